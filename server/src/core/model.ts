@@ -1,0 +1,212 @@
+/**
+ * The checked model of strategy documents and editorial plans (FORMAT.md "The model").
+ * Every element keeps the exact range it came from so that a diagnostic, a hover or a
+ * rename can point at the right characters. Pure data: no parser or editor types here.
+ */
+import type { LineIndex, Range, Text, Lang } from './text';
+import type { GoalType, Mode, Status, MetricClass, SectionKey, FieldName } from './vocab';
+
+export type DocKind = 'strategy' | 'plan';
+export type DocFormat = 'markdown' | 'yaml';
+
+/** A scalar value as written, with where it stands. */
+export interface Span<T = string> {
+  value: T;
+  /** The text as written in the document (trimmed). */
+  raw: string;
+  range: Range;
+}
+
+/** A reference to an item by ID (people without the leading `@`). */
+export interface Ref {
+  id: string;
+  range: Range;
+}
+
+/** One `Key: value` line, YAML key or table cell, known or not. */
+export interface Field {
+  /** The key as written. */
+  key: string;
+  keyRange: Range;
+  /** The field it means (FORMAT.md "Fields"), when the key is one of its synonyms. */
+  name?: FieldName;
+  raw: string;
+  range: Range;
+  /** How the value was written: a YAML sequence is a list. */
+  isList?: boolean;
+  /** For YAML sequences: each element's text and range. */
+  items?: Span[];
+}
+
+export type ItemKind = 'person' | 'goal' | 'kpi' | 'audience' | 'channel';
+
+export interface ItemBase {
+  kind: ItemKind;
+  /** The ID as written, without a leading `@`. */
+  id: string;
+  idRange: Range;
+  /** The whole definition (heading and its list, list item, table row, YAML mapping). */
+  range: Range;
+  uri: string;
+  title?: Span;
+  fields: Field[];
+}
+
+export interface Person extends ItemBase {
+  kind: 'person';
+  role?: Span;
+  department?: Span;
+  management?: Span<boolean>;
+}
+
+export interface Goal extends ItemBase {
+  kind: 'goal';
+  type?: Span<GoalType>;
+  primary?: Span<boolean>;
+  kpis: Ref[];
+  description?: Span;
+}
+
+export interface Kpi extends ItemBase {
+  kind: 'kpi';
+  metric?: Span;
+  /** Classified from the metric, or from the title when there is no metric. */
+  metricClass: MetricClass;
+  goals: Ref[];
+  target?: Span;
+  baseline?: Span;
+  deadline?: Span;
+  source?: Span;
+  owner?: Ref;
+}
+
+export interface Audience extends ItemBase {
+  kind: 'audience';
+}
+
+export interface Channel extends ItemBase {
+  kind: 'channel';
+  why?: Span;
+  how?: Span;
+  /** The resources field as written; `people` are its @handles, `effort` the rest. */
+  resources?: Span;
+  people: Ref[];
+  effort?: string;
+  audiences: Ref[];
+  goals: Ref[];
+}
+
+export type Item = Person | Goal | Kpi | Audience | Channel;
+
+/** A section of a strategy: a level-2 heading in Markdown, a top-level key in YAML. */
+export interface Section {
+  /** The sections this heading stands for (one heading may be two, "Ziele und Kennzahlen"). */
+  keys: SectionKey[];
+  heading: string;
+  headingRange: Range;
+  /** From the heading to the line before the next section. */
+  range: Range;
+  /** Named by `<!-- stratdoc: KEY -->` rather than by its words. */
+  explicit: boolean;
+  /** The section's own text without heading and comments (for empty-step). */
+  content: string;
+}
+
+export interface StrategyModel {
+  sections: Section[];
+  people: Person[];
+  goals: Goal[];
+  kpis: Kpi[];
+  audiences: Audience[];
+  channels: Channel[];
+}
+
+export interface PlanEntry {
+  uri: string;
+  id?: Ref;
+  /** The whole entry (table row, YAML mapping). */
+  range: Range;
+  /** Where a diagnostic about the whole entry goes: its title, else its first field. */
+  anchor: Range;
+  fields: Field[];
+  date?: Span;
+  /** The date as ISO `YYYY-MM-DD` when it parsed. */
+  isoDate?: string;
+  time?: Span;
+  channel?: Ref;
+  format?: Span;
+  title?: Span;
+  mode?: { value: Mode; inferred: boolean; range: Range; raw?: string };
+  goals: Ref[];
+  kpis: Ref[];
+  audiences: Ref[];
+  owner?: Ref;
+  reviewer?: Ref;
+  status?: Span<Status>;
+  link?: Span;
+  campaign?: Span;
+  /** The zero-based index of the entry in its document. */
+  index: number;
+  /** For Markdown plans: the header row of the entry's table (where a new column goes). */
+  table?: { headerRange: Range; columns: (FieldName | undefined)[] };
+}
+
+export interface PlanModel {
+  strategyPath?: Span;
+  entries: PlanEntry[];
+  /** Where an entry list starts (YAML `entries:` key), for hovers and completions. */
+  entriesRange?: Range;
+}
+
+/** A problem the parser itself found: reported by the `syntax` and `schema` rules. */
+export interface ParseProblem {
+  rule: 'syntax' | 'schema';
+  range: Range;
+  message: Text;
+  fixes?: FixSpec[];
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** A quick fix: a title and the edits of one or more documents. */
+export interface FixSpec {
+  title: Text;
+  edits: { uri: string; edits: TextEdit[] }[];
+  /** The preferred fix of several. */
+  preferred?: boolean;
+}
+
+export interface Suppressions {
+  /** Rules switched off for the whole file; `*` for every rule. */
+  file: Set<string>;
+  /** 0-based line → rules switched off on that line (`*` for all). */
+  lines: Map<number, Set<string>>;
+}
+
+export interface Period {
+  start: string;
+  end: string;
+}
+
+export interface ParsedDocument {
+  uri: string;
+  kind: DocKind;
+  format: DocFormat;
+  text: string;
+  lines: LineIndex;
+  /** Why this file is a document: its marker, its file name, or the `include` globs. */
+  detectedBy: 'marker' | 'filename' | 'include';
+  title?: string;
+  /** The title heading (or title key); where "something is missing" diagnostics go. */
+  titleRange: Range;
+  /** `language` of the front matter / top level. */
+  language?: Lang;
+  period?: Span<Period>;
+  problems: ParseProblem[];
+  suppressions: Suppressions;
+  strategy?: StrategyModel;
+  plan?: PlanModel;
+}

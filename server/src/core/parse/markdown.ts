@@ -1,0 +1,651 @@
+/**
+ * Reads strategies and plans written in Markdown (FORMAT.md "Strategy in Markdown",
+ * "Editorial plan"). The document is cut into chunks that parse independently: one per
+ * level-2 section, and long tables in slices that each repeat the table's header. Each
+ * chunk is parsed with remark (cached by its text when a cache is given), so an edit
+ * re-parses only the chunk it touched. The walk over the chunks' blocks is the same as
+ * over one tree: a section or a table slice never changes what the blocks mean.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Root, RootContent, List, ListItem, Table, TableRow, Heading, PhrasingContent } from 'mdast';
+import { LineCounter, parseDocument as parseYamlDocument, isMap, isScalar, Scalar } from 'yaml';
+import type { Item, ItemKind, ParsedDocument, PlanEntry, Section, StrategyModel } from '../model';
+import { LineIndex, t, type Range } from '../text';
+import { ITEM_SECTIONS, fieldOf, isItemTableHeader, isSectionKey, sectionsOfHeading, words, closest, SECTIONS, type FieldName, type SectionKey } from '../vocab';
+import { ITEM_DEF_RE, buildEntry, buildItem, channelSlug, chooseKind, clean, nameFields, periodField, type BuildContext, type RawField } from './build';
+import { detectLanguage, emptySuppressions, scanSuppressions } from './common';
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+
+/** Rows of a table slice; tables longer than this are parsed in slices. */
+export const TABLE_SLICE_ROWS = 64;
+
+export interface Chunk {
+  text: string;
+  /** Chunk line (0-based) → document line. */
+  lineMap: number[];
+}
+
+/** A cache of parsed chunks by their text, kept by the caller (the server keeps one per workspace). */
+export class ChunkCache {
+  private map = new Map<string, Root>();
+  constructor(private readonly max = 4000) {}
+  get(text: string): Root | undefined {
+    const r = this.map.get(text);
+    if (r) {
+      this.map.delete(text);
+      this.map.set(text, r);
+    }
+    return r;
+  }
+  set(text: string, root: Root): void {
+    this.map.set(text, root);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
+  }
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
+const H2_RE = /^##(?!#)(?:[ \t]|$)/;
+const DELIM_RE = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+/** Cuts a document into independently parseable chunks (see the module comment). */
+export function chunkMarkdown(lines: LineIndex): Chunk[] {
+  const n = lines.lineCount;
+  const chunks: Chunk[] = [];
+  let cur: number[] = [];
+  const flush = () => {
+    if (cur.length) chunks.push(makeChunk(lines, cur));
+    cur = [];
+  };
+  let i = 0;
+  // Front matter stays in the first chunk.
+  if (lines.lineText(0).replace(/^\uFEFF/, '').trimEnd() === '---') {
+    let j = 1;
+    while (j < n && !/^(---|\.\.\.)\s*$/.test(lines.lineText(j))) j++;
+    if (j < n) {
+      for (let k = 0; k <= j; k++) cur.push(k);
+      i = j + 1;
+    }
+  }
+  let fence: string | undefined;
+  while (i < n) {
+    const line = lines.lineText(i);
+    if (fence) {
+      cur.push(i);
+      const m = FENCE_RE.exec(line);
+      if (m && m[1][0] === fence[0] && m[1].length >= fence.length && line.trim() === m[1]) fence = undefined;
+      i++;
+      continue;
+    }
+    const fm = FENCE_RE.exec(line);
+    if (fm && !(fm[1][0] === '`' && line.slice(line.indexOf(fm[1]) + fm[1].length).includes('`'))) {
+      fence = fm[1];
+      cur.push(i);
+      i++;
+      continue;
+    }
+    if (H2_RE.test(line)) {
+      flush();
+      cur.push(i);
+      i++;
+      continue;
+    }
+    // A table: header row, delimiter row, then rows; long ones are sliced.
+    if (line.includes('|') && i + 1 < n && DELIM_RE.test(lines.lineText(i + 1)) && lines.lineText(i + 1).includes('-')) {
+      const header = i;
+      cur.push(i, i + 1);
+      i += 2;
+      let rows = 0;
+      while (i < n) {
+        const row = lines.lineText(i);
+        if (!row.trim() || FENCE_RE.test(row) || H2_RE.test(row) || /^ {0,3}#/.test(row)) break;
+        if (rows >= TABLE_SLICE_ROWS && /^ {0,3}\|/.test(row) && /^ {0,3}\|/.test(lines.lineText(i - 1))) {
+          flush();
+          cur.push(header, header + 1);
+          rows = 0;
+        }
+        cur.push(i);
+        rows++;
+        i++;
+      }
+      continue;
+    }
+    cur.push(i);
+    i++;
+  }
+  flush();
+  return chunks;
+}
+
+function makeChunk(lines: LineIndex, lineNos: number[]): Chunk {
+  return { text: lineNos.map((l) => lines.lineText(l)).join('\n'), lineMap: lineNos };
+}
+
+interface Point {
+  line: number;
+  column: number;
+}
+
+/** Where things stand: maps chunk positions to document offsets and ranges. */
+class Mapper {
+  constructor(readonly lines: LineIndex, private chunk: Chunk) {}
+  offset(p: Point): number {
+    const docLine = this.chunk.lineMap[Math.min(p.line - 1, this.chunk.lineMap.length - 1)];
+    return this.lines.lineStarts[docLine] + p.column - 1;
+  }
+  range(node: { position?: { start: Point; end: Point } }): Range {
+    return this.lines.rangeOf(this.offset(node.position!.start), this.offset(node.position!.end));
+  }
+  /** Start and end offsets of a node in the document. */
+  span(node: { position?: { start: Point; end: Point } }): [number, number] {
+    return [this.offset(node.position!.start), this.offset(node.position!.end)];
+  }
+}
+
+export interface MarkdownOptions {
+  cache?: ChunkCache;
+}
+
+export function parseMarkdown(
+  uri: string, text: string, kind: 'strategy' | 'plan', detectedBy: ParsedDocument['detectedBy'], opts: MarkdownOptions = {},
+): ParsedDocument {
+  const lines = new LineIndex(text);
+  const out: ParsedDocument = {
+    uri, kind, format: 'markdown', text, lines, detectedBy,
+    titleRange: lines.lineRange(0),
+    problems: [],
+    suppressions: emptySuppressions(),
+  };
+  scanSuppressions(text, lines, 'markdown', out.suppressions);
+  const ctx: BuildContext = { uri, lines, problems: out.problems, lang: 'en' };
+  const chunks = chunkMarkdown(lines);
+  const parsed: { chunk: Chunk; root: Root; map: Mapper }[] = [];
+  for (const chunk of chunks) {
+    let root = opts.cache?.get(chunk.text);
+    if (!root) {
+      root = processor.parse(chunk.text) as Root;
+      opts.cache?.set(chunk.text, root);
+    }
+    parsed.push({ chunk, root, map: new Mapper(lines, chunk) });
+  }
+
+  const fm = readFrontMatter(parsed[0], out, ctx);
+  ctx.lang = out.language ?? 'en';
+
+  if (kind === 'plan') {
+    const entries: PlanEntry[] = [];
+    let h1 = false;
+    for (const p of parsed) {
+      for (const node of p.root.children) {
+        if (node.type === 'heading' && node.depth === 1 && !h1) {
+          h1 = true;
+          setTitle(out, node, p.map, text);
+        }
+        if (node.type === 'table') readPlanTable(node, p.map, text, entries, ctx);
+      }
+    }
+    out.plan = { entries, strategyPath: fm.strategy };
+    return out;
+  }
+
+  const model: StrategyModel = { sections: [], people: [], goals: [], kpis: [], audiences: [], channels: [] };
+  const w = new StrategyWalker(model, ctx, text, lines);
+  let h1 = false;
+  for (const p of parsed) {
+    const children = p.root.children;
+    for (let i = 0; i < children.length; i++) {
+      const node = children[i];
+      if (node.type === 'heading' && node.depth === 1 && !h1 && !w.section) {
+        h1 = true;
+        setTitle(out, node, p.map, text);
+        continue;
+      }
+      w.visit(node, p.map, children[i + 1]);
+    }
+  }
+  w.finish(text.length);
+  out.strategy = model;
+  return out;
+}
+
+function setTitle(out: ParsedDocument, node: Heading, map: Mapper, text: string): void {
+  const [a, b] = map.span(node);
+  const src = text.slice(a, b);
+  const m = /^(\s*#+\s*)(.*?)\s*#*\s*$/.exec(src);
+  const start = a + (m ? m[1].length : 0);
+  const title = m ? m[2] : src;
+  out.title = title;
+  out.titleRange = out.lines.rangeOf(start, start + title.length);
+}
+
+interface FrontMatter {
+  strategy?: { value: string; raw: string; range: Range };
+}
+
+function readFrontMatter(first: { root: Root; map: Mapper } | undefined, out: ParsedDocument, ctx: BuildContext): FrontMatter {
+  const fm: FrontMatter = {};
+  const node = first?.root.children[0];
+  if (!first || !node || node.type !== 'yaml') return fm;
+  const [a] = first.map.span(node);
+  const text = out.text;
+  const nl = text.indexOf('\n', a);
+  const base = nl + 1;
+  const value = node.value;
+  const lc = new LineCounter();
+  const doc = parseYamlDocument(value, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const r = (x: number, y: number) => out.lines.rangeOf(base + x, base + y);
+  for (const err of doc.errors) {
+    const [x, y] = err.pos;
+    const isAt = err.code === 'BAD_SCALAR_START' && value[x] === '@';
+    out.problems.push({
+      rule: 'syntax',
+      range: r(x, Math.max(x, y)),
+      message: isAt
+        ? t(`A value that starts with @ must be quoted in front matter: quote it.`, `Ein Wert, der mit @ beginnt, muss im Front Matter in Anführungszeichen stehen: setzen Sie ihn in Anführungszeichen.`)
+        : t(`Front matter is not valid YAML: ${err.message.split('\n')[0]}`, `Das Front Matter ist kein gültiges YAML: ${err.message.split('\n')[0]}`),
+    });
+  }
+  const root = doc.contents;
+  if (!isMap(root)) return fm;
+  for (const pair of root.items) {
+    if (!isScalar(pair.key) || !pair.key.range) continue;
+    const k = words(String(pair.key.value)).join(' ');
+    const v = pair.value;
+    if (!isScalar(v) || v.value === null || !v.range) {
+      if (k === 'stratdoc') out.titleRange = r(pair.key.range[0], pair.key.range[1]);
+      continue;
+    }
+    const raw = String(v.value);
+    const range = r(v.range[0], v.range[1]);
+    const offset = v.type === Scalar.PLAIN ? base + v.range[0] : undefined;
+    if (k === 'title' || k === 'titel') {
+      out.title = raw;
+      out.titleRange = range;
+    } else if (k === 'stratdoc' && out.title === undefined) out.titleRange = range;
+    else if (k === 'language' || k === 'sprache') out.language = detectLanguage(raw) ?? out.language;
+    else if (k === 'period' || k === 'zeitraum') out.period = periodField({ key: String(pair.key.value), keyRange: range, raw, range, offset }, ctx);
+    else if (k === 'strategy' || k === 'strategie') fm.strategy = { value: clean(raw), raw, range };
+  }
+  return fm;
+}
+
+// ------------------------------------------------------------------ text helpers
+
+/** The source text of a node, and where it starts. */
+function src(node: { position?: { start: Point; end: Point } }, map: Mapper, text: string): { s: string; at: number } {
+  const [a, b] = map.span(node);
+  return { s: text.slice(a, b), at: a };
+}
+
+/** Plain text of inline content (for titles and messages). */
+function plain(nodes: PhrasingContent[] | undefined): string {
+  let s = '';
+  for (const n of nodes ?? []) {
+    if ('value' in n && typeof n.value === 'string' && n.type !== 'html') s += n.value;
+    else if ('children' in n) s += plain(n.children as PhrasingContent[]);
+    else if (n.type === 'break') s += ' ';
+  }
+  return s;
+}
+
+/** Splits `Key: value` (key possibly bold) into a field with exact ranges. */
+function keyValue(s: string, at: number, lines: LineIndex): RawField | undefined {
+  const m = /^(\s*(?:\*\*|__)?\s*)([^:\n*_]{1,60}?)\s*(?:(?:\*\*|__)\s*:|:\s*(?:\*\*|__)?)[ \t]*/.exec(s);
+  if (!m) return undefined;
+  const key = m[2].trim();
+  if (!key || /^https?$/i.test(key)) return undefined;
+  const keyStart = at + m[1].length;
+  let vStart = m[0].length;
+  let vEnd = s.length;
+  while (vEnd > vStart && /\s/.test(s[vEnd - 1])) vEnd--;
+  const raw = s.slice(vStart, vEnd);
+  return {
+    key,
+    keyRange: lines.rangeOf(keyStart, keyStart + m[2].trimEnd().length),
+    raw,
+    range: lines.rangeOf(at + vStart, at + vEnd),
+    offset: at + vStart,
+  };
+}
+
+/** A table cell's text and range without its pipes and padding. */
+function cell(c: TableRow['children'][number] | undefined, map: Mapper, text: string, fallback: number): { raw: string; range: Range; offset: number } {
+  const lines = map.lines;
+  if (!c || !c.position) return { raw: '', range: lines.rangeOf(fallback, fallback), offset: fallback };
+  let [a, b] = map.span(c);
+  if (text[a] === '|') a++;
+  if (text[b - 1] === '|' && text[b - 2] !== '\\') b--;
+  const a0 = a;
+  while (a < b && /[ \t]/.test(text[a])) a++;
+  while (b > a && /[ \t]/.test(text[b - 1])) b--;
+  if (a === b) a = b = Math.min(a0 + 1, b + 1 > text.length ? b : a0 + 1);
+  return { raw: text.slice(a, b).replace(/\\\|/g, '|'), range: lines.rangeOf(a, b), offset: a };
+}
+
+function tableColumns(table: Table, map: Mapper, text: string): { key: string; keyRange: Range }[] {
+  const head = table.children[0];
+  return (head?.children ?? []).map((c) => {
+    const x = cell(c, map, text, map.offset(head.position!.start));
+    return { key: x.raw, keyRange: x.range };
+  });
+}
+
+function rowFields(row: TableRow, cols: { key: string; keyRange: Range }[], map: Mapper, text: string): RawField[] {
+  const rowEnd = map.offset(row.position!.end);
+  return cols.map((col, i) => {
+    const x = cell(row.children[i], map, text, rowEnd);
+    return { key: col.key, keyRange: col.keyRange, raw: x.raw, range: x.range, offset: x.offset };
+  });
+}
+
+// ------------------------------------------------------------------ plans
+
+const PLAN_COLUMNS: FieldName[] = ['date', 'channel', 'title', 'format', 'mode', 'goals', 'owner', 'status'];
+
+function readPlanTable(table: Table, map: Mapper, text: string, entries: PlanEntry[], ctx: BuildContext): void {
+  const cols = tableColumns(table, map, text);
+  const names = cols.map((c) => fieldOf(c.key));
+  const known = names.filter((n) => n && PLAN_COLUMNS.includes(n));
+  if (known.length < 2 || !names.some((n) => n === 'date' || n === 'title' || n === 'channel')) return;
+  const head = table.children[0];
+  const headerRange = map.range(head);
+  for (const row of table.children.slice(1)) {
+    const fields = rowFields(row, cols, map, text);
+    fields.forEach((f, i) => (f.name = names[i]));
+    if (fields.every((f) => !clean(f.raw))) continue;
+    entries.push(buildEntry(fields, map.range(row), entries.length, ctx, { headerRange, columns: names }));
+  }
+}
+
+// ------------------------------------------------------------------ strategies
+
+const EXPLICIT_RE = /^<!--\s*stratdoc\s*:\s*([^>]*?)\s*-->$/;
+
+class StrategyWalker {
+  section: (Section & { start: number; contentStart: number }) | undefined;
+  private kinds: ItemKind[] = [];
+  /** The item a heading defined, waiting for the first list under it. */
+  private pending: { item: { kind: ItemKind; id: string; idRange: Range; range: Range; title?: { value: string; raw: string; range: Range } }; fields: RawField[]; start: number; end: number; listSeen: boolean; desc?: RawField } | undefined;
+
+  constructor(private model: StrategyModel, private ctx: BuildContext, private text: string, private lines: LineIndex) {}
+
+  visit(node: RootContent, map: Mapper, next: RootContent | undefined): void {
+    if (node.type === 'heading') {
+      this.flushPending();
+      if (node.depth === 2) this.startSection(node, map, next);
+      else if (node.depth >= 3 && this.section && this.kinds.length) this.headingItem(node, map);
+      return;
+    }
+    if (node.type === 'list') {
+      if (this.pending && !this.pending.listSeen) {
+        this.pending.listSeen = true;
+        this.pending.end = map.offset(node.position!.end);
+        for (const li of node.children) {
+          const f = this.listField(li, map);
+          if (f) this.pending.fields.push(f);
+        }
+        return;
+      }
+      if (this.section && this.kinds.length) this.listItems(node, map);
+      return;
+    }
+    if (node.type === 'table') {
+      if (this.section && this.kinds.length) this.tableItems(node, map);
+      return;
+    }
+    if (node.type === 'paragraph' && this.pending && !this.pending.listSeen && !this.pending.desc) {
+      const { s, at } = src(node, map, this.text);
+      this.pending.desc = { key: 'description', name: 'description', keyRange: map.range(node), raw: s.trim(), range: map.range(node), offset: at };
+    }
+  }
+
+  finish(end: number): void {
+    this.flushPending();
+    this.closeSection(end);
+  }
+
+  private startSection(node: Heading, map: Mapper, next: RootContent | undefined): void {
+    const [a, b] = map.span(node);
+    this.closeSection(a);
+    const s = this.text.slice(a, b);
+    const m = /^(\s*#+\s*)(.*?)\s*#*\s*$/.exec(s);
+    const hs = a + (m ? m[1].length : 0);
+    const heading = m ? m[2] : s;
+    let keys: SectionKey[] = sectionsOfHeading(heading);
+    let explicit = false;
+    let contentStart = b;
+    if (next && next.type === 'html' && next.position && next.position.start.line === node.position!.end.line + 1) {
+      const em = EXPLICIT_RE.exec(next.value.trim());
+      if (em) {
+        const named = em[1].split(/[\s,]+/).filter(Boolean).map((x) => words(x).join('-'));
+        const valid = named.filter(isSectionKey) as SectionKey[];
+        for (const bad of named.filter((x) => !isSectionKey(x))) {
+          const near = closest(bad, SECTIONS.map((x) => x.key));
+          this.ctx.problems.push({
+            rule: 'schema',
+            range: map.range(next),
+            message: t(
+              `Unknown section '${bad}'${near ? `: did you mean '${near}'?` : ''} Sections: ${SECTIONS.map((x) => x.key).join(', ')}.`,
+              `Unbekannter Abschnitt '${bad}'${near ? `: meinten Sie '${near}'?` : ''} Abschnitte: ${SECTIONS.map((x) => x.key).join(', ')}.`,
+            ),
+          });
+        }
+        if (valid.length) {
+          keys = valid;
+          explicit = true;
+        }
+        contentStart = map.offset(next.position!.end);
+      }
+    }
+    this.section = {
+      keys,
+      heading,
+      headingRange: this.lines.rangeOf(hs, hs + heading.length),
+      range: this.lines.rangeOf(a, b),
+      explicit,
+      content: '',
+      start: a,
+      contentStart,
+    };
+    this.kinds = keys.map((k) => ITEM_SECTIONS[k]).filter((x): x is ItemKind => !!x);
+  }
+
+  private closeSection(end: number): void {
+    const s = this.section;
+    if (!s) return;
+    let e = end;
+    while (e > s.start && /\s/.test(this.text[e - 1])) e--;
+    s.range = this.lines.rangeOf(s.start, Math.max(e, s.contentStart));
+    s.content = this.text.slice(s.contentStart, Math.max(e, s.contentStart)).replace(/<!--[\s\S]*?-->/g, '').trim();
+    const { start: _s, contentStart: _c, ...section } = s;
+    this.model.sections.push(section);
+    this.section = undefined;
+    this.kinds = [];
+  }
+
+  private headingItem(node: Heading, map: Mapper): void {
+    const { s, at } = src(node, map, this.text);
+    const m = /^(\s*#+\s*)(.*?)\s*#*\s*$/.exec(s);
+    const hs = at + (m ? m[1].length : 0);
+    const body = m ? m[2] : s;
+    const def = this.itemDef(body, hs);
+    let kind: ItemKind | undefined;
+    let id: string | undefined;
+    let idRange: Range | undefined;
+    let title: { value: string; raw: string; range: Range } | undefined;
+    if (def) {
+      ({ id, idRange, title } = def);
+      kind = chooseKind(this.kinds, id, []);
+    } else if (this.kinds.includes('channel')) {
+      const first = /^[\s*_`]*(?:\d+[.)]\s*)?([^\s(,;:/*_`]+)/.exec(body);
+      if (first) {
+        const fs = hs + first[0].length - first[1].length;
+        id = channelSlug(first[1]);
+        idRange = this.lines.rangeOf(fs, fs + first[1].length);
+        kind = 'channel';
+        const rest = body.slice(first[0].length).replace(/^[\s:–—-]+/, '').trim();
+        if (rest) title = { value: rest, raw: rest, range: this.lines.rangeOf(hs + body.indexOf(rest, first[0].length), hs + body.indexOf(rest, first[0].length) + rest.length) };
+      }
+    }
+    if (!kind || !id || !idRange) return;
+    if (kind === 'channel') id = channelSlug(id) || id;
+    if (kind === 'person') id = id.replace(/^@/, '');
+    const [a, b] = map.span(node);
+    this.pending = { item: { kind, id, idRange, range: this.lines.rangeOf(a, b), title }, fields: [], start: a, end: b, listSeen: false };
+  }
+
+  /** `G1: Titel`, `**K2** – Titel`: an ID, a separator and a title; not a field key. */
+  private itemDef(body: string, at: number): { id: string; idRange: Range; title?: { value: string; raw: string; range: Range } } | undefined {
+    const plainBody = body.replace(/\*\*|__/g, '');
+    const m = ITEM_DEF_RE.exec(plainBody);
+    if (!m) return undefined;
+    const id = m[1];
+    if (fieldOf(id)) return undefined;
+    const idx = body.indexOf(id);
+    const idRange = this.lines.rangeOf(at + idx, at + idx + id.length);
+    const rest = m[2].trim();
+    let title: { value: string; raw: string; range: Range } | undefined;
+    if (rest) {
+      const ri = body.lastIndexOf(rest.replace(/\*\*|__/g, '').slice(0, 8));
+      const ts = ri >= 0 ? at + ri : at + idx + id.length;
+      title = { value: clean(rest), raw: rest, range: this.lines.rangeOf(ts, Math.min(ts + rest.length, at + body.length)) };
+    }
+    return { id, idRange, title };
+  }
+
+  private flushPending(): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = undefined;
+    const fields = p.fields;
+    if (p.desc && !fields.some((f) => fieldOf(f.key) === 'description')) fields.push(p.desc);
+    const kind = chooseKind(this.kinds, p.item.id, fields);
+    let id = p.item.id;
+    if (kind === 'channel') id = channelSlug(id) || id;
+    this.add(buildItem({ ...p.item, id, kind, range: this.lines.rangeOf(p.start, p.end) }, fields, this.ctx));
+  }
+
+  private add(it: Item): void {
+    switch (it.kind) {
+      case 'person': this.model.people.push(it); break;
+      case 'goal': this.model.goals.push(it); break;
+      case 'kpi': this.model.kpis.push(it); break;
+      case 'audience': this.model.audiences.push(it); break;
+      case 'channel': this.model.channels.push(it); break;
+    }
+  }
+
+  /** The text of a list item's first paragraph and where it starts. */
+  private itemText(li: ListItem, map: Mapper): { s: string; at: number } | undefined {
+    const para = li.children[0];
+    if (!para || para.type !== 'paragraph' || !para.position) return undefined;
+    return src(para, map, this.text);
+  }
+
+  private listField(li: ListItem, map: Mapper): RawField | undefined {
+    const x = this.itemText(li, map);
+    return x ? keyValue(x.s, x.at, this.lines) : undefined;
+  }
+
+  private listItems(list: List, map: Mapper): void {
+    for (const li of list.children) {
+      const x = this.itemText(li, map);
+      if (!x) continue;
+      const nested = li.children.find((c): c is List => c.type === 'list');
+      const nestedFields = nested ? nested.children.map((c) => this.listField(c, map)).filter((f): f is RawField => !!f) : [];
+      const liRange = map.range(li);
+      if (this.kinds.includes('person') && x.s.includes('@')) {
+        this.teamListItem(x.s, x.at, liRange, nestedFields);
+        continue;
+      }
+      const def = this.itemDef(x.s, x.at);
+      if (!def) continue;
+      const kind = chooseKind(this.kinds, def.id, nestedFields);
+      let id = def.id;
+      if (kind === 'channel') id = channelSlug(id) || id;
+      if (kind === 'person') id = id.replace(/^@/, '');
+      this.add(buildItem({ kind, id, idRange: def.idRange, range: liRange, title: def.title }, nestedFields, this.ctx));
+    }
+  }
+
+  /** `- @jana — Leitung Social Media (Marketing)`: handle, role, department. */
+  private teamListItem(s: string, at: number, range: Range, nested: RawField[]): void {
+    const handles = [...s.matchAll(/@([A-Za-z][A-Za-z0-9_.-]*)/g)];
+    handles.forEach((h, i) => {
+      const hs = at + h.index!;
+      const idRange = this.lines.rangeOf(hs, hs + h[0].length);
+      const fields: RawField[] = [...nested];
+      if (handles.length === 1) {
+        const after = s.slice(h.index! + h[0].length);
+        const sep = /^\s*(?:[:–—-]|,)?\s*/.exec(after)!;
+        let body = after.slice(sep[0].length);
+        let bodyAt = hs + h[0].length + sep[0].length;
+        const kv = keyValue(body, bodyAt, this.lines);
+        if (kv && fieldOf(kv.key)) fields.push(kv);
+        else {
+          body = body.replace(/\s+$/, '');
+          const dep = /\(([^()]*)\)\s*$/.exec(body);
+          let role = body;
+          if (dep) {
+            role = body.slice(0, dep.index).trimEnd();
+            const ds = bodyAt + dep.index + 1;
+            fields.push({ key: 'department', name: 'department', keyRange: idRange, raw: dep[1], range: this.lines.rangeOf(ds, ds + dep[1].length), offset: ds });
+          }
+          // A name before the handle: "Anna Berg (@anna)" or "Anna Berg @anna".
+          const before = s.slice(0, h.index!).replace(/[(\s,:–—-]+$/, '').trim();
+          if (before) fields.push({ key: 'name', name: 'title', keyRange: idRange, raw: before, range: this.lines.rangeOf(at, at + before.length) });
+          if (role.trim()) fields.push({ key: 'role', name: 'role', keyRange: idRange, raw: role.trim(), range: this.lines.rangeOf(bodyAt, bodyAt + role.trim().length), offset: bodyAt });
+        }
+      }
+      this.add(buildItem({ kind: 'person', id: h[1], idRange, range }, fields, this.ctx));
+    });
+  }
+
+  private tableItems(table: Table, map: Mapper): void {
+    const cols = tableColumns(table, map, this.text);
+    if (!cols.length) return;
+    const isTeam = this.kinds.includes('person');
+    if (!isTeam && !isItemTableHeader(cols[0].key)) return;
+    for (const row of table.children.slice(1)) {
+      const fields = rowFields(row, cols, map, this.text);
+      const range = map.range(row);
+      if (isTeam) {
+        const hi = fields.findIndex((f) => /@[A-Za-z]/.test(f.raw));
+        if (hi < 0) continue;
+        const f = fields[hi];
+        const h = /@([A-Za-z][A-Za-z0-9_.-]*)/.exec(f.raw)!;
+        const hs = (f.offset ?? 0) + h.index;
+        const rest = fields.filter((_, i) => i !== hi);
+        const name = f.raw.replace(h[0], '').replace(/[()]/g, '').trim();
+        if (name) rest.push({ key: 'name', name: 'title', keyRange: f.keyRange, raw: name, range: f.range });
+        this.add(buildItem({ kind: 'person', id: h[1], idRange: this.lines.rangeOf(hs, hs + h[0].length), range }, rest, this.ctx));
+        continue;
+      }
+      const idf = fields[0];
+      const idText = clean(idf.raw);
+      if (!idText) continue;
+      const rest = fields.slice(1);
+      nameFields(rest);
+      const kind = chooseKind(this.kinds, idText, rest);
+      let id = kind === 'channel' ? channelSlug(idText) : idText.replace(/^@/, '');
+      if (!id) continue;
+      let idRange = idf.range;
+      if (kind === 'channel' && idf.offset !== undefined) {
+        const i = idf.raw.toLowerCase().indexOf(id);
+        if (i >= 0) idRange = this.lines.rangeOf(idf.offset + i, idf.offset + i + id.length);
+      }
+      if (!/^[A-Za-z]/.test(id)) {
+        this.ctx.problems.push({ rule: 'schema', range: idf.range, message: t(`'${idText}' is not an ID: an ID starts with a letter.`, `'${idText}' ist keine ID: eine ID beginnt mit einem Buchstaben.`) });
+        continue;
+      }
+      this.add(buildItem({ kind, id, idRange, range }, rest, this.ctx));
+    }
+  }
+}
+

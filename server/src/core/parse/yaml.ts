@@ -1,0 +1,297 @@
+/**
+ * Reads strategies and plans written in YAML (FORMAT.md "Strategy in YAML", "Editorial
+ * plan"). Uses eemeli/yaml with a LineCounter; a syntax error is a `syntax` problem at
+ * its position and whatever the parser could still read is used.
+ */
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Item, ItemKind, ParsedDocument, PlanEntry, Section, StrategyModel } from '../model';
+import { LineIndex, t, type Range } from '../text';
+import { ITEM_SECTIONS, isSectionKey, sectionsOfHeading, words, type SectionKey } from '../vocab';
+import { buildEntry, buildItem, channelSlug, chooseKind, clean, periodField, type BuildContext, type RawField } from './build';
+import { detectLanguage, emptySuppressions, scanSuppressions } from './common';
+
+const META_KEYS = new Set(['stratdoc', 'title', 'titel', 'language', 'sprache', 'period', 'zeitraum', 'strategy', 'strategie', 'description', 'beschreibung', 'version']);
+const ENTRY_KEYS = new Set(['entries', 'eintraege', 'beitraege', 'posts', 'redaktionsplan', 'plan', 'items']);
+
+export function parseYaml(uri: string, text: string, kind: 'strategy' | 'plan', detectedBy: ParsedDocument['detectedBy']): ParsedDocument {
+  const lines = new LineIndex(text);
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const out: ParsedDocument = {
+    uri, kind, format: 'yaml', text, lines, detectedBy,
+    titleRange: lines.rangeOf(0, 0),
+    problems: [],
+    suppressions: emptySuppressions(),
+  };
+  scanSuppressions(text, lines, 'yaml', out.suppressions);
+  const ctx: BuildContext = { uri, lines, problems: out.problems, lang: 'en' };
+  const r = (a: number, b: number): Range => lines.rangeOf(a, b);
+
+  for (const err of doc.errors) {
+    const [a, b] = err.pos;
+    if (err.code === 'BAD_SCALAR_START' && text[a] === '@') {
+      let e = a;
+      while (e < text.length && !/[\n\r,\]}]/.test(text[e]) && !(text[e] === '#' && /\s/.test(text[e - 1]))) e++;
+      while (e > a && /\s/.test(text[e - 1])) e--;
+      const value = text.slice(a, e);
+      out.problems.push({
+        rule: 'syntax',
+        range: r(a, e),
+        message: t(
+          `'${value}' starts with @, which YAML reserves: quote it ("${value}") or write it without @.`,
+          `'${value}' beginnt mit @, das YAML reserviert: setzen Sie es in Anführungszeichen ("${value}") oder schreiben Sie es ohne @.`,
+        ),
+        fixes: [{
+          title: t(`Quote it: "${value}"`, `In Anführungszeichen setzen: "${value}"`),
+          edits: [{ uri, edits: [{ range: r(a, e), newText: JSON.stringify(value) }] }],
+          preferred: true,
+        }],
+      });
+      continue;
+    }
+    out.problems.push({
+      rule: 'syntax',
+      range: r(a, Math.max(b, a)),
+      message: t(`YAML syntax error: ${firstLine(err.message)}`, `YAML-Syntaxfehler: ${firstLine(err.message)}`),
+    });
+  }
+
+  const root = doc.contents;
+  if (!isMap(root)) {
+    if (root !== null && root !== undefined) {
+      out.problems.push({
+        rule: 'schema',
+        range: nodeRange(root as Node, r) ?? out.titleRange,
+        message: t(
+          `A stratdoc ${kind} in YAML is a mapping of keys (stratdoc, title, ${kind === 'plan' ? 'entries' : 'goals, kpis…'}).`,
+          `Ein stratdoc-${kind === 'plan' ? 'Plan' : 'Strategiedokument'} in YAML ist eine Zuordnung von Schlüsseln (stratdoc, title, ${kind === 'plan' ? 'entries' : 'goals, kpis…'}).`,
+        ),
+      });
+    }
+    if (kind === 'strategy') out.strategy = emptyStrategy();
+    else out.plan = { entries: [] };
+    return out;
+  }
+
+  const top = new Map<string, Pair>();
+  for (const pair of root.items) {
+    const k = keyText(pair);
+    if (k !== undefined && !top.has(words(k).join(' '))) top.set(words(k).join(' '), pair);
+  }
+  const get = (...names: string[]) => {
+    for (const n of names) {
+      const p = top.get(n);
+      if (p) return p;
+    }
+    return undefined;
+  };
+  const titlePair = get('title', 'titel');
+  const titleField = titlePair && fieldOf(titlePair, text, r);
+  if (titleField && clean(titleField.raw)) {
+    out.title = clean(titleField.raw);
+    out.titleRange = titleField.range;
+  } else {
+    const marker = get('stratdoc');
+    if (marker && isScalar(marker.key) && marker.key.range) out.titleRange = r(marker.key.range[0], marker.key.range[1]);
+  }
+  const langPair = get('language', 'sprache');
+  const lang = langPair ? detectLanguage(fieldOf(langPair, text, r)?.raw ?? '') : undefined;
+  if (lang) out.language = lang;
+  ctx.lang = out.language ?? 'en';
+  const periodPair = get('period', 'zeitraum');
+  const pf = periodPair && fieldOf(periodPair, text, r);
+  if (pf && clean(pf.raw)) out.period = periodField(pf, ctx);
+
+  if (kind === 'plan') {
+    const sp = get('strategy', 'strategie');
+    const sf = sp && fieldOf(sp, text, r);
+    const entries: PlanEntry[] = [];
+    let entriesRange: Range | undefined;
+    for (const [k, pair] of top) {
+      if (!ENTRY_KEYS.has(k)) continue;
+      entriesRange = nodeRange(pair.key as Node, r);
+      const v = pair.value;
+      if (isSeq(v)) {
+        for (const el of v.items) {
+          if (isMap(el)) {
+            const fields = fieldsOfMap(el, text, r);
+            entries.push(buildEntry(fields, nodeRange(el, r)!, entries.length, ctx));
+          } else if (el !== null && el !== undefined) {
+            out.problems.push({
+              rule: 'schema',
+              range: nodeRange(el as Node, r) ?? entriesRange!,
+              message: t('An entry is a mapping of fields (date, channel, title…).', 'Ein Eintrag ist eine Zuordnung von Feldern (date, channel, title…).'),
+            });
+          }
+        }
+      } else if (v !== null && v !== undefined && !(isScalar(v) && v.value === null)) {
+        out.problems.push({
+          rule: 'schema',
+          range: nodeRange(v as Node, r) ?? entriesRange!,
+          message: t(`'${keyText(pair)}' is a list of entries.`, `'${keyText(pair)}' ist eine Liste von Einträgen.`),
+        });
+      }
+      break;
+    }
+    out.plan = { entries, entriesRange, strategyPath: sf && clean(sf.raw) ? { value: clean(sf.raw), raw: sf.raw, range: sf.range } : undefined };
+    return out;
+  }
+
+  const model = emptyStrategy();
+  for (const pair of root.items) {
+    const k = keyText(pair);
+    if (k === undefined) continue;
+    const folded = words(k).join(' ');
+    if (META_KEYS.has(folded)) continue;
+    const keys: SectionKey[] = isSectionKey(folded) ? [folded] : sectionsOfHeading(k);
+    if (!keys.length) continue;
+    const kr = nodeRange(pair.key as Node, r)!;
+    const v = pair.value as Node | null;
+    const vr = v && nodeRange(v, r);
+    const section: Section = {
+      keys,
+      heading: k,
+      headingRange: kr,
+      range: { start: kr.start, end: vr?.end ?? kr.end },
+      explicit: false,
+      content: v && v.range ? text.slice(v.range[0], v.range[1]) : '',
+    };
+    model.sections.push(section);
+    const kinds = keys.map((s) => ITEM_SECTIONS[s]).filter((x): x is ItemKind => !!x);
+    if (!kinds.length || !v) continue;
+    readItems(v, kinds, model, ctx, text, r);
+  }
+  out.strategy = model;
+  return out;
+}
+
+function readItems(v: Node, kinds: ItemKind[], model: StrategyModel, ctx: BuildContext, text: string, r: (a: number, b: number) => Range): void {
+  const add = (it: Item) => {
+    switch (it.kind) {
+      case 'person': model.people.push(it); break;
+      case 'goal': model.goals.push(it); break;
+      case 'kpi': model.kpis.push(it); break;
+      case 'audience': model.audiences.push(it); break;
+      case 'channel': model.channels.push(it); break;
+    }
+  };
+  const fromMap = (m: YAMLMap, idNode?: Scalar, idText?: string) => {
+    const fields = fieldsOfMap(m, text, r);
+    const idField = fields.find((f) => ['id', 'handle', 'kennung'].includes(words(f.key).join(' ')))
+      ?? (kinds.includes('channel') || kinds.includes('person') ? fields.find((f) => ['channel', 'kanal', 'name', 'person'].includes(words(f.key).join(' '))) : undefined);
+    let id = idText ?? (idField ? clean(idField.raw) : '');
+    const idRange = idNode?.range ? r(idNode.range[0], idNode.range[1]) : idField?.range;
+    const range = nodeRange(m, r)!;
+    if (!id || !idRange) {
+      ctx.problems.push({
+        rule: 'schema',
+        range: idRange ?? range,
+        message: t('This item has no id: add `id: …`.', 'Dieser Eintrag hat keine ID: ergänzen Sie `id: …`.'),
+      });
+      return;
+    }
+    const kind = chooseKind(kinds, id, fields);
+    if (kind === 'channel') id = channelSlug(id);
+    if (kind === 'person') id = id.replace(/^@/, '');
+    add(buildItem({ kind, id, idRange, range }, fields.filter((f) => f !== idField), ctx));
+  };
+  if (isSeq(v)) {
+    for (const el of v.items) {
+      if (isMap(el)) fromMap(el);
+      else if (isScalar(el) && el.value !== null && el.range) {
+        let id = clean(String(el.value));
+        const kind = chooseKind(kinds, id, []);
+        if (kind === 'channel') id = channelSlug(id);
+        if (kind === 'person') {
+          const m = /@([A-Za-z][A-Za-z0-9_.-]*)/.exec(id);
+          if (!m) continue;
+          id = m[1];
+        }
+        if (!id) continue;
+        const range = r(el.range[0], el.range[1]);
+        add(buildItem({ kind, id, idRange: range, range }, [], ctx));
+      }
+    }
+  } else if (isMap(v)) {
+    for (const pair of v.items) {
+      const k = keyText(pair);
+      if (!k || !isScalar(pair.key)) continue;
+      const val = pair.value;
+      if (isMap(val)) fromMap(val, pair.key, clean(k));
+      else {
+        let id = clean(k);
+        const kind = chooseKind(kinds, id, []);
+        if (kind === 'channel') id = channelSlug(id);
+        if (kind === 'person') id = id.replace(/^@/, '');
+        const kr = r(pair.key.range![0], pair.key.range![1]);
+        const vr: Range | undefined = val ? nodeRange(val as Node, r) : undefined;
+        const fields: RawField[] = [];
+        if (isScalar(val) && val.value !== null && vr) {
+          fields.push({ key: 'title', name: 'title', keyRange: kr, raw: String(val.value), range: vr });
+        }
+        add(buildItem({ kind, id, idRange: kr, range: { start: kr.start, end: vr?.end ?? kr.end } }, fields, ctx));
+      }
+    }
+  }
+}
+
+function emptyStrategy(): StrategyModel {
+  return { sections: [], people: [], goals: [], kpis: [], audiences: [], channels: [] };
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function keyText(pair: Pair): string | undefined {
+  const k = pair.key;
+  if (isScalar(k)) return k.value === null || k.value === undefined ? undefined : String(k.value);
+  return undefined;
+}
+
+function nodeRange(n: Node | null | undefined, r: (a: number, b: number) => Range): Range | undefined {
+  if (!n || !n.range) return undefined;
+  return r(n.range[0], n.range[1]);
+}
+
+/** The verbatim offset of a scalar's value in the text, when its text is its value. */
+function scalarOffset(s: Scalar, text: string): number | undefined {
+  if (!s.range) return undefined;
+  const src = text.slice(s.range[0], s.range[1]);
+  const v = String(s.value);
+  if (s.type === Scalar.PLAIN && src === v) return s.range[0];
+  if ((s.type === Scalar.QUOTE_DOUBLE || s.type === Scalar.QUOTE_SINGLE) && src.slice(1, -1) === v) return s.range[0] + 1;
+  return undefined;
+}
+
+function fieldOf(pair: Pair, text: string, r: (a: number, b: number) => Range): RawField | undefined {
+  const key = keyText(pair);
+  if (key === undefined || !isScalar(pair.key) || !pair.key.range) return undefined;
+  const keyRange = r(pair.key.range[0], pair.key.range[1]);
+  const v = pair.value as Node | null;
+  if (v === null || v === undefined || (isScalar(v) && (v.value === null || v.value === undefined))) {
+    const at = v && v.range ? v.range[0] : pair.key.range[1] + 1;
+    return { key, keyRange, raw: '', range: r(Math.min(at, text.length), Math.min(at, text.length)) };
+  }
+  if (isScalar(v)) {
+    return { key, keyRange, raw: String(v.value), range: nodeRange(v, r)!, offset: scalarOffset(v, text) };
+  }
+  if (isSeq(v)) {
+    const items = v.items
+      .filter((x): x is Scalar => isScalar(x) && x.value !== null && x.value !== undefined && !!x.range)
+      .map((x) => ({ value: String(x.value), raw: text.slice(x.range![0], x.range![1]), range: r(x.range![0], x.range![1]) }));
+    return { key, keyRange, raw: items.map((i) => i.value).join(', '), range: nodeRange(v, r)!, isList: true, items };
+  }
+  const vr = nodeRange(v, r)!;
+  return { key, keyRange, raw: v.range ? text.slice(v.range[0], v.range[1]).trim() : '', range: vr };
+}
+
+function fieldsOfMap(m: YAMLMap, text: string, r: (a: number, b: number) => Range): RawField[] {
+  const out: RawField[] = [];
+  for (const pair of m.items) {
+    if (!isPair(pair)) continue;
+    const f = fieldOf(pair, text, r);
+    if (f) out.push(f);
+  }
+  return out;
+}

@@ -1,0 +1,122 @@
+/**
+ * A project: one strategy and the plans that belong to it (FORMAT.md: references
+ * resolve within one strategy and its plans), or a plan without a strategy.
+ */
+import type { Audience, Channel, Goal, Item, ItemKind, Kpi, ParsedDocument, Person, PlanEntry } from './model';
+import { idKey } from './vocab';
+
+/** How a plan found its strategy. */
+export type PlanLink =
+  | { via: 'path'; strategyUri: string }
+  | { via: 'folder'; strategyUri: string }
+  /** `strategy:` names a path where no strategy document is. */
+  | { via: 'broken'; target?: string }
+  /** No `strategy:` and no strategy in the folder or above. */
+  | { via: 'none' };
+
+export class Project {
+  private readonly index = new Map<ItemKind, Map<string, Item[]>>();
+
+  constructor(
+    readonly strategy: ParsedDocument | undefined,
+    readonly plans: ParsedDocument[],
+    readonly links: Map<string, PlanLink>,
+  ) {
+    for (const kind of ['person', 'goal', 'kpi', 'audience', 'channel'] as ItemKind[]) this.index.set(kind, new Map());
+    const s = strategy?.strategy;
+    if (s) {
+      for (const it of [...s.people, ...s.goals, ...s.kpis, ...s.audiences, ...s.channels]) {
+        const m = this.index.get(it.kind)!;
+        const k = idKey(it.id);
+        const list = m.get(k);
+        if (list) list.push(it);
+        else m.set(k, [it]);
+      }
+    }
+  }
+
+  /** Every document of the project, strategy first. */
+  get documents(): ParsedDocument[] {
+    return this.strategy ? [this.strategy, ...this.plans] : [...this.plans];
+  }
+
+  /** The first definition of an ID of a kind, case-insensitively. */
+  lookup(kind: 'person', id: string): Person | undefined;
+  lookup(kind: 'goal', id: string): Goal | undefined;
+  lookup(kind: 'kpi', id: string): Kpi | undefined;
+  lookup(kind: 'audience', id: string): Audience | undefined;
+  lookup(kind: 'channel', id: string): Channel | undefined;
+  lookup(kind: ItemKind, id: string): Item | undefined;
+  lookup(kind: ItemKind, id: string): Item | undefined {
+    return this.index.get(kind)!.get(idKey(id))?.[0];
+  }
+
+  /** All definitions of a kind by key (more than one where an ID is duplicated). */
+  definitions(kind: ItemKind): Map<string, Item[]> {
+    return this.index.get(kind)!;
+  }
+
+  /** The IDs defined for a kind, as written. */
+  ids(kind: ItemKind): string[] {
+    return [...this.index.get(kind)!.values()].map((l) => l[0].id);
+  }
+
+  get goals(): Goal[] {
+    return this.strategy?.strategy?.goals ?? [];
+  }
+  get kpis(): Kpi[] {
+    return this.strategy?.strategy?.kpis ?? [];
+  }
+  get channels(): Channel[] {
+    return this.strategy?.strategy?.channels ?? [];
+  }
+  get people(): Person[] {
+    return this.strategy?.strategy?.people ?? [];
+  }
+  get audiences(): Audience[] {
+    return this.strategy?.strategy?.audiences ?? [];
+  }
+
+  /** Every entry of every plan, with its document. */
+  *entries(): Generator<{ doc: ParsedDocument; entry: PlanEntry }> {
+    for (const doc of this.plans) for (const entry of doc.plan?.entries ?? []) yield { doc, entry };
+  }
+
+  /** The KPIs that measure a goal: its own `kpis` and the KPIs whose `goal` names it. */
+  kpisOfGoal(goal: Goal): Kpi[] {
+    const out: Kpi[] = [];
+    const add = (k: Kpi | undefined) => {
+      if (k && !out.includes(k)) out.push(k);
+    };
+    for (const r of goal.kpis) add(this.lookup('kpi', r.id));
+    const key = idKey(goal.id);
+    for (const k of this.kpis) if (k.goals.some((g) => idKey(g.id) === key)) add(k);
+    return out;
+  }
+
+  /** The goals a KPI measures: its own `goal` and the goals whose `kpis` name it. */
+  goalsOfKpi(kpi: Kpi): Goal[] {
+    const out: Goal[] = [];
+    const add = (g: Goal | undefined) => {
+      if (g && !out.includes(g)) out.push(g);
+    };
+    for (const r of kpi.goals) add(this.lookup('goal', r.id));
+    const key = idKey(kpi.id);
+    for (const g of this.goals) if (g.kpis.some((k) => idKey(k.id) === key)) add(g);
+    return out;
+  }
+
+  /** The goals an entry serves: its own, or those of its KPIs. */
+  goalsOfEntry(entry: PlanEntry): Goal[] {
+    const out: Goal[] = [];
+    for (const r of entry.goals) {
+      const g = this.lookup('goal', r.id);
+      if (g && !out.includes(g)) out.push(g);
+    }
+    for (const r of entry.kpis) {
+      const k = this.lookup('kpi', r.id);
+      if (k) for (const g of this.goalsOfKpi(k)) if (!out.includes(g)) out.push(g);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * What a rule is: its metadata (FORMAT.md / RULES.md contract) beside its check.
+ * A rule looks at one project (a strategy and the plans that belong to it, or a plan
+ * on its own) and reports findings into the documents where the user can act.
+ */
+import type { Range, Text } from '../text';
+import type { FixSpec, ParsedDocument, PlanEntry } from '../model';
+import type { Project } from '../project';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type OptionValue = number | string | boolean;
+
+export const DOCS_BASE = 'https://github.com/stratdoc/stratdoc/blob/main/docs/rules/';
+
+export interface RuleMeta {
+  id: string;
+  severity: Severity;
+  description: Text;
+  /** Options with their defaults; the configuration may override them. */
+  options?: Record<string, OptionValue>;
+  /** Whether the rule offers a quick fix. */
+  fixable?: boolean;
+}
+
+export interface ReportInput {
+  uri: string;
+  range: Range;
+  message: Text;
+  fixes?: FixSpec[];
+  /** Overrides the rule's severity for this finding (rarely: push-ratio above strongMax stays a warning). */
+  severity?: Severity;
+  /** Data for the preview and the server (e.g. the entries a finding is about). */
+  data?: Record<string, unknown>;
+}
+
+export interface RuleContext {
+  project: Project;
+  /** The rule's options: defaults merged with the configuration. */
+  options: Record<string, OptionValue>;
+  /** ISO date "today" for rules about past and future. */
+  today: string;
+  report(f: ReportInput): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+export function docsUrl(id: string): string {
+  return `${DOCS_BASE}${id}.md`;
+}
+
+/** Helper for rules that look at every plan entry. */
+export function* entriesOf(project: Project): Generator<{ doc: ParsedDocument; entry: PlanEntry }> {
+  for (const doc of project.plans) for (const entry of doc.plan?.entries ?? []) yield { doc, entry };
+}
+
+export function numberOption(ctx: RuleContext, key: string): number {
+  const v = ctx.options[key];
+  return typeof v === 'number' ? v : Number(v);
+}

@@ -1,0 +1,20 @@
+import type { Rule } from './api';
+import { t } from '../text';
+
+/** YAML or front matter that does not parse; an unquoted `@handle` in YAML (fix: quote it). */
+export const rule: Rule = {
+  meta: {
+    id: 'syntax',
+    severity: 'error',
+    description: t(
+      'YAML or front matter does not parse, or a YAML value starts with an unquoted @.',
+      'YAML oder Front Matter lässt sich nicht lesen, oder ein YAML-Wert beginnt mit einem @ ohne Anführungszeichen.',
+    ),
+    fixable: true,
+  },
+  check(ctx) {
+    for (const doc of ctx.project.documents) {
+      for (const p of doc.problems) if (p.rule === 'syntax') ctx.report({ uri: doc.uri, range: p.range, message: p.message, fixes: p.fixes });
+    }
+  },
+};

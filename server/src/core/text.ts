@@ -1,0 +1,112 @@
+/**
+ * Positions and ranges as the core uses them: 0-based lines, 0-based UTF-16 columns
+ * (the same convention as LSP, so the server passes them through unchanged; the CLI
+ * adds 1). Offsets are UTF-16 indexes into the document text.
+ */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A string in both languages the product speaks. */
+export interface Text {
+  en: string;
+  de: string;
+}
+
+export type Lang = 'en' | 'de';
+
+export function t(en: string, de: string): Text {
+  return { en, de };
+}
+
+export function pos(line: number, character: number): Position {
+  return { line, character };
+}
+
+export function range(sl: number, sc: number, el: number, ec: number): Range {
+  return { start: { line: sl, character: sc }, end: { line: el, character: ec } };
+}
+
+export function comparePos(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+export function compareRange(a: Range, b: Range): number {
+  return comparePos(a.start, b.start) || comparePos(a.end, b.end);
+}
+
+export function containsPos(r: Range, p: Position): boolean {
+  return comparePos(r.start, p) <= 0 && comparePos(p, r.end) <= 0;
+}
+
+/** Maps offsets to positions and back for one text. Built once per text. */
+export class LineIndex {
+  readonly lineStarts: number[];
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  positionAt(offset: number): Position {
+    offset = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - this.lineStarts[lo] };
+  }
+
+  offsetAt(p: Position): number {
+    if (p.line < 0) return 0;
+    if (p.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[p.line];
+    const end = this.lineEnd(p.line);
+    return Math.min(start + Math.max(0, p.character), end);
+  }
+
+  /** Offset of the end of a line, before its line break. */
+  lineEnd(line: number): number {
+    if (line + 1 < this.lineStarts.length) {
+      let e = this.lineStarts[line + 1] - 1;
+      if (e > this.lineStarts[line] && this.text.charCodeAt(e - 1) === 13 && this.text.charCodeAt(e) === 10) e--;
+      else if (this.text.charCodeAt(e) !== 10 && this.text.charCodeAt(e) !== 13) e++;
+      return e;
+    }
+    return this.text.length;
+  }
+
+  lineText(line: number): string {
+    if (line < 0 || line >= this.lineStarts.length) return '';
+    return this.text.slice(this.lineStarts[line], this.lineEnd(line));
+  }
+
+  rangeOf(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+
+  /** The whole range of a line, without its break. */
+  lineRange(line: number): Range {
+    return { start: { line, character: 0 }, end: { line, character: this.lineEnd(line) - this.lineStarts[line] } };
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * The workspace index: every stratdoc document by URI, plans linked to their strategies,
+ * and the findings per project. Taking one changed document re-reads only that one and
+ * re-checks only the projects it belongs to (before and after the change).
+ */
+import picomatch from 'picomatch';
+import type { ParsedDocument } from './model';
+import { t, type Text } from './text';
+import { Project, type PlanLink } from './project';
+import { ConfigResolver, type ResolvedConfig } from './config';
+import { checkProject, compareFindings, type Finding } from './engine';
+import { parseDocument, ChunkCache } from './parse';
+import { dirnameUri, parentFolder, relativeUri, resolveUri } from './uri';
+import type { Rule } from './rules/api';
+
+export interface Skipped {
+  uri: string;
+  message: Text;
+}
+
+export class Workspace {
+  private readonly docs = new Map<string, ParsedDocument>();
+  private readonly skipped = new Map<string, Skipped>();
+  private projectList: Project[] | undefined;
+  private projectByUri = new Map<string, Project>();
+  private resultKeys = new Map<string, { key: ParsedDocument[]; today: string; findings: Finding[] }>();
+  readonly cache: ChunkCache | undefined;
+
+  constructor(readonly configs: ConfigResolver, opts: { cache?: boolean; rules?: Rule[] } = {}) {
+    this.cache = opts.cache ? new ChunkCache() : undefined;
+    this.rules = opts.rules;
+  }
+  private rules?: Rule[];
+
+  /** Whether the configuration's include globs match a file (and its exclude globs don't). */
+  included(uri: string, cfg: ResolvedConfig = this.configs.forDocument(uri)): boolean {
+    if (!cfg.include.length || !cfg.root || !uri.startsWith(cfg.root)) return false;
+    const rel = relativeUri(uri, cfg.root);
+    return picomatch.isMatch(rel, cfg.include, { dot: true }) && !(cfg.exclude.length && picomatch.isMatch(rel, cfg.exclude, { dot: true }));
+  }
+
+  excluded(uri: string, cfg: ResolvedConfig = this.configs.forDocument(uri)): boolean {
+    if (!cfg.exclude.length || !cfg.root || !uri.startsWith(cfg.root)) return false;
+    return picomatch.isMatch(relativeUri(uri, cfg.root), cfg.exclude, { dot: true });
+  }
+
+  /** Takes a document's text; returns the parsed document, or undefined when it is none. */
+  set(uri: string, text: string): ParsedDocument | undefined {
+    const cfg = this.configs.forDocument(uri);
+    this.skipped.delete(uri);
+    if (text.length > cfg.maxFileSize) {
+      const was = this.docs.get(uri);
+      this.remove(uri);
+      // Only files that would be documents are worth a message.
+      if (was || parseDocument(uri, text.slice(0, 4096), { included: this.included(uri, cfg) })) {
+        this.skip(uri, t(
+          `Skipped: the file is larger than ${fmtSize(cfg.maxFileSize)} (maxFileSize in .stratdoc.yaml).`,
+          `Übersprungen: die Datei ist größer als ${fmtSize(cfg.maxFileSize)} (maxFileSize in .stratdoc.yaml).`,
+        ));
+      }
+      return undefined;
+    }
+    const doc = this.excluded(uri, cfg) ? undefined : parseDocument(uri, text, { included: this.included(uri, cfg), cache: this.cache });
+    const before = this.docs.get(uri);
+    if (!doc) {
+      if (before) this.remove(uri);
+      return undefined;
+    }
+    this.docs.set(uri, doc);
+    // Projects change only when a document appears, disappears or changes its links.
+    if (!before || before.kind !== doc.kind || before.plan?.strategyPath?.value !== doc.plan?.strategyPath?.value) this.projectList = undefined;
+    else this.replaceInProjects(before, doc);
+    return doc;
+  }
+
+  /** Records a file that is not readable as text or too large; reported once. */
+  skip(uri: string, message: Text): void {
+    this.remove(uri);
+    this.skipped.set(uri, { uri, message });
+  }
+
+  remove(uri: string): void {
+    this.skipped.delete(uri);
+    if (this.docs.delete(uri)) this.projectList = undefined;
+  }
+
+  get(uri: string): ParsedDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  documents(): IterableIterator<ParsedDocument> {
+    return this.docs.values();
+  }
+
+  skippedFiles(): Skipped[] {
+    return [...this.skipped.values()];
+  }
+
+  /** Swaps a changed document into its project without relinking everything. */
+  private replaceInProjects(before: ParsedDocument, doc: ParsedDocument): void {
+    const p = this.projectByUri.get(doc.uri);
+    if (!this.projectList || !p) {
+      this.projectList = undefined;
+      return;
+    }
+    const np = new Project(
+      p.strategy === before ? doc : p.strategy,
+      p.plans.map((x) => (x === before ? doc : x)),
+      p.links,
+    );
+    this.projectList = this.projectList.map((x) => (x === p ? np : x));
+    for (const d of np.documents) this.projectByUri.set(d.uri, np);
+  }
+
+  /** How a plan finds its strategy (FORMAT.md "The model"). */
+  linkOf(plan: ParsedDocument, strategiesByFolder: Map<string, ParsedDocument[]>): PlanLink {
+    const sp = plan.plan?.strategyPath;
+    if (sp) {
+      const target = resolveUri(plan.uri, sp.value);
+      const doc = target ? this.docs.get(target) : undefined;
+      if (doc && doc.kind === 'strategy') return { via: 'path', strategyUri: doc.uri };
+      return { via: 'broken', target };
+    }
+    for (let f: string | undefined = dirnameUri(plan.uri); f; f = parentFolder(f)) {
+      const list = strategiesByFolder.get(f);
+      if (list && list.length === 1) return { via: 'folder', strategyUri: list[0].uri };
+    }
+    return { via: 'none' };
+  }
+
+  projects(): Project[] {
+    if (this.projectList) return this.projectList;
+    const byFolder = new Map<string, ParsedDocument[]>();
+    const strategies: ParsedDocument[] = [];
+    for (const d of this.docs.values()) {
+      if (d.kind !== 'strategy') continue;
+      strategies.push(d);
+      const f = dirnameUri(d.uri);
+      const l = byFolder.get(f);
+      if (l) l.push(d);
+      else byFolder.set(f, [d]);
+    }
+    const plansOf = new Map<string, ParsedDocument[]>();
+    const links = new Map<string, Map<string, PlanLink>>();
+    const orphans: [ParsedDocument, PlanLink][] = [];
+    for (const d of this.docs.values()) {
+      if (d.kind !== 'plan') continue;
+      const link = this.linkOf(d, byFolder);
+      if (link.via === 'path' || link.via === 'folder') {
+        const l = plansOf.get(link.strategyUri);
+        if (l) l.push(d);
+        else plansOf.set(link.strategyUri, [d]);
+        let m = links.get(link.strategyUri);
+        if (!m) links.set(link.strategyUri, (m = new Map()));
+        m.set(d.uri, link);
+      } else orphans.push([d, link]);
+    }
+    const list: Project[] = [];
+    for (const s of strategies.sort((a, b) => (a.uri < b.uri ? -1 : 1))) {
+      list.push(new Project(s, (plansOf.get(s.uri) ?? []).sort((a, b) => (a.uri < b.uri ? -1 : 1)), links.get(s.uri) ?? new Map()));
+    }
+    for (const [d, link] of orphans.sort((a, b) => (a[0].uri < b[0].uri ? -1 : 1))) list.push(new Project(undefined, [d], new Map([[d.uri, link]])));
+    this.projectList = list;
+    this.projectByUri = new Map();
+    for (const p of list) for (const d of p.documents) this.projectByUri.set(d.uri, p);
+    return list;
+  }
+
+  projectOf(uri: string): Project | undefined {
+    this.projects();
+    return this.projectByUri.get(uri);
+  }
+
+  /** The findings of one project; cached until one of its documents changes. */
+  checkProject(p: Project, today: string): Finding[] {
+    const home = p.documents[0];
+    const key = p.documents;
+    const prev = this.resultKeys.get(home.uri);
+    if (prev && prev.today === today && prev.key.length === key.length && prev.key.every((d, i) => d === key[i])) return prev.findings;
+    const findings = checkProject(p, { today, configFor: (u) => this.configs.forDocument(u), rules: this.rules }).sort(compareFindings);
+    this.resultKeys.set(home.uri, { key, today, findings });
+    return findings;
+  }
+
+  /** Every finding of the workspace by document URI (documents without findings included). */
+  check(today: string): Map<string, Finding[]> {
+    const out = new Map<string, Finding[]>();
+    for (const d of this.docs.values()) out.set(d.uri, []);
+    const live = new Set<string>();
+    for (const p of this.projects()) {
+      live.add(p.documents[0].uri);
+      for (const f of this.checkProject(p, today)) out.get(f.uri)?.push(f);
+    }
+    for (const k of [...this.resultKeys.keys()]) if (!live.has(k)) this.resultKeys.delete(k);
+    return out;
+  }
+
+  /** Invalidate cached results (after a configuration change). */
+  invalidateResults(): void {
+    this.resultKeys.clear();
+  }
+}
+
+function fmtSize(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) ? 1 : 0)} MB` : `${Math.round(n / 1024)} KB`;
+}
