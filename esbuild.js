@@ -21,9 +21,34 @@ const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
 ];
 
+// Every test .test.ts file (and test/bench, test/extension) is bundled to out/ so mocha runs plain JavaScript.
+function testBuilds() {
+  const fs = require('fs');
+  const path = require('path');
+  const found = [];
+  const walk = (dir) => {
+    if (!fs.existsSync(dir)) return;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== 'fixtures' && e.name !== 'node_modules') walk(p);
+      } else if (/\.test\.ts$/.test(e.name) || (dir.endsWith(path.join('test', 'bench')) && e.name.endsWith('.ts')) || (dir.endsWith(path.join('test', 'extension')) && e.name.endsWith('.ts'))) {
+        found.push(p);
+      }
+    }
+  };
+  walk('test');
+  return found.map((f) => ({
+    entryPoints: [f],
+    outfile: path.join('out', f.replace(/\.ts$/, '.js')),
+    external: ['vscode', 'mocha', 'playwright-core'],
+  }));
+}
+
 async function main() {
   const fs = require('fs');
   const present = builds.filter((b) => fs.existsSync(b.entryPoints[0]));
+  if (!process.argv.includes('--no-tests')) present.push(...testBuilds());
   if (watch) {
     for (const b of present) (await esbuild.context({ ...common, ...b })).watch();
     return;
