@@ -5,7 +5,10 @@ const esbuild = require('esbuild');
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
 
+const pkg = require('./package.json');
+
 const common = {
+  define: { VERSION: JSON.stringify(pkg.version) },
   bundle: true,
   platform: 'node',
   target: 'node20',

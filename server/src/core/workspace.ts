@@ -9,7 +9,7 @@ import { t, type Text } from './text';
 import { Project, type PlanLink } from './project';
 import { ConfigResolver, type ResolvedConfig } from './config';
 import { checkProject, compareFindings, type Finding } from './engine';
-import { parseDocument, ChunkCache } from './parse';
+import { parseDocument, detect, ChunkCache } from './parse';
 import { dirnameUri, parentFolder, relativeUri, resolveUri } from './uri';
 import type { Rule } from './rules/api';
 
@@ -49,15 +49,7 @@ export class Workspace {
     const cfg = this.configs.forDocument(uri);
     this.skipped.delete(uri);
     if (text.length > cfg.maxFileSize) {
-      const was = this.docs.get(uri);
-      this.remove(uri);
-      // Only files that would be documents are worth a message.
-      if (was || parseDocument(uri, text.slice(0, 4096), { included: this.included(uri, cfg) })) {
-        this.skip(uri, t(
-          `Skipped: the file is larger than ${fmtSize(cfg.maxFileSize)} (maxFileSize in .stratdoc.yaml).`,
-          `Übersprungen: die Datei ist größer als ${fmtSize(cfg.maxFileSize)} (maxFileSize in .stratdoc.yaml).`,
-        ));
-      }
+      this.setTooLarge(uri, text.slice(0, 4096));
       return undefined;
     }
     const doc = this.excluded(uri, cfg) ? undefined : parseDocument(uri, text, { included: this.included(uri, cfg), cache: this.cache });
@@ -71,6 +63,22 @@ export class Workspace {
     if (!before || before.kind !== doc.kind || before.plan?.strategyPath?.value !== doc.plan?.strategyPath?.value) this.projectList = undefined;
     else this.replaceInProjects(before, doc);
     return doc;
+  }
+
+  /**
+   * A file over `maxFileSize`: skipped, with one message when it would be a document
+   * (judged by its first few KB, all a caller needs to read of it).
+   */
+  setTooLarge(uri: string, head: string): void {
+    const cfg = this.configs.forDocument(uri);
+    const was = this.docs.get(uri);
+    this.remove(uri);
+    if (was || detect(uri, head, { included: this.included(uri, cfg) })) {
+      this.skip(uri, t(
+        `Skipped: the file is larger than ${fmtSize(cfg.maxFileSize)} (maxFileSize in .stratdoc.yaml).`,
+        `Übersprungen: die Datei ist größer als ${fmtSize(cfg.maxFileSize)} (maxFileSize in .stratdoc.yaml).`,
+      ));
+    }
   }
 
   /** Records a file that is not readable as text or too large; reported once. */

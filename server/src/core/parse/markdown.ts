@@ -234,12 +234,17 @@ function readFrontMatter(first: { root: Root; map: Mapper } | undefined, out: Pa
   if (!first || !node || node.type !== 'yaml') return fm;
   const [a] = first.map.span(node);
   const text = out.text;
-  const nl = text.indexOf('\n', a);
-  const base = nl + 1;
   const value = node.value;
   const lc = new LineCounter();
   const doc = parseYamlDocument(value, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  const r = (x: number, y: number) => out.lines.rangeOf(base + x, base + y);
+  // Offsets in the value map line by line to the document (whose breaks may be CRLF).
+  const firstLine = out.lines.positionAt(a).line + 1;
+  const valueLines = new LineIndex(value);
+  const at = (x: number): number => {
+    const p = valueLines.positionAt(x);
+    return p.line + firstLine < out.lines.lineCount ? out.lines.offsetAt({ line: p.line + firstLine, character: p.character }) : text.length;
+  };
+  const r = (x: number, y: number) => out.lines.rangeOf(at(x), at(y));
   for (const err of doc.errors) {
     const [x, y] = err.pos;
     const isAt = err.code === 'BAD_SCALAR_START' && value[x] === '@';
@@ -263,7 +268,7 @@ function readFrontMatter(first: { root: Root; map: Mapper } | undefined, out: Pa
     }
     const raw = String(v.value);
     const range = r(v.range[0], v.range[1]);
-    const offset = v.type === Scalar.PLAIN ? base + v.range[0] : undefined;
+    const offset = v.type === Scalar.PLAIN ? at(v.range[0]) : undefined;
     if (k === 'title' || k === 'titel') {
       out.title = raw;
       out.titleRange = range;
@@ -302,7 +307,9 @@ function keyValue(s: string, at: number, lines: LineIndex): RawField | undefined
   if (!key || /^https?$/i.test(key)) return undefined;
   const keyStart = at + m[1].length;
   let vStart = m[0].length;
-  let vEnd = s.length;
+  // A trailing HTML comment (e.g. `<!-- stratdoc-disable-line … -->`) is not part of the value.
+  const comment = s.indexOf('<!--', vStart);
+  let vEnd = comment >= 0 ? comment : s.length;
   while (vEnd > vStart && /\s/.test(s[vEnd - 1])) vEnd--;
   const raw = s.slice(vStart, vEnd);
   return {
@@ -322,6 +329,8 @@ function cell(c: TableRow['children'][number] | undefined, map: Mapper, text: st
   if (text[a] === '|') a++;
   if (text[b - 1] === '|' && text[b - 2] !== '\\') b--;
   const a0 = a;
+  const comment = text.slice(a, b).indexOf('<!--');
+  if (comment >= 0) b = a + comment;
   while (a < b && /[ \t]/.test(text[a])) a++;
   while (b > a && /[ \t]/.test(text[b - 1])) b--;
   if (a === b) a = b = Math.min(a0 + 1, b + 1 > text.length ? b : a0 + 1);

@@ -1,0 +1,253 @@
+/**
+ * The server's state: the core workspace fed from disk and from the editor's open
+ * documents, the settings, and the diagnostics last published per document. The LSP
+ * handlers in server.ts are thin wiring over this and the service functions.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Workspace } from '../core/workspace';
+import { ConfigResolver, CONFIG_FILE, type RawConfig, configSchema } from '../core/config';
+import { decodeText } from '../core/parse';
+import { todayIso, type Finding } from '../core/engine';
+import { t, type Lang } from '../core/text';
+import { toPath, toUri } from '../core/uri';
+
+export interface SessionHost {
+  publish(uri: string, findings: Finding[], lang: Lang): void;
+  log(message: string): void;
+  /** Called once per skipped file (too large, not UTF-8). */
+  notifySkipped?(uri: string, message: string): void;
+}
+
+const DOC_RE = /\.(md|markdown|ya?ml)$/i;
+const SKIP_DIRS = new Set(['node_modules', '.git', 'out', 'dist', '.vscode-test']);
+/** Files scanned at most at start, so a huge folder opened by mistake stays usable. */
+export const MAX_SCAN_FILES = 20000;
+
+export class Session {
+  configs!: ConfigResolver;
+  ws!: Workspace;
+  roots: string[] = [];
+  locale: Lang = 'en';
+  settings: RawConfig | undefined;
+  /** Open documents: the editor's text wins over the disk's. */
+  readonly open = new Map<string, string>();
+  private readonly lastPublished = new Map<string, string>();
+  private readonly skippedNotified = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  debounceMs = 20;
+  /** A fixed "today" (tests); otherwise the date of each check. */
+  today: string | undefined;
+
+  constructor(private readonly host: SessionHost) {
+    this.rebuild();
+  }
+
+  private rebuild(): void {
+    this.configs = new ConfigResolver(
+      { readFile: (uri) => this.readText(uri) },
+      { overrides: this.settings, roots: this.roots.length ? this.roots : undefined },
+    );
+    this.ws = new Workspace(this.configs, { cache: true });
+  }
+
+  /** Validates editor settings (`stratdoc.*`); invalid parts are logged and ignored. */
+  setSettings(raw: unknown): void {
+    let settings: RawConfig | undefined;
+    if (raw && typeof raw === 'object') {
+      const cleaned = Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0)));
+      const r = configSchema.partial().safeParse(cleaned);
+      if (r.success) settings = r.data;
+      else this.host.log(`stratdoc settings ignored: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    }
+    this.settings = settings;
+  }
+
+  readText(uri: string): string | undefined {
+    const open = this.open.get(uri);
+    if (open !== undefined) return open;
+    const p = toPath(uri);
+    if (!p) return undefined;
+    try {
+      return fs.readFileSync(p, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  langOf(uri: string): Lang {
+    return this.configs.forDocument(uri).language ?? this.locale;
+  }
+
+  /** Reads the workspace folders from disk (only stratdoc documents are kept). */
+  scan(): void {
+    let n = 0;
+    const walk = (dir: string) => {
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        if (n >= MAX_SCAN_FILES) return;
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) {
+          if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p);
+        } else if (e.isFile() && DOC_RE.test(e.name) && e.name !== CONFIG_FILE) {
+          n++;
+          this.loadFromDisk(toUri(p));
+        }
+      }
+    };
+    for (const r of this.roots) {
+      const p = toPath(r);
+      if (p) walk(p);
+    }
+    if (n >= MAX_SCAN_FILES) this.host.log(`stratdoc: stopped scanning after ${MAX_SCAN_FILES} files.`);
+  }
+
+  /** (Re)loads a file from disk unless it is open in the editor. */
+  loadFromDisk(uri: string): void {
+    if (this.open.has(uri)) return;
+    const p = toPath(uri);
+    if (!p) return;
+    let bytes: Buffer;
+    try {
+      const st = fs.statSync(p);
+      const max = this.configs.forDocument(uri).maxFileSize;
+      if (st.size > max) {
+        // Read only the head, enough to tell whether it would be a document.
+        const fd = fs.openSync(p, 'r');
+        const head = Buffer.alloc(4096);
+        fs.readSync(fd, head, 0, 4096, 0);
+        fs.closeSync(fd);
+        this.ws.setTooLarge(uri, head.toString('utf8'));
+        this.reportSkipped(uri);
+        return;
+      }
+      bytes = fs.readFileSync(p);
+    } catch {
+      this.ws.remove(uri);
+      return;
+    }
+    const d = decodeText(bytes);
+    if ('error' in d) {
+      // Only a file that looks like a document by name is worth a message.
+      if (/\.(strategy|plan)\.(md|ya?ml)$/i.test(p)) {
+        this.ws.skip(uri, t('Skipped: this file is not UTF-8 text.', 'Übersprungen: diese Datei ist kein UTF-8-Text.'));
+        this.reportSkipped(uri);
+      } else this.ws.remove(uri);
+      return;
+    }
+    this.ws.set(uri, d.text);
+    this.reportSkipped(uri);
+  }
+
+  private reportSkipped(uri: string): void {
+    const s = this.ws.skippedFiles().find((x) => x.uri === uri);
+    if (!s) {
+      this.skippedNotified.delete(uri);
+      return;
+    }
+    if (this.skippedNotified.has(uri)) return;
+    this.skippedNotified.add(uri);
+    const msg = s.message[this.langOf(uri)];
+    this.host.log(`${uri}: ${msg}`);
+    this.host.notifySkipped?.(uri, msg);
+  }
+
+  didOpen(uri: string, text: string): void {
+    this.open.set(uri, text);
+    this.ws.set(uri, text);
+    this.reportSkipped(uri);
+    this.schedule();
+  }
+
+  didChange(uri: string, text: string): void {
+    this.open.set(uri, text);
+    this.ws.set(uri, text);
+    this.reportSkipped(uri);
+    this.schedule();
+  }
+
+  didClose(uri: string): void {
+    this.open.delete(uri);
+    // Back to what is on disk (or gone, for an unsaved new file).
+    if (toPath(uri) && fs.existsSync(toPath(uri)!)) this.loadFromDisk(uri);
+    else this.ws.remove(uri);
+    this.schedule();
+  }
+
+  /** A file changed on disk (created, changed or deleted). */
+  fileChanged(uri: string, deleted: boolean): void {
+    if (uri.endsWith('/' + CONFIG_FILE)) {
+      this.reconfigure();
+      return;
+    }
+    if (deleted) {
+      if (!this.open.has(uri)) this.ws.remove(uri);
+    } else this.loadFromDisk(uri);
+    this.schedule();
+  }
+
+  /** Settings or a configuration file changed: everything is read again. */
+  reconfigure(): void {
+    this.rebuild();
+    for (const [uri, text] of this.open) this.ws.set(uri, text);
+    this.scan();
+    this.schedule();
+  }
+
+  schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.publishAll();
+    }, this.debounceMs);
+  }
+
+  /** Runs any pending validation now (before answering a request that needs fresh results). */
+  flush(): void {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.publishAll();
+    }
+  }
+
+  findings(): Map<string, Finding[]> {
+    return this.ws.check(this.today ?? todayIso());
+  }
+
+  publishAll(): void {
+    let all: Map<string, Finding[]>;
+    try {
+      all = this.findings();
+    } catch (e) {
+      this.host.log(`stratdoc: checking failed: ${e instanceof Error ? e.stack : String(e)}`);
+      return;
+    }
+    // Configuration problems are shown on the configuration file itself.
+    for (const p of this.configs.problems()) {
+      const list = all.get(p.uri) ?? [];
+      list.push({ rule: 'config', uri: p.uri, range: p.range, message: p.message, severity: 'warning' });
+      all.set(p.uri, list);
+    }
+    for (const s of this.ws.skippedFiles()) {
+      all.set(s.uri, [{ rule: 'file', uri: s.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: s.message, severity: 'information' }]);
+    }
+    for (const [uri, findings] of all) {
+      const lang = this.langOf(uri);
+      const key = lang + JSON.stringify(findings.map((f) => [f.rule, f.range, f.message[lang], f.severity]));
+      if (this.lastPublished.get(uri) === key) continue;
+      this.lastPublished.set(uri, key);
+      this.host.publish(uri, findings, lang);
+    }
+    for (const uri of [...this.lastPublished.keys()]) {
+      if (all.has(uri)) continue;
+      this.lastPublished.delete(uri);
+      this.host.publish(uri, [], this.locale);
+    }
+  }
+}

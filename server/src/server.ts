@@ -1,0 +1,149 @@
+/**
+ * The stratdoc language server: thin LSP handlers over the core (server/src/core) and
+ * the language service (server/src/service). `node dist/server.js --stdio` for any
+ * editor; the VS Code extension starts it over IPC.
+ */
+import {
+  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeWatchedFilesNotification,
+  FileChangeType, CodeActionKind, ResponseError, ErrorCodes, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Session } from './lsp/session';
+import { toDiagnostic } from './service/diagnostics';
+import type { ServiceContext } from './service/context';
+import { completion } from './service/completion';
+import { definition, documentLinks, hover, prepareRename, references, rename, RenameError } from './service/navigation';
+import { documentSymbols, workspaceSymbols } from './service/symbols';
+import { codeActions } from './service/actions';
+import { codeLenses } from './service/lens';
+import { planStatus, PLAN_STATUS_REQUEST } from './service/status';
+import { todayIso } from './core/engine';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+const session = new Session({
+  publish(uri, findings, lang) {
+    void connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, lang)) });
+  },
+  log(message) {
+    connection.console.log(message);
+  },
+});
+
+const ctx: ServiceContext = {
+  get ws() {
+    return session.ws;
+  },
+  lang: (uri) => session.langOf(uri),
+  today: () => session.today ?? todayIso(),
+  findings: () => session.findings(),
+};
+
+let configurationCapable = false;
+let watchCapable = false;
+
+/** Every handler: errors go to the client's output channel, the user gets an empty result. */
+function guard<A extends unknown[], R>(name: string, empty: R, fn: (...args: A) => R): (...args: A) => R {
+  return (...args: A) => {
+    try {
+      session.flush();
+      return fn(...args);
+    } catch (e) {
+      if (e instanceof RenameError) throw new ResponseError(ErrorCodes.InvalidParams, e.message);
+      connection.console.error(`stratdoc ${name} failed: ${e instanceof Error ? e.stack : String(e)}`);
+      return empty;
+    }
+  };
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const caps = params.capabilities;
+  configurationCapable = !!caps.workspace?.configuration;
+  watchCapable = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  session.locale = params.locale?.toLowerCase().startsWith('de') ? 'de' : 'en';
+  const opts = (params.initializationOptions ?? {}) as { today?: string; debounceMs?: number; settings?: unknown };
+  if (opts.today) session.today = opts.today;
+  if (typeof opts.debounceMs === 'number') session.debounceMs = opts.debounceMs;
+  if (opts.settings) session.setSettings(opts.settings);
+  const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  session.roots = roots.map((r) => (r.endsWith('/') ? r : r + '/'));
+  session.reconfigure();
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      completionProvider: { triggerCharacters: ['@', ':', '|', ' ', ',', '#'] },
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeLensProvider: { resolveProvider: false },
+      documentLinkProvider: { resolveProvider: false },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'stratdoc', version: VERSION },
+  };
+});
+
+declare const VERSION: string;
+
+async function pullSettings(): Promise<void> {
+  if (!configurationCapable) return;
+  try {
+    const [settings] = await connection.workspace.getConfiguration([{ section: 'stratdoc' }]);
+    session.setSettings(settings);
+  } catch (e) {
+    connection.console.error(`stratdoc: could not read settings: ${String(e)}`);
+  }
+}
+
+connection.onInitialized(async () => {
+  if (watchCapable) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.{md,markdown,yaml,yml}' }, { globPattern: '**/.stratdoc.yaml' }],
+    });
+  }
+  if (configurationCapable) {
+    connection.workspace.onDidChangeWorkspaceFolders((ev) => {
+      const removed = new Set(ev.removed.map((f) => (f.uri.endsWith('/') ? f.uri : f.uri + '/')));
+      session.roots = [...session.roots.filter((r) => !removed.has(r)), ...ev.added.map((f) => (f.uri.endsWith('/') ? f.uri : f.uri + '/'))];
+      session.reconfigure();
+    });
+  }
+  await pullSettings();
+  session.reconfigure();
+  session.flush();
+});
+
+connection.onDidChangeConfiguration(async (change) => {
+  if (configurationCapable) await pullSettings();
+  else session.setSettings((change.settings as { stratdoc?: unknown } | undefined)?.stratdoc);
+  session.reconfigure();
+});
+
+documents.onDidOpen((e) => session.didOpen(e.document.uri, e.document.getText()));
+documents.onDidChangeContent((e) => session.didChange(e.document.uri, e.document.getText()));
+documents.onDidClose((e) => session.didClose(e.document.uri));
+
+connection.onDidChangeWatchedFiles((p) => {
+  for (const c of p.changes) session.fileChanged(c.uri, c.type === FileChangeType.Deleted);
+});
+
+connection.onCompletion(guard('completion', [], (p) => completion(ctx, p.textDocument.uri, p.position)));
+connection.onHover(guard('hover', null, (p) => hover(ctx, p.textDocument.uri, p.position)));
+connection.onDefinition(guard('definition', [], (p) => definition(ctx, p.textDocument.uri, p.position)));
+connection.onReferences(guard('references', [], (p) => references(ctx, p.textDocument.uri, p.position, p.context.includeDeclaration)));
+connection.onPrepareRename(guard('prepareRename', null, (p) => prepareRename(ctx, p.textDocument.uri, p.position)));
+connection.onRenameRequest(guard('rename', null, (p) => rename(ctx, p.textDocument.uri, p.position, p.newName)));
+connection.onDocumentSymbol(guard('documentSymbol', [], (p) => documentSymbols(ctx, p.textDocument.uri)));
+connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => workspaceSymbols(ctx, p.query)));
+connection.onCodeAction(guard('codeAction', [], (p) => codeActions(ctx, p.textDocument.uri, p.range, p.context.diagnostics, p.context.only)));
+connection.onCodeLens(guard('codeLens', [], (p) => codeLenses(ctx, p.textDocument.uri)));
+connection.onDocumentLinks(guard('documentLinks', [], (p) => documentLinks(ctx, p.textDocument.uri)));
+connection.onRequest(PLAN_STATUS_REQUEST, guard('planStatus', null, (p: { uri: string }) => planStatus(ctx, p.uri)));
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,31 @@
+/** The status bar's figures for the active document (custom request `stratdoc/planStatus`). */
+import { planMix } from '../core/stats';
+import type { ServiceContext } from './context';
+
+export const PLAN_STATUS_REQUEST = 'stratdoc/planStatus';
+
+export interface PlanStatus {
+  kind: 'strategy' | 'plan';
+  /** Push share of the plan's entries (0–1), plans only. */
+  pushShare?: number;
+  entries?: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export function planStatus(ctx: ServiceContext, uri: string): PlanStatus | null {
+  const doc = ctx.ws.get(uri);
+  if (!doc) return null;
+  const findings = ctx.findings().get(uri) ?? [];
+  const count = (s: string) => findings.filter((f) => f.severity === s).length;
+  const mix = doc.plan ? planMix(doc) : undefined;
+  return {
+    kind: doc.kind,
+    pushShare: mix?.share,
+    entries: mix?.count,
+    errors: count('error'),
+    warnings: count('warning'),
+    infos: count('information') + count('hint'),
+  };
+}

@@ -1,0 +1,93 @@
+/** Protocol tests: diagnostics for open and closed documents, cross-file updates, files on disk. */
+import * as assert from 'node:assert/strict';
+import { TestClient, copyFixture } from './harness';
+
+describe('server: diagnostics over the protocol', function () {
+  this.timeout(30000);
+  let c: TestClient;
+  afterEach(async () => c?.stop());
+
+  it('publishes diagnostics for documents that are not open, at start', async () => {
+    c = await TestClient.start(copyFixture('lsp/basic'));
+    const plan = c.uri('plaene/q1.plan.yaml');
+    await c.until(() => c.codes(plan).includes('unknown-reference'), 'unknown-reference in the closed plan');
+    const d = c.diagnostics.get(plan)!.find((x) => x.code === 'unknown-reference')!;
+    assert.equal(d.source, 'stratdoc');
+    assert.equal(d.range.start.line, 18);
+    assert.equal(d.range.start.character, 10);
+    assert.match(d.codeDescription!.href, /docs\/rules\/unknown-reference\.md$/);
+    assert.match(d.message, /G9/);
+    assert.match(d.message, /[äöüß]|nicht|Ziel/, 'German message for locale de');
+  });
+
+  it('speaks English to an English client', async () => {
+    c = await TestClient.start(copyFixture('lsp/basic'), { locale: 'en-US' });
+    const plan = c.uri('plaene/q1.plan.yaml');
+    await c.until(() => c.codes(plan).includes('unknown-reference'), 'unknown-reference');
+    const d = c.diagnostics.get(plan)!.find((x) => x.code === 'unknown-reference')!;
+    assert.match(d.message, /G9/);
+    assert.doesNotMatch(d.message, /nicht definiert|Ziel /);
+  });
+
+  it('updates as the user types, and clears what was fixed', async () => {
+    c = await TestClient.start(copyFixture('lsp/basic'));
+    const plan = await c.open('plaene/q1.plan.yaml');
+    await c.until(() => c.codes(plan).includes('unknown-reference'), 'unknown-reference');
+    await c.change('plaene/q1.plan.yaml', c.text('plaene/q1.plan.yaml').replace('goal: G9', 'goal: G1'));
+    await c.until(() => !c.codes(plan).includes('unknown-reference'), 'unknown-reference cleared');
+  });
+
+  it('a change in a plan updates the strategy, which is not open (unlinked-goal)', async () => {
+    c = await TestClient.start(copyFixture('lsp/basic'));
+    const strategy = c.uri('strategie.md');
+    await c.until(() => c.diagnostics.has(strategy), 'first diagnostics of the strategy');
+    assert.ok(!c.codes(strategy).includes('unlinked-goal'), 'G2 is served by q2 at start');
+    const original = c.text('plaene/q2.md');
+    await c.open('plaene/q2.md');
+    await c.change('plaene/q2.md', original.replace('| Menschen | G2 |', '| Menschen | G1 |'));
+    await c.until(() => c.codes(strategy).includes('unlinked-goal'), 'unlinked-goal on G2 in the strategy');
+    const d = c.diagnostics.get(strategy)!.find((x) => x.code === 'unlinked-goal')!;
+    assert.match(d.message, /G2/);
+    await c.change('plaene/q2.md', original);
+    await c.until(() => !c.codes(strategy).includes('unlinked-goal'), 'unlinked-goal cleared again');
+  });
+
+  it('follows files created and deleted on disk', async () => {
+    c = await TestClient.start(copyFixture('lsp/basic'));
+    const strategy = c.uri('strategie.md');
+    const q1 = c.uri('plaene/q1.plan.yaml');
+    await c.until(() => c.diagnostics.has(strategy), 'first diagnostics');
+    // A new plan on disk is read and checked.
+    await c.disk('plaene/neu.plan.yaml', 'stratdoc: plan\nentries:\n  - date: 2027-02-01\n    channel: instagram\n    title: Neuer Beitrag\n    goal: G7\n    owner: anna\n');
+    const neu = c.uri('plaene/neu.plan.yaml');
+    await c.until(() => c.codes(neu).includes('unknown-reference'), 'unknown-reference in the new plan');
+    // Deleting the plan that serves G2 makes the (closed) strategy complain.
+    await c.disk('plaene/q2.md', undefined);
+    await c.until(() => c.codes(strategy).includes('unlinked-goal'), 'unlinked-goal after q2 was deleted');
+    // Deleting the strategy breaks the plans' `strategy:` path.
+    await c.disk('strategie.md', undefined);
+    await c.until(() => (c.diagnostics.get(q1) ?? []).some((d) => d.code === 'unknown-reference' && d.range.start.line === 1), 'broken strategy path in q1');
+    await c.until(() => c.codes(neu).includes('missing-strategy'), 'missing-strategy in the plan that relied on the folder');
+    await c.until(() => c.diagnostics.get(strategy)?.length === 0, 'the deleted strategy has its diagnostics cleared');
+  });
+
+  it('reports a YAML syntax error at its place and still checks the rest', async () => {
+    c = await TestClient.start(copyFixture('lsp/basic'));
+    const plan = await c.open('plaene/q1.plan.yaml');
+    await c.change('plaene/q1.plan.yaml', c.text('plaene/q1.plan.yaml').replace('reviewer: dirk\n    status: planned\n  - date: 2027-01-19', 'reviewer: @dirk\n    status: planned\n  - date: 2027-01-19'));
+    await c.until(() => c.codes(plan).includes('syntax'), 'syntax');
+    const d = c.diagnostics.get(plan)!.find((x) => x.code === 'syntax')!;
+    assert.equal(d.range.start.line, 11);
+    assert.match(d.message, /Anführungszeichen|quote/);
+    assert.ok(c.codes(plan).includes('unknown-reference'), 'the rest of the plan is still checked');
+  });
+
+  it('stays silent on ordinary Markdown and YAML', async () => {
+    c = await TestClient.start(copyFixture('lsp/basic'));
+    const readme = await c.open('README.md', '# Notizen\n\n| Datum | Kanal |\n|---|---|\n| 2027-01-01 | x |\n');
+    const ci = await c.open('ci.yml', 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    owner: @x\n');
+    await c.until(() => c.diagnostics.has(c.uri('strategie.md')), 'the workspace was checked');
+    assert.equal(c.diagnostics.get(readme)?.length ?? 0, 0);
+    assert.equal(c.diagnostics.get(ci)?.length ?? 0, 0);
+  });
+});
