@@ -43,11 +43,14 @@ const ctx: ServiceContext = {
 let configurationCapable = false;
 let watchCapable = false;
 
-/** Every handler: errors go to the client's output channel, the user gets an empty result. */
+/**
+ * Every handler: errors go to the client's output channel, the user gets an empty result.
+ * The model is current after each didChange (parsing is synchronous); only publishing
+ * diagnostics is debounced, and findings are computed on demand, so nothing is flushed here.
+ */
 function guard<A extends unknown[], R>(name: string, empty: R, fn: (...args: A) => R): (...args: A) => R {
   return (...args: A) => {
     try {
-      session.flush();
       return fn(...args);
     } catch (e) {
       if (e instanceof RenameError) throw new ResponseError(ErrorCodes.InvalidParams, e.message);

@@ -16,8 +16,8 @@ describe('server: diagnostics over the protocol', function () {
     assert.equal(d.range.start.line, 18);
     assert.equal(d.range.start.character, 10);
     assert.match(d.codeDescription!.href, /docs\/rules\/unknown-reference\.md$/);
-    assert.match(d.message, /G9/);
-    assert.match(d.message, /[äöüß]|nicht|Ziel/, 'German message for locale de');
+    assert.match(String(d.message), /G9/);
+    assert.match(String(d.message), /[äöüß]|nicht|Ziel/, 'German message for locale de');
   });
 
   it('speaks English to an English client', async () => {
@@ -25,8 +25,8 @@ describe('server: diagnostics over the protocol', function () {
     const plan = c.uri('plaene/q1.plan.yaml');
     await c.until(() => c.codes(plan).includes('unknown-reference'), 'unknown-reference');
     const d = c.diagnostics.get(plan)!.find((x) => x.code === 'unknown-reference')!;
-    assert.match(d.message, /G9/);
-    assert.doesNotMatch(d.message, /nicht definiert|Ziel /);
+    assert.match(String(d.message), /G9/);
+    assert.doesNotMatch(String(d.message), /nicht definiert|Ziel /);
   });
 
   it('updates as the user types, and clears what was fixed', async () => {
@@ -47,7 +47,7 @@ describe('server: diagnostics over the protocol', function () {
     await c.change('plaene/q2.md', original.replace('| Menschen | G2 |', '| Menschen | G1 |'));
     await c.until(() => c.codes(strategy).includes('unlinked-goal'), 'unlinked-goal on G2 in the strategy');
     const d = c.diagnostics.get(strategy)!.find((x) => x.code === 'unlinked-goal')!;
-    assert.match(d.message, /G2/);
+    assert.match(String(d.message), /G2/);
     await c.change('plaene/q2.md', original);
     await c.until(() => !c.codes(strategy).includes('unlinked-goal'), 'unlinked-goal cleared again');
   });
@@ -78,7 +78,7 @@ describe('server: diagnostics over the protocol', function () {
     await c.until(() => c.codes(plan).includes('syntax'), 'syntax');
     const d = c.diagnostics.get(plan)!.find((x) => x.code === 'syntax')!;
     assert.equal(d.range.start.line, 11);
-    assert.match(d.message, /Anführungszeichen|quote/);
+    assert.match(String(d.message), /Anführungszeichen|quote/);
     assert.ok(c.codes(plan).includes('unknown-reference'), 'the rest of the plan is still checked');
   });
 
