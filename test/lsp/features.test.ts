@@ -57,13 +57,13 @@ describe('server: editor features over the protocol', function () {
     assert.equal(prep.placeholder, 'G1');
     const edit = await c.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: c.uri(Q1) }, position: at(9, 11), newName: 'Z1' });
     assert.deepEqual(Object.keys(edit.changes!).map((u) => u.slice((c.uri('') + '/').length)).sort(), [Q2, Q1, S].sort());
-    const before = { [S]: c.text(S), [Q1]: c.text(Q1), [Q2]: c.text(Q2) };
+    const before: Record<string, string> = { [S]: c.text(S), [Q1]: c.text(Q1), [Q2]: c.text(Q2) };
     const after = await apply(edit);
     for (const rel of [S, Q1, Q2]) {
       assert.equal(after[rel].replace(/\bZ1\b/g, 'G1'), before[rel], `only G1 → Z1 changed in ${rel}`);
       assert.doesNotMatch(after[rel], /\bG1\b/);
     }
-    await c.until(() => !c.codes(c.uri(Q1)).includes('unknown-reference') || c.diagnostics.get(c.uri(Q1))!.every((d) => d.code !== 'unknown-reference' || /G9/.test(d.message)), 'no new unknown reference');
+    await c.until(() => !c.codes(c.uri(Q1)).includes('unknown-reference') || c.diagnostics.get(c.uri(Q1))!.every((d) => d.code !== 'unknown-reference' || /G9/.test(String(d.message))), 'no new unknown reference');
     assert.ok(!c.codes(c.uri(S)).includes('unknown-reference'));
   });
 

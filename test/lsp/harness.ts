@@ -64,9 +64,11 @@ export class TestClient {
       c.diagnostics.set(p.uri, p.diagnostics);
       c.check();
     });
-    conn.onNotification('window/logMessage', (p: { message: string }) => c.logs.push(p.message));
-    conn.onRequest(RegistrationRequest.type, () => null);
-    conn.onRequest(WorkDoneProgressCreateRequest.type, () => null);
+    conn.onNotification('window/logMessage', (p: { message: string }) => {
+      c.logs.push(p.message);
+    });
+    conn.onRequest(RegistrationRequest.type, () => undefined);
+    conn.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
     conn.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => opts.configuration ?? null));
     conn.listen();
     await conn.sendRequest(InitializeRequest.type, {
