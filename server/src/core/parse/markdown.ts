@@ -360,6 +360,12 @@ const PLAN_COLUMNS: FieldName[] = ['date', 'channel', 'title', 'format', 'mode',
 function readPlanTable(table: Table, map: Mapper, text: string, entries: PlanEntry[], ctx: BuildContext): void {
   const cols = tableColumns(table, map, text);
   const names = cols.map((c) => fieldOf(c.key));
+  // "Kennzahl" is a title in a KPI table, but beside a Thema/Titel column in a plan it is the KPI.
+  if (names.filter((n) => n === 'title').length > 1) {
+    cols.forEach((c, i) => {
+      if (names[i] === 'title' && words(c.key).join(' ') === 'kennzahl') names[i] = 'kpis';
+    });
+  }
   const known = names.filter((n) => n && PLAN_COLUMNS.includes(n));
   if (known.length < 2 || !names.some((n) => n === 'date' || n === 'title' || n === 'channel')) return;
   const head = table.children[0];
