@@ -1,15 +1,22 @@
 import type { Rule } from './api';
 import { t } from '../text';
+import { reportMissingSection } from './templates';
 
 /** RULES.md: no meeting cadence (Redaktionskonferenz) */
 export const rule: Rule = {
   meta: {
     id: 'missing-meetings',
     severity: 'information',
-    description: t('TODO', 'TODO'),
+    description: t(
+      'The strategy names no meeting cadence (editorial meeting) where the team plans topics and reviews results.',
+      'Die Strategie nennt keine Redaktionskonferenz, in der das Team Themen plant und Ergebnisse auswertet.',
+    ),
     fixable: true,
   },
-  check(_ctx) {
-    // TODO
+  check(ctx) {
+    reportMissingSection(ctx, 'meetings', t(
+      'The strategy names no editorial meeting: when does the team meet to plan topics and review results, and how often?',
+      'Die Strategie nennt keine Redaktionskonferenz: Wann und wie oft trifft sich das Team, um Themen zu planen und Ergebnisse auszuwerten?',
+    ));
   },
 };

@@ -6,9 +6,27 @@ export const rule: Rule = {
   meta: {
     id: 'missing-strategy',
     severity: 'warning',
-    description: t('TODO', 'TODO'),
+    description: t(
+      'A plan names no strategy and none is found in its folder or above, so its goals, KPIs, channels and people go unchecked.',
+      'Ein Plan nennt keine Strategie, und in seinem Ordner oder darüber findet sich keine, daher bleiben seine Ziele, Kennzahlen, Kanäle und Personen ungeprüft.',
+    ),
   },
-  check(_ctx) {
-    // TODO
+  check(ctx) {
+    for (const plan of ctx.project.plans) {
+      if (ctx.project.links.get(plan.uri)?.via !== 'none') continue;
+      const where = plan.format === 'yaml'
+        ? t('as a top-level key', 'als Schlüssel auf oberster Ebene')
+        : /^\uFEFF?---[ \t]*\r?\n/.test(plan.text)
+          ? t('to the front matter', 'im Front Matter')
+          : t('in a front matter block at the top of the file (between two --- lines)', 'in einem Front-Matter-Block am Anfang der Datei (zwischen zwei Zeilen ---)');
+      ctx.report({
+        uri: plan.uri,
+        range: plan.titleRange,
+        message: t(
+          `This plan has no strategy: it names none, and there is no single strategy document in its folder or a folder above. Its goals, KPIs, channels and people go unchecked. Add 'strategy: <path to the strategy>' ${where.en}, e.g. 'strategy: ../strategy.md'.`,
+          `Dieser Plan hat keine Strategie: Er nennt keine, und in seinem Ordner oder einem Ordner darüber liegt nicht genau ein Strategiedokument. Seine Ziele, Kennzahlen, Kanäle und Personen bleiben ungeprüft. Ergänzen Sie 'strategy: <Pfad zur Strategie>' ${where.de}, z. B. 'strategy: ../strategie.md'.`,
+        ),
+      });
+    }
   },
 };
