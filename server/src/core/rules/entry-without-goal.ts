@@ -1,15 +1,59 @@
 import type { Rule } from './api';
+import type { FixSpec } from '../model';
 import { t } from '../text';
+import { activeEntries, entryName } from './planutil';
+import { setEntryField } from './entryedit';
 
-/** RULES.md: an entry that serves no goal (content with no purpose) */
+/**
+ * RULES.md: an entry that serves no goal (content with no purpose): no goal and no KPI.
+ * Fix: one choice per goal of the entry's channel in the strategy's channel plan.
+ */
 export const rule: Rule = {
   meta: {
     id: 'entry-without-goal',
     severity: 'warning',
-    description: t('TODO', 'TODO'),
+    description: t(
+      'A plan entry names no goal and no KPI: content without a purpose.',
+      'Ein Eintrag des Plans nennt kein Ziel und keine Kennzahl: Inhalt ohne Zweck.',
+    ),
     fixable: true,
   },
-  check(_ctx) {
-    // TODO
+  check(ctx) {
+    const project = ctx.project;
+    for (const doc of project.plans) {
+      for (const entry of activeEntries(doc)) {
+        if (entry.goals.length || entry.kpis.length) continue;
+        const channel = entry.channel && project.lookup('channel', entry.channel.id);
+        const fixes: FixSpec[] = [];
+        const seen = new Set<string>();
+        for (const ref of channel?.goals ?? []) {
+          const goal = project.lookup('goal', ref.id);
+          const id = goal?.id ?? ref.id;
+          if (!goal || seen.has(goal.id.toLowerCase())) continue;
+          seen.add(goal.id.toLowerCase());
+          const edits = setEntryField(doc, entry, 'goals', id);
+          if (!edits) break;
+          const title = goal.title?.value;
+          fixes.push({
+            title: t(`Serve goal ${id}${title ? `: ${title}` : ''}`, `Ziel ${id} zuordnen${title ? `: ${title}` : ''}`),
+            edits: [{ uri: doc.uri, edits }],
+          });
+        }
+        if (fixes.length === 1) fixes[0].preferred = true;
+        const name = entryName(entry);
+        const goalsHint = channel?.goals.length
+          ? t(` The channel plan names ${channel.goals.map((g) => g.id).join(', ')} for ${channel.id}.`, ` Der Kanalplan nennt für ${channel.id} ${channel.goals.map((g) => g.id).join(', ')}.`)
+          : t('', '');
+        ctx.report({
+          uri: doc.uri,
+          range: entry.anchor,
+          message: t(
+            `${name.en} serves no goal: it names neither a goal nor a KPI, so nothing says why it is posted.${goalsHint.en}`,
+            `${name.de} dient keinem Ziel: der Eintrag nennt weder Ziel noch Kennzahl, also sagt nichts, wozu er erscheint.${goalsHint.de}`,
+          ),
+          fixes: fixes.length ? fixes : undefined,
+        });
+      }
+    }
   },
 };

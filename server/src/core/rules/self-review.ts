@@ -1,14 +1,34 @@
 import type { Rule } from './api';
 import { t } from '../text';
+import { idKey } from '../vocab';
+import { activeEntries, entryName } from './planutil';
 
-/** RULES.md: owner and reviewer are the same person */
+/** RULES.md: owner and reviewer are the same person (compared case-insensitively, without @). */
 export const rule: Rule = {
   meta: {
     id: 'self-review',
     severity: 'warning',
-    description: t('TODO', 'TODO'),
+    description: t(
+      'The owner of a plan entry is also its reviewer: nobody else checks it (four-eyes principle).',
+      'Wer einen Eintrag des Plans verantwortet, gibt ihn auch selbst frei: niemand sonst prüft ihn (Vier-Augen-Prinzip).',
+    ),
   },
-  check(_ctx) {
-    // TODO
+  check(ctx) {
+    for (const doc of ctx.project.plans) {
+      for (const entry of activeEntries(doc)) {
+        const { owner, reviewer } = entry;
+        if (!owner || !reviewer || idKey(owner.id) !== idKey(reviewer.id)) continue;
+        const obj = entryName(entry, 'object');
+        const dat = entryName(entry, 'dative');
+        ctx.report({
+          uri: doc.uri,
+          range: reviewer.range,
+          message: t(
+            `@${reviewer.id} is both owner and reviewer of ${obj.en}: ask a second person to approve it (four-eyes principle).`,
+            `Bei ${dat.de} liegen Verantwortung und Freigabe bei derselben Person (@${reviewer.id}): lassen Sie eine zweite Person freigeben (Vier-Augen-Prinzip).`,
+          ),
+        });
+      }
+    }
   },
 };
