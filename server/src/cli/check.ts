@@ -1,0 +1,248 @@
+/**
+ * `stratdoc check [paths…]`: reads the documents under the paths (and the rest of their
+ * project as context), runs the rules through the core Workspace and prints the findings
+ * of the files under the paths. Never writes a file.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ConfigResolver, CONFIG_FILE, type ConfigHost } from '../core/config';
+import { todayIso } from '../core/engine';
+import { decodeText, detect } from '../core/parse';
+import type { Lang, Text } from '../core/text';
+import { toUri } from '../core/uri';
+import { Workspace } from '../core/workspace';
+import { parseArgs, type OptionSpec } from './args';
+import { compareDiagnostics, countSeverities, fromFinding, fromSkipped, relativeFile, type CliDiagnostic } from './diagnostics';
+import { errorCode, isInside, projectRoot, walk, type WalkProblem } from './files';
+import { format, isFormat, type FormatName } from './format';
+import { earlyLang, envLang, isLang, useColour, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo, type ExitCode } from './io';
+import { M } from './messages';
+import { VERSION } from './version';
+
+export const CHECK_OPTIONS: OptionSpec[] = [
+  { name: 'format', short: 'f', value: true },
+  { name: 'lang', value: true },
+  { name: 'config', short: 'c', value: true },
+  { name: 'max-warnings', value: true },
+  { name: 'quiet', short: 'q', value: false },
+  { name: 'today', value: true },
+  { name: 'help', short: 'h', value: false },
+];
+
+export interface CheckOptions {
+  format: FormatName;
+  lang?: Lang;
+  config?: string;
+  maxWarnings?: number;
+  quiet: boolean;
+  today: string;
+  paths: string[];
+}
+
+/** Prints a usage error with a hint and returns exit code 2. */
+export function usageError(io: CliIo, lang: Lang, message: Text, hint: Text): ExitCode {
+  io.stderr(`stratdoc: ${message[lang]}\n${hint[lang]}\n`);
+  return EXIT_USAGE;
+}
+
+export function isIsoDate(v: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** Reads and validates the options; a Text on bad usage. */
+export function readCheckOptions(argv: string[]): CheckOptions | { help: true } | { error: Text } {
+  const parsed = parseArgs(argv, CHECK_OPTIONS);
+  if ('error' in parsed) return parsed;
+  const o = parsed.options;
+  if (o.has('help')) return { help: true };
+  const str = (k: string) => {
+    const v = o.get(k);
+    return typeof v === 'string' ? v : undefined;
+  };
+  const fmt = str('format') ?? 'stylish';
+  if (!isFormat(fmt)) return { error: M.badFormat(fmt) };
+  const lang = str('lang');
+  if (lang !== undefined && !isLang(lang)) return { error: M.badLang(lang) };
+  const mw = str('max-warnings');
+  if (mw !== undefined && !/^\d+$/.test(mw.trim())) return { error: M.badNumber('--max-warnings', mw) };
+  const today = str('today');
+  if (today !== undefined && !isIsoDate(today)) return { error: M.badToday(today) };
+  return {
+    format: fmt,
+    lang: lang as Lang | undefined,
+    config: str('config'),
+    maxWarnings: mw === undefined ? undefined : Number(mw.trim()),
+    quiet: o.has('quiet'),
+    today: today ?? todayIso(),
+    paths: parsed.positionals.length ? parsed.positionals : ['.'],
+  };
+}
+
+function fmtSize(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) ? 1 : 0)} MB`;
+  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
+  return `${n} bytes`;
+}
+
+/** The first bytes of a file, for telling whether an oversized file is a document. */
+function readHead(file: string, size: number): Uint8Array {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(size);
+    const n = fs.readSync(fd, buf, 0, size, 0);
+    return buf.subarray(0, n);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Reads the files: those under the given paths are targets (checked and reported); the
+ * other documents under the paths' project roots are read as context only, so plans find
+ * their strategy and cross-file rules see the whole project. Each file is read once.
+ */
+export function loadFiles(
+  given: { abs: string; isDir: boolean }[],
+  roots: string[],
+  configs: ConfigResolver,
+  explicitConfig?: string,
+): { ws: Workspace; targetUris: Set<string>; walkProblems: WalkProblem[] } {
+  const walkProblems: WalkProblem[] = [];
+  const targets = new Set<string>();
+  for (const g of given) {
+    if (g.isDir) for (const f of walk(g.abs, walkProblems)) targets.add(f);
+    else targets.add(g.abs);
+  }
+  const context = new Set<string>();
+  for (const r of roots) {
+    if (given.some((g) => g.isDir && isInside(r, g.abs))) continue; // walked already
+    for (const f of walk(r, [])) if (!targets.has(f)) context.add(f);
+  }
+
+  const ws = new Workspace(configs);
+  const targetUris = new Set<string>();
+  const load = (file: string, isTarget: boolean) => {
+    if (path.basename(file) === CONFIG_FILE || file === explicitConfig) return;
+    const uri = toUri(file);
+    if (isTarget) targetUris.add(uri);
+    const cfg = configs.forDocument(uri);
+    // Whether a file that cannot be read would be a document (only those are worth a message).
+    const couldBe = (text: string) => !ws.excluded(uri, cfg) && detect(uri, text, { included: ws.included(uri, cfg) }) !== undefined;
+    const lossy = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes);
+    let bytes: Uint8Array;
+    try {
+      const size = fs.statSync(file).size;
+      if (size > cfg.maxFileSize) {
+        if (isTarget && couldBe(lossy(readHead(file, 4096)))) ws.skip(uri, M.tooLarge(fmtSize(cfg.maxFileSize)));
+        return;
+      }
+      bytes = fs.readFileSync(file);
+    } catch (e) {
+      if (isTarget && couldBe('')) ws.skip(uri, M.unreadable(errorCode(e)));
+      return;
+    }
+    const decoded = decodeText(bytes);
+    if ('error' in decoded) {
+      if (isTarget && couldBe(lossy(bytes))) ws.skip(uri, decoded.error === 'binary' ? M.binary() : M.notUtf8());
+      return;
+    }
+    ws.set(uri, decoded.text);
+  };
+  for (const f of [...context].sort()) load(f, false);
+  for (const f of [...targets].sort()) load(f, true);
+  return { ws, targetUris, walkProblems };
+}
+
+export function checkCommand(argv: string[], io: CliIo): ExitCode {
+  const lang0 = earlyLang(argv, io.env);
+  const opts = readCheckOptions(argv);
+  if ('error' in opts) return usageError(io, lang0, opts.error, M.checkHelpHint());
+  if ('help' in opts) {
+    io.stdout(M.checkHelp()[lang0]);
+    return EXIT_OK;
+  }
+
+  // Every given path must exist and be readable.
+  const given: { abs: string; isDir: boolean }[] = [];
+  for (const p of opts.paths) {
+    const abs = path.resolve(io.cwd, p);
+    try {
+      const st = fs.statSync(abs);
+      if (st.isDirectory()) fs.readdirSync(abs);
+      else fs.closeSync(fs.openSync(abs, 'r'));
+      given.push({ abs, isDir: st.isDirectory() });
+    } catch (e) {
+      const code = errorCode(e);
+      const msg = code === 'ENOENT' || code === 'ENOTDIR' ? M.pathMissing(p) : M.pathUnreadable(p, code);
+      return usageError(io, lang0, msg, M.checkHelpHint());
+    }
+  }
+
+  // The configuration: --config FILE, else the nearest .stratdoc.yaml of each document.
+  let explicit: { path: string; uri: string; text: string } | undefined;
+  if (opts.config !== undefined) {
+    const abs = path.resolve(io.cwd, opts.config);
+    try {
+      explicit = { path: abs, uri: toUri(abs), text: fs.readFileSync(abs, 'utf8') };
+    } catch (e) {
+      return usageError(io, lang0, M.configUnreadable(opts.config, errorCode(e)), M.checkHelpHint());
+    }
+  }
+  const roots = [...new Set(given.map((g) => projectRoot(g.abs, g.isDir)))];
+  const folderUri = (p: string) => {
+    const u = toUri(p);
+    return u.endsWith('/') ? u : u + '/';
+  };
+  const host: ConfigHost = {
+    readFile(uri) {
+      if (explicit && uri === explicit.uri) return explicit.text;
+      try {
+        return fs.readFileSync(new URL(uri), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  };
+  const configs = new ConfigResolver(host, {
+    explicitFile: explicit?.uri,
+    roots: roots.map(folderUri).sort((a, b) => b.length - a.length),
+  });
+  const first = given[0];
+  const firstFolder = folderUri(first.isDir ? first.abs : path.dirname(first.abs));
+  const lang: Lang = opts.lang ?? configs.forFolder(firstFolder).language ?? envLang(io.env) ?? 'en';
+
+  const { ws, targetUris, walkProblems } = loadFiles(given, roots, configs, explicit?.path);
+
+  // Check the projects that hold a target; report only the targets' findings.
+  const diagnostics: CliDiagnostic[] = [];
+  for (const p of ws.projects()) {
+    if (!p.documents.some((d) => targetUris.has(d.uri))) continue;
+    for (const f of ws.checkProject(p, opts.today)) if (targetUris.has(f.uri)) diagnostics.push(fromFinding(f, io.cwd, lang));
+  }
+  for (const s of ws.skippedFiles()) if (targetUris.has(s.uri)) diagnostics.push(fromSkipped(s, io.cwd, lang));
+  const shown = (opts.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics).sort(compareDiagnostics);
+  const documents = [...targetUris].filter((u) => ws.get(u)).length;
+
+  // Configuration problems and unreadable folders: warnings on stderr; the run goes on.
+  // Only configuration files that apply to the given paths count (not those of context files).
+  const relevant = new Set<string | undefined>([explicit?.uri, configs.forFolder(firstFolder).uri]);
+  for (const u of targetUris) relevant.add(configs.forDocument(u).uri);
+  const warn = M.warningLabel()[lang];
+  for (const p of configs.problems().filter((x) => relevant.has(x.uri))) {
+    io.stderr(`${relativeFile(p.uri, io.cwd)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${warn}: ${p.message[lang]}\n`);
+  }
+  for (const w of walkProblems) io.stderr(`stratdoc: ${warn}: ${M.folderUnreadable(path.relative(io.cwd, w.folder) || '.', w.error)[lang]}\n`);
+
+  const counts = countSeverities(shown);
+  io.stdout(format(opts.format, shown, { lang, colour: useColour(io), documents, counts, quiet: opts.quiet, version: VERSION }));
+
+  let code: ExitCode = counts.error > 0 ? EXIT_PROBLEMS : EXIT_OK;
+  if (opts.maxWarnings !== undefined && counts.warning > opts.maxWarnings) {
+    io.stderr(`${M.tooManyWarnings(counts.warning, opts.maxWarnings)[lang]}\n`);
+    code = EXIT_PROBLEMS;
+  }
+  return code;
+}

@@ -1,0 +1,84 @@
+/**
+ * `--format sarif`: SARIF 2.1.0 as GitHub code scanning accepts it. One run; the driver
+ * lists every rule of the catalog (plus the pseudo-rule `file` for files that could not be
+ * checked) so that `ruleIndex` is stable. Locations are relative to `%SRCROOT%` (the
+ * current folder, which in CI is the repository's root); columns count UTF-16 code units.
+ */
+import type { Severity } from '../../core/rules/api';
+import { docsUrl } from '../../core/rules/api';
+import { ALL_RULES } from '../../core/rules';
+import type { CliDiagnostic } from '../diagnostics';
+import { FILE_RULE } from '../diagnostics';
+import { CLI_DOCS_URL, M, REPO_URL } from '../messages';
+import type { FormatContext } from './index';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+export type SarifLevel = 'error' | 'warning' | 'note';
+
+export function sarifLevel(s: Severity): SarifLevel {
+  return s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note';
+}
+
+/** Percent-encodes each segment of a relative path, keeping `/` (a URI reference). */
+export function pathToUriReference(file: string): string {
+  return file
+    .split('/')
+    .map((seg) => (seg === '..' || seg === '.' ? seg : encodeURIComponent(seg)))
+    .join('/');
+}
+
+export function formatSarif(diagnostics: CliDiagnostic[], ctx: FormatContext): string {
+  const lang = ctx.lang;
+  const rules = ALL_RULES.map((r) => ({
+    id: r.meta.id,
+    shortDescription: { text: r.meta.description[lang] },
+    helpUri: docsUrl(r.meta.id),
+    defaultConfiguration: { level: sarifLevel(r.meta.severity) },
+  }));
+  rules.push({
+    id: FILE_RULE,
+    shortDescription: { text: M.fileRuleDescription()[lang] },
+    helpUri: `${CLI_DOCS_URL}#files-that-cannot-be-checked`,
+    defaultConfiguration: { level: 'warning' },
+  });
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const results = diagnostics.map((d) => {
+    const ruleIndex = index.get(d.rule);
+    return {
+      ruleId: d.rule,
+      ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+      level: sarifLevel(d.severity),
+      message: { text: d.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: pathToUriReference(d.file), uriBaseId: '%SRCROOT%' },
+            region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+          },
+        },
+      ],
+    };
+  });
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'stratdoc',
+            version: ctx.version,
+            semanticVersion: ctx.version,
+            informationUri: REPO_URL,
+            rules,
+          },
+        },
+        language: lang,
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}

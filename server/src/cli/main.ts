@@ -1,0 +1,20 @@
+/** The `stratdoc` executable (bundled to dist/cli.js). */
+import { run } from './run';
+
+// A reader that stops early (`stratdoc check | head`) is no error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
+const code = run(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  stdoutIsTTY: process.stdout.isTTY === true,
+});
+// Set rather than exit, so that output to a pipe is flushed before the process ends.
+process.exitCode = code;

@@ -1,0 +1,170 @@
+/**
+ * The CLI's own texts (help, summary, errors) in both languages. Rule messages come from
+ * the core; everything the CLI itself says is here.
+ */
+import type { Lang, Text } from '../core/text';
+import { t } from '../core/text';
+import { DOCS_BASE } from '../core/rules/api';
+
+export const REPO_URL = DOCS_BASE.replace(/\/blob\/.*$/, '');
+export const CLI_DOCS_URL = DOCS_BASE.replace(/rules\/$/, 'cli.md');
+
+export function pick(text: Text, lang: Lang): string {
+  return text[lang];
+}
+
+/** Chooses the singular or plural form of a count. */
+function n(count: number, en: [string, string], de: [string, string]): Text {
+  return t(`${count} ${count === 1 ? en[0] : en[1]}`, `${count} ${count === 1 ? de[0] : de[1]}`);
+}
+
+/** A system error code (ENOENT, EACCES…) in words. */
+export function reason(code: string): Text {
+  if (code === 'ENOENT') return t('not found', 'nicht gefunden');
+  if (code === 'EACCES' || code === 'EPERM') return t('permission denied', 'keine Berechtigung');
+  if (code === 'EISDIR') return t('it is a folder', 'es ist ein Ordner');
+  if (code === 'ENOTDIR') return t('not a folder', 'kein Ordner');
+  return t(code, code);
+}
+
+export const M = {
+  mainHelp: (version: string): Text =>
+    t(
+      `stratdoc ${version} – checks social media strategies and editorial plans like a compiler checks code.
+
+Usage:
+  stratdoc check [options] [paths…]   check documents (default: the current folder)
+  stratdoc --help                     show this help
+  stratdoc --version                  show the version
+
+Run 'stratdoc check --help' for the options of check.
+Documentation: ${CLI_DOCS_URL}
+`,
+      `stratdoc ${version} – prüft Social-Media-Strategien und Redaktionspläne wie ein Compiler Code.
+
+Aufruf:
+  stratdoc check [Optionen] [Pfade…]  Dokumente prüfen (Voreinstellung: der aktuelle Ordner)
+  stratdoc --help                     diese Hilfe zeigen
+  stratdoc --version                  die Version zeigen
+
+'stratdoc check --help' zeigt die Optionen von check.
+Dokumentation: ${CLI_DOCS_URL}
+`,
+    ),
+  checkHelp: (): Text =>
+    t(
+      `Usage: stratdoc check [options] [paths…]
+
+Checks the strategy documents and editorial plans in the given files and folders
+(default: the current folder, recursively; node_modules and folders whose name starts
+with a dot are skipped). Other files are left alone.
+
+Options:
+  -f, --format FORMAT     output format: stylish (default), json, sarif or github
+      --lang LANG         language of the messages: en or de
+  -c, --config FILE       use this configuration file instead of the nearest .stratdoc.yaml
+      --max-warnings N    exit with code 1 when there are more than N warnings
+  -q, --quiet             report errors only
+      --today YYYY-MM-DD  the date rules about past and future compare with (default: today)
+  -h, --help              show this help
+
+Exit codes: 0 no errors (and no more warnings than allowed), 1 errors or too many
+warnings, 2 bad usage or a path or configuration file that cannot be read.
+`,
+      `Aufruf: stratdoc check [Optionen] [Pfade…]
+
+Prüft die Strategiedokumente und Redaktionspläne in den angegebenen Dateien und Ordnern
+(Voreinstellung: der aktuelle Ordner mit allen Unterordnern; node_modules und Ordner,
+deren Name mit einem Punkt beginnt, werden übersprungen). Andere Dateien bleiben unberührt.
+
+Optionen:
+  -f, --format FORMAT     Ausgabeformat: stylish (Voreinstellung), json, sarif oder github
+      --lang SPRACHE      Sprache der Meldungen: en oder de
+  -c, --config DATEI      diese Konfigurationsdatei statt der nächsten .stratdoc.yaml verwenden
+      --max-warnings N    mit Code 1 enden, wenn es mehr als N Warnungen gibt
+  -q, --quiet             nur Fehler melden
+      --today JJJJ-MM-TT  das Datum, mit dem Regeln über Vergangenheit und Zukunft vergleichen
+                          (Voreinstellung: heute)
+  -h, --help              diese Hilfe zeigen
+
+Exit-Codes: 0 keine Fehler (und nicht mehr Warnungen als erlaubt), 1 Fehler oder zu viele
+Warnungen, 2 falscher Aufruf oder ein Pfad oder eine Konfigurationsdatei, die sich nicht
+lesen lässt.
+`,
+    ),
+
+  // Usage errors (exit 2).
+  noCommand: (): Text => t('no command given.', 'kein Befehl angegeben.'),
+  unknownCommand: (cmd: string): Text => t(`unknown command '${cmd}'.`, `unbekannter Befehl '${cmd}'.`),
+  helpHint: (): Text => t("Run 'stratdoc --help' for usage.", "'stratdoc --help' zeigt, wie es geht."),
+  checkHelpHint: (): Text => t("Run 'stratdoc check --help' for usage.", "'stratdoc check --help' zeigt, wie es geht."),
+  unknownOption: (opt: string): Text => t(`unknown option '${opt}'.`, `unbekannte Option '${opt}'.`),
+  missingValue: (opt: string): Text => t(`option '${opt}' needs a value.`, `Option '${opt}' braucht einen Wert.`),
+  noValueAllowed: (opt: string): Text => t(`option '${opt}' takes no value.`, `Option '${opt}' nimmt keinen Wert.`),
+  badFormat: (v: string): Text =>
+    t(`unknown format '${v}': use stylish, json, sarif or github.`, `unbekanntes Format '${v}': verwenden Sie stylish, json, sarif oder github.`),
+  badLang: (v: string): Text => t(`unknown language '${v}': use en or de.`, `unbekannte Sprache '${v}': verwenden Sie en oder de.`),
+  badToday: (v: string): Text =>
+    t(`'--today ${v}' is not a date: write YYYY-MM-DD, e.g. 2027-02-15.`, `'--today ${v}' ist kein Datum: schreiben Sie JJJJ-MM-TT, z. B. 2027-02-15.`),
+  badNumber: (opt: string, v: string): Text =>
+    t(`'${opt} ${v}' is not a whole number of 0 or more.`, `'${opt} ${v}' ist keine ganze Zahl ab 0.`),
+  pathMissing: (p: string): Text => t(`path not found: ${p}`, `Pfad nicht gefunden: ${p}`),
+  pathUnreadable: (p: string, code: string): Text => t(`cannot read ${p} (${reason(code).en}).`, `${p} lässt sich nicht lesen (${reason(code).de}).`),
+  configUnreadable: (p: string, code: string): Text =>
+    t(`cannot read the configuration file ${p} (${reason(code).en}).`, `die Konfigurationsdatei ${p} lässt sich nicht lesen (${reason(code).de}).`),
+  internalError: (e: string): Text =>
+    t(`internal error: ${e}\nPlease report this at ${REPO_URL}/issues.`, `interner Fehler: ${e}\nBitte melden Sie das unter ${REPO_URL}/issues.`),
+  folderUnreadable: (p: string, code: string): Text =>
+    t(`cannot read the folder ${p} (${reason(code).en}); it is skipped.`, `der Ordner ${p} lässt sich nicht lesen (${reason(code).de}); er wird übersprungen.`),
+
+  // Labels.
+  errorLabel: (): Text => t('error', 'Fehler'),
+  warningLabel: (): Text => t('warning', 'Warnung'),
+
+  // Skipped files (reported as rule "file").
+  notUtf8: (): Text =>
+    t('Skipped: the file is not UTF-8 text. Save it as UTF-8 to have it checked.', 'Übersprungen: die Datei ist kein UTF-8-Text. Speichern Sie sie als UTF-8, damit sie geprüft wird.'),
+  binary: (): Text =>
+    t(
+      'Skipped: the file is binary, not text (or UTF-16). Save it as UTF-8 to have it checked.',
+      'Übersprungen: die Datei ist binär, kein Text (oder UTF-16). Speichern Sie sie als UTF-8, damit sie geprüft wird.',
+    ),
+  tooLarge: (size: string): Text =>
+    t(
+      `Skipped: the file is larger than ${size} (maxFileSize in .stratdoc.yaml).`,
+      `Übersprungen: die Datei ist größer als ${size} (maxFileSize in .stratdoc.yaml).`,
+    ),
+  unreadable: (code: string): Text => t(`Skipped: the file cannot be read (${reason(code).en}).`, `Übersprungen: die Datei lässt sich nicht lesen (${reason(code).de}).`),
+
+  // Stylish.
+  severityWord: (s: 'error' | 'warning' | 'information' | 'hint'): Text =>
+    s === 'error' ? t('error', 'Fehler') : s === 'warning' ? t('warning', 'Warnung') : s === 'information' ? t('info', 'Hinweis') : t('hint', 'Tipp'),
+  problems: (c: number): Text => n(c, ['problem', 'problems'], ['Problem', 'Probleme']),
+  errors: (c: number): Text => n(c, ['error', 'errors'], ['Fehler', 'Fehler']),
+  warnings: (c: number): Text => n(c, ['warning', 'warnings'], ['Warnung', 'Warnungen']),
+  infos: (c: number): Text => n(c, ['info', 'infos'], ['Hinweis', 'Hinweise']),
+  hints: (c: number): Text => n(c, ['hint', 'hints'], ['Tipp', 'Tipps']),
+  clean: (docs: number): Text =>
+    t(
+      `No problems (${docs} ${docs === 1 ? 'document' : 'documents'} checked).`,
+      `Keine Probleme (${docs} ${docs === 1 ? 'Dokument' : 'Dokumente'} geprüft).`,
+    ),
+  cleanQuiet: (docs: number): Text =>
+    t(
+      `No errors (${docs} ${docs === 1 ? 'document' : 'documents'} checked).`,
+      `Keine Fehler (${docs} ${docs === 1 ? 'Dokument' : 'Dokumente'} geprüft).`,
+    ),
+  noDocuments: (): Text => t('No stratdoc documents found.', 'Keine stratdoc-Dokumente gefunden.'),
+  tooManyWarnings: (count: number, max: number): Text =>
+    t(
+      `stratdoc found too many warnings (${count}; maximum: ${max}).`,
+      `stratdoc hat zu viele Warnungen gefunden (${count}; höchstens: ${max}).`,
+    ),
+
+  // SARIF.
+  fileRuleDescription: (): Text =>
+    t(
+      'A file that looks like a stratdoc document but could not be checked (not UTF-8 text, too large, or unreadable).',
+      'Eine Datei, die wie ein stratdoc-Dokument aussieht, aber nicht geprüft werden konnte (kein UTF-8-Text, zu groß oder nicht lesbar).',
+    ),
+};

@@ -1,0 +1,84 @@
+/** The CLI's pieces on their own: argument parsing, escaping, language, file loading. */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { parseArgs } from '../../server/src/cli/args';
+import { CHECK_OPTIONS, isIsoDate, loadFiles, readCheckOptions } from '../../server/src/cli/check';
+import { escapeData, escapeProperty } from '../../server/src/cli/format/github';
+import { pathToUriReference } from '../../server/src/cli/format/sarif';
+import { envLang, earlyLang } from '../../server/src/cli/io';
+import { projectRoot } from '../../server/src/cli/files';
+import { ConfigResolver } from '../../server/src/core/config';
+import { toUri } from '../../server/src/core/uri';
+import { FIXTURES } from './harness';
+import * as fs from 'node:fs';
+
+describe('cli units', () => {
+  it('parses options in every spelling', () => {
+    const r = parseArgs(['-f', 'json', '--lang=de', 'a', '--', '--not-an-option', '-q'], CHECK_OPTIONS);
+    assert.ok(!('error' in r));
+    assert.equal(r.options.get('format'), 'json');
+    assert.equal(r.options.get('lang'), 'de');
+    assert.deepEqual(r.positionals, ['a', '--not-an-option', '-q']);
+    const s = parseArgs(['-fsarif', '-q', '--max-warnings', '3'], CHECK_OPTIONS);
+    assert.ok(!('error' in s));
+    assert.equal(s.options.get('format'), 'sarif');
+    assert.equal(s.options.get('quiet'), true);
+    assert.ok('error' in parseArgs(['--nope'], CHECK_OPTIONS));
+    assert.ok('error' in parseArgs(['--today'], CHECK_OPTIONS));
+  });
+
+  it('validates option values', () => {
+    assert.ok(isIsoDate('2027-02-28') && isIsoDate('2028-02-29'));
+    assert.ok(!isIsoDate('2027-02-29') && !isIsoDate('2027-13-01') && !isIsoDate('27-02-01') && !isIsoDate('2027-2-1'));
+    const o = readCheckOptions(['--max-warnings', '0']);
+    assert.ok('maxWarnings' in o && o.maxWarnings === 0 && o.format === 'stylish' && o.paths[0] === '.');
+    assert.ok('error' in readCheckOptions(['--format', 'JSON']));
+  });
+
+  it('escapes workflow commands as GitHub does', () => {
+    assert.equal(escapeData('50% a\r\nb: c, d'), '50%25 a%0D%0Ab: c, d');
+    assert.equal(escapeProperty('a,b:c%d\ne'), 'a%2Cb%3Ac%25d%0Ae');
+  });
+
+  it('SARIF URIs are encoded references', () => {
+    assert.equal(pathToUriReference('pläne/q 1.plan.yaml'), 'pl%C3%A4ne/q%201.plan.yaml');
+    assert.equal(pathToUriReference('../a#b.md'), '../a%23b.md');
+  });
+
+  it('reads the language of the environment in POSIX order', () => {
+    assert.equal(envLang({ LANG: 'de_DE.UTF-8' }), 'de');
+    assert.equal(envLang({ LANG: 'de' }), 'de');
+    assert.equal(envLang({ LANG: 'C.UTF-8' }), 'en');
+    assert.equal(envLang({ LANG: 'dev' }), 'en');
+    assert.equal(envLang({ LANG: 'de_DE', LC_MESSAGES: 'en_GB' }), 'en');
+    assert.equal(envLang({ LANG: 'en_US', LC_ALL: 'de_AT' }), 'de');
+    assert.equal(envLang({}), undefined);
+    assert.equal(earlyLang(['check', '--lang', 'de'], {}), 'de');
+    assert.equal(earlyLang(['check', '--lang', 'xx'], { LANG: 'de_DE' }), 'de');
+    assert.equal(earlyLang(['--', '--lang=de'], {}), 'en');
+  });
+
+  it('loads the strategy outside the given folder as context, not as a target', () => {
+    const project = path.join(FIXTURES, 'project');
+    const plaene = path.join(project, 'plaene');
+    assert.equal(projectRoot(plaene, true), project);
+    const configs = new ConfigResolver({
+      readFile: (u) => {
+        try {
+          return fs.readFileSync(new URL(u), 'utf8');
+        } catch {
+          return undefined;
+        }
+      },
+    });
+    const { ws, targetUris } = loadFiles([{ abs: plaene, isDir: true }], [project], configs);
+    const strategy = toUri(path.join(project, 'strategie.md'));
+    const plan = toUri(path.join(plaene, 'q1.plan.yaml'));
+    assert.ok(ws.get(strategy), 'the strategy is read');
+    assert.ok(!targetUris.has(strategy), 'but not reported on');
+    assert.ok(targetUris.has(plan));
+    assert.equal(ws.projectOf(plan)?.strategy?.uri, strategy);
+    // Documents in dot-folders are not read, not even as context.
+    assert.ok(!ws.get(toUri(path.join(project, '.archiv', 'alt.plan.yaml'))));
+  });
+});
