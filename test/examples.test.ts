@@ -73,6 +73,8 @@ const EXAMPLES_LIST: Example[] = [
       // @dirk is Geschäftsführer: the team has management.
       { rule: 'no-management', file: 'strategie.md' },
       { rule: 'missing-step', file: 'strategie.md' },
+      // The typo'd channel "Instagramm" is undeclared-channel's finding only, not also a gap.
+      { rule: 'channel-gap', file: 'plaene/2027-q1.plan.yaml' },
     ],
   },
   {

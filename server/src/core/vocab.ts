@@ -173,7 +173,7 @@ export function fieldOf(key: string): FieldName | undefined {
 
 /** First-column headers that make a strategy table define items. */
 export function isItemTableHeader(header: string): boolean {
-  return ['id', 'kennung', 'person', 'kanal', 'channel', 'handle'].includes(words(header).join(' '));
+  return ['id', 'kennung', 'nr', 'person', 'kanal', 'channel', 'handle'].includes(words(header).join(' '));
 }
 
 // ---------------------------------------------------------------- enumerations

@@ -117,8 +117,8 @@ function enumField<K extends string>(
     rule: 'schema',
     range: f.range,
     message: t(
-      `Unknown ${what.en} '${raw}'${near ? `: did you mean '${near.label}'?` : ''} Allowed: ${allowed}.`,
-      `Unbekannte${what.de.startsWith('Art') ? '' : 'r'} ${what.de} '${raw}'${near ? `: meinten Sie '${near.label}'?` : ''} Erlaubt: ${allowedDe} (oder englisch: ${allowed}).`,
+      `Unknown ${what.en} '${raw}'${near ? `: did you mean '${near.label}'?` : '.'} Allowed: ${allowed}.`,
+      `${what.de} '${raw}' ist unbekannt${near ? `: meinten Sie '${near.label}'?` : '.'} Erlaubt: ${allowedDe} (oder englisch: ${allowed}).`,
     ),
     fixes: near ? [fixReplace(ctx, f.range, near.label, t(`Change to '${near.label}'`, `Ändern in '${near.label}'`))] : undefined,
   });
@@ -260,7 +260,7 @@ export function buildItem(head: ItemHead, fields: RawField[], ctx: BuildContext)
       return {
         ...base,
         kind: 'goal',
-        type: typeS ? enumField(typeS, ctx, GOAL_TYPES, goalTypeOf, t('goal type', 'Zielart')) : undefined,
+        type: typeS ? enumField(typeS, ctx, GOAL_TYPES, goalTypeOf, t('goal type', 'Die Zielart')) : undefined,
         primary: boolField(f.get('primary'), ctx),
         kpis: f.get('kpis') ? refsOf(f.get('kpis')!, ctx) : [],
         description: text(f.get('description'), ctx),
@@ -335,7 +335,7 @@ export function buildEntry(
   const modeF = f.get('mode') && single(f.get('mode')!, ctx);
   let mode: PlanEntry['mode'];
   if (modeF && clean(modeF.raw)) {
-    const m = enumField(modeF, ctx, MODES, modeOf, t('mode', 'Modus'));
+    const m = enumField(modeF, ctx, MODES, modeOf, t('mode', 'Der Modus'));
     if (m) mode = { value: m.value, inferred: false, range: m.range, raw: m.raw };
   }
   const idF = f.get('id') && single(f.get('id')!, ctx);
@@ -367,7 +367,7 @@ export function buildEntry(
     audiences: f.get('audiences') ? refsOf(f.get('audiences')!, ctx) : [],
     owner: oneRef(f.get('owner'), ctx),
     reviewer: oneRef(f.get('reviewer'), ctx),
-    status: statusF && clean(statusF.raw) ? enumField(statusF, ctx, STATUSES, statusOf, t('status', 'Status')) : undefined,
+    status: statusF && clean(statusF.raw) ? enumField(statusF, ctx, STATUSES, statusOf, t('status', 'Der Status')) : undefined,
     link: text(f.get('link'), ctx),
     campaign: text(f.get('campaign'), ctx),
     index,

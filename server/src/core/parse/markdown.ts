@@ -598,7 +598,8 @@ class StrategyWalker {
       const fields: RawField[] = [...nested];
       if (handles.length === 1) {
         const after = s.slice(h.index! + h[0].length);
-        const sep = /^\s*(?:[:–—-]|,)?\s*/.exec(after)!;
+        // Skip what closes the handle ("(@jana),", "**@lea**") and one separator.
+        const sep = /^[\s*_)\]]*(?:[:–—-]|,)?\s*/.exec(after)!;
         let body = after.slice(sep[0].length);
         let bodyAt = hs + h[0].length + sep[0].length;
         const kv = keyValue(body, bodyAt, this.lines);

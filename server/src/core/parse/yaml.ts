@@ -6,7 +6,7 @@
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Item, ItemKind, ParsedDocument, PlanEntry, Section, StrategyModel } from '../model';
 import { LineIndex, t, type Range } from '../text';
-import { ITEM_SECTIONS, isSectionKey, sectionsOfHeading, words, type SectionKey } from '../vocab';
+import { ID_RE, ITEM_SECTIONS, isSectionKey, sectionsOfHeading, words, type SectionKey } from '../vocab';
 import { buildEntry, buildItem, channelSlug, chooseKind, clean, periodField, type BuildContext, type RawField } from './build';
 import { detectLanguage, emptySuppressions, scanSuppressions } from './common';
 
@@ -203,9 +203,10 @@ function readItems(v: Node, kinds: ItemKind[], model: StrategyModel, ctx: BuildC
         const kind = chooseKind(kinds, id, []);
         if (kind === 'channel') id = channelSlug(id);
         if (kind === 'person') {
+          // `anna`, `"@anna"`, or `"Anna Berg (@anna)"`.
           const m = /@([A-Za-z][A-Za-z0-9_.-]*)/.exec(id);
-          if (!m) continue;
-          id = m[1];
+          if (m) id = m[1];
+          else if (!ID_RE.test(id)) continue;
         }
         if (!id) continue;
         const range = r(el.range[0], el.range[1]);

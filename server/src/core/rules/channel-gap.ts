@@ -26,12 +26,16 @@ export const rule: Rule = {
   },
   check(ctx) {
     const maxGap = numberOption(ctx, 'maxGapDays');
+    // A channel the channel plan does not declare is undeclared-channel's finding (often a
+    // typo, "Instagramm"); a gap on it would report the same mistake twice.
+    const declared = ctx.project.channels.length ? new Set(ctx.project.channels.map((c) => idKey(c.id))) : undefined;
     for (const doc of ctx.project.plans) {
       const period = periodOf(ctx.project, doc)?.period;
       const byChannel = new Map<string, { id: string; list: PlanEntry[] }>();
       for (const e of activeEntries(doc)) {
         if (!e.channel || !e.isoDate || !e.date) continue;
         const k = idKey(e.channel.id);
+        if (declared && !declared.has(k)) continue;
         let g = byChannel.get(k);
         if (!g) byChannel.set(k, (g = { id: e.channel.id, list: [] }));
         g.list.push(e);
