@@ -212,7 +212,11 @@ export function checkCommand(argv: string[], io: CliIo): ExitCode {
   });
   const first = given[0];
   const firstFolder = folderUri(first.isDir ? first.abs : path.dirname(first.abs));
-  const lang: Lang = opts.lang ?? configs.forFolder(firstFolder).language ?? envLang(io.env) ?? 'en';
+  // The CLI's own texts follow the first path; each finding speaks the language of its
+  // document's configuration (a German and an English project checked together each get theirs).
+  const fallback: Lang = envLang(io.env) ?? 'en';
+  const lang: Lang = opts.lang ?? configs.forFolder(firstFolder).language ?? fallback;
+  const langOf = (uri: string): Lang => opts.lang ?? configs.forDocument(uri).language ?? fallback;
 
   const { ws, targetUris, walkProblems } = loadFiles(given, roots, configs, explicit?.path);
 
@@ -220,9 +224,9 @@ export function checkCommand(argv: string[], io: CliIo): ExitCode {
   const diagnostics: CliDiagnostic[] = [];
   for (const p of ws.projects()) {
     if (!p.documents.some((d) => targetUris.has(d.uri))) continue;
-    for (const f of ws.checkProject(p, opts.today)) if (targetUris.has(f.uri)) diagnostics.push(fromFinding(f, io.cwd, lang));
+    for (const f of ws.checkProject(p, opts.today)) if (targetUris.has(f.uri)) diagnostics.push(fromFinding(f, io.cwd, langOf(f.uri)));
   }
-  for (const s of ws.skippedFiles()) if (targetUris.has(s.uri)) diagnostics.push(fromSkipped(s, io.cwd, lang));
+  for (const s of ws.skippedFiles()) if (targetUris.has(s.uri)) diagnostics.push(fromSkipped(s, io.cwd, langOf(s.uri)));
   const shown = (opts.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics).sort(compareDiagnostics);
   const documents = [...targetUris].filter((u) => ws.get(u)).length;
 
