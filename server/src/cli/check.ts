@@ -156,15 +156,26 @@ export function loadFiles(
   return { ws, targetUris, walkProblems };
 }
 
-export function checkCommand(argv: string[], io: CliIo): ExitCode {
-  const lang0 = earlyLang(argv, io.env);
-  const opts = readCheckOptions(argv);
-  if ('error' in opts) return usageError(io, lang0, opts.error, M.checkHelpHint());
-  if ('help' in opts) {
-    io.stdout(M.checkHelp()[lang0]);
-    return EXIT_OK;
-  }
+export interface Prepared {
+  ws: Workspace;
+  targetUris: Set<string>;
+  walkProblems: WalkProblem[];
+  configs: ConfigResolver;
+  explicit?: { path: string; uri: string; text: string };
+  /** Folder URI of the first path. */
+  firstFolder: string;
+  /** The language of the CLI's own texts. */
+  lang: Lang;
+  /** The language of a document's messages. */
+  langOf(uri: string): Lang;
+}
 
+/**
+ * What `check` and `report` share: every given path must exist and be readable, the
+ * configuration (--config FILE, else the nearest .stratdoc.yaml of each document), and
+ * the documents read into a Workspace. A usage error returns its exit code.
+ */
+export function prepare(opts: { paths: string[]; config?: string; lang?: Lang }, io: CliIo, lang0: Lang, hint: Text): Prepared | ExitCode {
   // Every given path must exist and be readable.
   const given: { abs: string; isDir: boolean }[] = [];
   for (const p of opts.paths) {
@@ -177,7 +188,7 @@ export function checkCommand(argv: string[], io: CliIo): ExitCode {
     } catch (e) {
       const code = errorCode(e);
       const msg = code === 'ENOENT' || code === 'ENOTDIR' ? M.pathMissing(p) : M.pathUnreadable(p, code);
-      return usageError(io, lang0, msg, M.checkHelpHint());
+      return usageError(io, lang0, msg, hint);
     }
   }
 
@@ -188,7 +199,7 @@ export function checkCommand(argv: string[], io: CliIo): ExitCode {
     try {
       explicit = { path: abs, uri: toUri(abs), text: fs.readFileSync(abs, 'utf8') };
     } catch (e) {
-      return usageError(io, lang0, M.configUnreadable(opts.config, errorCode(e)), M.checkHelpHint());
+      return usageError(io, lang0, M.configUnreadable(opts.config, errorCode(e)), hint);
     }
   }
   const roots = [...new Set(given.map((g) => projectRoot(g.abs, g.isDir)))];
@@ -219,6 +230,21 @@ export function checkCommand(argv: string[], io: CliIo): ExitCode {
   const langOf = (uri: string): Lang => opts.lang ?? configs.forDocument(uri).language ?? fallback;
 
   const { ws, targetUris, walkProblems } = loadFiles(given, roots, configs, explicit?.path);
+  return { ws, targetUris, walkProblems, configs, explicit, firstFolder, lang, langOf };
+}
+
+export function checkCommand(argv: string[], io: CliIo): ExitCode {
+  const lang0 = earlyLang(argv, io.env);
+  const opts = readCheckOptions(argv);
+  if ('error' in opts) return usageError(io, lang0, opts.error, M.checkHelpHint());
+  if ('help' in opts) {
+    io.stdout(M.checkHelp()[lang0]);
+    return EXIT_OK;
+  }
+
+  const prepared = prepare(opts, io, lang0, M.checkHelpHint());
+  if (typeof prepared === 'number') return prepared;
+  const { ws, targetUris, walkProblems, configs, explicit, firstFolder, lang, langOf } = prepared;
 
   // Check the projects that hold a target; report only the targets' findings.
   const diagnostics: CliDiagnostic[] = [];

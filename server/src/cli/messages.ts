@@ -34,20 +34,22 @@ export const M = {
 
 Usage:
   stratdoc check [options] [paths…]   check documents (default: the current folder)
+  stratdoc report [options] [paths…]  write the HTML report of the documents
   stratdoc --help                     show this help
   stratdoc --version                  show the version
 
-Run 'stratdoc check --help' for the options of check.
+Run 'stratdoc check --help' or 'stratdoc report --help' for their options.
 Documentation: ${CLI_DOCS_URL}
 `,
       `stratdoc ${version} – prüft Social-Media-Strategien und Redaktionspläne wie ein Compiler Code.
 
 Aufruf:
   stratdoc check [Optionen] [Pfade…]  Dokumente prüfen (Voreinstellung: der aktuelle Ordner)
+  stratdoc report [Optionen] [Pfade…] den HTML-Bericht der Dokumente schreiben
   stratdoc --help                     diese Hilfe zeigen
   stratdoc --version                  die Version zeigen
 
-'stratdoc check --help' zeigt die Optionen von check.
+'stratdoc check --help' und 'stratdoc report --help' zeigen ihre Optionen.
 Dokumentation: ${CLI_DOCS_URL}
 `,
     ),
@@ -92,6 +94,54 @@ Warnungen, 2 falscher Aufruf oder ein Pfad oder eine Konfigurationsdatei, die si
 lesen lässt.
 `,
     ),
+
+  reportHelp: (): Text =>
+    t(
+      `Usage: stratdoc report [options] [paths…]
+
+Writes one self-contained HTML file (no script, no network) with the picture of each
+strategy and its plans: the eight steps, goals → KPIs → content, the push share against
+the 80/20 limit, the editorial calendar and the findings. For pull requests: upload it
+as a build artifact, or open it in any browser. Reads the same files as 'check'.
+
+Options:
+  -o, --out FILE          where to write the report (default: stratdoc-report.html)
+      --lang LANG         language of the report: en or de (default: each document's)
+  -c, --config FILE       use this configuration file instead of the nearest .stratdoc.yaml
+      --today YYYY-MM-DD  the date rules about past and future compare with (default: today)
+  -h, --help              show this help
+
+Exit codes: 0 written, 2 bad usage, a path that cannot be read, or a report that
+cannot be written. The report is the only file written.
+`,
+      `Aufruf: stratdoc report [Optionen] [Pfade…]
+
+Schreibt eine eigenständige HTML-Datei (ohne Skript, ohne Netz) mit dem Bild jeder
+Strategie und ihrer Pläne: die acht Schritte, Ziele → Kennzahlen → Inhalte, den
+Push-Anteil gegen die 80/20-Grenze, den Redaktionskalender und die Meldungen. Für Pull
+Requests: als Build-Artefakt hochladen oder in jedem Browser öffnen. Liest dieselben
+Dateien wie 'check'.
+
+Optionen:
+  -o, --out DATEI         wohin der Bericht geschrieben wird (Voreinstellung: stratdoc-report.html)
+      --lang SPRACHE      Sprache des Berichts: en oder de (Voreinstellung: die jedes Dokuments)
+  -c, --config DATEI      diese Konfigurationsdatei statt der nächsten .stratdoc.yaml verwenden
+      --today JJJJ-MM-TT  das Datum, mit dem Regeln über Vergangenheit und Zukunft vergleichen
+                          (Voreinstellung: heute)
+  -h, --help              diese Hilfe zeigen
+
+Exit-Codes: 0 geschrieben, 2 falscher Aufruf, ein Pfad, der sich nicht lesen lässt, oder ein
+Bericht, der sich nicht schreiben lässt. Der Bericht ist die einzige Datei, die geschrieben wird.
+`,
+    ),
+  reportHelpHint: (): Text => t("Run 'stratdoc report --help' for usage.", "'stratdoc report --help' zeigt, wie es geht."),
+  reportWritten: (file: string, projects: number, findings: number): Text =>
+    t(
+      `Report written to ${file} (${projects} ${projects === 1 ? 'project' : 'projects'}, ${findings} ${findings === 1 ? 'finding' : 'findings'}).`,
+      `Bericht geschrieben: ${file} (${projects} ${projects === 1 ? 'Projekt' : 'Projekte'}, ${findings} ${findings === 1 ? 'Meldung' : 'Meldungen'}).`,
+    ),
+  reportUnwritable: (file: string, code: Text): Text => t(`cannot write the report to '${file}' (${code.en}).`, `der Bericht lässt sich nicht nach '${file}' schreiben (${code.de}).`),
+  reportNothing: (): Text => t('No strategy or plan found under the given paths; the report says so.', 'Unter den angegebenen Pfaden gibt es keine Strategie und keinen Plan; der Bericht sagt das.'),
 
   // Usage errors (exit 2).
   noCommand: (): Text => t('no command given.', 'kein Befehl angegeben.'),

@@ -4,6 +4,7 @@
  */
 import type { Lang, Text } from '../core/text';
 import { checkCommand, usageError } from './check';
+import { reportCommand } from './report';
 import { earlyLang, EXIT_OK, EXIT_USAGE, isLang, type CliIo, type ExitCode } from './io';
 import { M } from './messages';
 import { VERSION } from './version';
@@ -16,6 +17,7 @@ export interface Command {
 
 export const COMMANDS: Command[] = [
   { name: 'check', summary: { en: 'check documents', de: 'Dokumente prüfen' }, run: checkCommand },
+  { name: 'report', summary: { en: 'write the HTML report', de: 'den HTML-Bericht schreiben' }, run: reportCommand },
 ];
 
 /** Runs the CLI; returns the exit code. Never throws: an internal error is exit code 2. */
