@@ -4,6 +4,9 @@ const esbuild = require('esbuild');
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
+// `--dist DIR`: the dist/ bundles and schemas go to DIR instead (scripts/package.js stages the .vsix there).
+const distAt = process.argv.indexOf('--dist');
+const DIST = distAt > 0 ? require('path').resolve(process.argv[distAt + 1]) : require('path').join(__dirname, 'dist');
 
 const pkg = require('./package.json');
 
@@ -22,9 +25,21 @@ const builds = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // Build helpers: the JSON Schemas for the YAML extension (run below) and the manifest sync.
+  { entryPoints: ['scripts/gen-schemas.ts'], outfile: 'out/scripts/gen-schemas.js' },
+  { entryPoints: ['scripts/sync-manifest.ts'], outfile: 'out/scripts/sync-manifest.js' },
 ];
 
-// Every test .test.ts file (and test/bench, test/extension) is bundled to out/ so mocha runs plain JavaScript.
+// dist/schemas/*.schema.json from the zod models (server/src/core/schema.ts), after the bundles.
+function writeSchemas() {
+  const path = require('path');
+  const gen = path.join(__dirname, 'out', 'scripts', 'gen-schemas.js');
+  if (!require('fs').existsSync(gen)) return;
+  delete require.cache[gen];
+  require(gen).writeSchemas(path.join(DIST, 'schemas'));
+}
+
+// Every test .test.ts and .e2e.ts file (and test/bench, test/extension) is bundled to out/ so mocha runs plain JavaScript.
 function testBuilds() {
   const fs = require('fs');
   const path = require('path');
@@ -35,7 +50,7 @@ function testBuilds() {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) {
         if (e.name !== 'fixtures' && e.name !== 'node_modules') walk(p);
-      } else if (/\.test\.ts$/.test(e.name) || (dir.endsWith(path.join('test', 'bench')) && e.name.endsWith('.ts')) || (dir.endsWith(path.join('test', 'extension')) && e.name.endsWith('.ts'))) {
+      } else if (/\.(test|e2e)\.ts$/.test(e.name) || (dir.endsWith(path.join('test', 'bench')) && e.name.endsWith('.ts')) || (dir.endsWith(path.join('test', 'extension')) && e.name.endsWith('.ts'))) {
         found.push(p);
       }
     }
@@ -50,13 +65,14 @@ function testBuilds() {
 
 async function main() {
   const fs = require('fs');
-  const present = builds.filter((b) => fs.existsSync(b.entryPoints[0]));
+  const present = builds.filter((b) => fs.existsSync(b.entryPoints[0])).map((b) => (b.outfile.startsWith('dist/') ? { ...b, outfile: require('path').join(DIST, b.outfile.slice(5)) } : b));
   if (!process.argv.includes('--no-tests')) present.push(...testBuilds());
   if (watch) {
     for (const b of present) (await esbuild.context({ ...common, ...b })).watch();
     return;
   }
   await Promise.all(present.map((b) => esbuild.build({ ...common, ...b })));
+  writeSchemas();
 }
 
 main().catch((e) => {

@@ -23,8 +23,8 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
 const session = new Session({
-  publish(uri, findings, lang) {
-    void connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, lang)) });
+  publish(uri, findings, lang, version) {
+    void connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, lang)) });
   },
   log(message) {
     connection.console.log(message);
@@ -127,8 +127,8 @@ connection.onDidChangeConfiguration(async (change) => {
   session.reconfigure();
 });
 
-documents.onDidOpen((e) => session.didOpen(e.document.uri, e.document.getText()));
-documents.onDidChangeContent((e) => session.didChange(e.document.uri, e.document.getText()));
+documents.onDidOpen((e) => session.didOpen(e.document.uri, e.document.getText(), e.document.version));
+documents.onDidChangeContent((e) => session.didChange(e.document.uri, e.document.getText(), e.document.version));
 documents.onDidClose((e) => session.didClose(e.document.uri));
 
 connection.onDidChangeWatchedFiles((p) => {

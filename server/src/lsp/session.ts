@@ -13,7 +13,8 @@ import { t, type Lang } from '../core/text';
 import { toPath, toUri } from '../core/uri';
 
 export interface SessionHost {
-  publish(uri: string, findings: Finding[], lang: Lang): void;
+  /** `version`: the editor's version of an open document the diagnostics belong to. */
+  publish(uri: string, findings: Finding[], lang: Lang, version?: number): void;
   log(message: string): void;
   /** Called once per skipped file (too large, not UTF-8). */
   notifySkipped?(uri: string, message: string): void;
@@ -33,6 +34,9 @@ export class Session {
   /** Open documents: the editor's text wins over the disk's. */
   readonly open = new Map<string, string>();
   private readonly lastPublished = new Map<string, string>();
+  /** Versions of open documents, and those edited since the last publish (always published). */
+  private readonly versions = new Map<string, number>();
+  private readonly edited = new Set<string>();
   private readonly skippedNotified = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   debounceMs = 20;
@@ -51,11 +55,14 @@ export class Session {
     this.ws = new Workspace(this.configs, { cache: true });
   }
 
-  /** Validates editor settings (`stratdoc.*`); invalid parts are logged and ignored. */
+  /**
+   * Validates editor settings (`stratdoc.*`); invalid parts are logged and ignored.
+   * `trace` (`stratdoc.trace.server`) belongs to the LSP client, not to the configuration.
+   */
   setSettings(raw: unknown): void {
     let settings: RawConfig | undefined;
     if (raw && typeof raw === 'object') {
-      const cleaned = Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0)));
+      const cleaned = Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([k, v]) => k !== 'trace' && v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0)));
       const r = configSchema.partial().safeParse(cleaned);
       if (r.success) settings = r.data;
       else this.host.log(`stratdoc settings ignored: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
@@ -157,15 +164,19 @@ export class Session {
     this.host.notifySkipped?.(uri, msg);
   }
 
-  didOpen(uri: string, text: string): void {
+  didOpen(uri: string, text: string, version?: number): void {
     this.open.set(uri, text);
+    if (version !== undefined) this.versions.set(uri, version);
+    this.edited.add(uri);
     this.ws.set(uri, text);
     this.reportSkipped(uri);
     this.schedule();
   }
 
-  didChange(uri: string, text: string): void {
+  didChange(uri: string, text: string, version?: number): void {
     this.open.set(uri, text);
+    if (version !== undefined) this.versions.set(uri, version);
+    this.edited.add(uri);
     this.ws.set(uri, text);
     this.reportSkipped(uri);
     this.schedule();
@@ -173,6 +184,7 @@ export class Session {
 
   didClose(uri: string): void {
     this.open.delete(uri);
+    this.versions.delete(uri);
     // Back to what is on disk (or gone, for an unsaved new file).
     if (toPath(uri) && fs.existsSync(toPath(uri)!)) this.loadFromDisk(uri);
     else this.ws.remove(uri);
@@ -237,12 +249,16 @@ export class Session {
     for (const s of this.ws.skippedFiles()) {
       all.set(s.uri, [{ rule: 'file', uri: s.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: s.message, severity: 'information' }]);
     }
+    // A document just edited always gets its diagnostics (with its version), so the editor
+    // knows they are current; others only when theirs changed.
+    const edited = new Set(this.edited);
+    this.edited.clear();
     for (const [uri, findings] of all) {
       const lang = this.langOf(uri);
       const key = lang + JSON.stringify(findings.map((f) => [f.rule, f.range, f.message[lang], f.severity]));
-      if (this.lastPublished.get(uri) === key) continue;
+      if (this.lastPublished.get(uri) === key && !edited.has(uri)) continue;
       this.lastPublished.set(uri, key);
-      this.host.publish(uri, findings, lang);
+      this.host.publish(uri, findings, lang, this.versions.get(uri));
     }
     for (const uri of [...this.lastPublished.keys()]) {
       if (all.has(uri)) continue;

@@ -1,0 +1,40 @@
+/**
+ * Is a file a stratdoc document? The cheap check the extension makes before it starts the
+ * language server (FORMAT.md: the `stratdoc:` marker, the file name, `.stratdoc.yaml`).
+ * `include` globs are checked by the extension through `workspace.findFiles`. Pure: no
+ * `vscode` here, so that it can be tested with plain mocha.
+ */
+import { kindOfFileName, readMarker } from '../../server/src/core/parse/common';
+
+/** How much of a file the marker check reads: front matter and top-level keys come first. */
+export const PROBE_CHARS = 16 * 1024;
+
+/** Files that make a workspace a stratdoc workspace (also the `workspaceContains` activation events). */
+export const WORKSPACE_GLOBS = ['**/*.{strategy,plan}.{md,yaml,yml}', '**/.stratdoc.yaml'];
+
+/** Folders never searched for documents. */
+export const SEARCH_EXCLUDE = '**/{node_modules,.git,dist,out}/**';
+
+export const CONFIG_FILE = '.stratdoc.yaml';
+
+function baseName(fileName: string): string {
+  return fileName.split(/[\\/]/).pop() ?? fileName;
+}
+
+export function formatOfLanguage(languageId: string): 'markdown' | 'yaml' | undefined {
+  if (languageId === 'markdown') return 'markdown';
+  if (languageId === 'yaml') return 'yaml';
+  return undefined;
+}
+
+/**
+ * Whether an open document is a stratdoc document or the configuration file. A marker
+ * with a value that names no kind counts too: the server then says what is wrong with it.
+ */
+export function isStratdocDocument(fileName: string, languageId: string, text: string): boolean {
+  const format = formatOfLanguage(languageId);
+  if (!format) return false;
+  if (baseName(fileName) === CONFIG_FILE) return true;
+  if (kindOfFileName(fileName)) return true;
+  return readMarker(text.length > PROBE_CHARS ? text.slice(0, PROBE_CHARS) : text, format) !== undefined;
+}

@@ -1,0 +1,220 @@
+/**
+ * The stratdoc VS Code extension: starts the language server (dist/server.js, over IPC)
+ * once the workspace or an open document is a stratdoc document, and shows the active
+ * plan's push share and problem count in the status bar.
+ *
+ * Silence first: VS Code activates the extension on every Markdown or YAML file
+ * (`onLanguage`), so until a strategy, a plan or `.stratdoc.yaml` turns up, activation
+ * creates nothing visible: no server, no output channel, no status bar item, no message.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import * as l10n from '@vscode/l10n';
+import { LanguageClient, TransportKind, State, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { isStratdocDocument, formatOfLanguage, SEARCH_EXCLUDE, WORKSPACE_GLOBS } from './detect';
+import { StatusBar } from './status';
+
+const CLIENT_ID = 'stratdoc';
+/** How many lines of an open document the marker check reads while the server is not running. */
+const PROBE_LINES = 300;
+
+let controller: Controller | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<StratdocApi> {
+  // Strings of the pure modules (statusText.ts) come from the same bundle as vscode.l10n.t.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+  controller = new Controller(context);
+  context.subscriptions.push(controller);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('stratdoc.restartServer', () => controller?.restart()),
+    vscode.commands.registerCommand('stratdoc.showOutput', () => controller?.showOutput()),
+  );
+  await controller.startWhenNeeded();
+  return controller.api;
+}
+
+export async function deactivate(): Promise<void> {
+  await controller?.stop();
+  controller = undefined;
+}
+
+/** What the extension returns from `activate`, for tests and other extensions. */
+export interface StratdocApi {
+  /** Whether the language server has been started. */
+  isRunning(): boolean;
+  /** Resolves once the language server is started and ready (starts it if it was not). */
+  ready(): Promise<void>;
+  /** What the extension has created so far: silence means all false. */
+  state(): { server: boolean; outputChannel: boolean; statusBar: boolean };
+  /** The status bar item's text, when it is shown. */
+  statusText(): string | undefined;
+}
+
+class Controller implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private starting: Promise<void> | undefined;
+  private output: vscode.LogOutputChannel | undefined;
+  private status: StatusBar | undefined;
+  /** Listeners that wait for the first stratdoc document; dropped once the server runs. */
+  private watchers: vscode.Disposable[] = [];
+  private recheck: ReturnType<typeof setTimeout> | undefined;
+
+  readonly api: StratdocApi = {
+    isRunning: () => this.client !== undefined,
+    ready: () => this.start(),
+    state: () => ({ server: this.client !== undefined, outputChannel: this.output !== undefined, statusBar: this.status !== undefined }),
+    statusText: () => this.status?.shownText(),
+  };
+
+  constructor(private readonly context: vscode.ExtensionContext) {}
+
+  /** Starts the server now if the workspace or an open document calls for it, else waits for one. */
+  async startWhenNeeded(): Promise<void> {
+    if (this.openDocumentIsStratdoc() || (await this.workspaceHasDocuments())) {
+      await this.start();
+      return;
+    }
+    this.waitForDocuments();
+  }
+
+  private openDocumentIsStratdoc(): boolean {
+    return vscode.workspace.textDocuments.some((d) => this.isStratdoc(d));
+  }
+
+  private isStratdoc(doc: vscode.TextDocument): boolean {
+    if (!formatOfLanguage(doc.languageId)) return false;
+    if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled') return false;
+    const head = doc.lineCount > PROBE_LINES ? doc.getText(new vscode.Range(0, 0, PROBE_LINES, 0)) : doc.getText();
+    return isStratdocDocument(doc.fileName, doc.languageId, head);
+  }
+
+  /** A strategy or plan by name, `.stratdoc.yaml`, or a file the `stratdoc.include` setting names. */
+  private async workspaceHasDocuments(): Promise<boolean> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (!folders.length) return false;
+    const include = vscode.workspace.getConfiguration('stratdoc').get<unknown[]>('include') ?? [];
+    const globs: vscode.GlobPattern[] = [...WORKSPACE_GLOBS];
+    // `include` globs are relative to the workspace folder, as in .stratdoc.yaml.
+    for (const g of include) {
+      if (typeof g === 'string' && g.trim()) for (const f of folders) globs.push(new vscode.RelativePattern(f, g.trim()));
+    }
+    for (const glob of globs) {
+      try {
+        if ((await vscode.workspace.findFiles(glob, SEARCH_EXCLUDE, 1)).length) return true;
+      } catch {
+        // A malformed glob in the settings: the server reports settings problems once it runs.
+      }
+    }
+    return false;
+  }
+
+  private waitForDocuments(): void {
+    if (this.watchers.length) return;
+    const check = (doc: vscode.TextDocument) => {
+      if (!this.client && this.isStratdoc(doc)) void this.start();
+    };
+    const later = () => {
+      clearTimeout(this.recheck);
+      this.recheck = setTimeout(() => {
+        void this.workspaceHasDocuments().then((yes) => {
+          if (yes) void this.start();
+        });
+      }, 300);
+    };
+    const fsWatcher = vscode.workspace.createFileSystemWatcher(`{${WORKSPACE_GLOBS.join(',')}}`, false, true, true);
+    this.watchers.push(
+      vscode.workspace.onDidOpenTextDocument(check),
+      // Typing `stratdoc: plan` into a new file makes it a document.
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.some((c) => c.range.start.line < PROBE_LINES)) check(e.document);
+      }),
+      vscode.workspace.onDidRenameFiles(later),
+      vscode.workspace.onDidChangeWorkspaceFolders(later),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('stratdoc.include') && later()),
+      fsWatcher,
+      fsWatcher.onDidCreate(() => void this.start()),
+    );
+  }
+
+  private stopWaiting(): void {
+    clearTimeout(this.recheck);
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
+  }
+
+  start(): Promise<void> {
+    this.starting ??= this.doStart().catch((e) => {
+      this.starting = undefined;
+      this.client = undefined;
+      this.log(`stratdoc: the language server could not start: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('stratdoc: the language server could not start. See the output for details.'), vscode.l10n.t('Show output')).then((choice) => {
+        if (choice) this.output?.show(true);
+      });
+    });
+    return this.starting;
+  }
+
+  private async doStart(): Promise<void> {
+    this.stopWaiting();
+    this.output ??= vscode.window.createOutputChannel('stratdoc', { log: true });
+    const module = this.context.asAbsolutePath(path.join('dist', 'server.js'));
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [
+        { scheme: 'file', language: 'markdown' },
+        { scheme: 'untitled', language: 'markdown' },
+        { scheme: 'file', language: 'yaml' },
+        { scheme: 'untitled', language: 'yaml' },
+      ],
+      synchronize: { configurationSection: 'stratdoc' },
+      initializationOptions: {},
+      outputChannel: this.output,
+    };
+    const client = new LanguageClient(CLIENT_ID, 'stratdoc', serverOptions, clientOptions);
+    this.client = client;
+    this.status ??= new StatusBar(() => (this.client?.state === State.Running ? this.client : undefined));
+    await client.start();
+    this.status.refreshSoon();
+  }
+
+  async restart(): Promise<void> {
+    if (!this.client) {
+      await this.start();
+      return;
+    }
+    await this.client.restart();
+    this.status?.refreshSoon();
+  }
+
+  showOutput(): void {
+    if (this.output) {
+      this.output.show(true);
+      return;
+    }
+    void vscode.window.showInformationMessage(vscode.l10n.t('stratdoc has not started: there is no strategy, no editorial plan and no .stratdoc.yaml in this workspace yet.'));
+  }
+
+  private log(message: string): void {
+    this.output ??= vscode.window.createOutputChannel('stratdoc', { log: true });
+    this.output.error(message);
+  }
+
+  async stop(): Promise<void> {
+    this.stopWaiting();
+    const c = this.client;
+    this.client = undefined;
+    this.starting = undefined;
+    if (c && c.state !== State.Stopped) await c.stop().catch(() => undefined);
+  }
+
+  dispose(): void {
+    this.stopWaiting();
+    this.status?.dispose();
+    this.status = undefined;
+    this.output?.dispose();
+    this.output = undefined;
+  }
+}
