@@ -57,7 +57,7 @@ export function parseDocument(uri: string, text: string, opts: ParseOptions = {}
 
 export function readDetected(uri: string, text: string, d: Detected, opts: ParseOptions = {}): ParsedDocument {
   try {
-    const doc = d.format === 'markdown' ? parseMarkdown(uri, text, d.kind, d.detectedBy, { cache: opts.cache }) : parseYaml(uri, text, d.kind, d.detectedBy);
+    const doc = d.format === 'markdown' ? parseMarkdown(uri, text, d.kind, d.detectedBy, { cache: opts.cache }) : parseYaml(uri, text, d.kind, d.detectedBy, { cache: opts.cache });
     if (d.badMarker) {
       doc.problems.push({
         rule: 'schema',

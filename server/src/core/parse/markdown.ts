@@ -29,25 +29,50 @@ export interface Chunk {
   lineMap: number[];
 }
 
-/** A cache of parsed chunks by their text, kept by the caller (the server keeps one per workspace). */
+/**
+ * What the server keeps between edits of a document: parsed Markdown chunks by their text,
+ * and the plan entries built from a chunk (Markdown table slice or YAML entry) by the
+ * chunk's text and place. An edit then re-parses and rebuilds only the chunk it touched,
+ * and unchanged entries stay the same objects (so per-entry rule results can be reused).
+ */
 export class ChunkCache {
   private map = new Map<string, Root>();
-  constructor(private readonly max = 4000) {}
+  private built = new Map<string, unknown>();
+  constructor(private readonly max = 20000) {}
   get(text: string): Root | undefined {
-    const r = this.map.get(text);
-    if (r) {
-      this.map.delete(text);
-      this.map.set(text, r);
-    }
-    return r;
+    return lru(this.map, text);
   }
   set(text: string, root: Root): void {
-    this.map.set(text, root);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
+    put(this.map, text, root, this.max);
+  }
+  getBuilt<T>(key: string): T | undefined {
+    return lru(this.built, key) as T | undefined;
+  }
+  setBuilt<T>(key: string, value: T): void {
+    put(this.built, key, value, this.max);
   }
   get size(): number {
     return this.map.size;
   }
+}
+
+function lru<V>(m: Map<string, V>, k: string): V | undefined {
+  const v = m.get(k);
+  if (v !== undefined) {
+    m.delete(k);
+    m.set(k, v);
+  }
+  return v;
+}
+
+function put<V>(m: Map<string, V>, k: string, v: V, max: number): void {
+  m.set(k, v);
+  if (m.size > max) m.delete(m.keys().next().value!);
+}
+
+/** The cache key of what was built from a chunk: its document, place and text. */
+export function chunkKey(uri: string, firstLine: number, lastLine: number, index: number, text: string): string {
+  return `${uri}\n${firstLine}\n${lastLine}\n${index}\n${text}`;
 }
 
 const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
@@ -182,12 +207,23 @@ export function parseMarkdown(
     const entries: PlanEntry[] = [];
     let h1 = false;
     for (const p of parsed) {
+      const lm = p.chunk.lineMap;
+      const key = opts.cache && chunkKey(`${uri}|${ctx.lang}`, lm[0], lm[lm.length - 1], entries.length, p.chunk.text);
+      const hit = key ? opts.cache!.getBuilt<{ entries: PlanEntry[]; problems: ParsedDocument['problems'] }>(key) : undefined;
+      const first = entries.length;
+      const problemsBefore = out.problems.length;
       for (const node of p.root.children) {
         if (node.type === 'heading' && node.depth === 1 && !h1) {
           h1 = true;
           setTitle(out, node, p.map, text);
         }
-        if (node.type === 'table') readPlanTable(node, p.map, text, entries, ctx);
+        if (node.type === 'table' && !hit) readPlanTable(node, p.map, text, entries, ctx);
+      }
+      if (hit) {
+        entries.push(...hit.entries);
+        out.problems.push(...hit.problems);
+      } else if (key) {
+        opts.cache!.setBuilt(key, { entries: entries.slice(first), problems: out.problems.slice(problemsBefore) });
       }
     }
     out.plan = { entries, strategyPath: fm.strategy };

@@ -3,7 +3,8 @@
  * plan"). Uses eemeli/yaml with a LineCounter; a syntax error is a `syntax` problem at
  * its position and whatever the parser could still read is used.
  */
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import { parseDocument, isMap, isSeq, isScalar, isPair, Scalar, type Node, type Pair, type YAMLMap, type YAMLError } from 'yaml';
+import { chunkKey, type ChunkCache } from './markdown';
 import type { Item, ItemKind, ParsedDocument, PlanEntry, Section, StrategyModel } from '../model';
 import { LineIndex, t, type Range } from '../text';
 import { ID_RE, ITEM_SECTIONS, isSectionKey, sectionsOfHeading, words, type SectionKey } from '../vocab';
@@ -13,10 +14,15 @@ import { detectLanguage, emptySuppressions, scanSuppressions } from './common';
 const META_KEYS = new Set(['stratdoc', 'title', 'titel', 'language', 'sprache', 'period', 'zeitraum', 'strategy', 'strategie', 'description', 'beschreibung', 'version']);
 const ENTRY_KEYS = new Set(['entries', 'eintraege', 'beitraege', 'posts', 'redaktionsplan', 'plan', 'items']);
 
-export function parseYaml(uri: string, text: string, kind: 'strategy' | 'plan', detectedBy: ParsedDocument['detectedBy']): ParsedDocument {
+export interface YamlOptions {
+  /** The server's cache: with it, a long plan's entries are parsed one by one and reused. */
+  cache?: ChunkCache;
+}
+
+export function parseYaml(
+  uri: string, text: string, kind: 'strategy' | 'plan', detectedBy: ParsedDocument['detectedBy'], opts: YamlOptions = {},
+): ParsedDocument {
   const lines = new LineIndex(text);
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   const out: ParsedDocument = {
     uri, kind, format: 'yaml', text, lines, detectedBy,
     titleRange: lines.rangeOf(0, 0),
@@ -27,54 +33,41 @@ export function parseYaml(uri: string, text: string, kind: 'strategy' | 'plan', 
   const ctx: BuildContext = { uri, lines, problems: out.problems, lang: 'en' };
   const r = (a: number, b: number): Range => lines.rangeOf(a, b);
 
-  for (const err of doc.errors) {
-    const [a, b] = err.pos;
-    if (err.code === 'BAD_SCALAR_START' && text[a] === '@') {
-      let e = a;
-      while (e < text.length && !/[\n\r,\]}]/.test(text[e]) && !(text[e] === '#' && /\s/.test(text[e - 1]))) e++;
-      while (e > a && /\s/.test(text[e - 1])) e--;
-      const value = text.slice(a, e);
-      out.problems.push({
-        rule: 'syntax',
-        range: r(a, e),
-        message: t(
-          `'${value}' starts with @, which YAML reserves: quote it ("${value}") or write it without @.`,
-          `'${value}' beginnt mit @, das YAML reserviert: setzen Sie es in Anführungszeichen ("${value}") oder schreiben Sie es ohne @.`,
-        ),
-        fixes: [{
-          title: t(`Quote it: "${value}"`, `In Anführungszeichen setzen: "${value}"`),
-          edits: [{ uri, edits: [{ range: r(a, e), newText: JSON.stringify(value) }] }],
-          preferred: true,
-        }],
-      });
-      continue;
+  // A long plan with a plain block list of entries is read in pieces (head, each entry,
+  // tail); anything that could tie entries together makes it one parse of the whole.
+  const split = kind === 'plan' && opts.cache ? splitPlan(text, lines) : undefined;
+  let pairs: Pair[];
+  if (split) {
+    const head = parseDocument(text.slice(0, split.headEnd), PARSE_OPTIONS);
+    const tail = parseDocument(text.slice(split.tailStart), PARSE_OPTIONS);
+    shift(tail.contents as Node | null, split.tailStart);
+    yamlProblems(head.errors, 0, text, uri, r, out.problems);
+    yamlProblems(tail.errors, split.tailStart, text, uri, r, out.problems);
+    pairs = [...(isMap(head.contents) ? head.contents.items : []), ...(isMap(tail.contents) ? tail.contents.items : [])];
+  } else {
+    const doc = parseDocument(text, PARSE_OPTIONS);
+    yamlProblems(doc.errors, 0, text, uri, r, out.problems);
+    const root = doc.contents;
+    if (!isMap(root)) {
+      if (root !== null && root !== undefined) {
+        out.problems.push({
+          rule: 'schema',
+          range: nodeRange(root as Node, r) ?? out.titleRange,
+          message: t(
+            `A stratdoc ${kind} in YAML is a mapping of keys (stratdoc, title, ${kind === 'plan' ? 'entries' : 'goals, kpis…'}).`,
+            `Ein stratdoc-${kind === 'plan' ? 'Plan' : 'Strategiedokument'} in YAML ist eine Zuordnung von Schlüsseln (stratdoc, title, ${kind === 'plan' ? 'entries' : 'goals, kpis…'}).`,
+          ),
+        });
+      }
+      if (kind === 'strategy') out.strategy = emptyStrategy();
+      else out.plan = { entries: [] };
+      return out;
     }
-    out.problems.push({
-      rule: 'syntax',
-      range: r(a, Math.max(b, a)),
-      message: t(`YAML syntax error: ${firstLine(err.message)}`, `YAML-Syntaxfehler: ${firstLine(err.message)}`),
-    });
-  }
-
-  const root = doc.contents;
-  if (!isMap(root)) {
-    if (root !== null && root !== undefined) {
-      out.problems.push({
-        rule: 'schema',
-        range: nodeRange(root as Node, r) ?? out.titleRange,
-        message: t(
-          `A stratdoc ${kind} in YAML is a mapping of keys (stratdoc, title, ${kind === 'plan' ? 'entries' : 'goals, kpis…'}).`,
-          `Ein stratdoc-${kind === 'plan' ? 'Plan' : 'Strategiedokument'} in YAML ist eine Zuordnung von Schlüsseln (stratdoc, title, ${kind === 'plan' ? 'entries' : 'goals, kpis…'}).`,
-        ),
-      });
-    }
-    if (kind === 'strategy') out.strategy = emptyStrategy();
-    else out.plan = { entries: [] };
-    return out;
+    pairs = root.items;
   }
 
   const top = new Map<string, Pair>();
-  for (const pair of root.items) {
+  for (const pair of pairs) {
     const k = keyText(pair);
     if (k !== undefined && !top.has(words(k).join(' '))) top.set(words(k).join(' '), pair);
   }
@@ -107,7 +100,30 @@ export function parseYaml(uri: string, text: string, kind: 'strategy' | 'plan', 
     const sf = sp && fieldOf(sp, text, r);
     const entries: PlanEntry[] = [];
     let entriesRange: Range | undefined;
-    for (const [k, pair] of top) {
+    if (split) {
+      for (const [k, pair] of top) if (ENTRY_KEYS.has(k)) entriesRange = nodeRange(pair.key as Node, r);
+      for (const c of split.chunks) {
+        const chunkText = text.slice(c.start, c.end);
+        const key = chunkKey(`${uri}|${ctx.lang}`, c.startLine, c.endLine, entries.length, chunkText);
+        let built = opts.cache!.getBuilt<{ entries: PlanEntry[]; problems: ParsedDocument['problems'] }>(key);
+        if (!built) {
+          built = { entries: [], problems: [] };
+          const doc = parseDocument(chunkText, PARSE_OPTIONS);
+          shift(doc.contents as Node | null, c.start);
+          yamlProblems(doc.errors, c.start, text, uri, r, built.problems);
+          const local: BuildContext = { ...ctx, problems: built.problems };
+          const seq = doc.contents;
+          for (const el of isSeq(seq) ? seq.items : []) {
+            if (isMap(el)) built.entries.push(buildEntry(fieldsOfMap(el, text, r), nodeRange(el, r)!, entries.length + built.entries.length, local));
+            else if (el !== null && el !== undefined) built.problems.push(notAnEntry(el as Node, r, entriesRange));
+          }
+          opts.cache!.setBuilt(key, built);
+        }
+        entries.push(...built.entries);
+        out.problems.push(...built.problems);
+      }
+    }
+    for (const [k, pair] of split ? [] : top) {
       if (!ENTRY_KEYS.has(k)) continue;
       entriesRange = nodeRange(pair.key as Node, r);
       const v = pair.value;
@@ -117,11 +133,7 @@ export function parseYaml(uri: string, text: string, kind: 'strategy' | 'plan', 
             const fields = fieldsOfMap(el, text, r);
             entries.push(buildEntry(fields, nodeRange(el, r)!, entries.length, ctx));
           } else if (el !== null && el !== undefined) {
-            out.problems.push({
-              rule: 'schema',
-              range: nodeRange(el as Node, r) ?? entriesRange!,
-              message: t('An entry is a mapping of fields (date, channel, title…).', 'Ein Eintrag ist eine Zuordnung von Feldern (date, channel, title…).'),
-            });
+            out.problems.push(notAnEntry(el as Node, r, entriesRange));
           }
         }
       } else if (v !== null && v !== undefined && !(isScalar(v) && v.value === null)) {
@@ -138,7 +150,7 @@ export function parseYaml(uri: string, text: string, kind: 'strategy' | 'plan', 
   }
 
   const model = emptyStrategy();
-  for (const pair of root.items) {
+  for (const pair of pairs) {
     const k = keyText(pair);
     if (k === undefined) continue;
     const folded = words(k).join(' ');
@@ -234,6 +246,114 @@ function readItems(v: Node, kinds: ItemKind[], model: StrategyModel, ctx: BuildC
       }
     }
   }
+}
+
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false } as const;
+
+function notAnEntry(el: Node, r: (a: number, b: number) => Range, entriesRange: Range | undefined): ParsedDocument['problems'][number] {
+  return {
+    rule: 'schema',
+    range: nodeRange(el, r) ?? entriesRange ?? r(0, 0),
+    message: t('An entry is a mapping of fields (date, channel, title…).', 'Ein Eintrag ist eine Zuordnung von Feldern (date, channel, title…).'),
+  };
+}
+
+/** YAML errors as `syntax` problems; an unquoted `@handle` gets "quote it" and its fix. */
+function yamlProblems(
+  errors: readonly YAMLError[], base: number, text: string, uri: string, r: (a: number, b: number) => Range, into: ParsedDocument['problems'],
+): void {
+  for (const err of errors) {
+    const a = err.pos[0] + base;
+    const b = err.pos[1] + base;
+    if (err.code === 'BAD_SCALAR_START' && text[a] === '@') {
+      let e = a;
+      while (e < text.length && !/[\n\r,\]}]/.test(text[e]) && !(text[e] === '#' && /\s/.test(text[e - 1]))) e++;
+      while (e > a && /\s/.test(text[e - 1])) e--;
+      const value = text.slice(a, e);
+      into.push({
+        rule: 'syntax',
+        range: r(a, e),
+        message: t(
+          `'${value}' starts with @, which YAML reserves: quote it ("${value}") or write it without @.`,
+          `'${value}' beginnt mit @, das YAML reserviert: setzen Sie es in Anführungszeichen ("${value}") oder schreiben Sie es ohne @.`,
+        ),
+        fixes: [{
+          title: t(`Quote it: "${value}"`, `In Anführungszeichen setzen: "${value}"`),
+          edits: [{ uri, edits: [{ range: r(a, e), newText: JSON.stringify(value) }] }],
+          preferred: true,
+        }],
+      });
+      continue;
+    }
+    into.push({
+      rule: 'syntax',
+      range: r(a, Math.max(b, a)),
+      message: t(`YAML syntax error: ${firstLine(err.message)}`, `YAML-Syntaxfehler: ${firstLine(err.message)}`),
+    });
+  }
+}
+
+/** Moves every node's range by `delta` (a piece parsed on its own, placed in the document). */
+function shift(node: Node | Pair | null | undefined, delta: number): void {
+  if (!node || delta === 0) return;
+  if (isPair(node)) {
+    shift(node.key as Node, delta);
+    shift(node.value as Node, delta);
+    return;
+  }
+  if (node.range) node.range = [node.range[0] + delta, node.range[1] + delta, node.range[2] + delta];
+  if (isMap(node) || isSeq(node)) for (const it of node.items as (Node | Pair)[]) shift(it, delta);
+}
+
+const ENTRIES_LINE = /^(?:entries|eintr(?:ä|ae)ge|beitr(?:ä|ae)ge|posts|redaktionsplan|plan|items)[ \t]*:[ \t]*(?:#.*)?$/i;
+/** Plans smaller than this are parsed whole: one parse is as fast as the pieces. */
+export const SPLIT_MIN_LENGTH = 16 * 1024;
+
+export interface PlanSplit {
+  /** End of the head (everything before the first entry, `entries:` included). */
+  headEnd: number;
+  chunks: { start: number; end: number; startLine: number; endLine: number }[];
+  /** Start of the keys after the entries (the text's length when there are none). */
+  tailStart: number;
+}
+
+/**
+ * Cuts a YAML plan into head, entries and tail when that cannot change what it means:
+ * a block list under `entries:` at column 0, and no anchors, aliases, tags, directives
+ * or document markers anywhere. A line inside the list that does not start an entry
+ * stays with the entry before it (a stray character while typing is that entry's
+ * syntax error, not the end of the list).
+ */
+export function splitPlan(text: string, lines: LineIndex): PlanSplit | undefined {
+  if (text.length < SPLIT_MIN_LENGTH) return undefined;
+  if (/(^|[\s[{,:])[&*!][^\s]/.test(text) || /^%/m.test(text)) return undefined;
+  const n = lines.lineCount;
+  let k = 0;
+  while (k < n && !ENTRIES_LINE.test(lines.lineText(k))) k++;
+  if (k >= n) return undefined;
+  for (let i = 1; i < n; i++) if (/^(---|\.\.\.)([ \t]|$)/.test(lines.lineText(i))) return undefined;
+  let j = k + 1;
+  while (j < n && /^\s*(#.*)?$/.test(lines.lineText(j))) j++;
+  const m = j < n ? /^( *)-( |$)/.exec(lines.lineText(j)) : null;
+  if (!m) return undefined;
+  const indent = m[1].length;
+  const dash = new RegExp(`^ {${indent}}-( |$)`);
+  const starts: number[] = [];
+  for (let i = j; i < n; i++) if (dash.test(lines.lineText(i))) starts.push(i);
+  let tail = n;
+  for (let i = starts[starts.length - 1] + 1; i < n; i++) {
+    const l = lines.lineText(i);
+    if (l && !/^[\s#]/.test(l) && !(indent === 0 && l.startsWith('-'))) {
+      tail = i;
+      break;
+    }
+  }
+  const at = (line: number) => (line >= n ? text.length : lines.lineStarts[line]);
+  const chunks = starts.map((s, i) => {
+    const endLine = (i + 1 < starts.length ? starts[i + 1] : tail) - 1;
+    return { start: at(s), end: at(endLine + 1), startLine: s, endLine };
+  });
+  return { headEnd: at(j), chunks, tailStart: at(tail) };
 }
 
 function emptyStrategy(): StrategyModel {

@@ -1,0 +1,340 @@
+/**
+ * `npm run bench:lsp`: the language server over the protocol (issue: server speed).
+ *
+ * For a 1,000-entry Markdown plan, a 5,000-entry YAML plan and a ~100 KB Markdown
+ * strategy, measured in the same run:
+ *   - edit → diagnostics: a one-character didChange at a random place until the
+ *     publishDiagnostics of that version (median, p95 over N edits);
+ *   - completion latency (median, p95);
+ *   - a full re-parse of the same document in-process (core parseDocument, no cache);
+ *   - the ratios: edit p95 / full parse (target ≤ 1/10), completion p95 / full parse
+ *     (target < 1/50).
+ * And the server's start-to-first-diagnostics on a workspace of 300 documents, and, when
+ * `yaml-language-server` is installed, its edit → diagnostics on the YAML plan with our
+ * JSON Schema, beside ours.
+ *
+ * Options: --edits N (default 200), --only md|yaml|strategy|start|yls.
+ */
+import * as cp from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
+  InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
+  PublishDiagnosticsNotification, ShutdownRequest, ExitNotification, ConfigurationRequest, RegistrationRequest,
+  WorkDoneProgressCreateRequest, CompletionRequest, type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { generateCorpus } from './corpus';
+import { parseDocument } from '../../server/src/core/parse';
+import { LineIndex } from '../../server/src/core/text';
+
+const args = process.argv.slice(2);
+const opt = (k: string, d: string) => {
+  const i = args.indexOf(`--${k}`);
+  return i >= 0 ? args[i + 1] : d;
+};
+const EDITS = Number(opt('edits', '200'));
+const ONLY = opt('only', '');
+
+function repoRoot(): string {
+  let d = __dirname;
+  while (!fs.existsSync(path.join(d, 'package.json'))) d = path.dirname(d);
+  return d;
+}
+const ROOT = repoRoot();
+const SERVER = path.join(ROOT, 'dist', 'server.js');
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+}
+
+class Client {
+  private waiters = new Map<string, { version?: number; resolve: (p: PublishDiagnosticsParams) => void }[]>();
+  firstPublish: number | undefined;
+  private constructor(readonly proc: cp.ChildProcess, readonly conn: ProtocolConnection) {}
+
+  static async start(cmd: string[], root: string, opts: { init?: unknown; configuration?: unknown } = {}): Promise<Client> {
+    const proc = cp.spawn(cmd[0], cmd.slice(1), { stdio: ['pipe', 'pipe', 'ignore'] });
+    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    const c = new Client(proc, conn);
+    conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      c.firstPublish ??= performance.now();
+      const list = c.waiters.get(p.uri) ?? [];
+      const keep = list.filter((w) => {
+        if (w.version === undefined || p.version === undefined || p.version >= w.version) {
+          w.resolve(p);
+          return false;
+        }
+        return true;
+      });
+      c.waiters.set(p.uri, keep);
+    });
+    conn.onRequest(RegistrationRequest.type, () => undefined);
+    conn.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    conn.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => opts.configuration ?? null));
+    conn.onNotification('window/logMessage', () => undefined);
+    conn.onNotification('telemetry/event', () => undefined);
+    conn.onRequest('client/registerCapability', () => undefined);
+    conn.listen();
+    await conn.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: pathToFileURL(root).href,
+      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'bench' }],
+      capabilities: { workspace: { configuration: !!opts.configuration }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      initializationOptions: opts.init ?? { today: '2027-02-15' },
+    });
+    await conn.sendNotification(InitializedNotification.type, {});
+    return c;
+  }
+
+  next(uri: string, version?: number): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve) => {
+      const l = this.waiters.get(uri) ?? [];
+      l.push({ version, resolve });
+      this.waiters.set(uri, l);
+    });
+  }
+
+  async stop(): Promise<void> {
+    await Promise.race([this.conn.sendRequest(ShutdownRequest.type).catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]);
+    await this.conn.sendNotification(ExitNotification.type).catch(() => undefined);
+    this.conn.dispose();
+    this.proc.kill();
+  }
+}
+
+/** Median of a full in-process parse of a document (no chunk cache). */
+function fullParse(uri: string, text: string): number {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    parseDocument(uri, text);
+    times.push(performance.now() - t0);
+  }
+  return quantile(times, 0.5);
+}
+
+/** Where completions make sense: after `goal: ` in YAML, or in the Ziel/Goal cell of a table. */
+function completionPoints(text: string, r: () => number, n: number): { line: number; character: number }[] {
+  const li = new LineIndex(text);
+  const pts: { line: number; character: number }[] = [];
+  for (let i = 0; i < li.lineCount && pts.length < 5000; i++) {
+    const l = li.lineText(i);
+    const m = /^(\s*-?\s*(?:goal|ziel|channel|kanal|owner|status|mode):\s*)/i.exec(l);
+    if (m) pts.push({ line: i, character: m[1].length });
+    else if (l.startsWith('|') && /\d{4}/.test(l)) pts.push({ line: i, character: 2 });
+    else if (/^- (Art|Type|Kennzahlen|KPIs|Ziele|Goals):/.test(l)) pts.push({ line: i, character: l.indexOf(':') + 2 });
+  }
+  const out: { line: number; character: number }[] = [];
+  for (let i = 0; i < n && pts.length; i++) out.push(pts[Math.floor(r() * pts.length)]);
+  return out;
+}
+
+interface Row {
+  name: string;
+  size: string;
+  full: number;
+  editMed: number;
+  editP95: number;
+  complMed: number;
+  complP95: number;
+}
+
+async function measureDocument(name: string, root: string, rel: string, seed: number): Promise<Row> {
+  const file = path.join(root, rel);
+  let text = fs.readFileSync(file, 'utf8');
+  const uri = pathToFileURL(file).href;
+  const full = fullParse(uri, text);
+  const c = await Client.start([process.execPath, SERVER, '--stdio'], root);
+  try {
+    const languageId = rel.endsWith('.md') ? 'markdown' : 'yaml';
+    let version = 1;
+    const first = c.next(uri, 1);
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+    await first;
+    const r = rng(seed);
+    const edits: number[] = [];
+    for (let i = 0; i < EDITS; i++) {
+      const li = new LineIndex(text);
+      const line = Math.floor(r() * li.lineCount);
+      const lt = li.lineText(line);
+      const character = Math.floor(r() * (lt.length + 1));
+      const ch = 'abcdefghijklmnopqrstuvwxyz'[Math.floor(r() * 26)];
+      const off = li.offsetAt({ line, character });
+      text = text.slice(0, off) + ch + text.slice(off);
+      version++;
+      const done = c.next(uri, version);
+      const t0 = performance.now();
+      await c.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: ch }],
+      });
+      await done;
+      edits.push(performance.now() - t0);
+    }
+    const compl: number[] = [];
+    for (const p of completionPoints(text, r, Math.min(EDITS, 200))) {
+      const t0 = performance.now();
+      await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: p });
+      compl.push(performance.now() - t0);
+    }
+    return {
+      name,
+      size: `${(Buffer.byteLength(text) / 1024).toFixed(0)} KB`,
+      full,
+      editMed: quantile(edits, 0.5),
+      editP95: quantile(edits, 0.95),
+      complMed: compl.length ? quantile(compl, 0.5) : NaN,
+      complP95: compl.length ? quantile(compl, 0.95) : NaN,
+    };
+  } finally {
+    await c.stop();
+  }
+}
+
+function bigStrategy(): string {
+  const r = rng(7);
+  const lines = ['---', 'stratdoc: strategy', 'title: Große Strategie', 'language: de', 'period: 2027-01-01..2027-12-31', '---', '# Große Strategie', ''];
+  lines.push('## 1. Team', '| Person | Rolle | Bereich |', '|---|---|---|');
+  for (let i = 0; i < 60; i++) lines.push(`| @p${i} | Redaktion ${i} | ${['Marketing', 'Vertrieb', 'Personal', 'Presse', 'Geschäftsführung'][i % 5]} |`);
+  lines.push('', '## 2. Zuhören');
+  for (let i = 0; i < 40; i++) lines.push(`Wir beobachten Thema ${i} auf allen Kanälen und vergleichen uns mit Wettbewerber ${i}. ` + 'Die Kundschaft fragt nach Preisen, Reichweite und Service. '.repeat(3), '');
+  lines.push('## 3. Ziele');
+  for (let i = 1; i <= 120; i++) lines.push(`### G${i}: Ziel Nummer ${i} für mehr Anfragen`, `- Art: ${['Abverkauf', 'Bekanntheit', 'Kundenbindung'][i % 3]}`, `- Primär: ${i === 1 ? 'ja' : 'nein'}`, `- Kennzahlen: K${i}`, '', `Beschreibung von Ziel ${i}: ` + 'warum es zählt. '.repeat(4), '');
+  lines.push('## 4. Kennzahlen', '| ID | Kennzahl | Metrik | Zielwert | Ausgangswert | Frist | Quelle | Ziel |', '|---|---|---|---|---|---|---|---|');
+  for (let i = 1; i <= 120; i++) lines.push(`| K${i} | Anfragen ${i} | ${['leads', 'conversions', 'reach'][i % 3]} | ${Math.floor(r() * 100)} | ${Math.floor(r() * 50)} | 2027-12-31 | CRM | G${i} |`);
+  lines.push('', '## 5. Zielgruppe');
+  for (let i = 1; i <= 20; i++) lines.push(`### A${i}: Zielgruppe ${i}`, `- Bedürfnisse: Beratung, Preis, Nähe`, '');
+  lines.push('## 6. Mehrwert', 'Wir helfen ehrlich. '.repeat(50), '', '## 7. Gesichter', 'Unser Team zeigt sich. '.repeat(50), '', '## 8. Kanalplan');
+  for (const ch of ['Instagram', 'Facebook', 'LinkedIn', 'Newsletter', 'TikTok', 'YouTube']) lines.push(`### ${ch}`, '- Warum: weil wir dort Kundschaft erreichen', '- Wie: 3 Beiträge pro Woche', '- Ressourcen: @p1, 4 h/Woche', '- Ziele: G1, G2', '');
+  lines.push('## Rollen und Freigabe', 'Anna schreibt, Dirk gibt frei.', '', '## Redaktionskonferenz', 'Montags.', '', '## Social-Media-Guidelines', 'Im Intranet.', '', '## Umgang mit Kritik', 'Binnen vier Stunden.', '');
+  let s = lines.join('\n');
+  while (Buffer.byteLength(s) < 100 * 1024) s += '\nNoch ein Absatz über die Strategie, damit sie 100 KB erreicht. '.repeat(20);
+  return s + '\n';
+}
+
+async function measureStart(): Promise<{ docs: number; ms: number }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-lsp-start-'));
+  try {
+    const stats = generateCorpus(dir, { strategies: 150, entries: 60, seed: 11 });
+    const t0 = performance.now();
+    const c = await Client.start([process.execPath, SERVER, '--stdio'], dir);
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (c.firstPublish !== undefined) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 2);
+    });
+    const ms = c.firstPublish! - t0;
+    await c.stop();
+    return { docs: stats.files, ms };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function measureYls(root: string, rel: string, seed: number): Promise<{ med: number; p95: number } | string> {
+  let yls: string;
+  try {
+    yls = require.resolve('yaml-language-server/bin/yaml-language-server', { paths: [ROOT] });
+  } catch {
+    return 'not installed (npm install --no-save yaml-language-server to compare)';
+  }
+  const schema = path.join(ROOT, 'dist', 'schemas', 'plan.schema.json');
+  if (!fs.existsSync(schema)) return 'dist/schemas/plan.schema.json missing (build first)';
+  const file = path.join(root, rel);
+  let text = fs.readFileSync(file, 'utf8');
+  const uri = pathToFileURL(file).href;
+  const yamlSettings = { yaml: { validate: true, schemas: { [pathToFileURL(schema).href]: ['*.plan.yaml', '**/*.plan.yaml', '*.yaml'] }, format: { enable: false }, hover: false, completion: false } };
+  const c = await Client.start([process.execPath, yls, '--stdio'], root, { init: {}, configuration: yamlSettings.yaml });
+  try {
+    await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: yamlSettings });
+    let version = 1;
+    const first = c.next(uri);
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version, text } });
+    await first;
+    const r = rng(seed);
+    const times: number[] = [];
+    const n = Math.min(EDITS, 50);
+    for (let i = 0; i < n; i++) {
+      const li = new LineIndex(text);
+      const line = Math.floor(r() * li.lineCount);
+      const character = Math.floor(r() * (li.lineText(line).length + 1));
+      const off = li.offsetAt({ line, character });
+      text = text.slice(0, off) + 'x' + text.slice(off);
+      version++;
+      const done = c.next(uri);
+      const t0 = performance.now();
+      await c.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: 'x' }] });
+      await done;
+      times.push(performance.now() - t0);
+    }
+    return { med: quantile(times, 0.5), p95: quantile(times, 0.95) };
+  } finally {
+    await c.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(SERVER)) throw new Error('dist/server.js is missing: run node esbuild.js first');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-lsp-bench-'));
+  const rows: Row[] = [];
+  try {
+    const md = path.join(dir, 'md');
+    generateCorpus(md, { strategies: 1, entries: 1000, seed: 3 });
+    const mdPlan = fs.readdirSync(md, { recursive: true }).map(String).find((f) => f.endsWith('.plan.md'))!;
+    const y = path.join(dir, 'yaml');
+    generateCorpus(y, { strategies: 2, entries: 5000, seed: 5 });
+    const yamlPlan = fs.readdirSync(y, { recursive: true }).map(String).find((f) => f.endsWith('.plan.yaml'))!;
+    const s = path.join(dir, 'strategy');
+    fs.mkdirSync(s);
+    fs.writeFileSync(path.join(s, 'strategie.md'), bigStrategy());
+
+    if (!ONLY || ONLY === 'md') rows.push(await measureDocument('Markdown plan, 1,000 entries', md, mdPlan, 1));
+    if (!ONLY || ONLY === 'yaml') rows.push(await measureDocument('YAML plan, 5,000 entries', y, yamlPlan, 2));
+    if (!ONLY || ONLY === 'strategy') rows.push(await measureDocument('Markdown strategy, ~100 KB', s, 'strategie.md', 3));
+
+    const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1).padStart(8) : '     n/a');
+    console.log(`\nstratdoc language server, ${EDITS} one-character edits per document (ms)\n`);
+    console.log('document                        size     full parse  edit med  edit p95  p95/full (≤0.10)  compl med  compl p95  p95/full (<0.02)');
+    for (const r of rows) {
+      const e = r.editP95 / r.full;
+      const c = r.complP95 / r.full;
+      console.log(
+        `${r.name.padEnd(31)} ${r.size.padStart(7)}  ${f(r.full)}   ${f(r.editMed)}  ${f(r.editP95)}  ${e.toFixed(3).padStart(6)} ${e <= 0.1 ? 'ok  ' : 'MISS'}       ${f(r.complMed)}   ${f(r.complP95)}  ${c.toFixed(4).padStart(7)} ${c < 0.02 ? 'ok' : 'MISS'}`,
+      );
+    }
+    if (!ONLY || ONLY === 'start') {
+      const st = await measureStart();
+      console.log(`\nstart to first diagnostics, workspace of ${st.docs} documents: ${st.ms.toFixed(0)} ms`);
+    }
+    if (!ONLY || ONLY === 'yls') {
+      const yls = await measureYls(y, yamlPlan, 2);
+      if (typeof yls === 'string') console.log(`\nyaml-language-server: ${yls}`);
+      else console.log(`\nyaml-language-server with our JSON Schema, YAML plan 5,000 entries, edit → diagnostics: median ${yls.med.toFixed(1)} ms, p95 ${yls.p95.toFixed(1)} ms (50 edits)`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,104 @@
+/**
+ * Reading in pieces (the server's chunk cache: Markdown sections and table slices, YAML
+ * entries) must mean exactly what reading the whole document means, also after edits.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseDocument, ChunkCache } from '../../server/src/core/parse';
+import { splitPlan } from '../../server/src/core/parse/yaml';
+import type { ParsedDocument } from '../../server/src/core/model';
+import { LineIndex } from '../../server/src/core/text';
+import { generateCorpus } from '../bench/corpus';
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** What a reader produced, without the absolute offsets a cached piece may carry. */
+function meaning(d: ParsedDocument): unknown {
+  const strip = (x: unknown): unknown =>
+    JSON.parse(JSON.stringify(x, (k, v) => (k === 'offset' ? undefined : v)));
+  return strip({
+    title: d.title,
+    titleRange: d.titleRange,
+    period: d.period,
+    language: d.language,
+    strategyPath: d.plan?.strategyPath,
+    entries: d.plan?.entries,
+    problems: d.problems.map((p) => ({ rule: p.rule, range: p.range, message: p.message.en })).sort((a, b) => JSON.stringify(a) < JSON.stringify(b) ? -1 : 1),
+  });
+}
+
+describe('reading in pieces means what reading the whole means', function () {
+  this.timeout(120000);
+  let dir: string;
+  let plans: { uri: string; text: string }[];
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-incr-'));
+    generateCorpus(dir, { strategies: 2, entries: 200, seed: 9 });
+    plans = (fs.readdirSync(dir, { recursive: true }) as string[]).map(String).filter((f) => /\.plan\.(md|yaml)$/.test(f))
+      .map((f) => ({ uri: 'file://' + path.join(dir, f), text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('has both formats, and the YAML plans are long enough to be read in pieces', () => {
+    assert.ok(plans.some((p) => p.uri.endsWith('.md')));
+    const y = plans.filter((p) => p.uri.endsWith('.yaml'));
+    assert.ok(y.length > 0);
+    for (const p of y) assert.ok(splitPlan(p.text, new LineIndex(p.text)), `${p.uri} is split`);
+  });
+
+  it('gives the same entries and problems after any one keystroke; a syntax error stays one', () => {
+    let compared = 0;
+    let broken = 0;
+    for (const [pi, p] of plans.entries()) {
+      const cache = new ChunkCache();
+      const r = rng(100 + pi);
+      assert.deepEqual(meaning(parseDocument(p.uri, p.text, { cache })!), meaning(parseDocument(p.uri, p.text)!));
+      for (let i = 0; i < 80; i++) {
+        // One keystroke from the saved text: a character typed, one deleted, or a line break.
+        const li = new LineIndex(p.text);
+        const line = Math.floor(r() * li.lineCount);
+        const ch = Math.floor(r() * (li.lineText(line).length + 1));
+        const off = li.offsetAt({ line, character: ch });
+        const kind = r();
+        const text = kind < 0.6 ? p.text.slice(0, off) + 'xyz:-|@ '[Math.floor(r() * 8)] + p.text.slice(off)
+          : kind < 0.9 ? p.text.slice(0, off) + p.text.slice(off + 1)
+          : p.text.slice(0, off) + '\n' + p.text.slice(off);
+        const whole = parseDocument(p.uri, text)!;
+        const pieces = parseDocument(p.uri, text, { cache })!;
+        if (whole.problems.some((x) => x.rule === 'syntax')) {
+          broken++;
+          assert.ok(pieces.problems.some((x) => x.rule === 'syntax'), `${path.basename(p.uri)} edit ${i}: the syntax error is reported`);
+          continue;
+        }
+        compared++;
+        assert.deepEqual(meaning(pieces), meaning(whole), `${path.basename(p.uri)} edit ${i} at ${line + 1}:${ch + 1}`);
+      }
+    }
+    assert.ok(compared > 80, `${compared} valid edits compared (${broken} broke the syntax)`);
+  });
+
+  it('keeps unchanged entries as the same objects after an edit elsewhere', () => {
+    for (const p of plans) {
+      const cache = new ChunkCache();
+      const a = parseDocument(p.uri, p.text, { cache })!;
+      const li = new LineIndex(p.text);
+      const target = a.plan!.entries[Math.floor(a.plan!.entries.length / 2)];
+      const off = li.offsetAt(target.anchor.start);
+      const b = parseDocument(p.uri, p.text.slice(0, off) + 'Q' + p.text.slice(off), { cache })!;
+      const same = b.plan!.entries.filter((e, i) => e === a.plan!.entries[i]).length;
+      assert.ok(same >= a.plan!.entries.length - 70, `${path.basename(p.uri)}: ${same} of ${a.plan!.entries.length} entries reused`);
+      assert.notEqual(b.plan!.entries[target.index], target, 'the edited entry is read again');
+    }
+  });
+});
