@@ -11,6 +11,8 @@ import { splitPlan } from '../../server/src/core/parse/yaml';
 import type { ParsedDocument } from '../../server/src/core/model';
 import { LineIndex } from '../../server/src/core/text';
 import { generateCorpus } from '../bench/corpus';
+import { Workspace } from '../../server/src/core/workspace';
+import { ConfigResolver } from '../../server/src/core/config';
 
 function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -100,5 +102,43 @@ describe('reading in pieces means what reading the whole means', function () {
       assert.ok(same >= a.plan!.entries.length - 70, `${path.basename(p.uri)}: ${same} of ${a.plan!.entries.length} entries reused`);
       assert.notEqual(b.plan!.entries[target.index], target, 'the edited entry is read again');
     }
+  });
+
+  it('the server-style workspace (pieces, per-entry rule memo) finds what a fresh check finds', () => {
+    const fresh = (cache: boolean) => new Workspace(new ConfigResolver({ readFile: () => undefined }), { cache });
+    const strategies = (fs.readdirSync(dir, { recursive: true }) as string[]).map(String).filter((f) => /strateg(y|ie)\.(md|yaml)$/.test(f));
+    const ser = (m: Map<string, { rule: string; range: unknown; message: { en: string }; fixes?: unknown }[]>) =>
+      JSON.stringify([...m].sort(([a], [b]) => (a < b ? -1 : 1)).map(([u, l]) => [u, l.map((f) => [f.rule, f.range, f.message.en, f.fixes])]));
+    let checked = 0;
+    for (const [pi, p] of plans.entries()) {
+      const server = fresh(true);
+      for (const f of strategies) server.set('file://' + path.join(dir, f), fs.readFileSync(path.join(dir, f), 'utf8'));
+      for (const q of plans) server.set(q.uri, q.text);
+      server.check('2027-02-15');
+      const r = rng(300 + pi);
+      const counts: number[] = [];
+      for (let i = 0; i < 25; i++) {
+        const li = new LineIndex(p.text);
+        const line = Math.floor(r() * li.lineCount);
+        const off = li.offsetAt({ line, character: Math.floor(r() * (li.lineText(line).length + 1)) });
+        const text = p.text.slice(0, off) + 'k' + p.text.slice(off);
+        server.set(p.uri, text);
+        server.memo!.rechecked = 0;
+        const got = server.check('2027-02-15');
+        counts.push(server.memo!.rechecked);
+        const ref = fresh(false);
+        for (const f of strategies) ref.set('file://' + path.join(dir, f), fs.readFileSync(path.join(dir, f), 'utf8'));
+        for (const q of plans) ref.set(q.uri, q === p ? text : q.text);
+        if (ref.get(p.uri)!.problems.some((x) => x.rule === 'syntax')) continue;
+        assert.equal(ser(got), ser(ref.check('2027-02-15')), `${path.basename(p.uri)} edit ${i} at line ${line + 1}`);
+        checked++;
+      }
+      // Ten entry-scoped rules; a typical edit re-checks one chunk's entries, not the plan's
+      // (an edit in the front matter or a table header rightly re-checks all).
+      const all = server.get(p.uri)!.plan!.entries.length * 10;
+      const median = counts.sort((a, b) => a - b)[counts.length >> 1];
+      assert.ok(median <= all / 3, `entry rules re-checked ${median} of ${all} entry checks per edit (median)`);
+    }
+    assert.ok(checked > 20, `${checked} edits compared`);
   });
 });

@@ -3,10 +3,10 @@
  * (`off` drops it), options, and the inline disable comments of each document.
  * A rule that fails internally is reported as such; the other rules still run.
  */
-import type { FixSpec } from './model';
-import type { Range, Text } from './text';
-import { t } from './text';
-import type { Project } from './project';
+import type { FixSpec, ParsedDocument, PlanEntry } from './model';
+import type { Position, Range, Text } from './text';
+import { comparePos, t } from './text';
+import { Project } from './project';
 import type { ResolvedConfig } from './config';
 import type { OptionValue, ReportInput, Rule, Severity } from './rules/api';
 import { ALL_RULES } from './rules';
@@ -26,6 +26,84 @@ export interface CheckOptions {
   today: string;
   configFor(uri: string): ResolvedConfig;
   rules?: Rule[];
+  /** Findings of entry-scoped rules per unchanged entry, kept between checks (the server's). */
+  memo?: EntryMemo;
+}
+
+interface MemoState {
+  key: string;
+  strategy: ParsedDocument | undefined;
+  byEntry: WeakMap<PlanEntry, ReportInput[]>;
+}
+
+/** What entry-scoped rules found per entry, by rule and plan (see RuleMeta.scope). */
+export class EntryMemo {
+  readonly states = new Map<string, MemoState>();
+  /** Entries checked again in the last run, for tests and the benchmark. */
+  rechecked = 0;
+}
+
+/**
+ * Runs an entry-scoped rule only on the entries it has not seen (or all, when the plan's
+ * settings, the strategy, the options or today changed), and reuses the rest.
+ */
+function runEntryScoped(rule: Rule, project: Project, options: Record<string, OptionValue>, today: string, memo: EntryMemo): ReportInput[] {
+  const out: ReportInput[] = [];
+  const views: ParsedDocument[] = [];
+  const states: [ParsedDocument, MemoState, PlanEntry[]][] = [];
+  for (const doc of project.plans) {
+    const id = `${rule.meta.id}\n${doc.uri}`;
+    const link = project.links.get(doc.uri);
+    const key = [today, JSON.stringify(options), doc.period?.raw, doc.language, doc.plan?.strategyPath?.value, link?.via].join('\n');
+    let st = memo.states.get(id);
+    if (!st || st.key !== key || st.strategy !== project.strategy) {
+      st = { key, strategy: project.strategy, byEntry: new WeakMap() };
+      memo.states.set(id, st);
+    }
+    const entries = doc.plan?.entries ?? [];
+    const dirty = entries.filter((e) => !st!.byEntry.has(e));
+    memo.rechecked += dirty.length;
+    states.push([doc, st, dirty]);
+    views.push({ ...doc, plan: { ...doc.plan!, entries: dirty } });
+  }
+  const found: ReportInput[] = [];
+  if (states.some(([, , d]) => d.length)) {
+    rule.check({ project: new Project(project.strategy, views, project.links), options, today, report: (f) => found.push(f) });
+  }
+  for (const [doc, st, dirty] of states) {
+    const mine = found.filter((f) => f.uri === doc.uri);
+    const per = new Map<PlanEntry, ReportInput[]>(dirty.map((e) => [e, []]));
+    let attributed = true;
+    for (const f of mine) {
+      const e = entryAt(dirty, f.range.start);
+      if (e) per.get(e)!.push(f);
+      else attributed = false;
+    }
+    if (!attributed) {
+      // A finding outside every entry: the rule is not what its scope says; do not memoize.
+      memo.states.delete(`${rule.meta.id}\n${doc.uri}`);
+      out.push(...mine);
+      for (const e of doc.plan?.entries ?? []) if (!per.has(e)) out.push(...(st.byEntry.get(e) ?? []));
+      continue;
+    }
+    for (const [e, list] of per) st.byEntry.set(e, list);
+    for (const e of doc.plan?.entries ?? []) out.push(...(st.byEntry.get(e) ?? []));
+  }
+  return out;
+}
+
+/** The entry (of entries in document order) whose range holds a position. */
+function entryAt(entries: PlanEntry[], p: Position): PlanEntry | undefined {
+  let lo = 0;
+  let hi = entries.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = entries[mid].range;
+    if (comparePos(p, r.start) < 0) hi = mid - 1;
+    else if (comparePos(p, r.end) > 0) lo = mid + 1;
+    else return entries[mid];
+  }
+  return undefined;
 }
 
 export function todayIso(d = new Date()): string {
@@ -46,14 +124,11 @@ export function checkProject(project: Project, opts: CheckOptions): Finding[] {
     const id = rule.meta.id;
     // A rule switched off everywhere this project lives is not run at all.
     if (project.documents.every((d) => opts.configFor(d.uri).rules.get(id)?.severity === 'off')) continue;
-    const found: ReportInput[] = [];
+    let found: ReportInput[] = [];
     try {
-      rule.check({
-        project,
-        options: ruleOptions(rule, homeConfig),
-        today: opts.today,
-        report: (f) => found.push(f),
-      });
+      const options = ruleOptions(rule, homeConfig);
+      if (rule.meta.scope === 'entry' && opts.memo) found = runEntryScoped(rule, project, options, opts.today, opts.memo);
+      else rule.check({ project, options, today: opts.today, report: (f) => found.push(f) });
     } catch (e) {
       found.length = 0;
       found.push({

@@ -8,7 +8,7 @@ import type { ParsedDocument } from './model';
 import { t, type Text } from './text';
 import { Project, type PlanLink } from './project';
 import { ConfigResolver, type ResolvedConfig } from './config';
-import { checkProject, compareFindings, type Finding } from './engine';
+import { checkProject, compareFindings, EntryMemo, type Finding } from './engine';
 import { parseDocument, detect, ChunkCache } from './parse';
 import { dirnameUri, parentFolder, relativeUri, resolveUri } from './uri';
 import type { Rule } from './rules/api';
@@ -25,9 +25,12 @@ export class Workspace {
   private projectByUri = new Map<string, Project>();
   private resultKeys = new Map<string, { key: ParsedDocument[]; today: string; findings: Finding[] }>();
   readonly cache: ChunkCache | undefined;
+  /** With the cache: findings of entry-scoped rules per unchanged entry. */
+  readonly memo: EntryMemo | undefined;
 
   constructor(readonly configs: ConfigResolver, opts: { cache?: boolean; rules?: Rule[] } = {}) {
     this.cache = opts.cache ? new ChunkCache() : undefined;
+    this.memo = opts.cache ? new EntryMemo() : undefined;
     this.rules = opts.rules;
   }
   private rules?: Rule[];
@@ -189,7 +192,7 @@ export class Workspace {
     const key = p.documents;
     const prev = this.resultKeys.get(home.uri);
     if (prev && prev.today === today && prev.key.length === key.length && prev.key.every((d, i) => d === key[i])) return prev.findings;
-    const findings = checkProject(p, { today, configFor: (u) => this.configs.forDocument(u), rules: this.rules }).sort(compareFindings);
+    const findings = checkProject(p, { today, configFor: (u) => this.configs.forDocument(u), rules: this.rules, memo: this.memo }).sort(compareFindings);
     this.resultKeys.set(home.uri, { key, today, findings });
     return findings;
   }
@@ -210,6 +213,7 @@ export class Workspace {
   /** Invalidate cached results (after a configuration change). */
   invalidateResults(): void {
     this.resultKeys.clear();
+    this.memo?.states.clear();
   }
 }
 

@@ -20,6 +20,13 @@ export interface RuleMeta {
   options?: Record<string, OptionValue>;
   /** Whether the rule offers a quick fix. */
   fixable?: boolean;
+  /**
+   * `entry`: what the rule says about a plan entry depends only on that entry, its plan's
+   * own settings (period, language, strategy link), the strategy, the options and today,
+   * and every finding lies inside the entry. The engine then re-runs it only for entries
+   * that changed (the server keeps unchanged entries as the same objects).
+   */
+  scope?: 'entry';
 }
 
 export interface ReportInput {

@@ -7,6 +7,7 @@ export const rule: Rule = {
   meta: {
     id: 'date-outside-period',
     severity: 'warning',
+    scope: 'entry',
     description: t(
       'A plan entry is dated outside the period of its plan (or, without one, of its strategy).',
       'Ein Eintrag des Plans liegt außerhalb des Zeitraums seines Plans (oder, wenn der Plan keinen nennt, seiner Strategie).',

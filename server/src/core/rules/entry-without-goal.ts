@@ -12,6 +12,7 @@ export const rule: Rule = {
   meta: {
     id: 'entry-without-goal',
     severity: 'warning',
+    scope: 'entry',
     description: t(
       'A plan entry names no goal and no KPI: content without a purpose.',
       'Ein Eintrag des Plans nennt kein Ziel und keine Kennzahl: Inhalt ohne Zweck.',

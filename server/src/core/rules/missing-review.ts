@@ -15,6 +15,7 @@ export const rule: Rule = {
   meta: {
     id: 'missing-review',
     severity: 'information',
+    scope: 'entry',
     description: t(
       'A plan entry past the idea stage has no reviewer: nobody approves it before it goes out.',
       'Ein Eintrag des Plans ist über die Idee hinaus, hat aber keine Freigabe: niemand prüft ihn vor der Veröffentlichung.',

@@ -14,6 +14,7 @@ export const rule: Rule = {
   meta: {
     id: 'mode-inferred',
     severity: 'hint',
+    scope: 'entry',
     description: t(
       'A plan entry has no mode, so stratdoc inferred one from its title or format; it counts for push-ratio.',
       'Ein Eintrag des Plans hat keinen Modus, also hat stratdoc ihn aus Titel oder Format abgeleitet; er zählt für push-ratio.',

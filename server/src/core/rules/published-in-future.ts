@@ -7,6 +7,7 @@ export const rule: Rule = {
   meta: {
     id: 'published-in-future',
     severity: 'information',
+    scope: 'entry',
     description: t(
       'A plan entry is marked published but dated after today.',
       'Ein Eintrag des Plans ist als veröffentlicht markiert, liegt aber nach dem heutigen Datum.',

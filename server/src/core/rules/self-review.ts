@@ -8,6 +8,7 @@ export const rule: Rule = {
   meta: {
     id: 'self-review',
     severity: 'warning',
+    scope: 'entry',
     description: t(
       'The owner of a plan entry is also its reviewer: nobody else checks it (four-eyes principle).',
       'Wer einen Eintrag des Plans verantwortet, gibt ihn auch selbst frei: niemand sonst prüft ihn (Vier-Augen-Prinzip).',

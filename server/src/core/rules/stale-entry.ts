@@ -7,6 +7,7 @@ export const rule: Rule = {
   meta: {
     id: 'stale-entry',
     severity: 'information',
+    scope: 'entry',
     description: t(
       'A plan entry is still an idea or planned although its date has passed.',
       'Ein Eintrag des Plans ist noch Idee oder geplant, obwohl sein Datum vorbei ist.',

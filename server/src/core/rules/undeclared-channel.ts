@@ -25,6 +25,7 @@ export const rule: Rule = {
   meta: {
     id: 'undeclared-channel',
     severity: 'warning',
+    scope: 'entry',
     description: t(
       'A plan entry on a channel that the strategy\'s channel plan does not have.',
       'Ein Planeintrag auf einem Kanal, den der Kanalplan der Strategie nicht enthält.',

@@ -13,6 +13,7 @@ export const rule: Rule = {
   meta: {
     id: 'untracked-link',
     severity: 'information',
+    scope: 'entry',
     description: t(
       'A link on an entry that serves a conversion goal has no utm_ parameters, so its conversions cannot be measured.',
       'Ein Link an einem Eintrag für ein Abverkaufsziel hat keine utm_-Parameter, also lassen sich seine Konversionen nicht messen.',
