@@ -67,9 +67,12 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
     views.push({ ...doc, plan: { ...doc.plan!, entries: dirty } });
   }
   const found: ReportInput[] = [];
-  if (states.some(([, , d]) => d.length)) {
+  if (states.some(([, , d]) => d.length) || project.strategy) {
     rule.check({ project: new Project(project.strategy, views, project.links), options, today, report: (f) => found.push(f) });
   }
+  // Findings in the strategy are not about entries: the rule saw the whole strategy.
+  const planUris = new Set(project.plans.map((d) => d.uri));
+  for (const f of found) if (!planUris.has(f.uri)) out.push(f);
   for (const [doc, st, dirty] of states) {
     const mine = found.filter((f) => f.uri === doc.uri);
     const per = new Map<PlanEntry, ReportInput[]>(dirty.map((e) => [e, []]));

@@ -39,7 +39,7 @@ export class Session {
   private readonly edited = new Set<string>();
   private readonly skippedNotified = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
-  debounceMs = 20;
+  debounceMs = 10;
   /** A fixed "today" (tests); otherwise the date of each check. */
   today: string | undefined;
 

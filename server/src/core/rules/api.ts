@@ -23,8 +23,9 @@ export interface RuleMeta {
   /**
    * `entry`: what the rule says about a plan entry depends only on that entry, its plan's
    * own settings (period, language, strategy link), the strategy, the options and today,
-   * and every finding lies inside the entry. The engine then re-runs it only for entries
-   * that changed (the server keeps unchanged entries as the same objects).
+   * and every finding in a plan lies inside an entry. The engine then re-runs it only for
+   * entries that changed (the server keeps unchanged entries as the same objects); what
+   * it finds in the strategy itself is found afresh each time.
    */
   scope?: 'entry';
 }

@@ -8,6 +8,7 @@ export const rule: Rule = {
   meta: {
     id: 'unknown-person',
     severity: 'warning',
+    scope: 'entry',
     description: t(
       'An owner, reviewer, KPI owner or channel resource is not a member of the strategy\'s team.',
       'Eine verantwortliche Person, Freigabe, KPI-Verantwortung oder Kanal-Ressource gehört nicht zum Team der Strategie.',

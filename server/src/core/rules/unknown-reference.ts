@@ -26,6 +26,7 @@ export const rule: Rule = {
   meta: {
     id: 'unknown-reference',
     severity: 'error',
+    scope: 'entry',
     description: t(
       'A reference names a goal, KPI or audience that the strategy does not define, or a plan\'s strategy: path leads to no strategy document.',
       'Ein Verweis nennt ein Ziel, eine Kennzahl oder eine Zielgruppe, die die Strategie nicht definiert, oder der strategy:-Pfad eines Plans führt zu keinem Strategiedokument.',
