@@ -1,0 +1,212 @@
+/**
+ * The packaged extension in a real VS Code workbench, driven like a user would: code-server
+ * with the .vsix installed (`--install-extension`, as a user installs it), Chromium through
+ * playwright-core, the German example workspace (a copy of examples/autohaus-de) open.
+ *
+ *  1. the strategy shows its squiggles;
+ *  2. the Problems panel lists the expected rules;
+ *  3. typing `ziel: ` (the German `goal:`) in a plan entry opens completion with the
+ *     strategy's goal IDs;
+ *  4. applying a quick fix (the misspelt channel 'Instagramm') removes its diagnostic;
+ *  5. the preview opens beside the editor and shows the eight steps (pending while the
+ *     extension has no preview command).
+ *
+ * Each step waits on selectors and events, never on a fixed sleep, and saves a screenshot
+ * to test-artifacts/e2e/ (git-ignored). The steps build on each other and run in order.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { ARTIFACTS, CodeServer, builtVsix, copyWorkspace, launchChromium, removeWorkspace, requireTools, type Chromium } from './codeserver';
+
+/** Generous bounds for one wait on 2 cores; a passing step takes a fraction of it. */
+const WAIT = 45_000;
+
+describe('the extension in the VS Code workbench (code-server, Chromium)', function () {
+  this.timeout(120_000);
+  let cs: CodeServer | undefined;
+  let browser: Chromium | undefined;
+  let folder = '';
+  let page: Page;
+  let shot = 0;
+
+  before(async function () {
+    this.timeout(180_000);
+    requireTools(this);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    for (const f of fs.readdirSync(ARTIFACTS)) if (f.endsWith('.png')) fs.rmSync(path.join(ARTIFACTS, f));
+    folder = copyWorkspace('examples/autohaus-de');
+    cs = await CodeServer.start({ vsix: builtVsix() });
+    browser = await launchChromium({ width: 1440, height: 960 });
+    page = browser.page;
+    page.setDefaultTimeout(WAIT);
+    await page.goto(cs.url(folder));
+    await page.locator('.monaco-workbench').waitFor();
+    // The explorer lists the workspace once the remote connection and the file service are up.
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'strategie.md' }).waitFor();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await cs?.stop();
+    if (folder) removeWorkspace(folder);
+  });
+
+  afterEach(async function () {
+    // A failing step leaves its screen behind too.
+    if (this.currentTest?.state === 'failed' && page) await screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+
+  async function screenshot(name: string): Promise<string> {
+    const file = path.join(ARTIFACTS, `${String(++shot).padStart(2, '0')}-${name}.png`);
+    await page.screenshot({ path: file });
+    return file;
+  }
+
+  /** Quick Open (Ctrl+P): opens a file of the workspace by name and waits for its editor. */
+  async function openFile(name: string): Promise<Locator> {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(name);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator(`.tab.active[data-resource-name="${path.basename(name)}"]`).waitFor();
+    const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+    await editor.locator('.view-lines').waitFor();
+    return editor;
+  }
+
+  /** Go to Line (`:N` in Quick Open), the line centered in the editor. */
+  async function gotoLine(line: number): Promise<void> {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`:${line}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: `line ${line}` }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await page.locator('.editor-group-container.active .monaco-editor .view-overlays .current-line').first().waitFor();
+  }
+
+  /** The rendered line of the active editor that contains `text`. */
+  function editorLine(text: string): Locator {
+    return page.locator('.editor-group-container.active .monaco-editor .view-lines .view-line', { hasText: text }).first();
+  }
+
+  it('1. the strategy shows its squiggles', async () => {
+    const editor = await openFile('strategie.md');
+    // Ziel Z2 (line 52) is measured by followers only: vanity-kpis-only, a warning.
+    await gotoLine(52);
+    const squiggle = editor.locator('.view-overlays .squiggly-warning').first();
+    await squiggle.waitFor();
+    // Its message, in German (.stratdoc.yaml says language: de), on hover.
+    await squiggle.hover({ force: true }); // under the text layer, which takes the pointer
+    const hover = page.locator('.monaco-hover', { hasText: 'vanity-kpis-only' }).first();
+    await hover.waitFor();
+    assert.match(await hover.innerText(), /Vanity-Metriken/);
+    await screenshot('strategy-squiggles');
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    await hover.waitFor({ state: 'hidden' });
+  });
+
+  it('2. the Problems panel lists the expected rules', async () => {
+    await page.keyboard.press('Control+Shift+M');
+    const panel = page.locator('.markers-panel');
+    await panel.waitFor();
+    // The list is virtual (only the rows in view exist): filter it down to each rule's code.
+    const filter = page.getByPlaceholder(/^Filter \(e\.g\. text/);
+    for (const rule of ['vanity-kpis-only', 'kpi-not-smart', 'unplanned-channel', 'undeclared-channel', 'push-ratio']) {
+      await filter.fill(rule);
+      await panel.locator('.monaco-list-row', { hasText: rule }).first().waitFor();
+    }
+    // The screenshot: the strategy's problems.
+    await filter.fill('strategie.md');
+    for (const rule of ['vanity-kpis-only', 'kpi-not-smart']) await panel.locator('.monaco-list-row', { hasText: rule }).first().waitFor();
+    await screenshot('problems-panel');
+    await filter.fill('');
+  });
+
+  it('3. typing `ziel: ` in a plan entry offers the strategy\'s goal IDs', async () => {
+    const editor = await openFile('2027-q1.plan.yaml');
+    // The entry of 2027-03-23 (lines 345-353): retype its goal line.
+    await gotoLine(350);
+    await editor.locator('.view-lines .view-line', { hasText: 'ziel: Z3' }).first().waitFor();
+    await page.keyboard.press('Home'); // to the first non-blank character
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.type('ziel: ');
+    // The space is a trigger character; Ctrl+Space asks as a user would if it did not show.
+    const widget = page.locator('.editor-widget.suggest-widget.visible');
+    if (!(await widget.isVisible())) await page.keyboard.press('Control+Space');
+    await widget.waitFor();
+    for (const id of ['Z1', 'Z2', 'Z3', 'Z4']) await widget.locator('.monaco-list-row', { hasText: id }).first().waitFor();
+    await screenshot('plan-completion');
+    // Accept Z3 again: the line is as it was.
+    await page.keyboard.type('Z3');
+    await widget.locator('.monaco-list-row.focused', { hasText: 'Z3' }).waitFor();
+    await page.keyboard.press('Enter');
+    await widget.waitFor({ state: 'hidden' });
+    await editor.locator('.view-lines .view-line', { hasText: /^\s*ziel:\sZ3\s*$/ }).first().waitFor();
+  });
+
+  it('4. a quick fix removes its diagnostic (did you mean \'Instagram\'?)', async () => {
+    const editor = await openFile('2027-q1.plan.yaml');
+    const panel = page.locator('.markers-panel');
+    const filter = page.getByPlaceholder(/^Filter \(e\.g\. text/);
+    await filter.fill('undeclared-channel');
+    const row = panel.locator('.monaco-list-row', { hasText: 'undeclared-channel' }).first();
+    await row.waitFor();
+    await gotoLine(346);
+    const line = editor.locator('.view-lines .view-line', { hasText: 'kanal: Instagramm' }).first();
+    await line.waitFor();
+    const top = await line.evaluate((el: { style: { top: string } }) => el.style.top);
+    // The squiggle on that very line (the overlays of a line share its `top`).
+    const squiggle = editor.locator(`.view-overlays > div[style*="top:${top}"] .squiggly-warning, .view-overlays > div[style*="top: ${top}"] .squiggly-warning`);
+    await squiggle.first().waitFor();
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: "Ändern in 'Instagram'" }).first();
+    await fix.waitFor();
+    await screenshot('quick-fix-menu');
+    await fix.click();
+    await editor.locator('.view-lines .view-line', { hasText: /^\s*kanal:\sInstagram\s*$/ }).first().waitFor();
+    await squiggle.first().waitFor({ state: 'detached' });
+    await row.waitFor({ state: 'detached' });
+    await filter.fill('');
+    await panel.locator('.monaco-list-row').first().waitFor();
+    await screenshot('quick-fix-applied');
+  });
+
+  it('5. the preview opens beside the editor and shows the eight steps', async function () {
+    // The preview command comes with the preview issue; until the packaged manifest has it, this step is pending.
+    const manifestDir = cs!.installedExtension('stratdoc.stratdoc');
+    const manifest = JSON.parse(fs.readFileSync(path.join(manifestDir, 'package.json'), 'utf8')) as { contributes?: { commands?: { command: string; title: string; category?: string }[] } };
+    const nlsFile = path.join(manifestDir, 'package.nls.json');
+    const nls = fs.existsSync(nlsFile) ? (JSON.parse(fs.readFileSync(nlsFile, 'utf8')) as Record<string, string>) : {};
+    const localize = (s: string | undefined) => (s && /^%.+%$/.test(s) ? nls[s.slice(1, -1)] ?? s : s);
+    // "stratdoc: Open Preview to the Side": the id names a preview, the id or the (English) title says beside.
+    const command = manifest.contributes?.commands?.find((c) => /preview/i.test(c.command) && (/side/i.test(c.command) || /side/i.test(localize(c.title) ?? '')));
+    if (!command) {
+      console.log("      pending: the packaged extension has no 'stratdoc: Open Preview to the Side' command yet (contributes.commands has no preview command for the side).");
+      this.skip();
+    }
+    const title = `${localize(command.category) ?? 'stratdoc'}: ${localize(command.title)}`;
+    await openFile('strategie.md');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await page.keyboard.press('Enter');
+    // Beside: a second editor group, holding the webview.
+    await page.locator('.editor-group-container').nth(1).waitFor();
+    const view = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const steps = view.locator('ol.sd-stepper > li');
+    await steps.nth(7).waitFor();
+    assert.equal(await steps.count(), 8);
+    await screenshot('preview-steps');
+  });
+});
