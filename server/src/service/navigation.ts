@@ -140,7 +140,15 @@ export function hoverText(p: Project, it: Item, lang: Lang): string {
       break;
     }
   }
-  const fl = fieldLines(it.fields, new Set(['title']));
+  // The summary above already says these; the rest (and every unknown key) is listed.
+  const summarized: Record<ItemKind, string[]> = {
+    goal: ['title', 'type', 'primary', 'kpis'],
+    kpi: ['title', 'metric', 'goals'],
+    channel: ['title'],
+    person: ['title', 'role', 'department'],
+    audience: ['title'],
+  };
+  const fl = fieldLines(it.fields, new Set(summarized[it.kind]));
   if (fl.length) lines.push('', ...fl);
   if (strategy) lines.push('', `_${esc(relativeUri(it.uri, dirnameUri(strategy.uri)))}_`);
   return lines.join('\n\n').replace(/\n\n- /g, '\n- ');
