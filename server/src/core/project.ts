@@ -82,6 +82,23 @@ export class Project {
     for (const doc of this.plans) for (const entry of doc.plan?.entries ?? []) yield { doc, entry };
   }
 
+  private reverseLinks: { kpisByGoal: Map<string, Kpi[]>; goalsByKpi: Map<string, Goal[]> } | undefined;
+
+  /** KPIs by the goals they name, goals by the KPIs they name (built once: linear, not goals × KPIs). */
+  private reverse(): { kpisByGoal: Map<string, Kpi[]>; goalsByKpi: Map<string, Goal[]> } {
+    if (this.reverseLinks) return this.reverseLinks;
+    const kpisByGoal = new Map<string, Kpi[]>();
+    const goalsByKpi = new Map<string, Goal[]>();
+    const push = <T>(m: Map<string, T[]>, k: string, v: T) => {
+      const l = m.get(k);
+      if (!l) m.set(k, [v]);
+      else if (l[l.length - 1] !== v) l.push(v); // one item naming a key twice
+    };
+    for (const k of this.kpis) for (const g of k.goals) push(kpisByGoal, idKey(g.id), k);
+    for (const g of this.goals) for (const k of g.kpis) push(goalsByKpi, idKey(k.id), g);
+    return (this.reverseLinks = { kpisByGoal, goalsByKpi });
+  }
+
   /** The KPIs that measure a goal: its own `kpis` and the KPIs whose `goal` names it. */
   kpisOfGoal(goal: Goal): Kpi[] {
     const out: Kpi[] = [];
@@ -89,8 +106,7 @@ export class Project {
       if (k && !out.includes(k)) out.push(k);
     };
     for (const r of goal.kpis) add(this.lookup('kpi', r.id));
-    const key = idKey(goal.id);
-    for (const k of this.kpis) if (k.goals.some((g) => idKey(g.id) === key)) add(k);
+    for (const k of this.reverse().kpisByGoal.get(idKey(goal.id)) ?? []) add(k);
     return out;
   }
 
@@ -101,8 +117,7 @@ export class Project {
       if (g && !out.includes(g)) out.push(g);
     };
     for (const r of kpi.goals) add(this.lookup('goal', r.id));
-    const key = idKey(kpi.id);
-    for (const g of this.goals) if (g.kpis.some((k) => idKey(k.id) === key)) add(g);
+    for (const g of this.reverse().goalsByKpi.get(idKey(kpi.id)) ?? []) add(g);
     return out;
   }
 

@@ -74,7 +74,13 @@ export class LineIndex {
       if (this.lineStarts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: offset - this.lineStarts[lo] };
+    // An offset inside a line break (on the '\r' or '\n' of a CRLF) is the end of its line, not beyond it.
+    const character = offset - this.lineStarts[lo];
+    if (lo + 1 < this.lineStarts.length && character > 0) {
+      const c = this.text.charCodeAt(offset);
+      if (c === 13 || (c === 10 && this.text.charCodeAt(offset - 1) === 13)) return { line: lo, character: this.lineEnd(lo) - this.lineStarts[lo] };
+    }
+    return { line: lo, character };
   }
 
   offsetAt(p: Position): number {

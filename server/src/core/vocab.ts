@@ -25,8 +25,12 @@ export type Status =
 
 export type MetricClass = 'vanity' | 'intermediate' | 'business' | 'unknown';
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Folds case, umlauts, ß and accents; turns hyphens, slashes and underscores into spaces. */
 export function fold(s: string): string {
+  // Plain ASCII (most keys and values) has no umlauts or accents: only the case to fold.
+  if (!NON_ASCII.test(s)) return s.toLowerCase();
   return s
     .toLowerCase()
     .replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss')
@@ -36,6 +40,22 @@ export function fold(s: string): string {
 /** The words of a text, folded: letters and digits only. */
 export function words(s: string): string[] {
   return fold(s).split(/[^\p{L}\p{N}&]+/u).filter(Boolean);
+}
+
+const PHRASE_KEYS = new Map<string, string>();
+
+/**
+ * `words(s).join(' ')`, memoized: field keys and values such as 'Datum' or 'geplant'
+ * repeat in every entry of a plan (a bounded cache; the function is pure).
+ */
+export function phraseKey(s: string): string {
+  let k = PHRASE_KEYS.get(s);
+  if (k === undefined) {
+    k = words(s).join(' ');
+    if (PHRASE_KEYS.size >= 10_000) PHRASE_KEYS.clear();
+    PHRASE_KEYS.set(s, k);
+  }
+  return k;
 }
 
 export interface SectionInfo {
@@ -167,7 +187,7 @@ for (const [name, syns] of FIELDS) {
 
 /** The field a key stands for, or undefined for an unknown key. */
 export function fieldOf(key: string): FieldName | undefined {
-  const k = words(key.replace(/[*_`]/g, '')).join(' ');
+  const k = phraseKey(key.replace(/[*_`]/g, ''));
   return FIELD_BY_WORDS.get(k);
 }
 
@@ -229,13 +249,13 @@ const MODE_MAP = enumLookup(MODES);
 const STATUS_MAP = enumLookup(STATUSES);
 
 export function goalTypeOf(s: string): GoalType | undefined {
-  return GOAL_TYPE_MAP.get(words(s).join(' '));
+  return GOAL_TYPE_MAP.get(phraseKey(s));
 }
 export function modeOf(s: string): Mode | undefined {
-  return MODE_MAP.get(words(s).join(' '));
+  return MODE_MAP.get(phraseKey(s));
 }
 export function statusOf(s: string): Status | undefined {
-  return STATUS_MAP.get(words(s).join(' '));
+  return STATUS_MAP.get(phraseKey(s));
 }
 
 /** The word a value is best written with in a language (the first alias of that language). */
@@ -247,7 +267,7 @@ export function enumLabel<K extends string>(list: EnumInfo<K>[], key: K, lang: '
 
 /** Yes/no in both languages. */
 export function booleanOf(s: string): boolean | undefined {
-  const w = words(s).join(' ');
+  const w = phraseKey(s);
   if (['ja', 'yes', 'true', 'y', 'j', 'x', 'primaer', 'hauptziel', 'primary'].includes(w)) return true;
   if (['nein', 'no', 'false', 'n'].includes(w)) return false;
   return undefined;
