@@ -25,6 +25,8 @@ const builds = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The preview webview's one script (loaded with the page's nonce from dist/, its only local resource root).
+  { entryPoints: ['client/src/preview-webview.ts'], outfile: 'dist/preview-webview.js', platform: 'browser', format: 'iife', target: 'es2020' },
   // Build helpers: the JSON Schemas for the YAML extension (run below) and the manifest sync.
   { entryPoints: ['scripts/gen-schemas.ts'], outfile: 'out/scripts/gen-schemas.js' },
   { entryPoints: ['scripts/sync-manifest.ts'], outfile: 'out/scripts/sync-manifest.js' },

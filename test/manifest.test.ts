@@ -63,6 +63,7 @@ describe('extension manifest', () => {
       'workspaceContains:**/.stratdoc.yaml',
       'onLanguage:markdown',
       'onLanguage:yaml',
+      'onWebviewPanel:stratdoc.preview',
     ]);
   });
 
@@ -101,8 +102,8 @@ describe('extension manifest', () => {
     for (const [k, v] of Object.entries(ruleNls(metas, 'de'))) assert.equal(de[k], v, `package.nls.de.json ${k}: run npm run sync:manifest`);
   });
 
-  it('contributes the two commands, the snippets, the grammars and the schemas', () => {
-    assert.deepEqual(pkg.contributes.commands.map((c) => c.command), ['stratdoc.restartServer', 'stratdoc.showOutput']);
+  it('contributes the commands, the snippets, the grammars and the schemas', () => {
+    assert.deepEqual(pkg.contributes.commands.map((c) => c.command), ['stratdoc.restartServer', 'stratdoc.showOutput', 'stratdoc.openPreview', 'stratdoc.openPreviewToSide', 'stratdoc.showPreviewSource']);
     for (const c of pkg.contributes.commands) assert.equal(c.category, 'stratdoc');
     assert.deepEqual(pkg.contributes.snippets.map((s) => s.language).sort(), ['markdown', 'yaml']);
     for (const f of [...pkg.contributes.snippets, ...pkg.contributes.grammars].map((x) => x.path)) assert.ok(fs.existsSync(path.join(ROOT, f)), f);
@@ -111,6 +112,21 @@ describe('extension manifest', () => {
     assert.deepEqual(byUrl.get('./dist/schemas/plan.schema.json'), ['*.plan.yaml', '*.plan.yml']);
     assert.deepEqual(byUrl.get('./dist/schemas/config.schema.json'), ['.stratdoc.yaml']);
     for (const url of byUrl.keys()) assert.ok(fs.existsSync(path.join(ROOT, url)), `${url} is built`);
+  });
+
+  it('offers the preview in the editor title of stratdoc documents, like the Markdown preview', () => {
+    const menus = (pkg.contributes as unknown as { menus: Record<string, { command: string; when?: string; alt?: string; group?: string }[]> }).menus;
+    const title = menus['editor/title'];
+    const side = title.find((m) => m.command === 'stratdoc.openPreviewToSide')!;
+    assert.equal(side.group, 'navigation');
+    assert.equal(side.alt, 'stratdoc.openPreview');
+    assert.match(side.when!, /^resource in stratdoc\.documents\b/);
+    assert.equal(title.find((m) => m.command === 'stratdoc.showPreviewSource')?.when, "activeWebviewPanelId == 'stratdoc.preview'");
+    for (const id of ['stratdoc.openPreview', 'stratdoc.openPreviewToSide']) {
+      assert.equal(menus.commandPalette.find((m) => m.command === id)?.when, 'resource in stratdoc.documents', id);
+      const c = pkg.contributes.commands.find((x) => x.command === id) as { icon?: string };
+      assert.equal(c.icon, '$(open-preview)');
+    }
   });
 
   it('translates every %key% in English and German, and no key is left over', () => {

@@ -13,6 +13,7 @@ import * as l10n from '@vscode/l10n';
 import { LanguageClient, TransportKind, State, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { isStratdocDocument, formatOfLanguage, SEARCH_EXCLUDE, WORKSPACE_GLOBS } from './detect';
 import { StatusBar } from './status';
+import { Preview, type PreviewApi } from './preview';
 
 const CLIENT_ID = 'stratdoc';
 /** How many lines of an open document the marker check reads while the server is not running. */
@@ -29,6 +30,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Stratd
     vscode.commands.registerCommand('stratdoc.restartServer', () => controller?.restart()),
     vscode.commands.registerCommand('stratdoc.showOutput', () => controller?.showOutput()),
   );
+  // The preview's commands and its serializer, before anything is awaited (a reload restores it).
+  context.subscriptions.push(controller.preview);
   await controller.startWhenNeeded();
   return controller.api;
 }
@@ -48,6 +51,8 @@ export interface StratdocApi {
   state(): { server: boolean; outputChannel: boolean; statusBar: boolean };
   /** The status bar item's text, when it is shown. */
   statusText(): string | undefined;
+  /** The preview panel: what it shows and what its webview rendered. */
+  preview: PreviewApi;
 }
 
 class Controller implements vscode.Disposable {
@@ -58,15 +63,29 @@ class Controller implements vscode.Disposable {
   /** Listeners that wait for the first stratdoc document; dropped once the server runs. */
   private watchers: vscode.Disposable[] = [];
   private recheck: ReturnType<typeof setTimeout> | undefined;
+  /** The preview asks for the server (and starts it) only when it is opened. */
+  readonly preview: Preview;
 
   readonly api: StratdocApi = {
     isRunning: () => this.client !== undefined,
     ready: () => this.start(),
     state: () => ({ server: this.client !== undefined, outputChannel: this.output !== undefined, statusBar: this.status !== undefined }),
     statusText: () => this.status?.shownText(),
+    preview: {
+      isOpen: () => this.preview.api.isOpen(),
+      shown: () => this.preview.api.shown(),
+      rendered: () => this.preview.api.rendered(),
+      receive: (m) => this.preview.api.receive(m),
+      insertSection: (key) => this.preview.api.insertSection(key),
+    },
   };
 
-  constructor(private readonly context: vscode.ExtensionContext) {}
+  constructor(private readonly context: vscode.ExtensionContext) {
+    this.preview = new Preview(context.extensionUri, async () => {
+      await this.start();
+      return this.client?.state === State.Running ? this.client : undefined;
+    }, (doc) => this.isStratdoc(doc));
+  }
 
   /** Starts the server now if the workspace or an open document calls for it, else waits for one. */
   async startWhenNeeded(): Promise<void> {
@@ -175,7 +194,7 @@ class Controller implements vscode.Disposable {
     };
     const client = new LanguageClient(CLIENT_ID, 'stratdoc', serverOptions, clientOptions);
     this.client = client;
-    this.status ??= new StatusBar(() => (this.client?.state === State.Running ? this.client : undefined));
+    this.status ??= new StatusBar(() => (this.client?.state === State.Running ? this.client : undefined), (uri, status) => this.preview.activeDocument(uri, !!status));
     await client.start();
     this.status.refreshSoon();
   }

@@ -17,7 +17,11 @@ export class StatusBar implements vscode.Disposable {
   private generation = 0;
   private visible = false;
 
-  constructor(private readonly client: () => LanguageClient | undefined) {
+  /** `onStatus`: the answer for each active document (null: no strategy or plan), e.g. for the preview. */
+  constructor(
+    private readonly client: () => LanguageClient | undefined,
+    private readonly onStatus?: (uri: vscode.Uri, status: PlanStatus | null) => void,
+  ) {
     this.item = vscode.window.createStatusBarItem('stratdoc.status', vscode.StatusBarAlignment.Left, 50);
     this.item.name = 'stratdoc';
     this.item.command = 'workbench.actions.view.problems';
@@ -63,6 +67,8 @@ export class StatusBar implements vscode.Disposable {
       status = null;
     }
     if (gen !== this.generation) return;
+    const active = vscode.window.activeTextEditor?.document.uri;
+    if (active && active.toString() === uri) this.onStatus?.(active, status);
     if (!status) {
       this.hide();
       return;

@@ -17,6 +17,7 @@ import { documentSymbols, workspaceSymbols } from './service/symbols';
 import { codeActions } from './service/actions';
 import { codeLenses } from './service/lens';
 import { planStatus, PLAN_STATUS_REQUEST } from './service/status';
+import { preview, PREVIEW_REQUEST } from './service/preview';
 import { todayIso } from './core/engine';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -147,6 +148,7 @@ connection.onCodeAction(guard('codeAction', [], (p) => codeActions(ctx, p.textDo
 connection.onCodeLens(guard('codeLens', [], (p) => codeLenses(ctx, p.textDocument.uri)));
 connection.onDocumentLinks(guard('documentLinks', [], (p) => documentLinks(ctx, p.textDocument.uri)));
 connection.onRequest(PLAN_STATUS_REQUEST, guard('planStatus', null, (p: { uri: string }) => planStatus(ctx, p.uri)));
+connection.onRequest(PREVIEW_REQUEST, guard('preview', null, (p: { uri: string }) => preview(ctx, String(p?.uri ?? ''))));
 
 documents.listen(connection);
 connection.listen();
