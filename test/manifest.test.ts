@@ -125,7 +125,7 @@ describe('extension manifest', () => {
     for (const id of ['stratdoc.openPreview', 'stratdoc.openPreviewToSide']) {
       assert.equal(menus.commandPalette.find((m) => m.command === id)?.when, 'resource in stratdoc.documents', id);
       const c = pkg.contributes.commands.find((x) => x.command === id) as { icon?: string };
-      assert.equal(c.icon, '$(open-preview)');
+      assert.equal(c.icon, '$(preview)', 'its own icon, told apart from the Markdown preview');
     }
   });
 
