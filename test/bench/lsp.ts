@@ -159,7 +159,7 @@ async function measureDocument(name: string, root: string, rel: string, seed: nu
   let text = fs.readFileSync(file, 'utf8');
   const uri = pathToFileURL(file).href;
   const full = fullParse(uri, text);
-  const c = await Client.start([process.execPath, SERVER, '--stdio'], root);
+  const c = await Client.start([process.execPath, ...(process.env.SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVER_PROF}`] : []), SERVER, '--stdio'], root);
   try {
     const languageId = rel.endsWith('.md') ? 'markdown' : 'yaml';
     let version = 1;

@@ -229,6 +229,16 @@ function main(): void {
   }
   if (!keep) fs.rmSync(dir, { recursive: true, force: true });
   fs.rmSync(path.dirname(preload), { recursive: true, force: true });
+  // The extension as users install it (target: under 1 MB).
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { packageVsix } = require(path.join(root, 'scripts', 'package.js')) as { packageVsix(o: { out: string; quiet: boolean }): string };
+    const vsix = packageVsix({ out: path.join(root, 'out', 'bench', 'stratdoc.vsix'), quiet: true });
+    const kb = fs.statSync(vsix).size / 1024;
+    console.log(`\n.vsix size: ${kb.toFixed(1)} KB (target under 1 MB: ${kb < 1024 ? 'ok' : 'MISS'})`);
+  } catch (e) {
+    console.log(`\n.vsix size: could not package (${String(e).split('\n')[0]})`);
+  }
   console.log(`\nTotal bench time ${((performance.now() - t0) / 1000).toFixed(1)} s${keep ? `; corpus kept in ${dir}` : ''}`);
 }
 

@@ -56,13 +56,12 @@ export class ChunkCache {
   }
 }
 
+/**
+ * A lookup; eviction is first-in-first-out. (Refreshing the order on every hit re-hashed
+ * thousands of long keys per keystroke; the capacity is far above one workspace's chunks.)
+ */
 function lru<V>(m: Map<string, V>, k: string): V | undefined {
-  const v = m.get(k);
-  if (v !== undefined) {
-    m.delete(k);
-    m.set(k, v);
-  }
-  return v;
+  return m.get(k);
 }
 
 function put<V>(m: Map<string, V>, k: string, v: V, max: number): void {
