@@ -72,7 +72,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   if (opts.settings) session.setSettings(opts.settings);
   const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   session.roots = roots.map((r) => (r.endsWith('/') ? r : r + '/'));
-  session.reconfigure();
+  // The workspace is read in onInitialized, once the editor's settings are known: reading
+  // it here would publish a first round of diagnostics without them, then another.
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
