@@ -29,6 +29,7 @@ import {
 import { generateCorpus } from './corpus';
 import { parseDocument } from '../../server/src/core/parse';
 import { LineIndex } from '../../server/src/core/text';
+import { rng } from '../helpers/rng';
 
 const args = process.argv.slice(2);
 const opt = (k: string, d: string) => {
@@ -46,16 +47,6 @@ function repoRoot(): string {
 const ROOT = repoRoot();
 const SERVER = path.join(ROOT, 'dist', 'server.js');
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);

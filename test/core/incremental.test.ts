@@ -14,17 +14,8 @@ import { generateCorpus } from '../bench/corpus';
 import { Workspace } from '../../server/src/core/workspace';
 import { ConfigResolver } from '../../server/src/core/config';
 import { ALL_RULES } from '../../server/src/core/rules';
+import { rng } from '../helpers/rng';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What a reader produced, without the absolute offsets a cached piece may carry. */
 function meaning(d: ParsedDocument): unknown {

@@ -164,13 +164,9 @@ export class Session {
     this.host.notifySkipped?.(uri, msg);
   }
 
+  /** A document opened in the editor: from now on its text wins over the disk's. */
   didOpen(uri: string, text: string, version?: number): void {
-    this.open.set(uri, text);
-    if (version !== undefined) this.versions.set(uri, version);
-    this.edited.add(uri);
-    this.ws.set(uri, text);
-    this.reportSkipped(uri);
-    this.schedule();
+    this.didChange(uri, text, version);
   }
 
   didChange(uri: string, text: string, version?: number): void {

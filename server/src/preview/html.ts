@@ -729,6 +729,9 @@ ${bodies.join('\n')}
  * or dark scheme by default, or a `data-theme` on any ancestor (`light`, `dark`,
  * `high-contrast`, `high-contrast-light`, `vscode` to take VS Code's theme variables).
  */
+/** The dark colours, once: for the system's dark mode and for an explicit dark theme. */
+const DARK_PALETTE = `--bg: #16181c; --card: #1e2127; --fg: #e6e6e3; --muted: #a2a8b0; --line: #31353d; --soft: #262a31; --accent: #8db0ff; --accent-soft: #223052; --ok: #6fd3a0; --ok-soft: #1c3a2c; --warn: #f2c063; --warn-soft: #3c3220; --bad: #ff8f80; --bad-soft: #47231f; --track: #2a2e35; --tick: #3b4049; --limit: #ff8f80; --gap: #8a7a5a; --warn-bar: #e0b050; --m-push: #ef7b57; --m-mixed: #f0ad55; --m-story: #a985d9; --m-dialog: #5b9fe6; --m-service: #3bb7a6; --m-people: #d8b441; --m-ugc: #e07bb5; --m-unknown: #7d838b; --m-ink: #111318; --m-ink-dark: #111318; --shadow: none; color-scheme: dark;`;
+
 export const PREVIEW_CSS = `
 .sd {
   --bg: #f7f6f3; --card: #ffffff; --fg: #1f2328; --muted: #5f6670; --line: #e3e1dc; --soft: #efede8;
@@ -742,23 +745,11 @@ export const PREVIEW_CSS = `
 }
 @media (prefers-color-scheme: dark) {
   .sd:not([data-theme]):not([data-theme] .sd) {
-    --bg: #16181c; --card: #1e2127; --fg: #e6e6e3; --muted: #a2a8b0; --line: #31353d; --soft: #262a31;
-    --accent: #8db0ff; --accent-soft: #223052;
-    --ok: #6fd3a0; --ok-soft: #1c3a2c; --warn: #f2c063; --warn-soft: #3c3220; --bad: #ff8f80; --bad-soft: #47231f;
-    --track: #2a2e35; --tick: #3b4049; --limit: #ff8f80; --gap: #8a7a5a; --warn-bar: #e0b050;
-    --m-push: #ef7b57; --m-mixed: #f0ad55; --m-story: #a985d9; --m-dialog: #5b9fe6; --m-service: #3bb7a6;
-    --m-people: #d8b441; --m-ugc: #e07bb5; --m-unknown: #7d838b; --m-ink: #111318; --m-ink-dark: #111318;
-    --shadow: none; color-scheme: dark;
+    ${DARK_PALETTE}
   }
 }
 [data-theme="dark"] .sd, .sd[data-theme="dark"] {
-  --bg: #16181c; --card: #1e2127; --fg: #e6e6e3; --muted: #a2a8b0; --line: #31353d; --soft: #262a31;
-  --accent: #8db0ff; --accent-soft: #223052;
-  --ok: #6fd3a0; --ok-soft: #1c3a2c; --warn: #f2c063; --warn-soft: #3c3220; --bad: #ff8f80; --bad-soft: #47231f;
-  --track: #2a2e35; --tick: #3b4049; --limit: #ff8f80; --gap: #8a7a5a; --warn-bar: #e0b050;
-  --m-push: #ef7b57; --m-mixed: #f0ad55; --m-story: #a985d9; --m-dialog: #5b9fe6; --m-service: #3bb7a6;
-  --m-people: #d8b441; --m-ugc: #e07bb5; --m-unknown: #7d838b; --m-ink: #111318; --m-ink-dark: #111318;
-  --shadow: none; color-scheme: dark;
+  ${DARK_PALETTE}
 }
 [data-theme="high-contrast"] .sd, .sd[data-theme="high-contrast"] {
   --bg: #000; --card: #000; --fg: #fff; --muted: #fff; --line: #fff; --soft: #000;
