@@ -4,7 +4,8 @@
 // stratdoc-<version>.vsix at the project root. The bundles carry every dependency, so vsce
 // runs with --no-dependencies (no node_modules in the .vsix); .vscodeignore keeps only
 // dist/ (without the CLI), the manifest and its nls files, l10n/, snippets/, syntaxes/, the
-// icon, README, CHANGELOG and LICENSE. Prints the size and the file list.
+// walkthrough's media/walkthrough/, the icon, README, CHANGELOG and LICENSE. Prints the
+// size and the file list.
 //   node scripts/package.js [--out FILE] [--quiet]
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -58,7 +59,7 @@ function vsixPath() {
 }
 
 /** The files of the project the .vsix is made of (.vscodeignore picks from them again). */
-const STAGED = ['package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'images/icon.png', 'l10n', 'snippets', 'syntaxes'];
+const STAGED = ['package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'images/icon.png', 'l10n', 'snippets', 'syntaxes', 'media/walkthrough'];
 
 /**
  * Builds the production bundles and the .vsix; returns its path. Everything is staged in
@@ -95,4 +96,4 @@ if (require.main === module) {
   console.log(`${path.relative(process.cwd(), out)}: ${kb(fs.statSync(out).size)} (${entries.length} files)`);
 }
 
-module.exports = { ROOT, listZip, readZipEntry, packageVsix, vsixPath };
+module.exports = { ROOT, STAGED, listZip, readZipEntry, packageVsix, vsixPath };

@@ -103,7 +103,7 @@ describe('extension manifest', () => {
   });
 
   it('contributes the commands, the snippets, the grammars and the schemas', () => {
-    assert.deepEqual(pkg.contributes.commands.map((c) => c.command), ['stratdoc.restartServer', 'stratdoc.showOutput', 'stratdoc.openPreview', 'stratdoc.openPreviewToSide', 'stratdoc.showPreviewSource']);
+    assert.deepEqual(pkg.contributes.commands.map((c) => c.command), ['stratdoc.restartServer', 'stratdoc.showOutput', 'stratdoc.openPreview', 'stratdoc.openPreviewToSide', 'stratdoc.showPreviewSource', 'stratdoc.newStrategy', 'stratdoc.newPlan']);
     for (const c of pkg.contributes.commands) assert.equal(c.category, 'stratdoc');
     assert.deepEqual(pkg.contributes.snippets.map((s) => s.language).sort(), ['markdown', 'yaml']);
     for (const f of [...pkg.contributes.snippets, ...pkg.contributes.grammars].map((x) => x.path)) assert.ok(fs.existsSync(path.join(ROOT, f)), f);
@@ -112,6 +112,14 @@ describe('extension manifest', () => {
     assert.deepEqual(byUrl.get('./dist/schemas/plan.schema.json'), ['*.plan.yaml', '*.plan.yml']);
     assert.deepEqual(byUrl.get('./dist/schemas/config.schema.json'), ['.stratdoc.yaml']);
     for (const url of byUrl.keys()) assert.ok(fs.existsSync(path.join(ROOT, url)), `${url} is built`);
+  });
+
+  it('names the new-document commands "New Strategy" and "New Editorial Plan", in German too', () => {
+    const en = json<Record<string, string>>('package.nls.json');
+    const de = json<Record<string, string>>('package.nls.de.json');
+    const title = (id: string) => pkg.contributes.commands.find((c) => c.command === id)!.title.slice(1, -1);
+    assert.deepEqual([en[title('stratdoc.newStrategy')], de[title('stratdoc.newStrategy')]], ['New Strategy', 'Neue Strategie']);
+    assert.deepEqual([en[title('stratdoc.newPlan')], de[title('stratdoc.newPlan')]], ['New Editorial Plan', 'Neuer Redaktionsplan']);
   });
 
   it('offers the preview in the editor title of stratdoc documents, like the Markdown preview', () => {

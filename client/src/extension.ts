@@ -14,6 +14,7 @@ import { LanguageClient, TransportKind, State, type LanguageClientOptions, type 
 import { isStratdocDocument, formatOfLanguage, SEARCH_EXCLUDE, WORKSPACE_GLOBS } from './detect';
 import { StatusBar } from './status';
 import { Preview, type PreviewApi } from './preview';
+import { NewDocuments } from './newfiles';
 
 const CLIENT_ID = 'stratdoc';
 /** How many lines of an open document the marker check reads while the server is not running. */
@@ -32,6 +33,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Stratd
   );
   // The preview's commands and its serializer, before anything is awaited (a reload restores it).
   context.subscriptions.push(controller.preview);
+  // "New Strategy", "New Editorial Plan": a new document starts the server if it was not running.
+  const started = controller;
+  context.subscriptions.push(new NewDocuments(context.extensionUri, () => started.start()));
   await controller.startWhenNeeded();
   return controller.api;
 }

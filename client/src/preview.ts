@@ -63,6 +63,8 @@ export class Preview implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** The document the preview follows. */
   private docUri: vscode.Uri | undefined;
+  /** The strategy or plan last active in an editor: what the preview opens on when no text editor is active (the walkthrough). */
+  private lastDocument: vscode.Uri | undefined;
   /** The editor column the document was in when the preview took it. */
   private sourceColumn: vscode.ViewColumn | undefined;
   private last: PreviewShown | undefined;
@@ -124,6 +126,7 @@ export class Preview implements vscode.Disposable {
     } catch {
       yes = false;
     }
+    if (yes) this.lastDocument = editor.document.uri;
     if (yes && this.remember(editor.document.uri)) this.publishDocuments();
   }
 
@@ -137,6 +140,8 @@ export class Preview implements vscode.Disposable {
   activeDocument(uri: vscode.Uri | undefined, isDocument: boolean): void {
     if (!uri) return;
     const key = uri.toString();
+    if (isDocument) this.lastDocument = uri;
+    else if (key === this.lastDocument?.toString()) this.lastDocument = undefined;
     if (isDocument ? this.remember(uri) : this.forget(key)) this.publishDocuments();
     if (!isDocument || !this.panel || key === this.docUri?.toString()) return;
     this.docUri = uri;
@@ -188,7 +193,10 @@ export class Preview implements vscode.Disposable {
   // ------------------------------------------------------------------ the panel
 
   private async open(arg: unknown, toSide: boolean): Promise<void> {
-    const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri ?? this.docUri;
+    // No text editor active (the walkthrough, a webview): the open preview's document, else a
+    // strategy or plan in view, else the one last active.
+    const visible = vscode.window.visibleTextEditors.find((e) => this.documents.has(e.document.uri.toString()))?.document.uri;
+    const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri ?? (this.panel ? this.docUri : undefined) ?? visible ?? this.lastDocument ?? this.docUri;
     if (!uri) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a strategy or an editorial plan to see its preview.'));
       return;

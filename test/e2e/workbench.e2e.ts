@@ -9,7 +9,11 @@
  *     strategy's goal IDs;
  *  4. applying a quick fix (the misspelt channel 'Instagramm') removes its diagnostic;
  *  5. the preview opens beside the editor and shows the eight steps (pending while the
- *     extension has no preview command).
+ *     extension has no preview command);
+ *  6. the getting-started walkthrough: its first button asks language and format
+ *     (QuickPick) and the file name (InputBox), and creates the strategy beside it;
+ *  7. its other steps: a plan for that strategy (which of the two?), the Problems panel
+ *     with the step's picture, the preview of the new strategy; every step checked off.
  *
  * Each step waits on selectors and events, never on a fixed sleep, and saves a screenshot
  * to test-artifacts/e2e/ (git-ignored). The steps build on each other and run in order.
@@ -17,7 +21,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { ARTIFACTS, CodeServer, builtVsix, copyWorkspace, launchChromium, removeWorkspace, requireTools, type Chromium } from './codeserver';
 
 /** Generous bounds for one wait on 2 cores; a passing step takes a fraction of it. */
@@ -70,12 +74,79 @@ describe('the extension in the VS Code workbench (code-server, Chromium)', funct
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(name);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    // The focused row: until the list has filtered, the unfiltered history (the last file first) still shows.
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).first().waitFor();
     await page.keyboard.press('Enter');
     await page.locator(`.tab.active[data-resource-name="${path.basename(name)}"]`).waitFor();
     const editor = page.locator('.editor-group-container.active .monaco-editor').first();
     await editor.locator('.view-lines').waitFor();
     return editor;
+  }
+
+  /** Runs a command of the palette (F1) by its title. */
+  async function runCommand(title: string): Promise<void> {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor();
+    await page.keyboard.press('Enter');
+  }
+
+  /** In an open QuickPick: filters by `filter` (if given), waits until the focused row has `text`, accepts it. */
+  async function pick(text: string | RegExp, filter?: string): Promise<void> {
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    if (filter !== undefined) await input.fill(filter);
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: text }).first().waitFor();
+    await page.keyboard.press('Enter');
+  }
+
+  /** In an open InputBox: waits until it proposes `value`, accepts it. */
+  async function acceptInput(value: string): Promise<void> {
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    const end = Date.now() + WAIT;
+    let last = '';
+    while ((last = await input.inputValue()) !== value) {
+      if (Date.now() > end) throw new Error(`the InputBox proposes '${last}', not '${value}'`);
+      await page.waitForTimeout(100);
+    }
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** The first webview (its content frame) that shows `selector`: the preview and the walkthrough's media are webviews side by side. */
+  async function webviewWith(selector: string): Promise<FrameLocator> {
+    const end = Date.now() + WAIT;
+    for (;;) {
+      const frames = page.locator('iframe.webview.ready');
+      const n = await frames.count();
+      for (let i = 0; i < n; i++) {
+        const frame = page.frameLocator('iframe.webview.ready').nth(i).frameLocator('iframe#active-frame');
+        if (await frame.locator(selector).count().catch(() => 0)) return frame;
+      }
+      if (Date.now() > end) throw new Error(`no webview shows ${selector}`);
+      await page.waitForTimeout(200);
+    }
+  }
+
+  /** A walkthrough step's check box, checked. */
+  function stepChecked(id: string): Locator {
+    return page.locator(`[role="checkbox"][x-dispatch$="#${id}"][aria-checked="true"]`);
+  }
+
+  /** Opens (or reveals) the stratdoc walkthrough and a step of it. */
+  async function walkthroughStep(title: string): Promise<void> {
+    const category = page.locator('h2.category-title', { hasText: 'Get started with stratdoc' });
+    if (!(await category.isVisible())) {
+      await runCommand('Welcome: Open Walkthrough...');
+      await pick('Get started with stratdoc', 'stratdoc');
+      await category.waitFor();
+    }
+    await page.locator('h3.step-title', { hasText: title }).click();
+    // The walkthrough focuses the step it selects after its animation: wait for it, or it takes the focus from the QuickPick that follows.
+    await page.locator('button.getting-started-step.expanded:focus', { hasText: title }).waitFor();
   }
 
   /** Go to Line (`:N` in Quick Open), the line centered in the editor. */
@@ -199,7 +270,7 @@ describe('the extension in the VS Code workbench (code-server, Chromium)', funct
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(`>${title}`);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor();
     await page.keyboard.press('Enter');
     // Beside: a second editor group, holding the webview.
     await page.locator('.editor-group-container').nth(1).waitFor();
@@ -208,5 +279,91 @@ describe('the extension in the VS Code workbench (code-server, Chromium)', funct
     await steps.nth(7).waitFor();
     assert.equal(await steps.count(), 8);
     await screenshot('preview-steps');
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) console.log('FOCUSLOG\n' + (await page.evaluate(() => ((globalThis as any).__focusLog ?? []).join('\n'))));
+  });
+
+  it('6. the walkthrough creates a strategy beside it: language and format, then the name', async () => {
+    await page.evaluate(() => {
+      const g = globalThis as any;
+      g.__focusLog = [];
+      const t0 = Date.now();
+      const desc = (e: any) => (e ? `${e.tagName}.${String(e.className).slice(0, 60)}${e.closest?.('.quick-input-widget') ? '[QI]' : ''}` : 'none');
+      g.document.addEventListener('focusin', (e: any) => g.__focusLog.push(`${Date.now() - t0} focusin ${desc(e.target)}`), true);
+      g.document.addEventListener('keydown', (e: any) => g.__focusLog.push(`${Date.now() - t0} keydown ${e.key} ${desc(e.target)}`), true);
+      const qi = () => { const w = g.document.querySelector('.quick-input-widget'); return w ? `${w.style.display}|${g.document.querySelector('.quick-input-title')?.textContent}|${[...g.document.querySelectorAll('.quick-input-widget input')].map((i: any) => i.value).join(',')}` : '-'; };
+      let last = '';
+      setInterval(() => { const q = qi(); if (q !== last) { last = q; g.__focusLog.push(`${Date.now() - t0} QI ${q}`); } }, 20);
+    });
+    // A clean editor area: the plan of steps 3 and 4 saved, every editor and group closed.
+    await runCommand('File: Save All Files');
+    await runCommand('View: Close All Editor Groups');
+    await page.locator('.tab').first().waitFor({ state: 'detached' });
+    await walkthroughStep('Create a strategy');
+    for (const t of ['Create a strategy', 'Create your first plan', 'See a diagnostic and fix it', 'Open the preview']) await page.locator('h3.step-title', { hasText: t }).waitFor();
+    await screenshot('walkthrough');
+    await page.locator('.step-description-container .monaco-button', { hasText: 'Create a strategy' }).click();
+    // The display language is English: English first, Markdown for a strategy.
+    const first = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: '·' }).first();
+    await first.waitFor();
+    assert.match(await first.innerText(), /English · Markdown[^]*strategy\.md/);
+    await pick('English · Markdown');
+    // strategie.md exists, strategy.md does not: proposed as it is.
+    await acceptInput('strategy.md');
+    const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+    await page.locator('.tab.active[data-resource-name="strategy.md"]').waitFor();
+    await editor.locator('.view-lines .view-line', { hasText: 'stratdoc: strategy' }).first().waitFor();
+    // The first tab stop, the title, is selected and has the focus: typing replaces it.
+    await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();
+    await page.locator('.statusbar-item', { hasText: /2 selections \(52 characters selected\)/ }).first().waitFor();
+    // The server reads it: the status bar shows a strategy.
+    await page.locator('.statusbar-item', { hasText: 'Strategy' }).first().waitFor();
+    await screenshot('walkthrough-strategy');
+    // Back in the walkthrough, its first step is checked off.
+    await walkthroughStep('Create your first plan');
+    await stepChecked('newStrategy').waitFor();
+  });
+
+  it('7. the walkthrough: a plan of the new strategy, the Problems panel, the preview; every step checked', async () => {
+    await walkthroughStep('Create your first plan');
+    await page.locator('.step-description-container .monaco-button', { hasText: 'Create a plan' }).click();
+    // Two strategies now: which one? The new one.
+    await pick('strategy.md', 'strategy.md');
+    // Its language (English) and YAML first; the quarter's name below the strategy's folder.
+    const now = new Date();
+    const name = `plans/${now.getFullYear()}-q${Math.floor(now.getMonth() / 3) + 1}.plan.yaml`;
+    const first = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: '·' }).first();
+    await first.waitFor();
+    assert.match(await first.innerText(), new RegExp(`English · YAML[^]*${name.replace(/\./g, '\\.')}`));
+    await pick('English · YAML');
+    await acceptInput(name);
+    const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+    await page.locator(`.tab.active[data-resource-name="${path.posix.basename(name)}"]`).waitFor();
+    await editor.locator('.view-lines .view-line', { hasText: 'strategy: ../strategy.md' }).first().waitFor();
+    await page.locator('.statusbar-item', { hasText: 'Push' }).first().waitFor();
+
+    // The diagnostic step: its picture (from the .vsix, in the media webview) and the Problems panel.
+    await walkthroughStep('See a diagnostic and fix it');
+    await stepChecked('newPlan').waitFor();
+    const media = await webviewWith('img[src*="quickfix.png"]');
+    await media.locator('img[src*="quickfix.png"]').evaluate((img: { complete: boolean; naturalWidth: number }) => {
+      if (!img.complete || !img.naturalWidth) throw new Error('quickfix.png did not load');
+    });
+    await page.locator('.step-description-container .monaco-button', { hasText: 'Open the Problems panel' }).click();
+    await page.locator('.markers-panel').waitFor();
+    await stepChecked('fixDiagnostic').waitFor();
+    await screenshot('walkthrough-diagnostic');
+
+    // The preview, of the plan's strategy: the English template's eight steps.
+    await walkthroughStep('Open the preview');
+    await page.locator('.step-description-container .monaco-button', { hasText: 'Open the preview' }).click();
+    const view = await webviewWith('ol.sd-stepper');
+    await view.locator('.sd-title', { hasText: `Social media strategy ${now.getFullYear()}` }).first().waitFor();
+    assert.equal(await view.locator('ol.sd-stepper > li').count(), 8);
+    await stepChecked('openPreview').waitFor();
+    for (const id of ['newStrategy', 'newPlan', 'fixDiagnostic', 'openPreview']) assert.equal(await stepChecked(id).count(), 1, id);
+    await screenshot('walkthrough-preview');
   });
 });

@@ -6,7 +6,8 @@
  *
  * Which suites run depends on the workspace that was opened: the stratdoc fixture
  * (test/fixtures/vscode/workspace, it has a .stratdoc.yaml) runs activation, diagnostics,
- * completion, quick fix and preview; a workspace without stratdoc documents
+ * completion, quick fix, preview and the new-document commands (last: they add files, and
+ * remove them again); a workspace without stratdoc documents
  * (test/fixtures/vscode/empty) runs the silence suite only.
  */
 import * as fs from 'node:fs';
@@ -14,7 +15,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import Mocha from 'mocha';
 
-export const STRATDOC_SUITES = ['activation.test.js', 'diagnostics.test.js', 'completion.test.js', 'quickfix.test.js', 'preview.test.js'];
+export const STRATDOC_SUITES = ['activation.test.js', 'diagnostics.test.js', 'completion.test.js', 'quickfix.test.js', 'preview.test.js', 'newfiles.test.js'];
 export const SILENT_SUITES = ['silent.test.js'];
 
 export async function run(): Promise<void> {
