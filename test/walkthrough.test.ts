@@ -108,9 +108,9 @@ describe('the getting-started walkthrough', () => {
       for (const lang of LANGS) {
         const text = localize(s.description, lang);
         const links = [...text.matchAll(/\]\(command:(toSide:)?([\w.-]+)(?:\?[^)]*)?\)/g)].map((m) => m[2]);
-        // Not `command:toSide:`: the walkthrough would split the editor area first, and its
-        // re-layout takes the keyboard focus from the QuickPick that follows (code-server 1.139).
-        assert.doesNotMatch(text, /\]\(command:toSide:/, `${s.id} (${lang})`);
+        // `command:toSide:` runs it with the walkthrough kept in view: a new file, the preview
+        // open in the group beside it (while the walkthrough is wider than 950 px).
+        if (s.id !== 'fixDiagnostic') assert.match(text, /\]\(command:toSide:/, `${s.id} (${lang}): beside the walkthrough`);
         assert.deepEqual(links, [expected[s.id].link], `${s.id} (${lang})`);
         for (const c of links) assert.ok(contributed.has(c) || BUILTIN.has(c), `${s.id} (${lang}): command:${c} is contributed`);
         // A link on a line of its own is shown as a button.

@@ -11,6 +11,12 @@
  * existing file is never overwritten. Without a workspace folder, the template goes into
  * an untitled document. Either way the language server is started (the extension starts
  * lazily, and this may be the workspace's first document).
+ *
+ * The questions are one quick input that stays open from the first to the last (the next
+ * replaces the previous, and the last closes only once the new editor has the focus):
+ * run from a walkthrough button, a QuickPick that closed would give the focus back to the
+ * walkthrough, whose step takes the Enter's keyup and, 250 ms later, the focus, from the
+ * next question or from the new editor.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -71,8 +77,16 @@ export class NewDocuments implements vscode.Disposable {
   /** Creates the document; its URI, or undefined when the user cancelled or the file exists. */
   async newDocument(kind: TemplateKind, opts: NewDocumentOptions): Promise<vscode.Uri | undefined> {
     const title = kind === 'strategy' ? vscode.l10n.t('stratdoc: New Strategy') : vscode.l10n.t('stratdoc: New Editorial Plan');
-    // The group active now: the questions give the focus back to where it was (a walkthrough
-    // button), but the new document goes where the command was asked for (`command:toSide:`).
+    const questions = new Questions(title);
+    try {
+      return await this.ask(kind, opts, questions);
+    } finally {
+      questions.dispose();
+    }
+  }
+
+  private async ask(kind: TemplateKind, opts: NewDocumentOptions, questions: Questions): Promise<vscode.Uri | undefined> {
+    // The group active now (`command:toSide:` made it the one beside the walkthrough): the new document goes there.
     const column = vscode.window.tabGroups.activeTabGroup.viewColumn;
     const today = new Date();
     const explicitName = opts.name !== undefined ? this.toUri(opts.name, undefined) : undefined;
@@ -90,7 +104,8 @@ export class NewDocuments implements vscode.Disposable {
         noneFound = found.length === 0;
         if (found.length === 1) strategy = found[0];
         else if (found.length > 1) {
-          const picked = await this.pickStrategy(found, title);
+          questions.total = 1 + (opts.lang && opts.format ? 0 : 1) + (opts.name === undefined ? 1 : 0);
+          const picked = await this.pickStrategy(found, questions);
           if (picked === undefined) return undefined;
           strategy = picked === NONE ? undefined : picked;
         }
@@ -102,8 +117,9 @@ export class NewDocuments implements vscode.Disposable {
     const strategyDir = strategy && strategy.folder === folder ? path.posix.dirname(strategy.rel) : '';
     let lang = opts.lang;
     let format = opts.format;
+    questions.total ||= (lang && format ? 0 : 1) + (opts.name === undefined && folder ? 1 : 0);
     if (!lang || !format) {
-      const picked = await this.pickLangFormat(kind, title, lang ?? fallbackLang, format ?? (kind === 'plan' ? 'yaml' : 'markdown'), today, strategyDir, { lang, format });
+      const picked = await this.pickLangFormat(kind, questions, lang ?? fallbackLang, format ?? (kind === 'plan' ? 'yaml' : 'markdown'), today, strategyDir, { lang, format });
       if (!picked) return undefined;
       ({ lang, format } = picked);
     }
@@ -115,6 +131,7 @@ export class NewDocuments implements vscode.Disposable {
       if (kind === 'plan') body = adaptPlanTemplate(body, { date: today });
       const doc = await vscode.workspace.openTextDocument({ language: format, content: '' });
       const editor = await vscode.window.showTextDocument(doc, { viewColumn: column });
+      questions.dispose();
       await editor.insertSnippet(new vscode.SnippetString(body), new vscode.Position(0, 0));
       await this.startServer();
       return doc.uri;
@@ -123,7 +140,7 @@ export class NewDocuments implements vscode.Disposable {
     let uri = explicitName;
     if (!uri) {
       const proposed = await freeName(defaultName(kind, lang, format, today, strategyDir), (n) => exists(vscode.Uri.joinPath(folder.uri, n)));
-      const name = await this.askName(title, folder, proposed, format);
+      const name = await this.askName(questions, folder, proposed, format);
       if (name === undefined) return undefined;
       uri = vscode.Uri.joinPath(folder.uri, ...name.split('/').filter(Boolean));
     }
@@ -133,7 +150,7 @@ export class NewDocuments implements vscode.Disposable {
       body = adaptPlanTemplate(body, { strategyPath, date: today });
     }
 
-    if (!(await this.create(uri, body, column))) return undefined;
+    if (!(await this.create(uri, body, column, questions))) return undefined;
     await this.startServer();
     if (kind === 'plan' && noneFound) {
       void vscode.window.showInformationMessage(vscode.l10n.t('The new plan names no strategy: there is none in this workspace yet. Once there is one, stratdoc finds it in the plan\'s folder or the nearest folder above.'));
@@ -142,9 +159,10 @@ export class NewDocuments implements vscode.Disposable {
   }
 
   /** Creates `uri` (never over an existing file), inserts the template as a snippet and saves. */
-  private async create(uri: vscode.Uri, body: string, column: vscode.ViewColumn): Promise<boolean> {
+  private async create(uri: vscode.Uri, body: string, column: vscode.ViewColumn, questions: Questions): Promise<boolean> {
     const rel = vscode.workspace.asRelativePath(uri);
     const refuse = () => {
+      questions.dispose();
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists. stratdoc does not overwrite it; choose another name.', rel));
       return false;
     };
@@ -157,6 +175,8 @@ export class NewDocuments implements vscode.Disposable {
     // Written by someone else in between: leave it as it is.
     if (doc.getText().length) return refuse();
     const editor = await vscode.window.showTextDocument(doc, { viewColumn: column });
+    // The editor has the focus: the questions may go now without handing it back.
+    questions.dispose();
     await editor.insertSnippet(new vscode.SnippetString(body), new vscode.Position(0, 0));
     await doc.save();
     return true;
@@ -169,7 +189,7 @@ export class NewDocuments implements vscode.Disposable {
 
   private async pickLangFormat(
     kind: TemplateKind,
-    title: string,
+    questions: Questions,
     lang: TemplateLang,
     format: TemplateFormat,
     today: Date,
@@ -190,29 +210,27 @@ export class NewDocuments implements vscode.Disposable {
         });
       }
     }
-    const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Language and format of the new document'), ignoreFocusOut: true });
+    const picked = await questions.pick(items, vscode.l10n.t('Language and format of the new document'));
     return picked && { lang: picked.lang, format: picked.format };
   }
 
-  private async pickStrategy(found: StrategyFound[], title: string): Promise<StrategyFound | typeof NONE | undefined> {
+  private async pickStrategy(found: StrategyFound[], questions: Questions): Promise<StrategyFound | typeof NONE | undefined> {
     type Item = vscode.QuickPickItem & { strategy: StrategyFound | typeof NONE };
     const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
     const items: Item[] = found.map((s) => ({ label: `$(compass) ${multiRoot ? `${s.folder.name}/${s.rel}` : s.rel}`, description: s.lang === 'de' ? 'Deutsch' : s.lang === 'en' ? 'English' : undefined, strategy: s }));
     items.push({ label: `$(circle-slash) ${vscode.l10n.t('No strategy')}`, detail: vscode.l10n.t('The plan names none; stratdoc looks in its folder and the folders above.'), strategy: NONE });
-    const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Which strategy does the plan belong to?'), ignoreFocusOut: true });
+    const picked = await questions.pick(items, vscode.l10n.t('Which strategy does the plan belong to?'));
     return picked?.strategy;
   }
 
-  private async askName(title: string, folder: vscode.WorkspaceFolder, proposed: string, format: TemplateFormat): Promise<string | undefined> {
+  private async askName(questions: Questions, folder: vscode.WorkspaceFolder, proposed: string, format: TemplateFormat): Promise<string | undefined> {
     const base = proposed.lastIndexOf('/') + 1;
     const dot = proposed.indexOf('.', base);
-    const name = await vscode.window.showInputBox({
-      title,
+    const name = await questions.input({
       prompt: vscode.l10n.t('File name, relative to the workspace folder {0}', folder.name),
       value: proposed,
       valueSelection: [base, dot > base ? dot : proposed.length],
-      ignoreFocusOut: true,
-      validateInput: async (value) => {
+      validate: async (value) => {
         const problem = nameProblem(value, format);
         if (problem === 'empty') return vscode.l10n.t('Give the new document a file name.');
         if (problem === 'outside') return vscode.l10n.t('The file must be inside the workspace folder.');
@@ -250,6 +268,89 @@ export class NewDocuments implements vscode.Disposable {
     if (path.isAbsolute(value)) return vscode.Uri.file(value);
     const folder = (near && vscode.workspace.getWorkspaceFolder(near)) || activeFolder();
     return folder && vscode.Uri.joinPath(folder.uri, ...value.replace(/\\/g, '/').split('/').filter(Boolean));
+  }
+}
+
+/**
+ * The questions of one command, in one quick input: each new QuickPick or InputBox takes
+ * the place of the previous one (no closing in between), numbered "1/2", "2/2".
+ */
+class Questions implements vscode.Disposable {
+  /** How many questions this run asks (0: not known, no numbers shown). */
+  total = 0;
+  private step = 0;
+  private current: vscode.QuickInput | undefined;
+  /** Inputs another one took the place of; disposed at the end (disposing one hides the quick input, and the focus goes back). */
+  private readonly replaced: vscode.QuickInput[] = [];
+  private disposed = false;
+
+  constructor(private readonly title: string) {}
+
+  /** One item of `items`, or undefined when the user cancelled. */
+  pick<T extends vscode.QuickPickItem>(items: T[], placeholder: string): Promise<T | undefined> {
+    const qp = vscode.window.createQuickPick<T>();
+    qp.items = items;
+    qp.placeholder = placeholder;
+    return new Promise<T | undefined>((resolve) => {
+      qp.onDidAccept(() => {
+        const item = qp.selectedItems[0] ?? qp.activeItems[0];
+        if (!item) return;
+        // Open, and busy, until the next question takes its place (not disabled: that would take its focus).
+        qp.busy = true;
+        resolve(item);
+      });
+      qp.onDidHide(() => resolve(undefined));
+      this.show(qp);
+    });
+  }
+
+  /** The text typed and accepted (valid by `validate`), or undefined when the user cancelled. */
+  input(opts: { prompt: string; value: string; valueSelection: [number, number]; validate: (value: string) => Promise<string | undefined> }): Promise<string | undefined> {
+    const box = vscode.window.createInputBox();
+    box.prompt = opts.prompt;
+    box.value = opts.value;
+    box.valueSelection = opts.valueSelection;
+    let checked = 0;
+    const check = async (value: string): Promise<string | undefined> => {
+      const n = ++checked;
+      const message = await opts.validate(value);
+      if (n === checked) box.validationMessage = message;
+      return message;
+    };
+    return new Promise<string | undefined>((resolve) => {
+      box.onDidChangeValue((v) => void check(v));
+      box.onDidAccept(async () => {
+        const value = box.value;
+        if ((await check(value)) !== undefined || value !== box.value) return;
+        box.busy = true;
+        resolve(value);
+      });
+      box.onDidHide(() => resolve(undefined));
+      this.show(box);
+      void check(opts.value);
+    });
+  }
+
+  private show(input: vscode.QuickInput): void {
+    const previous = this.current;
+    this.current = input;
+    input.title = this.title;
+    input.ignoreFocusOut = true;
+    this.step++;
+    if (this.total > 1) {
+      input.step = this.step;
+      input.totalSteps = Math.max(this.total, this.step);
+    }
+    input.show();
+    if (previous) this.replaced.push(previous);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.current?.dispose();
+    this.current = undefined;
+    for (const q of this.replaced.splice(0)) q.dispose();
   }
 }
 

@@ -7,7 +7,8 @@
  * `codeAutomationExit(code)`, its log through `codeAutomationLog` and the console.
  *
  * Two workspaces, as runTest.ts does: the stratdoc fixture (activation, diagnostics,
- * completion, quick fix) and a folder without stratdoc documents (silence).
+ * completion, quick fix, preview, the new-document commands) and a folder without
+ * stratdoc documents (silence).
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
