@@ -26,7 +26,7 @@ import {
   PublishDiagnosticsNotification, ShutdownRequest, ExitNotification, ConfigurationRequest, RegistrationRequest,
   WorkDoneProgressCreateRequest, CompletionRequest, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { generateCorpus } from './corpus';
+import { generateCorpus, bigStrategy } from './corpus';
 import { parseDocument } from '../../server/src/core/parse';
 import { LineIndex } from '../../server/src/core/text';
 import { rng } from '../helpers/rng';
@@ -195,27 +195,6 @@ async function measureDocument(name: string, root: string, rel: string, seed: nu
   } finally {
     await c.stop();
   }
-}
-
-function bigStrategy(): string {
-  const r = rng(7);
-  const lines = ['---', 'stratdoc: strategy', 'title: Große Strategie', 'language: de', 'period: 2027-01-01..2027-12-31', '---', '# Große Strategie', ''];
-  lines.push('## 1. Team', '| Person | Rolle | Bereich |', '|---|---|---|');
-  for (let i = 0; i < 60; i++) lines.push(`| @p${i} | Redaktion ${i} | ${['Marketing', 'Vertrieb', 'Personal', 'Presse', 'Geschäftsführung'][i % 5]} |`);
-  lines.push('', '## 2. Zuhören');
-  for (let i = 0; i < 40; i++) lines.push(`Wir beobachten Thema ${i} auf allen Kanälen und vergleichen uns mit Wettbewerber ${i}. ` + 'Die Kundschaft fragt nach Preisen, Reichweite und Service. '.repeat(3), '');
-  lines.push('## 3. Ziele');
-  for (let i = 1; i <= 120; i++) lines.push(`### G${i}: Ziel Nummer ${i} für mehr Anfragen`, `- Art: ${['Abverkauf', 'Bekanntheit', 'Kundenbindung'][i % 3]}`, `- Primär: ${i === 1 ? 'ja' : 'nein'}`, `- Kennzahlen: K${i}`, '', `Beschreibung von Ziel ${i}: ` + 'warum es zählt. '.repeat(4), '');
-  lines.push('## 4. Kennzahlen', '| ID | Kennzahl | Metrik | Zielwert | Ausgangswert | Frist | Quelle | Ziel |', '|---|---|---|---|---|---|---|---|');
-  for (let i = 1; i <= 120; i++) lines.push(`| K${i} | Anfragen ${i} | ${['leads', 'conversions', 'reach'][i % 3]} | ${Math.floor(r() * 100)} | ${Math.floor(r() * 50)} | 2027-12-31 | CRM | G${i} |`);
-  lines.push('', '## 5. Zielgruppe');
-  for (let i = 1; i <= 20; i++) lines.push(`### A${i}: Zielgruppe ${i}`, `- Bedürfnisse: Beratung, Preis, Nähe`, '');
-  lines.push('## 6. Mehrwert', 'Wir helfen ehrlich. '.repeat(50), '', '## 7. Gesichter', 'Unser Team zeigt sich. '.repeat(50), '', '## 8. Kanalplan');
-  for (const ch of ['Instagram', 'Facebook', 'LinkedIn', 'Newsletter', 'TikTok', 'YouTube']) lines.push(`### ${ch}`, '- Warum: weil wir dort Kundschaft erreichen', '- Wie: 3 Beiträge pro Woche', '- Ressourcen: @p1, 4 h/Woche', '- Ziele: G1, G2', '');
-  lines.push('## Rollen und Freigabe', 'Anna schreibt, Dirk gibt frei.', '', '## Redaktionskonferenz', 'Montags.', '', '## Social-Media-Guidelines', 'Im Intranet.', '', '## Umgang mit Kritik', 'Binnen vier Stunden.', '');
-  let s = lines.join('\n');
-  while (Buffer.byteLength(s) < 100 * 1024) s += '\nNoch ein Absatz über die Strategie, damit sie 100 KB erreicht. '.repeat(20);
-  return s + '\n';
 }
 
 async function measureStart(): Promise<{ docs: number; ms: number }> {

@@ -10,7 +10,10 @@ import { parseDocument, ChunkCache } from '../../server/src/core/parse';
 import { splitPlan } from '../../server/src/core/parse/yaml';
 import type { ParsedDocument } from '../../server/src/core/model';
 import { LineIndex } from '../../server/src/core/text';
-import { generateCorpus } from '../bench/corpus';
+import { generateCorpus, bigStrategy } from '../bench/corpus';
+import { chunkMarkdown } from '../../server/src/core/parse/markdown';
+import { createRequire } from 'node:module';
+import { FM_PLAN, STRATEGY_HEAD, STRATEGY_TAIL, STRATEGY_MD, PLAN_MD, planTable, planRow } from '../robustness/docs';
 import { Workspace } from '../../server/src/core/workspace';
 import { ConfigResolver } from '../../server/src/core/config';
 import { ALL_RULES } from '../../server/src/core/rules';
@@ -28,6 +31,7 @@ function meaning(d: ParsedDocument): unknown {
     language: d.language,
     strategyPath: d.plan?.strategyPath,
     entries: d.plan?.entries,
+    strategy: d.strategy,
     problems: d.problems.map((p) => ({ rule: p.rule, range: p.range, message: p.message.en })).sort((a, b) => JSON.stringify(a) < JSON.stringify(b) ? -1 : 1),
   });
 }
@@ -133,5 +137,82 @@ describe('reading in pieces means what reading the whole means', function () {
       assert.ok(median <= all / 2, `entry rules re-checked ${median} of ${all} entry checks per edit (median)`);
     }
     assert.ok(checked > 20, `${checked} edits compared`);
+  });
+});
+
+describe('the fine Markdown cut (server) means what the coarse cut (CLI) means', function () {
+  this.timeout(120000);
+  /** Every Markdown document the project has at hand: the examples, a corpus, the big strategy. */
+  function documents(dir: string): { uri: string; text: string }[] {
+    const root = path.resolve(__dirname, '../../..');
+    const files = (fs.readdirSync(path.join(root, 'examples'), { recursive: true }) as string[]).map(String)
+      .filter((f) => /\.(strategy|plan)\.md$|strateg(y|ie)\.md$/.test(f)).map((f) => path.join(root, 'examples', f));
+    generateCorpus(dir, { strategies: 2, entries: 120, seed: 4 });
+    files.push(...(fs.readdirSync(dir, { recursive: true }) as string[]).map(String).filter((f) => f.endsWith('.md')).map((f) => path.join(dir, f)));
+    const docs = files.map((f) => ({ uri: 'file://' + f, text: fs.readFileSync(f, 'utf8') }));
+    docs.push({ uri: 'file:///big/strategie.md', text: bigStrategy() });
+    return docs;
+  }
+  let dir: string;
+  before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-fine-'))));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('cuts prose between paragraphs and tables into short slices, but not where a block could go on', () => {
+    const count = (text: string, fine: boolean) => chunkMarkdown(new LineIndex(text), { fine }).length;
+    const big = bigStrategy();
+    assert.ok(count(big, true) > 5 * count(big, false), `${count(big, true)} fine chunks, ${count(big, false)} coarse`);
+    const para = (n: number) => Array.from({ length: n }, (_, i) => `Line ${i}`).join('\n');
+    // Paragraphs: cut. A list going on after a blank line, an indented continuation, an
+    // HTML comment or a fence holding blank lines: not cut.
+    assert.equal(count(`${para(8)}\n\n${para(3)}\n`, true), 2);
+    assert.equal(count(`${para(8)}\n- a\n\n- b\n\n  more of b\n`, true), 1);
+    assert.equal(count(`${para(8)}\n\n<!--\n\n${para(8)}\n\n## not a heading\n-->\n`, true), 2);
+    assert.equal(count(`${para(8)}\n\n~~~\n\n${para(8)}\n\n## not a heading\n~~~\n`, true), 2);
+    // A link reference definition anywhere keeps the coarse cut.
+    assert.equal(count(`${para(8)}\n\n${para(3)}\n\n[x]: https://example.org\n`, true), 1);
+  });
+
+  it('reads every document, and every document after a keystroke, the same either way', () => {
+    let compared = 0;
+    for (const [di, d] of documents(dir).entries()) {
+      const cache = new ChunkCache();
+      assert.deepEqual(meaning(parseDocument(d.uri, d.text, { cache })!), meaning(parseDocument(d.uri, d.text)!), d.uri);
+      const r = rng(500 + di);
+      for (let i = 0; i < 30; i++) {
+        const li = new LineIndex(d.text);
+        const line = Math.floor(r() * li.lineCount);
+        const off = li.offsetAt({ line, character: Math.floor(r() * (li.lineText(line).length + 1)) });
+        const kind = r();
+        const text = kind < 0.5 ? d.text.slice(0, off) + 'x-|#<`\n'[Math.floor(r() * 7)] + d.text.slice(off)
+          : kind < 0.8 ? d.text.slice(0, off) + d.text.slice(off + 1)
+          : d.text.slice(0, off) + '\n\n' + d.text.slice(off);
+        const whole = parseDocument(d.uri, text);
+        const pieces = parseDocument(d.uri, text, { cache });
+        assert.deepEqual(pieces && meaning(pieces), whole && meaning(whole), `${d.uri} edit ${i} at ${line + 1}`);
+        compared++;
+      }
+    }
+    assert.ok(compared > 100, `${compared} edits compared`);
+  });
+
+  it('reads every CommonMark spec example the same either way, where the fine cut cuts', function () {
+    this.timeout(300000);
+    const examples: { markdown: string; number: number }[] = createRequire(path.resolve(__dirname, '../../../package.json'))('commonmark-spec').tests;
+    const prose = Array.from({ length: 8 }, (_, i) => `Prose line ${i}.`).join('\n');
+    const placements: [string, (md: string) => string][] = [
+      [STRATEGY_MD, (md) => `${STRATEGY_HEAD}## 2. Zuhören\n${prose}\n\n${md}\n${prose}\n${STRATEGY_TAIL}`],
+      [PLAN_MD, (md) => `${FM_PLAN}${planTable(12)}${md}${planRow(70)}${planRow(71)}`],
+      [PLAN_MD, (md) => `${FM_PLAN}${planTable(12)}\n\n${md}\n\n${planTable(12)}`],
+    ];
+    const differ: string[] = [];
+    for (const ex of examples) {
+      for (const [uri, make] of placements) {
+        const text = make(ex.markdown);
+        const whole = parseDocument(uri, text);
+        const pieces = parseDocument(uri, text, { cache: new ChunkCache() });
+        if (JSON.stringify(pieces && meaning(pieces)) !== JSON.stringify(whole && meaning(whole))) differ.push(`example ${ex.number} in ${path.basename(uri)}`);
+      }
+    }
+    assert.deepEqual(differ, []);
   });
 });

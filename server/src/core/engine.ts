@@ -49,51 +49,69 @@ export class EntryMemo {
  */
 function runEntryScoped(rule: Rule, project: Project, options: Record<string, OptionValue>, today: string, memo: EntryMemo): ReportInput[] {
   const out: ReportInput[] = [];
+  const optionsKey = JSON.stringify(options);
   const views: ParsedDocument[] = [];
   const states: [ParsedDocument, MemoState, PlanEntry[]][] = [];
+  let anyDirty = false;
   for (const doc of project.plans) {
     const id = `${rule.meta.id}\n${doc.uri}`;
     const link = project.links.get(doc.uri);
-    const key = [today, JSON.stringify(options), doc.period?.raw, doc.language, doc.plan?.strategyPath?.value, link?.via].join('\n');
+    const key = `${today}\n${optionsKey}\n${doc.period?.raw}\n${doc.language}\n${doc.plan?.strategyPath?.value}\n${link?.via}`;
     let st = memo.states.get(id);
     if (!st || st.key !== key || st.strategy !== project.strategy) {
       st = { key, strategy: project.strategy, byEntry: new WeakMap() };
       memo.states.set(id, st);
     }
-    const entries = doc.plan?.entries ?? [];
-    const dirty = entries.filter((e) => !st!.byEntry.has(e));
+    // One pass: the findings of entries seen before go straight to the output (the caller
+    // sorts), the others are checked below.
+    const dirty: PlanEntry[] = [];
+    for (const e of doc.plan?.entries ?? []) {
+      const known = st.byEntry.get(e);
+      if (known === undefined) dirty.push(e);
+      else for (let k = 0; k < known.length; k++) out.push(known[k]);
+    }
     memo.rechecked += dirty.length;
+    if (dirty.length) anyDirty = true;
     states.push([doc, st, dirty]);
     views.push({ ...doc, plan: { ...doc.plan!, entries: dirty } });
   }
   const found: ReportInput[] = [];
-  if (states.some(([, , d]) => d.length) || project.strategy) {
+  if (anyDirty || project.strategy) {
     rule.check({ project: new Project(project.strategy, views, project.links), options, today, report: (f) => found.push(f) });
+  }
+  if (!found.length) {
+    for (const [, st, dirty] of states) for (const e of dirty) st.byEntry.set(e, NONE);
+    return out;
   }
   // Findings in the strategy are not about entries: the rule saw the whole strategy.
   const planUris = new Set(project.plans.map((d) => d.uri));
   for (const f of found) if (!planUris.has(f.uri)) out.push(f);
   for (const [doc, st, dirty] of states) {
     const mine = found.filter((f) => f.uri === doc.uri);
-    const per = new Map<PlanEntry, ReportInput[]>(dirty.map((e) => [e, []]));
+    const per = new Map<PlanEntry, ReportInput[]>();
     let attributed = true;
     for (const f of mine) {
       const e = entryAt(dirty, f.range.start);
-      if (e) per.get(e)!.push(f);
-      else attributed = false;
+      if (!e) {
+        attributed = false;
+        break;
+      }
+      const l = per.get(e);
+      if (l) l.push(f);
+      else per.set(e, [f]);
     }
+    for (const f of mine) out.push(f);
     if (!attributed) {
       // A finding outside every entry: the rule is not what its scope says; do not memoize.
       memo.states.delete(`${rule.meta.id}\n${doc.uri}`);
-      out.push(...mine);
-      for (const e of doc.plan?.entries ?? []) if (!per.has(e)) out.push(...(st.byEntry.get(e) ?? []));
       continue;
     }
-    for (const [e, list] of per) st.byEntry.set(e, list);
-    for (const e of doc.plan?.entries ?? []) out.push(...(st.byEntry.get(e) ?? []));
+    for (const e of dirty) st.byEntry.set(e, per.get(e) ?? NONE);
   }
   return out;
 }
+
+const NONE: ReportInput[] = [];
 
 /** The entry (of entries in document order) whose range holds a position. */
 function entryAt(entries: PlanEntry[], p: Position): PlanEntry | undefined {
@@ -122,11 +140,17 @@ export function checkProject(project: Project, opts: CheckOptions): Finding[] {
   if (!home) return [];
   const homeConfig = opts.configFor(home.uri);
   const docs = new Map(project.documents.map((d) => [d.uri, d]));
+  const configs = new Map<string, ResolvedConfig>();
+  const configFor = (uri: string): ResolvedConfig => {
+    let c = configs.get(uri);
+    if (!c) configs.set(uri, (c = opts.configFor(uri)));
+    return c;
+  };
   const out: Finding[] = [];
   for (const rule of opts.rules ?? ALL_RULES) {
     const id = rule.meta.id;
     // A rule switched off everywhere this project lives is not run at all.
-    if (project.documents.every((d) => opts.configFor(d.uri).rules.get(id)?.severity === 'off')) continue;
+    if (project.documents.every((d) => configFor(d.uri).rules.get(id)?.severity === 'off')) continue;
     let found: ReportInput[] = [];
     try {
       const options = ruleOptions(rule, homeConfig);
@@ -147,7 +171,7 @@ export function checkProject(project: Project, opts: CheckOptions): Finding[] {
     for (const f of found) {
       const doc = docs.get(f.uri);
       if (!doc) continue;
-      const setting = opts.configFor(f.uri).rules.get(id);
+      const setting = configFor(f.uri).rules.get(id);
       if (setting?.severity === 'off') continue;
       const sup = doc.suppressions;
       if (sup.file.has(id) || sup.file.has('*')) continue;

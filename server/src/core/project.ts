@@ -14,6 +14,9 @@ export type PlanLink =
   /** No `strategy:` and no strategy in the folder or above. */
   | { via: 'none' };
 
+const NO_STRATEGY = {};
+const GOALS_OF_ENTRY = new WeakMap<object, WeakMap<PlanEntry, Goal[]>>();
+
 export class Project {
   private readonly index = new Map<ItemKind, Map<string, Item[]>>();
 
@@ -121,8 +124,21 @@ export class Project {
     return out;
   }
 
-  /** The goals an entry serves: its own, or those of its KPIs. */
+  /**
+   * The goals an entry serves: its own, or those of its KPIs. Kept per entry for as long as
+   * the strategy is the same reading (the server re-reads only what changed, so rules over
+   * all entries look up the goals of the one that changed).
+   */
   goalsOfEntry(entry: PlanEntry): Goal[] {
+    const key = this.strategy ?? NO_STRATEGY;
+    let byEntry = GOALS_OF_ENTRY.get(key);
+    if (!byEntry) GOALS_OF_ENTRY.set(key, (byEntry = new WeakMap()));
+    let goals = byEntry.get(entry);
+    if (!goals) byEntry.set(entry, (goals = this.findGoalsOfEntry(entry)));
+    return goals;
+  }
+
+  private findGoalsOfEntry(entry: PlanEntry): Goal[] {
     const out: Goal[] = [];
     for (const r of entry.goals) {
       const g = this.lookup('goal', r.id);

@@ -387,5 +387,13 @@ export function closest(s: string, candidates: Iterable<string>): string | undef
 /** IDs of FORMAT.md: `[A-Za-z][A-Za-z0-9_.-]*`, compared case-insensitively. */
 export const ID_RE = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 export function idKey(id: string): string {
-  return id.replace(/^@/, '').toLowerCase();
+  let k = ID_KEYS.get(id);
+  if (k === undefined) {
+    k = id.replace(/^@/, '').toLowerCase();
+    // IDs repeat across thousands of entries and every check; the bound guards odd input.
+    if (ID_KEYS.size > 10000) ID_KEYS.clear();
+    ID_KEYS.set(id, k);
+  }
+  return k;
 }
+const ID_KEYS = new Map<string, string>();

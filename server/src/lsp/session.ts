@@ -38,7 +38,10 @@ export class Session {
   private readonly versions = new Map<string, number>();
   private readonly edited = new Set<string>();
   private readonly skippedNotified = new Set<string>();
-  private timer: NodeJS.Timeout | undefined;
+  private timer: { cancel(): void } | undefined;
+  /** When the last check started (performance.now()). */
+  private lastRun = -Infinity;
+  /** The shortest time between two checks: changes within it are coalesced into one. */
   debounceMs = 10;
   /** A fixed "today" (tests); otherwise the date of each check. */
   today: string | undefined;
@@ -207,18 +210,33 @@ export class Session {
     this.schedule();
   }
 
+  /**
+   * Checks soon, coalescing bursts: after a quiet spell (no check for `debounceMs`) a change
+   * is checked on the next turn of the event loop, so a single keystroke gets its
+   * diagnostics without waiting; changes arriving within `debounceMs` of the last check
+   * wait until that much time has passed and are checked together. (A fixed delay on every
+   * change would only add latency to the common case of one change at a time.)
+   */
   schedule(): void {
     if (this.timer) return;
-    this.timer = setTimeout(() => {
+    const run = () => {
       this.timer = undefined;
       this.publishAll();
-    }, this.debounceMs);
+    };
+    const wait = this.lastRun + this.debounceMs - performance.now();
+    if (wait <= 0) {
+      const h = setImmediate(run);
+      this.timer = { cancel: () => clearImmediate(h) };
+    } else {
+      const h = setTimeout(run, wait);
+      this.timer = { cancel: () => clearTimeout(h) };
+    }
   }
 
   /** Runs any pending validation now (before answering a request that needs fresh results). */
   flush(): void {
     if (this.timer) {
-      clearTimeout(this.timer);
+      this.timer.cancel();
       this.timer = undefined;
       this.publishAll();
     }
@@ -229,6 +247,7 @@ export class Session {
   }
 
   publishAll(): void {
+    this.lastRun = performance.now();
     let all: Map<string, Finding[]>;
     try {
       all = this.findings();

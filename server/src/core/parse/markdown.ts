@@ -22,6 +22,14 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).us
 
 /** Rows of a table slice; tables longer than this are parsed in slices. */
 export const TABLE_SLICE_ROWS = 64;
+/**
+ * The server's finer cut (`fine`): shorter table slices, and sections cut between blocks
+ * as well, so that a keystroke re-parses a few rows or paragraphs. A whole parse (the CLI)
+ * keeps the coarse cut: fewer chunks parse faster when every chunk is parsed anyway.
+ */
+export const FINE_TABLE_SLICE_ROWS = 8;
+/** In the fine cut, a chunk is cut between blocks once it has this many lines. */
+export const FINE_MIN_LINES = 6;
 
 export interface Chunk {
   text: string;
@@ -45,6 +53,8 @@ export class ChunkCache {
   set(text: string, root: Root): void {
     put(this.map, text, root, this.max);
   }
+  /** The last reading of each document read in pieces (YAML plans), by document and language. */
+  readonly pieces = new Map<string, PieceState<unknown>>();
   getBuilt<T>(key: string): T | undefined {
     return lru(this.built, key) as T | undefined;
   }
@@ -54,6 +64,31 @@ export class ChunkCache {
   get size(): number {
     return this.map.size;
   }
+}
+
+/** A document read in pieces: its text, and what was built from each piece. */
+export interface PieceState<B> {
+  text: string;
+  lineCount: number;
+  pieces: { start: number; end: number; startLine: number; built: B }[];
+}
+
+/**
+ * How much two texts share at their start and, after that, at their end: everything
+ * outside `[prefix, length - suffix)` is the same text. Compared in blocks, which the
+ * engine compares natively, so a keystroke in a long document costs microseconds.
+ */
+export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+  const n = Math.min(a.length, b.length);
+  const B = 2048;
+  let p = 0;
+  while (p + B <= n && a.slice(p, p + B) === b.slice(p, p + B)) p += B;
+  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let q = 0;
+  const m = n - p;
+  while (q + B <= m && a.slice(a.length - q - B, a.length - q) === b.slice(b.length - q - B, b.length - q)) q += B;
+  while (q < m && a.charCodeAt(a.length - q - 1) === b.charCodeAt(b.length - q - 1)) q++;
+  return { prefix: p, suffix: q };
 }
 
 /**
@@ -75,11 +110,26 @@ export function chunkKey(uri: string, firstLine: number, lastLine: number, index
 }
 
 const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
+/** HTML blocks that may hold blank lines (CommonMark kinds 1–5), and what ends each. */
+const RAW_HTML_RE = /^ {0,3}<(?:(script|pre|style|textarea)(?:[\s>]|$)|(!--)|(\?)|(![A-Za-z])|(!\[CDATA\[))/i;
+const DEFINITION_RE = /^ {0,3}\[[^\]\n]+\]:/m;
+const LIST_START_RE = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 const H2_RE = /^##(?!#)(?:[ \t]|$)/;
 const DELIM_RE = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
-/** Cuts a document into independently parseable chunks (see the module comment). */
-export function chunkMarkdown(lines: LineIndex): Chunk[] {
+/**
+ * Cuts a document into independently parseable chunks (see the module comment). With
+ * `fine`, tables are sliced shorter and a chunk is also cut at a blank line before a
+ * block that starts in the first column and cannot belong to the block before it (not a
+ * list item, not inside a fence or an HTML block that may hold blank lines): there the
+ * block before has ended whatever it was, so the cut changes nothing.
+ */
+export function chunkMarkdown(lines: LineIndex, opts: { fine?: boolean } = {}): Chunk[] {
+  // A link reference or footnote definition applies to the whole document; between blocks
+  // of one section the cut would separate it from its uses, so such documents keep the
+  // coarse cut.
+  const fine = opts.fine && !DEFINITION_RE.test(lines.text);
+  const sliceRows = fine ? FINE_TABLE_SLICE_ROWS : TABLE_SLICE_ROWS;
   const n = lines.lineCount;
   const chunks: Chunk[] = [];
   let cur: number[] = [];
@@ -98,6 +148,9 @@ export function chunkMarkdown(lines: LineIndex): Chunk[] {
     }
   }
   let fence: string | undefined;
+  /** The end of an open HTML block that may hold blank lines. */
+  let rawEnd: RegExp | undefined;
+  let prevBlank = false;
   while (i < n) {
     const line = lines.lineText(i);
     if (fence) {
@@ -107,16 +160,37 @@ export function chunkMarkdown(lines: LineIndex): Chunk[] {
       i++;
       continue;
     }
+    if (rawEnd) {
+      cur.push(i);
+      if (rawEnd.test(line)) rawEnd = undefined;
+      prevBlank = false;
+      i++;
+      continue;
+    }
+    // (Not before a `-` line: at the start of a chunk `---` would read as front matter.)
+    if (fine && prevBlank && cur.length >= FINE_MIN_LINES && /^[^\s-]/.test(line) && !LIST_START_RE.test(line)) flush();
     const fm = FENCE_RE.exec(line);
     if (fm && !(fm[1][0] === '`' && line.slice(line.indexOf(fm[1]) + fm[1].length).includes('`'))) {
       fence = fm[1];
       cur.push(i);
+      prevBlank = false;
       i++;
       continue;
     }
     if (H2_RE.test(line)) {
       flush();
       cur.push(i);
+      prevBlank = false;
+      i++;
+      continue;
+    }
+    const html = RAW_HTML_RE.exec(line);
+    if (html) {
+      const end = html[1] ? new RegExp(`</${html[1]}>`, 'i') : html[2] ? /-->/ : html[3] ? /\?>/ : html[4] ? />/ : /\]\]>/;
+      // The end may be on the opening line itself (after the opening).
+      if (!end.test(line.slice(html[0].length))) rawEnd = end;
+      cur.push(i);
+      prevBlank = false;
       i++;
       continue;
     }
@@ -126,10 +200,15 @@ export function chunkMarkdown(lines: LineIndex): Chunk[] {
       cur.push(i, i + 1);
       i += 2;
       let rows = 0;
+      // Cut only while every line so far is a row starting with a pipe: any other line may
+      // have ended the table (a thematic break, a quote…), and after it a cut would turn
+      // paragraph text back into rows.
+      let sliceable = true;
       while (i < n) {
         const row = lines.lineText(i);
         if (!row.trim() || FENCE_RE.test(row) || H2_RE.test(row) || /^ {0,3}#/.test(row)) break;
-        if (rows >= TABLE_SLICE_ROWS && /^ {0,3}\|/.test(row) && /^ {0,3}\|/.test(lines.lineText(i - 1))) {
+        if (!/^ {0,3}\|/.test(row)) sliceable = false;
+        if (sliceable && rows >= sliceRows) {
           flush();
           cur.push(header, header + 1);
           rows = 0;
@@ -138,9 +217,11 @@ export function chunkMarkdown(lines: LineIndex): Chunk[] {
         rows++;
         i++;
       }
+      prevBlank = false;
       continue;
     }
     cur.push(i);
+    prevBlank = !line.trim();
     i++;
   }
   flush();
@@ -174,6 +255,8 @@ class Mapper {
 
 export interface MarkdownOptions {
   cache?: ChunkCache;
+  /** The fine cut (see chunkMarkdown); the default when a cache is given. */
+  fine?: boolean;
 }
 
 export function parseMarkdown(
@@ -188,7 +271,7 @@ export function parseMarkdown(
   };
   scanSuppressions(text, lines, 'markdown', out.suppressions);
   const ctx: BuildContext = { uri, lines, problems: out.problems, lang: 'en' };
-  const chunks = chunkMarkdown(lines);
+  const chunks = chunkMarkdown(lines, { fine: opts.fine ?? !!opts.cache });
   const parsed: { chunk: Chunk; root: Root; map: Mapper }[] = [];
   for (const chunk of chunks) {
     let root = opts.cache?.get(chunk.text);

@@ -4,7 +4,7 @@
  * its position and whatever the parser could still read is used.
  */
 import { parseDocument, isMap, isSeq, isScalar, isPair, Scalar, type Node, type Pair, type YAMLMap, type YAMLError } from 'yaml';
-import { chunkKey, type ChunkCache } from './markdown';
+import { commonEnds, type ChunkCache, type PieceState } from './markdown';
 import type { Item, ItemKind, ParsedDocument, PlanEntry, Section, StrategyModel } from '../model';
 import { LineIndex, t, type Range } from '../text';
 import { ID_RE, ITEM_SECTIONS, isSectionKey, sectionsOfHeading, words, type SectionKey } from '../vocab';
@@ -102,11 +102,31 @@ export function parseYaml(
     let entriesRange: Range | undefined;
     if (split) {
       for (const [k, pair] of top) if (ENTRY_KEYS.has(k)) entriesRange = nodeRange(pair.key as Node, r);
+      // What the last reading of this document built is reused for every entry whose text
+      // and line are unchanged: entries before the edit, and, when no line was added
+      // or removed, entries after it (their ranges are lines and columns, so they hold).
+      type Built = { entries: PlanEntry[]; problems: ParsedDocument['problems'] };
+      const stateKey = `${uri}|${ctx.lang}`;
+      const prev = opts.cache!.pieces.get(stateKey) as PieceState<Built> | undefined;
+      const ends = prev ? commonEnds(prev.text, text) : undefined;
+      const delta = prev ? text.length - prev.text.length : 0;
+      const sameLines = !!prev && prev.lineCount === lines.lineCount;
+      const next: PieceState<Built> = { text, lineCount: lines.lineCount, pieces: [] };
+      let j = 0;
       for (const c of split.chunks) {
-        const chunkText = text.slice(c.start, c.end);
-        const key = chunkKey(`${uri}|${ctx.lang}`, c.startLine, c.endLine, entries.length, chunkText);
-        let built = opts.cache!.getBuilt<{ entries: PlanEntry[]; problems: ParsedDocument['problems'] }>(key);
+        let built: Built | undefined;
+        if (prev && ends) {
+          const inPrefix = c.end <= ends.prefix;
+          const inSuffix = sameLines && c.start >= text.length - ends.suffix;
+          if (inPrefix || inSuffix) {
+            const at = inPrefix ? c.start : c.start - delta;
+            while (j < prev.pieces.length && prev.pieces[j].start < at) j++;
+            const old = prev.pieces[j];
+            if (old && old.start === at && old.end === (inPrefix ? c.end : c.end - delta) && old.startLine === c.startLine) built = old.built;
+          }
+        }
         if (!built) {
+          const chunkText = text.slice(c.start, c.end);
           built = { entries: [], problems: [] };
           const doc = parseDocument(chunkText, PARSE_OPTIONS);
           shift(doc.contents as Node | null, c.start);
@@ -117,11 +137,17 @@ export function parseYaml(
             if (isMap(el)) built.entries.push(buildEntry(fieldsOfMap(el, text, r), nodeRange(el, r)!, entries.length + built.entries.length, local));
             else if (el !== null && el !== undefined) built.problems.push(notAnEntry(el as Node, r, entriesRange));
           }
-          opts.cache!.setBuilt(key, built);
         }
-        entries.push(...built.entries);
-        out.problems.push(...built.problems);
+        next.pieces.push({ start: c.start, end: c.end, startLine: c.startLine, built });
+        // An entry before it that split in two or merged (a stray character while typing)
+        // moves the index of the entries after it; nothing else of an entry depends on it.
+        for (const e of built.entries) {
+          e.index = entries.length;
+          entries.push(e);
+        }
+        for (const p of built.problems) out.problems.push(p);
       }
+      opts.cache!.pieces.set(stateKey, next);
     }
     for (const [k, pair] of split ? [] : top) {
       if (!ENTRY_KEYS.has(k)) continue;
@@ -331,15 +357,25 @@ export function splitPlan(text: string, lines: LineIndex): PlanSplit | undefined
   let k = 0;
   while (k < n && !ENTRIES_LINE.test(lines.lineText(k))) k++;
   if (k >= n) return undefined;
-  for (let i = 1; i < n; i++) if (/^(---|\.\.\.)([ \t]|$)/.test(lines.lineText(i))) return undefined;
+  // (Scanned with regular expressions over the whole text rather than line by line: this
+  // runs on every keystroke in the server.)
+  const marker = /^(?:---|\.\.\.)(?:[ \t]|\r?$)/gm;
+  marker.lastIndex = n > 1 ? lines.lineStarts[1] : text.length;
+  if (marker.exec(text)) return undefined;
   let j = k + 1;
   while (j < n && /^\s*(#.*)?$/.test(lines.lineText(j))) j++;
   const m = j < n ? /^( *)-( |$)/.exec(lines.lineText(j)) : null;
   if (!m) return undefined;
   const indent = m[1].length;
-  const dash = new RegExp(`^ {${indent}}-( |$)`);
+  const dash = new RegExp(`^ {${indent}}-(?: |\\r?$)`, 'gm');
   const starts: number[] = [];
-  for (let i = j; i < n; i++) if (dash.test(lines.lineText(i))) starts.push(i);
+  dash.lastIndex = lines.lineStarts[j];
+  let line = j;
+  for (let m2 = dash.exec(text); m2; m2 = dash.exec(text)) {
+    while (line + 1 < n && lines.lineStarts[line + 1] <= m2.index) line++;
+    // `^` also matches after separators that do not break lines here (U+2028…).
+    if (lines.lineStarts[line] === m2.index) starts.push(line);
+  }
   let tail = n;
   for (let i = starts[starts.length - 1] + 1; i < n; i++) {
     const l = lines.lineText(i);

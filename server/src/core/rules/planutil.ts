@@ -5,8 +5,14 @@ import type { Lang, Text } from '../text';
 
 /** The entries of a plan that count: a cancelled entry counts for nothing. */
 export function activeEntries(doc: ParsedDocument): PlanEntry[] {
-  return (doc.plan?.entries ?? []).filter((e) => e.status?.value !== 'cancelled');
+  const all = doc.plan?.entries;
+  if (!all) return [];
+  // Several rules ask per check; the list is computed once per reading of the plan.
+  let active = ACTIVE.get(all);
+  if (!active) ACTIVE.set(all, (active = all.filter((e) => e.status?.value !== 'cancelled')));
+  return active;
 }
+const ACTIVE = new WeakMap<PlanEntry[], PlanEntry[]>();
 
 /** The period a plan's entries belong in: the plan's own, else its strategy's. */
 export function periodOf(project: Project, doc: ParsedDocument): { period: Period; of: 'plan' | 'strategy' } | undefined {
@@ -16,9 +22,17 @@ export function periodOf(project: Project, doc: ParsedDocument): { period: Perio
 }
 
 function utc(iso: string): number {
-  const [y, m, d] = iso.split('-').map(Number);
-  return Date.UTC(y, m - 1, d);
+  let v = UTC.get(iso);
+  if (v === undefined) {
+    const [y, m, d] = iso.split('-').map(Number);
+    v = Date.UTC(y, m - 1, d);
+    // A plan has a few hundred distinct dates; the bound only guards odd input.
+    if (UTC.size > 10000) UTC.clear();
+    UTC.set(iso, v);
+  }
+  return v;
 }
+const UTC = new Map<string, number>();
 
 /** Days from `a` to `b` (ISO dates); positive when b is later. */
 export function daysBetween(a: string, b: string): number {
