@@ -168,6 +168,14 @@ describe('the fine Markdown cut (server) means what the coarse cut (CLI) means',
     assert.equal(count(`${para(8)}\n- a\n\n- b\n\n  more of b\n`, true), 1);
     assert.equal(count(`${para(8)}\n\n<!--\n\n${para(8)}\n\n## not a heading\n-->\n`, true), 2);
     assert.equal(count(`${para(8)}\n\n~~~\n\n${para(8)}\n\n## not a heading\n~~~\n`, true), 2);
+    // A long table is sliced while every line is surely a row (a pipe or a letter first);
+    // after a line that may have ended it (a thematic break), it is not.
+    const table = (rows: string[]) => ['| a | b |', '|---|---|', ...rows].join('\n') + '\n';
+    const row = (i: number) => `| ${i} | x |`;
+    const rows = Array.from({ length: 30 }, (_, i) => row(i));
+    assert.equal(count(table(rows), true), 4);
+    assert.equal(count(table([...rows.slice(0, 5), 'x' + rows[5], ...rows.slice(6)]), true), 4);
+    assert.equal(count(table([...rows.slice(0, 5), '***', ...rows.slice(6)]), true), 1);
     // A link reference definition anywhere keeps the coarse cut.
     assert.equal(count(`${para(8)}\n\n${para(3)}\n\n[x]: https://example.org\n`, true), 1);
   });

@@ -34,6 +34,8 @@ export class Session {
   /** Open documents: the editor's text wins over the disk's. */
   readonly open = new Map<string, string>();
   private readonly lastPublished = new Map<string, string>();
+  /** The findings last seen per document: the same objects mean nothing changed (no hashing). */
+  private readonly lastFindings = new Map<string, Finding[]>();
   /** Versions of open documents, and those edited since the last publish (always published). */
   private readonly versions = new Map<string, number>();
   private readonly edited = new Set<string>();
@@ -269,18 +271,28 @@ export class Session {
     const edited = new Set(this.edited);
     this.edited.clear();
     for (const [uri, findings] of all) {
+      const seen = this.lastFindings.get(uri);
+      this.lastFindings.set(uri, findings);
+      if (!edited.has(uri) && seen && sameObjects(seen, findings) && this.lastPublished.has(uri)) continue;
       const lang = this.langOf(uri);
       const key = fingerprint(findings, lang);
       if (this.lastPublished.get(uri) === key && !edited.has(uri)) continue;
       this.lastPublished.set(uri, key);
       this.host.publish(uri, findings, lang, this.versions.get(uri));
     }
+    for (const uri of [...this.lastFindings.keys()]) if (!all.has(uri)) this.lastFindings.delete(uri);
     for (const uri of [...this.lastPublished.keys()]) {
       if (all.has(uri)) continue;
       this.lastPublished.delete(uri);
       this.host.publish(uri, [], this.locale);
     }
   }
+}
+
+function sameObjects<T>(a: T[], b: T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**

@@ -200,14 +200,15 @@ export function chunkMarkdown(lines: LineIndex, opts: { fine?: boolean } = {}): 
       cur.push(i, i + 1);
       i += 2;
       let rows = 0;
-      // Cut only while every line so far is a row starting with a pipe: any other line may
-      // have ended the table (a thematic break, a quote…), and after it a cut would turn
-      // paragraph text back into rows.
+      // Cut only while every line so far is surely a row: one that starts with a pipe or a
+      // letter, which cannot start another block. Any other line may have ended the table
+      // (a thematic break, a quote, a list…), and after it a cut would turn paragraph text
+      // back into rows.
       let sliceable = true;
       while (i < n) {
         const row = lines.lineText(i);
         if (!row.trim() || FENCE_RE.test(row) || H2_RE.test(row) || /^ {0,3}#/.test(row)) break;
-        if (!/^ {0,3}\|/.test(row)) sliceable = false;
+        if (!/^ {0,3}[|\p{L}]/u.test(row)) sliceable = false;
         if (sliceable && rows >= sliceRows) {
           flush();
           cur.push(header, header + 1);

@@ -1,5 +1,6 @@
 import type { Rule } from './api';
 import type { PlanEntry, Ref } from '../model';
+import type { Project } from '../project';
 import { t } from '../text';
 import { idKey } from '../vocab';
 import { activeEntries } from './planutil';
@@ -23,40 +24,41 @@ export const rule: Rule = {
   },
   check(ctx) {
     const project = ctx.project;
+    const goalRefs = goalRefsOf(project);
     for (const doc of project.plans) {
       const entries = activeEntries(doc);
-      type Group = { id: string; list: { entry: PlanEntry; ref: Ref }[]; seen: Set<PlanEntry> };
+      // Per group only what the message needs: no list of members (this runs over every
+      // entry of the plan on each keystroke).
+      type Group = { id: string; n: number; allPush: boolean; inferred: number; first: Ref; last: PlanEntry | undefined };
       const channels = new Map<string, Group>();
       const goals = new Map<string, Group>();
       const add = (m: Map<string, Group>, id: string, entry: PlanEntry, ref: Ref) => {
         const k = idKey(id);
         let g = m.get(k);
-        if (!g) m.set(k, (g = { id, list: [], seen: new Set() }));
-        if (g.seen.has(entry)) return;
-        g.seen.add(entry);
-        g.list.push({ entry, ref });
+        if (!g) m.set(k, (g = { id, n: 0, allPush: true, inferred: 0, first: ref, last: undefined }));
+        // An entry naming a goal twice (directly and through a KPI) counts once; its adds
+        // come one after the other.
+        if (g.last === entry) return;
+        g.last = entry;
+        g.n++;
+        if (entry.mode?.value !== 'push') g.allPush = false;
+        else if (entry.mode.inferred) g.inferred++;
       };
       for (const e of entries) {
         if (e.channel) add(channels, e.channel.id, e, e.channel);
-        for (const r of e.goals) add(goals, project.lookup('goal', r.id)?.id ?? r.id, e, r);
-        // A KPI serves its goals: the entry is about them too (reported at the KPI reference).
-        for (const r of e.kpis) {
-          const kpi = project.lookup('kpi', r.id);
-          if (kpi) for (const g of project.goalsOfKpi(kpi)) add(goals, g.id, e, r);
-        }
+        for (const [id, ref] of goalRefs(e)) add(goals, id, e, ref);
       }
       for (const [what, m] of [['channel', channels], ['goal', goals]] as const) {
         for (const g of m.values()) {
-          if (g.list.length < MIN_ENTRIES) continue;
-          if (!g.list.every((x) => x.entry.mode?.value === 'push')) continue;
-          const n = g.list.length;
-          const inferred = g.list.filter((x) => x.entry.mode?.inferred).length;
+          if (g.n < MIN_ENTRIES || !g.allPush) continue;
+          const n = g.n;
+          const inferred = g.inferred;
           const note = inferred
             ? t(` (${inferred} of them inferred from title or format)`, ` (${inferred} davon aus Titel oder Format abgeleitet)`)
             : t('', '');
           ctx.report({
             uri: doc.uri,
-            range: g.list[0].ref.range,
+            range: g.first.range,
             message: what === 'channel'
               ? t(
                 `All ${n} entries on ${g.id} are push${note.en}: nothing tells a story, asks or helps. Mix in other content (80/20 rule).`,
@@ -73,3 +75,30 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * The goals an entry names, directly or through its KPIs, each with the reference that
+ * names it (a goal not in the strategy under the ID as written). Kept per entry for as
+ * long as the strategy is the same reading.
+ */
+function goalRefsOf(project: Project): (e: PlanEntry) => [string, Ref][] {
+  const key = project.strategy ?? NO_STRATEGY;
+  let cache = GOAL_REFS.get(key);
+  if (!cache) GOAL_REFS.set(key, (cache = new WeakMap()));
+  const byEntry = cache;
+  return (e) => {
+    let list = byEntry.get(e);
+    if (!list) {
+      list = [];
+      for (const r of e.goals) list.push([project.lookup('goal', r.id)?.id ?? r.id, r]);
+      for (const r of e.kpis) {
+        const kpi = project.lookup('kpi', r.id);
+        if (kpi) for (const g of project.goalsOfKpi(kpi)) list.push([g.id, r]);
+      }
+      byEntry.set(e, list);
+    }
+    return list;
+  };
+}
+const NO_STRATEGY = {};
+const GOAL_REFS = new WeakMap<object, WeakMap<PlanEntry, [string, Ref][]>>();
