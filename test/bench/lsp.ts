@@ -102,7 +102,10 @@ class Client {
 
   async stop(): Promise<void> {
     await Promise.race([this.conn.sendRequest(ShutdownRequest.type).catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]);
+    const exited = new Promise((r) => this.proc.once('exit', r));
     await this.conn.sendNotification(ExitNotification.type).catch(() => undefined);
+    // Let the server exit by itself (it writes its CPU profile then, under SERVER_PROF).
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     this.conn.dispose();
     this.proc.kill();
   }

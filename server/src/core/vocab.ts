@@ -373,6 +373,8 @@ export function closest(s: string, candidates: Iterable<string>): string | undef
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
+    // The distance is at least the difference in length: no need to compute it then.
+    if (Math.abs(s.length - c.length) >= bestD) continue;
     const d = editDistance(s, c);
     if (d < bestD) {
       bestD = d;

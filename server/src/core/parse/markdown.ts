@@ -245,6 +245,10 @@ class Mapper {
     const docLine = this.chunk.lineMap[Math.min(p.line - 1, this.chunk.lineMap.length - 1)];
     return this.lines.lineStarts[docLine] + p.column - 1;
   }
+  /** The document line of a line of the chunk (1-based, as remark counts). */
+  docLine(line: number): number | undefined {
+    return this.chunk.lineMap[line - 1];
+  }
   range(node: { position?: { start: Point; end: Point } }): Range {
     return this.lines.rangeOf(this.offset(node.position!.start), this.offset(node.position!.end));
   }
@@ -314,7 +318,7 @@ export function parseMarkdown(
   }
 
   const model: StrategyModel = { sections: [], people: [], goals: [], kpis: [], audiences: [], channels: [] };
-  const w = new StrategyWalker(model, ctx, text, lines);
+  const w = new StrategyWalker(model, ctx, text, lines, !!opts.cache);
   let h1 = false;
   for (const p of parsed) {
     const children = p.root.children;
@@ -501,13 +505,19 @@ function readPlanTable(table: Table, map: Mapper, text: string, entries: PlanEnt
 
 const EXPLICIT_RE = /^<!--\s*stratdoc\s*:\s*([^>]*?)\s*-->$/;
 
+/** What table slices added to a strategy, by parsed node and place (the server's reuse). */
+const TABLE_ITEMS = new WeakMap<Table, Map<string, { items: Item[]; problems: ParsedDocument['problems'] }>>();
+
 class StrategyWalker {
   section: (Section & { start: number; contentStart: number }) | undefined;
   private kinds: ItemKind[] = [];
   /** The item a heading defined, waiting for the first list under it. */
   private pending: { item: { kind: ItemKind; id: string; idRange: Range; range: Range; title?: { value: string; raw: string; range: Range } }; fields: RawField[]; start: number; end: number; listSeen: boolean; desc?: RawField } | undefined;
 
-  constructor(private model: StrategyModel, private ctx: BuildContext, private text: string, private lines: LineIndex) {}
+  /** Every item added, in order (only when reusing: to record what a table slice added). */
+  private readonly itemsAdded: Item[] = [];
+
+  constructor(private model: StrategyModel, private ctx: BuildContext, private text: string, private lines: LineIndex, private readonly reuse = false) {}
 
   visit(node: RootContent, map: Mapper, next: RootContent | undefined): void {
     if (node.type === 'heading') {
@@ -666,6 +676,7 @@ class StrategyWalker {
   }
 
   private add(it: Item): void {
+    if (this.reuse) this.itemsAdded.push(it);
     switch (it.kind) {
       case 'person': this.model.people.push(it); break;
       case 'goal': this.model.goals.push(it); break;
@@ -743,6 +754,30 @@ class StrategyWalker {
   }
 
   private tableItems(table: Table, map: Mapper): void {
+    // The items of a table slice the last reading built are reused while the slice's text
+    // (so its parsed node), its lines and what the section expects are the same.
+    let key: string | undefined;
+    if (this.reuse) {
+      const start = table.position!.start.line;
+      key = `${map.docLine(start)},${map.docLine(start + 2)}\n${this.kinds.join(',')}\n${this.ctx.lang}\n${this.ctx.uri}`;
+      const hit = TABLE_ITEMS.get(table)?.get(key);
+      if (hit) {
+        for (const it of hit.items) this.add(it);
+        for (const p of hit.problems) this.ctx.problems.push(p);
+        return;
+      }
+    }
+    const items0 = this.itemsAdded.length;
+    const problems0 = this.ctx.problems.length;
+    this.readTableItems(table, map);
+    if (key) {
+      let m = TABLE_ITEMS.get(table);
+      if (!m) TABLE_ITEMS.set(table, (m = new Map()));
+      m.set(key, { items: this.itemsAdded.slice(items0), problems: this.ctx.problems.slice(problems0) });
+    }
+  }
+
+  private readTableItems(table: Table, map: Mapper): void {
     const cols = tableColumns(table, map, this.text);
     if (!cols.length) return;
     const isTeam = this.kinds.includes('person');
