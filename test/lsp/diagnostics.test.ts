@@ -82,6 +82,25 @@ describe('server: diagnostics over the protocol', function () {
     assert.ok(c.codes(plan).includes('unknown-reference'), 'the rest of the plan is still checked');
   });
 
+  it('a document that stops being one while typed gets an empty publish for each version', async () => {
+    c = await TestClient.start(copyFixture('lsp/basic'));
+    const rel = 'strategie.md';
+    const uri = await c.open(rel);
+    const text = c.text(rel);
+    await c.until(() => c.publishedVersions.get(uri) === 1, 'diagnostics of version 1');
+    // The front matter's closing line half typed: no longer a stratdoc document.
+    const broken = text.replace('\n---\n', '\n--\n');
+    assert.notEqual(broken, text);
+    await c.change(rel, broken);
+    await c.until(() => c.publishedVersions.get(uri) === 2, 'a publish for version 2');
+    assert.deepEqual(c.codes(uri), []);
+    await c.change(rel, broken + 'x');
+    await c.until(() => c.publishedVersions.get(uri) === 3, 'a publish for version 3');
+    assert.deepEqual(c.codes(uri), []);
+    await c.change(rel, text);
+    await c.until(() => c.publishedVersions.get(uri) === 4, 'diagnostics again for version 4');
+  });
+
   it('stays silent on ordinary Markdown and YAML', async () => {
     c = await TestClient.start(copyFixture('lsp/basic'));
     const readme = await c.open('README.md', '# Notizen\n\n| Datum | Kanal |\n|---|---|\n| 2027-01-01 | x |\n');

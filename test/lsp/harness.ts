@@ -46,6 +46,8 @@ export interface ClientOptions {
 
 export class TestClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** The version of each document's last publish (undefined: published without one). */
+  readonly publishedVersions = new Map<string, number | undefined>();
   private waiters: { pred: () => boolean; resolve: () => void }[] = [];
   readonly logs: string[] = [];
   private versions = new Map<string, number>();
@@ -61,6 +63,7 @@ export class TestClient {
     proc.stderr!.on('data', (d) => c.logs.push(String(d)));
     conn.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
       c.publishCount++;
+      c.publishedVersions.set(p.uri, p.version);
       c.diagnostics.set(p.uri, p.diagnostics);
       c.check();
     });

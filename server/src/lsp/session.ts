@@ -34,6 +34,8 @@ export class Session {
   /** Open documents: the editor's text wins over the disk's. */
   readonly open = new Map<string, string>();
   private readonly lastPublished = new Map<string, string>();
+  /** Documents that had diagnostics published while open (cleared on close). */
+  private readonly once = new Set<string>();
   /** The findings last seen per document: the same objects mean nothing changed (no hashing). */
   private readonly lastFindings = new Map<string, Finding[]>();
   /** Versions of open documents, and those edited since the last publish (always published). */
@@ -185,6 +187,7 @@ export class Session {
 
   didClose(uri: string): void {
     this.open.delete(uri);
+    this.once.delete(uri);
     this.versions.delete(uri);
     // Back to what is on disk (or gone, for an unsaved new file).
     if (toPath(uri) && fs.existsSync(toPath(uri)!)) this.loadFromDisk(uri);
@@ -278,13 +281,23 @@ export class Session {
       const key = fingerprint(findings, lang);
       if (this.lastPublished.get(uri) === key && !edited.has(uri)) continue;
       this.lastPublished.set(uri, key);
+      if (this.open.has(uri)) this.once.add(uri);
       this.host.publish(uri, findings, lang, this.versions.get(uri));
     }
     for (const uri of [...this.lastFindings.keys()]) if (!all.has(uri)) this.lastFindings.delete(uri);
+    const cleared = new Set<string>();
     for (const uri of [...this.lastPublished.keys()]) {
       if (all.has(uri)) continue;
       this.lastPublished.delete(uri);
-      this.host.publish(uri, [], this.locale);
+      cleared.add(uri);
+      this.host.publish(uri, [], this.locale, this.versions.get(uri));
+    }
+    // An open document that was one and no longer is (its marker or front matter half
+    // typed) still gets an empty publish for each version, so the editor knows that
+    // version has none; a file that never was a document gets nothing.
+    for (const uri of edited) {
+      if (all.has(uri) || cleared.has(uri) || !this.once.has(uri) || !this.open.has(uri)) continue;
+      this.host.publish(uri, [], this.locale, this.versions.get(uri));
     }
   }
 }
