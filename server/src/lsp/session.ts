@@ -43,9 +43,10 @@ export class Session {
   private readonly edited = new Set<string>();
   private readonly skippedNotified = new Set<string>();
   private timer: { cancel(): void } | undefined;
-  /** When the last check started (performance.now()). */
-  private lastRun = -Infinity;
-  /** The shortest time between two checks: changes within it are coalesced into one. */
+  /** When the last check ended, and how long it took (performance.now() milliseconds). */
+  private lastEnd = -Infinity;
+  private lastCost = 0;
+  /** The longest rest after a check: changes within it are coalesced into one check. */
   debounceMs = 10;
   /** A fixed "today" (tests); otherwise the date of each check. */
   today: string | undefined;
@@ -216,11 +217,12 @@ export class Session {
   }
 
   /**
-   * Checks soon, coalescing bursts: after a quiet spell (no check for `debounceMs`) a change
-   * is checked on the next turn of the event loop, so a single keystroke gets its
-   * diagnostics without waiting; changes arriving within `debounceMs` of the last check
-   * wait until that much time has passed and are checked together. (A fixed delay on every
-   * change would only add latency to the common case of one change at a time.)
+   * Checks soon, coalescing bursts. After a check the server rests as long as that check
+   * took, at most `debounceMs`; a change in that rest waits for its end and is checked
+   * together with whatever else arrives meanwhile. A change after the rest is checked on
+   * the next turn of the event loop. So a keystroke gets its diagnostics without an added
+   * delay, and a burst of changes (a paste, a replace-all, a fast typist on a long
+   * document) spends at most about half the time checking.
    */
   schedule(): void {
     if (this.timer) return;
@@ -228,7 +230,7 @@ export class Session {
       this.timer = undefined;
       this.publishAll();
     };
-    const wait = this.lastRun + this.debounceMs - performance.now();
+    const wait = this.lastEnd + Math.min(this.debounceMs, this.lastCost) - performance.now();
     if (wait <= 0) {
       const h = setImmediate(run);
       this.timer = { cancel: () => clearImmediate(h) };
@@ -252,7 +254,16 @@ export class Session {
   }
 
   publishAll(): void {
-    this.lastRun = performance.now();
+    const start = performance.now();
+    try {
+      this.checkAndPublish();
+    } finally {
+      this.lastEnd = performance.now();
+      this.lastCost = this.lastEnd - start;
+    }
+  }
+
+  private checkAndPublish(): void {
     let all: Map<string, Finding[]>;
     try {
       all = this.findings();
