@@ -30,6 +30,7 @@ import { generateCorpus, bigStrategy } from './corpus';
 import { parseDocument } from '../../server/src/core/parse';
 import { LineIndex } from '../../server/src/core/text';
 import { rng } from '../helpers/rng';
+import { repoRoot } from '../helpers/repo';
 
 const args = process.argv.slice(2);
 const opt = (k: string, d: string) => {
@@ -39,11 +40,6 @@ const opt = (k: string, d: string) => {
 const EDITS = Number(opt('edits', '200'));
 const ONLY = opt('only', '');
 
-function repoRoot(): string {
-  let d = __dirname;
-  while (!fs.existsSync(path.join(d, 'package.json'))) d = path.dirname(d);
-  return d;
-}
 const ROOT = repoRoot();
 const SERVER = path.join(ROOT, 'dist', 'server.js');
 

@@ -27,18 +27,10 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { parseDocument as parseYaml } from 'yaml';
 import { generateCorpus, type CorpusStats } from './corpus';
 import { loadWorkspace, listFiles } from '../helpers/fsworkspace';
+import { repoRoot } from '../helpers/repo';
 
 const TODAY = '2027-02-15';
 
-function repoRoot(): string {
-  let d = __dirname;
-  for (;;) {
-    if (fs.existsSync(path.join(d, 'package.json'))) return d;
-    const up = path.dirname(d);
-    if (up === d) return process.cwd();
-    d = up;
-  }
-}
 
 function arg(name: string, def?: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

@@ -18,6 +18,7 @@ import { Workspace } from '../../server/src/core/workspace';
 import { ConfigResolver } from '../../server/src/core/config';
 import { ALL_RULES } from '../../server/src/core/rules';
 import { rng } from '../helpers/rng';
+import { repoRoot } from '../helpers/repo';
 
 
 /** What a reader produced, without the absolute offsets a cached piece may carry. */
@@ -144,7 +145,7 @@ describe('the fine Markdown cut (server) means what the coarse cut (CLI) means',
   this.timeout(120000);
   /** Every Markdown document the project has at hand: the examples, a corpus, the big strategy. */
   function documents(dir: string): { uri: string; text: string }[] {
-    const root = path.resolve(__dirname, '../../..');
+    const root = repoRoot();
     const files = (fs.readdirSync(path.join(root, 'examples'), { recursive: true }) as string[]).map(String)
       .filter((f) => /\.(strategy|plan)\.md$|strateg(y|ie)\.md$/.test(f)).map((f) => path.join(root, 'examples', f));
     generateCorpus(dir, { strategies: 2, entries: 120, seed: 4 });
@@ -205,7 +206,7 @@ describe('the fine Markdown cut (server) means what the coarse cut (CLI) means',
 
   it('reads every CommonMark spec example the same either way, where the fine cut cuts', function () {
     this.timeout(300000);
-    const examples: { markdown: string; number: number }[] = createRequire(path.resolve(__dirname, '../../../package.json'))('commonmark-spec').tests;
+    const examples: { markdown: string; number: number }[] = createRequire(path.join(repoRoot(), 'package.json'))('commonmark-spec').tests;
     const prose = Array.from({ length: 8 }, (_, i) => `Prose line ${i}.`).join('\n');
     const placements: [string, (md: string) => string][] = [
       [STRATEGY_MD, (md) => `${STRATEGY_HEAD}## 2. Zuhören\n${prose}\n\n${md}\n${prose}\n${STRATEGY_TAIL}`],

@@ -16,17 +16,8 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { repoRoot } from '../helpers/repo';
 
-/** The repository root: the nearest folder above this file with a package.json. */
-function repoRoot(): string {
-  let d = __dirname;
-  for (;;) {
-    if (fs.existsSync(path.join(d, 'package.json'))) return d;
-    const up = path.dirname(d);
-    if (up === d) return process.cwd();
-    d = up;
-  }
-}
 
 export const ROOT = repoRoot();
 export const E2E = path.join(ROOT, '.e2e');

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { repoRoot } from '../helpers/repo';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
   InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
@@ -16,11 +17,7 @@ import {
   RegistrationRequest, ConfigurationRequest, WorkDoneProgressCreateRequest,
 } from 'vscode-languageserver-protocol/node';
 
-export const REPO = (() => {
-  let d = __dirname;
-  while (!fs.existsSync(path.join(d, 'package.json'))) d = path.dirname(d);
-  return d;
-})();
+export const REPO = repoRoot();
 
 export const SERVER = path.join(REPO, 'dist', 'server.js');
 

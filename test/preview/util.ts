@@ -8,16 +8,6 @@ import { toUri } from '../../server/src/core/uri';
 import type { Workspace } from '../../server/src/core/workspace';
 import type { Lang } from '../../server/src/core/text';
 
-/** The repository root: the nearest folder above this file with a package.json. */
-export function repoRoot(): string {
-  let d = __dirname;
-  for (;;) {
-    if (fs.existsSync(path.join(d, 'package.json'))) return d;
-    const up = path.dirname(d);
-    if (up === d) return process.cwd();
-    d = up;
-  }
-}
 
 export const ROOT = repoRoot();
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'preview');
@@ -60,6 +50,8 @@ export function tempWorkspace(files: Record<string, string>): { dir: string; cle
 }
 
 import { rng } from '../helpers/rng';
+import { repoRoot } from '../helpers/repo';
+export { repoRoot };
 export { rng };
 
 export const SMALL_STRATEGY = `---

@@ -18,18 +18,10 @@ import type { Rule } from '../../server/src/core/rules/api';
 
 export const TODAY = '2027-02-15';
 
-/** The repository root: the nearest folder above this file with a package.json. */
-export function repoRoot(): string {
-  let d = __dirname;
-  for (;;) {
-    if (fs.existsSync(path.join(d, 'package.json'))) return d;
-    const up = path.dirname(d);
-    if (up === d) return process.cwd();
-    d = up;
-  }
-}
 
 import { rng } from '../helpers/rng';
+import { repoRoot } from '../helpers/repo';
+export { repoRoot };
 export { rng };
 
 /** A stable 32-bit hash of a string (seeds per file). */

@@ -15,7 +15,7 @@ export type PlanLink =
   | { via: 'none' };
 
 const NO_STRATEGY = {};
-const GOALS_OF_ENTRY = new WeakMap<object, WeakMap<PlanEntry, Goal[]>>();
+const PER_ENTRY = new WeakMap<object, Map<string, WeakMap<PlanEntry, unknown>>>();
 
 export class Project {
   private readonly index = new Map<ItemKind, Map<string, Item[]>>();
@@ -125,17 +125,26 @@ export class Project {
   }
 
   /**
-   * The goals an entry serves: its own, or those of its KPIs. Kept per entry for as long as
-   * the strategy is the same reading (the server re-reads only what changed, so rules over
-   * all entries look up the goals of the one that changed).
+   * What `compute` derives from an entry and this project's strategy, kept per entry for
+   * as long as the strategy is the same reading (the server re-reads only what changed,
+   * so rules over all entries derive anew only for the entry that changed). `what` names
+   * the derivation; `compute` must depend on nothing else.
    */
-  goalsOfEntry(entry: PlanEntry): Goal[] {
+  perEntry<T>(what: string, entry: PlanEntry, compute: (entry: PlanEntry) => T): T {
     const key = this.strategy ?? NO_STRATEGY;
-    let byEntry = GOALS_OF_ENTRY.get(key);
-    if (!byEntry) GOALS_OF_ENTRY.set(key, (byEntry = new WeakMap()));
-    let goals = byEntry.get(entry);
-    if (!goals) byEntry.set(entry, (goals = this.findGoalsOfEntry(entry)));
-    return goals;
+    let byWhat = PER_ENTRY.get(key);
+    if (!byWhat) PER_ENTRY.set(key, (byWhat = new Map()));
+    let byEntry = byWhat.get(what);
+    if (!byEntry) byWhat.set(what, (byEntry = new WeakMap()));
+    if (byEntry.has(entry)) return byEntry.get(entry) as T;
+    const v = compute(entry);
+    byEntry.set(entry, v);
+    return v;
+  }
+
+  /** The goals an entry serves: its own, or those of its KPIs. */
+  goalsOfEntry(entry: PlanEntry): Goal[] {
+    return this.perEntry('goals', entry, (e) => this.findGoalsOfEntry(e));
   }
 
   private findGoalsOfEntry(entry: PlanEntry): Goal[] {

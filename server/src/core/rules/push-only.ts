@@ -78,27 +78,17 @@ export const rule: Rule = {
 
 /**
  * The goals an entry names, directly or through its KPIs, each with the reference that
- * names it (a goal not in the strategy under the ID as written). Kept per entry for as
- * long as the strategy is the same reading.
+ * names it (a goal not in the strategy under the ID as written).
  */
 function goalRefsOf(project: Project): (e: PlanEntry) => [string, Ref][] {
-  const key = project.strategy ?? NO_STRATEGY;
-  let cache = GOAL_REFS.get(key);
-  if (!cache) GOAL_REFS.set(key, (cache = new WeakMap()));
-  const byEntry = cache;
-  return (e) => {
-    let list = byEntry.get(e);
-    if (!list) {
-      list = [];
-      for (const r of e.goals) list.push([project.lookup('goal', r.id)?.id ?? r.id, r]);
-      for (const r of e.kpis) {
-        const kpi = project.lookup('kpi', r.id);
-        if (kpi) for (const g of project.goalsOfKpi(kpi)) list.push([g.id, r]);
-      }
-      byEntry.set(e, list);
+  const compute = (e: PlanEntry): [string, Ref][] => {
+    const list: [string, Ref][] = [];
+    for (const r of e.goals) list.push([project.lookup('goal', r.id)?.id ?? r.id, r]);
+    for (const r of e.kpis) {
+      const kpi = project.lookup('kpi', r.id);
+      if (kpi) for (const g of project.goalsOfKpi(kpi)) list.push([g.id, r]);
     }
     return list;
   };
+  return (e) => project.perEntry('push-only goal refs', e, compute);
 }
-const NO_STRATEGY = {};
-const GOAL_REFS = new WeakMap<object, WeakMap<PlanEntry, [string, Ref][]>>();
