@@ -19,6 +19,7 @@ import { codeLenses } from './service/lens';
 import { planStatus, PLAN_STATUS_REQUEST } from './service/status';
 import { preview, PREVIEW_REQUEST } from './service/preview';
 import { todayIso } from './core/engine';
+import { WATCH_GLOBS } from './core/files/policy';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -108,7 +109,7 @@ async function pullSettings(): Promise<void> {
 connection.onInitialized(async () => {
   if (watchCapable) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.{md,markdown,yaml,yml}' }, { globPattern: '**/.stratdoc.yaml' }],
+      watchers: WATCH_GLOBS.map((globPattern) => ({ globPattern })),
     });
   }
   if (configurationCapable) {

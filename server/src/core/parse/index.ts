@@ -26,6 +26,7 @@ export interface Detected {
 export function detect(uri: string, text: string, opts: DetectOptions = {}): Detected | undefined {
   const format = formatOf(uri);
   if (!format) return undefined;
+  text = normalizeLoneCr(text);
   const marker = readMarker(text, format);
   if (marker) {
     const kind = kindOfMarker(marker.value);
@@ -45,6 +46,7 @@ export interface ParseOptions extends DetectOptions {
 
 /** Reads a document; undefined when the file is not a stratdoc document. Never throws. */
 export function parseDocument(uri: string, text: string, opts: ParseOptions = {}): ParsedDocument | undefined {
+  text = normalizeLoneCr(text);
   let d: Detected | undefined;
   try {
     d = detect(uri, text, opts);
@@ -90,15 +92,14 @@ export function readDetected(uri: string, text: string, d: Detected, opts: Parse
 
 export { ChunkCache } from './markdown';
 
-/** Decodes a file's bytes as UTF-8; an error message when it is not UTF-8 text. */
-export function decodeText(bytes: Uint8Array): { text: string } | { error: 'binary' | 'encoding' } {
-  const n = Math.min(bytes.length, 8000);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) return { error: 'binary' };
-  try {
-    let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { text };
-  } catch {
-    return { error: 'encoding' };
-  }
+/** The one decoder lives with the file policy (core/files). */
+export { decodeText } from '../files/read';
+
+/**
+ * A lone CR (old Mac line endings) is a line break like LF and CRLF (docs/format.md).
+ * Replacing each lone CR by LF keeps every offset, line and column as it is, so the
+ * readers, which know LF and CRLF, read the file exactly like its LF twin.
+ */
+export function normalizeLoneCr(text: string): string {
+  return text.indexOf('\r') < 0 ? text : text.replace(/\r(?!\n)/g, '\n');
 }

@@ -23,6 +23,7 @@ export const rule: Rule = {
       'Ein Kanal des Plans verstummt: mehr als 14 Tage (maxGapDays) ohne Eintrag.',
     ),
     options: { maxGapDays: 14 },
+    optionRanges: { maxGapDays: { min: 1, max: 3660, integer: true } },
   },
   check(ctx) {
     const maxGap = numberOption(ctx, 'maxGapDays');

@@ -25,6 +25,7 @@ export const rule: Rule = {
       'Zu viele Push-Einträge (Werbung, Angebote, Pressemitteilungen) in einem Plan, einem Kanal oder einem Monat: mehr als die 20 % der 80/20-Regel.',
     ),
     options: { max: 0.2, strongMax: 0.33, minEntries: 10 },
+    optionRanges: { max: { min: 0, max: 1 }, strongMax: { min: 0, max: 1 }, minEntries: { min: 1, max: 100000, integer: true } },
   },
   check(ctx) {
     const max = numberOption(ctx, 'max');

@@ -1,0 +1,114 @@
+/**
+ * The one walker of the CLI and the language server (docs/security.md): every file under
+ * a folder whose name may be a document, sorted, skipping SKIPPED_FOLDERS and dot
+ * folders. Symbolic links are followed only while their target stays inside the
+ * workspace root (real paths compared); each real folder and each real file is visited
+ * once, so link loops end. A link named like a document that points out of the root, and
+ * an entry named like a document that is no regular file (a FIFO, a device, a socket),
+ * is listed with its status so the caller can report it; it is never read.
+ *
+ * Measured against fdir (tinyglobby's walker) on a 20,000-file tree: within a few
+ * percent (readdir dominates); fdir resolves links but has no containment rule, which
+ * is the part that matters here, so the walker is our own (docs/decisions.md).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isInside, errorCode, realFolder } from './read';
+import { mayBeDocument, skipFolder } from './policy';
+
+export interface WalkEntry {
+  /** The path as found under the walked folder (a link keeps its own name). */
+  path: string;
+  /** `file`: a regular file inside the root; `special`: no regular file; `outside`: a link out of the root. */
+  status: 'file' | 'special' | 'outside';
+}
+
+export interface WalkProblem {
+  folder: string;
+  error: string;
+}
+
+export interface WalkOptions {
+  /** The workspace root nothing may leave (default: the walked folder). */
+  boundary?: string;
+  /** Stop after this many entries (the server's guard against a huge folder opened by mistake). */
+  maxFiles?: number;
+}
+
+export interface WalkResult {
+  entries: WalkEntry[];
+  problems: WalkProblem[];
+  /** Whether maxFiles stopped the walk. */
+  truncated: boolean;
+}
+
+const byName = (a: fs.Dirent, b: fs.Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+export function walkDocuments(start: string, opts: WalkOptions = {}): WalkResult {
+  const boundary = realFolder(opts.boundary ?? start);
+  const entries: WalkEntry[] = [];
+  const problems: WalkProblem[] = [];
+  const seenFolders = new Set<string>();
+  const seenFiles = new Set<string>();
+  const max = opts.maxFiles ?? Infinity;
+  let truncated = false;
+
+  const visit = (dir: string, real: string) => {
+    if (seenFolders.has(real)) return;
+    seenFolders.add(real);
+    let list: fs.Dirent[];
+    try {
+      list = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      problems.push({ folder: dir, error: errorCode(e) });
+      return;
+    }
+    for (const e of list.sort(byName)) {
+      if (entries.length >= max) {
+        truncated = true;
+        return;
+      }
+      const p = path.join(dir, e.name);
+      if (e.isSymbolicLink()) {
+        let target: string;
+        let st: fs.Stats;
+        try {
+          target = fs.realpathSync(p);
+          st = fs.statSync(target);
+        } catch {
+          continue; // a dangling link or a loop of links
+        }
+        const inside = isInside(target, boundary);
+        if (st.isDirectory()) {
+          if (inside && !skipFolder(e.name)) visit(p, target);
+          continue;
+        }
+        if (!mayBeDocument(e.name)) continue;
+        if (!inside) entries.push({ path: p, status: 'outside' });
+        else if (!seenFiles.has(target)) {
+          seenFiles.add(target);
+          entries.push({ path: p, status: st.isFile() ? 'file' : 'special' });
+        }
+        continue;
+      }
+      if (e.isDirectory()) {
+        if (!skipFolder(e.name)) visit(p, path.join(real, e.name));
+        continue;
+      }
+      if (!mayBeDocument(e.name)) continue;
+      const realFile = path.join(real, e.name);
+      if (seenFiles.has(realFile)) continue;
+      seenFiles.add(realFile);
+      entries.push({ path: p, status: e.isFile() ? 'file' : 'special' });
+    }
+  };
+
+  let startReal: string;
+  try {
+    startReal = fs.realpathSync(start);
+  } catch (e) {
+    return { entries, problems: [{ folder: start, error: errorCode(e) }], truncated };
+  }
+  if (isInside(startReal, boundary)) visit(start, startReal);
+  return { entries, problems, truncated };
+}
