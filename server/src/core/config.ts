@@ -134,7 +134,7 @@ export function applyRaw(base: ResolvedConfig, raw: RawConfig): ResolvedConfig {
 }
 
 const TOP_KEYS = ['language', 'include', 'exclude', 'maxFileSize', 'rules'];
-const SEVERITY_WORDS = "error, warning (warn), information (info), hint, off, true or false";
+const SEVERITY_WORDS = t('error, warning (warn), information (info), hint, off, true or false', 'error, warning (warn), information (info), hint, off, true oder false');
 
 function fmtNum(n: number): string {
   return String(n);
@@ -149,7 +149,7 @@ function expectation(path: (string | number)[]): Text {
   if (top === 'maxFileSize')
     return t('must be a size from 1 byte to 100 MB: a number of bytes, or like 512KB, 5MB', 'muss eine Größe von 1 Byte bis 100 MB sein: eine Zahl von Bytes, oder wie 512KB, 5MB');
   if (top === 'rules' && id !== undefined && opt !== undefined && opt !== 'severity') return t('must be a number, a text or true/false', 'muss eine Zahl, ein Text oder true/false sein');
-  if (top === 'rules' && id !== undefined) return t(`must be a severity (${SEVERITY_WORDS}) or an object with severity and options`, `muss ein Schweregrad (${SEVERITY_WORDS}) oder ein Objekt mit severity und Optionen sein`);
+  if (top === 'rules' && id !== undefined) return t(`must be a severity (${SEVERITY_WORDS.en}) or an object with severity and options`, `muss ein Schweregrad (${SEVERITY_WORDS.de}) oder ein Objekt mit severity und Optionen sein`);
   if (top === 'rules') return t('must be a map from rule IDs to their settings', 'muss eine Zuordnung von Regel-IDs zu ihren Einstellungen sein');
   return t('must be a map of settings (language, include, exclude, maxFileSize, rules)', 'muss eine Zuordnung von Einstellungen sein (language, include, exclude, maxFileSize, rules)');
 }

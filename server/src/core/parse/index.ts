@@ -4,7 +4,7 @@ import { LineIndex, t } from '../text';
 import { parseMarkdown, type ChunkCache } from './markdown';
 import { parseYaml } from './yaml';
 import { formatOf, guessKind, kindOfFileName, kindOfMarker, readMarker } from './common';
-import { emptySuppressions } from './common';
+import { emptySuppressions, isTooDeep, tooDeepMessage } from './common';
 
 export interface DetectOptions {
   /** Whether the configuration's `include` globs match this file. */
@@ -81,7 +81,10 @@ export function readDetected(uri: string, text: string, d: Detected, opts: Parse
       problems: [{
         rule: 'syntax',
         range: lines.lineRange(0),
-        message: t(`stratdoc could not read this document (internal error: ${String(e)}). Please report it.`, `stratdoc konnte dieses Dokument nicht lesen (interner Fehler: ${String(e)}). Bitte melden Sie das.`),
+        // Never the JavaScript error text (docs/decisions.md "Configuration"): what it means for the user.
+        message: isTooDeep(e)
+          ? tooDeepMessage()
+          : t('stratdoc could not read this document (internal error). Please report it.', 'stratdoc konnte dieses Dokument nicht lesen (interner Fehler). Bitte melden Sie das.'),
       }],
       suppressions: emptySuppressions(),
       strategy: d.kind === 'strategy' ? { sections: [], people: [], goals: [], kpis: [], audiences: [], channels: [] } : undefined,

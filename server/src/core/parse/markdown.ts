@@ -16,7 +16,7 @@ import type { Item, ItemKind, ParsedDocument, PlanEntry, Section, StrategyModel 
 import { LineIndex, t, type Range } from '../text';
 import { ITEM_SECTIONS, fieldOf, isItemTableHeader, isSectionKey, sectionsOfHeading, words, closest, SECTIONS, type FieldName, type SectionKey } from '../vocab';
 import { ITEM_DEF_RE, buildEntry, buildItem, channelSlug, chooseKind, clean, nameFields, periodField, type BuildContext, type RawField } from './build';
-import { detectLanguage, emptySuppressions, scanSuppressions } from './common';
+import { detectLanguage, emptySuppressions, scanSuppressions, yamlErrorText } from './common';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 
@@ -376,7 +376,7 @@ function readFrontMatter(first: { root: Root; map: Mapper } | undefined, out: Pa
       range: r(x, Math.max(x, y)),
       message: isAt
         ? t(`A value that starts with @ must be quoted in front matter: quote it.`, `Ein Wert, der mit @ beginnt, muss im Front Matter in Anführungszeichen stehen: setzen Sie ihn in Anführungszeichen.`)
-        : t(`Front matter is not valid YAML: ${err.message.split('\n')[0]}`, `Das Front Matter ist kein gültiges YAML: ${err.message.split('\n')[0]}`),
+        : yamlErrorText(err.message) ?? t(`Front matter is not valid YAML: ${err.message.split('\n')[0]}`, `Das Front Matter ist kein gültiges YAML: ${err.message.split('\n')[0]}`),
     });
   }
   const root = doc.contents;

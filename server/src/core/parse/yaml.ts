@@ -9,7 +9,7 @@ import type { Item, ItemKind, ParsedDocument, PlanEntry, Section, StrategyModel 
 import { LineIndex, t, type Range } from '../text';
 import { ID_RE, ITEM_SECTIONS, isSectionKey, sectionsOfHeading, words, type SectionKey } from '../vocab';
 import { buildEntry, buildItem, channelSlug, chooseKind, clean, periodField, type BuildContext, type RawField } from './build';
-import { detectLanguage, emptySuppressions, scanSuppressions } from './common';
+import { detectLanguage, emptySuppressions, scanSuppressions, yamlErrorText } from './common';
 
 const META_KEYS = new Set(['stratdoc', 'title', 'titel', 'language', 'sprache', 'period', 'zeitraum', 'strategy', 'strategie', 'description', 'beschreibung', 'version']);
 const ENTRY_KEYS = new Set(['entries', 'eintraege', 'beitraege', 'posts', 'redaktionsplan', 'plan', 'items']);
@@ -314,7 +314,7 @@ function yamlProblems(
     into.push({
       rule: 'syntax',
       range: r(a, Math.max(b, a)),
-      message: t(`YAML syntax error: ${firstLine(err.message)}`, `YAML-Syntaxfehler: ${firstLine(err.message)}`),
+      message: yamlErrorText(err.message) ?? t(`YAML syntax error: ${firstLine(err.message)}`, `YAML-Syntaxfehler: ${firstLine(err.message)}`),
     });
   }
 }
