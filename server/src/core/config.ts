@@ -170,7 +170,7 @@ function quoteKey(k: string): string {
  */
 export function checkRuleSettings(
   rules: Record<string, unknown>,
-  report: (path: (string | number)[], message: Text) => void,
+  report: (path: (string | number)[], message: Text, atKey?: boolean) => void,
   catalog: RuleMeta[] = ALL_RULES.map((r) => r.meta),
 ): Record<string, unknown> {
   const byId = new Map(catalog.map((m) => [m.id, m]));
@@ -179,7 +179,7 @@ export function checkRuleSettings(
     const meta = byId.get(id);
     if (!meta) {
       const dym = didYouMean(id, byId.keys());
-      report(['rules', id], t(`there is no rule '${quoteKey(id)}'; this setting is ignored.${dym.en}`, `es gibt keine Regel '${quoteKey(id)}'; diese Einstellung wird ignoriert.${dym.de}`));
+      report(['rules', id], t(`there is no rule '${quoteKey(id)}'; this setting is ignored.${dym.en}`, `es gibt keine Regel '${quoteKey(id)}'; diese Einstellung wird ignoriert.${dym.de}`), true);
       continue;
     }
     if (!setting || typeof setting !== 'object' || Array.isArray(setting)) {
@@ -197,7 +197,7 @@ export function checkRuleSettings(
         const names = Object.keys(meta.options ?? {});
         const dym = didYouMean(k, names);
         const has = names.length ? t(` Its options: ${names.join(', ')}.`, ` Ihre Optionen: ${names.join(', ')}.`) : t(' It has no options.', ' Sie hat keine Optionen.');
-        report(['rules', id, k], t(`the rule '${id}' has no option '${quoteKey(k)}'; it is ignored.${dym.en || has.en}`, `die Regel '${id}' hat keine Option '${quoteKey(k)}'; sie wird ignoriert.${dym.de || has.de}`));
+        report(['rules', id, k], t(`the rule '${id}' has no option '${quoteKey(k)}'; it is ignored.${dym.en || has.en}`, `die Regel '${id}' hat keine Option '${quoteKey(k)}'; sie wird ignoriert.${dym.de || has.de}`), true);
         continue;
       }
       if (typeof v !== typeof def) {
@@ -250,7 +250,8 @@ export function parseConfig(text: string, uri: string): ResolvedConfig {
   const at = (offset: number, end = offset): Range => {
     const s = lc.linePos(offset);
     const e = lc.linePos(end);
-    return { start: { line: s.line - 1, character: s.col - 1 }, end: { line: e.line - 1, character: e.col - 1 } };
+    const p = (x: { line: number; col: number }) => ({ line: Math.max(0, x.line - 1), character: Math.max(0, x.col - 1) });
+    return { start: p(s), end: p(e) };
   };
   const whole = (message: Text): ResolvedConfig => ({ ...base, problems: [...problems, { uri, range: at(0), message }] });
   const tooDeep = t(
@@ -338,7 +339,7 @@ export function parseConfig(text: string, uri: string): ResolvedConfig {
       } else delete cleaned[String(cut[0])];
     }
   }
-  if (cleaned.rules && typeof cleaned.rules === 'object' && !Array.isArray(cleaned.rules)) cleaned.rules = checkRuleSettings(cleaned.rules as Record<string, unknown>, (p, m) => report(p, m, p.length > 2));
+  if (cleaned.rules && typeof cleaned.rules === 'object' && !Array.isArray(cleaned.rules)) cleaned.rules = checkRuleSettings(cleaned.rules as Record<string, unknown>, report);
   cleaned.include = checkGlobs('include', cleaned.include, report);
   cleaned.exclude = checkGlobs('exclude', cleaned.exclude, report);
   if (cleaned.include === undefined) delete cleaned.include;

@@ -23,6 +23,12 @@ export interface WalkEntry {
   status: 'file' | 'special' | 'outside';
 }
 
+interface Found extends WalkEntry {
+  /** The real path (files reached twice are listed once, under their own name rather than a link's). */
+  real?: string;
+  link: boolean;
+}
+
 export interface WalkProblem {
   folder: string;
   error: string;
@@ -46,10 +52,9 @@ const byName = (a: fs.Dirent, b: fs.Dirent) => (a.name < b.name ? -1 : a.name > 
 
 export function walkDocuments(start: string, opts: WalkOptions = {}): WalkResult {
   const boundary = realFolder(opts.boundary ?? start);
-  const entries: WalkEntry[] = [];
+  const entries: Found[] = [];
   const problems: WalkProblem[] = [];
   const seenFolders = new Set<string>();
-  const seenFiles = new Set<string>();
   const max = opts.maxFiles ?? Infinity;
   let truncated = false;
 
@@ -84,11 +89,8 @@ export function walkDocuments(start: string, opts: WalkOptions = {}): WalkResult
           continue;
         }
         if (!mayBeDocument(e.name)) continue;
-        if (!inside) entries.push({ path: p, status: 'outside' });
-        else if (!seenFiles.has(target)) {
-          seenFiles.add(target);
-          entries.push({ path: p, status: st.isFile() ? 'file' : 'special' });
-        }
+        if (!inside) entries.push({ path: p, status: 'outside', link: true });
+        else entries.push({ path: p, status: st.isFile() ? 'file' : 'special', real: target, link: true });
         continue;
       }
       if (e.isDirectory()) {
@@ -96,10 +98,7 @@ export function walkDocuments(start: string, opts: WalkOptions = {}): WalkResult
         continue;
       }
       if (!mayBeDocument(e.name)) continue;
-      const realFile = path.join(real, e.name);
-      if (seenFiles.has(realFile)) continue;
-      seenFiles.add(realFile);
-      entries.push({ path: p, status: e.isFile() ? 'file' : 'special' });
+      entries.push({ path: p, status: e.isFile() ? 'file' : 'special', real: path.join(real, e.name), link: false });
     }
   };
 
@@ -107,8 +106,16 @@ export function walkDocuments(start: string, opts: WalkOptions = {}): WalkResult
   try {
     startReal = fs.realpathSync(start);
   } catch (e) {
-    return { entries, problems: [{ folder: start, error: errorCode(e) }], truncated };
+    return { entries: [], problems: [{ folder: start, error: errorCode(e) }], truncated };
   }
   if (isInside(startReal, boundary)) visit(start, startReal);
-  return { entries, problems, truncated };
+  // Each real file once: under its own name when the walk met it, else under its first link.
+  const chosen = new Map<string, Found>();
+  for (const e of entries) {
+    if (!e.real) continue;
+    const had = chosen.get(e.real);
+    if (!had || (had.link && !e.link)) chosen.set(e.real, e);
+  }
+  const list = entries.filter((e) => !e.real || chosen.get(e.real) === e).map((e) => ({ path: e.path, status: e.status }));
+  return { entries: list, problems, truncated };
 }
