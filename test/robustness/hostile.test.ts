@@ -376,3 +376,65 @@ describe('robustness: hostile workspaces (server)', function () {
     }
   });
 });
+
+describe('robustness: the CLI and the server read the same files', function () {
+  this.timeout(120_000);
+
+  it('on a tree with links, skipped folders, odd encodings and a hostile configuration', async () => {
+    const outside = workspace({ 'fremd.plan.md': PLAN_MD, 'fremd.strategy.md': '# Fremd\n' });
+    const enc = (s: string, how: 'cr' | 'u16le' | 'u16be' | 'latin1') =>
+      how === 'cr' ? Buffer.from(s.replace(/\n/g, '\r')) : how === 'latin1' ? Buffer.from(s, 'latin1') : how === 'u16le' ? Buffer.from('\ufeff' + s, 'utf16le') : Buffer.from('\ufeff' + s, 'utf16le').swap16();
+    const dir = workspace({
+      '.stratdoc.yaml': `maxFileSize: 3KB\ninclude: ["notizen/**/*a*a*a*a*a*a*a*a*a*a.md"]\nrules:\n  push-ratoi: off\n  channel-gap: { maxGapDays: -5 }\nx: &x [1]\ny: *x\n`,
+      'strategie.md': STRATEGY,
+      'plaene/q1.plan.md': PLAN_MD,
+      'plaene/q2.plan.yaml': PLAN_YAML,
+      'plaene/cr.plan.md': enc(PLAN_MD, 'cr'),
+      'plaene/le.plan.md': enc(PLAN_MD, 'u16le'),
+      'plaene/be.plan.yaml': enc(PLAN_YAML, 'u16be'),
+      'plaene/latin1.plan.md': enc(PLAN_MD, 'latin1'),
+      'plaene/gross.plan.md': PLAN_MD + `<!-- ${'ä'.repeat(1200)} -->\n`,
+      [`notizen/${'a'.repeat(40)}.md`]: '# Notizen\n',
+      'notizen/README.md': '# Readme\n\nNothing here.\n',
+      '.github/workflows/ci.yml': 'on: push\njobs:\n  stratdoc: plan\n',
+      'node_modules/pkg/x.plan.md': PLAN_MD,
+      'dist/y.plan.md': PLAN_MD,
+      'out/z.plan.md': PLAN_MD,
+      '.archiv/alt.plan.md': PLAN_MD,
+    });
+    try {
+      if (POSIX) {
+        fs.symlinkSync(outside, path.join(dir, 'aussen'));
+        fs.symlinkSync(path.join(outside, 'fremd.plan.md'), path.join(dir, 'plaene', 'fremd.plan.md'));
+        fs.symlinkSync('plaene', path.join(dir, 'intern'));
+        fs.symlinkSync('/', path.join(dir, 'wurzel'));
+        assert.equal(spawnSync('mkfifo', [path.join(dir, 'plaene', 'fifo.plan.md')]).status, 0);
+      }
+      const r = check(dir);
+      const fromCli = new Map<string, string[]>();
+      for (const d of r.list) fromCli.set(d.file, [...(fromCli.get(d.file) ?? []), d.rule].sort());
+      assert.ok(fromCli.has('plaene/latin1.plan.md') && fromCli.has('plaene/gross.plan.md') && fromCli.has(`notizen/${'a'.repeat(40)}.md`), [...fromCli.keys()].join(', '));
+      if (POSIX) assert.ok(fromCli.has('plaene/fifo.plan.md') && fromCli.has('plaene/fremd.plan.md'));
+      assert.ok(!fromCli.has('notizen/README.md') && !fromCli.has('.github/workflows/ci.yml'), 'ordinary files stay silent');
+
+      const c = await TestClient.start(dir);
+      try {
+        const rel = (uri: string) => path.relative(dir, new URL(uri).pathname);
+        const fromServer = () => {
+          const m = new Map<string, string[]>();
+          for (const [uri, ds] of c.diagnostics) if (ds.length && !uri.endsWith('/.stratdoc.yaml')) m.set(rel(uri), ds.map((d) => String(d.code)).sort());
+          return m;
+        };
+        await c.until(() => [...fromCli.keys()].every((f) => fromServer().has(f)), 'the server has every file the CLI reports');
+        await c.request('workspace/symbol', { query: '' }); // a round trip: anything pending is published
+        assert.deepEqual(new Map([...fromServer()].sort()), new Map([...fromCli].sort()));
+        assert.ok(c.codes(c.uri('.stratdoc.yaml')).includes('config'), 'the configuration problems are on the file');
+      } finally {
+        await c.stop();
+      }
+    } finally {
+      rmrf(dir);
+      rmrf(outside);
+    }
+  });
+});

@@ -85,7 +85,8 @@ export function walkDocuments(start: string, opts: WalkOptions = {}): WalkResult
         }
         const inside = isInside(target, boundary);
         if (st.isDirectory()) {
-          if (inside && !skipFolder(e.name)) visit(p, target);
+          // Linked folders are walked after the real ones, so a folder is listed under its own name.
+          if (inside && !skipFolder(e.name)) linked.push([p, target]);
           continue;
         }
         if (!mayBeDocument(e.name)) continue;
@@ -108,7 +109,9 @@ export function walkDocuments(start: string, opts: WalkOptions = {}): WalkResult
   } catch (e) {
     return { entries: [], problems: [{ folder: start, error: errorCode(e) }], truncated };
   }
+  const linked: [string, string][] = [];
   if (isInside(startReal, boundary)) visit(start, startReal);
+  for (let i = 0; i < linked.length && !truncated; i++) visit(...linked[i]);
   // Each real file once: under its own name when the walk met it, else under its first link.
   const chosen = new Map<string, Found>();
   for (const e of entries) {
@@ -116,6 +119,9 @@ export function walkDocuments(start: string, opts: WalkOptions = {}): WalkResult
     const had = chosen.get(e.real);
     if (!had || (had.link && !e.link)) chosen.set(e.real, e);
   }
-  const list = entries.filter((e) => !e.real || chosen.get(e.real) === e).map((e) => ({ path: e.path, status: e.status }));
+  const list = entries
+    .filter((e) => !e.real || chosen.get(e.real) === e)
+    .map((e) => ({ path: e.path, status: e.status }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { entries: list, problems, truncated };
 }
