@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Workspace } from '../core/workspace';
-import { ConfigResolver, type RawConfig, configSchema } from '../core/config';
+import { ConfigResolver, type RawConfig, configSchema, checkRuleSettings } from '../core/config';
 import { isConfigFileName, isInside, loadFile, readConfigFile, realFolder, walkDocuments } from '../core/files';
 import { todayIso, type Finding } from '../core/engine';
 import type { Lang, Text } from '../core/text';
@@ -70,8 +70,15 @@ export class Session {
     if (raw && typeof raw === 'object') {
       const cleaned = Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([k, v]) => k !== 'trace' && v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0)));
       const r = configSchema.partial().safeParse(cleaned);
-      if (r.success) settings = r.data;
-      else this.host.log(`stratdoc settings ignored: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (r.success) {
+        settings = r.data;
+        // Unknown rules and options out of range are dropped as in .stratdoc.yaml (the default applies).
+        if (settings.rules) {
+          const dropped: string[] = [];
+          settings = { ...settings, rules: checkRuleSettings(settings.rules, (p, m) => dropped.push(`${p.slice(1).join('.')}: ${m.en}`)) as RawConfig['rules'] };
+          if (dropped.length) this.host.log(`stratdoc settings ignored: ${dropped.join('; ')}`);
+        }
+      } else this.host.log(`stratdoc settings ignored: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     }
     this.settings = settings;
   }
