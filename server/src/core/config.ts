@@ -31,7 +31,8 @@ const severitySchema = z.enum(['error', 'warning', 'warn', 'information', 'info'
 const ruleSettingSchema = z.union([
   severitySchema,
   z.boolean(),
-  z.object({ severity: severitySchema.optional() }).catchall(z.union([z.number(), z.string().max(1000), z.boolean()])),
+  // Any number here (also .nan, .inf): checkRuleSettings judges it against the option's range in words.
+  z.object({ severity: severitySchema.optional() }).catchall(z.union([z.custom<number>((v) => typeof v === 'number'), z.string().max(1000), z.boolean()])),
 ]);
 
 /**
