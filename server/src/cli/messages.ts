@@ -52,8 +52,9 @@ Dokumentation: ${CLI_DOCS_URL}
       `Usage: stratdoc check [options] [paths…]
 
 Checks the strategy documents and editorial plans in the given files and folders
-(default: the current folder, recursively; node_modules and folders whose name starts
-with a dot are skipped). Other files are left alone.
+(default: the current folder, recursively; node_modules, dist, out and folders whose
+name starts with a dot are skipped; links are followed only inside the project). Other
+files are left alone.
 
 Options:
   -f, --format FORMAT     output format: stylish (default), json, sarif or github
@@ -70,8 +71,9 @@ warnings, 2 bad usage or a path or configuration file that cannot be read.
       `Aufruf: stratdoc check [Optionen] [Pfade…]
 
 Prüft die Strategiedokumente und Redaktionspläne in den angegebenen Dateien und Ordnern
-(Voreinstellung: der aktuelle Ordner mit allen Unterordnern; node_modules und Ordner,
-deren Name mit einem Punkt beginnt, werden übersprungen). Andere Dateien bleiben unberührt.
+(Voreinstellung: der aktuelle Ordner mit allen Unterordnern; node_modules, dist, out und
+Ordner, deren Name mit einem Punkt beginnt, werden übersprungen; Verknüpfungen nur
+innerhalb des Projekts verfolgt). Andere Dateien bleiben unberührt.
 
 Optionen:
   -f, --format FORMAT     Ausgabeformat: stylish (Voreinstellung), json, sarif oder github
@@ -106,7 +108,7 @@ Options:
   -h, --help              show this help
 
 Exit codes: 0 written, 2 bad usage, a path that cannot be read, or a report that
-cannot be written. The report is the only file written.
+cannot be written. The report is the only file written, never over a file it read.
 `,
       `Aufruf: stratdoc report [Optionen] [Pfade…]
 
@@ -125,7 +127,7 @@ Optionen:
   -h, --help              diese Hilfe zeigen
 
 Exit-Codes: 0 geschrieben, 2 falscher Aufruf, ein Pfad, der sich nicht lesen lässt, oder ein
-Bericht, der sich nicht schreiben lässt. Der Bericht ist die einzige Datei, die geschrieben wird.
+Bericht, der sich nicht schreiben lässt. Der Bericht ist die einzige Datei, die geschrieben wird, nie über eine gelesene Datei.
 `,
     ),
   reportHelpHint: (): Text => t("Run 'stratdoc report --help' for usage.", "'stratdoc report --help' zeigt, wie es geht."),
