@@ -363,6 +363,28 @@ describe('robustness: hostile workspaces (server)', function () {
     }
   });
 
+  it('a file the watcher reports in a skipped folder or behind a link out of the root is not read', async () => {
+    const outside = workspace({ 'fremd.plan.md': PLAN_MD });
+    const dir = workspace({ 'strategie.md': STRATEGY });
+    const c = await TestClient.start(dir);
+    try {
+      await c.until(() => c.codes(c.uri('strategie.md')).length > 0, 'the strategy');
+      await c.disk('node_modules/pkg/x.plan.md', PLAN_MD);
+      await c.disk('dist/y.plan.md', PLAN_MD);
+      if (POSIX) {
+        fs.symlinkSync(outside, path.join(dir, 'aussen'));
+        await c.disk('aussen/fremd.plan.md', PLAN_MD);
+      }
+      await c.disk('plaene/neu.plan.md', PLAN_MD);
+      await c.until(() => c.codes(c.uri('plaene/neu.plan.md')).length > 0, 'the new plan');
+      await c.request('workspace/symbol', { query: '' });
+      for (const f of ['node_modules/pkg/x.plan.md', 'dist/y.plan.md', 'aussen/fremd.plan.md']) assert.deepEqual(c.codes(c.uri(f)), [], f);
+    } finally {
+      await c.stop();
+      rmrf(outside);
+    }
+  });
+
   it('an open document over the size limit gets one finding', async () => {
     const dir = workspace({ '.stratdoc.yaml': 'maxFileSize: 2KB\n', 'q1.plan.md': PLAN_MD });
     const c = await TestClient.start(dir);
