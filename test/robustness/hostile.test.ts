@@ -240,6 +240,8 @@ describe('robustness: hostile workspaces (CLI)', function () {
       assert.match(byFile.get('binaer.plan.yaml') ?? '', /binary/);
       assert.match(r.stderr, /\.stratdoc\.yaml:1:1: warning: \.stratdoc\.yaml is not read: it is not a regular file/);
       assert.ok(r.list.some((d) => d.file === 'q1.plan.md' && d.rule !== 'file'), 'the real plan is checked');
+      const named = check(dir, 'fifo.plan.md');
+      assert.deepEqual(named.list.map((d) => d.rule), ['file'], 'a FIFO named as a path is not waited on either');
     } finally {
       rmrf(dir);
     }
