@@ -1,7 +1,8 @@
 /** Entry point of the readers: decides whether a file is a stratdoc document and reads it. */
 import type { ParsedDocument, DocKind } from '../model';
 import { LineIndex, t } from '../text';
-import { parseMarkdown, type ChunkCache } from './markdown';
+import { parseMarkdown } from './markdown';
+import { ChunkCache } from './cache';
 import { parseYaml } from './yaml';
 import { formatOf, guessKind, kindOfFileName, kindOfMarker, readMarker } from './common';
 import { emptySuppressions } from './common';
@@ -57,7 +58,9 @@ export function parseDocument(uri: string, text: string, opts: ParseOptions = {}
 
 export function readDetected(uri: string, text: string, d: Detected, opts: ParseOptions = {}): ParsedDocument {
   try {
-    const doc = d.format === 'markdown' ? parseMarkdown(uri, text, d.kind, d.detectedBy, { cache: opts.cache }) : parseYaml(uri, text, d.kind, d.detectedBy, { cache: opts.cache });
+    const cache = opts.cache?.open(uri);
+    const doc = d.format === 'markdown' ? parseMarkdown(uri, text, d.kind, d.detectedBy, { cache }) : parseYaml(uri, text, d.kind, d.detectedBy, { cache });
+    cache?.commit();
     if (d.badMarker) {
       doc.problems.push({
         rule: 'schema',
@@ -88,7 +91,7 @@ export function readDetected(uri: string, text: string, d: Detected, opts: Parse
   }
 }
 
-export { ChunkCache } from './markdown';
+export { ChunkCache } from './cache';
 
 /** Decodes a file's bytes as UTF-8; an error message when it is not UTF-8 text. */
 export function decodeText(bytes: Uint8Array): { text: string } | { error: 'binary' | 'encoding' } {
