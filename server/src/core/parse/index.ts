@@ -82,7 +82,9 @@ export function readDetected(uri: string, text: string, d: Detected, opts: Parse
       problems: [{
         rule: 'syntax',
         range: lines.lineRange(0),
-        message: t(`stratdoc could not read this document (internal error: ${String(e)}). Please report it.`, `stratdoc konnte dieses Dokument nicht lesen (interner Fehler: ${String(e)}). Bitte melden Sie das.`),
+        // The exception's text is for the log (docs/decisions.md "Protocol": no JavaScript error text in a message).
+        message: t('stratdoc could not read this document (internal error). Please report it.', 'stratdoc konnte dieses Dokument nicht lesen (interner Fehler). Bitte melden Sie das.'),
+        internal: e instanceof Error ? (e.stack ?? String(e)) : String(e),
       }],
       suppressions: emptySuppressions(),
       strategy: d.kind === 'strategy' ? { sections: [], people: [], goals: [], kpis: [], audiences: [], channels: [] } : undefined,
