@@ -58,7 +58,7 @@ export class Workspace {
     const doc = this.excluded(uri, cfg) ? undefined : parseDocument(uri, text, { included: this.included(uri, cfg), cache: this.cache });
     const before = this.docs.get(uri);
     if (!doc) {
-      if (before) this.remove(uri);
+      this.remove(uri);
       return undefined;
     }
     this.docs.set(uri, doc);
@@ -89,6 +89,7 @@ export class Workspace {
 
   remove(uri: string): void {
     this.skipped.delete(uri);
+    this.cache?.drop(uri);
     if (this.docs.delete(uri)) this.projectList = undefined;
   }
 
