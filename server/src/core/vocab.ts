@@ -253,7 +253,7 @@ export function isItemTableHeader(header: string, channels = false): boolean {
 
 /** Short names of channels as plans write them (`IG + FB`): alias → channel ID. */
 export const CHANNEL_ALIASES: Record<string, string> = {
-  ig: 'instagram', insta: 'instagram', fb: 'facebook', li: 'linkedin', tt: 'tiktok', yt: 'youtube', pin: 'pinterest',
+  ig: 'instagram', fb: 'facebook', li: 'linkedin', tt: 'tiktok', yt: 'youtube', pin: 'pinterest',
 };
 
 // ---------------------------------------------------------------- enumerations

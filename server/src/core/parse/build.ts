@@ -525,7 +525,8 @@ export function buildEntry(
   const statusF = f.get('status') && single(f.get('status')!, ctx);
   const timeSpan = text(f.get('time'), ctx);
   // A Content Pillar names a goal only where it matches one (Project.lookup); `soft`.
-  const goals = f.get('goals') ? refsOf(f.get('goals')!, ctx) : f.get('pillar') ? refsOf(f.get('pillar')!, ctx).map((r) => ({ ...r, soft: true })) : [];
+  const named = f.get('goals') ? refsOf(f.get('goals')!, ctx) : [];
+  const goals = named.length || !f.get('pillar') ? named : refsOf(f.get('pillar')!, ctx).map((r) => ({ ...r, soft: true }));
   return {
     uri: ctx.uri,
     id: idF && clean(idF.raw) ? { id: clean(idF.raw), range: idF.range } : undefined,

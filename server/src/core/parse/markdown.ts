@@ -568,8 +568,8 @@ class StrategyWalker {
 
   /**
    * Gives the goals and KPIs of plain lists their IDs (FORMAT.md "Goals and KPIs as plain
-   * lists"): G1, G2… (Z1, Z2… in a German document) and K1, K2… in the order they stand,
-   * skipping IDs the document writes itself. A KPI under a goal measures that goal.
+   * lists"): G1, G2… and K1, K2… in the order they stand, in either language (a plan may
+   * rely on them whatever the document's language), skipping IDs the document writes itself. A KPI under a goal measures that goal.
    */
   private numberImplicit(): void {
     if (!this.implicit.length) return;
@@ -581,7 +581,7 @@ class StrategyWalker {
       taken.add(idKey(`${prefix}${n}`));
       return `${prefix}${n}`;
     };
-    for (const x of this.implicit) if (x.item.kind === 'goal') x.item.id = next(this.ctx.lang === 'de' ? 'Z' : 'G');
+    for (const x of this.implicit) if (x.item.kind === 'goal') x.item.id = next('G');
     for (const x of this.implicit) {
       if (x.item.kind !== 'kpi') continue;
       x.item.id = next('K');
@@ -608,10 +608,12 @@ class StrategyWalker {
     // `Ziel 1: …` / `Goal 2 – …`: the number is the list's, the rest the goal.
     const lead = /^[\s*_]*(?:(?:ziel|goal|objective)\s*\d+\s*(?:[:.)–—-]\s*)?)?/i.exec(s)![0];
     const body = s.slice(lead.length);
-    const cut = /\s+[–—-]\s+|:\s+|\s*\(/.exec(body);
-    const titleRaw = cut ? body.slice(0, cut.index) : body;
-    const t0 = at + lead.length + (titleRaw.length - titleRaw.trimStart().length);
-    const title = clean(titleRaw);
+    // `**Bekanntheit:** Mehr Menschen…`, `Leads – für Torten`, `Reichweite (Hauptziel)`.
+    const cut = /(?:\*\*|__)?(?:\s+[–—-]\s+|:(?:\*\*|__)?\s+|\s*\()/.exec(body);
+    const titleRaw0 = cut ? body.slice(0, cut.index) : body;
+    const title = clean(titleRaw0);
+    const titleRaw = title ? titleRaw0.slice(titleRaw0.indexOf(title), titleRaw0.indexOf(title) + title.length) : titleRaw0;
+    const t0 = at + lead.length + Math.max(0, titleRaw0.indexOf(title));
     if (!title) return false;
     const fields: RawField[] = [];
     const known = nested.filter((f) => fieldOf(f.key));
@@ -619,7 +621,7 @@ class StrategyWalker {
     const titleRange = this.lines.rangeOf(t0, t0 + titleRaw.trim().length);
     if (cut) {
       const dAt = at + lead.length + cut.index + cut[0].length;
-      const desc = body.slice(cut.index + cut[0].length).replace(/\)\s*$/, '').trim();
+      const desc = (cut[0].trim() === '(' ? body.slice(cut.index + cut[0].length).replace(/\)\s*$/, '') : body.slice(cut.index + cut[0].length)).trim();
       if (desc && !known.some((f) => fieldOf(f.key) === 'description')) fields.push({ key: 'description', name: 'description', keyRange: titleRange, raw: desc, range: this.lines.rangeOf(dAt, dAt + desc.length), offset: dAt });
     }
     const goal = buildItem({ kind: 'goal', id: '', idRange: titleRange, range, title: { value: title, raw: titleRaw.trim(), range: titleRange } }, fields, this.ctx) as Goal;
@@ -651,7 +653,10 @@ class StrategyWalker {
       titleRaw = kv.key;
       titleRange = kv.keyRange;
       const v = kv.raw;
-      const by = /\s+(?:bis(?:\s+zum|\s+zur)?|by|until|till|in|im)\s+(?=\S*(?:\d|ende|end|q[1-4]|jahresende|year))/i.exec(v);
+      // The last `bis`/`by`/`until` before a date-like rest (`Ende 2027`, `June 2027`) starts the deadline.
+      let by: RegExpExecArray | null = null;
+      const byRe = /\s+(?:bis(?:\s+zum|\s+zur)?|by|until|till)\s+(?=[^]*(?:\d|\bende\b|\bend\b|jahresende))/gi;
+      for (let m = byRe.exec(v); m; m = byRe.exec(v)) by = m;
       const vAt = kv.offset ?? this.lines.offsetAt(kv.range.start);
       const targetRaw = by ? v.slice(0, by.index) : v;
       if (targetRaw.trim()) fields.push({ key: 'target', name: 'target', keyRange: kv.keyRange, raw: targetRaw.trim(), range: this.lines.rangeOf(vAt, vAt + targetRaw.trimEnd().length), offset: vAt });
