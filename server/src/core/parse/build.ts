@@ -259,10 +259,10 @@ export function parseLooseDate(input: string, years?: YearSource): LooseDate {
   } else return {};
   if (y === undefined) {
     y = yearFor(m, d, years);
-    if (y === undefined) return { needsYear: true, time };
+    if (y === undefined) return time ? { needsYear: true, time } : { needsYear: true };
   }
   const iso = parseDate(`${y}-${m}-${d}`);
-  return iso ? { iso, time } : {};
+  return iso ? (time ? { iso, time } : { iso }) : {};
 }
 
 /** The year of a day and month: the one inside the period, else the title's. */
