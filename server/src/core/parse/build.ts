@@ -57,6 +57,29 @@ export function clean(s: string): string {
 
 const SEPARATORS = /\s*(?:,|;|\bund\b|\band\b)\s*/giu;
 
+/** The parts of a text between separators, without their blanks and emphasis marks, as [start, end). */
+function splitSpans(raw: string, separators: RegExp): [number, number][] {
+  const cuts: [number, number][] = [];
+  let last = 0;
+  separators.lastIndex = 0;
+  for (let m = separators.exec(raw); m; m = separators.exec(raw)) {
+    if (m[0].length === 0) {
+      separators.lastIndex++;
+      continue;
+    }
+    cuts.push([last, m.index]);
+    last = m.index + m[0].length;
+  }
+  cuts.push([last, raw.length]);
+  const out: [number, number][] = [];
+  for (let [a, b] of cuts) {
+    while (a < b && /[\s*_`]/.test(raw[a])) a++;
+    while (b > a && /[\s*_`]/.test(raw[b - 1])) b--;
+    if (a < b) out.push([a, b]);
+  }
+  return out;
+}
+
 /** The references of a field: list elements, or parts separated by `,` `;` `und` `and`. */
 export function refsOf(f: RawField, ctx: BuildContext, keepAt = false): Ref[] {
   const out: Ref[] = [];
@@ -80,21 +103,7 @@ export function refsOf(f: RawField, ctx: BuildContext, keepAt = false): Ref[] {
     return out;
   }
   const raw = f.raw;
-  let last = 0;
-  const parts: [number, number][] = [];
-  SEPARATORS.lastIndex = 0;
-  for (let m = SEPARATORS.exec(raw); m; m = SEPARATORS.exec(raw)) {
-    parts.push([last, m.index]);
-    last = m.index + m[0].length;
-    if (m[0].length === 0) SEPARATORS.lastIndex++;
-  }
-  parts.push([last, raw.length]);
-  for (const [a0, b0] of parts) {
-    let a = a0;
-    let b = b0;
-    while (a < b && /[\s*_`]/.test(raw[a])) a++;
-    while (b > a && /[\s*_`]/.test(raw[b - 1])) b--;
-    if (a >= b) continue;
+  for (const [a, b] of splitSpans(raw, SEPARATORS)) {
     const text = raw.slice(a, b);
     // A reference's range is the ID itself, without a leading @ (so a rename replaces just the ID).
     const at = !keepAt && raw[a] === '@' ? 1 : 0;
@@ -125,24 +134,7 @@ export function channelRefs(f: RawField, ctx: BuildContext): Ref[] {
   else {
     const raw = f.raw;
     parts = [];
-    let last = 0;
-    const cut: [number, number][] = [];
-    CHANNEL_SEPARATORS.lastIndex = 0;
-    for (let m = CHANNEL_SEPARATORS.exec(raw); m; m = CHANNEL_SEPARATORS.exec(raw)) {
-      if (m[0].length === 0) {
-        CHANNEL_SEPARATORS.lastIndex++;
-        continue;
-      }
-      cut.push([last, m.index]);
-      last = m.index + m[0].length;
-    }
-    cut.push([last, raw.length]);
-    for (const [a0, b0] of cut) {
-      let a = a0;
-      let b = b0;
-      while (a < b && /[\s*_`]/.test(raw[a])) a++;
-      while (b > a && /[\s*_`]/.test(raw[b - 1])) b--;
-      if (a >= b) continue;
+    for (const [a, b] of splitSpans(raw, CHANNEL_SEPARATORS)) {
       const range = f.offset !== undefined ? ctx.lines.rangeOf(f.offset + a, f.offset + b) : f.range;
       parts.push({ id: raw.slice(a, b), range });
     }
