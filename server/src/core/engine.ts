@@ -147,6 +147,9 @@ export function checkProject(project: Project, opts: CheckOptions): Finding[] {
     return c;
   };
   const out: Finding[] = [];
+  // The entries of a cross-post share their row (FORMAT.md "Cross-posts"): what a rule
+  // finds about the row itself is given once.
+  const crossPost = project.plans.some((d) => d.plan?.entries.some((e) => e.crossPost));
   for (const rule of opts.rules ?? ALL_RULES) {
     const id = rule.meta.id;
     // A rule switched off everywhere this project lives is not run at all.
@@ -170,9 +173,15 @@ export function checkProject(project: Project, opts: CheckOptions): Finding[] {
         data: { internal: e instanceof Error ? (e.stack ?? String(e)) : String(e) },
       });
     }
+    const seen = crossPost ? new Set<string>() : undefined;
     for (const f of found) {
       const doc = docs.get(f.uri);
       if (!doc) continue;
+      if (seen) {
+        const k = `${f.uri}|${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}|${f.message.en}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+      }
       const setting = configFor(f.uri).rules.get(id);
       if (setting?.severity === 'off') continue;
       const sup = doc.suppressions;

@@ -86,7 +86,7 @@ export function readMarker(text: string, format: DocFormat): { value: string; of
 
 /** Guesses the kind of a document that only the `include` globs made one. */
 export function guessKind(text: string, format: DocFormat): DocKind {
-  if (format === 'yaml') return /^(entries|eintr(ä|ae)ge|beitr(ä|ae)ge|posts)\s*:/im.test(text) ? 'plan' : 'strategy';
+  if (format === 'yaml') return /^(entries|eintr(ä|ae)ge|beitr(ä|ae)ge|posts|items|content)\s*:/im.test(text) ? 'plan' : 'strategy';
   return /^\s*\|?\s*(datum|date|veröffentlichung|publish date)\s*\|/im.test(text) ? 'plan' : 'strategy';
 }
 
