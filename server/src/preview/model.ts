@@ -21,9 +21,10 @@ import { docsUrl } from '../core/rules/api';
 import { insertSectionFix, sectionName } from '../core/rules/templates';
 import { live } from '../core/stats';
 import {
-  GOAL_TYPES, SECTIONS, enumLabel, idKey, isPlaceholderOnly, pushWeight, stripNumbering,
+  GOAL_TYPES, SECTIONS, enumLabel, idKey, pushWeight, stripNumbering,
   type MetricClass, type SectionKey,
 } from '../core/vocab';
+import { isPlaceholderOnly } from '../core/vocab-practice';
 import { basenameUri, dirnameUri } from '../core/uri';
 import {
   MODE_ORDER, fmtShare, safeHttpUrl,
