@@ -34,6 +34,21 @@ const FILLER = /^(?:x{2,}|\?+|\.{2,}|…+|[-–—_*#>|:.,;!?()[\]`~"'\s]+)$/i;
  * that asks for content uses (docs/decisions.md "Placeholders count as empty").
  */
 export function isPlaceholderOnly(text: string): boolean {
+  // Short values (cells, references) repeat across a plan: a bounded memo.
+  if (text.length <= 40) {
+    let v = SHORT.get(text);
+    if (v === undefined) {
+      v = placeholderOnly(text);
+      if (SHORT.size >= 10_000) SHORT.clear();
+      SHORT.set(text, v);
+    }
+    return v;
+  }
+  return placeholderOnly(text);
+}
+const SHORT = new Map<string, boolean>();
+
+function placeholderOnly(text: string): boolean {
   const s = text
     .replace(/<!--[\s\S]*?-->/g, ' ')
     // YAML's empty values and block indicators, Markdown list marks and emphasis.
