@@ -113,7 +113,7 @@ export const RESULT_KINDS: ResultKindInfo[] = [
     en: ['leads', 'lead', 'qualified leads', 'inquiries', 'enquiries', 'sign ups', 'signups', 'sign-ups', 'registrations', 'requests for quote', 'demo requests'],
   },
   {
-    key: 'revenue', label: t('revenue or cost per acquisition', 'Umsatz oder Kosten pro Abschluss'),
+    key: 'revenue', label: t('revenue', 'Umsatz'),
     de: ['Umsatz', 'Umsätze', 'Erlös', 'Erlöse', 'Deckungsbeitrag', 'Warenkorbwert', 'Kosten pro Abschluss', 'Kosten pro Lead', 'Kosten pro Akquisition'],
     en: ['revenue', 'turnover', 'return on ad spend', 'roas', 'roi', 'cost per acquisition', 'cpa', 'cost per lead', 'cpl', 'basket value', 'average order value'],
   },
@@ -128,7 +128,7 @@ export const RESULT_KINDS: ResultKindInfo[] = [
     en: ['tickets deflected', 'deflected tickets', 'calls deflected', 'resolved requests', 'resolved tickets', 'service cost', 'cost per contact', 'cost to serve', 'first contact resolution', 'handling time', 'tickets', 'support tickets'],
   },
   {
-    key: 'applications', label: t('applications or hires', 'Bewerbungen oder Einstellungen'),
+    key: 'applications', label: t('applications (hires)', 'Bewerbungen (Einstellungen)'),
     de: ['Bewerbungen', 'Bewerbung', 'Einstellungen', 'Neueinstellungen', 'Azubis', 'besetzte Stellen', 'Initiativbewerbungen'],
     en: ['applications', 'application', 'applicants', 'hires', 'new hires', 'filled positions', 'candidates'],
   },
@@ -227,11 +227,20 @@ const CADENCE_KEYS_BY_WORDS = CADENCE_WORDS.flatMap(([n, list]) => list.map((p) 
  * Undefined when the text declares none.
  */
 export function cadenceOf(text: string): Cadence | undefined {
+  // The part that declares it, as written: `alle zwei Wochen` of `alle zwei Wochen, meist Tipps`.
+  for (const part of text.split(/[,;]|\s+[-–]\s+/)) {
+    const c = cadenceIn(part);
+    if (c) return c;
+  }
+  return undefined;
+}
+
+function cadenceIn(text: string): Cadence | undefined {
   const raw = text.trim();
   if (!raw) return undefined;
   const folded = ` ${words(raw).join(' ')} `;
   // "N [x|mal] [words] pro|per|/|a|im|in der|je UNIT": the first such phrase.
-  const m = /(\d+(?:[.,]\d+)?)(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*(?:x|×|mal\b|times\b)?\s*(?:[\p{L}-]+\s+|[\p{L}-]+(?=\/)){0,2}?(?:(?:pro|per|a|im|in\s+der|je|jede[nrm]?|each|every|the|die)\s+|\/\s*)([\p{L}]+)/iu.exec(fold(raw));
+  const m = /(\d+(?:[.,]\d+)?)(?:\s*(?:[-–]|bis|to|or|oder)\s*\d+(?:[.,]\d+)?)?\s*(?:x|×|mal\b|times\b)?\s*(?:[\p{L}-]+\s+|[\p{L}-]+(?=\/)){0,2}?(?:(?:pro|per|a|im|in\s+der|je|jede[nrm]?|each|every|the|die)\s+|\/\s*)([\p{L}]+)/iu.exec(fold(raw));
   if (m) {
     const unit = UNIT_DAYS.find(([re]) => re.test(m[2]));
     const n = Number(m[1].replace(',', '.'));

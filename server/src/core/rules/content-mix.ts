@@ -3,7 +3,7 @@ import { numberOption } from './api';
 import type { ParsedDocument, PlanEntry } from '../model';
 import type { Range, Text } from '../text';
 import { t } from '../text';
-import { idKey, pushWeight, type Mode } from '../vocab';
+import { MODES, enumLabel, idKey, pushWeight, type Mode } from '../vocab';
 import { activeEntries, fmtNumber, fmtPercent } from './planutil';
 import { channelName } from './channels';
 
@@ -89,10 +89,7 @@ function message(s: Scope, c: { n: number; push: number; other: number; dialog: 
   const floorText = Math.abs(c.floor - 0.67) < 0.005 || Math.abs(c.floor - 2 / 3) < 0.005
     ? t('two thirds (rule of thirds)', 'zwei Drittel (Drittel-Regel)')
     : t(`${fmtPercent(c.floor)} (floor)`, `${fmtPercent(c.floor)} (floor)`);
-  const counts = t(
-    `${fmtNumber(c.push, 'en')} push, ${c.dialog} dialog${c.none ? `, ${c.none} without a mode` : ''}`,
-    `${fmtNumber(c.push, 'de')} Push, ${c.dialog} Dialog${c.none ? `, ${c.none} ohne Modus` : ''}`,
-  );
+  const counts = modeCounts(s.entries);
   if (c.under) {
     const noDialog = c.dialog === 0 ? t(', and none invites dialog', ', und keiner lädt zum Dialog ein') : t('', '');
     return t(
@@ -104,4 +101,15 @@ function message(s: Scope, c: { n: number; push: number; other: number; dialog: 
     `None of the ${c.n} entries ${scope.en} invites dialog (a question, a poll, a Q&A): social media is a conversation, not a broadcast (${counts.en}).`,
     `Keiner der ${c.n} Einträge ${scope.de} lädt zum Dialog ein (eine Frage, eine Umfrage, eine Fragerunde): Social Media ist ein Gespräch, keine Sendung (${counts.de}).`,
   );
+}
+
+/** `5 service, 3 story, 1 push, 2 without a mode`: the entries of a scope by mode, most first. */
+function modeCounts(entries: PlanEntry[]): Text {
+  const by = new Map<Mode | undefined, number>();
+  for (const e of entries) by.set(e.mode?.value, (by.get(e.mode?.value) ?? 0) + 1);
+  const list = [...by.entries()].sort((a, b) => b[1] - a[1] || (a[0] ?? '~').localeCompare(b[0] ?? '~'));
+  const part = (lang: 'en' | 'de') => list
+    .map(([m, n]) => `${n} ${m ? (lang === 'de' ? enumLabel(MODES, m, 'de') : m) : lang === 'de' ? 'ohne Modus' : 'without a mode'}`)
+    .join(', ');
+  return t(part('en'), part('de'));
 }

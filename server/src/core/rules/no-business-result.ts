@@ -57,13 +57,14 @@ export const rule: Rule = {
       });
       const what = g.type ? t(`a ${enumLabel(GOAL_TYPES, g.type.value, 'en')} goal`, `ein Ziel der Art ${enumLabel(GOAL_TYPES, g.type.value, 'de')}`) : t('about a business result', 'ein Geschäftsziel');
       const better = kindsText(kinds);
+      const one = kpis.length === 1;
       goalFindings++;
       ctx.report({
         uri: g.uri,
         range: g.idRange,
         message: t(
-          `Goal ${itemLabel(g)} is ${what.en}, but its KPIs ${joinList(list, 'en')} measure only attention and interaction: add a KPI that ties it to the result, such as ${better.en}.`,
-          `Das Ziel ${itemLabel(g)} ist ${what.de}, aber seine Kennzahlen ${joinList(list, 'de')} messen nur Aufmerksamkeit und Interaktion: Ergänzen Sie eine Kennzahl, die es mit dem Ergebnis verbindet, etwa ${better.de}.`,
+          `Goal ${itemLabel(g)} is ${what.en}, but ${one ? 'its KPI' : 'its KPIs'} ${joinList(list, 'en')} ${one ? 'measures' : 'measure'} only attention and interaction: add a KPI that ties it to the result, such as ${better.en}.`,
+          `Das Ziel ${itemLabel(g)} ist ${what.de}, aber ${one ? 'seine Kennzahl' : 'seine Kennzahlen'} ${joinList(list, 'de')} ${one ? 'misst' : 'messen'} nur Aufmerksamkeit und Interaktion: Ergänzen Sie eine Kennzahl, die es mit dem Ergebnis verbindet, etwa ${better.de}.`,
         ),
         data: { goal: g.id, kinds },
       });
