@@ -3,9 +3,16 @@ import { numberOption } from './api';
 import type { Channel, PlanEntry, Period } from '../model';
 import { t } from '../text';
 import { idKey } from '../vocab';
-import { activeEntries, daysBetween, fmtNumber, monthName, periodOf } from './planutil';
+import { activeEntries, daysBetween, fmtNumber, monthName } from './planutil';
 import { channelCadence, channelName } from './channels';
 import { joinList } from './util';
+
+/** `2027-02` → `2027-02-28`. */
+function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  const d = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${month}-${String(d).padStart(2, '0')}`;
+}
 
 /** The calendar months a period touches, each with the days of it inside the period. */
 export function monthsOf(p: Period): { month: string; days: number }[] {
@@ -53,12 +60,19 @@ export const rule: Rule = {
       const entries = activeEntries(doc);
       const dated = entries.filter((e) => e.isoDate);
       if (!dated.length) continue;
-      let period = periodOf(ctx.project, doc)?.period;
-      if (!period) {
+      // The plan's own period; else the calendar months its entries fall in (a plan
+      // `februar.plan.md` under a strategy of the whole year covers February only).
+      let period = doc.period?.value;
+      let months: { month: string; days: number }[];
+      if (period) months = monthsOf(period);
+      else {
         const dates = dated.map((e) => e.isoDate!).sort();
-        period = { start: dates[0], end: dates[dates.length - 1] };
+        const first = dates[0].slice(0, 7);
+        const last = dates[dates.length - 1].slice(0, 7);
+        period = { start: `${first}-01`, end: lastDayOf(last) };
+        const touched = new Set(dates.map((d) => d.slice(0, 7)));
+        months = monthsOf(period).filter((m) => touched.has(m.month));
       }
-      const months = monthsOf(period);
       const byChannel = new Map<string, { channel: Channel; first: PlanEntry; perMonth: Map<string, number> }>();
       for (const e of entries) {
         if (!e.channel) continue;
