@@ -110,8 +110,8 @@ export const rule: Rule = {
           uri: doc.uri,
           range: g.first.channel!.range,
           message: t(
-            `${name} is declared '${cad.cadence.raw}' in the channel plan (about ${about} entries a month), but this plan has fewer: ${listEn}. Plan the missing entries, or declare the cadence you can keep.`,
-            `${name} ist im Kanalplan mit '${cad.cadence.raw}' angegeben (etwa ${aboutDe} Einträge im Monat), dieser Plan hat weniger: ${listDe}. Planen Sie die fehlenden Einträge, oder geben Sie den Rhythmus an, den Sie halten können.`,
+            `${name} is declared '${cad.cadence.raw}' in the channel plan (about ${about} ${about === '1' ? 'entry' : 'entries'} a month), but this plan has fewer: ${listEn}. Plan the missing entries, or declare the cadence you can keep.`,
+            `${name} ist im Kanalplan mit '${cad.cadence.raw}' angegeben (etwa ${aboutDe} ${aboutDe === '1' ? 'Eintrag' : 'Einträge'} im Monat), dieser Plan hat weniger: ${listDe}. Planen Sie die fehlenden Einträge, oder geben Sie den Rhythmus an, den Sie halten können.`,
           ),
           data: { channel: name, cadence: cad.cadence.raw, months: short },
         });
