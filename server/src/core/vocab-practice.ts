@@ -142,6 +142,9 @@ const RESULT_PHRASES: Phrase[] = RESULT_KINDS
 /** The business result a metric's name measures, or undefined (attention, interaction, unknown). */
 export function resultKindOf(metric: string): ResultKind | undefined {
   const ws = words(metric);
+  // The last result named wins, as the head of a German compound does:
+  // "Probefahrt-Anfragen" are inquiries (leads), "Newsletter-Anmeldungen" sign-ups.
+  let best: { key: ResultKind; end: number } | undefined;
   for (const p of RESULT_PHRASES) {
     const n = p.words.length;
     for (let i = 0; i + n <= ws.length; i++) {
@@ -152,10 +155,10 @@ export function resultKindOf(metric: string): ResultKind | undefined {
         // German compounds end in the result: "Probefahrtanfragen", "Online-Bestellungen".
         ok = w === pw || (n === 1 && pw.length >= 5 && w.endsWith(pw));
       }
-      if (ok) return p.key;
+      if (ok && (!best || i + n > best.end)) best = { key: p.key, end: i + n };
     }
   }
-  return undefined;
+  return best?.key;
 }
 
 /**
