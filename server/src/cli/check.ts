@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { ConfigResolver, type ConfigHost } from '../core/config';
 import { todayIso } from '../core/engine';
 import { isConfigFileName, isInside, loadFile, readConfigFile, realFolder, walkDocuments, type WalkEntry, type WalkProblem } from '../core/files';
+import { docLanguage } from '../core/rules/templates';
 import type { Lang, Text } from '../core/text';
 import { toPath, toUri } from '../core/uri';
 import { Workspace } from '../core/workspace';
@@ -206,7 +207,6 @@ export function prepare(opts: { paths: string[]; config?: string; lang?: Lang },
   // document's configuration (a German and an English project checked together each get theirs).
   const fallback: Lang = envLang(io.env) ?? 'en';
   const lang: Lang = opts.lang ?? configs.forFolder(firstFolder).language ?? fallback;
-  const langOf = (uri: string): Lang => opts.lang ?? configs.forDocument(uri).language ?? fallback;
 
   const { ws, targetUris, walkProblems, inputs } = loadFiles(given, roots, configs, explicit?.path);
   if (explicit) inputs.add(explicit.path);
@@ -214,6 +214,24 @@ export function prepare(opts: { paths: string[]; config?: string; lang?: Lang },
     const p = toPath(u);
     if (p) inputs.add(p);
   }
+  // Each finding speaks its document's language (docs/cli.md "Language"): --lang, else the
+  // document's `language:`, else the configuration's, else its strategy's (for a plan),
+  // else the language its text is written in. The environment (LANG) only decides for
+  // what is no document, so LANG=C does not turn a German strategy's findings English.
+  const memo = new Map<string, Lang>();
+  const langOf = (uri: string): Lang => {
+    if (opts.lang) return opts.lang;
+    let l = memo.get(uri);
+    if (l) return l;
+    const doc = ws.get(uri);
+    const strategy = doc?.kind === 'plan' ? ws.projectOf(uri)?.strategy : undefined;
+    l = doc?.language
+      ?? configs.forDocument(uri).language
+      ?? strategy?.language
+      ?? (doc ? docLanguage(strategy ?? doc) : fallback);
+    memo.set(uri, l);
+    return l;
+  };
   return { ws, inputs, targetUris, walkProblems, configs, explicit, firstFolder, lang, langOf };
 }
 
