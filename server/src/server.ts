@@ -39,6 +39,7 @@ const ctx: ServiceContext = {
   lang: (uri) => session.langOf(uri),
   today: () => session.today ?? todayIso(),
   findings: () => session.findings(),
+  text: (uri) => session.readText(uri),
 };
 
 let configurationCapable = false;

@@ -36,7 +36,8 @@ import { rule as r32 } from './channel-gap';
 import { rule as r33 } from './untracked-link';
 import { rule as r34 } from './published-in-future';
 import { rule as r35 } from './stale-entry';
+import { rule as r36 } from './unmarked-document';
 
-export const ALL_RULES: Rule[] = [r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12, r13, r14, r15, r16, r17, r18, r19, r20, r21, r22, r23, r24, r25, r26, r27, r28, r29, r30, r31, r32, r33, r34, r35];
+export const ALL_RULES: Rule[] = [r0, r1, r2, r3, r4, r36, r5, r6, r7, r8, r9, r10, r11, r12, r13, r14, r15, r16, r17, r18, r19, r20, r21, r22, r23, r24, r25, r26, r27, r28, r29, r30, r31, r32, r33, r34, r35];
 
 export const RULES_BY_ID = new Map(ALL_RULES.map((r) => [r.meta.id, r]));
