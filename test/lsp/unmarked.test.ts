@@ -85,7 +85,7 @@ describe('server: unmarked documents over the protocol', function () {
     assert.equal(diags[0].code, 'unmarked-document');
     assert.equal(diags[0].severity, 3);
     assert.deepEqual(diags[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: '# Redaktionsplan Februar'.length } });
-    assert.match(diags[0].message, /Redaktionsplan .*'Datum', 'Plattform', 'Thema'.*stratdoc: plan/);
+    assert.match(String(diags[0].message), /Redaktionsplan .*'Datum', 'Plattform', 'Thema'.*stratdoc: plan/);
     assert.ok(c.diagnostics.has(c.uri('alt/later-export.yaml')));
     assert.equal(c.diagnostics.has(c.uri('alt/teammeeting.md')), false, 'meeting notes stay silent');
     await c.open('alt/teammeeting.md');
