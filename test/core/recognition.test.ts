@@ -86,3 +86,32 @@ describe('recognition corpus', () => {
     }
   });
 });
+
+describe('recognition: odd input', () => {
+  const odd: [string, string][] = [
+    ['empty.md', ''],
+    ['bom.md', '\uFEFF'],
+    ['pipes.md', '|'.repeat(100000)],
+    ['dashes.md', '| a |\n' + '|-'.repeat(50000)],
+    ['spaces.yaml', ' '.repeat(100000) + '-'],
+    ['colons.yaml', '- ' + 'a'.repeat(100000) + ':'],
+    ['flow.yaml', '- {' + 'a: 1, '.repeat(20000) + '}'],
+    ['dates.md', '| Datum | Kanal | Thema |\n|---|---|---|\n' + '| 1. 1. 1. 1. | Instagram | x |\n'.repeat(3000)],
+    ['fences.md', '```\n| Datum | Kanal | Thema | Status |\n|---|---|---|---|\n' + '| 2027-01-01 | Instagram | x | geplant |\n'.repeat(10)],
+    ['nul.yaml', 'posts:\n  - date: \u0000\n'],
+    ['crlf.md', '# Redaktionsplan\r\n\r\n| Datum | Kanal | Thema |\r\n|---|---|---|\r\n| 2027-01-01 | Instagram | x |\r\n'],
+  ];
+  it('never throws, reads at most the probe, ignores tables in code blocks, reads CRLF', () => {
+    for (const [name, text] of odd) {
+      const r = recognize(`file:///odd/${name}`, text);
+      if (name === 'fences.md' || name === 'empty.md' || name === 'pipes.md') assert.equal(r, undefined, name);
+      if (name === 'crlf.md') assert.equal(r?.kind, 'plan', name);
+    }
+  });
+  it('the marker edit keeps CRLF and merges into an existing front matter', () => {
+    assert.deepEqual(markerEdit('# A\r\n', 'markdown', 'plan'), { line: 0, character: 0, newText: '---\r\nstratdoc: plan\r\n---\r\n' });
+    assert.deepEqual(markerEdit('---\ntitle: X\n---\n# A\n', 'markdown', 'strategy'), { line: 1, character: 0, newText: 'stratdoc: strategy\n' });
+    assert.deepEqual(markerEdit('%YAML 1.2\n---\nposts:\n  - a: 1\n', 'yaml', 'plan'), { line: 2, character: 0, newText: 'stratdoc: plan\n' });
+    assert.deepEqual(markerEdit('# export\n- a: 1\n', 'yaml', 'plan'), { line: 0, character: 0, newText: 'stratdoc: plan\nentries:\n' });
+  });
+});

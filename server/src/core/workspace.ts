@@ -86,7 +86,13 @@ export class Workspace {
     const id = unmarkedRule.meta.id;
     const setting = cfg.rules.get(id);
     if (setting?.severity === 'off') return;
-    const r = recognize(uri, text);
+    let r: ReturnType<typeof recognize>;
+    try {
+      r = recognize(uri, text);
+    } catch {
+      // A notice is a courtesy: whatever the recogniser stumbles over, the file just gets none.
+      return;
+    }
     if (!r) return;
     if (text.includes('stratdoc-disable')) {
       const sup = emptySuppressions();
