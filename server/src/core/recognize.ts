@@ -8,7 +8,7 @@
  */
 import type { DocFormat, DocKind } from './model';
 import { formatOf, kindOfFileName, readMarker } from './parse/common';
-import { sectionsOfHeading, stripNumbering, words } from './vocab';
+import { phrases as table, sectionsOfHeading, stripNumbering, words, type Phrase } from './vocab';
 import { PLAN_COLUMNS, PLAN_TITLES, PLATFORMS, SOCIAL_WORDS, STRATEGY_SECTIONS, STRATEGY_TITLES, type PlanRole } from './recognition-vocab';
 
 export interface Recognition {
@@ -26,17 +26,6 @@ export const MIN_DATED_ROWS = 4;
 const CONFIG_FILE = '.stratdoc.yaml';
 
 // ---------------------------------------------------------------- phrase tables (built once)
-
-interface Phrase<K> {
-  key: K;
-  words: string[];
-}
-
-function table<K>(entries: [K, string[]][]): Phrase<K>[] {
-  const out: Phrase<K>[] = [];
-  for (const [key, list] of entries) for (const p of list) out.push({ key, words: words(p) });
-  return out.sort((a, b) => b.words.length - a.words.length);
-}
 
 const COLUMN_PHRASES = table(Object.entries(PLAN_COLUMNS) as [PlanRole, string[]][]);
 const SECTION_PHRASES = table(Object.entries(STRATEGY_SECTIONS));
