@@ -34,11 +34,13 @@ export const PLAN_COLUMNS: Record<PlanRole, string[]> = {
   format: ['Format', 'Formate', 'Type', 'Post type', 'Content type', 'Typ', 'Art', 'Beitragsart', 'Medientyp', 'Media type'],
 };
 
-/** Social platforms and formats: a plan's channel cells, or a strategy's text, name some of them. */
+/**
+ * Social platforms and formats: most rows of a plan without a channel column name one. ("Social
+ * media" alone is no evidence in a cell: a blog's category column says it too.)
+ */
 export const SOCIAL_WORDS = [
   'Instagram', 'IG', 'Facebook', 'FB', 'LinkedIn', 'TikTok', 'YouTube', 'Xing', 'Pinterest', 'Threads', 'Mastodon',
-  'Bluesky', 'Twitter', 'Snapchat', 'WhatsApp', 'Reel', 'Reels', 'Karussell', 'Carousel', 'Shorts', 'Social Media',
-  'Social-Media', 'Newsletter',
+  'Bluesky', 'Twitter', 'Snapchat', 'WhatsApp', 'Reel', 'Reels', 'Karussell', 'Carousel', 'Shorts', 'Newsletter',
 ];
 
 /** Platform names only (for a strategy: at least two of them, or "social media", must be named). */

@@ -24,6 +24,7 @@ export const RECOGNITION_PROBE = 64 * 1024;
 export const MIN_DATED_ROWS = 4;
 
 const CONFIG_FILE = '.stratdoc.yaml';
+const MARKER_LINE_RE = /^stratdoc[ \t]*:/m;
 
 // ---------------------------------------------------------------- phrase tables (built once)
 
@@ -123,7 +124,8 @@ function planShape(g: Grid): PlanEvidence | undefined {
   if (others.size < 2) return undefined;
   const channelCol = roles.indexOf('channel');
   const filled = (i: number) => g.rows.filter((r) => (r[i] ?? '').trim()).length;
-  const social = (channelCol >= 0 && filled(channelCol) > 0) || g.rows.filter((r) => r.some(mentionsSocial)).length * 2 >= Math.max(1, g.rows.length);
+  // Without a channel column, more than half the rows must name a platform or a social format.
+  const social = (channelCol >= 0 && filled(channelCol) > 0) || g.rows.filter((r) => r.some(mentionsSocial)).length * 2 > g.rows.length;
   if (!social) return undefined;
   const datedRows = g.rows.filter((r) => looksLikeDate(r[dateCol] ?? '')).length;
   if (!datedRows) return undefined;
@@ -295,6 +297,9 @@ export function recognize(uri: string, fullText: string): Recognition | undefine
   let text = fullText.length > RECOGNITION_PROBE ? fullText.slice(0, RECOGNITION_PROBE) : fullText;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (readMarker(text, format)) return undefined;
+  // A `stratdoc:` line near the top is a marker in a front matter being typed (or broken):
+  // the file is meant as a document, and the reader's own findings speak for it then.
+  if (MARKER_LINE_RE.test(text.slice(0, 4096))) return undefined;
   const scan = format === 'markdown' ? scanMarkdown(text) : scanYaml(text);
   const titles = `${scan.title} ${fileTitle(uri)}`;
   const social = socialText(text);
