@@ -76,6 +76,10 @@ const ctx: ServiceContext = {
   lang: (uri) => session.langOf(uri),
   today: () => session.today ?? todayIso(),
   findings: () => session.findings(),
+  text: (uri) => {
+    const t = session.readText(uri);
+    return typeof t === 'string' ? t : undefined;
+  },
 };
 
 let configurationCapable = false;

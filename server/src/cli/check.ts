@@ -255,6 +255,13 @@ export function checkCommand(argv: string[], io: CliIo): ExitCode {
     for (const f of ws.checkProject(p, opts.today)) if (targetUris.has(f.uri)) diagnostics.push(fromFinding(f, io.cwd, langOf(f.uri)));
   }
   for (const s of ws.skippedFiles()) if (targetUris.has(s.uri)) diagnostics.push(fromSkipped(s, io.cwd, langOf(s.uri)));
+  const unmarked: string[] = [];
+  for (const f of ws.unmarkedFindings()) {
+    if (!targetUris.has(f.uri)) continue;
+    const d = fromFinding(f, io.cwd, langOf(f.uri));
+    diagnostics.push(d);
+    unmarked.push(d.file);
+  }
   const shown = (opts.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics).sort(compareDiagnostics);
   const documents = [...targetUris].filter((u) => ws.get(u)).length;
 
@@ -269,7 +276,7 @@ export function checkCommand(argv: string[], io: CliIo): ExitCode {
   for (const w of walkProblems) io.stderr(`stratdoc: ${warn}: ${M.folderUnreadable(path.relative(io.cwd, w.folder) || '.', w.error)[lang]}\n`);
 
   const counts = countSeverities(shown);
-  io.stdout(format(opts.format, shown, { lang, colour: useColour(io), documents, counts, quiet: opts.quiet, version: VERSION }));
+  io.stdout(format(opts.format, shown, { lang, colour: useColour(io), documents, counts, quiet: opts.quiet, version: VERSION, unmarked: unmarked.sort() }));
 
   let code: ExitCode = counts.error > 0 ? EXIT_PROBLEMS : EXIT_OK;
   if (opts.maxWarnings !== undefined && counts.warning > opts.maxWarnings) {

@@ -194,6 +194,12 @@ Bericht, der sich nicht schreiben lässt. Der Bericht ist die einzige Datei, die
       `Keine Fehler (${docs} ${docs === 1 ? 'Dokument' : 'Dokumente'} geprüft).`,
     ),
   noDocuments: (): Text => t('No stratdoc documents found.', 'Keine stratdoc-Dokumente gefunden.'),
+  unmarkedFiles: (files: string[]): Text => {
+    const list = files.length > 5 ? `${files.slice(0, 5).join(', ')} (+${files.length - 5})` : files.join(', ');
+    return files.length === 1
+      ? t(`Not checked: ${list} looks like a plan or strategy but has no 'stratdoc:' marker.`, `Nicht geprüft: ${list} sieht aus wie ein Plan oder eine Strategie, hat aber keine Markierung 'stratdoc:'.`)
+      : t(`Not checked: ${files.length} files look like plans or strategies but have no 'stratdoc:' marker: ${list}.`, `Nicht geprüft: ${files.length} Dateien sehen aus wie Pläne oder Strategien, haben aber keine Markierung 'stratdoc:': ${list}.`);
+  },
   tooManyWarnings: (count: number, max: number): Text =>
     t(
       `stratdoc found too many warnings (${count}; maximum: ${max}).`,

@@ -101,12 +101,13 @@ export const ITEM_SECTIONS: Partial<Record<SectionKey, 'person' | 'goal' | 'kpi'
   team: 'person', goals: 'goal', kpis: 'kpi', audiences: 'audience', channels: 'channel',
 };
 
-interface Phrase<K> {
+export interface Phrase<K> {
   key: K;
   words: string[];
 }
 
-function phrases<K>(entries: [K, string[]][]): Phrase<K>[] {
+/** A phrase table: each phrase's words, longest first. */
+export function phrases<K>(entries: [K, string[]][]): Phrase<K>[] {
   const out: Phrase<K>[] = [];
   for (const [key, list] of entries) for (const p of list) out.push({ key, words: words(p) });
   return out.sort((a, b) => b.words.length - a.words.length);

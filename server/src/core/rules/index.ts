@@ -43,7 +43,8 @@ import { rule as r39 } from './channel-gap';
 import { rule as r40 } from './untracked-link';
 import { rule as r41 } from './published-in-future';
 import { rule as r42 } from './stale-entry';
+import { rule as r43 } from './unmarked-document';
 
-export const ALL_RULES: Rule[] = [r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12, r13, r14, r15, r16, r17, r18, r19, r20, r21, r22, r23, r24, r25, r26, r27, r28, r29, r30, r31, r32, r33, r34, r35, r36, r37, r38, r39, r40, r41, r42];
+export const ALL_RULES: Rule[] = [r0, r1, r2, r3, r4, r43, r5, r6, r7, r8, r9, r10, r11, r12, r13, r14, r15, r16, r17, r18, r19, r20, r21, r22, r23, r24, r25, r26, r27, r28, r29, r30, r31, r32, r33, r34, r35, r36, r37, r38, r39, r40, r41, r42];
 
 export const RULES_BY_ID = new Map(ALL_RULES.map((r) => [r.meta.id, r]));
