@@ -42,7 +42,7 @@ function inFrontMatter(doc: ParsedDocument, line: number): boolean {
 }
 
 export function disableFileEdit(doc: ParsedDocument, rule: string): TextEdit {
-  if (doc.format === 'yaml') return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `# stratdoc-disable ${rule}\n` };
+  if (doc.format === 'yaml') return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `# stratdoc-disable-file ${rule}\n` };
   let line = 0;
   if (doc.lines.lineText(0).trimEnd() === '---') {
     for (let i = 1; i < doc.lines.lineCount; i++) {
@@ -54,9 +54,9 @@ export function disableFileEdit(doc: ParsedDocument, rule: string): TextEdit {
   }
   if (line >= doc.lines.lineCount) {
     const end = doc.lines.lineText(doc.lines.lineCount - 1).length;
-    return { range: { start: { line: doc.lines.lineCount - 1, character: end }, end: { line: doc.lines.lineCount - 1, character: end } }, newText: `\n<!-- stratdoc-disable ${rule} -->` };
+    return { range: { start: { line: doc.lines.lineCount - 1, character: end }, end: { line: doc.lines.lineCount - 1, character: end } }, newText: `\n<!-- stratdoc-disable-file ${rule} -->` };
   }
-  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `<!-- stratdoc-disable ${rule} -->\n` };
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `<!-- stratdoc-disable-file ${rule} -->\n` };
 }
 
 export function codeActions(ctx: ServiceContext, uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): CodeAction[] {
