@@ -14,7 +14,7 @@ import type { ServiceContext } from './service/context';
 import { completion } from './service/completion';
 import { definition, documentLinks, hover, prepareRename, references, rename, RenameError } from './service/navigation';
 import { documentSymbols, workspaceSymbols } from './service/symbols';
-import { codeActions } from './service/actions';
+import { codeActions, FIX_ALL_KIND } from './service/actions';
 import { codeLenses } from './service/lens';
 import { planStatus, PLAN_STATUS_REQUEST } from './service/status';
 import { preview, PREVIEW_REQUEST } from './service/preview';
@@ -84,7 +84,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       renameProvider: { prepareProvider: true },
       documentSymbolProvider: true,
       workspaceSymbolProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       codeLensProvider: { resolveProvider: false },
       documentLinkProvider: { resolveProvider: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

@@ -68,10 +68,13 @@ Options:
       --max-warnings N    exit with code 1 when there are more than N warnings
   -q, --quiet             report errors only
       --today YYYY-MM-DD  the date rules about past and future compare with (default: today)
+      --fix               apply the safe fixes to the checked files, then report what is left
+      --fix-dry-run       print the safe fixes as a unified diff; write nothing
   -h, --help              show this help
 
 Exit codes: 0 no errors (and no more warnings than allowed), 1 errors or too many
 warnings, 2 bad usage or a path or configuration file that cannot be read.
+With --fix-dry-run: 0 nothing to fix, 1 a diff was printed.
 `,
       `Aufruf: stratdoc check [Optionen] [Pfade…]
 
@@ -87,11 +90,14 @@ Optionen:
   -q, --quiet             nur Fehler melden
       --today JJJJ-MM-TT  das Datum, mit dem Regeln über Vergangenheit und Zukunft vergleichen
                           (Voreinstellung: heute)
+      --fix               die sicheren Korrekturen in die geprüften Dateien schreiben, dann
+                          melden, was bleibt
+      --fix-dry-run       die sicheren Korrekturen als Unified Diff zeigen; nichts schreiben
   -h, --help              diese Hilfe zeigen
 
 Exit-Codes: 0 keine Fehler (und nicht mehr Warnungen als erlaubt), 1 Fehler oder zu viele
 Warnungen, 2 falscher Aufruf oder ein Pfad oder eine Konfigurationsdatei, die sich nicht
-lesen lässt.
+lesen lässt. Mit --fix-dry-run: 0 nichts zu beheben, 1 ein Diff wurde gezeigt.
 `,
     ),
 
@@ -142,6 +148,26 @@ Bericht, der sich nicht schreiben lässt. Der Bericht ist die einzige Datei, die
     ),
   reportUnwritable: (file: string, code: Text): Text => t(`cannot write the report to '${file}' (${code.en}).`, `der Bericht lässt sich nicht nach '${file}' schreiben (${code.de}).`),
   reportNothing: (): Text => t('No strategy or plan found under the given paths; the report says so.', 'Unter den angegebenen Pfaden gibt es keine Strategie und keinen Plan; der Bericht sagt das.'),
+
+  // --fix and --fix-dry-run.
+  fixApplied: (fixes: number, files: number): Text =>
+    fixes === 0
+      ? t('Nothing to fix automatically.', 'Nichts automatisch zu beheben.')
+      : t(
+        `Fixed ${fixes} ${fixes === 1 ? 'problem' : 'problems'} in ${files} ${files === 1 ? 'file' : 'files'}; what is left is reported below.`,
+        `${fixes} ${fixes === 1 ? 'Problem' : 'Probleme'} in ${files} ${files === 1 ? 'Datei' : 'Dateien'} behoben; was bleibt, steht unten.`,
+      ),
+  fixWouldApply: (fixes: number, files: number): Text =>
+    fixes === 0
+      ? t('Nothing to fix automatically.', 'Nichts automatisch zu beheben.')
+      : t(
+        `--fix would fix ${fixes} ${fixes === 1 ? 'problem' : 'problems'} in ${files} ${files === 1 ? 'file' : 'files'} (the diff above); nothing was written.`,
+        `--fix würde ${fixes} ${fixes === 1 ? 'Problem' : 'Probleme'} in ${files} ${files === 1 ? 'Datei' : 'Dateien'} beheben (der Diff oben); nichts wurde geschrieben.`,
+      ),
+  fixChangedMeanwhile: (file: string): Text =>
+    t(`${file} changed while it was checked; it is left as it is. Run --fix again.`, `${file} hat sich während der Prüfung geändert; die Datei bleibt, wie sie ist. Führen Sie --fix erneut aus.`),
+  fixUnwritable: (file: string, code: Text): Text => t(`cannot write the fixes to '${file}' (${code.en}).`, `die Korrekturen lassen sich nicht nach '${file}' schreiben (${code.de}).`),
+  fixBoth: (): Text => t('use either --fix or --fix-dry-run, not both.', 'verwenden Sie --fix oder --fix-dry-run, nicht beides.'),
 
   // Usage errors (exit 2).
   noCommand: (): Text => t('no command given.', 'kein Befehl angegeben.'),
