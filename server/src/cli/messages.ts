@@ -35,10 +35,11 @@ export const M = {
 Usage:
   stratdoc check [options] [paths…]   check documents (default: the current folder)
   stratdoc report [options] [paths…]  write the HTML report of the documents
+  stratdoc export --ics|--csv [paths…] the plans' entries as a calendar or a table
   stratdoc --help                     show this help
   stratdoc --version                  show the version
 
-Run 'stratdoc check --help' or 'stratdoc report --help' for their options.
+Run 'stratdoc check --help', 'stratdoc report --help' or 'stratdoc export --help' for their options.
 Documentation: ${CLI_DOCS_URL}
 `,
       `stratdoc ${version} – prüft Social-Media-Strategien und Redaktionspläne wie ein Compiler Code.
@@ -46,10 +47,11 @@ Documentation: ${CLI_DOCS_URL}
 Aufruf:
   stratdoc check [Optionen] [Pfade…]  Dokumente prüfen (Voreinstellung: der aktuelle Ordner)
   stratdoc report [Optionen] [Pfade…] den HTML-Bericht der Dokumente schreiben
+  stratdoc export --ics|--csv [Pfade…] die Einträge der Pläne als Kalender oder Tabelle
   stratdoc --help                     diese Hilfe zeigen
   stratdoc --version                  die Version zeigen
 
-'stratdoc check --help' und 'stratdoc report --help' zeigen ihre Optionen.
+'stratdoc check --help', 'stratdoc report --help' und 'stratdoc export --help' zeigen ihre Optionen.
 Dokumentation: ${CLI_DOCS_URL}
 `,
     ),
@@ -148,6 +150,59 @@ Bericht, der sich nicht schreiben lässt. Der Bericht ist die einzige Datei, die
     ),
   reportUnwritable: (file: string, code: Text): Text => t(`cannot write the report to '${file}' (${code.en}).`, `der Bericht lässt sich nicht nach '${file}' schreiben (${code.de}).`),
   reportNothing: (): Text => t('No strategy or plan found under the given paths; the report says so.', 'Unter den angegebenen Pfaden gibt es keine Strategie und keinen Plan; der Bericht sagt das.'),
+
+  // export.
+  exportHelp: (): Text =>
+    t(
+      `Usage: stratdoc export --ics|--csv [options] [paths…]
+
+Exports the entries of the editorial plans under the paths (or of a strategy's plans):
+  --ics   an iCalendar file, one event per dated entry (all day, or at its time),
+          "Channel: Title" as the summary, owner, status, goals and link in the
+          description. The events keep their UIDs: import the file again to update them.
+  --csv   a table for Excel, Numbers or Google Sheets in the plan's language; German:
+          semicolons, dates as DD.MM.YYYY and a byte order mark, as Excel expects.
+
+Options:
+  -o, --out FILE          write to FILE (never over a document or configuration file read);
+                          default: standard output
+      --lang LANG         language of the columns and values: en or de (default: the plan's)
+  -c, --config FILE       use this configuration file instead of the nearest .stratdoc.yaml
+  -h, --help              show this help
+
+Exit codes: 0 exported, 2 bad usage, a path that cannot be read, or a file that cannot be written.
+`,
+      `Aufruf: stratdoc export --ics|--csv [Optionen] [Pfade…]
+
+Exportiert die Einträge der Redaktionspläne unter den Pfaden (oder der Pläne einer Strategie):
+  --ics   eine iCalendar-Datei, ein Termin je Eintrag mit Datum (ganztägig oder zur
+          Uhrzeit), „Kanal: Titel“ als Betreff, Verantwortliche, Status, Ziele und Link in
+          der Beschreibung. Die Termine behalten ihre UIDs: erneut importiert, werden sie
+          aktualisiert.
+  --csv   eine Tabelle für Excel, Numbers oder Google Tabellen in der Sprache des Plans;
+          deutsch: Semikolon, Datum als TT.MM.JJJJ und Byte-Order-Mark, wie Excel es erwartet.
+
+Optionen:
+  -o, --out DATEI         in DATEI schreiben (nie über ein gelesenes Dokument oder eine
+                          Konfigurationsdatei); Voreinstellung: die Standardausgabe
+      --lang SPRACHE      Sprache der Spalten und Werte: en oder de (Voreinstellung: die des Plans)
+  -c, --config DATEI      diese Konfigurationsdatei statt der nächsten .stratdoc.yaml verwenden
+  -h, --help              diese Hilfe zeigen
+
+Exit-Codes: 0 exportiert, 2 falscher Aufruf, ein Pfad, der sich nicht lesen lässt, oder eine
+Datei, die sich nicht schreiben lässt.
+`,
+    ),
+  exportHelpHint: (): Text => t("Run 'stratdoc export --help' for usage.", "'stratdoc export --help' zeigt, wie es geht."),
+  exportFormat: (): Text => t('say what to export: --ics (calendar) or --csv (table).', 'sagen Sie, was exportiert werden soll: --ics (Kalender) oder --csv (Tabelle).'),
+  exportNothing: (): Text => t('No plan entries found under the given paths.', 'Unter den angegebenen Pfaden gibt es keine Einträge eines Plans.'),
+  exportUnwritable: (file: string, code: Text): Text => t(`cannot write '${file}' (${code.en}).`, `'${file}' lässt sich nicht schreiben (${code.de}).`),
+  exportWritten: (file: string, n: number, fmt: 'ics' | 'csv'): Text =>
+    fmt === 'ics'
+      ? t(`Calendar written to ${file} (${n} ${n === 1 ? 'event' : 'events'}).`, `Kalender geschrieben: ${file} (${n} ${n === 1 ? 'Termin' : 'Termine'}).`)
+      : t(`Table written to ${file} (${n} ${n === 1 ? 'entry' : 'entries'}).`, `Tabelle geschrieben: ${file} (${n} ${n === 1 ? 'Eintrag' : 'Einträge'}).`),
+  outIsInput: (file: string): Text =>
+    t(`'${file}' is one of the files read; refusing to overwrite it. Choose another --out.`, `'${file}' ist eine der gelesenen Dateien; sie wird nicht überschrieben. Wählen Sie ein anderes --out.`),
 
   // --fix and --fix-dry-run.
   fixApplied: (fixes: number, files: number): Text =>
