@@ -18,6 +18,7 @@ import { codeActions, FIX_ALL_KIND } from './service/actions';
 import { codeLenses } from './service/lens';
 import { planStatus, PLAN_STATUS_REQUEST } from './service/status';
 import { preview, PREVIEW_REQUEST } from './service/preview';
+import { exportPlan, EXPORT_REQUEST } from './service/export';
 import { todayIso } from './core/engine';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -150,6 +151,7 @@ connection.onCodeLens(guard('codeLens', [], (p) => codeLenses(ctx, p.textDocumen
 connection.onDocumentLinks(guard('documentLinks', [], (p) => documentLinks(ctx, p.textDocument.uri)));
 connection.onRequest(PLAN_STATUS_REQUEST, guard('planStatus', null, (p: { uri: string }) => planStatus(ctx, p.uri)));
 connection.onRequest(PREVIEW_REQUEST, guard('preview', null, (p: { uri: string }) => preview(ctx, String(p?.uri ?? ''))));
+connection.onRequest(EXPORT_REQUEST, guard('export', null, (p: { uri: string; format: string }) => exportPlan(ctx, String(p?.uri ?? ''), p?.format)));
 
 documents.listen(connection);
 connection.listen();
