@@ -16,10 +16,11 @@ import type { ServiceContext } from './service/context';
 import { completion } from './service/completion';
 import { definition, documentLinks, hover, prepareRename, references, rename, RenameError } from './service/navigation';
 import { documentSymbols, workspaceSymbols } from './service/symbols';
-import { codeActions } from './service/actions';
+import { codeActions, FIX_ALL_KIND } from './service/actions';
 import { codeLenses } from './service/lens';
 import { planStatus, PLAN_STATUS_REQUEST } from './service/status';
 import { preview, PREVIEW_REQUEST } from './service/preview';
+import { exportPlan, EXPORT_REQUEST } from './service/export';
 import { todayIso } from './core/engine';
 import { WATCH_GLOBS } from './core/files/policy';
 import { FrameReader, ShutdownGuard } from './lsp/transport';
@@ -127,7 +128,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       renameProvider: { prepareProvider: true },
       documentSymbolProvider: true,
       workspaceSymbolProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       codeLensProvider: { resolveProvider: false },
       documentLinkProvider: { resolveProvider: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -199,6 +200,7 @@ connection.onCodeLens(guard('codeLens', [], (p) => codeLenses(ctx, p.textDocumen
 connection.onDocumentLinks(guard('documentLinks', [], (p) => documentLinks(ctx, p.textDocument.uri)));
 connection.onRequest(PLAN_STATUS_REQUEST, guard('planStatus', null, (p: { uri: string }) => planStatus(ctx, p.uri)));
 connection.onRequest(PREVIEW_REQUEST, guard('preview', null, (p: { uri: string }) => preview(ctx, String(p?.uri ?? ''))));
+connection.onRequest(EXPORT_REQUEST, guard('export', null, (p: { uri: string; format: string }) => exportPlan(ctx, String(p?.uri ?? ''), p?.format)));
 
 /**
  * Tests only: the live heap after full garbage collections (test/lsp/memory.test.ts,

@@ -14,7 +14,7 @@ import {
   InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification, PublishDiagnosticsNotification, DidChangeWatchedFilesNotification,
   ShutdownRequest, ExitNotification, type Diagnostic, type PublishDiagnosticsParams, FileChangeType,
-  RegistrationRequest, ConfigurationRequest, WorkDoneProgressCreateRequest,
+  RegistrationRequest, ConfigurationRequest, WorkDoneProgressCreateRequest, type InitializeResult,
 } from 'vscode-languageserver-protocol/node';
 
 export const REPO = repoRoot();
@@ -56,6 +56,8 @@ export class TestClient {
   private versions = new Map<string, number>();
   private texts = new Map<string, string>();
   publishCount = 0;
+  /** What the server answered to `initialize` (its capabilities). */
+  initializeResult: InitializeResult | undefined;
 
   private constructor(readonly proc: cp.ChildProcess, readonly conn: ProtocolConnection, readonly root: string) {}
 
@@ -77,7 +79,7 @@ export class TestClient {
     conn.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
     conn.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => opts.configuration ?? null));
     conn.listen();
-    await conn.sendRequest(InitializeRequest.type, {
+    c.initializeResult = await conn.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: pathToFileURL(root).href,
       workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }],

@@ -1,7 +1,7 @@
 /**
  * `stratdoc check [paths…]`: reads the documents under the paths (and the rest of their
  * project as context), runs the rules through the core Workspace and prints the findings
- * of the files under the paths. Never writes a file.
+ * of the files under the paths. Writes only with `--fix` (the safe fixes, cli/fix.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,6 +15,7 @@ import { Workspace } from '../core/workspace';
 import { parseArgs, type OptionSpec } from './args';
 import { compareDiagnostics, countSeverities, fromFinding, fromSkipped, relativeFile, type CliDiagnostic } from './diagnostics';
 import { errorCode, projectRoot } from './files';
+import { applyFixes } from './fix';
 import { format, isFormat, type FormatName } from './format';
 import { earlyLang, envLang, isLang, useColour, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo, type ExitCode } from './io';
 import { M } from './messages';
@@ -27,6 +28,8 @@ export const CHECK_OPTIONS: OptionSpec[] = [
   { name: 'max-warnings', value: true },
   { name: 'quiet', short: 'q', value: false },
   { name: 'today', value: true },
+  { name: 'fix', value: false },
+  { name: 'fix-dry-run', value: false },
   { name: 'help', short: 'h', value: false },
 ];
 
@@ -38,6 +41,8 @@ export interface CheckOptions {
   quiet: boolean;
   today: string;
   paths: string[];
+  /** `--fix` writes the safe fixes, `--fix-dry-run` prints them as a diff. */
+  fix?: 'write' | 'dry-run';
 }
 
 /** Prints a usage error with a hint and returns exit code 2. */
@@ -71,6 +76,7 @@ export function readCheckOptions(argv: string[]): CheckOptions | { help: true } 
   if (mw !== undefined && !/^\d+$/.test(mw.trim())) return { error: M.badNumber('--max-warnings', mw) };
   const today = str('today');
   if (today !== undefined && !isIsoDate(today)) return { error: M.badToday(today) };
+  if (o.has('fix') && o.has('fix-dry-run')) return { error: M.fixBoth() };
   return {
     format: fmt,
     lang: lang as Lang | undefined,
@@ -79,6 +85,7 @@ export function readCheckOptions(argv: string[]): CheckOptions | { help: true } 
     quiet: o.has('quiet'),
     today: today ?? todayIso(),
     paths: parsed.positionals.length ? parsed.positionals : ['.'],
+    fix: o.has('fix') ? 'write' : o.has('fix-dry-run') ? 'dry-run' : undefined,
   };
 }
 
@@ -248,6 +255,13 @@ export function checkCommand(argv: string[], io: CliIo): ExitCode {
   if (typeof prepared === 'number') return prepared;
   const { ws, targetUris, walkProblems, configs, explicit, firstFolder, lang, langOf } = prepared;
 
+  let fixFailed = false;
+  if (opts.fix) {
+    const fixed = applyFixes(ws, targetUris, opts.today, opts.fix === 'dry-run', io, lang);
+    if (opts.fix === 'dry-run') return fixed.files.length ? EXIT_PROBLEMS : EXIT_OK;
+    fixFailed = fixed.failed;
+  }
+
   // Check the projects that hold a target; report only the targets' findings.
   const diagnostics: CliDiagnostic[] = [];
   for (const p of ws.projects()) {
@@ -278,7 +292,7 @@ export function checkCommand(argv: string[], io: CliIo): ExitCode {
   const counts = countSeverities(shown);
   io.stdout(format(opts.format, shown, { lang, colour: useColour(io), documents, counts, quiet: opts.quiet, version: VERSION, unmarked: unmarked.sort() }));
 
-  let code: ExitCode = counts.error > 0 ? EXIT_PROBLEMS : EXIT_OK;
+  let code: ExitCode = counts.error > 0 || fixFailed ? EXIT_PROBLEMS : EXIT_OK;
   if (opts.maxWarnings !== undefined && counts.warning > opts.maxWarnings) {
     io.stderr(`${M.tooManyWarnings(counts.warning, opts.maxWarnings)[lang]}\n`);
     code = EXIT_PROBLEMS;

@@ -10,6 +10,7 @@ import { Project } from './project';
 import type { ResolvedConfig } from './config';
 import type { OptionValue, ReportInput, Rule, Severity } from './rules/api';
 import { ALL_RULES } from './rules';
+import { isSuppressed } from './parse/common';
 
 export interface Finding {
   rule: string;
@@ -112,6 +113,7 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
 }
 
 const NONE: ReportInput[] = [];
+const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.meta.id));
 
 /** The entry (of entries in document order) whose range holds a position. */
 function entryAt(entries: PlanEntry[], p: Position): PlanEntry | undefined {
@@ -158,7 +160,7 @@ export function checkProject(project: Project, opts: CheckOptions): Finding[] {
     try {
       const options = ruleOptions(rule, homeConfig);
       if (rule.meta.scope === 'entry' && opts.memo) found = runEntryScoped(rule, project, options, opts.today, opts.memo);
-      else rule.check({ project, options, today: opts.today, report: (f) => found.push(f) });
+      else rule.check({ project, options, today: opts.today, report: (f) => found.push(f), ruleIds: RULE_IDS });
     } catch (e) {
       found.length = 0;
       found.push({
@@ -184,10 +186,7 @@ export function checkProject(project: Project, opts: CheckOptions): Finding[] {
       }
       const setting = configFor(f.uri).rules.get(id);
       if (setting?.severity === 'off') continue;
-      const sup = doc.suppressions;
-      if (sup.file.has(id) || sup.file.has('*')) continue;
-      const line = sup.lines.get(f.range.start.line);
-      if (line && (line.has(id) || line.has('*'))) continue;
+      if (isSuppressed(doc.suppressions, id, f.range.start.line)) continue;
       out.push({
         rule: id,
         uri: f.uri,

@@ -191,13 +191,35 @@ export interface FixSpec {
   edits: { uri: string; edits: TextEdit[] }[];
   /** The preferred fix of several. */
   preferred?: boolean;
+  /**
+   * Safe to apply without a person looking (fix-all, `stratdoc check --fix`, fix on save):
+   * it changes how something is written, never what the plan says (docs/decisions.md
+   * "Fixing for you"). Everything else is offered only as a quick fix.
+   */
+  safe?: boolean;
 }
 
 export interface Suppressions {
-  /** Rules switched off for the whole file; `*` for every rule. */
+  /** Rules switched off for the whole file (`stratdoc-disable-file`); `*` for every rule. */
   file: Set<string>;
   /** 0-based line → rules switched off on that line (`*` for all). */
   lines: Map<number, Set<string>>;
+  /**
+   * `stratdoc-disable` … `stratdoc-enable` ranges, as the state after each such comment in
+   * document order: from `line` on, every rule is off but `except` (`all`), or only `rules`.
+   */
+  ranges: SuppressionState[];
+  /** Every rule name written in a suppression comment, where it stands (for unknown names). */
+  names: { name: string; range: Range }[];
+}
+
+export interface SuppressionState {
+  line: number;
+  all: boolean;
+  /** With `all`: the rules enabled again. */
+  except: Set<string>;
+  /** Without `all`: the rules switched off. */
+  rules: Set<string>;
 }
 
 export interface Period {

@@ -864,8 +864,8 @@ function markdownCompletion(env: Env): CompletionItem[] {
   }
   if (inFence(doc, line)) return [];
 
-  // `<!-- stratdoc: goals -->` and `<!-- stratdoc-disable RULE -->`.
-  const comment = /<!--\s*stratdoc(-disable(?:-next-line|-line)?)?\s*(:)?\s*((?:[\w-]+[\s,]+)*)([\w-]*)$/.exec(before);
+  // `<!-- stratdoc: goals -->` and `<!-- stratdoc-disable RULE -->` (and -enable, -file…).
+  const comment = /<!--\s*stratdoc(-(?:disable|enable)(?:-next-line|-line|-file)?)?\s*(:)?\s*((?:[\w-]+[\s,]+)*)([\w-]*)$/.exec(before);
   if (comment && (comment[1] || comment[2])) {
     const a = ch - comment[4].length;
     const [, b] = wordAt(text, ch);

@@ -71,7 +71,7 @@ export function readDetected(uri: string, text: string, d: Detected, opts: Parse
           `'stratdoc: ${d.badMarker.value}' names no kind of document: write 'strategy' or 'plan'. Read as a ${d.kind}.`,
           `'stratdoc: ${d.badMarker.value}' nennt keine Dokumentart: schreiben Sie 'strategy' oder 'plan'. Gelesen als ${d.kind === 'plan' ? 'Plan' : 'Strategie'}.`,
         ),
-        fixes: [{ title: t(`Change to '${d.kind}'`, `Ändern in '${d.kind}'`), edits: [{ uri, edits: [{ range: doc.lines.rangeOf(d.badMarker.offset, d.badMarker.offset + d.badMarker.value.length), newText: d.kind }] }], preferred: true }],
+        fixes: [{ title: t(`Change to '${d.kind}'`, `Ändern in '${d.kind}'`), edits: [{ uri, edits: [{ range: doc.lines.rangeOf(d.badMarker.offset, d.badMarker.offset + d.badMarker.value.length), newText: d.kind }] }], preferred: true, safe: true }],
       });
     }
     return doc;

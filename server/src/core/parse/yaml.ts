@@ -310,6 +310,8 @@ function yamlProblems(
           title: t(`Quote it: "${value}"`, `In Anführungszeichen setzen: "${value}"`),
           edits: [{ uri, edits: [{ range: r(a, e), newText: JSON.stringify(value) }] }],
           preferred: true,
+          // Quoting changes how the value is written, not what it says (docs/decisions.md "Fixing for you").
+          safe: true,
         }],
       });
       continue;

@@ -61,6 +61,8 @@ export interface RuleContext {
   /** ISO date "today" for rules about past and future. */
   today: string;
   report(f: ReportInput): void;
+  /** Every rule ID there is (for names in suppression comments); the engine fills it. */
+  ruleIds?: ReadonlySet<string>;
 }
 
 export interface Rule {
