@@ -4,9 +4,9 @@
  */
 import type { Lang, Text } from '../core/text';
 import { t } from '../core/text';
-import { DOCS_BASE } from '../core/rules/api';
+import { DOCS_BASE, REPO_URL } from '../core/rules/api';
 
-export const REPO_URL = DOCS_BASE.replace(/\/blob\/.*$/, '');
+export { REPO_URL };
 export const CLI_DOCS_URL = DOCS_BASE.replace(/rules\/$/, 'cli.md');
 
 export function pick(text: Text, lang: Lang): string {
