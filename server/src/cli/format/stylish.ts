@@ -56,7 +56,7 @@ export function formatStylish(diagnostics: CliDiagnostic[], ctx: FormatContext):
   // Against a baseline: what was fixed and how many old findings were not shown.
   const b = ctx.baseline;
   const tail = b ? '\n' + paint(style.dim, M.baselineSummary(b.fixed.length, b.unchanged, b.since)[lang]) + '\n' : '';
-  if (b && total === 0) return out + paint(style.green, `✔ ${M.noNewProblems(ctx.documents)[lang]}`) + tail;
+  if (b && total === 0) return out + paint(style.green, `✔ ${M.noNewProblems(ctx.documents)[lang]}`) + '\n' + tail;
   if (total === 0) {
     if (ctx.documents === 0) return out + M.noDocuments()[lang] + '\n';
     const line = `✔ ${(ctx.quiet ? M.cleanQuiet(ctx.documents) : M.clean(ctx.documents))[lang]}`;
