@@ -149,7 +149,7 @@ connection.onCodeAction(guard('codeAction', [], (p) => codeActions(ctx, p.textDo
 connection.onCodeLens(guard('codeLens', [], (p) => codeLenses(ctx, p.textDocument.uri)));
 connection.onDocumentLinks(guard('documentLinks', [], (p) => documentLinks(ctx, p.textDocument.uri)));
 connection.onRequest(PLAN_STATUS_REQUEST, guard('planStatus', null, (p: { uri: string }) => planStatus(ctx, p.uri)));
-connection.onRequest(PREVIEW_REQUEST, guard('preview', null, (p: { uri: string }) => preview(ctx, String(p?.uri ?? ''))));
+connection.onRequest(PREVIEW_REQUEST, guard('preview', null, (p: { uri: string; base?: unknown }) => preview(ctx, String(p?.uri ?? ''), typeof p?.base === 'string' ? p.base : undefined)));
 
 documents.listen(connection);
 connection.listen();

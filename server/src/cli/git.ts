@@ -51,15 +51,23 @@ export function gitTop(cwd: string): { top: string } | { error: Text } {
   return { top: path.resolve(r.out.trim()) };
 }
 
+/** The commit ID a revision names, in the repository at `top`. */
+export function resolveCommit(ref: string, top: string): { commit: string } | { error: Text } {
+  if (ref.startsWith('-')) return { error: GIT.badRef(ref) };
+  const rev = git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], top);
+  if (rev.missing) return { error: GIT.missing() };
+  if (!rev.ok) return { error: GIT.badRef(ref) };
+  return { commit: rev.out.trim() };
+}
+
 /** Writes the documents of `ref` into a temporary folder. */
 export function checkoutOld(ref: string, cwd: string): OldTree | { error: Text } {
   const found = gitTop(cwd);
   if ('error' in found) return found;
   const top = found.top;
-  if (ref.startsWith('-')) return { error: GIT.badRef(ref) };
-  const rev = git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], top);
-  if (!rev.ok) return { error: GIT.badRef(ref) };
-  const commit = rev.out.trim();
+  const rev = resolveCommit(ref, top);
+  if ('error' in rev) return rev;
+  const commit = rev.commit;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-base-'));
   const dispose = () => fs.rmSync(tmp, { recursive: true, force: true });
   try {
