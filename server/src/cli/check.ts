@@ -9,7 +9,7 @@ import { ConfigResolver, CONFIG_FILE, type ConfigHost } from '../core/config';
 import { todayIso } from '../core/engine';
 import { decodeText, detect } from '../core/parse';
 import type { Lang, Text } from '../core/text';
-import { toUri } from '../core/uri';
+import { toPath, toUri } from '../core/uri';
 import { Workspace } from '../core/workspace';
 import { parseArgs, type OptionSpec } from './args';
 import { compareDiagnostics, countSeverities, fromFinding, fromSkipped, numberFingerprints, relativeFile, type CliDiagnostic } from './diagnostics';
@@ -263,17 +263,34 @@ export function collect(opts: { paths: string[]; config?: string; lang?: Lang; t
   const { ws, targetUris, langOf } = prepared;
   // Check the projects that hold a target; report only the targets' findings.
   const all: CliDiagnostic[] = [];
+  const root = rootOf();
   for (const p of ws.projects()) {
     if (!p.documents.some((d) => targetUris.has(d.uri))) continue;
     for (const f of ws.checkProject(p, opts.today)) {
-      if (targetUris.has(f.uri)) all.push(fromFinding(f, io.cwd, langOf(f.uri), itemKeyAt(ws.get(f.uri), f.range.start)));
+      if (targetUris.has(f.uri)) all.push(fromFinding(f, io.cwd, langOf(f.uri), itemKeyAt(ws.get(f.uri), f.range.start), root(f.uri)));
     }
   }
-  for (const s of ws.skippedFiles()) if (targetUris.has(s.uri)) all.push(fromSkipped(s, io.cwd, langOf(s.uri)));
+  for (const s of ws.skippedFiles()) if (targetUris.has(s.uri)) all.push(fromSkipped(s, io.cwd, langOf(s.uri), root(s.uri)));
   all.sort(compareDiagnostics);
   numberFingerprints(all);
   const documents = [...targetUris].filter((u) => ws.get(u)).length;
   return { cwd: io.cwd, prepared, all, documents };
+}
+
+/**
+ * The project root of a document (the nearest folder with .stratdoc.yaml or .git), by
+ * folder, remembered: fingerprints name files relative to it (docs/cli.md "Fingerprints").
+ */
+export function rootOf(): (uri: string) => string {
+  const byFolder = new Map<string, string>();
+  return (uri) => {
+    const file = toPath(uri);
+    if (!file) return '/';
+    const folder = path.dirname(file);
+    let r = byFolder.get(folder);
+    if (r === undefined) byFolder.set(folder, (r = projectRoot(folder, true)));
+    return r;
+  };
 }
 
 /** A run in the documents of an older revision, quietly (its problems are not this run's). */

@@ -55,8 +55,12 @@ export function relativeFile(uri: string, cwd: string): string {
   return path.relative(cwd, p).split(path.sep).join('/');
 }
 
-/** `item` is the key of the item the finding is about (core/fingerprint.ts). */
-export function fromFinding(f: Finding, cwd: string, lang: Lang, item: string): CliDiagnostic {
+/**
+ * `item` is the key of the item the finding is about (core/fingerprint.ts); `root` the
+ * folder the fingerprint's file name is relative to (the project root, so it does not
+ * depend on where stratdoc runs).
+ */
+export function fromFinding(f: Finding, cwd: string, lang: Lang, item: string, root = cwd): CliDiagnostic {
   const file = relativeFile(f.uri, cwd);
   return {
     file,
@@ -67,13 +71,13 @@ export function fromFinding(f: Finding, cwd: string, lang: Lang, item: string): 
     severity: f.severity,
     rule: f.rule,
     message: f.message[lang],
-    fingerprint: fingerprintHash(f.rule, file, item, messageKey(f.message)),
+    fingerprint: fingerprintHash(f.rule, root === cwd ? file : relativeFile(f.uri, root), item, messageKey(f.message)),
   };
 }
 
-export function fromSkipped(s: Skipped, cwd: string, lang: Lang): CliDiagnostic {
+export function fromSkipped(s: Skipped, cwd: string, lang: Lang, root = cwd): CliDiagnostic {
   const file = relativeFile(s.uri, cwd);
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'warning', rule: FILE_RULE, message: s.message[lang], fingerprint: fingerprintHash(FILE_RULE, file, '', messageKey(s.message)) };
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'warning', rule: FILE_RULE, message: s.message[lang], fingerprint: fingerprintHash(FILE_RULE, relativeFile(s.uri, root), '', messageKey(s.message)) };
 }
 
 function cmp(a: string, b: string): number {

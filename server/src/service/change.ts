@@ -13,7 +13,7 @@ import type { Lang } from '../core/text';
 import { t } from '../core/text';
 import { toPath } from '../core/uri';
 import { compareWithBaseline } from '../cli/baseline';
-import { collectOld, type Collected } from '../cli/check';
+import { collectOld, rootOf, type Collected } from '../cli/check';
 import { compareDiagnostics, fromFinding, numberFingerprints, relativeFile, type CliDiagnostic } from '../cli/diagnostics';
 import { checkoutOld, gitTop, resolveCommit } from '../cli/git';
 import type { CliIo } from '../cli/io';
@@ -58,7 +58,8 @@ export function previewChange(ctx: ServiceContext, project: Project, base: strin
     return !!p && (p === folder || p.startsWith(folder + path.sep));
   };
   const now: CliDiagnostic[] = [];
-  for (const [uri, list] of ctx.findings()) if (under(uri)) for (const f of list) now.push(fromFinding(f, top.top, lang, itemKeyAt(ctx.ws.get(f.uri), f.range.start)));
+  const root = rootOf();
+  for (const [uri, list] of ctx.findings()) if (under(uri)) for (const f of list) now.push(fromFinding(f, top.top, lang, itemKeyAt(ctx.ws.get(f.uri), f.range.start), root(f.uri)));
   now.sort(compareDiagnostics);
   numberFingerprints(now);
   const cmp = compareWithBaseline(now, old?.all ?? []);
