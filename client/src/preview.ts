@@ -70,6 +70,8 @@ export class Preview implements vscode.Disposable {
   private last: PreviewShown | undefined;
   private lastFacts: RenderFacts | undefined;
   private seq = 0;
+  /** The revision the preview compares with (`HEAD`), or none. */
+  private base: string | undefined;
   /** The seq of the content in the panel's current `webview.html` (0: none yet). */
   private pageSeq = 0;
   private inFlight: Promise<void> | undefined;
@@ -98,6 +100,7 @@ export class Preview implements vscode.Disposable {
       vscode.commands.registerCommand('stratdoc.openPreview', (uri?: unknown) => this.open(uri, false)),
       vscode.commands.registerCommand('stratdoc.openPreviewToSide', (uri?: unknown) => this.open(uri, true)),
       vscode.commands.registerCommand('stratdoc.showPreviewSource', () => this.showSource()),
+      vscode.commands.registerCommand('stratdoc.togglePreviewChanges', () => this.toggleChanges()),
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
         deserializeWebviewPanel: (panel, state) => this.restore(panel, state),
       }),
@@ -295,6 +298,15 @@ export class Preview implements vscode.Disposable {
    * Asks the server for the content and shows it. One request at a time: changes during a
    * request (typing in a plan of thousands of entries) make one more request afterwards.
    */
+  /**
+   * "What this change does" against the last commit on top of the preview, or not. The
+   * server runs git (service/change.ts), as the CLI's `report --base HEAD` does.
+   */
+  private toggleChanges(): Promise<void> {
+    this.base = this.base ? undefined : 'HEAD';
+    return this.refresh();
+  }
+
   private async refresh(): Promise<void> {
     clearTimeout(this.timer);
     if (this.inFlight) {
@@ -318,7 +330,7 @@ export class Preview implements vscode.Disposable {
     let result: PreviewResult | null = null;
     try {
       const client = await this.client();
-      if (client) result = await client.sendRequest<PreviewResult | null>(PREVIEW_REQUEST, { uri: client.code2ProtocolConverter.asUri(uri) });
+      if (client) result = await client.sendRequest<PreviewResult | null>(PREVIEW_REQUEST, { uri: client.code2ProtocolConverter.asUri(uri), ...(this.base ? { base: this.base } : {}) });
     } catch {
       result = null;
     }

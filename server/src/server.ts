@@ -199,7 +199,7 @@ connection.onCodeAction(guard('codeAction', [], (p) => codeActions(ctx, p.textDo
 connection.onCodeLens(guard('codeLens', [], (p) => codeLenses(ctx, p.textDocument.uri)));
 connection.onDocumentLinks(guard('documentLinks', [], (p) => documentLinks(ctx, p.textDocument.uri)));
 connection.onRequest(PLAN_STATUS_REQUEST, guard('planStatus', null, (p: { uri: string }) => planStatus(ctx, p.uri)));
-connection.onRequest(PREVIEW_REQUEST, guard('preview', null, (p: { uri: string }) => preview(ctx, String(p?.uri ?? ''))));
+connection.onRequest(PREVIEW_REQUEST, guard('preview', null, (p: { uri: string; base?: unknown }) => preview(ctx, String(p?.uri ?? ''), typeof p?.base === 'string' ? p.base : undefined)));
 connection.onRequest(EXPORT_REQUEST, guard('export', null, (p: { uri: string; format: string }) => exportPlan(ctx, String(p?.uri ?? ''), p?.format)));
 
 /**

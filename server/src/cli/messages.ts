@@ -4,9 +4,9 @@
  */
 import type { Lang, Text } from '../core/text';
 import { t } from '../core/text';
-import { DOCS_BASE } from '../core/rules/api';
+import { DOCS_BASE, REPO_URL } from '../core/rules/api';
 
-export const REPO_URL = DOCS_BASE.replace(/\/blob\/.*$/, '');
+export { REPO_URL };
 export const CLI_DOCS_URL = DOCS_BASE.replace(/rules\/$/, 'cli.md');
 
 export function pick(text: Text, lang: Lang): string {
@@ -59,7 +59,7 @@ name starts with a dot are skipped; links are followed only inside the project).
 files are left alone.
 
 Options:
-  -f, --format FORMAT     output format: stylish (default), json, sarif or github
+  -f, --format FORMAT     output format: stylish (default), json, sarif, github or markdown
       --lang LANG         language of the messages: en or de
   -c, --config FILE       use this configuration file instead of the nearest .stratdoc.yaml
       --max-warnings N    exit with code 1 when there are more than N warnings
@@ -67,6 +67,8 @@ Options:
       --today YYYY-MM-DD  the date rules about past and future compare with (default: today)
       --fix               apply the safe fixes to the checked files, then report what is left
       --fix-dry-run       print the safe fixes as a unified diff; write nothing
+      --changed-since REF report only findings that are new since the Git revision REF
+      --baseline FILE     report only findings that are not in FILE (a --format json output)
   -h, --help              show this help
 
 Exit codes: 0 no errors (and no more warnings than allowed), 1 errors or too many
@@ -81,7 +83,7 @@ Ordner, deren Name mit einem Punkt beginnt, werden übersprungen; Verknüpfungen
 innerhalb des Projekts verfolgt). Andere Dateien bleiben unberührt.
 
 Optionen:
-  -f, --format FORMAT     Ausgabeformat: stylish (Voreinstellung), json, sarif oder github
+  -f, --format FORMAT     Ausgabeformat: stylish (Voreinstellung), json, sarif, github oder markdown
       --lang SPRACHE      Sprache der Meldungen: en oder de
   -c, --config DATEI      diese Konfigurationsdatei statt der nächsten .stratdoc.yaml verwenden
       --max-warnings N    mit Code 1 enden, wenn es mehr als N Warnungen gibt
@@ -91,6 +93,8 @@ Optionen:
       --fix               die sicheren Korrekturen in die geprüften Dateien schreiben, dann
                           melden, was bleibt
       --fix-dry-run       die sicheren Korrekturen als Unified Diff zeigen; nichts schreiben
+      --changed-since REF nur Meldungen, die seit der Git-Revision REF neu sind
+      --baseline DATEI    nur Meldungen, die nicht in DATEI stehen (eine Ausgabe von --format json)
   -h, --help              diese Hilfe zeigen
 
 Exit-Codes: 0 keine Fehler (und nicht mehr Warnungen als erlaubt), 1 Fehler oder zu viele
@@ -236,7 +240,7 @@ Datei, die sich nicht schreiben lässt.
   missingValue: (opt: string): Text => t(`option '${opt}' needs a value.`, `Option '${opt}' braucht einen Wert.`),
   noValueAllowed: (opt: string): Text => t(`option '${opt}' takes no value.`, `Option '${opt}' nimmt keinen Wert.`),
   badFormat: (v: string): Text =>
-    t(`unknown format '${v}': use stylish, json, sarif or github.`, `unbekanntes Format '${v}': verwenden Sie stylish, json, sarif oder github.`),
+    t(`unknown format '${v}': use stylish, json, sarif, github or markdown.`, `unbekanntes Format '${v}': verwenden Sie stylish, json, sarif, github oder markdown.`),
   badLang: (v: string): Text => t(`unknown language '${v}': use en or de.`, `unbekannte Sprache '${v}': verwenden Sie en oder de.`),
   badToday: (v: string): Text =>
     t(`'--today ${v}' is not a date: write YYYY-MM-DD, e.g. 2027-02-15.`, `'--today ${v}' ist kein Datum: schreiben Sie JJJJ-MM-TT, z. B. 2027-02-15.`),
@@ -281,6 +285,15 @@ Datei, die sich nicht schreiben lässt.
       ? t(`Not checked: ${list} looks like a plan or strategy but has no 'stratdoc:' marker.`, `Nicht geprüft: ${list} sieht aus wie ein Plan oder eine Strategie, hat aber keine Markierung 'stratdoc:'.`)
       : t(`Not checked: ${files.length} files look like plans or strategies but have no 'stratdoc:' marker: ${list}.`, `Nicht geprüft: ${files.length} Dateien sehen aus wie Pläne oder Strategien, haben aber keine Markierung 'stratdoc:': ${list}.`);
   },
+  // Against a baseline (--baseline, --changed-since).
+  newProblems: (c: number): Text => t(`${c} new ${c === 1 ? 'problem' : 'problems'}`, `${c} ${c === 1 ? 'neues Problem' : 'neue Probleme'}`),
+  noNewProblems: (docs: number): Text =>
+    t(`No new problems (${docs} ${docs === 1 ? 'document' : 'documents'} checked).`, `Keine neuen Probleme (${docs} ${docs === 1 ? 'Dokument' : 'Dokumente'} geprüft).`),
+  baselineSummary: (fixed: number, unchanged: number, since?: string): Text =>
+    t(
+      `${fixed} fixed, ${unchanged} unchanged not shown${since ? ` (compared with ${since})` : ' (compared with the baseline)'}.`,
+      `${fixed} behoben, ${unchanged} unveränderte nicht gezeigt${since ? ` (verglichen mit ${since})` : ' (verglichen mit der Baseline)'}.`,
+    ),
   tooManyWarnings: (count: number, max: number): Text =>
     t(
       `stratdoc found too many warnings (${count}; maximum: ${max}).`,

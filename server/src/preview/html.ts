@@ -182,6 +182,8 @@ export interface ReportOptions extends RenderOptions {
   lang?: Lang;
   /** Title of the report; default: the single model's title, else "Strategy report". */
   title?: string;
+  /** HTML at the very top (`report --base`: "What this change does", preview/change.ts). */
+  prelude?: string;
 }
 
 interface Ctx {
@@ -727,7 +729,7 @@ ${PREVIEW_CSS}
 </head>
 <body class="sd">
 <main class="sd-report">
-${top}${toc}${empty}
+${opts.prelude ?? ''}${top}${toc}${empty}
 ${bodies.join('\n')}
 </main>
 </body>
@@ -843,6 +845,9 @@ body.sd { margin: 0; }
 .sd-section { margin-top: 40px; }
 .sd-section > h2, .sd-section > h3 { font-size: 21px; padding-bottom: 6px; border-bottom: 1px solid var(--line); }
 .sd-section h3, .sd-section h4 { font-size: 16px; }
+.sd-change { margin-top: 0; }
+.sd-change-table { border-collapse: collapse; margin: 8px 0 16px; }
+.sd-change-table th, .sd-change-table td { text-align: left; padding: 4px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
 .sd-intro { color: var(--muted); margin: 8px 0 16px; max-width: 75ch; }
 .sd-empty { color: var(--muted); font-style: italic; }
 
