@@ -1,9 +1,11 @@
 // Bundles the language server, the VS Code extension and the CLI into dist/.
-// `node esbuild.js --watch` rebuilds on change; `--minify` for packaging.
+// `node esbuild.js --watch` rebuilds on change; `--minify` for the .vsix; `--no-sourcemap`
+// for the npm package (`npm pack` runs it as `prepack`; docs/decisions.md "Packaging").
 const esbuild = require('esbuild');
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
+const sourcemap = !minify && !process.argv.includes('--no-sourcemap');
 // `--dist DIR`: the dist/ bundles and schemas go to DIR instead (scripts/package.js stages the .vsix there).
 const distAt = process.argv.indexOf('--dist');
 const DIST = distAt > 0 ? require('path').resolve(process.argv[distAt + 1]) : require('path').join(__dirname, 'dist');
@@ -16,7 +18,7 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: !minify,
+  sourcemap,
   minify,
   logLevel: 'warning',
 };

@@ -75,6 +75,12 @@ function packageVsix({ out = vsixPath(), quiet = false } = {}) {
     const from = path.join(ROOT, f);
     if (fs.existsSync(from)) fs.cpSync(from, path.join(stage, f), { recursive: true });
   }
+  // `files` and `prepack` are for the npm package (the CLI); vsce refuses `files` beside
+  // .vscodeignore, and the .vsix is built here, not by npm.
+  const manifest = JSON.parse(fs.readFileSync(path.join(stage, 'package.json'), 'utf8'));
+  delete manifest.files;
+  delete manifest.scripts.prepack;
+  fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
   execFileSync(process.execPath, [path.join(ROOT, 'esbuild.js'), '--minify', '--no-tests', '--dist', path.join(stage, 'dist')], { cwd: ROOT, stdio });
   // The command line is for npm (`bin`), not for the extension; no source maps in a minified build.
   fs.rmSync(path.join(stage, 'dist', 'cli.js'), { force: true });

@@ -104,7 +104,7 @@ describe('extension manifest', () => {
   });
 
   it('contributes the commands, the snippets, the grammars and the schemas', () => {
-    assert.deepEqual(pkg.contributes.commands.map((c) => c.command), ['stratdoc.restartServer', 'stratdoc.showOutput', 'stratdoc.openPreview', 'stratdoc.openPreviewToSide', 'stratdoc.showPreviewSource', 'stratdoc.newStrategy', 'stratdoc.newPlan']);
+    assert.deepEqual(pkg.contributes.commands.map((c) => c.command), ['stratdoc.restartServer', 'stratdoc.showOutput', 'stratdoc.openPreview', 'stratdoc.openPreviewToSide', 'stratdoc.showPreviewSource', 'stratdoc.togglePreviewChanges', 'stratdoc.newStrategy', 'stratdoc.newPlan']);
     for (const c of pkg.contributes.commands) assert.equal(c.category, 'stratdoc');
     assert.deepEqual(pkg.contributes.snippets.map((s) => s.language).sort(), ['markdown', 'yaml']);
     for (const f of [...pkg.contributes.snippets, ...pkg.contributes.grammars].map((x) => x.path)) assert.ok(fs.existsSync(path.join(ROOT, f)), f);
@@ -131,6 +131,7 @@ describe('extension manifest', () => {
     assert.equal(side.alt, 'stratdoc.openPreview');
     assert.match(side.when!, /^resource in stratdoc\.documents\b/);
     assert.equal(title.find((m) => m.command === 'stratdoc.showPreviewSource')?.when, "activeWebviewPanelId == 'stratdoc.preview'");
+    assert.equal(title.find((m) => m.command === 'stratdoc.togglePreviewChanges')?.when, "activeWebviewPanelId == 'stratdoc.preview'");
     for (const id of ['stratdoc.openPreview', 'stratdoc.openPreviewToSide']) {
       assert.equal(menus.commandPalette.find((m) => m.command === id)?.when, 'resource in stratdoc.documents', id);
       const c = pkg.contributes.commands.find((x) => x.command === id) as { icon?: string };

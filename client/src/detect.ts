@@ -6,6 +6,7 @@
  */
 import { kindOfFileName, readMarker } from '../../server/src/core/parse/common';
 import { CONFIG_FILES, SKIPPED_FOLDERS } from '../../server/src/core/files/policy';
+import { recognize, type Recognition } from '../../server/src/core/recognize';
 
 /** How much of a file the marker check reads: front matter and top-level keys come first. */
 export const PROBE_CHARS = 16 * 1024;
@@ -39,3 +40,16 @@ export function isStratdocDocument(fileName: string, languageId: string, text: s
   if (kindOfFileName(fileName)) return true;
   return readMarker(text.length > PROBE_CHARS ? text.slice(0, PROBE_CHARS) : text, format) !== undefined;
 }
+
+/**
+ * What an open file that is no stratdoc document looks like: a plan, a strategy, or nothing.
+ * The extension bundles the core recogniser (pure, without the readers) so that it can offer
+ * the marker without starting the server (docs/decisions.md "Language server and extension").
+ */
+export function recognizeOpen(uri: string, fileName: string, languageId: string, text: string): Recognition | undefined {
+  if (!formatOfLanguage(languageId) || isStratdocDocument(fileName, languageId, text)) return undefined;
+  return recognize(uri, text);
+}
+
+/** The workspaceState key that remembers the offer was made (once per workspace). */
+export const OFFER_KEY = 'stratdoc.unmarkedOffered';

@@ -7,6 +7,9 @@
 /** The server's custom request (server/src/service/preview.ts `PREVIEW_REQUEST`; test/lsp/preview.test.ts checks they agree). */
 export const PREVIEW_REQUEST = 'stratdoc/preview';
 
+/** The server's export request (server/src/service/export.ts `EXPORT_REQUEST`): the plan as .ics or .csv text. */
+export const EXPORT_REQUEST = 'stratdoc/export';
+
 /** Extension → webview: replace the preview's content (no page reload). */
 export interface UpdateMessage {
   type: 'update';
@@ -52,7 +55,8 @@ export type FromWebview =
   | { type: 'rendered'; facts: RenderFacts }
   | { type: 'reveal'; uri: string; line: number; character: number }
   | { type: 'insert'; uri: string; line: number; character: number; section: string }
-  | { type: 'link'; href: string };
+  | { type: 'link'; href: string }
+  | { type: 'export'; format: 'ics' | 'csv' };
 
 /** The webview's state (`getState`/`setState`), which VS Code hands to the serializer after a reload. */
 export interface WebviewState {

@@ -169,6 +169,10 @@ document.addEventListener('click', (e) => {
   const at = { uri: place.getAttribute('data-uri') ?? '', line: int(place.getAttribute('data-line')), character: int(place.getAttribute('data-character')) };
   if (action === 'reveal') vscode.postMessage({ type: 'reveal', ...at });
   else if (action === 'insert') vscode.postMessage({ type: 'insert', ...at, section: place.getAttribute('data-section') ?? '' });
+  else if (action === 'export') {
+    const format = place.getAttribute('data-format');
+    if (format === 'ics' || format === 'csv') vscode.postMessage({ type: 'export', format });
+  }
   else return;
   e.preventDefault();
 }, true);

@@ -18,7 +18,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { PreviewResult } from '../../server/src/service/preview';
 import { safeHttpUrl, type PreviewModel, type PreviewSection } from '../../server/src/preview/types';
-import { PREVIEW_REQUEST, type FromWebview, type RenderFacts, type ToWebview, type WebviewState } from './preview-protocol';
+import { EXPORT_REQUEST, PREVIEW_REQUEST, type FromWebview, type RenderFacts, type ToWebview, type WebviewState } from './preview-protocol';
 import { makeNonce, previewPage, unavailable } from './preview-page';
 
 export const PREVIEW_VIEW_TYPE = 'stratdoc.preview';
@@ -70,6 +70,8 @@ export class Preview implements vscode.Disposable {
   private last: PreviewShown | undefined;
   private lastFacts: RenderFacts | undefined;
   private seq = 0;
+  /** The revision the preview compares with (`HEAD`), or none. */
+  private base: string | undefined;
   /** The seq of the content in the panel's current `webview.html` (0: none yet). */
   private pageSeq = 0;
   private inFlight: Promise<void> | undefined;
@@ -98,6 +100,7 @@ export class Preview implements vscode.Disposable {
       vscode.commands.registerCommand('stratdoc.openPreview', (uri?: unknown) => this.open(uri, false)),
       vscode.commands.registerCommand('stratdoc.openPreviewToSide', (uri?: unknown) => this.open(uri, true)),
       vscode.commands.registerCommand('stratdoc.showPreviewSource', () => this.showSource()),
+      vscode.commands.registerCommand('stratdoc.togglePreviewChanges', () => this.toggleChanges()),
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
         deserializeWebviewPanel: (panel, state) => this.restore(panel, state),
       }),
@@ -295,6 +298,15 @@ export class Preview implements vscode.Disposable {
    * Asks the server for the content and shows it. One request at a time: changes during a
    * request (typing in a plan of thousands of entries) make one more request afterwards.
    */
+  /**
+   * "What this change does" against the last commit on top of the preview, or not. The
+   * server runs git (service/change.ts), as the CLI's `report --base HEAD` does.
+   */
+  private toggleChanges(): Promise<void> {
+    this.base = this.base ? undefined : 'HEAD';
+    return this.refresh();
+  }
+
   private async refresh(): Promise<void> {
     clearTimeout(this.timer);
     if (this.inFlight) {
@@ -318,7 +330,7 @@ export class Preview implements vscode.Disposable {
     let result: PreviewResult | null = null;
     try {
       const client = await this.client();
-      if (client) result = await client.sendRequest<PreviewResult | null>(PREVIEW_REQUEST, { uri: client.code2ProtocolConverter.asUri(uri) });
+      if (client) result = await client.sendRequest<PreviewResult | null>(PREVIEW_REQUEST, { uri: client.code2ProtocolConverter.asUri(uri), ...(this.base ? { base: this.base } : {}) });
     } catch {
       result = null;
     }
@@ -410,6 +422,9 @@ export class Preview implements vscode.Disposable {
         if (uri) await this.explainMissing(uri, num(m.line), num(m.character), String(m.section ?? ''));
         return;
       }
+      case 'export':
+        await this.exportPlan(m.format);
+        return;
       case 'link': {
         const href = safeHttpUrl(typeof m.href === 'string' ? m.href : undefined);
         if (href) await vscode.env.openExternal(vscode.Uri.parse(href, true));
@@ -418,6 +433,41 @@ export class Preview implements vscode.Disposable {
       default:
         return;
     }
+  }
+
+  /**
+   * The preview's export buttons: the server makes the .ics or .csv text of the shown
+   * project (`stratdoc/export`), the user picks where it goes; a document of the project
+   * is never overwritten. Returns the file written, if any.
+   */
+  private async exportPlan(format: unknown): Promise<vscode.Uri | undefined> {
+    const uri = this.docUri;
+    if ((format !== 'ics' && format !== 'csv') || !uri) return undefined;
+    let result: { text: string; fileName: string; entries: number } | null = null;
+    try {
+      const client = await this.client();
+      if (client) result = await client.sendRequest(EXPORT_REQUEST, { uri: client.code2ProtocolConverter.asUri(uri), format });
+    } catch {
+      result = null;
+    }
+    if (!result || typeof result.text !== 'string') {
+      void vscode.window.showWarningMessage(vscode.l10n.t('There is nothing to export: this project has no editorial plan.'));
+      return undefined;
+    }
+    const fileName = String(result.fileName).replace(/[\\/]/g, '_');
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: vscode.Uri.joinPath(uri, '..', fileName),
+      filters: format === 'ics' ? { [vscode.l10n.t('Calendar')]: ['ics'] } : { [vscode.l10n.t('Table')]: ['csv'] },
+      saveLabel: vscode.l10n.t('Export'),
+    });
+    if (!target) return undefined;
+    if (this.lastUris.has(target.toString()) || target.toString() === uri.toString()) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} is a document of this project; choose another file.', vscode.workspace.asRelativePath(target)));
+      return undefined;
+    }
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} entries to {1}.', result.entries, vscode.workspace.asRelativePath(target)));
+    return target;
   }
 
   /** A URI from the webview, only when it is a document of the shown project. */

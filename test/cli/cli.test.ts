@@ -154,9 +154,14 @@ describe('cli: options', () => {
     assert.match(de, /Fehler {2}'@anna' beginnt mit @/);
     assert.match(en, /✖ 11 problems \(5 errors, 4 warnings, 1 info, 1 hint\)/);
     assert.equal(env, de);
-    assert.equal(none, en);
+    // Without --lang and LANG, each finding speaks its document's language (the strategy
+    // says language: de); only the CLI's own summary follows the environment (issue 12).
+    assert.match(none, /error {2}'@anna' beginnt mit @/);
+    assert.match(none, /✖ 11 problems \(5 errors, 4 warnings, 1 info, 1 hint\)/);
+    assert.equal(run(['check', '--today', TODAY], { cwd: PROJECT, env: { LANG: 'C' } }).stdout, none);
+    assert.equal(run(['check', '--today', TODAY], { cwd: PROJECT, env: { LANG: 'en_US.UTF-8' } }).stdout, none);
     assert.equal(run(['check', '--today', TODAY, '--lang', 'en'], { cwd: PROJECT, env: { LANG: 'de_DE.UTF-8' } }).stdout, en);
-    assert.equal(run(['check', '--today', TODAY], { cwd: PROJECT, env: { LANG: 'de_DE.UTF-8', LC_ALL: 'en_US.UTF-8' } }).stdout, en);
+    assert.equal(run(['check', '--today', TODAY], { cwd: PROJECT, env: { LANG: 'de_DE.UTF-8', LC_ALL: 'en_US.UTF-8' } }).stdout, none);
     assert.equal(run(['check', '--today', TODAY], { cwd: PROJECT, env: { LC_MESSAGES: 'de_CH' } }).stdout, de);
     // --lang before the command works as well.
     assert.equal(run(['--lang', 'de', 'check', '--today', TODAY], { cwd: PROJECT }).stdout, de);

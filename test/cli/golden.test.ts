@@ -20,7 +20,10 @@ function normalizeSarif(s: string): string {
   const log = JSON.parse(s);
   const driver = log.runs[0].tool.driver;
   driver.version = driver.semanticVersion = '<version>';
-  for (const r of driver.rules) r.shortDescription.text = '<description>';
+  for (const r of driver.rules) {
+    r.shortDescription.text = '<description>';
+    r.helpUri = r.helpUri.replace(/\/blob\/v[^/]+\//, '/blob/v<version>/');
+  }
   return JSON.stringify(log, null, 2);
 }
 
@@ -46,13 +49,15 @@ describe('cli: golden outputs', () => {
     golden('project.json', r.stdout);
     const list = JSON.parse(r.stdout) as Record<string, unknown>[];
     assert.ok(Array.isArray(list) && list.length > 0);
-    const keys = ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'rule', 'message'];
+    const keys = ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'rule', 'message', 'fingerprint'];
     for (const d of list) {
       assert.deepEqual(Object.keys(d), keys);
       assert.ok(typeof d.file === 'string' && !d.file.includes('\\') && !path.isAbsolute(d.file));
       for (const k of ['line', 'column', 'endLine', 'endColumn']) assert.ok(Number.isInteger(d[k]) && (d[k] as number) >= 1, `${k} 1-based`);
       assert.ok(['error', 'warning', 'information', 'hint'].includes(d.severity as string));
+      assert.match(d.fingerprint as string, /^[0-9a-f]{32}:\d+$/);
     }
+    assert.equal(new Set(list.map((d) => d.fingerprint)).size, list.length, 'fingerprints are unique');
     // Sorted by file, line, column, rule.
     const key = (d: Record<string, unknown>) => [d.file, d.line, d.column, d.rule] as [string, number, number, string];
     for (let i = 1; i < list.length; i++) {
@@ -81,6 +86,9 @@ describe('cli: golden outputs', () => {
       assert.equal(d.helpUri, docsUrl(rule.meta.id));
       assert.equal(d.defaultConfiguration.level, rule.meta.severity === 'error' ? 'error' : rule.meta.severity === 'warning' ? 'warning' : 'note');
     }
+    // The same fingerprints as JSON, for code scanning to follow an alert across line shifts.
+    const json = JSON.parse(run(['check', '--today', TODAY, '--format', 'json'], { cwd: PROJECT }).stdout) as { fingerprint: string }[];
+    assert.deepEqual(log.runs[0].results.map((x: { partialFingerprints: Record<string, string> }) => x.partialFingerprints['stratdoc/v1']), json.map((d) => d.fingerprint));
     const levels = new Set(log.runs[0].results.map((x: { level: string }) => x.level));
     assert.deepEqual([...levels].sort(), ['error', 'note', 'warning']);
   });

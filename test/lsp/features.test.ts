@@ -120,7 +120,10 @@ describe('server: editor features over the protocol', function () {
     const fix = actions.find((a) => /G1/.test(a.title) && !/abschalten/.test(a.title));
     assert.ok(fix, `a did-you-mean fix among ${titles.join(' | ')}`);
     assert.ok(titles.some((x) => /unknown-reference für diese Zeile abschalten/.test(x)));
-    assert.ok(titles.some((x) => /unknown-reference in dieser Datei abschalten/.test(x)));
+    const fileOff = actions.find((x) => /unknown-reference in dieser Datei abschalten/.test(x.title));
+    assert.ok(fileOff);
+    // The whole file is `-file` now: `stratdoc-disable` alone lasts only until an enable.
+    assert.deepEqual(Object.values(fileOff.edit!.changes!)[0].map((e) => e.newText), ['# stratdoc-disable-file unknown-reference\n']);
     await apply(fix!.edit!);
     await c.until(() => !c.codes(q1).includes('unknown-reference'), 'fixed');
     const after = c.codes(q1);

@@ -14,7 +14,7 @@ import {
   InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification, PublishDiagnosticsNotification, DidChangeWatchedFilesNotification,
   ShutdownRequest, ExitNotification, type Diagnostic, type PublishDiagnosticsParams, FileChangeType,
-  RegistrationRequest, ConfigurationRequest, WorkDoneProgressCreateRequest,
+  RegistrationRequest, ConfigurationRequest, WorkDoneProgressCreateRequest, type InitializeResult,
 } from 'vscode-languageserver-protocol/node';
 
 export const REPO = repoRoot();
@@ -39,6 +39,12 @@ export interface ClientOptions {
   /** Answer workspace/configuration with these stratdoc settings. */
   configuration?: Record<string, unknown>;
   watch?: boolean;
+  /** Whether the client announces workspace.workspaceFolders (default true). */
+  workspaceFolders?: boolean;
+  /** Options for the server's node (e.g. --max-old-space-size, --expose-gc). */
+  nodeArgs?: string[];
+  /** Sent as initializationOptions.debounceMs (default 5). */
+  debounceMs?: number;
 }
 
 export class TestClient {
@@ -50,11 +56,13 @@ export class TestClient {
   private versions = new Map<string, number>();
   private texts = new Map<string, string>();
   publishCount = 0;
+  /** What the server answered to `initialize` (its capabilities). */
+  initializeResult: InitializeResult | undefined;
 
   private constructor(readonly proc: cp.ChildProcess, readonly conn: ProtocolConnection, readonly root: string) {}
 
   static async start(root: string, opts: ClientOptions = {}): Promise<TestClient> {
-    const proc = cp.spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = cp.spawn(process.execPath, [...(opts.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const c = new TestClient(proc, conn, root);
     proc.stderr!.on('data', (d) => c.logs.push(String(d)));
@@ -71,16 +79,16 @@ export class TestClient {
     conn.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
     conn.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => opts.configuration ?? null));
     conn.listen();
-    await conn.sendRequest(InitializeRequest.type, {
+    c.initializeResult = await conn.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: pathToFileURL(root).href,
       workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }],
       locale: opts.locale ?? 'de',
       capabilities: {
-        workspace: { configuration: !!opts.configuration, didChangeWatchedFiles: { dynamicRegistration: opts.watch ?? true }, workspaceFolders: true },
+        workspace: { configuration: !!opts.configuration, didChangeWatchedFiles: { dynamicRegistration: opts.watch ?? true }, workspaceFolders: opts.workspaceFolders ?? true },
         textDocument: { publishDiagnostics: {}, completion: { completionItem: { snippetSupport: true } } },
       },
-      initializationOptions: { today: opts.today ?? '2027-02-15', debounceMs: 5, settings: opts.settings },
+      initializationOptions: { today: opts.today ?? '2027-02-15', debounceMs: opts.debounceMs ?? 5, settings: opts.settings },
     });
     await conn.sendNotification(InitializedNotification.type, {});
     return c;

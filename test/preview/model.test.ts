@@ -8,6 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { version as pkgVersion } from '../../package.json';
 import { EXAMPLES, FIXTURES, SMALL_STRATEGY, bigPlan, build, buildFor, tempWorkspace } from './util';
 import {
   MAX_FINDINGS_PER_RULE, MAX_MONTHS, MAX_PER_DAY,
@@ -197,7 +198,7 @@ describe('preview model', () => {
       const gap = m.findings.find((g) => g.rule === 'channel-gap')!;
       assert.equal(gap.count, 3);
       assert.equal(gap.items.length, 3);
-      assert.equal(gap.docsUrl, 'https://github.com/stratdoc/stratdoc/blob/main/docs/rules/channel-gap.md');
+      assert.equal(gap.docsUrl, `https://github.com/stratdoc/stratdoc/blob/v${pkgVersion}/docs/rules/channel-gap.md`);
       assert.match(gap.items[0].message, /26 Tage lang kein Eintrag auf newsletter/i);
       assert.equal(gap.items[0].path, 'plaene/q1.plan.md');
       assert.match(gap.description, /Kanal/);

@@ -23,6 +23,8 @@ import {
 import { TODAY, checkInvariants, describeResult, emptyWorkspace, repoRoot, runCorpus, serveCorpora, setAndCheck, type Corpus } from './harness';
 
 import { BAD } from './badcases';
+import { fixAll } from '../../server/src/core/fixall';
+import { exportRows, toCsv, toIcs } from '../../server/src/core/export';
 
 function badCorpus(): Corpus {
   return {
@@ -41,6 +43,18 @@ function badCorpus(): Corpus {
       // Edited once more (a cached re-parse), and on its own in a fresh workspace.
       setAndCheck(ws, b.uri, text + '\n');
       setAndCheck(emptyWorkspace(), b.uri, text);
+      // Fix-all and the exports: no throw, no hang; fix-all leaves a document whose
+      // findings still keep every invariant, and edits no other document.
+      const others = new Map([...ws.documents()].filter((d) => d.uri !== b.uri).map((d) => [d.uri, d.text]));
+      const fixed = fixAll(ws, new Set([b.uri]), { today: TODAY });
+      for (const u of fixed.changed.keys()) if (u !== b.uri) throw new Error(`fix-all edited ${u}`);
+      for (const [u, x] of others) if (ws.get(u)?.text !== x) throw new Error(`fix-all changed ${u}`);
+      const { problems } = checkInvariants(ws);
+      if (problems.length) throw new Error(`after fix-all: ${problems.slice(0, 4).join('\n')}`);
+      const rows = exportRows(ws.projects());
+      for (const text of [toIcs(rows, { name: 'x', lang: 'de', stamp: new Date(0) }), toCsv(rows, 'de'), toCsv(rows, 'en')]) {
+        if (typeof text !== 'string' || !text.length) throw new Error('an export gave no text');
+      }
     },
   };
 }
@@ -200,7 +214,8 @@ if (isMainThread) {
       assert.equal(failed.length, projects, `one failure per project: ${failed.map((f) => f.message.en).join('; ')}`);
       for (const f of failed) {
         assert.match(f.message.en, /failed internally/);
-        assert.match(f.message.en, /kaputt/);
+        assert.doesNotMatch(`${f.message.en} ${f.message.de}`, /kaputt|TypeError/, 'no JavaScript error text in the message');
+        assert.match(String(f.data?.internal), /TypeError: kaputt/, 'the error is kept for the log');
         assert.ok(f.message.de.trim());
         assert.ok(!findings.some((x) => x.message.en === 'before the throw'), 'findings of the failed run are dropped');
       }

@@ -1,19 +1,26 @@
 /**
  * `stratdoc check [paths…]`: reads the documents under the paths (and the rest of their
  * project as context), runs the rules through the core Workspace and prints the findings
- * of the files under the paths. Never writes a file.
+ * of the files under the paths. Writes only with `--fix` (the safe fixes, cli/fix.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigResolver, type ConfigHost } from '../core/config';
 import { todayIso } from '../core/engine';
 import { isConfigFileName, isInside, loadFile, readConfigFile, realFolder, walkDocuments, type WalkEntry, type WalkProblem } from '../core/files';
+import { docLanguage } from '../core/rules/templates';
 import type { Lang, Text } from '../core/text';
 import { toPath, toUri } from '../core/uri';
 import { Workspace } from '../core/workspace';
 import { parseArgs, type OptionSpec } from './args';
-import { compareDiagnostics, countSeverities, fromFinding, fromSkipped, relativeFile, type CliDiagnostic } from './diagnostics';
+import { compareDiagnostics, countSeverities, fromFinding, fromSkipped, numberFingerprints, relativeFile, type CliDiagnostic } from './diagnostics';
+import { compareWithBaseline, readBaseline, BASELINE, type BaselineFinding } from './baseline';
+import { checkoutOld, type OldTree } from './git';
+import { fileLinker } from './format/markdown';
+import { itemKeyAt } from '../core/fingerprint';
+import { planChange } from '../core/change';
 import { errorCode, projectRoot } from './files';
+import { applyFixes } from './fix';
 import { format, isFormat, type FormatName } from './format';
 import { earlyLang, envLang, isLang, useColour, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo, type ExitCode } from './io';
 import { M } from './messages';
@@ -26,7 +33,12 @@ export const CHECK_OPTIONS: OptionSpec[] = [
   { name: 'max-warnings', value: true },
   { name: 'quiet', short: 'q', value: false },
   { name: 'today', value: true },
+  { name: 'fix', value: false },
+  { name: 'fix-dry-run', value: false },
   { name: 'help', short: 'h', value: false },
+  // Only what is new (docs/cli.md "Changes, not the whole plan").
+  { name: 'baseline', value: true },
+  { name: 'changed-since', value: true },
 ];
 
 export interface CheckOptions {
@@ -37,6 +49,12 @@ export interface CheckOptions {
   quiet: boolean;
   today: string;
   paths: string[];
+  /** `--fix` writes the safe fixes, `--fix-dry-run` prints them as a diff. */
+  fix?: 'write' | 'dry-run';
+  /** A previous `--format json` output. */
+  baseline?: string;
+  /** A Git revision. */
+  changedSince?: string;
 }
 
 /** Prints a usage error with a hint and returns exit code 2. */
@@ -70,6 +88,7 @@ export function readCheckOptions(argv: string[]): CheckOptions | { help: true } 
   if (mw !== undefined && !/^\d+$/.test(mw.trim())) return { error: M.badNumber('--max-warnings', mw) };
   const today = str('today');
   if (today !== undefined && !isIsoDate(today)) return { error: M.badToday(today) };
+  if (o.has('fix') && o.has('fix-dry-run')) return { error: M.fixBoth() };
   return {
     format: fmt,
     lang: lang as Lang | undefined,
@@ -78,6 +97,9 @@ export function readCheckOptions(argv: string[]): CheckOptions | { help: true } 
     quiet: o.has('quiet'),
     today: today ?? todayIso(),
     paths: parsed.positionals.length ? parsed.positionals : ['.'],
+    fix: o.has('fix') ? 'write' : o.has('fix-dry-run') ? 'dry-run' : undefined,
+    baseline: str('baseline'),
+    changedSince: str('changed-since'),
   };
 }
 
@@ -207,7 +229,6 @@ export function prepare(opts: { paths: string[]; config?: string; lang?: Lang },
   // document's configuration (a German and an English project checked together each get theirs).
   const fallback: Lang = envLang(io.env) ?? 'en';
   const lang: Lang = opts.lang ?? configs.forFolder(firstFolder).language ?? fallback;
-  const langOf = (uri: string): Lang => opts.lang ?? configs.forDocument(uri).language ?? fallback;
 
   const { ws, targetUris, walkProblems, inputs } = loadFiles(given, roots, configs, explicit?.path);
   if (explicit) inputs.add(explicit.path);
@@ -215,7 +236,91 @@ export function prepare(opts: { paths: string[]; config?: string; lang?: Lang },
     const p = toPath(u);
     if (p) inputs.add(p);
   }
+  // Each finding speaks its document's language (docs/cli.md "Language"): --lang, else the
+  // document's `language:`, else the configuration's, else its strategy's (for a plan),
+  // else the language its text is written in. The environment (LANG) only decides for
+  // what is no document, so LANG=C does not turn a German strategy's findings English.
+  const memo = new Map<string, Lang>();
+  const langOf = (uri: string): Lang => {
+    if (opts.lang) return opts.lang;
+    let l = memo.get(uri);
+    if (l) return l;
+    const doc = ws.get(uri);
+    const strategy = doc?.kind === 'plan' ? ws.projectOf(uri)?.strategy : undefined;
+    l = doc?.language
+      ?? configs.forDocument(uri).language
+      ?? strategy?.language
+      ?? (doc ? docLanguage(strategy ?? doc) : fallback);
+    memo.set(uri, l);
+    return l;
+  };
   return { ws, inputs, targetUris, walkProblems, configs, explicit, firstFolder, lang, langOf };
+}
+
+/** The findings of a run: every finding of the targets, sorted, with fingerprints. */
+export interface Collected {
+  /** The folder the file names are relative to. */
+  cwd: string;
+  prepared: Prepared;
+  all: CliDiagnostic[];
+  documents: number;
+  /** Files that look like plans or strategies but have no marker (rule unmarked-document). */
+  unmarked: string[];
+}
+
+/** Reads and checks the paths; every finding of the targets (before --quiet), fingerprinted. */
+export function collect(opts: { paths: string[]; config?: string; lang?: Lang; today: string }, io: CliIo, lang0: Lang, hint: Text): Collected | ExitCode {
+  const prepared = prepare(opts, io, lang0, hint);
+  if (typeof prepared === 'number') return prepared;
+  const { ws, targetUris, langOf } = prepared;
+  // Check the projects that hold a target; report only the targets' findings.
+  const all: CliDiagnostic[] = [];
+  const root = rootOf();
+  for (const p of ws.projects()) {
+    if (!p.documents.some((d) => targetUris.has(d.uri))) continue;
+    for (const f of ws.checkProject(p, opts.today)) {
+      if (targetUris.has(f.uri)) all.push(fromFinding(f, io.cwd, langOf(f.uri), itemKeyAt(ws.get(f.uri), f.range.start), root(f.uri)));
+    }
+  }
+  for (const s of ws.skippedFiles()) if (targetUris.has(s.uri)) all.push(fromSkipped(s, io.cwd, langOf(s.uri), root(s.uri)));
+  // Files that look like a plan or strategy but carry no marker: one notice each, named at the end.
+  const unmarked: string[] = [];
+  for (const f of ws.unmarkedFindings()) {
+    if (!targetUris.has(f.uri)) continue;
+    const d = fromFinding(f, io.cwd, langOf(f.uri), '', root(f.uri));
+    all.push(d);
+    unmarked.push(d.file);
+  }
+  all.sort(compareDiagnostics);
+  numberFingerprints(all);
+  const documents = [...targetUris].filter((u) => ws.get(u)).length;
+  return { cwd: io.cwd, prepared, all, documents, unmarked: unmarked.sort() };
+}
+
+/**
+ * The project root of a document (the nearest folder with .stratdoc.yaml or .git), by
+ * folder, remembered: fingerprints name files relative to it (docs/cli.md "Fingerprints").
+ */
+export function rootOf(): (uri: string) => string {
+  const byFolder = new Map<string, string>();
+  return (uri) => {
+    const file = toPath(uri);
+    if (!file) return '/';
+    const folder = path.dirname(file);
+    let r = byFolder.get(folder);
+    if (r === undefined) byFolder.set(folder, (r = projectRoot(folder, true)));
+    return r;
+  };
+}
+
+/** A run in the documents of an older revision, quietly (its problems are not this run's). */
+export function collectOld(old: OldTree, opts: { paths: string[]; config?: string; lang?: Lang; today: string }, io: CliIo, lang0: Lang, hint: Text): Collected | undefined {
+  const paths = opts.paths.filter((p) => fs.existsSync(path.resolve(old.cwd, p)));
+  const config = opts.config !== undefined ? path.resolve(io.cwd, opts.config) : undefined;
+  if (!paths.length) return undefined;
+  const quiet: CliIo = { ...io, cwd: old.cwd, stdout: () => {}, stderr: () => {} };
+  const r = collect({ ...opts, paths, config }, quiet, lang0, hint);
+  return typeof r === 'number' ? undefined : r;
 }
 
 export function checkCommand(argv: string[], io: CliIo): ExitCode {
@@ -226,20 +331,52 @@ export function checkCommand(argv: string[], io: CliIo): ExitCode {
     io.stdout(M.checkHelp()[lang0]);
     return EXIT_OK;
   }
+  const hint = M.checkHelpHint();
+  if (opts.baseline !== undefined && opts.changedSince !== undefined) return usageError(io, lang0, BASELINE.both(), hint);
+  let fixFailed = false;
 
-  const prepared = prepare(opts, io, lang0, M.checkHelpHint());
-  if (typeof prepared === 'number') return prepared;
-  const { ws, targetUris, walkProblems, configs, explicit, firstFolder, lang, langOf } = prepared;
-
-  // Check the projects that hold a target; report only the targets' findings.
-  const diagnostics: CliDiagnostic[] = [];
-  for (const p of ws.projects()) {
-    if (!p.documents.some((d) => targetUris.has(d.uri))) continue;
-    for (const f of ws.checkProject(p, opts.today)) if (targetUris.has(f.uri)) diagnostics.push(fromFinding(f, io.cwd, langOf(f.uri)));
+  if (opts.fix) {
+    // Fix first, then check what is left from the files as written (cli/fix.ts).
+    const prepared = prepare(opts, io, lang0, hint);
+    if (typeof prepared === 'number') return prepared;
+    const fixed = applyFixes(prepared.ws, prepared.targetUris, opts.today, opts.fix === 'dry-run', io, prepared.lang);
+    if (opts.fix === 'dry-run') return fixed.files.length ? EXIT_PROBLEMS : EXIT_OK;
+    fixFailed = fixed.failed;
   }
-  for (const s of ws.skippedFiles()) if (targetUris.has(s.uri)) diagnostics.push(fromSkipped(s, io.cwd, langOf(s.uri)));
-  const shown = (opts.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics).sort(compareDiagnostics);
-  const documents = [...targetUris].filter((u) => ws.get(u)).length;
+
+  // The baseline: a previous JSON output, or the same check on the documents of a revision.
+  let baseline: BaselineFinding[] | undefined;
+  let old: Collected | undefined;
+  if (opts.baseline !== undefined) {
+    const b = readBaseline(opts.baseline, io.cwd);
+    if ('error' in b) return usageError(io, lang0, b.error, hint);
+    baseline = b;
+  }
+  let oldTree: OldTree | undefined;
+  if (opts.changedSince !== undefined) {
+    const t = checkoutOld(opts.changedSince, io.cwd);
+    if ('error' in t) return usageError(io, lang0, t.error, hint);
+    oldTree = t;
+  }
+  try {
+    const run = collect(opts, io, lang0, hint);
+    if (typeof run === 'number') return run;
+    if (oldTree) {
+      old = collectOld(oldTree, opts, io, lang0, hint);
+      baseline = old?.all ?? [];
+    }
+    return finishCheck(opts, io, run, baseline, old, fixFailed);
+  } finally {
+    oldTree?.dispose();
+  }
+}
+
+function finishCheck(opts: CheckOptions, io: CliIo, run: Collected, baseline: BaselineFinding[] | undefined, old: Collected | undefined, fixFailed: boolean): ExitCode {
+  const { ws, targetUris, walkProblems, configs, explicit, firstFolder, lang } = run.prepared;
+  const comparison = baseline ? compareWithBaseline(run.all, baseline) : undefined;
+  const listed = opts.quiet ? run.all.filter((d) => d.severity === 'error') : run.all;
+  // Against a baseline only the new findings are reported and counted.
+  const shown = comparison ? listed.filter((d) => d.status === 'new') : listed;
 
   // Configuration problems and unreadable folders: warnings on stderr; the run goes on.
   // Only configuration files that apply to the given paths count (not those of context files).
@@ -252,9 +389,30 @@ export function checkCommand(argv: string[], io: CliIo): ExitCode {
   for (const w of walkProblems) io.stderr(`stratdoc: ${warn}: ${M.folderUnreadable(path.relative(io.cwd, w.folder) || '.', w.error)[lang]}\n`);
 
   const counts = countSeverities(shown);
-  io.stdout(format(opts.format, shown, { lang, colour: useColour(io), documents, counts, quiet: opts.quiet, version: VERSION }));
+  const change =
+    old && opts.format === 'markdown'
+      ? planChange(
+          { ws: old.prepared.ws, pathOf: (u) => relativeFile(u, old.cwd), include: (u) => old.prepared.targetUris.has(u) },
+          { ws, pathOf: (u) => relativeFile(u, io.cwd), include: (u) => targetUris.has(u) },
+        )
+      : undefined;
+  io.stdout(
+    format(opts.format, shown, {
+      lang,
+      colour: useColour(io),
+      documents: run.documents,
+      counts,
+      quiet: opts.quiet,
+      version: VERSION,
+      all: listed,
+      baseline: comparison ? { fixed: comparison.fixed, unchanged: comparison.unchanged, since: opts.changedSince } : undefined,
+      change,
+      link: fileLinker(io),
+      unmarked: run.unmarked,
+    }),
+  );
 
-  let code: ExitCode = counts.error > 0 ? EXIT_PROBLEMS : EXIT_OK;
+  let code: ExitCode = counts.error > 0 || fixFailed ? EXIT_PROBLEMS : EXIT_OK;
   if (opts.maxWarnings !== undefined && counts.warning > opts.maxWarnings) {
     io.stderr(`${M.tooManyWarnings(counts.warning, opts.maxWarnings)[lang]}\n`);
     code = EXIT_PROBLEMS;

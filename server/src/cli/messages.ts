@@ -4,9 +4,9 @@
  */
 import type { Lang, Text } from '../core/text';
 import { t } from '../core/text';
-import { DOCS_BASE } from '../core/rules/api';
+import { DOCS_BASE, REPO_URL } from '../core/rules/api';
 
-export const REPO_URL = DOCS_BASE.replace(/\/blob\/.*$/, '');
+export { REPO_URL };
 export const CLI_DOCS_URL = DOCS_BASE.replace(/rules\/$/, 'cli.md');
 
 export function pick(text: Text, lang: Lang): string {
@@ -29,10 +29,11 @@ export const M = {
 Usage:
   stratdoc check [options] [paths…]   check documents (default: the current folder)
   stratdoc report [options] [paths…]  write the HTML report of the documents
+  stratdoc export --ics|--csv [paths…] the plans' entries as a calendar or a table
   stratdoc --help                     show this help
   stratdoc --version                  show the version
 
-Run 'stratdoc check --help' or 'stratdoc report --help' for their options.
+Run 'stratdoc check --help', 'stratdoc report --help' or 'stratdoc export --help' for their options.
 Documentation: ${CLI_DOCS_URL}
 `,
       `stratdoc ${version} – prüft Social-Media-Strategien und Redaktionspläne wie ein Compiler Code.
@@ -40,10 +41,11 @@ Documentation: ${CLI_DOCS_URL}
 Aufruf:
   stratdoc check [Optionen] [Pfade…]  Dokumente prüfen (Voreinstellung: der aktuelle Ordner)
   stratdoc report [Optionen] [Pfade…] den HTML-Bericht der Dokumente schreiben
+  stratdoc export --ics|--csv [Pfade…] die Einträge der Pläne als Kalender oder Tabelle
   stratdoc --help                     diese Hilfe zeigen
   stratdoc --version                  die Version zeigen
 
-'stratdoc check --help' und 'stratdoc report --help' zeigen ihre Optionen.
+'stratdoc check --help', 'stratdoc report --help' und 'stratdoc export --help' zeigen ihre Optionen.
 Dokumentation: ${CLI_DOCS_URL}
 `,
     ),
@@ -57,16 +59,21 @@ name starts with a dot are skipped; links are followed only inside the project).
 files are left alone.
 
 Options:
-  -f, --format FORMAT     output format: stylish (default), json, sarif or github
+  -f, --format FORMAT     output format: stylish (default), json, sarif, github or markdown
       --lang LANG         language of the messages: en or de
   -c, --config FILE       use this configuration file instead of the nearest .stratdoc.yaml
       --max-warnings N    exit with code 1 when there are more than N warnings
   -q, --quiet             report errors only
       --today YYYY-MM-DD  the date rules about past and future compare with (default: today)
+      --fix               apply the safe fixes to the checked files, then report what is left
+      --fix-dry-run       print the safe fixes as a unified diff; write nothing
+      --changed-since REF report only findings that are new since the Git revision REF
+      --baseline FILE     report only findings that are not in FILE (a --format json output)
   -h, --help              show this help
 
 Exit codes: 0 no errors (and no more warnings than allowed), 1 errors or too many
 warnings, 2 bad usage or a path or configuration file that cannot be read.
+With --fix-dry-run: 0 nothing to fix, 1 a diff was printed.
 `,
       `Aufruf: stratdoc check [Optionen] [Pfade…]
 
@@ -76,18 +83,23 @@ Ordner, deren Name mit einem Punkt beginnt, werden übersprungen; Verknüpfungen
 innerhalb des Projekts verfolgt). Andere Dateien bleiben unberührt.
 
 Optionen:
-  -f, --format FORMAT     Ausgabeformat: stylish (Voreinstellung), json, sarif oder github
+  -f, --format FORMAT     Ausgabeformat: stylish (Voreinstellung), json, sarif, github oder markdown
       --lang SPRACHE      Sprache der Meldungen: en oder de
   -c, --config DATEI      diese Konfigurationsdatei statt der nächsten .stratdoc.yaml verwenden
       --max-warnings N    mit Code 1 enden, wenn es mehr als N Warnungen gibt
   -q, --quiet             nur Fehler melden
       --today JJJJ-MM-TT  das Datum, mit dem Regeln über Vergangenheit und Zukunft vergleichen
                           (Voreinstellung: heute)
+      --fix               die sicheren Korrekturen in die geprüften Dateien schreiben, dann
+                          melden, was bleibt
+      --fix-dry-run       die sicheren Korrekturen als Unified Diff zeigen; nichts schreiben
+      --changed-since REF nur Meldungen, die seit der Git-Revision REF neu sind
+      --baseline DATEI    nur Meldungen, die nicht in DATEI stehen (eine Ausgabe von --format json)
   -h, --help              diese Hilfe zeigen
 
 Exit-Codes: 0 keine Fehler (und nicht mehr Warnungen als erlaubt), 1 Fehler oder zu viele
 Warnungen, 2 falscher Aufruf oder ein Pfad oder eine Konfigurationsdatei, die sich nicht
-lesen lässt.
+lesen lässt. Mit --fix-dry-run: 0 nichts zu beheben, 1 ein Diff wurde gezeigt.
 `,
     ),
 
@@ -146,6 +158,79 @@ Bericht, der sich nicht schreiben lässt. Der Bericht ist die einzige Datei, die
     t(`will not write the report to '${file}': it is a folder or no regular file.`, `der Bericht wird nicht nach '${file}' geschrieben: das ist ein Ordner oder keine gewöhnliche Datei.`),
   reportNothing: (): Text => t('No strategy or plan found under the given paths; the report says so.', 'Unter den angegebenen Pfaden gibt es keine Strategie und keinen Plan; der Bericht sagt das.'),
 
+  // export.
+  exportHelp: (): Text =>
+    t(
+      `Usage: stratdoc export --ics|--csv [options] [paths…]
+
+Exports the entries of the editorial plans under the paths (or of a strategy's plans):
+  --ics   an iCalendar file, one event per dated entry (all day, or at its time),
+          "Channel: Title" as the summary, owner, status, goals and link in the
+          description. The events keep their UIDs: import the file again to update them.
+  --csv   a table for Excel, Numbers or Google Sheets in the plan's language; German:
+          semicolons, dates as DD.MM.YYYY and a byte order mark, as Excel expects.
+
+Options:
+  -o, --out FILE          write to FILE (never over a document or configuration file read);
+                          default: standard output
+      --lang LANG         language of the columns and values: en or de (default: the plan's)
+  -c, --config FILE       use this configuration file instead of the nearest .stratdoc.yaml
+  -h, --help              show this help
+
+Exit codes: 0 exported, 2 bad usage, a path that cannot be read, or a file that cannot be written.
+`,
+      `Aufruf: stratdoc export --ics|--csv [Optionen] [Pfade…]
+
+Exportiert die Einträge der Redaktionspläne unter den Pfaden (oder der Pläne einer Strategie):
+  --ics   eine iCalendar-Datei, ein Termin je Eintrag mit Datum (ganztägig oder zur
+          Uhrzeit), „Kanal: Titel“ als Betreff, Verantwortliche, Status, Ziele und Link in
+          der Beschreibung. Die Termine behalten ihre UIDs: erneut importiert, werden sie
+          aktualisiert.
+  --csv   eine Tabelle für Excel, Numbers oder Google Tabellen in der Sprache des Plans;
+          deutsch: Semikolon, Datum als TT.MM.JJJJ und Byte-Order-Mark, wie Excel es erwartet.
+
+Optionen:
+  -o, --out DATEI         in DATEI schreiben (nie über ein gelesenes Dokument oder eine
+                          Konfigurationsdatei); Voreinstellung: die Standardausgabe
+      --lang SPRACHE      Sprache der Spalten und Werte: en oder de (Voreinstellung: die des Plans)
+  -c, --config DATEI      diese Konfigurationsdatei statt der nächsten .stratdoc.yaml verwenden
+  -h, --help              diese Hilfe zeigen
+
+Exit-Codes: 0 exportiert, 2 falscher Aufruf, ein Pfad, der sich nicht lesen lässt, oder eine
+Datei, die sich nicht schreiben lässt.
+`,
+    ),
+  exportHelpHint: (): Text => t("Run 'stratdoc export --help' for usage.", "'stratdoc export --help' zeigt, wie es geht."),
+  exportFormat: (): Text => t('say what to export: --ics (calendar) or --csv (table).', 'sagen Sie, was exportiert werden soll: --ics (Kalender) oder --csv (Tabelle).'),
+  exportNothing: (): Text => t('No plan entries found under the given paths.', 'Unter den angegebenen Pfaden gibt es keine Einträge eines Plans.'),
+  exportUnwritable: (file: string, code: Text): Text => t(`cannot write '${file}' (${code.en}).`, `'${file}' lässt sich nicht schreiben (${code.de}).`),
+  exportWritten: (file: string, n: number, fmt: 'ics' | 'csv'): Text =>
+    fmt === 'ics'
+      ? t(`Calendar written to ${file} (${n} ${n === 1 ? 'event' : 'events'}).`, `Kalender geschrieben: ${file} (${n} ${n === 1 ? 'Termin' : 'Termine'}).`)
+      : t(`Table written to ${file} (${n} ${n === 1 ? 'entry' : 'entries'}).`, `Tabelle geschrieben: ${file} (${n} ${n === 1 ? 'Eintrag' : 'Einträge'}).`),
+  outIsInput: (file: string): Text =>
+    t(`'${file}' is one of the files read; refusing to overwrite it. Choose another --out.`, `'${file}' ist eine der gelesenen Dateien; sie wird nicht überschrieben. Wählen Sie ein anderes --out.`),
+
+  // --fix and --fix-dry-run.
+  fixApplied: (fixes: number, files: number): Text =>
+    fixes === 0
+      ? t('Nothing to fix automatically.', 'Nichts automatisch zu beheben.')
+      : t(
+        `Fixed ${fixes} ${fixes === 1 ? 'problem' : 'problems'} in ${files} ${files === 1 ? 'file' : 'files'}; what is left is reported below.`,
+        `${fixes} ${fixes === 1 ? 'Problem' : 'Probleme'} in ${files} ${files === 1 ? 'Datei' : 'Dateien'} behoben; was bleibt, steht unten.`,
+      ),
+  fixWouldApply: (fixes: number, files: number): Text =>
+    fixes === 0
+      ? t('Nothing to fix automatically.', 'Nichts automatisch zu beheben.')
+      : t(
+        `--fix would fix ${fixes} ${fixes === 1 ? 'problem' : 'problems'} in ${files} ${files === 1 ? 'file' : 'files'} (the diff above); nothing was written.`,
+        `--fix würde ${fixes} ${fixes === 1 ? 'Problem' : 'Probleme'} in ${files} ${files === 1 ? 'Datei' : 'Dateien'} beheben (der Diff oben); nichts wurde geschrieben.`,
+      ),
+  fixChangedMeanwhile: (file: string): Text =>
+    t(`${file} changed while it was checked; it is left as it is. Run --fix again.`, `${file} hat sich während der Prüfung geändert; die Datei bleibt, wie sie ist. Führen Sie --fix erneut aus.`),
+  fixUnwritable: (file: string, code: Text): Text => t(`cannot write the fixes to '${file}' (${code.en}).`, `die Korrekturen lassen sich nicht nach '${file}' schreiben (${code.de}).`),
+  fixBoth: (): Text => t('use either --fix or --fix-dry-run, not both.', 'verwenden Sie --fix oder --fix-dry-run, nicht beides.'),
+
   // Usage errors (exit 2).
   noCommand: (): Text => t('no command given.', 'kein Befehl angegeben.'),
   unknownCommand: (cmd: string): Text => t(`unknown command '${cmd}'.`, `unbekannter Befehl '${cmd}'.`),
@@ -155,7 +240,7 @@ Bericht, der sich nicht schreiben lässt. Der Bericht ist die einzige Datei, die
   missingValue: (opt: string): Text => t(`option '${opt}' needs a value.`, `Option '${opt}' braucht einen Wert.`),
   noValueAllowed: (opt: string): Text => t(`option '${opt}' takes no value.`, `Option '${opt}' nimmt keinen Wert.`),
   badFormat: (v: string): Text =>
-    t(`unknown format '${v}': use stylish, json, sarif or github.`, `unbekanntes Format '${v}': verwenden Sie stylish, json, sarif oder github.`),
+    t(`unknown format '${v}': use stylish, json, sarif, github or markdown.`, `unbekanntes Format '${v}': verwenden Sie stylish, json, sarif, github oder markdown.`),
   badLang: (v: string): Text => t(`unknown language '${v}': use en or de.`, `unbekannte Sprache '${v}': verwenden Sie en oder de.`),
   badToday: (v: string): Text =>
     t(`'--today ${v}' is not a date: write YYYY-MM-DD, e.g. 2027-02-15.`, `'--today ${v}' ist kein Datum: schreiben Sie JJJJ-MM-TT, z. B. 2027-02-15.`),
@@ -194,6 +279,21 @@ Bericht, der sich nicht schreiben lässt. Der Bericht ist die einzige Datei, die
       `Keine Fehler (${docs} ${docs === 1 ? 'Dokument' : 'Dokumente'} geprüft).`,
     ),
   noDocuments: (): Text => t('No stratdoc documents found.', 'Keine stratdoc-Dokumente gefunden.'),
+  unmarkedFiles: (files: string[]): Text => {
+    const list = files.length > 5 ? `${files.slice(0, 5).join(', ')} (+${files.length - 5})` : files.join(', ');
+    return files.length === 1
+      ? t(`Not checked: ${list} looks like a plan or strategy but has no 'stratdoc:' marker.`, `Nicht geprüft: ${list} sieht aus wie ein Plan oder eine Strategie, hat aber keine Markierung 'stratdoc:'.`)
+      : t(`Not checked: ${files.length} files look like plans or strategies but have no 'stratdoc:' marker: ${list}.`, `Nicht geprüft: ${files.length} Dateien sehen aus wie Pläne oder Strategien, haben aber keine Markierung 'stratdoc:': ${list}.`);
+  },
+  // Against a baseline (--baseline, --changed-since).
+  newProblems: (c: number): Text => t(`${c} new ${c === 1 ? 'problem' : 'problems'}`, `${c} ${c === 1 ? 'neues Problem' : 'neue Probleme'}`),
+  noNewProblems: (docs: number): Text =>
+    t(`No new problems (${docs} ${docs === 1 ? 'document' : 'documents'} checked).`, `Keine neuen Probleme (${docs} ${docs === 1 ? 'Dokument' : 'Dokumente'} geprüft).`),
+  baselineSummary: (fixed: number, unchanged: number, since?: string): Text =>
+    t(
+      `${fixed} fixed, ${unchanged} unchanged not shown${since ? ` (compared with ${since})` : ' (compared with the baseline)'}.`,
+      `${fixed} behoben, ${unchanged} unveränderte nicht gezeigt${since ? ` (verglichen mit ${since})` : ' (verglichen mit der Baseline)'}.`,
+    ),
   tooManyWarnings: (count: number, max: number): Text =>
     t(
       `stratdoc found too many warnings (${count}; maximum: ${max}).`,

@@ -11,8 +11,15 @@ import { dirnameUri, toPath, toUri } from '../core/uri';
 import { buildPreview } from '../preview/model';
 import { renderReport } from '../preview/html';
 import { parseArgs, type OptionSpec } from './args';
-import { isIsoDate, prepare, usageError } from './check';
+import { collect, collectOld, isIsoDate, usageError, type Collected, type Prepared } from './check';
 import { safeWrite } from '../core/files';
+import { compareWithBaseline } from './baseline';
+import { relativeFile } from './diagnostics';
+import { fileLinker } from './format/markdown';
+import { checkoutOld, type OldTree } from './git';
+import { planChange } from '../core/change';
+import { Workspace } from '../core/workspace';
+import { changeHtml, type ChangeReport } from '../preview/change';
 import { earlyLang, isLang, EXIT_OK, type CliIo, type ExitCode } from './io';
 import { M, reason } from './messages';
 
@@ -22,6 +29,8 @@ export const REPORT_OPTIONS: OptionSpec[] = [
   { name: 'config', short: 'c', value: true },
   { name: 'today', value: true },
   { name: 'help', short: 'h', value: false },
+  // "What this change does" against a Git revision (docs/cli.md).
+  { name: 'base', value: true },
 ];
 
 export const DEFAULT_REPORT = 'stratdoc-report.html';
@@ -46,20 +55,61 @@ export function reportCommand(argv: string[], io: CliIo): ExitCode {
   const out = path.resolve(io.cwd, str('out') ?? DEFAULT_REPORT);
   const paths = parsed.positionals.length ? parsed.positionals : ['.'];
 
-  const prepared = prepare({ paths, config: str('config'), lang: lang as Lang | undefined }, io, lang0, M.reportHelpHint());
-  if (typeof prepared === 'number') return prepared;
-  const { ws, targetUris, firstFolder } = prepared;
+  const base = str('base');
+  let oldTree: OldTree | undefined;
+  if (base !== undefined) {
+    const t = checkoutOld(base, io.cwd);
+    if ('error' in t) return usageError(io, lang0, t.error, M.reportHelpHint());
+    oldTree = t;
+  }
+  try {
+    const runOpts = { paths, config: str('config'), lang: lang as Lang | undefined, today: today ?? todayIso() };
+    const now = collect(runOpts, io, lang0, M.reportHelpHint());
+    if (typeof now === 'number') return now;
+    let prelude: string | undefined;
+    if (oldTree && base !== undefined) {
+      const old = collectOld(oldTree, runOpts, io, lang0, M.reportHelpHint());
+      // On GitHub Actions links to the commit; elsewhere relative to the report's folder.
+      const onGithub = fileLinker(io);
+      const link = io.env.GITHUB_SHA ? onGithub : (file: string, line: number) => {
+              const rel = path.relative(path.dirname(out), path.resolve(io.cwd, file)).split(path.sep).map(encodeURIComponent).join('/');
+              return `${rel.startsWith('..') ? '' : './'}${rel}#L${line}`;
+            };
+      prelude = changeHtml(changeReport(base, now, old), (lang as Lang | undefined) ?? now.prepared.lang, link);
+    }
+    return writeReport(now.prepared, { out, today: runOpts.today, lang: lang as Lang | undefined, prelude }, io);
+  } finally {
+    oldTree?.dispose();
+  }
+}
 
+/** The plan change and the findings new and fixed between an older run and this one. */
+export function changeReport(base: string, now: Collected, old: Collected | undefined): ChangeReport {
+  const cmp = compareWithBaseline(now.all, old?.all ?? []);
+  const change = planChange(
+    old
+      ? { ws: old.prepared.ws, pathOf: (u) => relativeFile(u, old.cwd), include: (u) => old.prepared.targetUris.has(u) }
+      : { ws: new Workspace(now.prepared.configs), pathOf: (u) => u, include: () => false },
+    { ws: now.prepared.ws, pathOf: (u) => relativeFile(u, now.cwd), include: (u) => now.prepared.targetUris.has(u) },
+  );
+  return { base, change, newFindings: now.all.filter((d) => d.status === 'new'), fixed: cmp.fixed };
+}
+
+function writeReport(prepared: Prepared, o: { out: string; today: string; lang?: Lang; prelude?: string }, io: CliIo): ExitCode {
+  const { ws, targetUris, firstFolder } = prepared;
+  const out = o.out;
+  const lang = o.lang;
   const projects = ws.projects().filter((p) => p.documents.some((d) => targetUris.has(d.uri)));
   const opts = {
-    today: today ?? todayIso(),
-    lang: lang as Lang | undefined,
+    today: o.today,
+    lang,
     configFor: (u: string) => ws.configs.forDocument(u),
     root: firstFolder,
   };
   const models = projects.map((p) => buildPreview(ws, p, opts));
   const html = renderReport(models, {
-    lang: (lang as Lang | undefined) ?? prepared.lang,
+    prelude: o.prelude,
+    lang: lang ?? prepared.lang,
     linkBase: dirnameUri(toUri(out)),
     exists: (u) => {
       const p = toPath(u);

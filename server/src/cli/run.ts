@@ -5,6 +5,7 @@
 import type { Lang, Text } from '../core/text';
 import { checkCommand, usageError } from './check';
 import { reportCommand } from './report';
+import { exportCommand } from './export';
 import { earlyLang, EXIT_OK, EXIT_USAGE, isLang, type CliIo, type ExitCode } from './io';
 import { M } from './messages';
 import { VERSION } from './version';
@@ -18,6 +19,7 @@ export interface Command {
 export const COMMANDS: Command[] = [
   { name: 'check', summary: { en: 'check documents', de: 'Dokumente prüfen' }, run: checkCommand },
   { name: 'report', summary: { en: 'write the HTML report', de: 'den HTML-Bericht schreiben' }, run: reportCommand },
+  { name: 'export', summary: { en: 'export the plan as a calendar or a table', de: 'den Plan als Kalender oder Tabelle exportieren' }, run: exportCommand },
 ];
 
 /** Runs the CLI; returns the exit code. Never throws: an internal error is exit code 2. */

@@ -1,4 +1,2 @@
-/** The version of stratdoc, taken from package.json when the CLI is bundled. */
-import { version } from '../../../package.json';
-
-export const VERSION: string = version;
+/** The version of stratdoc (package.json), for the CLI's `--version` and SARIF. */
+export { VERSION } from '../core/version';

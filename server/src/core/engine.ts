@@ -10,6 +10,7 @@ import { Project } from './project';
 import type { ResolvedConfig } from './config';
 import type { OptionValue, ReportInput, Rule, Severity } from './rules/api';
 import { ALL_RULES } from './rules';
+import { isSuppressed } from './parse/common';
 
 export interface Finding {
   rule: string;
@@ -112,6 +113,7 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
 }
 
 const NONE: ReportInput[] = [];
+const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.meta.id));
 
 /** The entry (of entries in document order) whose range holds a position. */
 function entryAt(entries: PlanEntry[], p: Position): PlanEntry | undefined {
@@ -147,6 +149,9 @@ export function checkProject(project: Project, opts: CheckOptions): Finding[] {
     return c;
   };
   const out: Finding[] = [];
+  // The entries of a cross-post share their row (FORMAT.md "Cross-posts"): what a rule
+  // finds about the row itself is given once.
+  const crossPost = project.plans.some((d) => d.plan?.entries.some((e) => e.crossPost));
   for (const rule of opts.rules ?? ALL_RULES) {
     const id = rule.meta.id;
     // A rule switched off everywhere this project lives is not run at all.
@@ -155,7 +160,7 @@ export function checkProject(project: Project, opts: CheckOptions): Finding[] {
     try {
       const options = ruleOptions(rule, homeConfig);
       if (rule.meta.scope === 'entry' && opts.memo) found = runEntryScoped(rule, project, options, opts.today, opts.memo);
-      else rule.check({ project, options, today: opts.today, report: (f) => found.push(f) });
+      else rule.check({ project, options, today: opts.today, report: (f) => found.push(f), ruleIds: RULE_IDS });
     } catch (e) {
       found.length = 0;
       found.push({
@@ -163,20 +168,25 @@ export function checkProject(project: Project, opts: CheckOptions): Finding[] {
         range: home.titleRange,
         severity: 'error',
         message: t(
-          `The rule ${id} failed internally and was skipped (${String(e)}). The other rules ran. Please report this.`,
-          `Die Regel ${id} ist intern gescheitert und wurde übersprungen (${String(e)}). Die anderen Regeln liefen. Bitte melden Sie das.`,
+          `The rule ${id} failed internally and was skipped. The other rules ran. Please report this.`,
+          `Die Regel ${id} ist intern gescheitert und wurde übersprungen. Die anderen Regeln liefen. Bitte melden Sie das.`,
         ),
+        // The exception's text is for the log, not the message (docs/decisions.md "Protocol").
+        data: { internal: e instanceof Error ? (e.stack ?? String(e)) : String(e) },
       });
     }
+    const seen = crossPost ? new Set<string>() : undefined;
     for (const f of found) {
       const doc = docs.get(f.uri);
       if (!doc) continue;
+      if (seen) {
+        const k = `${f.uri}|${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}|${f.message.en}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+      }
       const setting = configFor(f.uri).rules.get(id);
       if (setting?.severity === 'off') continue;
-      const sup = doc.suppressions;
-      if (sup.file.has(id) || sup.file.has('*')) continue;
-      const line = sup.lines.get(f.range.start.line);
-      if (line && (line.has(id) || line.has('*'))) continue;
+      if (isSuppressed(doc.suppressions, id, f.range.start.line)) continue;
       out.push({
         rule: id,
         uri: f.uri,

@@ -12,6 +12,10 @@ import { parseDocument, detect, ChunkCache } from './parse';
 import { dirnameUri, parentFolder, relativeUri, resolveUri } from './uri';
 import type { Rule } from './rules/api';
 import { compileCached, matchAny, FILE_MESSAGES, type CompiledGlob } from './files';
+import { recognize } from './recognize';
+import { rule as unmarkedRule, unmarkedFinding } from './rules/unmarked-document';
+import { emptySuppressions, scanSuppressions } from './parse/common';
+import { LineIndex } from './text';
 
 export interface Skipped {
   uri: string;
@@ -21,6 +25,8 @@ export interface Skipped {
 export class Workspace {
   private readonly docs = new Map<string, ParsedDocument>();
   private readonly skipped = new Map<string, Skipped>();
+  /** Files that are no document but look like one (rule unmarked-document), with their finding. */
+  private readonly unmarked = new Map<string, Finding>();
   private projectList: Project[] | undefined;
   private projectByUri = new Map<string, Project>();
   private resultKeys = new Map<string, { key: ParsedDocument[]; today: string; findings: Finding[] }>();
@@ -58,14 +64,47 @@ export class Workspace {
     const doc = this.excluded(uri, cfg) ? undefined : parseDocument(uri, text, { included: this.included(uri, cfg), cache: this.cache });
     const before = this.docs.get(uri);
     if (!doc) {
-      if (before) this.remove(uri);
+      this.remove(uri);
+      if (!this.excluded(uri, cfg)) this.noteUnmarked(uri, text, cfg);
       return undefined;
     }
+    this.unmarked.delete(uri);
     this.docs.set(uri, doc);
     // Projects change only when a document appears, disappears or changes its links.
     if (!before || before.kind !== doc.kind || before.plan?.strategyPath?.value !== doc.plan?.strategyPath?.value) this.projectList = undefined;
     else this.replaceInProjects(before, doc);
     return doc;
+  }
+
+  /**
+   * A file that is no document: when it looks like a plan or a strategy, keep the one
+   * unmarked-document finding for it (docs/format.md "Documents without a marker"), with the
+   * configuration's severity and the file's own `stratdoc-disable` comment applied.
+   */
+  private noteUnmarked(uri: string, text: string, cfg: ResolvedConfig): void {
+    const id = unmarkedRule.meta.id;
+    const setting = cfg.rules.get(id);
+    if (setting?.severity === 'off') return;
+    let r: ReturnType<typeof recognize>;
+    try {
+      r = recognize(uri, text);
+    } catch {
+      // A notice is a courtesy: whatever the recogniser stumbles over, the file just gets none.
+      return;
+    }
+    if (!r) return;
+    if (text.includes('stratdoc-disable')) {
+      const sup = emptySuppressions();
+      scanSuppressions(text, new LineIndex(text), r.format, sup);
+      if (sup.file.has(id) || sup.file.has('*') || sup.lines.get(0)?.has(id) || sup.lines.get(0)?.has('*')) return;
+    }
+    const f = unmarkedFinding(uri, text, r);
+    this.unmarked.set(uri, { rule: id, uri, range: f.range, message: f.message, severity: setting?.severity ?? unmarkedRule.meta.severity, fixes: f.fixes, data: { kind: r.kind } });
+  }
+
+  /** The unmarked-document findings, one per file that looks like a plan or strategy. */
+  unmarkedFindings(): Finding[] {
+    return [...this.unmarked.values()];
   }
 
   /**
@@ -89,6 +128,8 @@ export class Workspace {
 
   remove(uri: string): void {
     this.skipped.delete(uri);
+    this.cache?.drop(uri);
+    this.unmarked.delete(uri);
     if (this.docs.delete(uri)) this.projectList = undefined;
   }
 
@@ -198,6 +239,7 @@ export class Workspace {
   check(today: string): Map<string, Finding[]> {
     const out = new Map<string, Finding[]>();
     for (const d of this.docs.values()) out.set(d.uri, []);
+    for (const [uri, f] of this.unmarked) out.set(uri, [f]);
     const live = new Set<string>();
     for (const p of this.projects()) {
       live.add(p.documents[0].uri);

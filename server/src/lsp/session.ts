@@ -40,6 +40,8 @@ export class Session {
   private readonly versions = new Map<string, number>();
   private readonly edited = new Set<string>();
   private readonly skippedNotified = new Set<string>();
+  /** Internal errors already written to the log (each once; the set is bounded). */
+  private readonly loggedInternal = new Set<string>();
   private timer: { cancel(): void } | undefined;
   /** When the last check ended, and how long it took (performance.now() milliseconds). */
   private lastEnd = -Infinity;
@@ -247,6 +249,22 @@ export class Session {
     }
   }
 
+  /**
+   * A finding about an internal failure says so in words; what failed (the exception) goes
+   * to the log, once, never into the message (docs/decisions.md "Protocol").
+   */
+  private logInternal(all: Map<string, Finding[]>): void {
+    for (const list of all.values()) {
+      for (const f of list) {
+        const x = internalOf(f);
+        if (!x || this.loggedInternal.has(`${f.uri}\n${x}`)) continue;
+        if (this.loggedInternal.size >= 1000) this.loggedInternal.clear();
+        this.loggedInternal.add(`${f.uri}\n${x}`);
+        this.host.log(`stratdoc: ${f.rule} in ${f.uri} failed internally: ${x}`);
+      }
+    }
+  }
+
   private checkAndPublish(): void {
     let all: Map<string, Finding[]>;
     try {
@@ -261,6 +279,7 @@ export class Session {
       list.push({ rule: 'config', uri: p.uri, range: p.range, message: p.message, severity: 'warning' });
       all.set(p.uri, list);
     }
+    this.logInternal(all);
     for (const s of this.ws.skippedFiles()) {
       all.set(s.uri, [{ rule: 'file', uri: s.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: s.message, severity: 'information' }]);
     }
@@ -295,6 +314,11 @@ export class Session {
       this.host.publish(uri, [], this.locale, this.versions.get(uri));
     }
   }
+}
+
+function internalOf(f: Finding): string | undefined {
+  const x = f.data?.internal;
+  return typeof x === 'string' ? x : undefined;
 }
 
 function sameObjects<T>(a: T[], b: T[]): boolean {

@@ -93,6 +93,8 @@ const UI = {
   limit: w('limit', 'Grenze'),
   noEntries: w('No entries yet.', 'Noch keine Beiträge.'),
   calendar: w('Editorial calendar', 'Redaktionskalender'),
+  exportIcs: w('Export as calendar (.ics)', 'Als Kalender exportieren (.ics)'),
+  exportCsv: w('Export as table (.csv)', 'Als Tabelle exportieren (.csv)'),
   legend: w('Modes', 'Modi'),
   gap: w('gap', 'Lücke'),
   today: w('today', 'heute'),
@@ -180,6 +182,8 @@ export interface ReportOptions extends RenderOptions {
   lang?: Lang;
   /** Title of the report; default: the single model's title, else "Strategy report". */
   title?: string;
+  /** HTML at the very top (`report --base`: "What this change does", preview/change.ts). */
+  prelude?: string;
 }
 
 interface Ctx {
@@ -588,12 +592,23 @@ function calendarSection(model: PreviewModel, c: Ctx): string {
     : `<p class="sd-empty">${esc(L(UI.noEntries))}</p>`;
   return `<section class="sd-section" aria-labelledby="${c.id}-calendar">
 ${h(c, 1, esc(L(UI.calendar)), ` id="${c.id}-calendar"`)}
-<div class="sd-cal-key">${legendList(model, c)}<p class="sd-small"><span class="sd-gap-swatch" aria-hidden="true"></span> ${esc(gapText)}</p></div>
+${exportButtons(c)}<div class="sd-cal-key">${legendList(model, c)}<p class="sd-small"><span class="sd-gap-swatch" aria-hidden="true"></span> ${esc(gapText)}</p></div>
 ${notes.map((n) => `<p class="sd-note-line">${esc(n)}</p>`).join('\n')}
 <div class="sd-months">
 ${months}
 </div>
 </section>`;
+}
+
+/**
+ * In the webview only: the export buttons (`data-action="export" data-format`); the
+ * extension asks the server for the text and the user where to save it. The report, a
+ * file without script, has none (`stratdoc export` makes the same files).
+ */
+function exportButtons(c: Ctx): string {
+  if (c.mode !== 'webview') return '';
+  const L = (x: T2) => x[c.lang];
+  return `<p class="sd-export">${(['ics', 'csv'] as const).map((f) => `<button type="button" class="sd-link" data-action="export" data-format="${f}">${esc(L(f === 'ics' ? UI.exportIcs : UI.exportCsv))}</button>`).join(' · ')}</p>\n`;
 }
 
 function monthTable(m: CalendarMonth, c: Ctx): string {
@@ -714,7 +729,7 @@ ${PREVIEW_CSS}
 </head>
 <body class="sd">
 <main class="sd-report">
-${top}${toc}${empty}
+${opts.prelude ?? ''}${top}${toc}${empty}
 ${bodies.join('\n')}
 </main>
 </body>
@@ -830,6 +845,9 @@ body.sd { margin: 0; }
 .sd-section { margin-top: 40px; }
 .sd-section > h2, .sd-section > h3 { font-size: 21px; padding-bottom: 6px; border-bottom: 1px solid var(--line); }
 .sd-section h3, .sd-section h4 { font-size: 16px; }
+.sd-change { margin-top: 0; }
+.sd-change-table { border-collapse: collapse; margin: 8px 0 16px; }
+.sd-change-table th, .sd-change-table td { text-align: left; padding: 4px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
 .sd-intro { color: var(--muted); margin: 8px 0 16px; max-width: 75ch; }
 .sd-empty { color: var(--muted); font-style: italic; }
 

@@ -1,11 +1,15 @@
 /**
  * Code actions: every quick fix the rules compute (core, as text edits), plus "disable
- * this rule for this line" and "in this file".
+ * this rule for this line" and "in this file"; and, when asked for `source.fixAll`
+ * (fix on save), the safe fixes of the whole document in one action (core/fixall.ts).
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../core/model';
 import type { Finding } from '../core/engine';
-import { t } from '../core/text';
+import { LineIndex, t } from '../core/text';
+import { formatOf } from '../core/parse/common';
+import { fixAll, autoFix } from '../core/fixall';
+import { Workspace } from '../core/workspace';
 import { toDiagnostic } from './diagnostics';
 import type { ServiceContext } from './context';
 
@@ -19,7 +23,9 @@ function sameDiag(f: Finding, d: Diagnostic): boolean {
 }
 
 /** Where a line-level disable comment goes, and its text. */
-export function disableLineEdit(doc: ParsedDocument, line: number, rule: string): TextEdit | undefined {
+type DocLines = Pick<ParsedDocument, 'format' | 'lines'>;
+
+export function disableLineEdit(doc: DocLines, line: number, rule: string): TextEdit | undefined {
   const text = doc.lines.lineText(line);
   if (doc.format === 'yaml') {
     const indent = /^\s*/.exec(text)![0].replace(/-\s*/, (m) => ' '.repeat(m.length));
@@ -33,7 +39,7 @@ export function disableLineEdit(doc: ParsedDocument, line: number, rule: string)
   return { range: { start: { line, character: text.length }, end: { line, character: text.length } }, newText: ` <!-- stratdoc-disable-line ${rule} -->` };
 }
 
-function inFrontMatter(doc: ParsedDocument, line: number): boolean {
+function inFrontMatter(doc: DocLines, line: number): boolean {
   if (doc.lines.lineText(0).trimEnd() !== '---') return false;
   for (let i = 1; i < doc.lines.lineCount; i++) {
     if (/^(---|\.\.\.)\s*$/.test(doc.lines.lineText(i))) return line <= i;
@@ -41,8 +47,8 @@ function inFrontMatter(doc: ParsedDocument, line: number): boolean {
   return false;
 }
 
-export function disableFileEdit(doc: ParsedDocument, rule: string): TextEdit {
-  if (doc.format === 'yaml') return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `# stratdoc-disable ${rule}\n` };
+export function disableFileEdit(doc: DocLines, rule: string): TextEdit {
+  if (doc.format === 'yaml') return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `# stratdoc-disable-file ${rule}\n` };
   let line = 0;
   if (doc.lines.lineText(0).trimEnd() === '---') {
     for (let i = 1; i < doc.lines.lineCount; i++) {
@@ -54,15 +60,61 @@ export function disableFileEdit(doc: ParsedDocument, rule: string): TextEdit {
   }
   if (line >= doc.lines.lineCount) {
     const end = doc.lines.lineText(doc.lines.lineCount - 1).length;
-    return { range: { start: { line: doc.lines.lineCount - 1, character: end }, end: { line: doc.lines.lineCount - 1, character: end } }, newText: `\n<!-- stratdoc-disable ${rule} -->` };
+    return { range: { start: { line: doc.lines.lineCount - 1, character: end }, end: { line: doc.lines.lineCount - 1, character: end } }, newText: `\n<!-- stratdoc-disable-file ${rule} -->` };
   }
-  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `<!-- stratdoc-disable ${rule} -->\n` };
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `<!-- stratdoc-disable-file ${rule} -->\n` };
+}
+
+/** The kind of the fix-all action: `editor.codeActionsOnSave: { "source.fixAll.stratdoc": "explicit" }`. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.stratdoc`;
+
+/** Whether a requested kind (`only`) covers a kind: the same, or a parent in the dotted hierarchy. */
+function covers(requested: string, kind: string): boolean {
+  return requested === kind || kind.startsWith(`${requested}.`);
+}
+
+/**
+ * The safe fixes of one document as one action, applied round by round on a copy of its
+ * project; undefined when there is nothing to fix. The edit replaces only the span that
+ * changed, so the editor keeps the cursor and folding elsewhere.
+ */
+export function fixAllAction(ctx: ServiceContext, uri: string): CodeAction | undefined {
+  const doc = ctx.ws.get(uri);
+  const project = ctx.ws.projectOf(uri);
+  if (!doc || !project) return undefined;
+  const targets = new Set([uri]);
+  const today = ctx.today();
+  if (!ctx.ws.checkProject(project, today).some((f) => f.uri === uri && autoFix(f, targets))) return undefined;
+  const scratch = new Workspace(ctx.ws.configs);
+  for (const d of project.documents) scratch.set(d.uri, d.text);
+  const after = fixAll(scratch, targets, { today }).changed.get(uri);
+  if (after === undefined || after === doc.text) return undefined;
+  const before = doc.text;
+  let a = 0;
+  while (a < before.length && a < after.length && before[a] === after[a]) a++;
+  let z = 0;
+  while (z < before.length - a && z < after.length - a && before[before.length - 1 - z] === after[after.length - 1 - z]) z++;
+  const edit: TextEdit = { range: doc.lines.rangeOf(a, before.length - z), newText: after.slice(a, after.length - z) };
+  const lang = ctx.lang(uri);
+  return { title: t('Fix all safely fixable stratdoc problems', 'Alle sicher behebbaren stratdoc-Probleme beheben')[lang], kind: FIX_ALL_KIND, edit: { changes: { [uri]: [edit] } } };
 }
 
 export function codeActions(ctx: ServiceContext, uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): CodeAction[] {
-  const doc = ctx.ws.get(uri);
-  if (!doc) return [];
-  if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k))) return [];
+  const parsed = ctx.ws.get(uri);
+  // A file that is no document has at most its unmarked-document finding; its text is the editor's.
+  const unmarked = parsed ? undefined : ctx.ws.unmarkedFindings().find((f) => f.uri === uri);
+  const text = parsed?.text ?? (unmarked ? ctx.text?.(uri) : undefined);
+  const format = parsed?.format ?? formatOf(uri);
+  if (text === undefined || !format) return [];
+  const doc: DocLines = parsed ?? { format, lines: new LineIndex(text) };
+  // Fix-all only when asked for by kind (on save, "Source Action…"): it re-checks the
+  // document, too much work for every light bulb. An unmarked file has nothing safe to fix.
+  if (parsed && only?.some((k) => covers(k, FIX_ALL_KIND))) {
+    const all = fixAllAction(ctx, uri);
+    const rest = only.some((k) => covers(k, CodeActionKind.QuickFix)) ? codeActions(ctx, uri, range, diagnostics, [CodeActionKind.QuickFix]) : [];
+    return all ? [all, ...rest] : rest;
+  }
+  if (only && !only.some((k) => covers(k, CodeActionKind.QuickFix))) return [];
   const lang = ctx.lang(uri);
   const findings = (ctx.findings().get(uri) ?? []).filter((f) => (diagnostics.length ? diagnostics.some((d) => sameDiag(f, d)) : overlaps(f.range, range)));
   const out: CodeAction[] = [];
@@ -79,7 +131,7 @@ export function codeActions(ctx: ServiceContext, uri: string, range: Range, diag
     if (disabled.has(f.rule) || f.rule === 'file' || f.rule === 'config') continue;
     disabled.add(f.rule);
     const diag = toDiagnostic(f, lang);
-    const le = disableLineEdit(doc, f.range.start.line, f.rule);
+    const le = parsed ? disableLineEdit(doc, f.range.start.line, f.rule) : undefined;
     if (le) out.push({ title: t(`Disable ${f.rule} for this line`, `${f.rule} für diese Zeile abschalten`)[lang], kind: CodeActionKind.QuickFix, diagnostics: [diag], edit: { changes: { [uri]: [le] } } });
     out.push({ title: t(`Disable ${f.rule} in this file`, `${f.rule} in dieser Datei abschalten`)[lang], kind: CodeActionKind.QuickFix, diagnostics: [diag], edit: { changes: { [uri]: [disableFileEdit(doc, f.rule)] } } });
   }

@@ -13,6 +13,7 @@ import { renderPreviewBody } from '../preview/html';
 import type { ResolvedConfig } from '../core/config';
 import type { Finding } from '../core/engine';
 import type { ServiceContext } from './context';
+import { previewChange } from './change';
 
 export const PREVIEW_REQUEST = 'stratdoc/preview';
 
@@ -35,7 +36,7 @@ export interface PreviewResult {
  * (`stratdoc.language` or `.stratdoc.yaml`), else the editor's display language: the
  * same fallback as the diagnostics, where the report (without an editor) falls back to English.
  */
-export function preview(ctx: ServiceContext, uri: string): PreviewResult {
+export function preview(ctx: ServiceContext, uri: string, base?: string): PreviewResult {
   const configs = ctx.ws.configs;
   const configFor = (u: string): ResolvedConfig => configs.forDocument(u);
   const doc = ctx.ws.get(uri);
@@ -54,5 +55,6 @@ export function preview(ctx: ServiceContext, uri: string): PreviewResult {
     ? previewLanguage(project, (u) => ({ ...configFor(u), language: ctx.lang(u) }))
     : ctx.lang(uri);
   const model = buildPreviewFor(ctx.ws, uri, { today: ctx.today(), lang, configFor, findings });
-  return { model, html: renderPreviewBody(model, { theme: 'vscode' }) };
+  const html = renderPreviewBody(model, { theme: 'vscode' });
+  return { model, html: project && base ? previewChange(ctx, project, base, lang) + html : html };
 }

@@ -5,8 +5,12 @@ import { formatStylish } from './stylish';
 import { formatJson } from './json';
 import { formatSarif } from './sarif';
 import { formatGithub } from './github';
+import { formatMarkdown } from './markdown';
+import type { BaselineFinding } from '../baseline';
+import type { PlanChange } from '../../core/change';
+import type { Linker } from '../../preview/change';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'markdown'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export function isFormat(v: string): v is FormatName {
@@ -21,6 +25,16 @@ export interface FormatContext {
   counts: Counts;
   quiet: boolean;
   version: string;
+  /** Files that look like a plan or strategy but have no marker (rule unmarked-document): not checked. */
+  unmarked?: string[];
+  /** Every finding after --quiet, with `status` against a baseline (json and sarif show them all). */
+  all: CliDiagnostic[];
+  /** Against a baseline: what was fixed, how many are unchanged, the revision if any. */
+  baseline?: { fixed: BaselineFinding[]; unchanged: number; since?: string };
+  /** With --changed-since: what the change does to the plans (markdown). */
+  change?: PlanChange;
+  /** A link to a line of a file (markdown). */
+  link: Linker;
 }
 
 export function format(name: FormatName, diagnostics: CliDiagnostic[], ctx: FormatContext): string {
@@ -28,10 +42,12 @@ export function format(name: FormatName, diagnostics: CliDiagnostic[], ctx: Form
     case 'stylish':
       return formatStylish(diagnostics, ctx);
     case 'json':
-      return formatJson(diagnostics);
+      return formatJson(ctx.all);
     case 'sarif':
-      return formatSarif(diagnostics, ctx);
+      return formatSarif(ctx.all, ctx);
     case 'github':
       return formatGithub(diagnostics);
+    case 'markdown':
+      return formatMarkdown(diagnostics, ctx);
   }
 }

@@ -1,4 +1,8 @@
-/** `--format json`: one JSON array, an object per diagnostic, with exactly the documented keys. */
+/**
+ * `--format json`: one JSON array, an object per diagnostic, with exactly the documented
+ * keys; `status` only against a baseline (then unchanged findings are listed too, so the
+ * output serves as the next baseline).
+ */
 import type { CliDiagnostic } from '../diagnostics';
 
 export function formatJson(diagnostics: CliDiagnostic[]): string {
@@ -11,6 +15,8 @@ export function formatJson(diagnostics: CliDiagnostic[]): string {
     severity: d.severity,
     rule: d.rule,
     message: d.message,
+    fingerprint: d.fingerprint,
+    ...(d.status ? { status: d.status } : {}),
   }));
   return JSON.stringify(list, null, 2) + '\n';
 }

@@ -14,6 +14,9 @@ import type { FormatContext } from './index';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
+/** The name of stratdoc's fingerprint in `partialFingerprints` (versioned: a new scheme gets a new name). */
+export const FINGERPRINT_KEY = 'stratdoc/v1';
+
 export type SarifLevel = 'error' | 'warning' | 'note';
 
 export function sarifLevel(s: Severity): SarifLevel {
@@ -50,6 +53,9 @@ export function formatSarif(diagnostics: CliDiagnostic[], ctx: FormatContext): s
       ...(ruleIndex !== undefined ? { ruleIndex } : {}),
       level: sarifLevel(d.severity),
       message: { text: d.message },
+      // GitHub code scanning follows an alert by this across line shifts (docs/cli.md "Fingerprints").
+      partialFingerprints: { [FINGERPRINT_KEY]: d.fingerprint },
+      ...(d.status ? { baselineState: d.status } : {}),
       locations: [
         {
           physicalLocation: {

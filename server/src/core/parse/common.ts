@@ -5,36 +5,85 @@ import { t } from '../text';
 import { words } from '../vocab';
 
 export function emptySuppressions(): Suppressions {
-  return { file: new Set(), lines: new Map() };
+  return { file: new Set(), lines: new Map(), ranges: [], names: [] };
 }
 
-function ruleList(s: string): string[] {
-  const list = s.replace(/-->.*$/, '').split(/[\s,]+/).map((x) => x.trim()).filter(Boolean);
-  return list.length ? list : ['*'];
-}
+const NAME_RE = /[^\s,]+/g;
 
 /**
- * Finds `<!-- stratdoc-disable RULE -->` and `<!-- stratdoc-disable-next-line RULE -->`
- * in Markdown, `# stratdoc-disable RULE` and `# stratdoc-disable-next-line RULE` in YAML.
- * Without a rule, every rule is meant.
+ * Finds the suppression comments (FORMAT.md "Switching rules off in a file"):
+ * `stratdoc-disable` / `stratdoc-enable` (from this line on, until enabled again or the
+ * end of the file), `-next-line`, `-line` and `-file`, as `<!-- … -->` in Markdown and
+ * `# …` in YAML. Without a rule, every rule is meant. Rule names are recorded with their
+ * ranges so that unknown ones can be reported (the `schema` rule).
  */
 export function scanSuppressions(text: string, lines: LineIndex, format: DocFormat, into: Suppressions): void {
-  if (!text.includes('stratdoc-disable')) return;
+  if (!text.includes('stratdoc-')) return;
   const re = format === 'markdown'
-    ? /<!--\s*stratdoc-disable(-next-line|-line)?\b([^]*?)-->/g
-    : /#\s*stratdoc-disable(-next-line|-line)?\b([^\n\r]*)/g;
+    ? /<!--\s*stratdoc-(disable|enable)(-next-line|-line|-file)?(?![\w-])([^]*?)-->/g
+    : /#\s*stratdoc-(disable|enable)(-next-line|-line|-file)?(?![\w-])([^\n\r]*)/g;
+  let all = false;
+  let except = new Set<string>();
+  let off = new Set<string>();
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const rules = ruleList(m[2]);
-    if (!m[1]) {
-      for (const r of rules) into.file.add(r);
+    const listAt = m.index + m[0].length - m[3].length - (format === 'markdown' ? 3 : 0);
+    const rules: string[] = [];
+    NAME_RE.lastIndex = 0;
+    for (let n = NAME_RE.exec(m[3]); n; n = NAME_RE.exec(m[3])) {
+      rules.push(n[0]);
+      into.names.push({ name: n[0], range: lines.rangeOf(listAt + n.index, listAt + n.index + n[0].length) });
+    }
+    const enable = m[1] === 'enable';
+    const line = lines.positionAt(m.index).line;
+    if (!m[2]) {
+      // A range: the state from this line on.
+      if (!rules.length) {
+        all = !enable;
+        except = new Set();
+        off = new Set();
+      } else {
+        for (const r of rules) {
+          if (all) enable ? except.add(r) : except.delete(r);
+          else enable ? off.delete(r) : off.add(r);
+        }
+      }
+      const state = { line, all, except: new Set(except), rules: new Set(off) };
+      const last = into.ranges[into.ranges.length - 1];
+      if (last?.line === line) into.ranges[into.ranges.length - 1] = state;
+      else into.ranges.push(state);
+      continue;
+    }
+    if (enable) continue; // `stratdoc-enable-line` and the like mean nothing
+    const list = rules.length ? rules : ['*'];
+    if (m[2] === '-file') {
+      for (const r of list) into.file.add(r);
       continue;
     }
     const endLine = lines.positionAt(m.index + m[0].length).line;
-    const line = m[1] === '-next-line' ? endLine + 1 : lines.positionAt(m.index).line;
-    let set = into.lines.get(line);
-    if (!set) into.lines.set(line, (set = new Set()));
-    for (const r of rules) set.add(r);
+    const target = m[2] === '-next-line' ? endLine + 1 : line;
+    let set = into.lines.get(target);
+    if (!set) into.lines.set(target, (set = new Set()));
+    for (const r of list) set.add(r);
   }
+}
+
+/** Whether a suppression comment switches a rule off on a line. */
+export function isSuppressed(sup: Suppressions, rule: string, line: number): boolean {
+  if (sup.file.has(rule) || sup.file.has('*')) return true;
+  const l = sup.lines.get(line);
+  if (l && (l.has(rule) || l.has('*'))) return true;
+  const ranges = sup.ranges;
+  if (!ranges.length || line < ranges[0].line) return false;
+  // The last state at or before the line.
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ranges[mid].line <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  const s = ranges[lo];
+  return s.all ? !s.except.has(rule) : s.rules.has(rule);
 }
 
 export function detectLanguage(s: string): Lang | undefined {
@@ -86,7 +135,7 @@ export function readMarker(text: string, format: DocFormat): { value: string; of
 
 /** Guesses the kind of a document that only the `include` globs made one. */
 export function guessKind(text: string, format: DocFormat): DocKind {
-  if (format === 'yaml') return /^(entries|eintr(ä|ae)ge|beitr(ä|ae)ge|posts)\s*:/im.test(text) ? 'plan' : 'strategy';
+  if (format === 'yaml') return /^(entries|eintr(ä|ae)ge|beitr(ä|ae)ge|posts|items|content)\s*:/im.test(text) ? 'plan' : 'strategy';
   return /^\s*\|?\s*(datum|date|veröffentlichung|publish date)\s*\|/im.test(text) ? 'plan' : 'strategy';
 }
 

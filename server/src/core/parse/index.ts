@@ -1,7 +1,8 @@
 /** Entry point of the readers: decides whether a file is a stratdoc document and reads it. */
 import type { ParsedDocument, DocKind } from '../model';
 import { LineIndex, t } from '../text';
-import { parseMarkdown, type ChunkCache } from './markdown';
+import { parseMarkdown } from './markdown';
+import { ChunkCache } from './cache';
 import { parseYaml } from './yaml';
 import { formatOf, guessKind, kindOfFileName, kindOfMarker, readMarker } from './common';
 import { emptySuppressions, isTooDeep, tooDeepMessage } from './common';
@@ -59,7 +60,9 @@ export function parseDocument(uri: string, text: string, opts: ParseOptions = {}
 
 export function readDetected(uri: string, text: string, d: Detected, opts: ParseOptions = {}): ParsedDocument {
   try {
-    const doc = d.format === 'markdown' ? parseMarkdown(uri, text, d.kind, d.detectedBy, { cache: opts.cache }) : parseYaml(uri, text, d.kind, d.detectedBy, { cache: opts.cache });
+    const cache = opts.cache?.open(uri);
+    const doc = d.format === 'markdown' ? parseMarkdown(uri, text, d.kind, d.detectedBy, { cache }) : parseYaml(uri, text, d.kind, d.detectedBy, { cache });
+    cache?.commit();
     if (d.badMarker) {
       doc.problems.push({
         rule: 'schema',
@@ -68,7 +71,7 @@ export function readDetected(uri: string, text: string, d: Detected, opts: Parse
           `'stratdoc: ${d.badMarker.value}' names no kind of document: write 'strategy' or 'plan'. Read as a ${d.kind}.`,
           `'stratdoc: ${d.badMarker.value}' nennt keine Dokumentart: schreiben Sie 'strategy' oder 'plan'. Gelesen als ${d.kind === 'plan' ? 'Plan' : 'Strategie'}.`,
         ),
-        fixes: [{ title: t(`Change to '${d.kind}'`, `Ändern in '${d.kind}'`), edits: [{ uri, edits: [{ range: doc.lines.rangeOf(d.badMarker.offset, d.badMarker.offset + d.badMarker.value.length), newText: d.kind }] }], preferred: true }],
+        fixes: [{ title: t(`Change to '${d.kind}'`, `Ändern in '${d.kind}'`), edits: [{ uri, edits: [{ range: doc.lines.rangeOf(d.badMarker.offset, d.badMarker.offset + d.badMarker.value.length), newText: d.kind }] }], preferred: true, safe: true }],
       });
     }
     return doc;
@@ -81,10 +84,11 @@ export function readDetected(uri: string, text: string, d: Detected, opts: Parse
       problems: [{
         rule: 'syntax',
         range: lines.lineRange(0),
-        // Never the JavaScript error text (docs/decisions.md "Configuration"): what it means for the user.
+        // Never the JavaScript error text (docs/decisions.md "Configuration"): what it means for the user; the text goes to the log.
         message: isTooDeep(e)
           ? tooDeepMessage()
           : t('stratdoc could not read this document (internal error). Please report it.', 'stratdoc konnte dieses Dokument nicht lesen (interner Fehler). Bitte melden Sie das.'),
+        internal: e instanceof Error ? (e.stack ?? String(e)) : String(e),
       }],
       suppressions: emptySuppressions(),
       strategy: d.kind === 'strategy' ? { sections: [], people: [], goals: [], kpis: [], audiences: [], channels: [] } : undefined,
@@ -93,7 +97,7 @@ export function readDetected(uri: string, text: string, d: Detected, opts: Parse
   }
 }
 
-export { ChunkCache } from './markdown';
+export { ChunkCache } from './cache';
 
 /** The one decoder lives with the file policy (core/files). */
 export { decodeText } from '../files/read';

@@ -6,11 +6,18 @@
 import type { Range, Text } from '../text';
 import type { FixSpec, ParsedDocument, PlanEntry } from '../model';
 import type { Project } from '../project';
+import { VERSION } from '../version';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type OptionValue = number | string | boolean;
 
-export const DOCS_BASE = 'https://github.com/stratdoc/stratdoc/blob/main/docs/rules/';
+/** The repository; the home page of the tool (SARIF `informationUri`). */
+export const REPO_URL = 'https://github.com/stratdoc/stratdoc';
+/**
+ * The rule pages of exactly this version: the tag `v<version>` (docs/decisions.md
+ * "Packaging"), so a link from an older install never shows a rule that changed since.
+ */
+export const DOCS_BASE = `${REPO_URL}/blob/v${VERSION}/docs/rules/`;
 
 export interface RuleMeta {
   id: string;
@@ -61,6 +68,8 @@ export interface RuleContext {
   /** ISO date "today" for rules about past and future. */
   today: string;
   report(f: ReportInput): void;
+  /** Every rule ID there is (for names in suppression comments); the engine fills it. */
+  ruleIds?: ReadonlySet<string>;
 }
 
 export interface Rule {

@@ -53,6 +53,8 @@ export const rule: Rule = {
               title: t(`Write mode: ${value}`, `Modus eintragen: ${value}`),
               edits: [{ uri: doc.uri, edits }],
               preferred: true,
+              // The mode written is the one already counted (docs/decisions.md "Fixing for you").
+              safe: true,
             }]
             : undefined,
         });

@@ -4,6 +4,7 @@ import type { ParsedDocument, PlanEntry } from '../model';
 import type { Range, Text } from '../text';
 import { t } from '../text';
 import { idKey, pushWeight } from '../vocab';
+import { channelName } from './channels';
 import { activeEntries, fmtNumber, fmtPercent, monthName } from './planutil';
 
 /**
@@ -40,7 +41,7 @@ export const rule: Rule = {
         if (e.channel) {
           const k = idKey(e.channel.id);
           let s = byChannel.get(k);
-          if (!s) byChannel.set(k, (s = { kind: 'channel', key: e.channel.id, entries: [] }));
+          if (!s) byChannel.set(k, (s = { kind: 'channel', key: channelName(ctx.project, e.channel.id, { doc, entry: e }), entries: [] }));
           s.entries.push(e);
         }
         if (e.isoDate) {
