@@ -24,6 +24,7 @@ describe('extension: which documents start the server', () => {
       ['/ws/a.strategy.md', 'markdown', '# nothing'],
       ['C:\\ws\\b.plan.yml', 'yaml', ''],
       ['/ws/.stratdoc.yaml', 'yaml', 'language: de\n'],
+      ['/ws/.stratdoc.yml', 'yaml', 'language: de\n'],
       ['Untitled-1', 'yaml', 'stratdoc: plan\n'],
     ];
     for (const [f, lang, text] of yes) assert.equal(isStratdocDocument(f, lang, text), true, `${f}: ${text}`);
@@ -44,6 +45,7 @@ describe('extension: which documents start the server', () => {
     const events = pkg.activationEvents.filter((e) => e.startsWith('workspaceContains:')).map((e) => e.slice('workspaceContains:'.length));
     assert.ok(events.includes('**/.stratdoc.yaml'));
     assert.ok(WORKSPACE_GLOBS.includes('**/.stratdoc.yaml'));
+    assert.ok(events.includes('**/.stratdoc.yml') && WORKSPACE_GLOBS.includes('**/.stratdoc.yml'), 'both names of the configuration file activate');
     const expand = (g: string): string[] => {
       const m = /\{([^}]*)\}/.exec(g);
       return m ? m[1].split(',').flatMap((x) => expand(g.replace(m[0], x))) : [g];

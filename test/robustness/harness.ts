@@ -56,7 +56,7 @@ export function rangeProblem(doc: ParsedDocument, r: Range | undefined): string 
   return undefined;
 }
 
-const INTERNAL = [/failed internally/, /could not read this document \(internal error/];
+const INTERNAL = [/failed internally/, /could not read this document \(internal error/, /call stack|RangeError|TypeError|ReferenceError/];
 
 /** Every broken invariant of one finding. */
 export function findingProblems(ws: Workspace, f: Finding): string[] {

@@ -166,9 +166,11 @@ export function checkProject(project: Project, opts: CheckOptions): Finding[] {
         range: home.titleRange,
         severity: 'error',
         message: t(
-          `The rule ${id} failed internally and was skipped (${String(e)}). The other rules ran. Please report this.`,
-          `Die Regel ${id} ist intern gescheitert und wurde übersprungen (${String(e)}). Die anderen Regeln liefen. Bitte melden Sie das.`,
+          `The rule ${id} failed internally and was skipped. The other rules ran. Please report this.`,
+          `Die Regel ${id} ist intern gescheitert und wurde übersprungen. Die anderen Regeln liefen. Bitte melden Sie das.`,
         ),
+        // The exception's text is for the log, not the message (docs/decisions.md "Protocol").
+        data: { internal: e instanceof Error ? (e.stack ?? String(e)) : String(e) },
       });
     }
     const seen = crossPost ? new Set<string>() : undefined;

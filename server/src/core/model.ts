@@ -176,6 +176,8 @@ export interface ParseProblem {
   range: Range;
   message: Text;
   fixes?: FixSpec[];
+  /** What failed inside (an exception's stack), for the server's log; never part of the message. */
+  internal?: string;
 }
 
 export interface TextEdit {

@@ -402,12 +402,25 @@ export function metricClassOf(s: string): MetricClass {
 
 // ---------------------------------------------------------------- inferred modes
 
+/**
+ * Promotions read as push where the mode is inferred (issue 12): prize draws, giveaways,
+ * discounts and sales are advertising however friendly the title sounds.
+ */
+export const PROMOTION_WORDS: string[] = [
+  'gewinnspiel', 'gewinnspiele', 'verlosung', 'verlosen', 'zu gewinnen', 'gewinnen sie', 'rabatt', 'rabatte', 'rabattcode',
+  'gutscheincode', 'aktion', 'aktionen', 'sonderaktion', 'aktionswoche', 'aktionspreis', 'schnaeppchen', 'ausverkauf',
+  'schlussverkauf', 'sommerschlussverkauf', 'winterschlussverkauf', 'angebot der woche', 'nur heute', 'reduziert',
+  'giveaway', 'give away', 'contest', 'sweepstakes', 'raffle', 'win a', 'sale', 'flash sale', 'deal', 'deals',
+  'promo code', 'discount code', 'limited offer', 'limited time',
+];
+
 const INFER_PHRASES = phrases<Mode>([
   ['push', [
     'pressemitteilung', 'pressemeldung', 'angebot', 'angebote', 'rabatt', 'rabattaktion', 'produktvorstellung', 'jetzt kaufen',
     'launch', 'sale', 'sales', 'aktion', 'gutschein', 'sonderangebot', 'press release', 'offer', 'discount', 'buy now',
     'promo', 'promotion', 'coupon', 'werbung', 'anzeige', 'ad', 'ads', 'sponsored', 'produktlaunch', 'black friday',
     'jetzt bestellen', 'order now', 'shop now', 'new product', 'neues produkt', 'prozent', 'preis', 'price',
+    ...PROMOTION_WORDS,
   ]],
   ['story', ['geschichte', 'story', 'reportage', 'erfolgsgeschichte', 'case study', 'fallstudie', 'storytelling']],
   ['dialog', ['umfrage', 'frage', 'fragen', 'poll', 'q&a', 'ama', 'ask me anything', 'fragerunde', 'live chat', 'question', 'quiz', 'abstimmung']],
@@ -431,16 +444,6 @@ export function inferMode(title: string, format: string): Mode | undefined {
 /** How much of an entry counts as push (FORMAT.md: mixed counts half). */
 export function pushWeight(mode: Mode | undefined): number {
   return mode === 'push' ? 1 : mode === 'mixed' ? 0.5 : 0;
-}
-
-/** Placeholder words that do not count as content (empty-step). */
-export function isPlaceholderOnly(text: string): boolean {
-  const stripped = text
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/\b(todo|tbd|tba|xxx+|fixme|offen|folgt|platzhalter|lorem ipsum|n\/a)\b/gi, ' ')
-    .replace(/…|\.\.\.|\?\?+/g, ' ')
-    .replace(/[\s\-*_#>|:.,;!?()[\]`~]+/g, '');
-  return stripped.length === 0;
 }
 
 /** The edit distance of two strings, for "did you mean". */

@@ -3,15 +3,15 @@
  * and the findings per project. Taking one changed document re-reads only that one and
  * re-checks only the projects it belongs to (before and after the change).
  */
-import picomatch from 'picomatch';
 import type { ParsedDocument } from './model';
-import { t, type Text } from './text';
+import type { Text } from './text';
 import { Project, type PlanLink } from './project';
 import { ConfigResolver, type ResolvedConfig } from './config';
 import { checkProject, compareFindings, EntryMemo, type Finding } from './engine';
 import { parseDocument, detect, ChunkCache } from './parse';
 import { dirnameUri, parentFolder, relativeUri, resolveUri } from './uri';
 import type { Rule } from './rules/api';
+import { compileCached, matchAny, FILE_MESSAGES, type CompiledGlob } from './files';
 
 export interface Skipped {
   uri: string;
@@ -39,26 +39,26 @@ export class Workspace {
   included(uri: string, cfg: ResolvedConfig = this.configs.forDocument(uri)): boolean {
     if (!cfg.include.length || !cfg.root || !uri.startsWith(cfg.root)) return false;
     const rel = relativeUri(uri, cfg.root);
-    return picomatch.isMatch(rel, cfg.include, { dot: true }) && !(cfg.exclude.length && picomatch.isMatch(rel, cfg.exclude, { dot: true }));
+    return matchAny(globs(cfg.include), rel) && !(cfg.exclude.length && matchAny(globs(cfg.exclude), rel));
   }
 
   excluded(uri: string, cfg: ResolvedConfig = this.configs.forDocument(uri)): boolean {
     if (!cfg.exclude.length || !cfg.root || !uri.startsWith(cfg.root)) return false;
-    return picomatch.isMatch(relativeUri(uri, cfg.root), cfg.exclude, { dot: true });
+    return matchAny(globs(cfg.exclude), relativeUri(uri, cfg.root));
   }
 
   /** Takes a document's text; returns the parsed document, or undefined when it is none. */
   set(uri: string, text: string): ParsedDocument | undefined {
     const cfg = this.configs.forDocument(uri);
     this.skipped.delete(uri);
-    if (text.length > cfg.maxFileSize) {
+    if (text.length > cfg.maxFileSize || utf8Length(text, cfg.maxFileSize) > cfg.maxFileSize) {
       this.setTooLarge(uri, text.slice(0, 4096));
       return undefined;
     }
     const doc = this.excluded(uri, cfg) ? undefined : parseDocument(uri, text, { included: this.included(uri, cfg), cache: this.cache });
     const before = this.docs.get(uri);
     if (!doc) {
-      if (before) this.remove(uri);
+      this.remove(uri);
       return undefined;
     }
     this.docs.set(uri, doc);
@@ -77,10 +77,7 @@ export class Workspace {
     const was = this.docs.get(uri);
     this.remove(uri);
     if (was || detect(uri, head, { included: this.included(uri, cfg) })) {
-      this.skip(uri, t(
-        `Skipped: the file is larger than ${fmtSize(cfg.maxFileSize)} (maxFileSize in .stratdoc.yaml).`,
-        `Übersprungen: die Datei ist größer als ${fmtSize(cfg.maxFileSize)} (maxFileSize in .stratdoc.yaml).`,
-      ));
+      this.skip(uri, FILE_MESSAGES.tooLarge(cfg.maxFileSize));
     }
   }
 
@@ -92,6 +89,7 @@ export class Workspace {
 
   remove(uri: string): void {
     this.skipped.delete(uri);
+    this.cache?.drop(uri);
     if (this.docs.delete(uri)) this.projectList = undefined;
   }
 
@@ -217,6 +215,31 @@ export class Workspace {
   }
 }
 
-function fmtSize(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) ? 1 : 0)} MB` : `${Math.round(n / 1024)} KB`;
+/** The compiled globs of a list (patterns past the bounds were reported and dropped by the configuration). */
+function globs(list: string[]): CompiledGlob[] {
+  const out: CompiledGlob[] = [];
+  for (const p of list) {
+    const g = compileCached(p);
+    if (!('error' in g)) out.push(g);
+  }
+  return out;
+}
+
+/**
+ * The size of a text in UTF-8 bytes, counted only as far as needed (the size limit is in
+ * bytes for the CLI and the server alike; docs/security.md). Stops once past `limit`.
+ */
+export function utf8Length(text: string, limit = Infinity): number {
+  if (text.length * 3 <= limit) return text.length; // cannot be over the limit: not worth counting
+  let n = 0;
+  for (let i = 0; i < text.length && n <= limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }

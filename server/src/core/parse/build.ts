@@ -9,6 +9,7 @@ import {
   CHANNEL_ALIASES, GOAL_TYPES, MODES, STATUSES, booleanOf, idKey, closest, enumLabel, fieldOf, goalTypeOf, inferMode, metricClassOf,
   modeOf, planFieldOf, statusOf, words, type EnumInfo, type FieldName,
 } from '../vocab';
+import { isPlaceholderOnly } from '../vocab-practice';
 
 /** A field as the readers deliver it, with the offset of its value in the text. */
 export interface RawField extends Field {
@@ -87,7 +88,9 @@ export function refsOf(f: RawField, ctx: BuildContext, keepAt = false): Ref[] {
     let id = clean(text);
     if (!keepAt) id = id.replace(/^@/, '');
     id = id.replace(/[.!]+$/, '');
-    if (id) out.push({ id, range });
+    // A placeholder (TBD, -, ?, k. A.) names nothing: the reference is missing, not unknown
+    // (docs/decisions.md "Placeholders count as empty").
+    if (id && !isPlaceholderOnly(id)) out.push({ id, range });
   };
   if (f.items) {
     for (const it of f.items) {

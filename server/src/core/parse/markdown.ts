@@ -16,7 +16,8 @@ import type { Goal, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, Str
 import { LineIndex, t, type Range } from '../text';
 import { ITEM_SECTIONS, fieldOf, fold, goalTypeIn, idKey, isItemTableHeader, isSectionKey, namesPrimary, planFieldOf, sectionsOfHeading, words, closest, SECTIONS, type FieldName, type SectionKey } from '../vocab';
 import { ITEM_DEF_RE, buildEntries, buildItem, channelSlug, chooseKind, clean, kpiValueFields, nameFields, numberImplicit, periodField, yearKey, yearOfTitle, type BuildContext, type RawField } from './build';
-import { detectLanguage, emptySuppressions, scanSuppressions } from './common';
+import { detectLanguage, emptySuppressions, scanSuppressions, yamlErrorText } from './common';
+import { detach, type DocumentCache } from './cache';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 
@@ -38,42 +39,6 @@ export interface Chunk {
 }
 
 /**
- * What the server keeps between edits of a document: parsed Markdown chunks by their text,
- * and the plan entries built from a chunk (Markdown table slice or YAML entry) by the
- * chunk's text and place. An edit then re-parses and rebuilds only the chunk it touched,
- * and unchanged entries stay the same objects (so per-entry rule results can be reused).
- */
-export class ChunkCache {
-  private map = new Map<string, Root>();
-  private built = new Map<string, unknown>();
-  constructor(private readonly max = 20000) {}
-  get(text: string): Root | undefined {
-    return lru(this.map, text);
-  }
-  set(text: string, root: Root): void {
-    put(this.map, text, root, this.max);
-  }
-  /** The last reading of each document read in pieces (YAML plans), by document and language. */
-  readonly pieces = new Map<string, PieceState<unknown>>();
-  getBuilt<T>(key: string): T | undefined {
-    return lru(this.built, key) as T | undefined;
-  }
-  setBuilt<T>(key: string, value: T): void {
-    put(this.built, key, value, this.max);
-  }
-  get size(): number {
-    return this.map.size;
-  }
-}
-
-/** A document read in pieces: its text, and what was built from each piece. */
-export interface PieceState<B> {
-  text: string;
-  lineCount: number;
-  pieces: { start: number; end: number; startLine: number; built: B }[];
-}
-
-/**
  * How much two texts share at their start and, after that, at their end: everything
  * outside `[prefix, length - suffix)` is the same text. Compared in blocks, which the
  * engine compares natively, so a keystroke in a long document costs microseconds.
@@ -89,19 +54,6 @@ export function commonEnds(a: string, b: string): { prefix: number; suffix: numb
   while (q + B <= m && a.slice(a.length - q - B, a.length - q) === b.slice(b.length - q - B, b.length - q)) q += B;
   while (q < m && a.charCodeAt(a.length - q - 1) === b.charCodeAt(b.length - q - 1)) q++;
   return { prefix: p, suffix: q };
-}
-
-/**
- * A lookup; eviction is first-in-first-out. (Refreshing the order on every hit re-hashed
- * thousands of long keys per keystroke; the capacity is far above one workspace's chunks.)
- */
-function lru<V>(m: Map<string, V>, k: string): V | undefined {
-  return m.get(k);
-}
-
-function put<V>(m: Map<string, V>, k: string, v: V, max: number): void {
-  m.set(k, v);
-  if (m.size > max) m.delete(m.keys().next().value!);
 }
 
 /** The cache key of what was built from a chunk: its document, place and text. */
@@ -259,7 +211,8 @@ class Mapper {
 }
 
 export interface MarkdownOptions {
-  cache?: ChunkCache;
+  /** The server's cache (./cache.ts): this reading's view of it. */
+  cache?: DocumentCache;
   /** The fine cut (see chunkMarkdown); the default when a cache is given. */
   fine?: boolean;
 }
@@ -379,7 +332,7 @@ function readFrontMatter(first: { root: Root; map: Mapper } | undefined, out: Pa
       range: r(x, Math.max(x, y)),
       message: isAt
         ? t(`A value that starts with @ must be quoted in front matter: quote it.`, `Ein Wert, der mit @ beginnt, muss im Front Matter in Anführungszeichen stehen: setzen Sie ihn in Anführungszeichen.`)
-        : t(`Front matter is not valid YAML: ${err.message.split('\n')[0]}`, `Das Front Matter ist kein gültiges YAML: ${err.message.split('\n')[0]}`),
+        : yamlErrorText(err.message) ?? t(`Front matter is not valid YAML: ${err.message.split('\n')[0]}`, `Das Front Matter ist kein gültiges YAML: ${err.message.split('\n')[0]}`),
     });
   }
   const root = doc.contents;
@@ -513,8 +466,11 @@ function readPlanTable(table: Table, map: Mapper, text: string, entries: PlanEnt
 
 const EXPLICIT_RE = /^<!--\s*stratdoc\s*:\s*([^>]*?)\s*-->$/;
 
-/** What table slices added to a strategy, by parsed node and place (the server's reuse). */
-const TABLE_ITEMS = new WeakMap<Table, Map<string, { items: Item[]; problems: ParsedDocument['problems'] }>>();
+/**
+ * What a table slice added to a strategy, by parsed node, for its last place (the server's
+ * reuse): one per node, so a table that moves as lines are typed above it keeps one.
+ */
+const TABLE_ITEMS = new WeakMap<Table, { key: string; items: Item[]; problems: ParsedDocument['problems'] }>();
 
 class StrategyWalker {
   section: (Section & { start: number; contentStart: number }) | undefined;
@@ -914,8 +870,8 @@ class StrategyWalker {
     if (this.reuse) {
       const start = table.position!.start.line;
       key = `${map.docLine(start)},${map.docLine(start + 2)}\n${this.kinds.join(',')}\n${this.ctx.lang}\n${this.ctx.uri}`;
-      const hit = TABLE_ITEMS.get(table)?.get(key);
-      if (hit) {
+      const hit = TABLE_ITEMS.get(table);
+      if (hit && hit.key === key) {
         for (const it of hit.items) this.add(it);
         for (const p of hit.problems) this.ctx.problems.push(p);
         return;
@@ -924,11 +880,7 @@ class StrategyWalker {
     const items0 = this.itemsAdded.length;
     const problems0 = this.ctx.problems.length;
     this.readTableItems(table, map);
-    if (key) {
-      let m = TABLE_ITEMS.get(table);
-      if (!m) TABLE_ITEMS.set(table, (m = new Map()));
-      m.set(key, { items: this.itemsAdded.slice(items0), problems: this.ctx.problems.slice(problems0) });
-    }
+    if (key) TABLE_ITEMS.set(table, detach({ key, items: this.itemsAdded.slice(items0), problems: this.ctx.problems.slice(problems0) }));
   }
 
   private readTableItems(table: Table, map: Mapper): void {

@@ -4,18 +4,19 @@
  * its position and whatever the parser could still read is used.
  */
 import { parseDocument, isMap, isSeq, isScalar, isPair, Scalar, type Node, type Pair, type YAMLMap, type YAMLError } from 'yaml';
-import { commonEnds, type ChunkCache, type PieceState } from './markdown';
+import { commonEnds } from './markdown';
+import type { DocumentCache, PieceState } from './cache';
 import type { Goal, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel } from '../model';
 import { LineIndex, t, type Range } from '../text';
 import { ENTRY_LIST_KEYS as ENTRY_KEYS, ID_RE, ITEM_SECTIONS, fieldOf as vocabFieldOf, goalTypeIn, isSectionKey, namesPrimary, sectionsOfHeading, words, type SectionKey } from '../vocab';
 import { buildEntries, buildItem, channelSlug, chooseKind, clean, kpiValueFields, numberImplicit, periodField, yearKey, yearOfTitle, type BuildContext, type RawField } from './build';
-import { detectLanguage, emptySuppressions, scanSuppressions } from './common';
+import { detectLanguage, emptySuppressions, scanSuppressions, yamlErrorText } from './common';
 
 const META_KEYS = new Set(['stratdoc', 'title', 'titel', 'language', 'sprache', 'period', 'zeitraum', 'strategy', 'strategie', 'description', 'beschreibung', 'version']);
 
 export interface YamlOptions {
-  /** The server's cache: with it, a long plan's entries are parsed one by one and reused. */
-  cache?: ChunkCache;
+  /** The server's cache (./cache.ts): with it, a long plan's entries are parsed one by one and reused. */
+  cache?: DocumentCache;
 }
 
 export function parseYaml(
@@ -107,11 +108,12 @@ export function parseYaml(
       // or removed, entries after it (their ranges are lines and columns, so they hold).
       type Built = { entries: PlanEntry[]; problems: ParsedDocument['problems'] };
       const stateKey = `${uri}|${ctx.lang}|${yearKey(ctx.years)}`;
-      const prev = opts.cache!.pieces.get(stateKey) as PieceState<Built> | undefined;
+      const prev = opts.cache!.pieces<Built>(stateKey);
       const ends = prev ? commonEnds(prev.text, text) : undefined;
       const delta = prev ? text.length - prev.text.length : 0;
       const sameLines = !!prev && prev.lineCount === lines.lineCount;
       const next: PieceState<Built> = { text, lineCount: lines.lineCount, pieces: [] };
+      const fresh: Built[] = [];
       let j = 0;
       for (const c of split.chunks) {
         let built: Built | undefined;
@@ -137,6 +139,7 @@ export function parseYaml(
             if (isMap(el)) built.entries.push(...buildEntries(fieldsOfMap(el, text, r), nodeRange(el, r)!, entries.length + built.entries.length, local));
             else if (el !== null && el !== undefined) built.problems.push(notAnEntry(el as Node, r, entriesRange));
           }
+          fresh.push(built);
         }
         next.pieces.push({ start: c.start, end: c.end, startLine: c.startLine, built });
         // An entry before it that split in two or merged (a stray character while typing)
@@ -147,7 +150,7 @@ export function parseYaml(
         }
         for (const p of built.problems) out.problems.push(p);
       }
-      opts.cache!.pieces.set(stateKey, next);
+      opts.cache!.setPieces(stateKey, next, fresh);
     }
     for (const [k, pair] of split ? [] : top) {
       if (!ENTRY_KEYS.has(k)) continue;
@@ -361,7 +364,7 @@ function yamlProblems(
     into.push({
       rule: 'syntax',
       range: r(a, Math.max(b, a)),
-      message: t(`YAML syntax error: ${firstLine(err.message)}`, `YAML-Syntaxfehler: ${firstLine(err.message)}`),
+      message: yamlErrorText(err.message) ?? t(`YAML syntax error: ${firstLine(err.message)}`, `YAML-Syntaxfehler: ${firstLine(err.message)}`),
     });
   }
 }
