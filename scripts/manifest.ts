@@ -27,6 +27,13 @@ function anyRuleSetting(): Record<string, unknown> {
   };
 }
 
+/** One option: its type and default, and for a number its range (RuleMeta.optionRanges). */
+function optionSchema(r: RuleMeta, k: string, v: unknown): Record<string, unknown> {
+  const range = r.optionRanges?.[k];
+  if (typeof v !== 'number' || !range) return { type: typeof v, default: v };
+  return { type: range.integer ? 'integer' : 'number', default: v, minimum: range.min, maximum: range.max };
+}
+
 /** One rule's entry: its description, and for a rule with options their names, types and defaults. */
 function ruleSetting(r: RuleMeta): Record<string, unknown> {
   const out: Record<string, unknown> = { markdownDescription: `%${ruleNlsKey(r.id)}%` };
@@ -37,7 +44,7 @@ function ruleSetting(r: RuleMeta): Record<string, unknown> {
       { type: 'boolean' },
       {
         type: 'object',
-        properties: { severity: SEVERITY_SCHEMA, ...Object.fromEntries(opts.map(([k, v]) => [k, { type: typeof v, default: v }])) },
+        properties: { severity: SEVERITY_SCHEMA, ...Object.fromEntries(opts.map(([k, v]) => [k, optionSchema(r, k, v)])) },
         additionalProperties: false,
       },
     ];

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
-import { isStratdocDocument, WORKSPACE_GLOBS } from '../client/src/detect';
+import { isStratdocDocument, recognizeOpen, WORKSPACE_GLOBS } from '../client/src/detect';
 import { presentStatus } from '../client/src/statusText';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -24,6 +24,7 @@ describe('extension: which documents start the server', () => {
       ['/ws/a.strategy.md', 'markdown', '# nothing'],
       ['C:\\ws\\b.plan.yml', 'yaml', ''],
       ['/ws/.stratdoc.yaml', 'yaml', 'language: de\n'],
+      ['/ws/.stratdoc.yml', 'yaml', 'language: de\n'],
       ['Untitled-1', 'yaml', 'stratdoc: plan\n'],
     ];
     for (const [f, lang, text] of yes) assert.equal(isStratdocDocument(f, lang, text), true, `${f}: ${text}`);
@@ -44,11 +45,24 @@ describe('extension: which documents start the server', () => {
     const events = pkg.activationEvents.filter((e) => e.startsWith('workspaceContains:')).map((e) => e.slice('workspaceContains:'.length));
     assert.ok(events.includes('**/.stratdoc.yaml'));
     assert.ok(WORKSPACE_GLOBS.includes('**/.stratdoc.yaml'));
+    assert.ok(events.includes('**/.stratdoc.yml') && WORKSPACE_GLOBS.includes('**/.stratdoc.yml'), 'both names of the configuration file activate');
     const expand = (g: string): string[] => {
       const m = /\{([^}]*)\}/.exec(g);
       return m ? m[1].split(',').flatMap((x) => expand(g.replace(m[0], x))) : [g];
     };
     assert.deepEqual(new Set(events.flatMap(expand)), new Set(WORKSPACE_GLOBS.flatMap(expand)));
+  });
+});
+
+describe('extension: which open files get the offer to add the marker', () => {
+  const PLAN = fs.readFileSync(path.join(ROOT, 'test/fixtures/recognition/plans/redaktionsplan-q1.md'), 'utf8');
+  it('a file that looks like a plan, in Markdown or YAML; not a marked one, not another language', () => {
+    assert.equal(recognizeOpen('file:///w/plan.md', '/w/plan.md', 'markdown', PLAN)?.kind, 'plan');
+    assert.equal(recognizeOpen('file:///w/plan.md', '/w/plan.md', 'markdown', `---\nstratdoc: plan\n---\n${PLAN}`), undefined);
+    assert.equal(recognizeOpen('file:///w/q1.plan.md', '/w/q1.plan.md', 'markdown', PLAN), undefined);
+    assert.equal(recognizeOpen('file:///w/plan.md', '/w/plan.md', 'plaintext', PLAN), undefined);
+    const readme = fs.readFileSync(path.join(ROOT, 'test/fixtures/vscode/empty/README.md'), 'utf8');
+    assert.equal(recognizeOpen('file:///w/README.md', '/w/README.md', 'markdown', readme), undefined);
   });
 });
 

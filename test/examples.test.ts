@@ -64,6 +64,8 @@ const EXAMPLES_LIST: Example[] = [
       { rule: 'entry-without-goal', file: 'plaene/2027-q2.md', line: 44 },
       { rule: 'channel-gap', file: 'plaene/2027-q2.md', mentions: /facebook/i },
       { rule: 'date-outside-period', file: 'plaene/2027-q2.md', line: 67 },
+      { rule: 'no-business-result', file: 'strategie.md', line: 64 },
+      { rule: 'below-cadence', file: 'plaene/2027-q2.md', mentions: /Facebook.*May 2027: 0/ },
     ],
     absent: [
       // January and February are free of push; the whole plan is below 20 %.
@@ -100,6 +102,11 @@ const EXAMPLES_LIST: Example[] = [
       { rule: 'unknown-reference', file: 'plans/2027-q2.yaml', line: 149 },
       { rule: 'schema', file: 'plans/2027-q2.yaml', line: 214 },
       { rule: 'syntax', file: 'plans/2027-q2.yaml', line: 222 },
+      { rule: 'placeholder-content', file: 'strategy.yaml', line: 10 },
+      { rule: 'audience-without-description', file: 'strategy.yaml', line: 55 },
+      { rule: 'channel-without-how', file: 'strategy.yaml', line: 84 },
+      { rule: 'content-mix', file: 'plans/2027-q2.yaml', mentions: /instagram/i },
+      { rule: 'below-cadence', file: 'plans/2027-q2.yaml', mentions: /tiktok/i },
     ],
     absent: [
       // Suppressed by `# stratdoc-disable-next-line entry-without-goal` (bank holiday notice).
@@ -117,6 +124,12 @@ const EXAMPLES_LIST: Example[] = [
       { rule: 'entry-without-goal', file: 'plans/2027-q2.yaml', line: 149 },
     ],
   },
+];
+
+/** The rules of issue 12: each fires in the examples exactly where planted. */
+const PRACTICE_RULES = [
+  'placeholder-content', 'audience-without-description', 'no-business-result', 'missing-budget',
+  'channel-without-how', 'content-mix', 'below-cadence',
 ];
 
 function rel(uri: string, dir: string): string {
@@ -209,6 +222,11 @@ describe('examples', () => {
         }
       });
 
+      it('the rules of issue 12 fire where planted and nowhere else', () => {
+        const extra = findings.filter((f) => PRACTICE_RULES.includes(f.rule) && !ex.planted.some((p) => matches(f, p, ws, dir)));
+        assert.deepEqual(extra.map((f) => `${describe1(f, dir)}: ${f.message.en}`), []);
+      });
+
       it('README lists exactly the planted rules', () => {
         const readme = fs.readFileSync(path.join(dir, 'README.md'), 'utf8');
         const inTable = new Set<string>();
@@ -224,6 +242,21 @@ describe('examples', () => {
     });
   }
 
+  describe('findings per rule (issue 12: no rule drowns the rest)', () => {
+    for (const ex of EXAMPLES_LIST) {
+      it(`${ex.dir}: no rule makes more than a third of the findings`, function () {
+        const findings = allFindings(loadWorkspace(path.join(EXAMPLES, ex.dir)), TODAY);
+        const byRule = new Map<string, number>();
+        for (const f of findings) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
+        const rows = [...byRule.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+        // Printed so that a change in the balance shows in the test log.
+        console.log(`      ${ex.dir}: ${findings.length} findings; ${rows.map(([r, n]) => `${r} ${n}`).join(', ')}`);
+        assert.ok(findings.length >= 10, `${ex.dir} should be a realistic plan with findings, got ${findings.length}`);
+        for (const [rule, n] of rows) assert.ok(n * 3 <= findings.length, `${rule} makes ${n} of ${findings.length} findings, more than a third`);
+      });
+    }
+  });
+
   describe('the whole examples folder', () => {
     it('keeps the two workspaces apart: same findings as each on its own', () => {
       const all = allFindings(loadWorkspace(EXAMPLES), TODAY).map((f) => describe1(f, EXAMPLES)).sort();
@@ -233,7 +266,7 @@ describe('examples', () => {
 
     it('has every rule of the catalog planted in at least one example, or listed as not planted', () => {
       const planted = new Set(EXAMPLES_LIST.flatMap((ex) => ex.planted.map((p) => p.rule)));
-      const notPlanted = ['missing-strategy', 'missing-governance', 'missing-meetings', 'no-primary-goal'];
+      const notPlanted = ['missing-strategy', 'missing-governance', 'missing-meetings', 'no-primary-goal', 'missing-budget', 'unmarked-document'];
       for (const id of RULES_BY_ID.keys()) assert.ok(planted.has(id) || notPlanted.includes(id), `${id} is neither planted nor listed as not planted`);
       const readme = fs.readFileSync(path.join(EXAMPLES, 'README.md'), 'utf8');
       for (const id of notPlanted) assert.ok(readme.includes(`\`${id}\``), `examples/README.md does not name ${id} as not planted`);

@@ -61,6 +61,7 @@ describe('extension manifest', () => {
       'workspaceContains:**/*.strategy.{md,yaml,yml}',
       'workspaceContains:**/*.plan.{md,yaml,yml}',
       'workspaceContains:**/.stratdoc.yaml',
+      'workspaceContains:**/.stratdoc.yml',
       'onLanguage:markdown',
       'onLanguage:yaml',
       'onWebviewPanel:stratdoc.preview',
@@ -110,7 +111,7 @@ describe('extension manifest', () => {
     const byUrl = new Map(pkg.contributes.yamlValidation.map((v) => [v.url, v.fileMatch]));
     assert.deepEqual(byUrl.get('./dist/schemas/strategy.schema.json'), ['*.strategy.yaml', '*.strategy.yml']);
     assert.deepEqual(byUrl.get('./dist/schemas/plan.schema.json'), ['*.plan.yaml', '*.plan.yml']);
-    assert.deepEqual(byUrl.get('./dist/schemas/config.schema.json'), ['.stratdoc.yaml']);
+    assert.deepEqual(byUrl.get('./dist/schemas/config.schema.json'), ['.stratdoc.yaml', '.stratdoc.yml']);
     for (const url of byUrl.keys()) assert.ok(fs.existsSync(path.join(ROOT, url)), `${url} is built`);
   });
 

@@ -1,21 +1,23 @@
 /**
  * Is a file a stratdoc document? The cheap check the extension makes before it starts the
- * language server (FORMAT.md: the `stratdoc:` marker, the file name, `.stratdoc.yaml`).
+ * language server (FORMAT.md: the `stratdoc:` marker, the file name, `.stratdoc.yaml` or `.stratdoc.yml`).
  * `include` globs are checked by the extension through `workspace.findFiles`. Pure: no
  * `vscode` here, so that it can be tested with plain mocha.
  */
 import { kindOfFileName, readMarker } from '../../server/src/core/parse/common';
+import { CONFIG_FILES, SKIPPED_FOLDERS } from '../../server/src/core/files/policy';
+import { recognize, type Recognition } from '../../server/src/core/recognize';
 
 /** How much of a file the marker check reads: front matter and top-level keys come first. */
 export const PROBE_CHARS = 16 * 1024;
 
 /** Files that make a workspace a stratdoc workspace (also the `workspaceContains` activation events). */
-export const WORKSPACE_GLOBS = ['**/*.{strategy,plan}.{md,yaml,yml}', '**/.stratdoc.yaml'];
+export const WORKSPACE_GLOBS = ['**/*.{strategy,plan}.{md,yaml,yml}', ...CONFIG_FILES.map((f) => `**/${f}`)];
 
 /** Folders never searched for documents. */
-export const SEARCH_EXCLUDE = '**/{node_modules,.git,dist,out}/**';
+export const SEARCH_EXCLUDE = `**/{${[...SKIPPED_FOLDERS, '.git'].join(',')}}/**`;
 
-export const CONFIG_FILE = '.stratdoc.yaml';
+export { CONFIG_FILES };
 
 function baseName(fileName: string): string {
   return fileName.split(/[\\/]/).pop() ?? fileName;
@@ -34,7 +36,20 @@ export function formatOfLanguage(languageId: string): 'markdown' | 'yaml' | unde
 export function isStratdocDocument(fileName: string, languageId: string, text: string): boolean {
   const format = formatOfLanguage(languageId);
   if (!format) return false;
-  if (baseName(fileName) === CONFIG_FILE) return true;
+  if (CONFIG_FILES.includes(baseName(fileName))) return true;
   if (kindOfFileName(fileName)) return true;
   return readMarker(text.length > PROBE_CHARS ? text.slice(0, PROBE_CHARS) : text, format) !== undefined;
 }
+
+/**
+ * What an open file that is no stratdoc document looks like: a plan, a strategy, or nothing.
+ * The extension bundles the core recogniser (pure, without the readers) so that it can offer
+ * the marker without starting the server (docs/decisions.md "Language server and extension").
+ */
+export function recognizeOpen(uri: string, fileName: string, languageId: string, text: string): Recognition | undefined {
+  if (!formatOfLanguage(languageId) || isStratdocDocument(fileName, languageId, text)) return undefined;
+  return recognize(uri, text);
+}
+
+/** The workspaceState key that remembers the offer was made (once per workspace). */
+export const OFFER_KEY = 'stratdoc.unmarkedOffered';

@@ -11,7 +11,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import * as l10n from '@vscode/l10n';
 import { LanguageClient, TransportKind, State, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { isStratdocDocument, formatOfLanguage, SEARCH_EXCLUDE, WORKSPACE_GLOBS } from './detect';
+import { isStratdocDocument, formatOfLanguage, recognizeOpen, OFFER_KEY, SEARCH_EXCLUDE, WORKSPACE_GLOBS } from './detect';
+import { markerEdit } from '../../server/src/core/recognize';
 import { StatusBar } from './status';
 import { Preview, type PreviewApi } from './preview';
 import { NewDocuments } from './newfiles';
@@ -98,6 +99,33 @@ class Controller implements vscode.Disposable {
       return;
     }
     this.waitForDocuments();
+    for (const d of vscode.workspace.textDocuments) this.offerMarker(d);
+  }
+
+  /**
+   * An open file that looks like a plan or strategy but has no marker, in a workspace where
+   * the server does not run: offer once per workspace to add the marker (the same edit as
+   * the unmarked-document quick fix) and start checking. Declining is remembered too.
+   */
+  private offerMarker(doc: vscode.TextDocument): void {
+    if (this.client || this.context.workspaceState.get<boolean>(OFFER_KEY)) return;
+    if (doc.uri.scheme !== 'file') return;
+    const r = recognizeOpen(doc.uri.toString(), doc.fileName, doc.languageId, doc.getText());
+    if (!r) return;
+    void this.context.workspaceState.update(OFFER_KEY, true);
+    const name = path.basename(doc.fileName);
+    const question = r.kind === 'plan'
+      ? vscode.l10n.t('{0} looks like an editorial plan, but stratdoc does not check it: it has no marker. Add \'stratdoc: plan\' and check it?', name)
+      : vscode.l10n.t('{0} looks like a social media strategy, but stratdoc does not check it: it has no marker. Add \'stratdoc: strategy\' and check it?', name);
+    const yes = vscode.l10n.t('Check it');
+    void vscode.window.showInformationMessage(question, yes, vscode.l10n.t('Not now')).then(async (choice) => {
+      if (choice !== yes || doc.isClosed) return;
+      const e = markerEdit(doc.getText(), r.format, r.kind);
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(doc.uri, new vscode.Position(e.line, e.character), e.newText);
+      await vscode.workspace.applyEdit(edit);
+      await this.start();
+    });
   }
 
   private openDocumentIsStratdoc(): boolean {
@@ -136,6 +164,10 @@ class Controller implements vscode.Disposable {
     const check = (doc: vscode.TextDocument) => {
       if (!this.client && this.isStratdoc(doc)) void this.start();
     };
+    const opened = (doc: vscode.TextDocument) => {
+      check(doc);
+      this.offerMarker(doc);
+    };
     const later = () => {
       clearTimeout(this.recheck);
       this.recheck = setTimeout(() => {
@@ -146,7 +178,7 @@ class Controller implements vscode.Disposable {
     };
     const fsWatcher = vscode.workspace.createFileSystemWatcher(`{${WORKSPACE_GLOBS.join(',')}}`, false, true, true);
     this.watchers.push(
-      vscode.workspace.onDidOpenTextDocument(check),
+      vscode.workspace.onDidOpenTextDocument(opened),
       // Typing `stratdoc: plan` into a new file makes it a document.
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.some((c) => c.range.start.line < PROBE_LINES)) check(e.document);

@@ -5,8 +5,10 @@
  */
 import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeWatchedFilesNotification,
-  FileChangeType, CodeActionKind, ResponseError, ErrorCodes, type InitializeParams, type InitializeResult,
+  FileChangeType, CodeActionKind, ResponseError, ErrorCodes, IPCMessageReader, IPCMessageWriter, StreamMessageWriter,
+  type InitializeParams, type InitializeResult, type MessageWriter,
 } from 'vscode-languageserver/node';
+import { format } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Session } from './lsp/session';
 import { toDiagnostic } from './service/diagnostics';
@@ -20,8 +22,43 @@ import { planStatus, PLAN_STATUS_REQUEST } from './service/status';
 import { preview, PREVIEW_REQUEST } from './service/preview';
 import { exportPlan, EXPORT_REQUEST } from './service/export';
 import { todayIso } from './core/engine';
+import { WATCH_GLOBS } from './core/files/policy';
+import { FrameReader, ShutdownGuard } from './lsp/transport';
 
-const connection = createConnection(ProposedFeatures.all);
+/**
+ * The transport: stdio (`--stdio`, any editor) and IPC (`--node-ipc`, the VS Code
+ * extension) go through the server's own reader (lsp/transport.ts: frame limit, parse
+ * errors, nothing after shutdown); other transports (`--socket`, `--pipe`) are
+ * vscode-languageserver's own.
+ */
+function connect() {
+  const args = process.argv.slice(2);
+  let writer: MessageWriter | undefined;
+  const answer = (m: Parameters<MessageWriter['write']>[0]) => void writer?.write(m).catch(() => undefined);
+  const log = (m: string) => connection.console.error(m);
+  let guard: ShutdownGuard | undefined;
+  if (args.includes('--stdio')) {
+    writer = new StreamMessageWriter(process.stdout);
+    guard = new ShutdownGuard(new FrameReader(process.stdin, answer, log), answer);
+  } else if (args.includes('--node-ipc')) {
+    writer = new IPCMessageWriter(process);
+    guard = new ShutdownGuard(new IPCMessageReader(process), answer);
+  }
+  if (!guard || !writer) return createConnection(ProposedFeatures.all);
+  const g = guard;
+  // The client went away: exit as the specification's `exit` does (0 after shutdown, else 1).
+  g.onClose(() => process.exit(g.shutdown ? 0 : 1));
+  const c = createConnection(ProposedFeatures.all, g, writer);
+  // Over stdio, console output would corrupt the protocol: it goes to the client's log.
+  if (args.includes('--stdio')) {
+    console.log = console.info = console.debug = (...a: unknown[]) => c.console.log(format(...a));
+    console.warn = (...a: unknown[]) => c.console.warn(format(...a));
+    console.error = (...a: unknown[]) => c.console.error(format(...a));
+  }
+  return c;
+}
+
+const connection = connect();
 const documents = new TextDocuments(TextDocument);
 
 const session = new Session({
@@ -40,10 +77,15 @@ const ctx: ServiceContext = {
   lang: (uri) => session.langOf(uri),
   today: () => session.today ?? todayIso(),
   findings: () => session.findings(),
+  text: (uri) => {
+    const t = session.readText(uri);
+    return typeof t === 'string' ? t : undefined;
+  },
 };
 
 let configurationCapable = false;
 let watchCapable = false;
+let foldersCapable = false;
 
 /**
  * Every handler: errors go to the client's output channel, the user gets an empty result.
@@ -66,6 +108,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
   configurationCapable = !!caps.workspace?.configuration;
   watchCapable = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  foldersCapable = !!caps.workspace?.workspaceFolders;
   session.locale = params.locale?.toLowerCase().startsWith('de') ? 'de' : 'en';
   const opts = (params.initializationOptions ?? {}) as { today?: string; debounceMs?: number; settings?: unknown };
   if (opts.today) session.today = opts.today;
@@ -107,17 +150,23 @@ async function pullSettings(): Promise<void> {
 }
 
 connection.onInitialized(async () => {
-  if (watchCapable) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.{md,markdown,yaml,yml}' }, { globPattern: '**/.stratdoc.yaml' }],
-    });
-  }
-  if (configurationCapable) {
-    connection.workspace.onDidChangeWorkspaceFolders((ev) => {
-      const removed = new Set(ev.removed.map((f) => (f.uri.endsWith('/') ? f.uri : f.uri + '/')));
-      session.roots = [...session.roots.filter((r) => !removed.has(r)), ...ev.added.map((f) => (f.uri.endsWith('/') ? f.uri : f.uri + '/'))];
-      session.reconfigure();
-    });
+  // What the client supports is registered for; nothing here may keep the workspace
+  // from being read below (issue: a client without workspace folders lost the scan).
+  try {
+    if (watchCapable) {
+      connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: WATCH_GLOBS.map((globPattern) => ({ globPattern })),
+      }).catch((e) => connection.console.error(`stratdoc: could not watch files: ${String(e)}`));
+    }
+    if (foldersCapable) {
+      connection.workspace.onDidChangeWorkspaceFolders((ev) => {
+        const removed = new Set(ev.removed.map((f) => (f.uri.endsWith('/') ? f.uri : f.uri + '/')));
+        session.roots = [...session.roots.filter((r) => !removed.has(r)), ...ev.added.map((f) => (f.uri.endsWith('/') ? f.uri : f.uri + '/'))];
+        session.reconfigure();
+      });
+    }
+  } catch (e) {
+    connection.console.error(`stratdoc: setup failed: ${e instanceof Error ? e.stack : String(e)}`);
   }
   await pullSettings();
   session.reconfigure();
@@ -152,6 +201,21 @@ connection.onDocumentLinks(guard('documentLinks', [], (p) => documentLinks(ctx, 
 connection.onRequest(PLAN_STATUS_REQUEST, guard('planStatus', null, (p: { uri: string }) => planStatus(ctx, p.uri)));
 connection.onRequest(PREVIEW_REQUEST, guard('preview', null, (p: { uri: string }) => preview(ctx, String(p?.uri ?? ''))));
 connection.onRequest(EXPORT_REQUEST, guard('export', null, (p: { uri: string; format: string }) => exportPlan(ctx, String(p?.uri ?? ''), p?.format)));
+
+/**
+ * Tests only: the live heap after full garbage collections (test/lsp/memory.test.ts,
+ * docs/decisions.md "Memory"). Exists only when the server runs with --expose-gc, which
+ * no editor does.
+ */
+const gc = (globalThis as { gc?: () => void }).gc;
+if (typeof gc === 'function') {
+  connection.onRequest('stratdoc/memory', () => {
+    gc();
+    gc();
+    const m = process.memoryUsage();
+    return { heapUsed: m.heapUsed, rss: m.rss, external: m.external, arrayBuffers: m.arrayBuffers };
+  });
+}
 
 documents.listen(connection);
 connection.listen();

@@ -154,9 +154,14 @@ describe('cli: options', () => {
     assert.match(de, /Fehler {2}'@anna' beginnt mit @/);
     assert.match(en, /✖ 11 problems \(5 errors, 4 warnings, 1 info, 1 hint\)/);
     assert.equal(env, de);
-    assert.equal(none, en);
+    // Without --lang and LANG, each finding speaks its document's language (the strategy
+    // says language: de); only the CLI's own summary follows the environment (issue 12).
+    assert.match(none, /error {2}'@anna' beginnt mit @/);
+    assert.match(none, /✖ 11 problems \(5 errors, 4 warnings, 1 info, 1 hint\)/);
+    assert.equal(run(['check', '--today', TODAY], { cwd: PROJECT, env: { LANG: 'C' } }).stdout, none);
+    assert.equal(run(['check', '--today', TODAY], { cwd: PROJECT, env: { LANG: 'en_US.UTF-8' } }).stdout, none);
     assert.equal(run(['check', '--today', TODAY, '--lang', 'en'], { cwd: PROJECT, env: { LANG: 'de_DE.UTF-8' } }).stdout, en);
-    assert.equal(run(['check', '--today', TODAY], { cwd: PROJECT, env: { LANG: 'de_DE.UTF-8', LC_ALL: 'en_US.UTF-8' } }).stdout, en);
+    assert.equal(run(['check', '--today', TODAY], { cwd: PROJECT, env: { LANG: 'de_DE.UTF-8', LC_ALL: 'en_US.UTF-8' } }).stdout, none);
     assert.equal(run(['check', '--today', TODAY], { cwd: PROJECT, env: { LC_MESSAGES: 'de_CH' } }).stdout, de);
     // --lang before the command works as well.
     assert.equal(run(['--lang', 'de', 'check', '--today', TODAY], { cwd: PROJECT }).stdout, de);
@@ -295,10 +300,13 @@ describe('cli: which files', () => {
     try {
       fs.writeFileSync(path.join(dir, 'q1.plan.yaml'), Buffer.from('stratdoc: plan\n# Gr\xfc\xdfe\nentries: []\n', 'latin1'));
       fs.writeFileSync(path.join(dir, 'bild.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0xff]));
+      fs.writeFileSync(path.join(dir, 'kaputt.strategy.md'), Buffer.from([0x23, 0x20, 0x53, 0, 0, 0, 0xff]));
+      // UTF-16 with a BOM is text (docs/cli.md): read and checked like its UTF-8 twin.
       fs.writeFileSync(path.join(dir, 'utf16.strategy.md'), Buffer.from('\ufeff# Strategie\n', 'utf16le'));
       const r = json([], dir);
-      assert.deepEqual(r.list.map((d) => [d.file, d.rule]), [['q1.plan.yaml', 'file'], ['utf16.strategy.md', 'file']]);
-      assert.match(r.list[1].message, /binary/);
+      assert.deepEqual(r.list.filter((d) => d.rule === 'file').map((d) => d.file), ['kaputt.strategy.md', 'q1.plan.yaml']);
+      assert.match(r.list.find((d) => d.file === 'kaputt.strategy.md')!.message, /binary/);
+      assert.ok(r.list.some((d) => d.file === 'utf16.strategy.md' && d.rule === 'missing-step'), 'the UTF-16 strategy is checked');
       assert.equal(r.code, 0);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

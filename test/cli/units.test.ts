@@ -71,7 +71,7 @@ describe('cli units', () => {
         }
       },
     });
-    const { ws, targetUris } = loadFiles([{ abs: plaene, isDir: true }], [project], configs);
+    const { ws, targetUris } = loadFiles([{ abs: plaene, isDir: true, root: project }], [project], configs);
     const strategy = toUri(path.join(project, 'strategie.md'));
     const plan = toUri(path.join(plaene, 'q1.plan.yaml'));
     assert.ok(ws.get(strategy), 'the strategy is read');

@@ -1,7 +1,8 @@
 /**
  * In a workspace without stratdoc documents the extension stays silent: opening Markdown
  * and YAML activates it (onLanguage), but it starts no server, creates no output channel
- * and no status bar item, and shows no message.
+ * and no status bar item, and shows no message; only a file that looks like a plan or a
+ * strategy gets one offer per workspace to add the marker (docs/rules/unmarked-document.md).
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -41,6 +42,33 @@ describe('silence in a workspace without stratdoc documents', () => {
     assert.equal(stratdoc.statusText(), undefined);
     assert.deepEqual(shown, []);
     assert.deepEqual(vscode.languages.getDiagnostics().filter(([, ds]) => ds.some((d) => d.source === 'stratdoc')), []);
+  });
+
+  it('offers once per workspace to check a file that looks like a plan; declined, nothing changes', async () => {
+    const offers: string[] = [];
+    const w = vscode.window as unknown as Record<string, unknown>;
+    const original = w.showInformationMessage;
+    // Answer the offer as a user who closes it, without showing anything.
+    w.showInformationMessage = (...a: unknown[]) => {
+      offers.push(String(a[0]));
+      return Promise.resolve(undefined);
+    };
+    try {
+      const stratdoc = await api();
+      const plan = await open('marketing/redaktionsplan-q1.md');
+      const before = plan.document.getText();
+      await until('the offer', () => (offers.length ? true : undefined), 10000);
+      assert.equal(offers.length, 1);
+      assert.match(offers[0], /redaktionsplan-q1\.md/);
+      assert.match(offers[0], /stratdoc: plan/);
+      await open('marketing/strategie-entwurf.md');
+      await sleep(1500);
+      assert.equal(offers.length, 1, 'not offered again in this workspace');
+      assert.equal(plan.document.getText(), before, 'declined: the file is unchanged');
+      assert.deepEqual(stratdoc.state(), { server: false, outputChannel: false, statusBar: false });
+    } finally {
+      w.showInformationMessage = original;
+    }
   });
 
   it('starts once a stratdoc document appears (a new plan typed into an untitled file)', async () => {

@@ -39,6 +39,12 @@ export interface ClientOptions {
   /** Answer workspace/configuration with these stratdoc settings. */
   configuration?: Record<string, unknown>;
   watch?: boolean;
+  /** Whether the client announces workspace.workspaceFolders (default true). */
+  workspaceFolders?: boolean;
+  /** Options for the server's node (e.g. --max-old-space-size, --expose-gc). */
+  nodeArgs?: string[];
+  /** Sent as initializationOptions.debounceMs (default 5). */
+  debounceMs?: number;
 }
 
 export class TestClient {
@@ -56,7 +62,7 @@ export class TestClient {
   private constructor(readonly proc: cp.ChildProcess, readonly conn: ProtocolConnection, readonly root: string) {}
 
   static async start(root: string, opts: ClientOptions = {}): Promise<TestClient> {
-    const proc = cp.spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = cp.spawn(process.execPath, [...(opts.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const c = new TestClient(proc, conn, root);
     proc.stderr!.on('data', (d) => c.logs.push(String(d)));
@@ -79,10 +85,10 @@ export class TestClient {
       workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }],
       locale: opts.locale ?? 'de',
       capabilities: {
-        workspace: { configuration: !!opts.configuration, didChangeWatchedFiles: { dynamicRegistration: opts.watch ?? true }, workspaceFolders: true },
+        workspace: { configuration: !!opts.configuration, didChangeWatchedFiles: { dynamicRegistration: opts.watch ?? true }, workspaceFolders: opts.workspaceFolders ?? true },
         textDocument: { publishDiagnostics: {}, completion: { completionItem: { snippetSupport: true } } },
       },
-      initializationOptions: { today: opts.today ?? '2027-02-15', debounceMs: 5, settings: opts.settings },
+      initializationOptions: { today: opts.today ?? '2027-02-15', debounceMs: opts.debounceMs ?? 5, settings: opts.settings },
     });
     await conn.sendNotification(InitializedNotification.type, {});
     return c;

@@ -5,15 +5,16 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ConfigResolver, CONFIG_FILE, type ConfigHost } from '../core/config';
+import { ConfigResolver, type ConfigHost } from '../core/config';
 import { todayIso } from '../core/engine';
-import { decodeText, detect } from '../core/parse';
+import { isConfigFileName, isInside, loadFile, readConfigFile, realFolder, walkDocuments, type WalkEntry, type WalkProblem } from '../core/files';
+import { docLanguage } from '../core/rules/templates';
 import type { Lang, Text } from '../core/text';
-import { toUri } from '../core/uri';
+import { toPath, toUri } from '../core/uri';
 import { Workspace } from '../core/workspace';
 import { parseArgs, type OptionSpec } from './args';
 import { compareDiagnostics, countSeverities, fromFinding, fromSkipped, relativeFile, type CliDiagnostic } from './diagnostics';
-import { errorCode, isInside, projectRoot, walk, type WalkProblem } from './files';
+import { errorCode, projectRoot } from './files';
 import { applyFixes } from './fix';
 import { format, isFormat, type FormatName } from './format';
 import { earlyLang, envLang, isLang, useColour, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo, type ExitCode } from './io';
@@ -88,87 +89,60 @@ export function readCheckOptions(argv: string[]): CheckOptions | { help: true } 
   };
 }
 
-function fmtSize(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) ? 1 : 0)} MB`;
-  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
-  return `${n} bytes`;
-}
-
-/** The first bytes of a file, for telling whether an oversized file is a document. */
-function readHead(file: string, size: number): Uint8Array {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(size);
-    const n = fs.readSync(fd, buf, 0, size, 0);
-    return buf.subarray(0, n);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /**
  * Reads the files: those under the given paths are targets (checked and reported); the
  * other documents under the paths' project roots are read as context only, so plans find
- * their strategy and cross-file rules see the whole project. Each file is read once.
+ * their strategy and cross-file rules see the whole project. Each file is read once,
+ * through the core file policy (server/src/core/files; docs/security.md), the same one
+ * the language server uses: nothing outside a project root is read.
  */
 export function loadFiles(
-  given: { abs: string; isDir: boolean }[],
+  given: { abs: string; isDir: boolean; root: string }[],
   roots: string[],
   configs: ConfigResolver,
   explicitConfig?: string,
-): { ws: Workspace; targetUris: Set<string>; walkProblems: WalkProblem[] } {
+): { ws: Workspace; targetUris: Set<string>; walkProblems: WalkProblem[]; inputs: Set<string> } {
   const walkProblems: WalkProblem[] = [];
-  const targets = new Set<string>();
+  const targets = new Map<string, WalkEntry & { boundary: string }>();
   for (const g of given) {
-    if (g.isDir) for (const f of walk(g.abs, walkProblems)) targets.add(f);
-    else targets.add(g.abs);
+    const boundary = realFolder(g.root);
+    if (g.isDir) {
+      const r = walkDocuments(g.abs, { boundary });
+      walkProblems.push(...r.problems);
+      for (const e of r.entries) targets.set(e.path, { ...e, boundary });
+    } else targets.set(g.abs, { path: g.abs, status: 'file', boundary });
   }
-  const context = new Set<string>();
+  const context = new Map<string, WalkEntry & { boundary: string }>();
   for (const r of roots) {
     if (given.some((g) => g.isDir && isInside(r, g.abs))) continue; // walked already
-    for (const f of walk(r, [])) if (!targets.has(f)) context.add(f);
+    const boundary = realFolder(r);
+    for (const e of walkDocuments(r, { boundary }).entries) if (!targets.has(e.path)) context.set(e.path, { ...e, boundary });
   }
 
   const ws = new Workspace(configs);
   const targetUris = new Set<string>();
-  const load = (file: string, isTarget: boolean) => {
-    if (path.basename(file) === CONFIG_FILE || file === explicitConfig) return;
-    const uri = toUri(file);
+  const inputs = new Set<string>();
+  const load = (e: WalkEntry & { boundary: string }, isTarget: boolean) => {
+    if (isConfigFileName(path.basename(e.path)) || e.path === explicitConfig) return;
+    const uri = toUri(e.path);
     if (isTarget) targetUris.add(uri);
-    const cfg = configs.forDocument(uri);
-    // Whether a file that cannot be read would be a document (only those are worth a message).
-    const couldBe = (text: string) => !ws.excluded(uri, cfg) && detect(uri, text, { included: ws.included(uri, cfg) }) !== undefined;
-    const lossy = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes);
-    let bytes: Uint8Array;
-    try {
-      const size = fs.statSync(file).size;
-      if (size > cfg.maxFileSize) {
-        if (isTarget && couldBe(lossy(readHead(file, 4096)))) ws.skip(uri, M.tooLarge(fmtSize(cfg.maxFileSize)));
-        return;
-      }
-      bytes = fs.readFileSync(file);
-    } catch (e) {
-      if (isTarget && couldBe('')) ws.skip(uri, M.unreadable(errorCode(e)));
-      return;
-    }
-    const decoded = decodeText(bytes);
-    if ('error' in decoded) {
-      if (isTarget && couldBe(lossy(bytes))) ws.skip(uri, decoded.error === 'binary' ? M.binary() : M.notUtf8());
-      return;
-    }
-    ws.set(uri, decoded.text);
+    inputs.add(e.path);
+    loadFile(ws, e.path, uri, { boundary: e.boundary, report: isTarget });
   };
-  for (const f of [...context].sort()) load(f, false);
-  for (const f of [...targets].sort()) load(f, true);
-  return { ws, targetUris, walkProblems };
+  const byPath = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  for (const [, e] of [...context].sort(byPath)) load(e, false);
+  for (const [, e] of [...targets].sort(byPath)) load(e, true);
+  return { ws, targetUris, walkProblems, inputs };
 }
 
 export interface Prepared {
   ws: Workspace;
+  /** Every file read (documents, context and configuration): never a file to write. */
+  inputs: Set<string>;
   targetUris: Set<string>;
   walkProblems: WalkProblem[];
   configs: ConfigResolver;
-  explicit?: { path: string; uri: string; text: string };
+  explicit?: { path: string; uri: string; text: string | { error: Text } };
   /** Folder URI of the first path. */
   firstFolder: string;
   /** The language of the CLI's own texts. */
@@ -184,14 +158,14 @@ export interface Prepared {
  */
 export function prepare(opts: { paths: string[]; config?: string; lang?: Lang }, io: CliIo, lang0: Lang, hint: Text): Prepared | ExitCode {
   // Every given path must exist and be readable.
-  const given: { abs: string; isDir: boolean }[] = [];
+  const given: { abs: string; isDir: boolean; root: string }[] = [];
   for (const p of opts.paths) {
     const abs = path.resolve(io.cwd, p);
     try {
       const st = fs.statSync(abs);
       if (st.isDirectory()) fs.readdirSync(abs);
       else fs.closeSync(fs.openSync(abs, 'r'));
-      given.push({ abs, isDir: st.isDirectory() });
+      given.push({ abs, isDir: st.isDirectory(), root: projectRoot(abs, st.isDirectory()) });
     } catch (e) {
       const code = errorCode(e);
       const msg = code === 'ENOENT' || code === 'ENOTDIR' ? M.pathMissing(p) : M.pathUnreadable(p, code);
@@ -200,28 +174,34 @@ export function prepare(opts: { paths: string[]; config?: string; lang?: Lang },
   }
 
   // The configuration: --config FILE, else the nearest .stratdoc.yaml of each document.
-  let explicit: { path: string; uri: string; text: string } | undefined;
+  let explicit: { path: string; uri: string; text: string | { error: Text } } | undefined;
   if (opts.config !== undefined) {
     const abs = path.resolve(io.cwd, opts.config);
+    // The --config file is read under the same policy as any configuration file (a FIFO
+    // or a device is refused, not waited on); only a missing or unreadable one stops the run.
     try {
-      explicit = { path: abs, uri: toUri(abs), text: fs.readFileSync(abs, 'utf8') };
+      if (fs.statSync(abs).isDirectory()) return usageError(io, lang0, M.configUnreadable(opts.config, 'EISDIR'), hint);
     } catch (e) {
       return usageError(io, lang0, M.configUnreadable(opts.config, errorCode(e)), hint);
     }
+    const r = readConfigFile(abs);
+    explicit = { path: abs, uri: toUri(abs), text: r === undefined ? '' : r };
   }
-  const roots = [...new Set(given.map((g) => projectRoot(g.abs, g.isDir)))];
+  const roots = [...new Set(given.map((g) => g.root))];
   const folderUri = (p: string) => {
     const u = toUri(p);
     return u.endsWith('/') ? u : u + '/';
   };
+  const boundaries = roots.map(realFolder);
   const host: ConfigHost = {
     readFile(uri) {
       if (explicit && uri === explicit.uri) return explicit.text;
-      try {
-        return fs.readFileSync(new URL(uri), 'utf8');
-      } catch {
-        return undefined;
-      }
+      const p = toPath(uri);
+      if (!p) return undefined;
+      // Configuration files are read inside the project roots only (docs/security.md).
+      const real = realFolder(path.dirname(p));
+      const boundary = boundaries.find((b) => isInside(real, b));
+      return boundary === undefined ? undefined : readConfigFile(p, boundary);
     },
   };
   const configs = new ConfigResolver(host, {
@@ -234,10 +214,32 @@ export function prepare(opts: { paths: string[]; config?: string; lang?: Lang },
   // document's configuration (a German and an English project checked together each get theirs).
   const fallback: Lang = envLang(io.env) ?? 'en';
   const lang: Lang = opts.lang ?? configs.forFolder(firstFolder).language ?? fallback;
-  const langOf = (uri: string): Lang => opts.lang ?? configs.forDocument(uri).language ?? fallback;
 
-  const { ws, targetUris, walkProblems } = loadFiles(given, roots, configs, explicit?.path);
-  return { ws, targetUris, walkProblems, configs, explicit, firstFolder, lang, langOf };
+  const { ws, targetUris, walkProblems, inputs } = loadFiles(given, roots, configs, explicit?.path);
+  if (explicit) inputs.add(explicit.path);
+  for (const u of configs.files()) {
+    const p = toPath(u);
+    if (p) inputs.add(p);
+  }
+  // Each finding speaks its document's language (docs/cli.md "Language"): --lang, else the
+  // document's `language:`, else the configuration's, else its strategy's (for a plan),
+  // else the language its text is written in. The environment (LANG) only decides for
+  // what is no document, so LANG=C does not turn a German strategy's findings English.
+  const memo = new Map<string, Lang>();
+  const langOf = (uri: string): Lang => {
+    if (opts.lang) return opts.lang;
+    let l = memo.get(uri);
+    if (l) return l;
+    const doc = ws.get(uri);
+    const strategy = doc?.kind === 'plan' ? ws.projectOf(uri)?.strategy : undefined;
+    l = doc?.language
+      ?? configs.forDocument(uri).language
+      ?? strategy?.language
+      ?? (doc ? docLanguage(strategy ?? doc) : fallback);
+    memo.set(uri, l);
+    return l;
+  };
+  return { ws, inputs, targetUris, walkProblems, configs, explicit, firstFolder, lang, langOf };
 }
 
 export function checkCommand(argv: string[], io: CliIo): ExitCode {
@@ -267,6 +269,13 @@ export function checkCommand(argv: string[], io: CliIo): ExitCode {
     for (const f of ws.checkProject(p, opts.today)) if (targetUris.has(f.uri)) diagnostics.push(fromFinding(f, io.cwd, langOf(f.uri)));
   }
   for (const s of ws.skippedFiles()) if (targetUris.has(s.uri)) diagnostics.push(fromSkipped(s, io.cwd, langOf(s.uri)));
+  const unmarked: string[] = [];
+  for (const f of ws.unmarkedFindings()) {
+    if (!targetUris.has(f.uri)) continue;
+    const d = fromFinding(f, io.cwd, langOf(f.uri));
+    diagnostics.push(d);
+    unmarked.push(d.file);
+  }
   const shown = (opts.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics).sort(compareDiagnostics);
   const documents = [...targetUris].filter((u) => ws.get(u)).length;
 
@@ -281,7 +290,7 @@ export function checkCommand(argv: string[], io: CliIo): ExitCode {
   for (const w of walkProblems) io.stderr(`stratdoc: ${warn}: ${M.folderUnreadable(path.relative(io.cwd, w.folder) || '.', w.error)[lang]}\n`);
 
   const counts = countSeverities(shown);
-  io.stdout(format(opts.format, shown, { lang, colour: useColour(io), documents, counts, quiet: opts.quiet, version: VERSION }));
+  io.stdout(format(opts.format, shown, { lang, colour: useColour(io), documents, counts, quiet: opts.quiet, version: VERSION, unmarked: unmarked.sort() }));
 
   let code: ExitCode = counts.error > 0 || fixFailed ? EXIT_PROBLEMS : EXIT_OK;
   if (opts.maxWarnings !== undefined && counts.warning > opts.maxWarnings) {

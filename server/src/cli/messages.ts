@@ -18,14 +18,8 @@ function n(count: number, en: [string, string], de: [string, string]): Text {
   return t(`${count} ${count === 1 ? en[0] : en[1]}`, `${count} ${count === 1 ? de[0] : de[1]}`);
 }
 
-/** A system error code (ENOENT, EACCES…) in words. */
-export function reason(code: string): Text {
-  if (code === 'ENOENT') return t('not found', 'nicht gefunden');
-  if (code === 'EACCES' || code === 'EPERM') return t('permission denied', 'keine Berechtigung');
-  if (code === 'EISDIR') return t('it is a folder', 'es ist ein Ordner');
-  if (code === 'ENOTDIR') return t('not a folder', 'kein Ordner');
-  return t(code, code);
-}
+export { reason } from '../core/files';
+import { reason } from '../core/files';
 
 export const M = {
   mainHelp: (version: string): Text =>
@@ -60,8 +54,9 @@ Dokumentation: ${CLI_DOCS_URL}
       `Usage: stratdoc check [options] [paths…]
 
 Checks the strategy documents and editorial plans in the given files and folders
-(default: the current folder, recursively; node_modules and folders whose name starts
-with a dot are skipped). Other files are left alone.
+(default: the current folder, recursively; node_modules, dist, out and folders whose
+name starts with a dot are skipped; links are followed only inside the project). Other
+files are left alone.
 
 Options:
   -f, --format FORMAT     output format: stylish (default), json, sarif or github
@@ -81,8 +76,9 @@ With --fix-dry-run: 0 nothing to fix, 1 a diff was printed.
       `Aufruf: stratdoc check [Optionen] [Pfade…]
 
 Prüft die Strategiedokumente und Redaktionspläne in den angegebenen Dateien und Ordnern
-(Voreinstellung: der aktuelle Ordner mit allen Unterordnern; node_modules und Ordner,
-deren Name mit einem Punkt beginnt, werden übersprungen). Andere Dateien bleiben unberührt.
+(Voreinstellung: der aktuelle Ordner mit allen Unterordnern; node_modules, dist, out und
+Ordner, deren Name mit einem Punkt beginnt, werden übersprungen; Verknüpfungen nur
+innerhalb des Projekts verfolgt). Andere Dateien bleiben unberührt.
 
 Optionen:
   -f, --format FORMAT     Ausgabeformat: stylish (Voreinstellung), json, sarif oder github
@@ -120,7 +116,7 @@ Options:
   -h, --help              show this help
 
 Exit codes: 0 written, 2 bad usage, a path that cannot be read, or a report that
-cannot be written. The report is the only file written.
+cannot be written. The report is the only file written, never over a file it read.
 `,
       `Aufruf: stratdoc report [Optionen] [Pfade…]
 
@@ -139,7 +135,7 @@ Optionen:
   -h, --help              diese Hilfe zeigen
 
 Exit-Codes: 0 geschrieben, 2 falscher Aufruf, ein Pfad, der sich nicht lesen lässt, oder ein
-Bericht, der sich nicht schreiben lässt. Der Bericht ist die einzige Datei, die geschrieben wird.
+Bericht, der sich nicht schreiben lässt. Der Bericht ist die einzige Datei, die geschrieben wird, nie über eine gelesene Datei.
 `,
     ),
   reportHelpHint: (): Text => t("Run 'stratdoc report --help' for usage.", "'stratdoc report --help' zeigt, wie es geht."),
@@ -149,6 +145,13 @@ Bericht, der sich nicht schreiben lässt. Der Bericht ist die einzige Datei, die
       `Bericht geschrieben: ${file} (${projects} ${projects === 1 ? 'Projekt' : 'Projekte'}, ${findings} ${findings === 1 ? 'Meldung' : 'Meldungen'}).`,
     ),
   reportUnwritable: (file: string, code: Text): Text => t(`cannot write the report to '${file}' (${code.en}).`, `der Bericht lässt sich nicht nach '${file}' schreiben (${code.de}).`),
+  reportIsInput: (file: string): Text =>
+    t(
+      `will not write the report to '${file}': it is one of the files read. Choose another --out.`,
+      `der Bericht wird nicht nach '${file}' geschrieben: das ist eine der gelesenen Dateien. Wählen Sie ein anderes --out.`,
+    ),
+  reportNotAFile: (file: string): Text =>
+    t(`will not write the report to '${file}': it is a folder or no regular file.`, `der Bericht wird nicht nach '${file}' geschrieben: das ist ein Ordner oder keine gewöhnliche Datei.`),
   reportNothing: (): Text => t('No strategy or plan found under the given paths; the report says so.', 'Unter den angegebenen Pfaden gibt es keine Strategie und keinen Plan; der Bericht sagt das.'),
 
   // export.
@@ -253,20 +256,6 @@ Datei, die sich nicht schreiben lässt.
   warningLabel: (): Text => t('warning', 'Warnung'),
 
   // Skipped files (reported as rule "file").
-  notUtf8: (): Text =>
-    t('Skipped: the file is not UTF-8 text. Save it as UTF-8 to have it checked.', 'Übersprungen: die Datei ist kein UTF-8-Text. Speichern Sie sie als UTF-8, damit sie geprüft wird.'),
-  binary: (): Text =>
-    t(
-      'Skipped: the file is binary, not text (or UTF-16). Save it as UTF-8 to have it checked.',
-      'Übersprungen: die Datei ist binär, kein Text (oder UTF-16). Speichern Sie sie als UTF-8, damit sie geprüft wird.',
-    ),
-  tooLarge: (size: string): Text =>
-    t(
-      `Skipped: the file is larger than ${size} (maxFileSize in .stratdoc.yaml).`,
-      `Übersprungen: die Datei ist größer als ${size} (maxFileSize in .stratdoc.yaml).`,
-    ),
-  unreadable: (code: string): Text => t(`Skipped: the file cannot be read (${reason(code).en}).`, `Übersprungen: die Datei lässt sich nicht lesen (${reason(code).de}).`),
-
   // Stylish.
   severityWord: (s: 'error' | 'warning' | 'information' | 'hint'): Text =>
     s === 'error' ? t('error', 'Fehler') : s === 'warning' ? t('warning', 'Warnung') : s === 'information' ? t('info', 'Hinweis') : t('hint', 'Tipp'),
@@ -286,6 +275,12 @@ Datei, die sich nicht schreiben lässt.
       `Keine Fehler (${docs} ${docs === 1 ? 'Dokument' : 'Dokumente'} geprüft).`,
     ),
   noDocuments: (): Text => t('No stratdoc documents found.', 'Keine stratdoc-Dokumente gefunden.'),
+  unmarkedFiles: (files: string[]): Text => {
+    const list = files.length > 5 ? `${files.slice(0, 5).join(', ')} (+${files.length - 5})` : files.join(', ');
+    return files.length === 1
+      ? t(`Not checked: ${list} looks like a plan or strategy but has no 'stratdoc:' marker.`, `Nicht geprüft: ${list} sieht aus wie ein Plan oder eine Strategie, hat aber keine Markierung 'stratdoc:'.`)
+      : t(`Not checked: ${files.length} files look like plans or strategies but have no 'stratdoc:' marker: ${list}.`, `Nicht geprüft: ${files.length} Dateien sehen aus wie Pläne oder Strategien, haben aber keine Markierung 'stratdoc:': ${list}.`);
+  },
   tooManyWarnings: (count: number, max: number): Text =>
     t(
       `stratdoc found too many warnings (${count}; maximum: ${max}).`,

@@ -12,7 +12,7 @@ import { buildPreview } from '../preview/model';
 import { renderReport } from '../preview/html';
 import { parseArgs, type OptionSpec } from './args';
 import { isIsoDate, prepare, usageError } from './check';
-import { errorCode } from './files';
+import { safeWrite } from '../core/files';
 import { earlyLang, isLang, EXIT_OK, type CliIo, type ExitCode } from './io';
 import { M, reason } from './messages';
 
@@ -66,15 +66,17 @@ export function reportCommand(argv: string[], io: CliIo): ExitCode {
       return !!p && fs.existsSync(p);
     },
   });
-  try {
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, html);
-  } catch (e) {
-    return usageError(io, prepared.lang, M.reportUnwritable(path.relative(io.cwd, out) || out, reason(errorCode(e))), M.reportHelpHint());
+  // The report goes through the core's safe writer (docs/security.md): never over an
+  // input, through a temporary file and a rename, so an interrupted run leaves the old file whole.
+  const rel = path.relative(io.cwd, out) || out;
+  const w = safeWrite(out, html, prepared.inputs);
+  if ('refused' in w) {
+    const msg = w.refused === 'input' ? M.reportIsInput(rel) : w.refused === 'not-a-file' ? M.reportNotAFile(rel) : M.reportUnwritable(rel, reason(w.code));
+    return usageError(io, prepared.lang, msg, M.reportHelpHint());
   }
   if (!models.length) io.stderr(`${M.reportNothing()[prepared.lang]}\n`);
   const findings = models.reduce((n, m) => n + m.findings.reduce((k, g) => k + g.count, 0), 0);
-  io.stdout(`${M.reportWritten(path.relative(io.cwd, out) || out, models.length, findings)[prepared.lang]}\n`);
+  io.stdout(`${M.reportWritten(rel, models.length, findings)[prepared.lang]}\n`);
   return EXIT_OK;
 }
 

@@ -149,6 +149,9 @@ export function checkProject(project: Project, opts: CheckOptions): Finding[] {
     return c;
   };
   const out: Finding[] = [];
+  // The entries of a cross-post share their row (FORMAT.md "Cross-posts"): what a rule
+  // finds about the row itself is given once.
+  const crossPost = project.plans.some((d) => d.plan?.entries.some((e) => e.crossPost));
   for (const rule of opts.rules ?? ALL_RULES) {
     const id = rule.meta.id;
     // A rule switched off everywhere this project lives is not run at all.
@@ -165,14 +168,22 @@ export function checkProject(project: Project, opts: CheckOptions): Finding[] {
         range: home.titleRange,
         severity: 'error',
         message: t(
-          `The rule ${id} failed internally and was skipped (${String(e)}). The other rules ran. Please report this.`,
-          `Die Regel ${id} ist intern gescheitert und wurde übersprungen (${String(e)}). Die anderen Regeln liefen. Bitte melden Sie das.`,
+          `The rule ${id} failed internally and was skipped. The other rules ran. Please report this.`,
+          `Die Regel ${id} ist intern gescheitert und wurde übersprungen. Die anderen Regeln liefen. Bitte melden Sie das.`,
         ),
+        // The exception's text is for the log, not the message (docs/decisions.md "Protocol").
+        data: { internal: e instanceof Error ? (e.stack ?? String(e)) : String(e) },
       });
     }
+    const seen = crossPost ? new Set<string>() : undefined;
     for (const f of found) {
       const doc = docs.get(f.uri);
       if (!doc) continue;
+      if (seen) {
+        const k = `${f.uri}|${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}|${f.message.en}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+      }
       const setting = configFor(f.uri).rules.get(id);
       if (setting?.severity === 'off') continue;
       if (isSuppressed(doc.suppressions, id, f.range.start.line)) continue;

@@ -21,6 +21,11 @@ export interface Span<T = string> {
 export interface Ref {
   id: string;
   range: Range;
+  /**
+   * A reference that counts only where it matches (a plan's Content Pillar names a goal
+   * or is just a theme): unmatched, it is neither an error nor a goal.
+   */
+  soft?: boolean;
 }
 
 /** One `Key: value` line, YAML key or table cell, known or not. */
@@ -50,6 +55,11 @@ export interface ItemBase {
   uri: string;
   title?: Span;
   fields: Field[];
+  /**
+   * The ID was given by stratdoc, not written: a goal or KPI written as a plain list item
+   * is numbered by its place (FORMAT.md "Goals and KPIs as plain lists").
+   */
+  implicit?: boolean;
 }
 
 export interface Person extends ItemBase {
@@ -147,6 +157,8 @@ export interface PlanEntry {
   campaign?: Span;
   /** The zero-based index of the entry in its document. */
   index: number;
+  /** For a cross-post: how many channels the row names (one entry per channel). */
+  crossPost?: number;
   /** For Markdown plans: the header row of the entry's table (where a new column goes). */
   table?: { headerRange: Range; columns: (FieldName | undefined)[] };
 }
@@ -164,6 +176,8 @@ export interface ParseProblem {
   range: Range;
   message: Text;
   fixes?: FixSpec[];
+  /** What failed inside (an exception's stack), for the server's log; never part of the message. */
+  internal?: string;
 }
 
 export interface TextEdit {

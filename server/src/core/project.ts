@@ -3,7 +3,7 @@
  * resolve within one strategy and its plans), or a plan without a strategy.
  */
 import type { Audience, Channel, Goal, Item, ItemKind, Kpi, ParsedDocument, Person, PlanEntry } from './model';
-import { idKey } from './vocab';
+import { goalTypeOf, idKey, words } from './vocab';
 
 /** How a plan found its strategy. */
 export type PlanLink =
@@ -51,7 +51,44 @@ export class Project {
   lookup(kind: 'channel', id: string): Channel | undefined;
   lookup(kind: ItemKind, id: string): Item | undefined;
   lookup(kind: ItemKind, id: string): Item | undefined {
-    return this.index.get(kind)!.get(idKey(id))?.[0];
+    const hit = this.index.get(kind)!.get(idKey(id))?.[0];
+    if (hit || (kind !== 'goal' && kind !== 'person')) return hit;
+    return this.byName(kind, id);
+  }
+
+  private names = new Map<string, Item | null>();
+
+  /**
+   * A goal or person named rather than referenced by ID (FORMAT.md "References by name"):
+   * a goal by its type (`Leads` → the goal of type conversion) or by words of its title,
+   * a person by full name or first name. Only a match of exactly one counts.
+   */
+  private byName(kind: 'goal' | 'person', id: string): Item | undefined {
+    const key = `${kind}\n${id}`;
+    const known = this.names.get(key);
+    if (known !== undefined) return known ?? undefined;
+    const ws = words(id);
+    let found: Item | undefined;
+    if (ws.length) {
+      const one = <T>(list: T[]): T | undefined => (list.length === 1 ? list[0] : undefined);
+      const has = (title: string | undefined) => {
+        if (!title) return false;
+        const tw = words(title);
+        return ws.every((w) => tw.includes(w));
+      };
+      if (kind === 'goal') {
+        const type = goalTypeOf(id);
+        found = (type ? one(this.goals.filter((g) => g.type?.value === type)) : undefined)
+          ?? one(this.goals.filter((g) => words(g.title?.value ?? '').join(' ') === ws.join(' ')))
+          ?? one(this.goals.filter((g) => has(g.title?.value)));
+      } else {
+        const full = ws.join(' ');
+        found = one(this.people.filter((p) => words(p.title?.value ?? '').join(' ') === full))
+          ?? (ws.length === 1 ? one(this.people.filter((p) => words(p.title?.value ?? '')[0] === ws[0])) : undefined);
+      }
+    }
+    this.names.set(key, found ?? null);
+    return found;
   }
 
   /** All definitions of a kind by key (more than one where an ID is duplicated). */

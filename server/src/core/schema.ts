@@ -218,7 +218,10 @@ function ruleSettingShape(rules: RuleMeta[]): Record<string, z.ZodType> {
   for (const r of rules) {
     const options: Record<string, z.ZodType> = { severity: z.enum(SEVERITIES).optional() };
     for (const [k, v] of Object.entries(r.options ?? {})) {
-      const base = typeof v === 'number' ? z.number() : typeof v === 'boolean' ? z.boolean() : z.string();
+      const range = r.optionRanges?.[k];
+      let num = range ? z.number().min(range.min).max(range.max) : z.number();
+      if (range?.integer) num = num.int();
+      const base = typeof v === 'number' ? num : typeof v === 'boolean' ? z.boolean() : z.string();
       options[k] = base.optional().meta({ default: v });
     }
     out[r.id] = z.union([z.enum(SEVERITIES), z.boolean(), z.object(options).catchall(z.union([z.number(), z.string(), z.boolean()]))])

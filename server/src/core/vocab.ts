@@ -13,7 +13,7 @@ export type FieldName =
   | 'source' | 'goals' | 'audiences' | 'why' | 'how' | 'resources' | 'role' | 'department'
   | 'management' | 'name' | 'description' | 'demographics' | 'psychographics' | 'needs'
   | 'date' | 'time' | 'channel' | 'format' | 'mode' | 'owner' | 'reviewer' | 'status' | 'link'
-  | 'campaign';
+  | 'campaign' | 'pillar';
 
 export type GoalType =
   | 'awareness' | 'consideration' | 'conversion' | 'loyalty' | 'advocacy' | 'employer-branding' | 'service';
@@ -66,16 +66,29 @@ export interface SectionInfo {
   en: string[];
 }
 
+/**
+ * Headings of strategies written before stratdoc (FORMAT.md "How an existing document is
+ * read"), beside the section words above. Tone of voice is step 6, value: how the brand
+ * speaks is part of what its content offers and stands for (docs/decisions.md).
+ */
+export const WILD_HEADINGS: Record<'listening' | 'value' | 'kpis' | 'channels' | 'governance', { de: string[]; en: string[] }> = {
+  listening: { de: ['Ausgangslage', 'Status quo', 'Ist-Situation', 'Situationsanalyse', 'Bestandsaufnahme'], en: ['Status quo', 'Situation analysis', 'Current situation'] },
+  value: { de: ['Tonalität', 'Markenstimme', 'Tonalität und Haltung', 'Sprache und Ton'], en: ['Tone of voice', 'Brand voice', 'Voice and tone', 'Tone'] },
+  kpis: { de: ['Erfolgskontrolle', 'Key Performance Indicators'], en: ['Key performance indicators', 'Measuring success'] },
+  channels: { de: ['Plattformen', 'Netzwerke'], en: ['Platforms', 'Networks'] },
+  governance: { de: ['Zuständigkeiten'], en: ['Roles and responsibilities'] },
+};
+
 export const SECTIONS: SectionInfo[] = [
   { key: 'team', step: 1, de: ['Team', 'Kernteam', 'Projektteam', 'Arche'], en: ['Team', 'Core team', 'Cross-functional team'] },
-  { key: 'listening', step: 2, de: ['Zuhören', 'Hören Sie zu', 'Vergleichen', 'Ist-Analyse', 'Ausgangssituation', 'Social Listening', 'Monitoring', 'Wettbewerbsanalyse'], en: ['Listening', 'Listen and compare', 'Audit', 'Social listening', 'Competitive analysis'] },
+  { key: 'listening', step: 2, de: ['Zuhören', 'Hören Sie zu', 'Vergleichen', 'Ist-Analyse', 'Ausgangssituation', 'Social Listening', 'Monitoring', 'Wettbewerbsanalyse', ...WILD_HEADINGS.listening.de], en: ['Listening', 'Listen and compare', 'Audit', 'Social listening', 'Competitive analysis', ...WILD_HEADINGS.listening.en] },
   { key: 'goals', step: 3, de: ['Ziele', 'Ziel', 'Zielsetzung', 'Kommunikationsziele'], en: ['Goals', 'Goal', 'Objectives'] },
-  { key: 'kpis', step: 4, de: ['Kennzahlen', 'KPIs', 'Messgrößen', 'Erfolgsmessung', 'Messkriterien'], en: ['KPIs', 'Metrics', 'Measurement', 'Success metrics'] },
+  { key: 'kpis', step: 4, de: ['Kennzahlen', 'KPIs', 'Messgrößen', 'Erfolgsmessung', 'Messkriterien', ...WILD_HEADINGS.kpis.de], en: ['KPIs', 'Metrics', 'Measurement', 'Success metrics', ...WILD_HEADINGS.kpis.en] },
   { key: 'audiences', step: 5, de: ['Zielgruppe', 'Zielgruppen', 'Publikum', 'Personas', 'Zielgruppenanalyse'], en: ['Audience', 'Audiences', 'Target audience', 'Personas'] },
-  { key: 'value', step: 6, de: ['Mehrwert', 'Werte', 'Haltung', 'Philosophie', 'Mission'], en: ['Value', 'Value proposition', 'Values', 'Philosophy', 'Purpose'] },
+  { key: 'value', step: 6, de: ['Mehrwert', 'Werte', 'Haltung', 'Philosophie', 'Mission', ...WILD_HEADINGS.value.de], en: ['Value', 'Value proposition', 'Values', 'Philosophy', 'Purpose', ...WILD_HEADINGS.value.en] },
   { key: 'faces', step: 7, de: ['Gesichter', 'Antlitz', 'Menschliches Antlitz', 'Markenbotschafter', 'Corporate Influencer'], en: ['Human face', 'Faces', 'Brand ambassadors', 'Spokespeople'] },
-  { key: 'channels', step: 8, de: ['Kanalplan', 'Kanäle', 'Kanalstrategie', 'Kanal-Mix'], en: ['Channel plan', 'Channels', 'Channel strategy', 'Channel mix'] },
-  { key: 'governance', de: ['Rollen', 'Verantwortlichkeiten', 'Freigabe', 'Regeln und Rollen', 'Freigabeprozess'], en: ['Roles', 'Responsibilities', 'Approval', 'Review', 'Governance'] },
+  { key: 'channels', step: 8, de: ['Kanalplan', 'Kanäle', 'Kanalstrategie', 'Kanal-Mix', ...WILD_HEADINGS.channels.de], en: ['Channel plan', 'Channels', 'Channel strategy', 'Channel mix', ...WILD_HEADINGS.channels.en] },
+  { key: 'governance', de: ['Rollen', 'Verantwortlichkeiten', 'Freigabe', 'Regeln und Rollen', 'Freigabeprozess', ...WILD_HEADINGS.governance.de], en: ['Roles', 'Responsibilities', 'Approval', 'Review', 'Governance', ...WILD_HEADINGS.governance.en] },
   { key: 'guidelines', de: ['Social-Media-Guidelines', 'Richtlinien', 'Leitfaden'], en: ['Guidelines', 'Social media policy'] },
   { key: 'meetings', de: ['Redaktionskonferenz', 'Meetings', 'Routinen'], en: ['Editorial meeting', 'Meetings', 'Cadence'] },
   { key: 'crisis', de: ['Umgang mit Kritik', 'Krisenkommunikation', 'Krisenplan'], en: ['Handling criticism', 'Crisis plan', 'Crisis communication'] },
@@ -88,12 +101,13 @@ export const ITEM_SECTIONS: Partial<Record<SectionKey, 'person' | 'goal' | 'kpi'
   team: 'person', goals: 'goal', kpis: 'kpi', audiences: 'audience', channels: 'channel',
 };
 
-interface Phrase<K> {
+export interface Phrase<K> {
   key: K;
   words: string[];
 }
 
-function phrases<K>(entries: [K, string[]][]): Phrase<K>[] {
+/** A phrase table: each phrase's words, longest first. */
+export function phrases<K>(entries: [K, string[]][]): Phrase<K>[] {
   const out: Phrase<K>[] = [];
   for (const [key, list] of entries) for (const p of list) out.push({ key, words: words(p) });
   return out.sort((a, b) => b.words.length - a.words.length);
@@ -158,7 +172,7 @@ export const FIELDS: [FieldName, string[]][] = [
   ['goals', ['Ziel', 'Ziele', 'Zielbezug', 'Goal', 'Goals']],
   ['audiences', ['Zielgruppe', 'Zielgruppen', 'Audience', 'Audiences']],
   ['why', ['Warum', 'Begründung', 'Why', 'Rationale']],
-  ['how', ['Wie', 'Frequenz', 'How', 'Cadence']],
+  ['how', ['Wie', 'Frequenz', 'How', 'Cadence', 'Frequency']],
   ['resources', ['Ressourcen', 'Aufwand', 'Resources', 'Effort']],
   ['role', ['Rolle', 'Funktion', 'Role']],
   ['department', ['Bereich', 'Abteilung', 'Department', 'Team']],
@@ -191,10 +205,57 @@ export function fieldOf(key: string): FieldName | undefined {
   return FIELD_BY_WORDS.get(k);
 }
 
-/** First-column headers that make a strategy table define items. */
-export function isItemTableHeader(header: string): boolean {
-  return ['id', 'kennung', 'nr', 'person', 'kanal', 'channel', 'handle'].includes(words(header).join(' '));
+/**
+ * Column headers and YAML keys of editorial plans as teams write them (spreadsheet
+ * exports, Airtable, Notion): FORMAT.md "How an existing document is read". Looked up
+ * before FIELDS by planFieldOf, so that a plan's `Termin` is its date (a KPI's is its
+ * deadline) and a plan's `Type` its format (a goal's is its goal type). A Content
+ * Pillar is a goal reference only where it names a goal (`pillar`).
+ */
+export const PLAN_FIELDS: [FieldName, string[]][] = [
+  ['date', ['Datum', 'Veröffentlichung', 'Veröffentlichungsdatum', 'Termin', 'Posting-Datum', 'Date', 'Publish date', 'Publishing date', 'Post date', 'Posting date', 'Go-live', 'publish_at', 'published_at', 'scheduled_at', 'scheduled_for', 'publish_date', 'post_date']],
+  ['time', ['Uhrzeit', 'Zeit', 'Time', 'publish_time']],
+  ['channel', ['Kanal', 'Kanäle', 'Plattform', 'Plattformen', 'Netzwerk', 'Netzwerke', 'Channel', 'Channels', 'Platform', 'Platforms', 'Network', 'Networks', 'Social network']],
+  ['title', ['Thema', 'Titel', 'Arbeitstitel', 'Beitrag', 'Überschrift', 'Topic', 'Title', 'Post', 'Post Copy', 'Copy', 'Caption', 'Headline', 'Subject']],
+  ['format', ['Format', 'Typ', 'Beitragsart', 'Beitragstyp', 'Content-Typ', 'Type', 'Post type', 'Content type', 'Media type']],
+  ['owner', ['Verantwortlich', 'Verantwortliche', 'Verantwortlicher', 'Zuständig', 'Zuständigkeit', 'Autor', 'Autorin', 'Redakteur', 'Redakteurin', 'Redaktion', 'Owner', 'Author', 'Assignee', 'Assigned to', 'Responsible', 'Editor']],
+  ['reviewer', ['Freigabe', 'Freigabe durch', 'Freigegeben von', 'Prüfer', 'Prüferin', 'Reviewer', 'Approver', 'Approved by', 'Review']],
+  ['goals', ['Ziel', 'Ziele', 'Zielbezug', 'Zielsetzung', 'Goal', 'Goals', 'Objective', 'Objectives']],
+  ['pillar', ['Content Pillar', 'Content Pillars', 'Pillar', 'Themensäule', 'Content-Säule', 'Themenfeld']],
+  ['status', ['Status', 'Stand', 'Stage']],
+  ['link', ['Link', 'URL', 'Landingpage', 'Landing page']],
+  ['campaign', ['Kampagne', 'Campaign']],
+];
+
+const PLAN_FIELD_BY_WORDS = new Map<string, FieldName>();
+for (const [name, syns] of PLAN_FIELDS) for (const s of syns) PLAN_FIELD_BY_WORDS.set(words(s).join(' '), name);
+
+/**
+ * The field a plan's column header or entry key stands for: the one mapping of a plan's
+ * columns (Markdown tables, YAML entries, CSV headers alike).
+ */
+export function planFieldOf(key: string): FieldName | undefined {
+  const k = phraseKey(key.replace(/[*`]/g, ''));
+  return PLAN_FIELD_BY_WORDS.get(k) ?? fieldOf(key);
 }
+
+/** The keys a YAML plan's list of entries may have (FORMAT.md "In YAML: entries"). */
+export const ENTRY_LIST_KEYS = new Set(['entries', 'eintraege', 'beitraege', 'posts', 'redaktionsplan', 'plan', 'items', 'content', 'inhalte']);
+
+/** First-column headers that make a strategy table define items. */
+const ITEM_TABLE_HEADERS = ['id', 'kennung', 'nr', 'person', 'kanal', 'channel', 'handle'];
+/** In a channel section, any column that names the channel starts a channel table. */
+const CHANNEL_TABLE_HEADERS = ['plattform', 'plattformen', 'platform', 'platforms', 'netzwerk', 'netzwerke', 'network', 'networks', 'kanaele', 'channels', 'social network'];
+
+export function isItemTableHeader(header: string, channels = false): boolean {
+  const w = words(header).join(' ');
+  return ITEM_TABLE_HEADERS.includes(w) || (channels && CHANNEL_TABLE_HEADERS.includes(w));
+}
+
+/** Short names of channels as plans write them (`IG + FB`): alias → channel ID. */
+export const CHANNEL_ALIASES: Record<string, string> = {
+  ig: 'instagram', fb: 'facebook', li: 'linkedin', tt: 'tiktok', yt: 'youtube', pin: 'pinterest',
+};
 
 // ---------------------------------------------------------------- enumerations
 
@@ -225,14 +286,29 @@ export const MODES: EnumInfo<Mode>[] = [
 ];
 
 export const STATUSES: EnumInfo<Status>[] = [
-  { key: 'idea', de: ['Idee'], en: ['idea'] },
-  { key: 'planned', de: ['geplant'], en: ['planned'] },
-  { key: 'draft', de: ['Entwurf'], en: ['draft'] },
-  { key: 'in-review', de: ['in Freigabe', 'in Prüfung'], en: ['in-review', 'in review', 'review'] },
-  { key: 'approved', de: ['freigegeben'], en: ['approved'] },
+  { key: 'idea', de: ['Idee', 'Ideen'], en: ['idea', 'backlog'] },
+  { key: 'planned', de: ['geplant', 'in Planung'], en: ['planned', 'to do', 'todo'] },
+  { key: 'draft', de: ['Entwurf', 'in Arbeit', 'in Bearbeitung', 'in Erstellung'], en: ['draft', 'in progress', 'work in progress', 'wip', 'drafting'] },
+  { key: 'in-review', de: ['in Freigabe', 'in Prüfung', 'zur Freigabe', 'Korrektur'], en: ['in-review', 'in review', 'review', 'ready for review'] },
+  { key: 'approved', de: ['freigegeben'], en: ['approved', 'ready'] },
   { key: 'scheduled', de: ['eingeplant', 'terminiert'], en: ['scheduled'] },
-  { key: 'published', de: ['veröffentlicht', 'online'], en: ['published', 'live'] },
-  { key: 'cancelled', de: ['gestrichen', 'abgesagt'], en: ['cancelled', 'canceled'] },
+  { key: 'published', de: ['veröffentlicht', 'online', 'live', 'gepostet'], en: ['published', 'live', 'posted', 'done'] },
+  { key: 'cancelled', de: ['gestrichen', 'abgesagt', 'verworfen'], en: ['cancelled', 'canceled', 'dropped'] },
+];
+
+/**
+ * Status emoji of boards and spreadsheets (FORMAT.md "Statuses"): read when the cell's
+ * words name no status. ✅ is approved and 📤 (sent) published: the order the issue's
+ * boards use, idea → draft → approved → published (docs/decisions.md).
+ */
+export const STATUS_EMOJI: [Status, string[]][] = [
+  ['idea', ['💡']],
+  ['draft', ['✏️', '✏', '✍️', '✍', '📝', '🚧']],
+  ['in-review', ['👀', '🔍']],
+  ['approved', ['✅', '☑️', '☑', '✔️', '✔', '👍']],
+  ['scheduled', ['📅', '🗓️', '🗓', '⏰', '🕒']],
+  ['published', ['📤', '🚀', '🟢']],
+  ['cancelled', ['❌', '🚫', '🗑️', '🗑']],
 ];
 
 function enumLookup<K extends string>(list: EnumInfo<K>[]): Map<string, K> {
@@ -251,11 +327,29 @@ const STATUS_MAP = enumLookup(STATUSES);
 export function goalTypeOf(s: string): GoalType | undefined {
   return GOAL_TYPE_MAP.get(phraseKey(s));
 }
+const GOAL_TYPE_PHRASES = phrases(GOAL_TYPES.map((g) => [g.key, [g.key, ...g.de, ...g.en]] as [GoalType, string[]]));
+
+/** The goal type a goal's title names (`Mehr Reichweite in der Region` → awareness), if one. */
+export function goalTypeIn(text: string): GoalType | undefined {
+  const found = matchPhrases(text, GOAL_TYPE_PHRASES, true);
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** Words that make a goal written as a list item the primary one. */
+export function namesPrimary(text: string): boolean {
+  return /\b(hauptziel|primaerziel|primary goal|main goal|primary)\b/.test(words(text).join(' '));
+}
+
 export function modeOf(s: string): Mode | undefined {
   return MODE_MAP.get(phraseKey(s));
 }
 export function statusOf(s: string): Status | undefined {
-  return STATUS_MAP.get(phraseKey(s));
+  const w = phraseKey(s);
+  const byWords = w ? STATUS_MAP.get(w) : undefined;
+  if (byWords) return byWords;
+  // Emoji: the cell's words name no status (or there are none), an emoji may.
+  if (NON_ASCII.test(s)) for (const [key, list] of STATUS_EMOJI) if (list.some((e) => s.includes(e))) return key;
+  return undefined;
 }
 
 /** The word a value is best written with in a language (the first alias of that language). */
@@ -309,12 +403,25 @@ export function metricClassOf(s: string): MetricClass {
 
 // ---------------------------------------------------------------- inferred modes
 
+/**
+ * Promotions read as push where the mode is inferred (issue 12): prize draws, giveaways,
+ * discounts and sales are advertising however friendly the title sounds.
+ */
+export const PROMOTION_WORDS: string[] = [
+  'gewinnspiel', 'gewinnspiele', 'verlosung', 'verlosen', 'zu gewinnen', 'gewinnen sie', 'rabatt', 'rabatte', 'rabattcode',
+  'gutscheincode', 'aktion', 'aktionen', 'sonderaktion', 'aktionswoche', 'aktionspreis', 'schnaeppchen', 'ausverkauf',
+  'schlussverkauf', 'sommerschlussverkauf', 'winterschlussverkauf', 'angebot der woche', 'nur heute', 'reduziert',
+  'giveaway', 'give away', 'contest', 'sweepstakes', 'raffle', 'win a', 'sale', 'flash sale', 'deal', 'deals',
+  'promo code', 'discount code', 'limited offer', 'limited time',
+];
+
 const INFER_PHRASES = phrases<Mode>([
   ['push', [
     'pressemitteilung', 'pressemeldung', 'angebot', 'angebote', 'rabatt', 'rabattaktion', 'produktvorstellung', 'jetzt kaufen',
     'launch', 'sale', 'sales', 'aktion', 'gutschein', 'sonderangebot', 'press release', 'offer', 'discount', 'buy now',
     'promo', 'promotion', 'coupon', 'werbung', 'anzeige', 'ad', 'ads', 'sponsored', 'produktlaunch', 'black friday',
     'jetzt bestellen', 'order now', 'shop now', 'new product', 'neues produkt', 'prozent', 'preis', 'price',
+    ...PROMOTION_WORDS,
   ]],
   ['story', ['geschichte', 'story', 'reportage', 'erfolgsgeschichte', 'case study', 'fallstudie', 'storytelling']],
   ['dialog', ['umfrage', 'frage', 'fragen', 'poll', 'q&a', 'ama', 'ask me anything', 'fragerunde', 'live chat', 'question', 'quiz', 'abstimmung']],
@@ -338,16 +445,6 @@ export function inferMode(title: string, format: string): Mode | undefined {
 /** How much of an entry counts as push (FORMAT.md: mixed counts half). */
 export function pushWeight(mode: Mode | undefined): number {
   return mode === 'push' ? 1 : mode === 'mixed' ? 0.5 : 0;
-}
-
-/** Placeholder words that do not count as content (empty-step). */
-export function isPlaceholderOnly(text: string): boolean {
-  const stripped = text
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/\b(todo|tbd|tba|xxx+|fixme|offen|folgt|platzhalter|lorem ipsum|n\/a)\b/gi, ' ')
-    .replace(/…|\.\.\.|\?\?+/g, ' ')
-    .replace(/[\s\-*_#>|:.,;!?()[\]`~]+/g, '');
-  return stripped.length === 0;
 }
 
 /** The edit distance of two strings, for "did you mean". */

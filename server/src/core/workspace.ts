@@ -3,15 +3,19 @@
  * and the findings per project. Taking one changed document re-reads only that one and
  * re-checks only the projects it belongs to (before and after the change).
  */
-import picomatch from 'picomatch';
 import type { ParsedDocument } from './model';
-import { t, type Text } from './text';
+import type { Text } from './text';
 import { Project, type PlanLink } from './project';
 import { ConfigResolver, type ResolvedConfig } from './config';
 import { checkProject, compareFindings, EntryMemo, type Finding } from './engine';
 import { parseDocument, detect, ChunkCache } from './parse';
 import { dirnameUri, parentFolder, relativeUri, resolveUri } from './uri';
 import type { Rule } from './rules/api';
+import { compileCached, matchAny, FILE_MESSAGES, type CompiledGlob } from './files';
+import { recognize } from './recognize';
+import { rule as unmarkedRule, unmarkedFinding } from './rules/unmarked-document';
+import { emptySuppressions, scanSuppressions } from './parse/common';
+import { LineIndex } from './text';
 
 export interface Skipped {
   uri: string;
@@ -21,6 +25,8 @@ export interface Skipped {
 export class Workspace {
   private readonly docs = new Map<string, ParsedDocument>();
   private readonly skipped = new Map<string, Skipped>();
+  /** Files that are no document but look like one (rule unmarked-document), with their finding. */
+  private readonly unmarked = new Map<string, Finding>();
   private projectList: Project[] | undefined;
   private projectByUri = new Map<string, Project>();
   private resultKeys = new Map<string, { key: ParsedDocument[]; today: string; findings: Finding[] }>();
@@ -39,33 +45,66 @@ export class Workspace {
   included(uri: string, cfg: ResolvedConfig = this.configs.forDocument(uri)): boolean {
     if (!cfg.include.length || !cfg.root || !uri.startsWith(cfg.root)) return false;
     const rel = relativeUri(uri, cfg.root);
-    return picomatch.isMatch(rel, cfg.include, { dot: true }) && !(cfg.exclude.length && picomatch.isMatch(rel, cfg.exclude, { dot: true }));
+    return matchAny(globs(cfg.include), rel) && !(cfg.exclude.length && matchAny(globs(cfg.exclude), rel));
   }
 
   excluded(uri: string, cfg: ResolvedConfig = this.configs.forDocument(uri)): boolean {
     if (!cfg.exclude.length || !cfg.root || !uri.startsWith(cfg.root)) return false;
-    return picomatch.isMatch(relativeUri(uri, cfg.root), cfg.exclude, { dot: true });
+    return matchAny(globs(cfg.exclude), relativeUri(uri, cfg.root));
   }
 
   /** Takes a document's text; returns the parsed document, or undefined when it is none. */
   set(uri: string, text: string): ParsedDocument | undefined {
     const cfg = this.configs.forDocument(uri);
     this.skipped.delete(uri);
-    if (text.length > cfg.maxFileSize) {
+    if (text.length > cfg.maxFileSize || utf8Length(text, cfg.maxFileSize) > cfg.maxFileSize) {
       this.setTooLarge(uri, text.slice(0, 4096));
       return undefined;
     }
     const doc = this.excluded(uri, cfg) ? undefined : parseDocument(uri, text, { included: this.included(uri, cfg), cache: this.cache });
     const before = this.docs.get(uri);
     if (!doc) {
-      if (before) this.remove(uri);
+      this.remove(uri);
+      if (!this.excluded(uri, cfg)) this.noteUnmarked(uri, text, cfg);
       return undefined;
     }
+    this.unmarked.delete(uri);
     this.docs.set(uri, doc);
     // Projects change only when a document appears, disappears or changes its links.
     if (!before || before.kind !== doc.kind || before.plan?.strategyPath?.value !== doc.plan?.strategyPath?.value) this.projectList = undefined;
     else this.replaceInProjects(before, doc);
     return doc;
+  }
+
+  /**
+   * A file that is no document: when it looks like a plan or a strategy, keep the one
+   * unmarked-document finding for it (docs/format.md "Documents without a marker"), with the
+   * configuration's severity and the file's own `stratdoc-disable` comment applied.
+   */
+  private noteUnmarked(uri: string, text: string, cfg: ResolvedConfig): void {
+    const id = unmarkedRule.meta.id;
+    const setting = cfg.rules.get(id);
+    if (setting?.severity === 'off') return;
+    let r: ReturnType<typeof recognize>;
+    try {
+      r = recognize(uri, text);
+    } catch {
+      // A notice is a courtesy: whatever the recogniser stumbles over, the file just gets none.
+      return;
+    }
+    if (!r) return;
+    if (text.includes('stratdoc-disable')) {
+      const sup = emptySuppressions();
+      scanSuppressions(text, new LineIndex(text), r.format, sup);
+      if (sup.file.has(id) || sup.file.has('*') || sup.lines.get(0)?.has(id) || sup.lines.get(0)?.has('*')) return;
+    }
+    const f = unmarkedFinding(uri, text, r);
+    this.unmarked.set(uri, { rule: id, uri, range: f.range, message: f.message, severity: setting?.severity ?? unmarkedRule.meta.severity, fixes: f.fixes, data: { kind: r.kind } });
+  }
+
+  /** The unmarked-document findings, one per file that looks like a plan or strategy. */
+  unmarkedFindings(): Finding[] {
+    return [...this.unmarked.values()];
   }
 
   /**
@@ -77,10 +116,7 @@ export class Workspace {
     const was = this.docs.get(uri);
     this.remove(uri);
     if (was || detect(uri, head, { included: this.included(uri, cfg) })) {
-      this.skip(uri, t(
-        `Skipped: the file is larger than ${fmtSize(cfg.maxFileSize)} (maxFileSize in .stratdoc.yaml).`,
-        `Übersprungen: die Datei ist größer als ${fmtSize(cfg.maxFileSize)} (maxFileSize in .stratdoc.yaml).`,
-      ));
+      this.skip(uri, FILE_MESSAGES.tooLarge(cfg.maxFileSize));
     }
   }
 
@@ -92,6 +128,8 @@ export class Workspace {
 
   remove(uri: string): void {
     this.skipped.delete(uri);
+    this.cache?.drop(uri);
+    this.unmarked.delete(uri);
     if (this.docs.delete(uri)) this.projectList = undefined;
   }
 
@@ -201,6 +239,7 @@ export class Workspace {
   check(today: string): Map<string, Finding[]> {
     const out = new Map<string, Finding[]>();
     for (const d of this.docs.values()) out.set(d.uri, []);
+    for (const [uri, f] of this.unmarked) out.set(uri, [f]);
     const live = new Set<string>();
     for (const p of this.projects()) {
       live.add(p.documents[0].uri);
@@ -217,6 +256,31 @@ export class Workspace {
   }
 }
 
-function fmtSize(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) ? 1 : 0)} MB` : `${Math.round(n / 1024)} KB`;
+/** The compiled globs of a list (patterns past the bounds were reported and dropped by the configuration). */
+function globs(list: string[]): CompiledGlob[] {
+  const out: CompiledGlob[] = [];
+  for (const p of list) {
+    const g = compileCached(p);
+    if (!('error' in g)) out.push(g);
+  }
+  return out;
+}
+
+/**
+ * The size of a text in UTF-8 bytes, counted only as far as needed (the size limit is in
+ * bytes for the CLI and the server alike; docs/security.md). Stops once past `limit`.
+ */
+export function utf8Length(text: string, limit = Infinity): number {
+  if (text.length * 3 <= limit) return text.length; // cannot be over the limit: not worth counting
+  let n = 0;
+  for (let i = 0; i < text.length && n <= limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }

@@ -6,10 +6,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Workspace } from '../core/workspace';
-import { ConfigResolver, CONFIG_FILE, type RawConfig, configSchema } from '../core/config';
-import { decodeText } from '../core/parse';
+import { ConfigResolver, type RawConfig, configSchema, checkRuleSettings } from '../core/config';
+import { isConfigFileName, isInside, loadFile, readConfigFile, realFolder, walkDocuments } from '../core/files';
 import { todayIso, type Finding } from '../core/engine';
-import { t, type Lang } from '../core/text';
+import type { Lang, Text } from '../core/text';
 import { toPath, toUri } from '../core/uri';
 
 export interface SessionHost {
@@ -20,8 +20,6 @@ export interface SessionHost {
   notifySkipped?(uri: string, message: string): void;
 }
 
-const DOC_RE = /\.(md|markdown|ya?ml)$/i;
-const SKIP_DIRS = new Set(['node_modules', '.git', 'out', 'dist', '.vscode-test']);
 /** Files scanned at most at start, so a huge folder opened by mistake stays usable. */
 export const MAX_SCAN_FILES = 20000;
 
@@ -42,6 +40,8 @@ export class Session {
   private readonly versions = new Map<string, number>();
   private readonly edited = new Set<string>();
   private readonly skippedNotified = new Set<string>();
+  /** Internal errors already written to the log (each once; the set is bounded). */
+  private readonly loggedInternal = new Set<string>();
   private timer: { cancel(): void } | undefined;
   /** When the last check ended, and how long it took (performance.now() milliseconds). */
   private lastEnd = -Infinity;
@@ -72,90 +72,69 @@ export class Session {
     if (raw && typeof raw === 'object') {
       const cleaned = Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([k, v]) => k !== 'trace' && v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0)));
       const r = configSchema.partial().safeParse(cleaned);
-      if (r.success) settings = r.data;
-      else this.host.log(`stratdoc settings ignored: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (r.success) {
+        settings = r.data;
+        // Unknown rules and options out of range are dropped as in .stratdoc.yaml (the default applies).
+        if (settings.rules) {
+          const dropped: string[] = [];
+          settings = { ...settings, rules: checkRuleSettings(settings.rules, (p, m) => dropped.push(`${p.slice(1).join('.')}: ${m.en}`)) as RawConfig['rules'] };
+          if (dropped.length) this.host.log(`stratdoc settings ignored: ${dropped.join('; ')}`);
+        }
+      } else this.host.log(`stratdoc settings ignored: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     }
     this.settings = settings;
   }
 
-  readText(uri: string): string | undefined {
+  /** A configuration file's text: the editor's when open, else the disk's under the file policy. */
+  readText(uri: string): string | undefined | { error: Text } {
     const open = this.open.get(uri);
     if (open !== undefined) return open;
     const p = toPath(uri);
-    if (!p) return undefined;
-    try {
-      return fs.readFileSync(p, 'utf8');
-    } catch {
-      return undefined;
+    const boundary = p ? this.boundaryOf(p) : undefined;
+    return p && boundary ? readConfigFile(p, boundary) : undefined;
+  }
+
+  /** The real path of the workspace folder a file lies in (nothing outside one is read). */
+  private boundaryOf(file: string): string | undefined {
+    for (const r of this.roots) {
+      const root = toPath(r);
+      if (root && isInside(path.resolve(file), root)) return realFolder(root);
     }
+    return undefined;
   }
 
   langOf(uri: string): Lang {
     return this.configs.forDocument(uri).language ?? this.locale;
   }
 
-  /** Reads the workspace folders from disk (only stratdoc documents are kept). */
+  /**
+   * Reads the workspace folders from disk through the core file policy (the same walker,
+   * skip list, symlink rule, size limit and decoder as the CLI; docs/security.md).
+   */
   scan(): void {
     let n = 0;
-    const walk = (dir: string) => {
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(dir, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const e of entries) {
-        if (n >= MAX_SCAN_FILES) return;
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) {
-          if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p);
-        } else if (e.isFile() && DOC_RE.test(e.name) && e.name !== CONFIG_FILE) {
-          n++;
-          this.loadFromDisk(toUri(p));
-        }
-      }
-    };
     for (const r of this.roots) {
       const p = toPath(r);
-      if (p) walk(p);
+      if (!p) continue;
+      const walked = walkDocuments(p, { maxFiles: MAX_SCAN_FILES - n });
+      n += walked.entries.length;
+      const boundary = realFolder(p);
+      for (const e of walked.entries) this.loadFromDisk(toUri(e.path), boundary);
+      if (walked.truncated) this.host.log(`stratdoc: stopped scanning after ${MAX_SCAN_FILES} files.`);
     }
-    if (n >= MAX_SCAN_FILES) this.host.log(`stratdoc: stopped scanning after ${MAX_SCAN_FILES} files.`);
   }
 
   /** (Re)loads a file from disk unless it is open in the editor. */
-  loadFromDisk(uri: string): void {
+  loadFromDisk(uri: string, boundary?: string): void {
     if (this.open.has(uri)) return;
     const p = toPath(uri);
-    if (!p) return;
-    let bytes: Buffer;
-    try {
-      const st = fs.statSync(p);
-      const max = this.configs.forDocument(uri).maxFileSize;
-      if (st.size > max) {
-        // Read only the head, enough to tell whether it would be a document.
-        const fd = fs.openSync(p, 'r');
-        const head = Buffer.alloc(4096);
-        fs.readSync(fd, head, 0, 4096, 0);
-        fs.closeSync(fd);
-        this.ws.setTooLarge(uri, head.toString('utf8'));
-        this.reportSkipped(uri);
-        return;
-      }
-      bytes = fs.readFileSync(p);
-    } catch {
+    if (!p || isConfigFileName(p)) return;
+    const b = boundary ?? this.boundaryOf(p);
+    if (b === undefined) {
       this.ws.remove(uri);
       return;
     }
-    const d = decodeText(bytes);
-    if ('error' in d) {
-      // Only a file that looks like a document by name is worth a message.
-      if (/\.(strategy|plan)\.(md|ya?ml)$/i.test(p)) {
-        this.ws.skip(uri, t('Skipped: this file is not UTF-8 text.', 'Übersprungen: diese Datei ist kein UTF-8-Text.'));
-        this.reportSkipped(uri);
-      } else this.ws.remove(uri);
-      return;
-    }
-    this.ws.set(uri, d.text);
+    loadFile(this.ws, p, uri, { boundary: b });
     this.reportSkipped(uri);
   }
 
@@ -198,7 +177,7 @@ export class Session {
 
   /** A file changed on disk (created, changed or deleted). */
   fileChanged(uri: string, deleted: boolean): void {
-    if (uri.endsWith('/' + CONFIG_FILE)) {
+    if (isConfigFileName(uri)) {
       this.reconfigure();
       return;
     }
@@ -263,6 +242,22 @@ export class Session {
     }
   }
 
+  /**
+   * A finding about an internal failure says so in words; what failed (the exception) goes
+   * to the log, once, never into the message (docs/decisions.md "Protocol").
+   */
+  private logInternal(all: Map<string, Finding[]>): void {
+    for (const list of all.values()) {
+      for (const f of list) {
+        const x = internalOf(f);
+        if (!x || this.loggedInternal.has(`${f.uri}\n${x}`)) continue;
+        if (this.loggedInternal.size >= 1000) this.loggedInternal.clear();
+        this.loggedInternal.add(`${f.uri}\n${x}`);
+        this.host.log(`stratdoc: ${f.rule} in ${f.uri} failed internally: ${x}`);
+      }
+    }
+  }
+
   private checkAndPublish(): void {
     let all: Map<string, Finding[]>;
     try {
@@ -277,6 +272,7 @@ export class Session {
       list.push({ rule: 'config', uri: p.uri, range: p.range, message: p.message, severity: 'warning' });
       all.set(p.uri, list);
     }
+    this.logInternal(all);
     for (const s of this.ws.skippedFiles()) {
       all.set(s.uri, [{ rule: 'file', uri: s.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: s.message, severity: 'information' }]);
     }
@@ -311,6 +307,11 @@ export class Session {
       this.host.publish(uri, [], this.locale, this.versions.get(uri));
     }
   }
+}
+
+function internalOf(f: Finding): string | undefined {
+  const x = f.data?.internal;
+  return typeof x === 'string' ? x : undefined;
 }
 
 function sameObjects<T>(a: T[], b: T[]): boolean {

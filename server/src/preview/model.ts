@@ -21,9 +21,11 @@ import { docsUrl } from '../core/rules/api';
 import { insertSectionFix, sectionName } from '../core/rules/templates';
 import { live } from '../core/stats';
 import {
-  GOAL_TYPES, SECTIONS, enumLabel, idKey, isPlaceholderOnly, pushWeight, stripNumbering,
+  GOAL_TYPES, SECTIONS, enumLabel, idKey, pushWeight, stripNumbering,
   type MetricClass, type SectionKey,
 } from '../core/vocab';
+import { isPlaceholderOnly } from '../core/vocab-practice';
+import { channelName } from '../core/rules/channels';
 import { basenameUri, dirnameUri } from '../core/uri';
 import {
   MODE_ORDER, fmtShare, safeHttpUrl,
@@ -641,23 +643,9 @@ function add(a: Acc, e: PlanEntry): void {
   if (!a.first) a.first = e;
 }
 
-/** A channel as people write it: the strategy's heading ("Instagram"), else the entry's cell, else the ID. */
+/** A channel as people write it (the core's channelName: the strategy's name, else the entry's cell). */
 function channelLabel(project: Project, doc: ParsedDocument, e: PlanEntry): string {
-  const id = e.channel!.id;
-  const def = project.lookup('channel', id);
-  const fromDef = def && project.strategy ? textAt(project.strategy, def.idRange) : '';
-  if (def?.title?.value?.trim()) return def.title.value.trim();
-  if (fromDef && idKey(fromDef) === idKey(id)) return fromDef;
-  const fromEntry = textAt(doc, e.channel!.range);
-  return fromEntry && idKey(fromEntry) === idKey(id) ? fromEntry : id;
-}
-
-function textAt(doc: ParsedDocument, r: Range): string {
-  try {
-    return doc.text.slice(doc.lines.offsetAt(r.start), doc.lines.offsetAt(r.end)).trim().replace(/^["'@]+|["']+$/g, '');
-  } catch {
-    return '';
-  }
+  return channelName(project, e.channel!.id, { doc, entry: e });
 }
 
 function buildMix(

@@ -6,7 +6,8 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../core/model';
 import type { Finding } from '../core/engine';
-import { t } from '../core/text';
+import { LineIndex, t } from '../core/text';
+import { formatOf } from '../core/parse/common';
 import { fixAll, autoFix } from '../core/fixall';
 import { Workspace } from '../core/workspace';
 import { toDiagnostic } from './diagnostics';
@@ -22,7 +23,9 @@ function sameDiag(f: Finding, d: Diagnostic): boolean {
 }
 
 /** Where a line-level disable comment goes, and its text. */
-export function disableLineEdit(doc: ParsedDocument, line: number, rule: string): TextEdit | undefined {
+type DocLines = Pick<ParsedDocument, 'format' | 'lines'>;
+
+export function disableLineEdit(doc: DocLines, line: number, rule: string): TextEdit | undefined {
   const text = doc.lines.lineText(line);
   if (doc.format === 'yaml') {
     const indent = /^\s*/.exec(text)![0].replace(/-\s*/, (m) => ' '.repeat(m.length));
@@ -36,7 +39,7 @@ export function disableLineEdit(doc: ParsedDocument, line: number, rule: string)
   return { range: { start: { line, character: text.length }, end: { line, character: text.length } }, newText: ` <!-- stratdoc-disable-line ${rule} -->` };
 }
 
-function inFrontMatter(doc: ParsedDocument, line: number): boolean {
+function inFrontMatter(doc: DocLines, line: number): boolean {
   if (doc.lines.lineText(0).trimEnd() !== '---') return false;
   for (let i = 1; i < doc.lines.lineCount; i++) {
     if (/^(---|\.\.\.)\s*$/.test(doc.lines.lineText(i))) return line <= i;
@@ -44,7 +47,7 @@ function inFrontMatter(doc: ParsedDocument, line: number): boolean {
   return false;
 }
 
-export function disableFileEdit(doc: ParsedDocument, rule: string): TextEdit {
+export function disableFileEdit(doc: DocLines, rule: string): TextEdit {
   if (doc.format === 'yaml') return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `# stratdoc-disable-file ${rule}\n` };
   let line = 0;
   if (doc.lines.lineText(0).trimEnd() === '---') {
@@ -97,11 +100,16 @@ export function fixAllAction(ctx: ServiceContext, uri: string): CodeAction | und
 }
 
 export function codeActions(ctx: ServiceContext, uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): CodeAction[] {
-  const doc = ctx.ws.get(uri);
-  if (!doc) return [];
+  const parsed = ctx.ws.get(uri);
+  // A file that is no document has at most its unmarked-document finding; its text is the editor's.
+  const unmarked = parsed ? undefined : ctx.ws.unmarkedFindings().find((f) => f.uri === uri);
+  const text = parsed?.text ?? (unmarked ? ctx.text?.(uri) : undefined);
+  const format = parsed?.format ?? formatOf(uri);
+  if (text === undefined || !format) return [];
+  const doc: DocLines = parsed ?? { format, lines: new LineIndex(text) };
   // Fix-all only when asked for by kind (on save, "Source Action…"): it re-checks the
-  // document, too much work for every light bulb.
-  if (only?.some((k) => covers(k, FIX_ALL_KIND))) {
+  // document, too much work for every light bulb. An unmarked file has nothing safe to fix.
+  if (parsed && only?.some((k) => covers(k, FIX_ALL_KIND))) {
     const all = fixAllAction(ctx, uri);
     const rest = only.some((k) => covers(k, CodeActionKind.QuickFix)) ? codeActions(ctx, uri, range, diagnostics, [CodeActionKind.QuickFix]) : [];
     return all ? [all, ...rest] : rest;
@@ -123,7 +131,7 @@ export function codeActions(ctx: ServiceContext, uri: string, range: Range, diag
     if (disabled.has(f.rule) || f.rule === 'file' || f.rule === 'config') continue;
     disabled.add(f.rule);
     const diag = toDiagnostic(f, lang);
-    const le = disableLineEdit(doc, f.range.start.line, f.rule);
+    const le = parsed ? disableLineEdit(doc, f.range.start.line, f.rule) : undefined;
     if (le) out.push({ title: t(`Disable ${f.rule} for this line`, `${f.rule} für diese Zeile abschalten`)[lang], kind: CodeActionKind.QuickFix, diagnostics: [diag], edit: { changes: { [uri]: [le] } } });
     out.push({ title: t(`Disable ${f.rule} in this file`, `${f.rule} in dieser Datei abschalten`)[lang], kind: CodeActionKind.QuickFix, diagnostics: [diag], edit: { changes: { [uri]: [disableFileEdit(doc, f.rule)] } } });
   }

@@ -13,7 +13,7 @@ import type { Item, ItemKind, ParsedDocument, Person, Goal, Kpi, Channel, Audien
 import type { Project } from '../core/project';
 import { t, type Lang, type Text } from '../core/text';
 import {
-  GOAL_TYPES, MODES, STATUSES, ITEM_SECTIONS, SECTIONS, SECTION_BY_KEY, STEP_KEYS, stripNumbering, enumLabel, fieldOf, idKey, isSectionKey, metricClassOf,
+  ENTRY_LIST_KEYS, GOAL_TYPES, MODES, STATUSES, ITEM_SECTIONS, SECTIONS, SECTION_BY_KEY, STEP_KEYS, stripNumbering, enumLabel, fieldOf, idKey, isSectionKey, metricClassOf,
   sectionsOfHeading, words, type EnumInfo, type FieldName, type MetricClass, type SectionKey,
 } from '../core/vocab';
 import { docLanguage, hasSection, sectionName } from '../core/rules/templates';
@@ -517,7 +517,7 @@ function keyOf(body: string): { key: string; value: string } | undefined {
   return { key, value: m[2].replace(/(^|\s)#.*$/, '').trim() };
 }
 
-const ENTRY_KEYS = new Set(['entries', 'eintraege', 'beitraege', 'posts', 'redaktionsplan', 'plan', 'items']);
+const ENTRY_KEYS = ENTRY_LIST_KEYS;
 
 class YamlDoc {
   constructor(readonly doc: ParsedDocument, readonly lo: number, readonly hi: number) {}

@@ -9,6 +9,8 @@ export interface ServiceContext {
   today(): string;
   /** Current findings per document (fresh). */
   findings(): Map<string, Finding[]>;
+  /** A file's current text (the editor's when open), for files that are no document. */
+  text?(uri: string): string | undefined;
 }
 
 export function say(ctx: ServiceContext, uri: string, text: Text): string {

@@ -108,6 +108,12 @@ export function hoverText(p: Project, it: Item, lang: Lang): string {
   const lines: string[] = [];
   const title = it.title?.value ? ` — ${esc(it.title.value)}` : '';
   lines.push(`**${L(KIND[it.kind])} ${it.kind === 'person' ? '@' : ''}${esc(it.id)}**${title}`);
+  // An ID stratdoc gave (FORMAT.md "Goals and KPIs as plain lists"): say where it comes from.
+  if (it.implicit) {
+    lines.push(it.kind === 'person'
+      ? L(t(`Written without a handle: plans name this person ${esc(it.id)} or by name.`, `Ohne Handle geschrieben: Pläne nennen die Person ${esc(it.id)} oder beim Namen.`))
+      : L(t(`ID given by its place in the list: plans may name it ${esc(it.id)} or by its title words${it.kind === 'goal' ? ' or type' : ''}.`, `ID nach der Stelle in der Liste vergeben: Pläne nennen es ${esc(it.id)} oder mit Wörtern des Titels${it.kind === 'goal' ? ' oder der Art' : ''}.`)));
+  }
   const strategy = p.strategy;
   switch (it.kind) {
     case 'goal': {

@@ -21,6 +21,8 @@ export interface FormatContext {
   counts: Counts;
   quiet: boolean;
   version: string;
+  /** Files that look like a plan or strategy but have no marker (rule unmarked-document): not checked. */
+  unmarked?: string[];
 }
 
 export function format(name: FormatName, diagnostics: CliDiagnostic[], ctx: FormatContext): string {

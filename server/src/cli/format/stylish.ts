@@ -51,17 +51,20 @@ export function formatStylish(diagnostics: CliDiagnostic[], ctx: FormatContext):
     }
     out += '\n';
   }
+  // The last line names the files that were not checked because they have no marker, so
+  // that "not read" never looks like "all fine" (docs/cli.md).
+  const unmarked = ctx.unmarked?.length ? paint(style.blue, `ℹ ${M.unmarkedFiles(ctx.unmarked)[lang]}`) + '\n' : '';
   const k = ctx.counts;
   const total = k.error + k.warning + k.information + k.hint;
   if (total === 0) {
-    if (ctx.documents === 0) return out + M.noDocuments()[lang] + '\n';
+    if (ctx.documents === 0) return out + M.noDocuments()[lang] + '\n' + unmarked;
     const line = `✔ ${(ctx.quiet ? M.cleanQuiet(ctx.documents) : M.clean(ctx.documents))[lang]}`;
-    return out + paint(style.green, line) + '\n';
+    return out + paint(style.green, line) + '\n' + unmarked;
   }
   const parts = [M.errors(k.error)[lang], M.warnings(k.warning)[lang]];
   if (k.information) parts.push(M.infos(k.information)[lang]);
   if (k.hint) parts.push(M.hints(k.hint)[lang]);
   const summary = `✖ ${M.problems(total)[lang]} (${parts.join(', ')})`;
   const colourOf = k.error ? style.red : k.warning ? style.yellow : style.blue;
-  return out + paint((s) => style.bold(colourOf(s)), summary) + '\n';
+  return out + paint((s) => style.bold(colourOf(s)), summary) + '\n' + unmarked;
 }

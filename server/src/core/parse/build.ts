@@ -6,9 +6,10 @@ import type { Field, FixSpec, ParseProblem, Ref, Span, Item, ItemKind, PlanEntry
 import type { LineIndex, Range, Text } from '../text';
 import { t } from '../text';
 import {
-  GOAL_TYPES, MODES, STATUSES, booleanOf, closest, enumLabel, fieldOf, goalTypeOf, inferMode, metricClassOf,
-  modeOf, statusOf, words, type EnumInfo, type FieldName,
+  CHANNEL_ALIASES, GOAL_TYPES, MODES, STATUSES, booleanOf, closest, enumLabel, fieldOf, goalTypeOf, inferMode, metricClassOf,
+  modeOf, planFieldOf, statusOf, words, type EnumInfo, type FieldName,
 } from '../vocab';
+import { isPlaceholderOnly } from '../vocab-practice';
 
 /** A field as the readers deliver it, with the offset of its value in the text. */
 export interface RawField extends Field {
@@ -22,6 +23,28 @@ export interface BuildContext {
   problems: ParseProblem[];
   /** The document's language, for the wording of suggested values. */
   lang: 'en' | 'de';
+  /**
+   * Where a date without a year takes its year from (FORMAT.md "Periods and dates"): the
+   * plan's period, else a year its title names (`Q1 2027`).
+   */
+  years?: YearSource;
+}
+
+export interface YearSource {
+  period?: Period;
+  /** A year the title names. */
+  year?: number;
+}
+
+/** A key for caches of what was built with a year source. */
+export function yearKey(y: YearSource | undefined): string {
+  return y ? `${y.period?.start ?? ''}..${y.period?.end ?? ''}/${y.year ?? ''}` : '';
+}
+
+/** The year a title names (`Redaktionsplan Q1 2027`, `Content plan March 2027`). */
+export function yearOfTitle(title: string | undefined): number | undefined {
+  const m = title ? /(?:^|[^\d])(20\d\d)(?!\d)/.exec(title) : null;
+  return m ? Number(m[1]) : undefined;
 }
 
 export function span<T = string>(f: RawField, value?: T): Span<T> {
@@ -35,6 +58,29 @@ export function clean(s: string): string {
 
 const SEPARATORS = /\s*(?:,|;|\bund\b|\band\b)\s*/giu;
 
+/** The parts of a text between separators, without their blanks and emphasis marks, as [start, end). */
+function splitSpans(raw: string, separators: RegExp): [number, number][] {
+  const cuts: [number, number][] = [];
+  let last = 0;
+  separators.lastIndex = 0;
+  for (let m = separators.exec(raw); m; m = separators.exec(raw)) {
+    if (m[0].length === 0) {
+      separators.lastIndex++;
+      continue;
+    }
+    cuts.push([last, m.index]);
+    last = m.index + m[0].length;
+  }
+  cuts.push([last, raw.length]);
+  const out: [number, number][] = [];
+  for (let [a, b] of cuts) {
+    while (a < b && /[\s*_`]/.test(raw[a])) a++;
+    while (b > a && /[\s*_`]/.test(raw[b - 1])) b--;
+    if (a < b) out.push([a, b]);
+  }
+  return out;
+}
+
 /** The references of a field: list elements, or parts separated by `,` `;` `und` `and`. */
 export function refsOf(f: RawField, ctx: BuildContext, keepAt = false): Ref[] {
   const out: Ref[] = [];
@@ -42,7 +88,9 @@ export function refsOf(f: RawField, ctx: BuildContext, keepAt = false): Ref[] {
     let id = clean(text);
     if (!keepAt) id = id.replace(/^@/, '');
     id = id.replace(/[.!]+$/, '');
-    if (id) out.push({ id, range });
+    // A placeholder (TBD, -, ?, k. A.) names nothing: the reference is missing, not unknown
+    // (docs/decisions.md "Placeholders count as empty").
+    if (id && !isPlaceholderOnly(id)) out.push({ id, range });
   };
   if (f.items) {
     for (const it of f.items) {
@@ -58,21 +106,7 @@ export function refsOf(f: RawField, ctx: BuildContext, keepAt = false): Ref[] {
     return out;
   }
   const raw = f.raw;
-  let last = 0;
-  const parts: [number, number][] = [];
-  SEPARATORS.lastIndex = 0;
-  for (let m = SEPARATORS.exec(raw); m; m = SEPARATORS.exec(raw)) {
-    parts.push([last, m.index]);
-    last = m.index + m[0].length;
-    if (m[0].length === 0) SEPARATORS.lastIndex++;
-  }
-  parts.push([last, raw.length]);
-  for (const [a0, b0] of parts) {
-    let a = a0;
-    let b = b0;
-    while (a < b && /[\s*_`]/.test(raw[a])) a++;
-    while (b > a && /[\s*_`]/.test(raw[b - 1])) b--;
-    if (a >= b) continue;
+  for (const [a, b] of splitSpans(raw, SEPARATORS)) {
     const text = raw.slice(a, b);
     // A reference's range is the ID itself, without a leading @ (so a rename replaces just the ID).
     const at = !keepAt && raw[a] === '@' ? 1 : 0;
@@ -85,7 +119,38 @@ export function refsOf(f: RawField, ctx: BuildContext, keepAt = false): Ref[] {
 /** The first word of a channel name as its ID: `Instagram` → `instagram`, `X (Twitter)` → `x`. */
 export function channelSlug(s: string): string {
   const w = clean(s).replace(/^@/, '').split(/[\s(,;:/]+/)[0] ?? '';
-  return w.toLowerCase().replace(/[^\p{L}\p{N}_.-]/gu, '');
+  const slug = w.toLowerCase().replace(/[^\p{L}\p{N}_.-]/gu, '');
+  return CHANNEL_ALIASES[slug] ?? slug;
+}
+
+/** What separates the channels of a cross-post cell: `Instagram, Facebook`, `IG + FB`. */
+const CHANNEL_SEPARATORS = /\s*(?:,|;|\+|&|\bund\b|\band\b)\s*/giu;
+
+/**
+ * The channels a cell names, each with its own range (FORMAT.md "Cross-posts"): one
+ * reference for an ordinary cell, several for `Instagram, Facebook` or `IG + FB`. The
+ * same channel twice counts once.
+ */
+export function channelRefs(f: RawField, ctx: BuildContext): Ref[] {
+  let parts: Ref[];
+  if (f.items) parts = refsOf(f, ctx);
+  else {
+    const raw = f.raw;
+    parts = [];
+    for (const [a, b] of splitSpans(raw, CHANNEL_SEPARATORS)) {
+      const range = f.offset !== undefined ? ctx.lines.rangeOf(f.offset + a, f.offset + b) : f.range;
+      parts.push({ id: raw.slice(a, b), range });
+    }
+  }
+  const out: Ref[] = [];
+  const seen = new Set<string>();
+  for (const p of parts) {
+    const id = channelSlug(p.id) || clean(p.id);
+    if (!id || seen.has(id)) continue;
+    seen.add(id);
+    out.push({ id, range: p.range });
+  }
+  return out;
 }
 
 function nearestValue<K extends string>(list: EnumInfo<K>[], raw: string, lang: 'en' | 'de'): { key: K; label: string } | undefined {
@@ -137,6 +202,77 @@ function single(f: RawField, ctx: BuildContext): RawField | undefined {
   }
   const first = f.items?.[0];
   return first ? { ...f, raw: first.value, range: first.range, isList: false, items: undefined, offset: undefined } : undefined;
+}
+
+const MONTHS: Record<string, number> = {
+  januar: 1, jaenner: 1, january: 1, jan: 1, februar: 2, february: 2, feb: 2, maerz: 3, march: 3, mar: 3, mrz: 3, maer: 3,
+  april: 4, apr: 4, mai: 5, may: 5, juni: 6, june: 6, jun: 6, juli: 7, july: 7, jul: 7, august: 8, aug: 8,
+  september: 9, sept: 9, sep: 9, oktober: 10, october: 10, okt: 10, oct: 10, november: 11, nov: 11, dezember: 12, december: 12, dez: 12, dec: 12,
+};
+const WEEKDAY_RE = /^(?:mo|di|mi|do|fr|sa|so|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?,?\s+/i;
+const TIME_RE = /^(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:\s*uhr)?(?:\s*(?:z|[+-]\d{2}:?\d{2}))?$/i;
+
+/** A date as plans write it: the ISO date, a time written with it, or that its year is missing. */
+export interface LooseDate {
+  iso?: string;
+  time?: string;
+  /** Day and month were given, the year was not and nothing supplied it. */
+  needsYear?: boolean;
+}
+
+/**
+ * Reads the dates of plans in the wild (FORMAT.md "Periods and dates"): ISO dates and
+ * date-times (`2027-03-02 09:00`, `2027-03-02T09:00:00.000Z`), German `19.01.2027`,
+ * `19.1.27`, `19.01.` and `Di, 19.01.`, `19. Januar (2027)`, English `19 Jan 2027` and
+ * `January 19, 2027`. A year left out comes from `years`.
+ */
+export function parseLooseDate(input: string, years?: YearSource): LooseDate {
+  let s = clean(input).replace(/\s+/g, ' ');
+  const strict = parseDate(s);
+  if (strict) return { iso: strict };
+  let time: string | undefined;
+  // A time after the date: `2027-03-02 09:00`, `2027-03-02T09:00Z`, `19.01. 10:30 Uhr`.
+  const tm = /^(.*?\d\.?)(?:\s*,?\s+|T)(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*uhr)?(?:\s*(?:z|[+-]\d{2}:?\d{2}))?)$/i.exec(s);
+  if (tm && TIME_RE.test(tm[2])) {
+    const t2 = TIME_RE.exec(tm[2])!;
+    time = `${t2[1].padStart(2, '0')}:${t2[2]}`;
+    s = tm[1];
+  }
+  s = s.replace(WEEKDAY_RE, '');
+  let d: number | undefined, m: number | undefined, y: number | undefined;
+  let mt: RegExpExecArray | null;
+  if ((mt = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s))) [y, m, d] = [Number(mt[1]), Number(mt[2]), Number(mt[3])];
+  else if ((mt = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})?$/.exec(s))) {
+    [d, m] = [Number(mt[1]), Number(mt[2])];
+    if (mt[3]) y = mt[3].length === 2 ? 2000 + Number(mt[3]) : Number(mt[3]);
+  } else if ((mt = /^(\d{1,2})\.?\s+([\p{L}]+)\.?(?:\s+(\d{4}))?$/u.exec(s)) && MONTHS[words(mt[2]).join('')]) {
+    [d, m] = [Number(mt[1]), MONTHS[words(mt[2]).join('')]];
+    if (mt[3]) y = Number(mt[3]);
+  } else if ((mt = /^([\p{L}]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$/u.exec(s)) && MONTHS[words(mt[1]).join('')]) {
+    [m, d] = [MONTHS[words(mt[1]).join('')], Number(mt[2])];
+    if (mt[3]) y = Number(mt[3]);
+  } else return {};
+  if (y === undefined) {
+    y = yearFor(m, d, years);
+    if (y === undefined) return time ? { needsYear: true, time } : { needsYear: true };
+  }
+  const iso = parseDate(`${y}-${m}-${d}`);
+  return iso ? (time ? { iso, time } : { iso }) : {};
+}
+
+/** The year of a day and month: the one inside the period, else the title's. */
+function yearFor(m: number, d: number, years: YearSource | undefined): number | undefined {
+  const p = years?.period;
+  if (p) {
+    const y0 = Number(p.start.slice(0, 4));
+    const y1 = Number(p.end.slice(0, 4));
+    for (let y = y0; y <= y1; y++) {
+      const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      if (iso >= p.start && iso <= p.end) return y;
+    }
+    return y0;
+  }
+  return years?.year;
 }
 
 /** Parses `YYYY-MM-DD` or German `DD.MM.YYYY`; undefined when it is no real date. */
@@ -195,10 +331,12 @@ function text(f: RawField | undefined, ctx: BuildContext): Span | undefined {
   return { value: clean(s.raw), raw: s.raw, range: s.range };
 }
 
-function oneRef(f: RawField | undefined, ctx: BuildContext): Ref | undefined {
+function oneRef(f: RawField | undefined, ctx: BuildContext, many?: RegExp): Ref | undefined {
   if (!f) return undefined;
   const s = single(f, ctx);
   if (!s) return undefined;
+  // A cross-post cell: its channels are taken apart by buildEntries; the first one here.
+  if (many && many.test(s.raw)) return channelRefs(s, ctx)[0];
   const refs = refsOf(s, ctx);
   if (refs.length > 1 && !f.isList) {
     ctx.problems.push({
@@ -307,21 +445,55 @@ export function buildItem(head: ItemHead, fields: RawField[], ctx: BuildContext)
   }
 }
 
+/** Names each field of a plan entry by the plan's column mapping (vocab PLAN_FIELDS). */
+export function namePlanFields(fields: RawField[]): RawField[] {
+  for (const f of fields) if (f.name === undefined) f.name = planFieldOf(f.key);
+  return fields;
+}
+
+/**
+ * Builds the entries of one row or mapping: one entry, or one per channel where the
+ * channel cell names several (a cross-post, FORMAT.md "Cross-posts"). The copies share
+ * every field and range but the channel, so a finding about the row is given once.
+ */
+export function buildEntries(
+  fields: RawField[], range: Range, index: number, ctx: BuildContext, table?: PlanEntry['table'],
+): PlanEntry[] {
+  const e = buildEntry(fields, range, index, ctx, table);
+  const cf = byName(namePlanFields(fields)).get('channel');
+  if (!cf || !e.channel) return [e];
+  const channels = channelRefs(cf, ctx);
+  if (channels.length < 2) return [e];
+  return channels.map((c, i) => ({ ...e, channel: c, index: index + i, crossPost: channels.length }));
+}
+
 /** Builds a plan entry from its fields; `anchor` is where entry-wide findings go. */
 export function buildEntry(
   fields: RawField[], range: Range, index: number, ctx: BuildContext, table?: PlanEntry['table'],
 ): PlanEntry {
-  nameFields(fields);
+  namePlanFields(fields);
   const f = byName(fields);
   const title = text(f.get('title'), ctx);
   const format = text(f.get('format'), ctx);
   const dateF = f.get('date') && single(f.get('date')!, ctx);
   let isoDate: string | undefined;
   let date: Span | undefined;
+  let dateTime: string | undefined;
   if (dateF && clean(dateF.raw)) {
     date = span(dateF, clean(dateF.raw));
-    isoDate = parseDate(dateF.raw);
-    if (!isoDate) {
+    const loose = parseLooseDate(dateF.raw, ctx.years);
+    isoDate = loose.iso;
+    dateTime = loose.time;
+    if (loose.needsYear) {
+      ctx.problems.push({
+        rule: 'schema',
+        range: dateF.range,
+        message: t(
+          `'${clean(dateF.raw)}' has no year, and the plan names none: give the plan a period (period: 2027-01-01..2027-03-31) or a year in its title, or write the date with its year.`,
+          `'${clean(dateF.raw)}' hat kein Jahr, und der Plan nennt keines: Geben Sie dem Plan einen Zeitraum (zeitraum: 2027-01-01..2027-03-31) oder ein Jahr im Titel, oder schreiben Sie das Datum mit Jahr.`,
+        ),
+      });
+    } else if (!isoDate) {
       ctx.problems.push({
         rule: 'schema',
         range: dateF.range,
@@ -346,6 +518,10 @@ export function buildEntry(
     if (inferred) mode = { value: inferred, inferred: true, range: title?.range ?? format?.range ?? anchor };
   }
   const statusF = f.get('status') && single(f.get('status')!, ctx);
+  const timeSpan = text(f.get('time'), ctx);
+  // A Content Pillar names a goal only where it matches one (Project.lookup); `soft`.
+  const named = f.get('goals') ? refsOf(f.get('goals')!, ctx) : [];
+  const goals = named.length || !f.get('pillar') ? named : refsOf(f.get('pillar')!, ctx).map((r) => ({ ...r, soft: true }));
   return {
     uri: ctx.uri,
     id: idF && clean(idF.raw) ? { id: clean(idF.raw), range: idF.range } : undefined,
@@ -354,15 +530,18 @@ export function buildEntry(
     fields,
     date,
     isoDate,
-    time: text(f.get('time'), ctx),
+    time: timeSpan ?? (dateTime && date ? { value: dateTime, raw: date.raw, range: date.range } : undefined),
     channel: (() => {
-      const c = oneRef(f.get('channel'), ctx);
+      const cf = f.get('channel');
+      if (!cf) return undefined;
+      // A list of channels in YAML is a cross-post (buildEntries), not a schema error.
+      const c = cf.isList ? channelRefs(cf, ctx)[0] : oneRef(cf, ctx, /[,;+&]|\bund\b|\band\b/i);
       return c ? { id: channelSlug(c.id) || c.id, range: c.range } : undefined;
     })(),
     format,
     title,
     mode,
-    goals: f.get('goals') ? refsOf(f.get('goals')!, ctx) : [],
+    goals,
     kpis: f.get('kpis') ? refsOf(f.get('kpis')!, ctx) : [],
     audiences: f.get('audiences') ? refsOf(f.get('audiences')!, ctx) : [],
     owner: oneRef(f.get('owner'), ctx),

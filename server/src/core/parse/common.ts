@@ -1,6 +1,7 @@
 /** Pieces both readers share: suppression comments, language, document detection. */
 import type { Suppressions, DocKind, DocFormat } from '../model';
-import type { Lang, LineIndex } from '../text';
+import type { Lang, LineIndex, Text } from '../text';
+import { t } from '../text';
 import { words } from '../vocab';
 
 export function emptySuppressions(): Suppressions {
@@ -137,6 +138,24 @@ export function readMarker(text: string, format: DocFormat): { value: string; of
 
 /** Guesses the kind of a document that only the `include` globs made one. */
 export function guessKind(text: string, format: DocFormat): DocKind {
-  if (format === 'yaml') return /^(entries|eintr(ä|ae)ge|beitr(ä|ae)ge|posts)\s*:/im.test(text) ? 'plan' : 'strategy';
+  if (format === 'yaml') return /^(entries|eintr(ä|ae)ge|beitr(ä|ae)ge|posts|items|content)\s*:/im.test(text) ? 'plan' : 'strategy';
   return /^\s*\|?\s*(datum|date|veröffentlichung|publish date)\s*\|/im.test(text) ? 'plan' : 'strategy';
+}
+
+/** Whether an error is the JavaScript engine running out of stack (a document nested thousands of levels deep). */
+export function isTooDeep(e: unknown): boolean {
+  return e instanceof RangeError || /call stack/i.test(String((e as { message?: unknown })?.message ?? e));
+}
+
+/** What the user reads instead of "Maximum call stack size exceeded". */
+export function tooDeepMessage(): Text {
+  return t(
+    'This document is nested too deeply to read (lists, quotes or brackets thousands of levels deep). Flatten it to have it checked.',
+    'Dieses Dokument ist zu tief verschachtelt, um es zu lesen (Listen, Zitate oder Klammern tausende Ebenen tief). Flachen Sie es ab, damit es geprüft wird.',
+  );
+}
+
+/** A YAML parser error for the user: the parser's first line, never a JavaScript error text. */
+export function yamlErrorText(message: string): Text | undefined {
+  return isTooDeep(message) ? tooDeepMessage() : undefined;
 }

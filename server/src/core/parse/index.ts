@@ -1,10 +1,11 @@
 /** Entry point of the readers: decides whether a file is a stratdoc document and reads it. */
 import type { ParsedDocument, DocKind } from '../model';
 import { LineIndex, t } from '../text';
-import { parseMarkdown, type ChunkCache } from './markdown';
+import { parseMarkdown } from './markdown';
+import { ChunkCache } from './cache';
 import { parseYaml } from './yaml';
 import { formatOf, guessKind, kindOfFileName, kindOfMarker, readMarker } from './common';
-import { emptySuppressions } from './common';
+import { emptySuppressions, isTooDeep, tooDeepMessage } from './common';
 
 export interface DetectOptions {
   /** Whether the configuration's `include` globs match this file. */
@@ -26,6 +27,7 @@ export interface Detected {
 export function detect(uri: string, text: string, opts: DetectOptions = {}): Detected | undefined {
   const format = formatOf(uri);
   if (!format) return undefined;
+  text = normalizeLoneCr(text);
   const marker = readMarker(text, format);
   if (marker) {
     const kind = kindOfMarker(marker.value);
@@ -45,6 +47,7 @@ export interface ParseOptions extends DetectOptions {
 
 /** Reads a document; undefined when the file is not a stratdoc document. Never throws. */
 export function parseDocument(uri: string, text: string, opts: ParseOptions = {}): ParsedDocument | undefined {
+  text = normalizeLoneCr(text);
   let d: Detected | undefined;
   try {
     d = detect(uri, text, opts);
@@ -57,7 +60,9 @@ export function parseDocument(uri: string, text: string, opts: ParseOptions = {}
 
 export function readDetected(uri: string, text: string, d: Detected, opts: ParseOptions = {}): ParsedDocument {
   try {
-    const doc = d.format === 'markdown' ? parseMarkdown(uri, text, d.kind, d.detectedBy, { cache: opts.cache }) : parseYaml(uri, text, d.kind, d.detectedBy, { cache: opts.cache });
+    const cache = opts.cache?.open(uri);
+    const doc = d.format === 'markdown' ? parseMarkdown(uri, text, d.kind, d.detectedBy, { cache }) : parseYaml(uri, text, d.kind, d.detectedBy, { cache });
+    cache?.commit();
     if (d.badMarker) {
       doc.problems.push({
         rule: 'schema',
@@ -79,7 +84,11 @@ export function readDetected(uri: string, text: string, d: Detected, opts: Parse
       problems: [{
         rule: 'syntax',
         range: lines.lineRange(0),
-        message: t(`stratdoc could not read this document (internal error: ${String(e)}). Please report it.`, `stratdoc konnte dieses Dokument nicht lesen (interner Fehler: ${String(e)}). Bitte melden Sie das.`),
+        // Never the JavaScript error text (docs/decisions.md "Configuration"): what it means for the user; the text goes to the log.
+        message: isTooDeep(e)
+          ? tooDeepMessage()
+          : t('stratdoc could not read this document (internal error). Please report it.', 'stratdoc konnte dieses Dokument nicht lesen (interner Fehler). Bitte melden Sie das.'),
+        internal: e instanceof Error ? (e.stack ?? String(e)) : String(e),
       }],
       suppressions: emptySuppressions(),
       strategy: d.kind === 'strategy' ? { sections: [], people: [], goals: [], kpis: [], audiences: [], channels: [] } : undefined,
@@ -88,17 +97,16 @@ export function readDetected(uri: string, text: string, d: Detected, opts: Parse
   }
 }
 
-export { ChunkCache } from './markdown';
+export { ChunkCache } from './cache';
 
-/** Decodes a file's bytes as UTF-8; an error message when it is not UTF-8 text. */
-export function decodeText(bytes: Uint8Array): { text: string } | { error: 'binary' | 'encoding' } {
-  const n = Math.min(bytes.length, 8000);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) return { error: 'binary' };
-  try {
-    let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { text };
-  } catch {
-    return { error: 'encoding' };
-  }
+/** The one decoder lives with the file policy (core/files). */
+export { decodeText } from '../files/read';
+
+/**
+ * A lone CR (old Mac line endings) is a line break like LF and CRLF (docs/format.md).
+ * Replacing each lone CR by LF keeps every offset, line and column as it is, so the
+ * readers, which know LF and CRLF, read the file exactly like its LF twin.
+ */
+export function normalizeLoneCr(text: string): string {
+  return text.indexOf('\r') < 0 ? text : text.replace(/\r(?!\n)/g, '\n');
 }

@@ -12,11 +12,12 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, RootContent, List, ListItem, Table, TableRow, Heading, PhrasingContent } from 'mdast';
 import { LineCounter, parseDocument as parseYamlDocument, isMap, isScalar, Scalar } from 'yaml';
-import type { Item, ItemKind, ParsedDocument, PlanEntry, Section, StrategyModel } from '../model';
+import type { Goal, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel } from '../model';
 import { LineIndex, t, type Range } from '../text';
-import { ITEM_SECTIONS, fieldOf, isItemTableHeader, isSectionKey, sectionsOfHeading, words, closest, SECTIONS, type FieldName, type SectionKey } from '../vocab';
-import { ITEM_DEF_RE, buildEntry, buildItem, channelSlug, chooseKind, clean, nameFields, periodField, type BuildContext, type RawField } from './build';
-import { detectLanguage, emptySuppressions, scanSuppressions } from './common';
+import { ITEM_SECTIONS, fieldOf, fold, goalTypeIn, idKey, isItemTableHeader, isSectionKey, namesPrimary, planFieldOf, sectionsOfHeading, words, closest, SECTIONS, type FieldName, type SectionKey } from '../vocab';
+import { ITEM_DEF_RE, buildEntries, buildItem, channelSlug, chooseKind, clean, nameFields, periodField, yearKey, yearOfTitle, type BuildContext, type RawField } from './build';
+import { detectLanguage, emptySuppressions, scanSuppressions, yamlErrorText } from './common';
+import { detach, type DocumentCache } from './cache';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 
@@ -38,42 +39,6 @@ export interface Chunk {
 }
 
 /**
- * What the server keeps between edits of a document: parsed Markdown chunks by their text,
- * and the plan entries built from a chunk (Markdown table slice or YAML entry) by the
- * chunk's text and place. An edit then re-parses and rebuilds only the chunk it touched,
- * and unchanged entries stay the same objects (so per-entry rule results can be reused).
- */
-export class ChunkCache {
-  private map = new Map<string, Root>();
-  private built = new Map<string, unknown>();
-  constructor(private readonly max = 20000) {}
-  get(text: string): Root | undefined {
-    return lru(this.map, text);
-  }
-  set(text: string, root: Root): void {
-    put(this.map, text, root, this.max);
-  }
-  /** The last reading of each document read in pieces (YAML plans), by document and language. */
-  readonly pieces = new Map<string, PieceState<unknown>>();
-  getBuilt<T>(key: string): T | undefined {
-    return lru(this.built, key) as T | undefined;
-  }
-  setBuilt<T>(key: string, value: T): void {
-    put(this.built, key, value, this.max);
-  }
-  get size(): number {
-    return this.map.size;
-  }
-}
-
-/** A document read in pieces: its text, and what was built from each piece. */
-export interface PieceState<B> {
-  text: string;
-  lineCount: number;
-  pieces: { start: number; end: number; startLine: number; built: B }[];
-}
-
-/**
  * How much two texts share at their start and, after that, at their end: everything
  * outside `[prefix, length - suffix)` is the same text. Compared in blocks, which the
  * engine compares natively, so a keystroke in a long document costs microseconds.
@@ -89,19 +54,6 @@ export function commonEnds(a: string, b: string): { prefix: number; suffix: numb
   while (q + B <= m && a.slice(a.length - q - B, a.length - q) === b.slice(b.length - q - B, b.length - q)) q += B;
   while (q < m && a.charCodeAt(a.length - q - 1) === b.charCodeAt(b.length - q - 1)) q++;
   return { prefix: p, suffix: q };
-}
-
-/**
- * A lookup; eviction is first-in-first-out. (Refreshing the order on every hit re-hashed
- * thousands of long keys per keystroke; the capacity is far above one workspace's chunks.)
- */
-function lru<V>(m: Map<string, V>, k: string): V | undefined {
-  return m.get(k);
-}
-
-function put<V>(m: Map<string, V>, k: string, v: V, max: number): void {
-  m.set(k, v);
-  if (m.size > max) m.delete(m.keys().next().value!);
 }
 
 /** The cache key of what was built from a chunk: its document, place and text. */
@@ -259,7 +211,8 @@ class Mapper {
 }
 
 export interface MarkdownOptions {
-  cache?: ChunkCache;
+  /** The server's cache (./cache.ts): this reading's view of it. */
+  cache?: DocumentCache;
   /** The fine cut (see chunkMarkdown); the default when a cache is given. */
   fine?: boolean;
 }
@@ -291,11 +244,14 @@ export function parseMarkdown(
   ctx.lang = out.language ?? 'en';
 
   if (kind === 'plan') {
+    // A date without a year takes it from the period, else from the title (front matter
+    // or the first `#` heading).
+    ctx.years = { period: out.period?.value, year: yearOfTitle(out.title ?? /^ {0,3}#[ \t]+(.*)$/m.exec(text)?.[1]) };
     const entries: PlanEntry[] = [];
     let h1 = false;
     for (const p of parsed) {
       const lm = p.chunk.lineMap;
-      const key = opts.cache && chunkKey(`${uri}|${ctx.lang}`, lm[0], lm[lm.length - 1], entries.length, p.chunk.text);
+      const key = opts.cache && chunkKey(`${uri}|${ctx.lang}|${yearKey(ctx.years)}`, lm[0], lm[lm.length - 1], entries.length, p.chunk.text);
       const hit = key ? opts.cache!.getBuilt<{ entries: PlanEntry[]; problems: ParsedDocument['problems'] }>(key) : undefined;
       const first = entries.length;
       const problemsBefore = out.problems.length;
@@ -376,7 +332,7 @@ function readFrontMatter(first: { root: Root; map: Mapper } | undefined, out: Pa
       range: r(x, Math.max(x, y)),
       message: isAt
         ? t(`A value that starts with @ must be quoted in front matter: quote it.`, `Ein Wert, der mit @ beginnt, muss im Front Matter in Anführungszeichen stehen: setzen Sie ihn in Anführungszeichen.`)
-        : t(`Front matter is not valid YAML: ${err.message.split('\n')[0]}`, `Das Front Matter ist kein gültiges YAML: ${err.message.split('\n')[0]}`),
+        : yamlErrorText(err.message) ?? t(`Front matter is not valid YAML: ${err.message.split('\n')[0]}`, `Das Front Matter ist kein gültiges YAML: ${err.message.split('\n')[0]}`),
     });
   }
   const root = doc.contents;
@@ -404,6 +360,11 @@ function readFrontMatter(first: { root: Root; map: Mapper } | undefined, out: Pa
 }
 
 // ------------------------------------------------------------------ text helpers
+
+/** One to three capitalised words: a person's name (`Anna`, `Anna Berg`, `Jan-Ole Meier`). */
+function isPersonName(s: string): boolean {
+  return /^\p{Lu}[\p{Ll}'’-]+(?:[ -]\p{Lu}[\p{Ll}'’.-]*){0,2}$/u.test(s) && !fieldOf(s);
+}
 
 /** The source text of a node, and where it starts. */
 function src(node: { position?: { start: Point; end: Point } }, map: Mapper, text: string): { s: string; at: number } {
@@ -478,11 +439,11 @@ function rowFields(row: TableRow, cols: { key: string; keyRange: Range }[], map:
 
 // ------------------------------------------------------------------ plans
 
-const PLAN_COLUMNS: FieldName[] = ['date', 'channel', 'title', 'format', 'mode', 'goals', 'owner', 'status'];
+const PLAN_COLUMNS: FieldName[] = ['date', 'channel', 'title', 'format', 'mode', 'goals', 'pillar', 'owner', 'status'];
 
 function readPlanTable(table: Table, map: Mapper, text: string, entries: PlanEntry[], ctx: BuildContext): void {
   const cols = tableColumns(table, map, text);
-  const names = cols.map((c) => fieldOf(c.key));
+  const names = cols.map((c) => planFieldOf(c.key));
   // "Kennzahl" is a title in a KPI table, but beside a Thema/Titel column in a plan it is the KPI.
   if (names.filter((n) => n === 'title').length > 1) {
     cols.forEach((c, i) => {
@@ -497,7 +458,7 @@ function readPlanTable(table: Table, map: Mapper, text: string, entries: PlanEnt
     const fields = rowFields(row, cols, map, text);
     fields.forEach((f, i) => (f.name = names[i]));
     if (fields.every((f) => !clean(f.raw))) continue;
-    entries.push(buildEntry(fields, map.range(row), entries.length, ctx, { headerRange, columns: names }));
+    entries.push(...buildEntries(fields, map.range(row), entries.length, ctx, { headerRange, columns: names }));
   }
 }
 
@@ -505,8 +466,11 @@ function readPlanTable(table: Table, map: Mapper, text: string, entries: PlanEnt
 
 const EXPLICIT_RE = /^<!--\s*stratdoc\s*:\s*([^>]*?)\s*-->$/;
 
-/** What table slices added to a strategy, by parsed node and place (the server's reuse). */
-const TABLE_ITEMS = new WeakMap<Table, Map<string, { items: Item[]; problems: ParsedDocument['problems'] }>>();
+/**
+ * What a table slice added to a strategy, by parsed node, for its last place (the server's
+ * reuse): one per node, so a table that moves as lines are typed above it keeps one.
+ */
+const TABLE_ITEMS = new WeakMap<Table, { key: string; items: Item[]; problems: ParsedDocument['problems'] }>();
 
 class StrategyWalker {
   section: (Section & { start: number; contentStart: number }) | undefined;
@@ -552,6 +516,122 @@ class StrategyWalker {
   finish(end: number): void {
     this.flushPending();
     this.closeSection(end);
+    this.numberImplicit();
+  }
+
+  /** Goals and KPIs written as plain list items, numbered once every written ID is known. */
+  private readonly implicit: { item: Goal | Kpi; goal?: Goal }[] = [];
+
+  /**
+   * Gives the goals and KPIs of plain lists their IDs (FORMAT.md "Goals and KPIs as plain
+   * lists"): G1, G2… and K1, K2… in the order they stand, in either language (a plan may
+   * rely on them whatever the document's language), skipping IDs the document writes itself. A KPI under a goal measures that goal.
+   */
+  private numberImplicit(): void {
+    if (!this.implicit.length) return;
+    const m = this.model;
+    const taken = new Set([...m.goals, ...m.kpis, ...m.audiences].filter((it) => !it.implicit).map((it) => idKey(it.id)));
+    const next = (prefix: string) => {
+      let n = 1;
+      while (taken.has(idKey(`${prefix}${n}`))) n++;
+      taken.add(idKey(`${prefix}${n}`));
+      return `${prefix}${n}`;
+    };
+    for (const x of this.implicit) if (x.item.kind === 'goal') x.item.id = next('G');
+    for (const x of this.implicit) {
+      if (x.item.kind !== 'kpi') continue;
+      x.item.id = next('K');
+      if (x.goal) x.item.goals = [{ id: x.goal.id, range: x.goal.idRange }];
+    }
+  }
+
+  /**
+   * A goal or KPI written as a plain list item, without an ID: `1. Mehr Reichweite in der
+   * Region`, `- Follower Instagram: +20 % bis Ende 2027`. Returns whether it was one.
+   */
+  private implicitItem(s: string, at: number, range: Range, nested: RawField[]): boolean {
+    const goals = this.kinds.includes('goal');
+    const kpis = this.kinds.includes('kpi');
+    if (!goals && !kpis) return false;
+    const kv = keyValue(s, at, this.lines);
+    const target = kv && !fieldOf(kv.key) && /\d/.test(kv.raw) ? kv : undefined;
+    if (kpis && (target || !goals)) {
+      const k = this.implicitKpi(s, at, range, kv && !fieldOf(kv.key) ? kv : undefined);
+      if (k) this.implicit.push({ item: k });
+      return !!k;
+    }
+    if (kv && fieldOf(kv.key)) return false;
+    // `Ziel 1: …` / `Goal 2 – …`: the number is the list's, the rest the goal.
+    const lead = /^[\s*_]*(?:(?:ziel|goal|objective)\s*\d+\s*(?:[:.)–—-]\s*)?)?/i.exec(s)![0];
+    const body = s.slice(lead.length);
+    // `**Bekanntheit:** Mehr Menschen…`, `Leads – für Torten`, `Reichweite (Hauptziel)`.
+    const cut = /(?:\*\*|__)?(?:\s+[–—-]\s+|:(?:\*\*|__)?\s+|\s*\()/.exec(body);
+    const titleRaw0 = cut ? body.slice(0, cut.index) : body;
+    const title = clean(titleRaw0);
+    const titleRaw = title ? titleRaw0.slice(titleRaw0.indexOf(title), titleRaw0.indexOf(title) + title.length) : titleRaw0;
+    const t0 = at + lead.length + Math.max(0, titleRaw0.indexOf(title));
+    if (!title) return false;
+    const fields: RawField[] = [];
+    const known = nested.filter((f) => fieldOf(f.key));
+    fields.push(...known);
+    const titleRange = this.lines.rangeOf(t0, t0 + titleRaw.trim().length);
+    if (cut) {
+      const dAt = at + lead.length + cut.index + cut[0].length;
+      const desc = (cut[0].trim() === '(' ? body.slice(cut.index + cut[0].length).replace(/\)\s*$/, '') : body.slice(cut.index + cut[0].length)).trim();
+      if (desc && !known.some((f) => fieldOf(f.key) === 'description')) fields.push({ key: 'description', name: 'description', keyRange: titleRange, raw: desc, range: this.lines.rangeOf(dAt, dAt + desc.length), offset: dAt });
+    }
+    const goal = buildItem({ kind: 'goal', id: '', idRange: titleRange, range, title: { value: title, raw: titleRaw.trim(), range: titleRange } }, fields, this.ctx) as Goal;
+    goal.implicit = true;
+    if (!goal.type) {
+      const type = goalTypeIn(s);
+      if (type) goal.type = { value: type, raw: title, range: titleRange };
+    }
+    if (!goal.primary && namesPrimary(s)) goal.primary = { value: true, raw: title, range: titleRange };
+    this.add(goal);
+    this.implicit.push({ item: goal });
+    // Bullets under the goal that read `Name: target` are its KPIs.
+    for (const f of nested) {
+      if (fieldOf(f.key) || !/\d/.test(f.raw) || !f.keyRange) continue;
+      const keyAt = this.lines.offsetAt(f.keyRange.start);
+      const line = this.text.slice(keyAt, f.offset !== undefined ? f.offset + f.raw.length : keyAt);
+      const k = this.implicitKpi(line, keyAt, f.keyRange.start.line === f.range.end.line ? this.lines.rangeOf(keyAt, keyAt + line.length) : f.range, f);
+      if (k) this.implicit.push({ item: k, goal });
+    }
+    return true;
+  }
+
+  /** `Follower Instagram: +20 % bis Ende 2027`: title, target and deadline of a KPI. */
+  private implicitKpi(s: string, at: number, range: Range, kv: RawField | undefined): Kpi | undefined {
+    const fields: RawField[] = [];
+    let titleRaw: string;
+    let titleRange: Range;
+    if (kv) {
+      titleRaw = kv.key;
+      titleRange = kv.keyRange;
+      const v = kv.raw;
+      // The last `bis`/`by`/`until` before a date-like rest (`Ende 2027`, `June 2027`) starts the deadline.
+      let by: RegExpExecArray | null = null;
+      const byRe = /\s+(?:bis(?:\s+zum|\s+zur)?|by|until|till)\s+(?=[^]*(?:\d|\bende\b|\bend\b|jahresende))/gi;
+      for (let m = byRe.exec(v); m; m = byRe.exec(v)) by = m;
+      const vAt = kv.offset ?? this.lines.offsetAt(kv.range.start);
+      const targetRaw = by ? v.slice(0, by.index) : v;
+      if (targetRaw.trim()) fields.push({ key: 'target', name: 'target', keyRange: kv.keyRange, raw: targetRaw.trim(), range: this.lines.rangeOf(vAt, vAt + targetRaw.trimEnd().length), offset: vAt });
+      if (by) {
+        const dAt = vAt + by.index + by[0].length;
+        const d = v.slice(by.index + by[0].length).replace(/[.;]\s*$/, '');
+        fields.push({ key: 'deadline', name: 'deadline', keyRange: kv.keyRange, raw: d, range: this.lines.rangeOf(dAt, dAt + d.length), offset: dAt });
+      }
+    } else {
+      titleRaw = clean(s);
+      const i = s.indexOf(titleRaw);
+      titleRange = this.lines.rangeOf(at + Math.max(0, i), at + Math.max(0, i) + titleRaw.length);
+    }
+    const title = clean(titleRaw);
+    if (!title) return undefined;
+    const kpi = buildItem({ kind: 'kpi', id: '', idRange: titleRange, range, title: { value: title, raw: titleRaw, range: titleRange } }, fields, this.ctx) as Kpi;
+    kpi.implicit = true;
+    this.add(kpi);
+    return kpi;
   }
 
   private startSection(node: Heading, map: Mapper, next: RootContent | undefined): void {
@@ -600,7 +680,20 @@ class StrategyWalker {
     this.kinds = keys.map((k) => ITEM_SECTIONS[k]).filter((x): x is ItemKind => !!x);
   }
 
+  /** Goals and KPIs of the open section with a written ID, and those without. */
+  private sectionExplicit = 0;
+  private sectionImplicit: Item[] = [];
+
   private closeSection(end: number): void {
+    // A section that writes IDs is read as written: its other lists are text, not items.
+    if (this.sectionExplicit && this.sectionImplicit.length) {
+      const drop = new Set(this.sectionImplicit);
+      this.model.goals = this.model.goals.filter((g) => !drop.has(g));
+      this.model.kpis = this.model.kpis.filter((k) => !drop.has(k));
+      for (let i = this.implicit.length - 1; i >= 0; i--) if (drop.has(this.implicit[i].item)) this.implicit.splice(i, 1);
+    }
+    this.sectionExplicit = 0;
+    this.sectionImplicit = [];
     const s = this.section;
     if (!s) return;
     let e = end;
@@ -677,6 +770,10 @@ class StrategyWalker {
 
   private add(it: Item): void {
     if (this.reuse) this.itemsAdded.push(it);
+    if (it.kind === 'goal' || it.kind === 'kpi') {
+      if (it.implicit) this.sectionImplicit.push(it);
+      else this.sectionExplicit++;
+    }
     switch (it.kind) {
       case 'person': this.model.people.push(it); break;
       case 'goal': this.model.goals.push(it); break;
@@ -710,13 +807,52 @@ class StrategyWalker {
         continue;
       }
       const def = this.itemDef(x.s, x.at);
-      if (!def) continue;
+      // A goal or KPI without an ID (a word before the colon is its name, not an ID).
+      if ((!def || !/[\d._-]/.test(def.id)) && this.implicitItem(x.s, x.at, liRange, nested ? nested.children.map((c) => this.listField(c, map)).filter((f): f is RawField => !!f) : [])) continue;
+      if (!def) {
+        if (this.kinds.includes('person')) this.namedPerson(x.s, x.at, liRange, nestedFields);
+        continue;
+      }
       const kind = chooseKind(this.kinds, def.id, nestedFields);
       let id = def.id;
       if (kind === 'channel') id = channelSlug(id) || id;
       if (kind === 'person') id = id.replace(/^@/, '');
       this.add(buildItem({ kind, id, idRange: def.idRange, range: liRange, title: def.title }, nestedFields, this.ctx));
     }
+  }
+
+  /** `- Jana Keller – Leitung Social Media (Marketing)`: a team member without a handle. */
+  private namedPerson(s: string, at: number, range: Range, nested: RawField[]): void {
+    const m = /^([\s*_]*)([^–—:(,]+?)[\s*_]*(?:\s[–—-]\s|:\s|,\s|\s\(|$)/u.exec(s);
+    if (!m || !isPersonName(m[2].trim())) return;
+    const name = m[2].trim();
+    const ns = at + m[1].length;
+    const fields: RawField[] = [...nested];
+    let body = s.slice(m[0].length).replace(/\s+$/, '');
+    const bodyAt = at + m[0].length;
+    const dep = /\(([^()]*)\)\s*$/.exec(m[0].endsWith('(') ? `(${body}` : body);
+    if (dep && !m[0].endsWith('(')) {
+      const ds = bodyAt + dep.index + 1;
+      fields.push({ key: 'department', name: 'department', keyRange: this.lines.rangeOf(ns, ns + name.length), raw: dep[1], range: this.lines.rangeOf(ds, ds + dep[1].length), offset: ds });
+      body = body.slice(0, dep.index).trimEnd();
+    }
+    if (body.trim() && !m[0].endsWith('(')) fields.push({ key: 'role', name: 'role', keyRange: this.lines.rangeOf(ns, ns + name.length), raw: body.trim(), range: this.lines.rangeOf(bodyAt, bodyAt + body.trim().length), offset: bodyAt });
+    this.addNamedPerson(name, this.lines.rangeOf(ns, ns + name.length), range, fields);
+  }
+
+  /**
+   * A person the team names without a handle: the ID is the first name (`anna`), or the
+   * whole name where two share a first name (FORMAT.md "The team").
+   */
+  private addNamedPerson(name: string, nameRange: Range, range: Range, fields: RawField[]): void {
+    const slug = (x: string) => fold(x).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    let id = slug(name.split(/\s+/)[0]);
+    if (!id || this.model.people.some((p) => idKey(p.id) === id)) id = slug(name);
+    if (!id || !/^[a-z]/.test(id)) return;
+    fields.push({ key: 'name', name: 'title', keyRange: nameRange, raw: name, range: nameRange });
+    const p = buildItem({ kind: 'person', id, idRange: nameRange, range }, fields, this.ctx);
+    p.implicit = true;
+    this.add(p);
   }
 
   /** `- @jana — Leitung Social Media (Marketing)`: handle, role, department. */
@@ -760,8 +896,8 @@ class StrategyWalker {
     if (this.reuse) {
       const start = table.position!.start.line;
       key = `${map.docLine(start)},${map.docLine(start + 2)}\n${this.kinds.join(',')}\n${this.ctx.lang}\n${this.ctx.uri}`;
-      const hit = TABLE_ITEMS.get(table)?.get(key);
-      if (hit) {
+      const hit = TABLE_ITEMS.get(table);
+      if (hit && hit.key === key) {
         for (const it of hit.items) this.add(it);
         for (const p of hit.problems) this.ctx.problems.push(p);
         return;
@@ -770,24 +906,31 @@ class StrategyWalker {
     const items0 = this.itemsAdded.length;
     const problems0 = this.ctx.problems.length;
     this.readTableItems(table, map);
-    if (key) {
-      let m = TABLE_ITEMS.get(table);
-      if (!m) TABLE_ITEMS.set(table, (m = new Map()));
-      m.set(key, { items: this.itemsAdded.slice(items0), problems: this.ctx.problems.slice(problems0) });
-    }
+    if (key) TABLE_ITEMS.set(table, detach({ key, items: this.itemsAdded.slice(items0), problems: this.ctx.problems.slice(problems0) }));
   }
 
   private readTableItems(table: Table, map: Mapper): void {
     const cols = tableColumns(table, map, this.text);
     if (!cols.length) return;
     const isTeam = this.kinds.includes('person');
-    if (!isTeam && !isItemTableHeader(cols[0].key)) return;
+    if (!isTeam && !isItemTableHeader(cols[0].key, this.kinds.includes('channel'))) return;
     for (const row of table.children.slice(1)) {
       const fields = rowFields(row, cols, map, this.text);
       const range = map.range(row);
       if (isTeam) {
         const hi = fields.findIndex((f) => /@[A-Za-z]/.test(f.raw));
-        if (hi < 0) continue;
+        if (hi < 0) {
+          // No handle: the Name (or first) column names the person.
+          nameFields(fields);
+          const ni = Math.max(0, fields.findIndex((f) => f.name === 'title' || /^(name|person|wer|who|mitglied|member)$/.test(words(f.key).join(' '))));
+          const nf = fields[ni];
+          if (nf && nf.offset !== undefined && isPersonName(clean(nf.raw))) {
+            const name = clean(nf.raw);
+            const ns = nf.offset + nf.raw.indexOf(name);
+            this.addNamedPerson(name, this.lines.rangeOf(ns, ns + name.length), range, fields.filter((_, i) => i !== ni));
+          }
+          continue;
+        }
         const f = fields[hi];
         const h = /@([A-Za-z][A-Za-z0-9_.-]*)/.exec(f.raw)!;
         const hs = (f.offset ?? 0) + h.index;

@@ -4,19 +4,19 @@
  * its position and whatever the parser could still read is used.
  */
 import { parseDocument, isMap, isSeq, isScalar, isPair, Scalar, type Node, type Pair, type YAMLMap, type YAMLError } from 'yaml';
-import { commonEnds, type ChunkCache, type PieceState } from './markdown';
+import { commonEnds } from './markdown';
+import type { DocumentCache, PieceState } from './cache';
 import type { Item, ItemKind, ParsedDocument, PlanEntry, Section, StrategyModel } from '../model';
 import { LineIndex, t, type Range } from '../text';
-import { ID_RE, ITEM_SECTIONS, isSectionKey, sectionsOfHeading, words, type SectionKey } from '../vocab';
-import { buildEntry, buildItem, channelSlug, chooseKind, clean, periodField, type BuildContext, type RawField } from './build';
-import { detectLanguage, emptySuppressions, scanSuppressions } from './common';
+import { ENTRY_LIST_KEYS as ENTRY_KEYS, ID_RE, ITEM_SECTIONS, isSectionKey, sectionsOfHeading, words, type SectionKey } from '../vocab';
+import { buildEntries, buildItem, channelSlug, chooseKind, clean, periodField, yearKey, yearOfTitle, type BuildContext, type RawField } from './build';
+import { detectLanguage, emptySuppressions, scanSuppressions, yamlErrorText } from './common';
 
 const META_KEYS = new Set(['stratdoc', 'title', 'titel', 'language', 'sprache', 'period', 'zeitraum', 'strategy', 'strategie', 'description', 'beschreibung', 'version']);
-const ENTRY_KEYS = new Set(['entries', 'eintraege', 'beitraege', 'posts', 'redaktionsplan', 'plan', 'items']);
 
 export interface YamlOptions {
-  /** The server's cache: with it, a long plan's entries are parsed one by one and reused. */
-  cache?: ChunkCache;
+  /** The server's cache (./cache.ts): with it, a long plan's entries are parsed one by one and reused. */
+  cache?: DocumentCache;
 }
 
 export function parseYaml(
@@ -96,6 +96,7 @@ export function parseYaml(
   if (pf && clean(pf.raw)) out.period = periodField(pf, ctx);
 
   if (kind === 'plan') {
+    ctx.years = { period: out.period?.value, year: yearOfTitle(out.title) };
     const sp = get('strategy', 'strategie');
     const sf = sp && fieldOf(sp, text, r);
     const entries: PlanEntry[] = [];
@@ -106,12 +107,13 @@ export function parseYaml(
       // and line are unchanged: entries before the edit, and, when no line was added
       // or removed, entries after it (their ranges are lines and columns, so they hold).
       type Built = { entries: PlanEntry[]; problems: ParsedDocument['problems'] };
-      const stateKey = `${uri}|${ctx.lang}`;
-      const prev = opts.cache!.pieces.get(stateKey) as PieceState<Built> | undefined;
+      const stateKey = `${uri}|${ctx.lang}|${yearKey(ctx.years)}`;
+      const prev = opts.cache!.pieces<Built>(stateKey);
       const ends = prev ? commonEnds(prev.text, text) : undefined;
       const delta = prev ? text.length - prev.text.length : 0;
       const sameLines = !!prev && prev.lineCount === lines.lineCount;
       const next: PieceState<Built> = { text, lineCount: lines.lineCount, pieces: [] };
+      const fresh: Built[] = [];
       let j = 0;
       for (const c of split.chunks) {
         let built: Built | undefined;
@@ -134,9 +136,10 @@ export function parseYaml(
           const local: BuildContext = { ...ctx, problems: built.problems };
           const seq = doc.contents;
           for (const el of isSeq(seq) ? seq.items : []) {
-            if (isMap(el)) built.entries.push(buildEntry(fieldsOfMap(el, text, r), nodeRange(el, r)!, entries.length + built.entries.length, local));
+            if (isMap(el)) built.entries.push(...buildEntries(fieldsOfMap(el, text, r), nodeRange(el, r)!, entries.length + built.entries.length, local));
             else if (el !== null && el !== undefined) built.problems.push(notAnEntry(el as Node, r, entriesRange));
           }
+          fresh.push(built);
         }
         next.pieces.push({ start: c.start, end: c.end, startLine: c.startLine, built });
         // An entry before it that split in two or merged (a stray character while typing)
@@ -147,7 +150,7 @@ export function parseYaml(
         }
         for (const p of built.problems) out.problems.push(p);
       }
-      opts.cache!.pieces.set(stateKey, next);
+      opts.cache!.setPieces(stateKey, next, fresh);
     }
     for (const [k, pair] of split ? [] : top) {
       if (!ENTRY_KEYS.has(k)) continue;
@@ -157,7 +160,7 @@ export function parseYaml(
         for (const el of v.items) {
           if (isMap(el)) {
             const fields = fieldsOfMap(el, text, r);
-            entries.push(buildEntry(fields, nodeRange(el, r)!, entries.length, ctx));
+            entries.push(...buildEntries(fields, nodeRange(el, r)!, entries.length, ctx));
           } else if (el !== null && el !== undefined) {
             out.problems.push(notAnEntry(el as Node, r, entriesRange));
           }
@@ -316,7 +319,7 @@ function yamlProblems(
     into.push({
       rule: 'syntax',
       range: r(a, Math.max(b, a)),
-      message: t(`YAML syntax error: ${firstLine(err.message)}`, `YAML-Syntaxfehler: ${firstLine(err.message)}`),
+      message: yamlErrorText(err.message) ?? t(`YAML syntax error: ${firstLine(err.message)}`, `YAML-Syntaxfehler: ${firstLine(err.message)}`),
     });
   }
 }
@@ -333,7 +336,7 @@ function shift(node: Node | Pair | null | undefined, delta: number): void {
   if (isMap(node) || isSeq(node)) for (const it of node.items as (Node | Pair)[]) shift(it, delta);
 }
 
-const ENTRIES_LINE = /^(?:entries|eintr(?:ä|ae)ge|beitr(?:ä|ae)ge|posts|redaktionsplan|plan|items)[ \t]*:[ \t]*(?:#.*)?$/i;
+const ENTRIES_LINE = /^(?:entries|eintr(?:ä|ae)ge|beitr(?:ä|ae)ge|posts|redaktionsplan|plan|items|content|inhalte)[ \t]*:[ \t]*(?:#.*)?$/i;
 /** Plans smaller than this are parsed whole: one parse is as fast as the pieces. */
 export const SPLIT_MIN_LENGTH = 16 * 1024;
 

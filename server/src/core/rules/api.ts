@@ -18,6 +18,12 @@ export interface RuleMeta {
   description: Text;
   /** Options with their defaults; the configuration may override them. */
   options?: Record<string, OptionValue>;
+  /**
+   * The range of each numeric option (inclusive). A configured value outside it is
+   * rejected with a finding on the configuration file and the default applies; the
+   * configuration schemas and the rule's docs page state the same range.
+   */
+  optionRanges?: Record<string, OptionRange>;
   /** Whether the rule offers a quick fix. */
   fixable?: boolean;
   /**
@@ -28,6 +34,13 @@ export interface RuleMeta {
    * it finds in the strategy itself is found afresh each time.
    */
   scope?: 'entry';
+}
+
+export interface OptionRange {
+  min: number;
+  max: number;
+  /** Whole numbers only. */
+  integer?: boolean;
 }
 
 export interface ReportInput {

@@ -1,6 +1,8 @@
 import type { Rule } from './api';
 import { numberOption } from './api';
-import type { PlanEntry } from '../model';
+import type { Channel, PlanEntry } from '../model';
+import { cadenceInterval } from '../vocab-practice';
+import { channelCadence, channelName } from './channels';
 import { t } from '../text';
 import { idKey } from '../vocab';
 import { activeEntries, daysBetween, periodOf } from './planutil';
@@ -23,6 +25,7 @@ export const rule: Rule = {
       'Ein Kanal des Plans verstummt: mehr als 14 Tage (maxGapDays) ohne Eintrag.',
     ),
     options: { maxGapDays: 14 },
+    optionRanges: { maxGapDays: { min: 1, max: 3660, integer: true } },
   },
   check(ctx) {
     const maxGap = numberOption(ctx, 'maxGapDays');
@@ -40,7 +43,18 @@ export const rule: Rule = {
         if (!g) byChannel.set(k, (g = { id: e.channel.id, list: [] }));
         g.list.push(e);
       }
-      for (const { id, list } of byChannel.values()) {
+      for (const { id: slug, list } of byChannel.values()) {
+        // The declared cadence (docs/rules/channel-gap.md): "as needed" has no gaps; a
+        // slower rhythm than maxGapDays allows twice its interval.
+        const def = ctx.project.lookup('channel', slug) as Channel | undefined;
+        const cad = def ? channelCadence(def) : undefined;
+        if (cad?.cadence.asNeeded) continue;
+        const interval = cad ? cadenceInterval(cad.cadence) : undefined;
+        const allowed = interval !== undefined ? Math.max(maxGap, Math.ceil(2 * interval)) : maxGap;
+        const id = channelName(ctx.project, slug, { doc, entry: list[0] });
+        const limit = allowed > maxGap
+          ? t(`more than the ${allowed} days its cadence '${cad!.cadence.raw}' allows`, `mehr als die ${allowed} Tage, die sein Rhythmus '${cad!.cadence.raw}' erlaubt`)
+          : t(`more than the ${maxGap} days allowed`, `mehr als die erlaubten ${maxGap} Tage`);
         const sorted = [...list].sort((a, b) => (a.isoDate! < b.isoDate! ? -1 : a.isoDate! > b.isoDate! ? 1 : a.index - b.index));
         const report = (at: PlanEntry, from: string, to: string, days: number, edge?: 'start' | 'end') => {
           const span = edge === 'start'
@@ -52,8 +66,8 @@ export const rule: Rule = {
             uri: doc.uri,
             range: at.date!.range,
             message: t(
-              `No ${id} entry for ${days} days (${span.en}), more than the ${maxGap} days allowed.`,
-              `${days} Tage lang kein Eintrag auf ${id} (${span.de}), mehr als die erlaubten ${maxGap} Tage.`,
+              `No ${id} entry for ${days} days (${span.en}), ${limit.en}.`,
+              `${days} Tage lang kein Eintrag auf ${id} (${span.de}), ${limit.de}.`,
             ),
             data: { channel: id, from, to, days },
           });
@@ -62,17 +76,17 @@ export const rule: Rule = {
         const last = sorted[sorted.length - 1];
         if (period && first.isoDate! > period.start) {
           const days = daysBetween(period.start, first.isoDate!);
-          if (days > maxGap) report(first, period.start, first.isoDate!, days, 'start');
+          if (days > allowed) report(first, period.start, first.isoDate!, days, 'start');
         }
         for (let i = 1; i < sorted.length; i++) {
           const a = sorted[i - 1].isoDate!;
           const b = sorted[i].isoDate!;
           const days = daysBetween(a, b);
-          if (days > maxGap) report(sorted[i], a, b, days);
+          if (days > allowed) report(sorted[i], a, b, days);
         }
         if (period && last.isoDate! < period.end) {
           const days = daysBetween(last.isoDate!, period.end);
-          if (days > maxGap) report(last, last.isoDate!, period.end, days, 'end');
+          if (days > allowed) report(last, last.isoDate!, period.end, days, 'end');
         }
       }
     }

@@ -1,6 +1,7 @@
 import type { Rule } from './api';
 import { t } from '../text';
 import { writtenId } from './util';
+import { hasContent, placeholderShown } from '../vocab-practice';
 
 /** RULES.md: a channel without why, or without resources */
 export const rule: Rule = {
@@ -14,10 +15,15 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const c of ctx.project.channels) {
-      const noWhy = !c.why;
-      const noRes = !c.resources;
+      // A placeholder (TBD, folgt, -) is no reason and no resources (docs/decisions.md "Placeholders count as empty").
+      const noWhy = !hasContent(c.why?.value);
+      const noRes = !hasContent(c.resources?.value) && !c.people.length;
       if (!noWhy && !noRes) continue;
       const name = `'${writtenId(ctx.project, c)}'`;
+      const held = [noWhy && c.why ? c.why : undefined, noRes && c.resources ? c.resources : undefined].filter((x) => !!x);
+      const note = held.length
+        ? t(` (${held.map((x) => `'${placeholderShown(x!.raw)}'`).join(', ')} is only a placeholder)`, ` (${held.map((x) => `'${placeholderShown(x!.raw)}'`).join(', ')} ist nur ein Platzhalter)`)
+        : t('', '');
       let message;
       if (noWhy && noRes) {
         message = t(
@@ -35,7 +41,9 @@ export const rule: Rule = {
           `Der Kanal ${name} hat keine Ressourcen ('Ressourcen:'): Nennen Sie, wer ihn betreut und wie viel Zeit das kostet (z. B. '@anna, 4 h/Woche').`,
         );
       }
-      ctx.report({ uri: c.uri, range: c.idRange, message });
+      // The placeholder note goes before the colon that starts the advice.
+      const withNote = (m: string, n: string) => (n ? m.replace(/\): /, `)${n}: `) : m);
+      ctx.report({ uri: c.uri, range: c.idRange, message: t(withNote(message.en, note.en), withNote(message.de, note.de)) });
     }
   },
 };

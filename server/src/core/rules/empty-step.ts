@@ -1,6 +1,7 @@
 import type { Rule } from './api';
 import { t } from '../text';
-import { SECTION_BY_KEY, isPlaceholderOnly, stripNumbering } from '../vocab';
+import { SECTION_BY_KEY, stripNumbering } from '../vocab';
+import { isPlaceholderOnly, placeholderShown as short } from '../vocab-practice';
 import { TEMPLATES } from './templates';
 
 /** RULES.md: a step's section holds no text, or only placeholders (TODO, TBD, tbd, …, xxx) */
@@ -21,7 +22,7 @@ export const rule: Rule = {
       if (!steps.length) continue;
       // YAML's empty values (null, ~, [], {}) are empty too.
       const content = doc.format === 'yaml' && /^(?:null|~|\[\s*\]|\{\s*\})$/i.test(s.content.trim()) ? '' : s.content.trim();
-      if (content && !isPlaceholderOnly(content)) continue;
+      if (!isPlaceholderOnly(content)) continue;
       const heading = stripNumbering(s.heading) || s.heading;
       const nums = steps.map((k) => SECTION_BY_KEY.get(k)!.step!);
       const en = steps.map((k) => TEMPLATES[k].heading.en).join(' and ');
@@ -44,9 +45,3 @@ export const rule: Rule = {
     }
   },
 };
-
-/** The placeholders as a reader sees them: without YAML block indicators and list marks. */
-function short(s: string): string {
-  const one = s.replace(/^[|>][-+0-9]*/, '').replace(/^\s*(?:[-*+]|\d+\.)\s+/gm, '').replace(/\s+/g, ' ').trim();
-  return one.length > 40 ? `${one.slice(0, 39)}…` : one;
-}

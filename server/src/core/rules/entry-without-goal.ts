@@ -23,7 +23,8 @@ export const rule: Rule = {
     const project = ctx.project;
     for (const doc of project.plans) {
       for (const entry of activeEntries(doc)) {
-        if (entry.goals.length || entry.kpis.length) continue;
+        // A soft goal (a Content Pillar) counts only where it names a goal.
+        if (entry.goals.some((r) => !r.soft || project.lookup('goal', r.id)) || entry.kpis.length) continue;
         const channel = entry.channel && project.lookup('channel', entry.channel.id);
         const fixes: FixSpec[] = [];
         const seen = new Set<string>();

@@ -1,12 +1,12 @@
 import type { Rule } from './api';
 import { t } from '../text';
 import type { Span } from '../model';
-import { isPlaceholderOnly } from '../vocab';
+import { hasContent } from '../vocab-practice';
 import { itemLabel, joinList } from './util';
 
-/** A value counts only when it says something: not empty, not TODO/TBD/…, not a dash. */
+/** A value counts only when it says something: not empty, not TODO/TBD/…, not a dash (docs/decisions.md "Placeholders count as empty"). */
 function given(s: Span | undefined): boolean {
-  return !!s && !isPlaceholderOnly(s.value) && !/^[\s–—-]*$/.test(s.value);
+  return hasContent(s?.value);
 }
 
 /** RULES.md: a KPI without target, baseline, deadline or data source; the message names what is missing */

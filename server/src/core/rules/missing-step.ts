@@ -31,6 +31,8 @@ export const rule: Rule = {
     if (!doc || !doc.strategy || !readable(doc)) return;
     for (const key of STEP_KEYS) {
       if (hasSection(doc, key)) continue;
+      // KPIs written under their goals (FORMAT.md "Goals and KPIs as plain lists") are step 4.
+      if (key === 'kpis' && doc.strategy.kpis.length) continue;
       const step = SECTION_BY_KEY.get(key)!.step!;
       const what = STEP_WHAT[key]!;
       const s = suggestion(doc, key);

@@ -4,6 +4,7 @@ import type { Project } from '../project';
 import { t } from '../text';
 import { idKey } from '../vocab';
 import { activeEntries } from './planutil';
+import { channelName } from './channels';
 
 /** Entries a channel or goal needs before "all push" means something. */
 const MIN_ENTRIES = 3;
@@ -31,6 +32,8 @@ export const rule: Rule = {
       // entry of the plan on each keystroke).
       type Group = { id: string; n: number; allPush: boolean; inferred: number; first: Ref; last: PlanEntry | undefined };
       const channels = new Map<string, Group>();
+      // Channel names as the strategy writes them, looked up once per channel.
+      const names = new Map<string, string>();
       const goals = new Map<string, Group>();
       const add = (m: Map<string, Group>, id: string, entry: PlanEntry, ref: Ref) => {
         const k = idKey(id);
@@ -45,7 +48,12 @@ export const rule: Rule = {
         else if (entry.mode.inferred) g.inferred++;
       };
       for (const e of entries) {
-        if (e.channel) add(channels, e.channel.id, e, e.channel);
+        if (e.channel) {
+          const k = idKey(e.channel.id);
+          let name = names.get(k);
+          if (name === undefined) names.set(k, (name = channelName(project, e.channel.id, { doc, entry: e })));
+          add(channels, name, e, e.channel);
+        }
         for (const [id, ref] of goalRefs(e)) add(goals, id, e, ref);
       }
       for (const [what, m] of [['channel', channels], ['goal', goals]] as const) {

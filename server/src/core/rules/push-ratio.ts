@@ -4,6 +4,7 @@ import type { ParsedDocument, PlanEntry } from '../model';
 import type { Range, Text } from '../text';
 import { t } from '../text';
 import { idKey, pushWeight } from '../vocab';
+import { channelName } from './channels';
 import { activeEntries, fmtNumber, fmtPercent, monthName } from './planutil';
 
 /**
@@ -25,6 +26,7 @@ export const rule: Rule = {
       'Zu viele Push-Einträge (Werbung, Angebote, Pressemitteilungen) in einem Plan, einem Kanal oder einem Monat: mehr als die 20 % der 80/20-Regel.',
     ),
     options: { max: 0.2, strongMax: 0.33, minEntries: 10 },
+    optionRanges: { max: { min: 0, max: 1 }, strongMax: { min: 0, max: 1 }, minEntries: { min: 1, max: 100000, integer: true } },
   },
   check(ctx) {
     const max = numberOption(ctx, 'max');
@@ -39,7 +41,7 @@ export const rule: Rule = {
         if (e.channel) {
           const k = idKey(e.channel.id);
           let s = byChannel.get(k);
-          if (!s) byChannel.set(k, (s = { kind: 'channel', key: e.channel.id, entries: [] }));
+          if (!s) byChannel.set(k, (s = { kind: 'channel', key: channelName(ctx.project, e.channel.id, { doc, entry: e }), entries: [] }));
           s.entries.push(e);
         }
         if (e.isoDate) {

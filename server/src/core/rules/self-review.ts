@@ -18,7 +18,13 @@ export const rule: Rule = {
     for (const doc of ctx.project.plans) {
       for (const entry of activeEntries(doc)) {
         const { owner, reviewer } = entry;
-        if (!owner || !reviewer || idKey(owner.id) !== idKey(reviewer.id)) continue;
+        if (!owner || !reviewer) continue;
+        // The same person however written: handle, full name or first name (FORMAT.md "References by name").
+        const same = idKey(owner.id) === idKey(reviewer.id) || (() => {
+          const a = ctx.project.lookup('person', owner.id);
+          return !!a && a === ctx.project.lookup('person', reviewer.id);
+        })();
+        if (!same) continue;
         const obj = entryName(entry, 'object');
         const dat = entryName(entry, 'dative');
         ctx.report({

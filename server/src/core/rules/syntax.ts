@@ -14,7 +14,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const doc of ctx.project.documents) {
-      for (const p of doc.problems) if (p.rule === 'syntax') ctx.report({ uri: doc.uri, range: p.range, message: p.message, fixes: p.fixes });
+      for (const p of doc.problems) if (p.rule === 'syntax') ctx.report({ uri: doc.uri, range: p.range, message: p.message, fixes: p.fixes, data: p.internal ? { internal: p.internal } : undefined });
     }
   },
 };

@@ -9,6 +9,7 @@ import type { FixSpec, ParsedDocument, Section } from '../model';
 import { t, type Lang, type Text } from '../text';
 import { SECTIONS, SECTION_BY_KEY, isSectionKey, stripNumbering, words, type SectionKey } from '../vocab';
 import type { RuleContext } from './api';
+import { isPlaceholderOnly, placeholderShown } from '../vocab-practice';
 
 interface Template {
   /** Markdown heading (without number) in each language. */
@@ -422,7 +423,25 @@ export function readable(doc: ParsedDocument): boolean {
 /** Reports a missing non-step section at the strategy's title, with the insertion fix. */
 export function reportMissingSection(ctx: RuleContext, key: SectionKey, what: Text): void {
   const doc = ctx.project.strategy;
-  if (!doc || !doc.strategy || !readable(doc) || hasSection(doc, key)) return;
+  if (!doc || !doc.strategy || !readable(doc)) return;
+  if (hasSection(doc, key)) {
+    // A section that holds only a placeholder (TBD, folgt, k. A., -) or nothing counts as
+    // missing (docs/decisions.md "Placeholders count as empty"); reported at its heading.
+    const sections = doc.strategy.sections.filter((x) => x.keys.includes(key));
+    if (sections.some((x) => !isPlaceholderOnly(x.content))) return;
+    const sec = sections[0];
+    const heading = stripNumbering(sec.heading) || sec.heading;
+    const shown = placeholderShown(sec.content);
+    ctx.report({
+      uri: doc.uri,
+      range: sec.headingRange,
+      message: shown
+        ? t(`The section '${heading}' holds only a placeholder ('${shown}'). ${what.en}`, `Der Abschnitt '${heading}' enthält nur einen Platzhalter ('${shown}'). ${what.de}`)
+        : t(`The section '${heading}' is empty. ${what.en}`, `Der Abschnitt '${heading}' ist leer. ${what.de}`),
+      data: { placeholder: shown || undefined },
+    });
+    return;
+  }
   const s = suggestion(doc, key);
   const fix = insertSectionFix(doc, key);
   ctx.report({

@@ -42,7 +42,8 @@ interface Team {
 }
 
 function check(team: Team, doc: ParsedDocument, ref: Ref, role: Text): void {
-  if (team.keys.has(idKey(ref.id)) || team.names.has(words(ref.id).join(' '))) return;
+  // By handle, full name or first name (Project.lookup).
+  if (team.keys.has(idKey(ref.id)) || team.names.has(words(ref.id).join(' ')) || team.ctx.project.lookup('person', ref.id)) return;
   const handles = team.people.map((p) => p.id);
   const near = closest(idKey(ref.id), handles);
   const list = handles.length > 10 ? `${handles.slice(0, 10).map((h) => `@${h}`).join(', ')}, …` : handles.map((h) => `@${h}`).join(', ');

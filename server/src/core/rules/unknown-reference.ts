@@ -73,7 +73,9 @@ export const rule: Rule = {
 
 function check(ctx: RuleContext, doc: ParsedDocument, ref: Ref, kind: RefKind, siblings: Ref[]): void {
   const p = ctx.project;
-  if (p.lookup(kind, ref.id)) return;
+  // A soft reference (a Content Pillar) counts only where it names a goal.
+  if (ref.soft || p.lookup(kind, ref.id)) return;
+  if (kind === 'goal' && !ID_LIKE.test(ref.id)) return byName(ctx, doc, ref);
   const ids = p.ids(kind);
   // Not an ID the same field already names: "A1, A2" with only A1 defined is no typo of A1.
   const near = closest(ref.id, ids.filter((id) => !siblings.some((x) => x !== ref && idKey(x.id) === idKey(id))));
@@ -103,6 +105,29 @@ function check(ctx: RuleContext, doc: ParsedDocument, ref: Ref, kind: RefKind, s
         preferred: true,
       }]
       : undefined,
+  });
+}
+
+/** An ID as plans write one: letters and a number (`G1`, `Z-2`, `goal.3`). */
+const ID_LIKE = /^[A-Za-z][A-Za-z_.-]*\d[A-Za-z0-9_.-]*$/;
+
+/** A goal named by words that match no goal's title or type: which goals there are, by title. */
+function byName(ctx: RuleContext, doc: ParsedDocument, ref: Ref): void {
+  const goals = ctx.project.goals;
+  const titled = goals.map((g) => `${g.id}${g.title ? ` (${g.title.value})` : ''}`);
+  const shown = titled.length > 10 ? `${titled.slice(0, 10).join(', ')}, …` : titled.join(', ');
+  ctx.report({
+    uri: doc.uri,
+    range: ref.range,
+    message: goals.length
+      ? t(
+        `'${ref.id}' names no goal of the strategy: no goal has this ID, type or these words in its title. Goals: ${shown}.`,
+        `'${ref.id}' nennt kein Ziel der Strategie: Kein Ziel hat diese ID, diese Art oder diese Wörter im Titel. Ziele: ${shown}.`,
+      )
+      : t(
+        `'${ref.id}' names no goal: the strategy defines no goals yet.`,
+        `'${ref.id}' nennt kein Ziel: Die Strategie definiert noch keine Ziele.`,
+      ),
   });
 }
 

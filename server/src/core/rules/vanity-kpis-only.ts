@@ -45,5 +45,20 @@ export const rule: Rule = {
         ),
       });
     }
+    // KPIs of the strategy as a whole (bullets under `## KPIs`, FORMAT.md "Goals and KPIs
+    // as plain lists") measure no one goal; when every KPI there is is vanity, say so once.
+    const loose = project.kpis.filter((k) => !project.goalsOfKpi(k).length);
+    if (!loose.length || !project.kpis.every((k) => k.metricClass === 'vanity')) return;
+    const section = project.strategy?.strategy?.sections.find((s) => s.keys.includes('kpis'));
+    const list = loose.map((k) => `'${k.id}' (${k.metric?.value ?? k.title?.value ?? k.id})`);
+    const better = BETTER.none;
+    ctx.report({
+      uri: loose[0].uri,
+      range: section?.headingRange ?? loose[0].idRange,
+      message: t(
+        `The strategy is measured only by vanity metrics: ${joinList(list, 'en')}. They show attention, not whether a goal is reached: add a KPI such as ${better.en}.`,
+        `Die Strategie wird nur mit Vanity-Metriken gemessen: ${joinList(list, 'de')}. Sie zeigen Aufmerksamkeit, nicht ob ein Ziel erreicht ist: Ergänzen Sie eine Kennzahl wie ${better.de}.`,
+      ),
+    });
   },
 };

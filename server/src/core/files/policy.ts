@@ -1,0 +1,40 @@
+/**
+ * The file policy as data (docs/security.md, docs/cli.md "Which files are checked"):
+ * which file names can be documents, which folders are never walked, what the
+ * configuration files are called. The CLI, the language server and the extension all
+ * read it from here, so a new kind of document file is one line in DOCUMENT_EXTENSIONS.
+ */
+
+/** Extensions (lower case, with the dot) of files that can be stratdoc documents. */
+export const DOCUMENT_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.yaml', '.yml'];
+
+/**
+ * Folders never walked (unless named as a path to check): dependencies and build output,
+ * which hold copies of documents or other people's Markdown. Every folder whose name
+ * starts with a dot (`.git`, `.github`, `.vscode`…) is skipped as well.
+ */
+export const SKIPPED_FOLDERS: readonly string[] = ['node_modules', 'dist', 'out'];
+
+/** Names of the configuration file, in the order they are looked for (docs/format.md). */
+export const CONFIG_FILES: readonly string[] = ['.stratdoc.yaml', '.stratdoc.yml'];
+
+/** Whether a file name (or path) can be a document by its extension. */
+export function mayBeDocument(name: string): boolean {
+  const lower = name.toLowerCase();
+  return DOCUMENT_EXTENSIONS.some((e) => lower.endsWith(e)) && !isConfigFileName(lower);
+}
+
+export function isConfigFileName(name: string): boolean {
+  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+  return CONFIG_FILES.includes(base);
+}
+
+export function skipFolder(name: string): boolean {
+  return name.startsWith('.') || SKIPPED_FOLDERS.includes(name);
+}
+
+/** Globs for file watchers (the editor's, the extension's): every possible document and configuration. */
+export const WATCH_GLOBS: readonly string[] = [
+  `**/*.{${DOCUMENT_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`,
+  `**/{${CONFIG_FILES.join(',')}}`,
+];

@@ -1,0 +1,136 @@
+/**
+ * What the server keeps between edits of a document (docs/decisions.md "Memory"): parsed
+ * Markdown chunks by their text, the plan entries built from a chunk (Markdown table
+ * slice or YAML entry) by the chunk's text and place, and a YAML plan's last reading in
+ * pieces. An edit then re-parses and rebuilds only the chunk it touched, and unchanged
+ * entries stay the same objects (so per-entry rule results can be reused).
+ *
+ * Memory is bounded by the documents, not by their history: each document keeps exactly
+ * what its last reading used. A reading looks up what the one before used and keeps what
+ * it uses itself; when it is done, that replaces the one before. A chunk typed away is
+ * dropped with the next reading; a document removed from the workspace drops its part.
+ */
+import type { Root } from 'mdast';
+
+/** A document read in pieces: its text, and what was built from each piece. */
+export interface PieceState<B> {
+  text: string;
+  lineCount: number;
+  pieces: { start: number; end: number; startLine: number; built: B }[];
+}
+
+/** What one reading of one document used. */
+interface Generation {
+  roots: Map<string, Root>;
+  built: Map<string, unknown>;
+  pieces?: { key: string; state: PieceState<unknown> };
+}
+
+export class ChunkCache {
+  private readonly docs = new Map<string, Generation>();
+
+  /** Starts a reading of a document; `commit()` it when the reading is complete. */
+  open(uri: string): DocumentCache {
+    return new DocumentCache(this.docs.get(uri), (g) => this.docs.set(uri, g));
+  }
+
+  /** A document left the workspace (or is no stratdoc document any more). */
+  drop(uri: string): void {
+    this.docs.delete(uri);
+  }
+
+  /** Parsed chunks kept, over all documents (tests). */
+  get size(): number {
+    let n = 0;
+    for (const g of this.docs.values()) n += g.roots.size;
+    return n;
+  }
+
+  /** Documents with something kept (tests). */
+  get documents(): number {
+    return this.docs.size;
+  }
+}
+
+/** One reading's view of the cache: lookups see the last reading's part and its own. */
+export class DocumentCache {
+  private readonly next: Generation = { roots: new Map(), built: new Map() };
+
+  constructor(private readonly prev: Generation | undefined, private readonly keep: (g: Generation) => void) {}
+
+  get(text: string): Root | undefined {
+    const root = this.next.roots.get(text) ?? this.prev?.roots.get(text);
+    if (root) this.next.roots.set(text, root);
+    return root;
+  }
+
+  set(text: string, root: Root): void {
+    this.next.roots.set(text, root);
+  }
+
+  getBuilt<T>(key: string): T | undefined {
+    const v = (this.next.built.get(key) ?? this.prev?.built.get(key)) as T | undefined;
+    if (v !== undefined) this.next.built.set(key, v);
+    return v;
+  }
+
+  /** Keeps what was built from a chunk; its strings are detached from the document's text. */
+  setBuilt<T>(key: string, value: T): void {
+    this.next.built.set(key, detach(value));
+  }
+
+  /** The last reading in pieces of this document under `key` (document and language). */
+  pieces<B>(key: string): PieceState<B> | undefined {
+    const p = this.prev?.pieces;
+    return p && p.key === key ? (p.state as PieceState<B>) : undefined;
+  }
+
+  /** Keeps this reading in pieces; what was built anew is detached from the text (`fresh`). */
+  setPieces<B>(key: string, state: PieceState<B>, fresh: B[]): void {
+    for (const b of fresh) detach(b);
+    this.next.pieces = { key, state };
+  }
+
+  /** The reading is complete: it replaces the last one. */
+  commit(): void {
+    this.keep(this.next);
+  }
+}
+
+/**
+ * Makes what was built from one reading of a document independent of that reading's text,
+ * in place, and returns it. In V8 a substring (`slice`, a regular-expression match, `trim`)
+ * of a long string points into it, so one value kept across edits keeps the whole text of
+ * the version it was cut from alive: with a value or a message from every edited entry,
+ * every version of a long plan was kept (docs/decisions.md "Memory"). Walks plain objects
+ * and arrays; each string becomes a flat copy (one copy per distinct string).
+ */
+export function detach<T>(value: T): T {
+  const seen = new Set<object>();
+  const copies = new Map<string, string>();
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') {
+      // A substring this short is a copy already (V8 slices only from 13 characters on).
+      if (v.length < 13) return v;
+      let c = copies.get(v);
+      if (c === undefined) {
+        // Concatenating and slicing again flattens into a new string of its own.
+        c = (' ' + v).slice(1);
+        copies.set(v, c);
+      }
+      return c;
+    }
+    if (typeof v !== 'object' || v === null || seen.has(v)) return v;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) v[i] = walk(v[i]);
+    } else if (v instanceof Set || v instanceof Map) {
+      // (Not in built values; left as they are.)
+    } else {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) o[k] = walk(o[k]);
+    }
+    return v;
+  };
+  return walk(value) as T;
+}

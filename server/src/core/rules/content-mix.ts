@@ -1,0 +1,115 @@
+import type { Rule } from './api';
+import { numberOption } from './api';
+import type { ParsedDocument, PlanEntry } from '../model';
+import type { Range, Text } from '../text';
+import { t } from '../text';
+import { MODES, enumLabel, idKey, pushWeight, type Mode } from '../vocab';
+import { activeEntries, fmtNumber, fmtPercent } from './planutil';
+import { channelName } from './channels';
+
+/**
+ * The modes that are not promotion (docs/rules/content-mix.md): stories, dialog, service,
+ * people (personal interaction) and content shared from others (ugc), per the rule of
+ * thirds; mixed counts half, as for push-ratio.
+ */
+const NON_PROMO: ReadonlySet<Mode> = new Set<Mode>(['story', 'dialog', 'service', 'people', 'ugc']);
+
+function nonPromoWeight(m: Mode | undefined): number {
+  return m === undefined ? 0 : NON_PROMO.has(m) ? 1 : m === 'mixed' ? 0.5 : 0;
+}
+
+interface Scope {
+  kind: 'plan' | 'channel';
+  name: string;
+  entries: PlanEntry[];
+}
+
+/**
+ * docs/rules/content-mix.md: beside the push ceiling (push-ratio), a plan or a channel of
+ * it (at least `minEntries` entries) with no dialog at all, or whose stories, dialog,
+ * service, people and shared content stay under `floor` (default 2/3, the rule of thirds).
+ * Entries without a mode count as neither. A scope whose push share alone exceeds
+ * 1 − floor is left to push-ratio and push-only.
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'content-mix',
+    severity: 'warning',
+    description: t(
+      'A plan or a channel lacks the content beside promotion: no dialog at all, or stories, dialog and service stay under two thirds (rule of thirds).',
+      'Einem Plan oder Kanal fehlt der Inhalt neben der Werbung: gar kein Dialog, oder Geschichten, Dialog und Service bleiben unter zwei Dritteln (Drittel-Regel).',
+    ),
+    options: { floor: 0.67, minEntries: 10 },
+  },
+  check(ctx) {
+    const floor = numberOption(ctx, 'floor');
+    const minEntries = numberOption(ctx, 'minEntries');
+    for (const doc of ctx.project.plans) {
+      const all = activeEntries(doc);
+      if (all.length < minEntries) continue;
+      const scopes: Scope[] = [{ kind: 'plan', name: '', entries: all }];
+      const byChannel = new Map<string, Scope>();
+      for (const e of all) {
+        if (!e.channel) continue;
+        const k = idKey(e.channel.id);
+        let s = byChannel.get(k);
+        if (!s) byChannel.set(k, (s = { kind: 'channel', name: channelName(ctx.project, e.channel.id, { doc, entry: e }), entries: [] }));
+        s.entries.push(e);
+      }
+      for (const s of byChannel.values()) if (s.entries.length < all.length) scopes.push(s);
+      for (const s of scopes) {
+        const n = s.entries.length;
+        if (n < minEntries) continue;
+        const push = s.entries.reduce((a, e) => a + pushWeight(e.mode?.value), 0);
+        if (push / n > 1 - floor) continue;
+        const other = s.entries.reduce((a, e) => a + nonPromoWeight(e.mode?.value), 0);
+        const dialog = s.entries.filter((e) => e.mode?.value === 'dialog').length;
+        const under = other / n < floor;
+        if (!under && dialog > 0) continue;
+        const range = where(doc, s);
+        if (!range) continue;
+        const none = s.entries.filter((e) => !e.mode).length;
+        ctx.report({
+          uri: doc.uri,
+          range,
+          message: message(s, { n, push, other, dialog, none, under, floor }),
+          data: { scope: s.kind, key: s.name, count: n, push, other, dialog, withoutMode: none },
+        });
+      }
+    }
+  },
+};
+
+function where(doc: ParsedDocument, s: Scope): Range | undefined {
+  return s.kind === 'plan' ? doc.titleRange : s.entries.find((e) => e.channel)?.channel?.range;
+}
+
+function message(s: Scope, c: { n: number; push: number; other: number; dialog: number; none: number; under: boolean; floor: number }): Text {
+  const scope = s.kind === 'plan' ? t('in this plan', 'in diesem Plan') : t(`on ${s.name}`, `auf ${s.name}`);
+  const floorText = Math.abs(c.floor - 0.67) < 0.005 || Math.abs(c.floor - 2 / 3) < 0.005
+    ? t('two thirds (rule of thirds)', 'zwei Drittel (Drittel-Regel)')
+    : t(`${fmtPercent(c.floor)} (floor)`, `${fmtPercent(c.floor)} (floor)`);
+  const counts = modeCounts(s.entries);
+  if (c.under) {
+    const noDialog = c.dialog === 0 ? t(', and none invites dialog', ', und keiner lädt zum Dialog ein') : t('', '');
+    return t(
+      `Only ${fmtNumber(c.other, 'en')} of ${c.n} entries ${scope.en} tell a story, ask, help or show people (${fmtPercent(c.other / c.n)}), less than ${floorText.en}${noDialog.en} (${counts.en}). Plan the content beside promotion, not only less push.`,
+      `Nur ${fmtNumber(c.other, 'de')} von ${c.n} Einträgen ${scope.de} erzählen, fragen, helfen oder zeigen Menschen (${fmtPercent(c.other / c.n)}), weniger als ${floorText.de}${noDialog.de} (${counts.de}). Planen Sie die Inhalte neben der Werbung, nicht nur weniger Push.`,
+    );
+  }
+  return t(
+    `None of the ${c.n} entries ${scope.en} invites dialog (a question, a poll, a Q&A): social media is a conversation, not a broadcast (${counts.en}).`,
+    `Keiner der ${c.n} Einträge ${scope.de} lädt zum Dialog ein (eine Frage, eine Umfrage, eine Fragerunde): Social Media ist ein Gespräch, keine Sendung (${counts.de}).`,
+  );
+}
+
+/** `5 service, 3 story, 1 push, 2 without a mode`: the entries of a scope by mode, most first. */
+function modeCounts(entries: PlanEntry[]): Text {
+  const by = new Map<Mode | undefined, number>();
+  for (const e of entries) by.set(e.mode?.value, (by.get(e.mode?.value) ?? 0) + 1);
+  const list = [...by.entries()].sort((a, b) => b[1] - a[1] || (a[0] ?? '~').localeCompare(b[0] ?? '~'));
+  const part = (lang: 'en' | 'de') => list
+    .map(([m, n]) => `${n} ${m ? (lang === 'de' ? enumLabel(MODES, m, 'de') : m) : lang === 'de' ? 'ohne Modus' : 'without a mode'}`)
+    .join(', ');
+  return t(part('en'), part('de'));
+}

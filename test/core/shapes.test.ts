@@ -1,0 +1,99 @@
+/**
+ * The vocabulary of documents in the wild (FORMAT.md "How an existing document is read"):
+ * dates, statuses and emoji, plan columns, channel cells and strategy headings.
+ */
+import * as assert from 'node:assert/strict';
+import { parseLooseDate, yearOfTitle } from '../../server/src/core/parse/build';
+import { parseDocument } from '../../server/src/core/parse';
+import { planFieldOf, sectionsOfHeading, statusOf, fieldOf, goalTypeIn } from '../../server/src/core/vocab';
+
+const Q1 = { period: { start: '2027-01-01', end: '2027-03-31' } };
+
+describe('real-world shapes: vocabulary', () => {
+  it('reads the dates of spreadsheets, with a year from the period or title, and asks for one where none is', () => {
+    const cases: [string, object | undefined, { iso?: string; time?: string; needsYear?: boolean }][] = [
+      ['2027-03-02', undefined, { iso: '2027-03-02' }],
+      ['2.3.2027', undefined, { iso: '2027-03-02' }],
+      ['19.1.27', undefined, { iso: '2027-01-19' }],
+      ['19.01.', Q1, { iso: '2027-01-19' }],
+      ['Di, 19.01.', Q1, { iso: '2027-01-19' }],
+      ['Dienstag, 19.1.', { year: 2027 }, { iso: '2027-01-19' }],
+      ['19. Januar', { year: 2027 }, { iso: '2027-01-19' }],
+      ['2 März 2027', undefined, { iso: '2027-03-02' }],
+      ['March 2', { year: 2027 }, { iso: '2027-03-02' }],
+      ['Mar 2nd, 2027', undefined, { iso: '2027-03-02' }],
+      ['Tue, Mar 2', { year: 2027 }, { iso: '2027-03-02' }],
+      ['2027-03-02 09:00', undefined, { iso: '2027-03-02', time: '09:00' }],
+      ['2027-03-02T09:30:00.000Z', undefined, { iso: '2027-03-02', time: '09:30' }],
+      ['02.03.2027 9:15 Uhr', undefined, { iso: '2027-03-02', time: '09:15' }],
+      ['19.01.', undefined, { needsYear: true }],
+      ['19. Januar', undefined, { needsYear: true }],
+      ['31.02.', Q1, {}],
+      ['3/2/2027', undefined, {}],
+      ['nächste Woche', Q1, {}],
+    ];
+    for (const [s, years, want] of cases) assert.deepEqual(parseLooseDate(s, years as never), want, s);
+    // A period over the turn of the year: the year in which the day falls inside it.
+    assert.equal(parseLooseDate('05.01.', { period: { start: '2026-12-01', end: '2027-02-28' } }).iso, '2027-01-05');
+    assert.equal(parseLooseDate('05.12.', { period: { start: '2026-12-01', end: '2027-02-28' } }).iso, '2026-12-05');
+    assert.equal(yearOfTitle('Redaktionsplan Q1 2027'), 2027);
+    assert.equal(yearOfTitle('Content calendar'), undefined);
+  });
+
+  it('maps status words and emoji onto the statuses', () => {
+    const cases: [string, string | undefined][] = [
+      ['in Arbeit', 'draft'], ['in Bearbeitung', 'draft'], ['In progress', 'draft'], ['Idee', 'idea'], ['geplant', 'planned'],
+      ['freigegeben', 'approved'], ['veröffentlicht', 'published'], ['online', 'published'], ['live', 'published'],
+      ['💡', 'idea'], ['✏️', 'draft'], ['✅', 'approved'], ['📤', 'published'], ['✅ freigegeben', 'approved'],
+      ['📤 veröffentlicht', 'published'], ['✏️ Entwurf', 'draft'], ['🙂', undefined], ['vielleicht', undefined],
+    ];
+    for (const [s, want] of cases) assert.equal(statusOf(s), want, s);
+  });
+
+  it('maps a plan\'s columns by one table, where Termin is a date and Type a format', () => {
+    const cases: [string, string | undefined][] = [
+      ['Plattform', 'channel'], ['Netzwerk', 'channel'], ['Network', 'channel'], ['Zuständig', 'owner'], ['Assignee', 'owner'],
+      ['Redakteur', 'owner'], ['Post Copy', 'title'], ['Caption', 'title'], ['Headline', 'title'], ['publish_at', 'date'],
+      ['scheduled_at', 'date'], ['Termin', 'date'], ['Veröffentlichung', 'date'], ['Type', 'format'], ['Objective', 'goals'],
+      ['Content Pillar', 'pillar'], ['Approver', 'reviewer'], ['URL', 'link'], ['Kampagne', 'campaign'], ['Notizen', undefined],
+    ];
+    for (const [k, want] of cases) assert.equal(planFieldOf(k), want, k);
+    assert.equal(fieldOf('Termin'), 'deadline', 'a KPI\'s Termin stays its deadline');
+    assert.equal(fieldOf('Type'), 'type', 'a goal\'s Type stays its goal type');
+  });
+
+  it('reads the step headings of strategies written before stratdoc', () => {
+    const cases: [string, string[]][] = [
+      ['Ausgangslage', ['listening']], ['Status quo', ['listening']], ['Ist-Analyse', ['listening']], ['Tonalität', ['value']],
+      ['Tone of voice', ['value']], ['Markenstimme', ['value']], ['Brand voice', ['value']], ['Zielgruppen', ['audiences']],
+      ['Personas', ['audiences']], ['Erfolgsmessung', ['kpis']], ['Kanäle', ['channels']], ['Plattformen', ['channels']],
+      ['Verantwortlichkeiten', ['governance']], ['Rollen', ['governance']], ['Budget', []], ['Ressourcen', []],
+    ];
+    for (const [h, want] of cases) assert.deepEqual(sectionsOfHeading(h), want, h);
+    assert.equal(goalTypeIn('Mehr Reichweite in der Region'), 'awareness');
+    assert.equal(goalTypeIn('Leads für Tortenbestellungen'), 'conversion');
+    assert.equal(goalTypeIn('Azubis gewinnen'), undefined);
+  });
+
+  it('splits a cross-post cell into one entry per channel, each with its own channel range', () => {
+    const doc = parseDocument('file:///ws/p.plan.md', [
+      '# Plan 2027', '',
+      '| Datum | Kanal | Thema |', '|---|---|---|',
+      '| 19.01. | IG + FB | Backstube |',
+      '| 20.01. | Instagram, Facebook und LinkedIn | Torten |',
+      '| 21.01. | Instagram | Brot |', '',
+    ].join('\n'))!;
+    const e = doc.plan!.entries;
+    assert.deepEqual(e.map((x) => `${x.isoDate} ${x.channel?.id} ${x.crossPost ?? 1}`), [
+      '2027-01-19 instagram 2', '2027-01-19 facebook 2',
+      '2027-01-20 instagram 3', '2027-01-20 facebook 3', '2027-01-20 linkedin 3',
+      '2027-01-21 instagram 1',
+    ]);
+    const line = doc.text.split('\n')[4];
+    assert.equal(e[1].channel!.range.start.character, line.indexOf('FB'));
+    assert.deepEqual(doc.problems, []);
+    const yaml = parseDocument('file:///ws/p.plan.yaml', 'stratdoc: plan\nposts:\n  - publish_at: 2027-01-19 09:00\n    platform: [Instagram, LinkedIn]\n    caption: Roaster\n')!;
+    assert.deepEqual(yaml.plan!.entries.map((x) => `${x.isoDate} ${x.time?.value} ${x.channel?.id} ${x.title?.value}`), ['2027-01-19 09:00 instagram Roaster', '2027-01-19 09:00 linkedin Roaster']);
+    assert.deepEqual(yaml.problems, []);
+  });
+});
