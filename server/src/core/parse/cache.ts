@@ -11,6 +11,7 @@
  * dropped with the next reading; a document removed from the workspace drops its part.
  */
 import type { Root } from 'mdast';
+import { detachString } from '../text';
 
 /** A document read in pieces: its text, and what was built from each piece. */
 export interface PieceState<B> {
@@ -110,12 +111,10 @@ export function detach<T>(value: T): T {
   const copies = new Map<string, string>();
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') {
-      // A substring this short is a copy already (V8 slices only from 13 characters on).
       if (v.length < 13) return v;
       let c = copies.get(v);
       if (c === undefined) {
-        // Concatenating and slicing again flattens into a new string of its own.
-        c = (' ' + v).slice(1);
+        c = detachString(v);
         copies.set(v, c);
       }
       return c;
