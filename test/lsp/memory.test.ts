@@ -71,16 +71,13 @@ describe('server: memory over a long session', function () {
       if (!after100 && edits >= 100) after100 = await memory();
     }
     const after5000 = await memory();
-    assert.deepEqual(exits, [], 'the server is alive');
-    // The server read what was typed: the last publish is for the last version, and it
-    // still answers about the document.
-    assert.equal(c.publishedVersions.get(uri), version);
-    const symbols = await c.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
-    assert.ok(symbols.length > 0);
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-    assert.ok(
-      after5000.heapUsed <= after100!.heapUsed * 1.1,
-      `live heap ${mb(after100!.heapUsed)} after 100 edits, ${mb(after5000.heapUsed)} after 5,000`,
-    );
+    const heaps = `live heap ${mb(after100!.heapUsed)} after 100 edits, ${mb(after5000.heapUsed)} after 5,000`;
+    assert.deepEqual(exits, [], 'the server is alive');
+    assert.ok(after5000.heapUsed <= after100!.heapUsed * 1.1, heaps);
+    // The server read what was typed: the last publish is for the last version.
+    assert.equal(c.publishedVersions.get(uri), version);
+    assert.ok((c.diagnostics.get(uri) ?? []).length > 0, 'the plan still has its findings');
+    console.log(`      (${heaps})`);
   });
 });
