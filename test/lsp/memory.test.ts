@@ -29,7 +29,7 @@ interface Memory {
 }
 
 describe('server: memory over a long session', function () {
-  this.timeout(20 * 60 * 1000);
+  this.timeout(45 * 60 * 1000);
   let c: TestClient | undefined;
   afterEach(async () => c?.stop());
 
