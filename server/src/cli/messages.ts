@@ -250,8 +250,11 @@ Datei, die sich nicht schreiben lässt.
   pathUnreadable: (p: string, code: string): Text => t(`cannot read ${p} (${reason(code).en}).`, `${p} lässt sich nicht lesen (${reason(code).de}).`),
   configUnreadable: (p: string, code: string): Text =>
     t(`cannot read the configuration file ${p} (${reason(code).en}).`, `die Konfigurationsdatei ${p} lässt sich nicht lesen (${reason(code).de}).`),
-  internalError: (e: string): Text =>
-    t(`internal error: ${e}\nPlease report this at ${REPO_URL}/issues.`, `interner Fehler: ${e}\nBitte melden Sie das unter ${REPO_URL}/issues.`),
+  internalError: (): Text =>
+    t(
+      `internal error. Please report this at ${REPO_URL}/issues, with what the same command prints with STRATDOC_DEBUG=1 set.`,
+      `interner Fehler. Bitte melden Sie das unter ${REPO_URL}/issues, mit dem, was derselbe Befehl mit gesetztem STRATDOC_DEBUG=1 ausgibt.`,
+    ),
   folderUnreadable: (p: string, code: string): Text =>
     t(`cannot read the folder ${p} (${reason(code).en}); it is skipped.`, `der Ordner ${p} lässt sich nicht lesen (${reason(code).de}); er wird übersprungen.`),
 

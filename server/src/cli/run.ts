@@ -61,7 +61,9 @@ export function run(argv: string[], io: CliIo): ExitCode {
     // A --lang before the command applies to the command too.
     return cmd.run([...argv.slice(0, i), ...argv.slice(i + 1)], io);
   } catch (e) {
-    io.stderr(`stratdoc: ${M.internalError(e instanceof Error ? (e.stack ?? e.message) : String(e))[lang]}\n`);
+    // Words for the user, never the exception's text (docs/security.md); the stack only on request.
+    io.stderr(`stratdoc: ${M.internalError()[lang]}\n`);
+    if (io.env.STRATDOC_DEBUG) io.stderr(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return EXIT_USAGE;
   }
 }

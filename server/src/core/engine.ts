@@ -10,6 +10,7 @@ import { Project } from './project';
 import type { ResolvedConfig } from './config';
 import type { OptionValue, ReportInput, Rule, Severity } from './rules/api';
 import { ALL_RULES } from './rules';
+import { detach } from './parse/cache';
 import { isSuppressed } from './parse/common';
 
 export interface Finding {
@@ -78,7 +79,9 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
   }
   const found: ReportInput[] = [];
   if (anyDirty || project.strategy) {
-    rule.check({ project: new Project(project.strategy, views, project.links), options, today, report: (f) => found.push(f) });
+    // Memoized findings outlive the text they were made from: their strings are copies,
+    // not slices that would keep every old version of the document alive (docs/decisions.md "Memory").
+    rule.check({ project: new Project(project.strategy, views, project.links), options, today, report: (f) => found.push(detach(f)) });
   }
   if (!found.length) {
     for (const [, st, dirty] of states) for (const e of dirty) st.byEntry.set(e, NONE);

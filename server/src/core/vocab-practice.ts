@@ -6,7 +6,7 @@
  * (vocab.ts); the rules only ask the functions at the end of each table.
  */
 import { fold, phraseKey, words, type GoalType } from './vocab';
-import { t, type Text } from './text';
+import { detachString, t, type Text } from './text';
 
 // ---------------------------------------------------------------- placeholders
 
@@ -40,7 +40,8 @@ export function isPlaceholderOnly(text: string): boolean {
     if (v === undefined) {
       v = placeholderOnly(text);
       if (SHORT.size >= 10_000) SHORT.clear();
-      SHORT.set(text, v);
+      // A copy, not a slice of a document's text: the memo outlives the text (docs/decisions.md "Memory").
+      SHORT.set(detachString(text), v);
     }
     return v;
   }

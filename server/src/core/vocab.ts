@@ -50,15 +50,21 @@ const PHRASE_KEYS = new Map<string, string>();
  * repeat in every entry of a plan (a bounded cache; the function is pure).
  */
 export function phraseKey(s: string): string {
+  // Only short phrases repeat (field names, statuses, modes); a title or a sentence is
+  // computed each time, so what is kept does not grow with what a writer types
+  // (docs/decisions.md "Memory").
+  if (s.length > PHRASE_MEMO_MAX_LENGTH) return words(s).join(' ');
   let k = PHRASE_KEYS.get(s);
   if (k === undefined) {
-    // Kept across edits: copies, not substrings of a document's text (docs/decisions.md "Memory").
+    // Kept across edits: copies, not substrings of a document's text.
     k = detachString(words(s).join(' '));
-    if (PHRASE_KEYS.size >= 10_000) PHRASE_KEYS.clear();
+    if (PHRASE_KEYS.size >= 2_000) PHRASE_KEYS.clear();
     PHRASE_KEYS.set(detachString(s), k);
   }
   return k;
 }
+
+const PHRASE_MEMO_MAX_LENGTH = 32;
 
 export interface SectionInfo {
   key: SectionKey;
