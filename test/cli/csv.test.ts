@@ -1,8 +1,8 @@
 /**
  * CSV plans in the CLI (docs/format.md "CSV plans"): an Excel export (semicolon, BOM,
- * CRLF, TT.MM.JJJJ, empty trailing columns) and a Google Sheets export (comma, quoted
- * multi-line cells) give the findings of their Markdown twins, at the line and column of
- * the cell; a broken CSV is one syntax finding at its quote; an ordinary CSV stays silent;
+ * CRLF, TT.MM.JJJJ, empty trailing columns), a Google Sheets export (comma, quoted
+ * multi-line cells) and an Airtable export (English headers) give the findings of their
+ * Markdown or YAML twins, at the line and column of the cell; a broken CSV is one syntax finding at its quote; an ordinary CSV stays silent;
  * the report shows the plan; nothing is written.
  */
 import * as assert from 'node:assert/strict';
@@ -61,6 +61,23 @@ describe('cli: CSV plans', function () {
     const en = check('sheets-en');
     assert.ok(said(en, 'content-h1-2027.plan.csv').length >= 8);
     assert.deepEqual(said(en, 'content-h1-2027.plan.csv'), said(en, '2027-h1.md'));
+  });
+
+  it('Airtable (English headers, cross-post in one quoted cell): the findings of its YAML twin, on the cells', () => {
+    const list = check('airtable-en');
+    assert.deepEqual(said(list, 'content-calendar-q1-2027.plan.csv'), said(list, 'content.plan.yaml'));
+    assert.deepEqual(at(list, 'content-calendar-q1-2027.plan.csv'), [
+      '2:19 below-cadence',
+      '2:30 below-cadence',
+      '2:40 mode-inferred',
+      '3:104 missing-review',
+      '4:1 stale-entry',
+      '4:18 entry-without-goal',
+      '5:20 undeclared-channel',
+      '5:49 unknown-person',
+      '5:54 missing-review',
+      '5:65 unknown-reference',
+    ]);
   });
 
   it('Google Sheets (comma, quoted multi-line cell): rows after it keep their lines; an ordinary CSV stays silent', () => {
