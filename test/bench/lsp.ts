@@ -13,7 +13,11 @@
  * `yaml-language-server` is installed, its edit → diagnostics on the YAML plan with our
  * JSON Schema, beside ours.
  *
- * Options: --edits N (default 200), --only md|yaml|strategy|start|yls.
+ * And memory over a long session (docs/decisions.md "Memory"): the server's RSS and live
+ * heap after 100 and after 5,000 one-character edits of the 1,000-entry Markdown plan
+ * (the server runs with --expose-gc for its stratdoc/memory request; --memory-edits N).
+ *
+ * Options: --edits N (default 200), --only md|yaml|strategy|start|yls|memory.
  */
 import * as cp from 'node:child_process';
 import * as fs from 'node:fs';
@@ -38,6 +42,7 @@ const opt = (k: string, d: string) => {
   return i >= 0 ? args[i + 1] : d;
 };
 const EDITS = Number(opt('edits', '200'));
+const MEMORY_EDITS = Number(opt('memory-edits', '5000'));
 const ONLY = opt('only', '');
 
 const ROOT = repoRoot();
@@ -196,6 +201,45 @@ async function measureDocument(name: string, root: string, rel: string, seed: nu
   }
 }
 
+/** RSS and live heap (after full collections) after 100 and after MEMORY_EDITS edits. */
+async function measureMemory(root: string, rel: string, seed: number): Promise<{ at: number; rss: number; heap: number }[]> {
+  const file = path.join(root, rel);
+  let text = fs.readFileSync(file, 'utf8');
+  const uri = pathToFileURL(file).href;
+  const c = await Client.start([process.execPath, '--expose-gc', SERVER, '--stdio'], root);
+  const out: { at: number; rss: number; heap: number }[] = [];
+  try {
+    let version = 1;
+    const first = c.next(uri, 1);
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version, text } });
+    await first;
+    const r = rng(seed);
+    const sample = async (at: number) => {
+      const m = (await c.conn.sendRequest('stratdoc/memory', null)) as { rss: number; heapUsed: number };
+      out.push({ at, rss: m.rss, heap: m.heapUsed });
+    };
+    for (let i = 1; i <= MEMORY_EDITS; i++) {
+      const li = new LineIndex(text);
+      const line = Math.floor(r() * li.lineCount);
+      const character = Math.floor(r() * (li.lineText(line).length + 1));
+      const ch = 'abcdefghijklmnopqrstuvwxyz'[Math.floor(r() * 26)];
+      const off = li.offsetAt({ line, character });
+      text = text.slice(0, off) + ch + text.slice(off);
+      version++;
+      const done = c.next(uri, version);
+      await c.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: ch }],
+      });
+      await done;
+      if (i === 100 || i === MEMORY_EDITS) await sample(i);
+    }
+  } finally {
+    await c.stop();
+  }
+  return out;
+}
+
 async function measureStart(): Promise<{ docs: number; ms: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-lsp-start-'));
   try {
@@ -288,6 +332,12 @@ async function main(): Promise<void> {
       console.log(
         `${r.name.padEnd(31)} ${r.size.padStart(7)}  ${f(r.full)}   ${f(r.editMed)}  ${f(r.editP95)}  ${e.toFixed(3).padStart(6)} ${e <= 0.1 ? 'ok  ' : 'MISS'}       ${f(r.complMed)}   ${f(r.complP95)}  ${c.toFixed(4).padStart(7)} ${c < 0.02 ? 'ok' : 'MISS'}`,
       );
+    }
+    if (!ONLY || ONLY === 'memory') {
+      const mem = await measureMemory(md, mdPlan, 4);
+      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+      console.log(`\nmemory, Markdown plan of 1,000 entries, one-character edits (after full GC):`);
+      for (const m of mem) console.log(`  after ${String(m.at).padStart(5)} edits: RSS ${mb(m.rss).padStart(7)}, live heap ${mb(m.heap).padStart(7)}`);
     }
     if (!ONLY || ONLY === 'start') {
       const st = await measureStart();

@@ -96,4 +96,33 @@ describe('real-world shapes: vocabulary', () => {
     assert.deepEqual(yaml.plan!.entries.map((x) => `${x.isoDate} ${x.time?.value} ${x.channel?.id} ${x.title?.value}`), ['2027-01-19 09:00 instagram Roaster', '2027-01-19 09:00 linkedin Roaster']);
     assert.deepEqual(yaml.problems, []);
   });
+
+  it('numbers goals and KPIs written as plain lists, in Markdown and YAML, skipping written IDs', () => {
+    const md = parseDocument('file:///ws/s.md', [
+      '---', 'stratdoc: strategy', '---', '# Strategie 2027', '',
+      '## Ziele', '', '1. Mehr Reichweite in der Region (Hauptziel)', '   - Follower Instagram: +20 % bis Ende 2027',
+      '2. **Leads:** Anfragen für Tortenbestellungen', '3. Ziel 3: Azubis gewinnen', '',
+      '## KPIs', '', '- Reichweite pro Monat: 30.000 bis Ende 2027', '- G1 ist vergeben: nein', '',
+    ].join('\n'))!;
+    const s = md.strategy!;
+    assert.deepEqual(s.goals.map((g) => [g.id, g.title?.value, g.type?.value, !!g.primary?.value, g.implicit]), [
+      ['G1', 'Mehr Reichweite in der Region', 'awareness', true, true],
+      ['G2', 'Leads', 'conversion', false, true],
+      ['G3', 'Azubis gewinnen', undefined, false, true],
+    ]);
+    assert.deepEqual(s.kpis.map((k) => [k.id, k.title?.value, k.target?.value, k.deadline?.value, k.goals.map((g) => g.id).join(), k.metricClass]), [
+      ['K1', 'Follower Instagram', '+20 %', 'Ende 2027', 'G1', 'vanity'],
+      ['K2', 'Reichweite pro Monat', '30.000', 'Ende 2027', '', 'vanity'],
+      ['K3', 'G1 ist vergeben', 'nein', undefined, '', 'unknown'],
+    ]);
+    const line = md.text.split('\n')[7];
+    assert.equal(s.goals[0].idRange.start.character, line.indexOf('Mehr'));
+    // Written IDs are skipped; a section that writes IDs keeps its other lists as text.
+    const mixed = parseDocument('file:///ws/s.md', '---\nstratdoc: strategy\n---\n## Ziele\n### G1: Geschrieben\n- Art: Reichweite\n\nNotizen:\n\n- eine Idee für später\n')!;
+    assert.deepEqual(mixed.strategy!.goals.map((g) => g.id), ['G1']);
+    const yaml = parseDocument('file:///ws/s.yaml', 'stratdoc: strategy\ngoals:\n  - Brand awareness (primary)\n  - { id: G1, title: Written }\nkpis:\n  - Followers: 5,000 by end of 2027\n  - "Reach: 40,000 by December 2027"\n')!;
+    assert.deepEqual(yaml.strategy!.goals.map((g) => `${g.id} ${g.type?.value} ${!!g.primary?.value}`), ['G2 awareness true', 'G1 undefined false']);
+    assert.deepEqual(yaml.strategy!.kpis.map((k) => `${k.id} ${k.title?.value} | ${k.target?.value} | ${k.deadline?.value}`), ['K1 Followers | 5,000 | end of 2027', 'K2 Reach | 40,000 | December 2027']);
+    assert.deepEqual(yaml.problems, []);
+  });
 });

@@ -111,6 +111,16 @@ describe('suppression comments', () => {
     assert.equal(w.fixes, undefined);
   });
 
+  it('a description after " -- " is no rule name (ESLint style)', () => {
+    const rows = [...ROWS];
+    rows[0] += ' <!-- stratdoc-disable-line entry-without-owner -- the baker posts this one himself -->';
+    const list = check({ 'p.md': mdPlan(rows) });
+    assert.deepEqual(lines(list, 'entry-without-owner'), [10, 11, 12, 13]);
+    assert.ok(!list.some((f) => /Unknown rule/.test(f.message.en)));
+    const y = check({ 'p.plan.yaml': 'stratdoc: plan\ntitle: Plan\n# stratdoc-disable-next-line missing-strategy -- a plan of its own\nentries: []\n' });
+    assert.ok(!y.some((f) => /Unknown rule/.test(f.message.en)));
+  });
+
   it('words that only look like the comments switch nothing off', () => {
     const rows = [...ROWS];
     rows[0] += ' <!-- stratdoc-disabled entry-without-owner -->';

@@ -127,7 +127,7 @@ describe('server: unmarked documents over the protocol', function () {
     const { actions } = await fixOf(rel);
     const off = actions.find((a) => /in dieser Datei abschalten/.test(a.title))!;
     const after = await apply(rel, off.edit!);
-    assert.match(after, /^<!-- stratdoc-disable unmarked-document -->\n# Redaktionsplan/);
+    assert.match(after, /^<!-- stratdoc-disable-file unmarked-document -->\n# Redaktionsplan/);
     const uri = c.uri(rel);
     await c.until(() => (c.diagnostics.get(uri) ?? []).length === 0, 'silenced');
   });

@@ -240,6 +240,8 @@ describe('robustness: hostile workspaces (CLI)', function () {
       assert.match(byFile.get('binaer.plan.yaml') ?? '', /binary/);
       assert.match(r.stderr, /\.stratdoc\.yaml:1:1: warning: \.stratdoc\.yaml is not read: it is not a regular file/);
       assert.ok(r.list.some((d) => d.file === 'q1.plan.md' && d.rule !== 'file'), 'the real plan is checked');
+      const named = check(dir, 'fifo.plan.md');
+      assert.deepEqual(named.list.map((d) => d.rule), ['file'], 'a FIFO named as a path is not waited on either');
     } finally {
       rmrf(dir);
     }
@@ -360,6 +362,28 @@ describe('robustness: hostile workspaces (server)', function () {
       await c.until(() => c.codes(c.uri(`${'a'.repeat(60)}.md`)).includes('missing-step'), 'the included file is checked');
     } finally {
       await c.stop();
+    }
+  });
+
+  it('a file the watcher reports in a skipped folder or behind a link out of the root is not read', async () => {
+    const outside = workspace({ 'fremd.plan.md': PLAN_MD });
+    const dir = workspace({ 'strategie.md': STRATEGY });
+    const c = await TestClient.start(dir);
+    try {
+      await c.until(() => c.codes(c.uri('strategie.md')).length > 0, 'the strategy');
+      await c.disk('node_modules/pkg/x.plan.md', PLAN_MD);
+      await c.disk('dist/y.plan.md', PLAN_MD);
+      if (POSIX) {
+        fs.symlinkSync(outside, path.join(dir, 'aussen'));
+        await c.disk('aussen/fremd.plan.md', PLAN_MD);
+      }
+      await c.disk('plaene/neu.plan.md', PLAN_MD);
+      await c.until(() => c.codes(c.uri('plaene/neu.plan.md')).length > 0, 'the new plan');
+      await c.request('workspace/symbol', { query: '' });
+      for (const f of ['node_modules/pkg/x.plan.md', 'dist/y.plan.md', 'aussen/fremd.plan.md']) assert.deepEqual(c.codes(c.uri(f)), [], f);
+    } finally {
+      await c.stop();
+      rmrf(outside);
     }
   });
 

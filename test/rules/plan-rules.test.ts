@@ -33,10 +33,10 @@ function fixed(f: Finding, text: (uri: string) => string, i = 0): string[] {
 describe('editorial-plan rules: messages and fixes', () => {
   it('push-ratio names the count, the share, the scope and the rule', () => {
     const { list } = findings('push-ratio', 'fires-strong-de-md');
-    const fb = list.find((f) => f.message.en.includes('facebook'));
+    const fb = list.find((f) => f.message.en.includes('Facebook'));
     assert.ok(fb);
-    assert.equal(fb.message.en, '7 of 12 entries on facebook are push (58 %), more than the 20 % of the 80/20 rule and more than a third (rule of thirds).');
-    assert.equal(fb.message.de, '7 von 12 Einträgen auf facebook sind Push (58 %), mehr als die 20 % der 80/20-Regel und mehr als ein Drittel (Drittel-Regel).');
+    assert.equal(fb.message.en, '7 of 12 entries on Facebook are push (58 %), more than the 20 % of the 80/20 rule and more than a third (rule of thirds).');
+    assert.equal(fb.message.de, '7 von 12 Einträgen auf Facebook sind Push (58 %), mehr als die 20 % der 80/20-Regel und mehr als ein Drittel (Drittel-Regel).');
     const month = findings('push-ratio', 'fires-month-en-md').list[0];
     assert.match(month.message.en, /^3 of 10 entries in March 2027 are push \(30 %\), more than the 20 % of the 80\/20 rule\.$/);
     assert.match(month.message.de, /im März 2027/);
@@ -99,9 +99,9 @@ describe('editorial-plan rules: messages and fixes', () => {
     assert.equal(msgs[0], 'No instagram entry for 23 days (2027-01-12 to 2027-02-04), more than the 14 days allowed.');
     const de = findings('channel-gap', 'fires-de-md-edges').list.map((f) => f.message.de);
     assert.deepEqual(de, [
-      '19 Tage lang kein Eintrag auf facebook (Beginn des Zeitraums 2027-01-01 bis 2027-01-20), mehr als die erlaubten 14 Tage.',
-      '37 Tage lang kein Eintrag auf facebook (2027-02-01 bis 2027-03-10), mehr als die erlaubten 14 Tage.',
-      '21 Tage lang kein Eintrag auf facebook (2027-03-10 bis Ende des Zeitraums 2027-03-31), mehr als die erlaubten 14 Tage.',
+      '19 Tage lang kein Eintrag auf Facebook (Beginn des Zeitraums 2027-01-01 bis 2027-01-20), mehr als die erlaubten 14 Tage.',
+      '37 Tage lang kein Eintrag auf Facebook (2027-02-01 bis 2027-03-10), mehr als die erlaubten 14 Tage.',
+      '21 Tage lang kein Eintrag auf Facebook (2027-03-10 bis Ende des Zeitraums 2027-03-31), mehr als die erlaubten 14 Tage.',
     ]);
   });
 

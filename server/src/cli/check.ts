@@ -178,7 +178,8 @@ export function prepare(opts: { paths: string[]; config?: string; lang?: Lang },
     try {
       const st = fs.statSync(abs);
       if (st.isDirectory()) fs.readdirSync(abs);
-      else fs.closeSync(fs.openSync(abs, 'r'));
+      // Non-blocking: a FIFO named as a path must not make the run wait for a writer.
+      else fs.closeSync(fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0)));
       given.push({ abs, isDir: st.isDirectory(), root: projectRoot(abs, st.isDirectory()) });
     } catch (e) {
       const code = errorCode(e);

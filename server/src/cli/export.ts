@@ -7,13 +7,11 @@
 import * as path from 'node:path';
 import { exportRows, toCsv, toIcs, type ExportFormat } from '../core/export';
 import type { Lang } from '../core/text';
-import { toPath } from '../core/uri';
+import { safeWrite } from '../core/files';
 import { parseArgs, type OptionSpec } from './args';
 import { prepare, usageError } from './check';
-import { errorCode } from './files';
 import { earlyLang, isLang, EXIT_OK, type CliIo, type ExitCode } from './io';
 import { M, reason } from './messages';
-import { sameFile, writeFileAtomic } from './write';
 
 export const EXPORT_OPTIONS: OptionSpec[] = [
   { name: 'ics', value: false },
@@ -71,15 +69,12 @@ export function exportCommand(argv: string[], io: CliIo): ExitCode {
   }
   const out = path.resolve(io.cwd, outOpt);
   const shown = path.relative(io.cwd, out) || out;
-  // Never over an input: a document, a skipped document, a configuration file.
-  const inputs = [...ws.documents()].map((d) => d.uri).concat(ws.skippedFiles().map((s) => s.uri));
-  const configs = [prepared.explicit?.path, ...[...targetUris].map((u) => prepared.configs.forDocument(u).uri).map((u) => (u ? toPath(u) : undefined))];
-  const files = inputs.map((u) => toPath(u)).concat(configs).filter((f): f is string => !!f);
-  if (files.some((f) => sameFile(f, out))) return usageError(io, prepared.lang, M.outIsInput(shown), M.exportHelpHint());
-  try {
-    writeFileAtomic(out, text);
-  } catch (e) {
-    return usageError(io, prepared.lang, M.exportUnwritable(shown, reason(errorCode(e))), M.exportHelpHint());
+  // The core's safe writer (docs/security.md): never over an input (a document, context,
+  // a configuration file), through a temporary file and a rename.
+  const w = safeWrite(out, text, prepared.inputs);
+  if ('refused' in w) {
+    const msg = w.refused === 'input' ? M.outIsInput(shown) : w.refused === 'not-a-file' ? M.exportUnwritable(shown, reason('EISDIR')) : M.exportUnwritable(shown, reason(w.code));
+    return usageError(io, prepared.lang, msg, M.exportHelpHint());
   }
   io.stdout(`${M.exportWritten(shown, rows.filter((r) => fmt === 'csv' || r.entry.isoDate).length, fmt)[prepared.lang]}\n`);
   return EXIT_OK;

@@ -1,8 +1,8 @@
 /**
  * `stratdoc check --fix` and `--fix-dry-run` (docs/cli.md "Fixing"): the safe fixes of
  * the checked files, applied round by round by the core (core/fixall.ts). `--fix` writes
- * the changed files (and only those of the given paths), each through a temporary file
- * and a rename; `--fix-dry-run` prints what it would change as a unified diff.
+ * the changed files (and only those of the given paths) through the core's safe writer
+ * (a temporary file and a rename); `--fix-dry-run` prints what it would change as a unified diff.
  */
 import * as fs from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
@@ -12,10 +12,9 @@ import type { Lang } from '../core/text';
 import { toPath } from '../core/uri';
 import type { Workspace } from '../core/workspace';
 import { relativeFile } from './diagnostics';
-import { errorCode } from './files';
 import type { CliIo } from './io';
 import { M, reason } from './messages';
-import { writeFileAtomic } from './write';
+import { safeWrite } from '../core/files';
 
 export interface FixOutcome {
   result: FixAllResult;
@@ -61,14 +60,14 @@ export function applyFixes(ws: Workspace, targetUris: Set<string>, today: string
       ws.set(uri, old); // what is reported afterwards is what the file holds
       continue;
     }
-    try {
-      writeFileAtomic(file, (now.bom ? '\ufeff' : '') + text);
-      files.push(rel);
-    } catch (e) {
-      io.stderr(`stratdoc: ${M.fixUnwritable(rel, reason(errorCode(e)))[lang]}\n`);
+    // The core's safe writer (docs/security.md): a temporary file and a rename. The checked
+    // file itself is what --fix was asked to write, so no input is excluded here.
+    const w = safeWrite(file, (now.bom ? '\ufeff' : '') + text, []);
+    if ('refused' in w) {
+      io.stderr(`stratdoc: ${M.fixUnwritable(rel, reason(w.refused === 'error' ? w.code : 'EISDIR'))[lang]}\n`);
       failed = true;
       ws.set(uri, old);
-    }
+    } else files.push(rel);
   }
   const count = result.applied.filter((a) => files.includes(relativeFile(a.uri, io.cwd))).length;
   io.stderr(`${(dryRun ? M.fixWouldApply(count, files.length) : M.fixApplied(count, files.length))[lang]}\n`);

@@ -21,6 +21,17 @@ export interface Text {
 
 export type Lang = 'en' | 'de';
 
+/**
+ * A copy of a string that shares no memory with the string it may have been cut from.
+ * In V8 a substring of 13 characters or more points into its source, so keeping one
+ * keeps the whole source (a document's text) alive: values kept across edits are copied
+ * with this (docs/decisions.md "Memory").
+ */
+export function detachString(s: string): string {
+  // Concatenating and slicing again flattens into a new string of its own.
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 export function t(en: string, de: string): Text {
   return { en, de };
 }

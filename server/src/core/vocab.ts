@@ -3,6 +3,7 @@
  * and metric classes, in German and English. Matching is case-insensitive with umlauts
  * and ß folded (ä→ae, ö→oe, ü→ue, ß→ss, other accents dropped), and on whole words.
  */
+import { detachString } from './text';
 
 export type SectionKey =
   | 'team' | 'listening' | 'goals' | 'kpis' | 'audiences' | 'value' | 'faces' | 'channels'
@@ -51,9 +52,10 @@ const PHRASE_KEYS = new Map<string, string>();
 export function phraseKey(s: string): string {
   let k = PHRASE_KEYS.get(s);
   if (k === undefined) {
-    k = words(s).join(' ');
+    // Kept across edits: copies, not substrings of a document's text (docs/decisions.md "Memory").
+    k = detachString(words(s).join(' '));
     if (PHRASE_KEYS.size >= 10_000) PHRASE_KEYS.clear();
-    PHRASE_KEYS.set(s, k);
+    PHRASE_KEYS.set(detachString(s), k);
   }
   return k;
 }

@@ -14,7 +14,7 @@ import type { Rule } from './rules/api';
 import { compileCached, matchAny, FILE_MESSAGES, type CompiledGlob } from './files';
 import { recognize } from './recognize';
 import { rule as unmarkedRule, unmarkedFinding } from './rules/unmarked-document';
-import { emptySuppressions, scanSuppressions } from './parse/common';
+import { emptySuppressions, isSuppressed, scanSuppressions } from './parse/common';
 import { LineIndex } from './text';
 
 export interface Skipped {
@@ -93,12 +93,13 @@ export class Workspace {
       return;
     }
     if (!r) return;
+    const f = unmarkedFinding(uri, text, r);
     if (text.includes('stratdoc-disable')) {
+      // The same comments as in a document: -file, -line, -next-line, and a disable range.
       const sup = emptySuppressions();
       scanSuppressions(text, new LineIndex(text), r.format, sup);
-      if (sup.file.has(id) || sup.file.has('*') || sup.lines.get(0)?.has(id) || sup.lines.get(0)?.has('*')) return;
+      if (isSuppressed(sup, id, f.range.start.line)) return;
     }
-    const f = unmarkedFinding(uri, text, r);
     this.unmarked.set(uri, { rule: id, uri, range: f.range, message: f.message, severity: setting?.severity ?? unmarkedRule.meta.severity, fixes: f.fixes, data: { kind: r.kind } });
   }
 

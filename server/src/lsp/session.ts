@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Workspace } from '../core/workspace';
 import { ConfigResolver, type RawConfig, configSchema, checkRuleSettings } from '../core/config';
-import { isConfigFileName, isInside, loadFile, readConfigFile, realFolder, walkDocuments } from '../core/files';
+import { isConfigFileName, isInside, loadFile, readConfigFile, realFolder, walkDocuments, walkedTo } from '../core/files';
 import { todayIso, type Finding } from '../core/engine';
 import type { Lang, Text } from '../core/text';
 import { toPath, toUri } from '../core/uri';
@@ -90,15 +90,21 @@ export class Session {
     const open = this.open.get(uri);
     if (open !== undefined) return open;
     const p = toPath(uri);
-    const boundary = p ? this.boundaryOf(p) : undefined;
-    return p && boundary ? readConfigFile(p, boundary) : undefined;
+    if (!p) return undefined;
+    // Without workspace folders (a single file opened) the configuration above it applies, read in place.
+    const boundary = this.roots.length ? this.boundaryOf(p) : realFolder(path.dirname(p));
+    return boundary ? readConfigFile(p, boundary) : undefined;
   }
 
   /** The real path of the workspace folder a file lies in (nothing outside one is read). */
-  private boundaryOf(file: string): string | undefined {
+  private boundaryOf(file: string, walked = false): string | undefined {
     for (const r of this.roots) {
       const root = toPath(r);
-      if (root && isInside(path.resolve(file), root)) return realFolder(root);
+      if (!root || !isInside(path.resolve(file), root)) continue;
+      if (!walked) return realFolder(root);
+      // As the walker: no skipped folder on the way, and the file's folder really inside the root.
+      const inside = walkedTo(root, path.resolve(file), path.sep) && isInside(realFolder(path.dirname(file)), realFolder(root));
+      return inside ? realFolder(root) : undefined;
     }
     return undefined;
   }
@@ -129,7 +135,8 @@ export class Session {
     if (this.open.has(uri)) return;
     const p = toPath(uri);
     if (!p || isConfigFileName(p)) return;
-    const b = boundary ?? this.boundaryOf(p);
+    // A file the scan did not walk to (in node_modules, dist, a dot folder…) is not read when the watcher names it either.
+    const b = boundary ?? this.boundaryOf(p, true);
     if (b === undefined) {
       this.ws.remove(uri);
       return;

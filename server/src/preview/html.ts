@@ -435,6 +435,7 @@ ${modeStrip(g.byMode, g.entries, c, lang === 'de' ? `Modi der Beiträge zu ${g.i
 <div class="sd-goal-col sd-goal-main">
 <p class="sd-goal-head">${place(c, g.loc, esc(g.id), 'sd-id')} ${tags.join(' ')}</p>
 <p class="sd-goal-title">${esc(g.title || g.id)}</p>
+${(g.costPerResult ?? []).map((x) => `<p class="sd-cost">${esc(x)}</p>`).join('\n')}
 </div>
 <div class="sd-goal-col"><p class="sd-col-label" aria-hidden="true">${esc(L(UI.kpis))}</p>${kpis}</div>
 <div class="sd-goal-col"><p class="sd-col-label" aria-hidden="true">${esc(L(UI.content))}</p>${content}</div>
@@ -897,6 +898,7 @@ body.sd { margin: 0; }
 }
 .sd-goal-head { margin: 0; display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
 .sd-goal-title { margin: 8px 0 0; font-weight: 600; font-size: 15.5px; }
+.sd-cost { margin: 4px 0 0; font-size: 13px; opacity: .85; }
 .sd-id { font: 600 12.5px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: var(--accent-soft); color: var(--accent); padding: 1px 6px; border-radius: 5px; }
 .sd .sd-id { color: var(--accent); }
 .sd-tag { font-size: 12px; border: 1px solid var(--line); border-radius: 999px; padding: 0 8px; color: var(--muted); }

@@ -25,7 +25,8 @@ import {
   type MetricClass, type SectionKey,
 } from '../core/vocab';
 import { isPlaceholderOnly } from '../core/vocab-practice';
-import { channelName } from '../core/rules/channels';
+import { allowedGap, channelName } from '../core/rules/channels';
+import { costPerResult } from '../core/rules/missing-budget';
 import { basenameUri, dirnameUri } from '../core/uri';
 import {
   MODE_ORDER, fmtShare, safeHttpUrl,
@@ -579,6 +580,19 @@ function modeCounts(byMode: Map<ModeKey, number>, lang: Lang): ModeCount[] {
   return MODE_ORDER.filter((m) => byMode.get(m)).map((m) => ({ mode: m, label: MODE_LABEL[m][lang], count: byMode.get(m)! }));
 }
 
+/** `≈ 20 € per result of K1 'Probefahrten' (budget 9,600 € ÷ target 480)`, per business KPI of a goal. */
+function costLines(project: Project, g: Goal, lang: Lang): string[] | undefined {
+  const list = costPerResult(project, project.kpisOfGoal(g));
+  if (!list.length) return undefined;
+  const money = (v: number) => fmtInt(Math.round(v), lang);
+  return list.map((c) => {
+    const cost = c.cost >= 10 ? fmtInt(Math.round(c.cost), lang) : (Math.round(c.cost * 100) / 100).toFixed(2).replace('.', lang === 'de' ? ',' : '.');
+    return lang === 'de'
+      ? `≈ ${cost} ${c.currency} je Ergebnis von ${c.kpi} „${c.metric}“ (Budget ${money(c.budget)} ${c.currency} ÷ Ziel ${fmtInt(c.results, lang)})`
+      : `≈ ${cost} ${c.currency} per result of ${c.kpi} '${c.metric}' (budget ${money(c.budget)} ${c.currency} ÷ target ${fmtInt(c.results, lang)})`;
+  });
+}
+
 function buildGoals(project: Project, entries: PlanEntry[], lang: Lang): { goals: PreviewGoal[]; unlinkedKpis: PreviewKpi[]; entriesWithoutGoal: number } {
   const stats = new Map<Goal, { count: number; push: number; byMode: Map<ModeKey, number> }>();
   let entriesWithoutGoal = 0;
@@ -608,6 +622,7 @@ function buildGoals(project: Project, entries: PlanEntry[], lang: Lang): { goals
       share: s?.count ? s.push / s.count : undefined,
       byMode: s ? modeCounts(s.byMode, lang) : [],
       loc: { uri: g.uri, range: g.idRange },
+      costPerResult: costLines(project, g, lang),
     };
   });
   const unlinkedKpis = project.kpis.filter((k) => !project.goalsOfKpi(k).length).slice(0, MAX_GOALS).map((k) => kpiOf(k, lang));
@@ -909,21 +924,25 @@ function buildCalendar(
       if (!g) byChannel.set(k, (g = { id: channelLabel(project, doc, e), dates: [] }));
       g.dates.push(e.isoDate);
     }
-    for (const { id, dates } of byChannel.values()) {
+    for (const [key, { id, dates }] of byChannel) {
+      // The channel's declared cadence, as channel-gap reads it: "as needed" has no gaps.
+      const gap = allowedGap(project, key, maxGapDays);
+      if (!gap) continue;
+      const allowedDays = gap.days;
       dates.sort();
       const found: [string, string, number][] = [];
       if (per && dates[0] > per.start) {
         const days = daysBetween(per.start, dates[0]);
-        if (days > maxGapDays) found.push([per.start, dates[0], days]);
+        if (days > allowedDays) found.push([per.start, dates[0], days]);
       }
       for (let i = 1; i < dates.length; i++) {
         const days = daysBetween(dates[i - 1], dates[i]);
-        if (days > maxGapDays) found.push([dates[i - 1], dates[i], days]);
+        if (days > allowedDays) found.push([dates[i - 1], dates[i], days]);
       }
       const lastDate = dates[dates.length - 1];
       if (per && lastDate < per.end) {
         const days = daysBetween(lastDate, per.end);
-        if (days > maxGapDays) found.push([lastDate, per.end, days]);
+        if (days > allowedDays) found.push([lastDate, per.end, days]);
       }
       for (const [a, b, days] of found) {
         if (gaps.length < MAX_GAPS) gaps.push({ planUri: doc.uri, channel: id, from: a, to: b, days });

@@ -96,6 +96,8 @@ export interface PreviewGoal {
   share?: number;
   byMode: ModeCount[];
   loc: PreviewLoc;
+  /** Cost per result of its business KPIs, from the strategy's budget (docs/rules/missing-budget.md), written out. */
+  costPerResult?: string[];
 }
 
 export interface MixRow {

@@ -33,6 +33,18 @@ export function skipFolder(name: string): boolean {
   return name.startsWith('.') || SKIPPED_FOLDERS.includes(name);
 }
 
+/**
+ * Whether the walker would reach a file under `root`: no folder between them is skipped
+ * (for a file the editor's watcher reports, which the scan may never have walked to).
+ * Both paths absolute, with the platform's separator.
+ */
+export function walkedTo(root: string, file: string, sep = '/'): boolean {
+  const rel = file.startsWith(root) ? file.slice(root.length) : undefined;
+  if (rel === undefined) return false;
+  const parts = rel.split(sep).filter(Boolean);
+  return parts.slice(0, -1).every((d) => !skipFolder(d));
+}
+
 /** Globs for file watchers (the editor's, the extension's): every possible document and configuration. */
 export const WATCH_GLOBS: readonly string[] = [
   `**/*.{${DOCUMENT_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`,

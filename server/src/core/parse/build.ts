@@ -2,11 +2,11 @@
  * Turns fields (from Markdown lists and tables or YAML mappings) into model items and
  * plan entries. Both formats share this, so a field means the same wherever it stands.
  */
-import type { Field, FixSpec, ParseProblem, Ref, Span, Item, ItemKind, PlanEntry, Period } from '../model';
+import type { Field, FixSpec, ParseProblem, Ref, Span, Item, ItemKind, PlanEntry, Period, Goal, Kpi, StrategyModel } from '../model';
 import type { LineIndex, Range, Text } from '../text';
 import { t } from '../text';
 import {
-  CHANNEL_ALIASES, GOAL_TYPES, MODES, STATUSES, booleanOf, closest, enumLabel, fieldOf, goalTypeOf, inferMode, metricClassOf,
+  CHANNEL_ALIASES, GOAL_TYPES, MODES, STATUSES, booleanOf, idKey, closest, enumLabel, fieldOf, goalTypeOf, inferMode, metricClassOf,
   modeOf, planFieldOf, statusOf, words, type EnumInfo, type FieldName,
 } from '../vocab';
 import { isPlaceholderOnly } from '../vocab-practice';
@@ -575,4 +575,51 @@ export const ITEM_DEF_RE = /^\s*(?:\*\*|__)?(@?[A-Za-z][A-Za-z0-9_.-]*)(?:\*\*|_
 /** Words used as values in both languages, for messages. */
 export function wordsOf(s: string): string[] {
   return words(s);
+}
+
+/**
+ * Gives the goals and KPIs of plain lists their IDs (FORMAT.md "Goals and KPIs as plain
+ * lists"): G1, G2… and K1, K2… in the order they stand, in either language (a plan may
+ * rely on them whatever the document's language), skipping IDs the document writes itself.
+ * A KPI under a goal measures that goal.
+ */
+export function numberImplicit(model: StrategyModel, implicit: { item: Goal | Kpi; goal?: Goal }[]): void {
+  if (!implicit.length) return;
+  const taken = new Set([...model.goals, ...model.kpis, ...model.audiences].filter((it) => !it.implicit).map((it) => idKey(it.id)));
+  const next = (prefix: string) => {
+    let n = 1;
+    while (taken.has(idKey(`${prefix}${n}`))) n++;
+    taken.add(idKey(`${prefix}${n}`));
+    return `${prefix}${n}`;
+  };
+  for (const x of implicit) if (x.item.kind === 'goal') x.item.id = next('G');
+  for (const x of implicit) {
+    if (x.item.kind !== 'kpi') continue;
+    x.item.id = next('K');
+    if (x.goal) x.item.goals = [{ id: x.goal.id, range: x.goal.idRange }];
+  }
+}
+
+/**
+ * The target and deadline of a KPI written `Name: target by deadline` (the value of `kv`):
+ * the last `bis`/`by`/`until` before a date-like rest (`Ende 2027`, `June 2027`) starts
+ * the deadline.
+ */
+export function kpiValueFields(kv: RawField, lines: LineIndex): RawField[] {
+  const out: RawField[] = [];
+  const v = kv.raw;
+  let by: RegExpExecArray | null = null;
+  const byRe = /\s+(?:bis(?:\s+zum|\s+zur)?|by|until|till)\s+(?=[^]*(?:\d|\bende\b|\bend\b|jahresende))/gi;
+  for (let m = byRe.exec(v); m; m = byRe.exec(v)) by = m;
+  const vAt = kv.offset;
+  const sub = (a: number, b: number) => (vAt !== undefined ? lines.rangeOf(vAt + a, vAt + b) : kv.range);
+  const targetRaw = by ? v.slice(0, by.index) : v;
+  const lead = targetRaw.length - targetRaw.trimStart().length;
+  if (targetRaw.trim()) out.push({ key: 'target', name: 'target', keyRange: kv.keyRange, raw: targetRaw.trim(), range: sub(lead, targetRaw.trimEnd().length), offset: vAt !== undefined ? vAt + lead : undefined });
+  if (by) {
+    const d0 = by.index + by[0].length;
+    const d = v.slice(d0).replace(/[.;]\s*$/, '');
+    out.push({ key: 'deadline', name: 'deadline', keyRange: kv.keyRange, raw: d, range: sub(d0, d0 + d.length), offset: vAt !== undefined ? vAt + d0 : undefined });
+  }
+  return out;
 }

@@ -11,6 +11,7 @@
  * dropped with the next reading; a document removed from the workspace drops its part.
  */
 import type { Root } from 'mdast';
+import { detachString } from '../text';
 
 /** A document read in pieces: its text, and what was built from each piece. */
 export interface PieceState<B> {
@@ -106,31 +107,36 @@ export class DocumentCache {
  * and arrays; each string becomes a flat copy (one copy per distinct string).
  */
 export function detach<T>(value: T): T {
-  const seen = new Set<object>();
   const copies = new Map<string, string>();
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') {
-      // A substring this short is a copy already (V8 slices only from 13 characters on).
-      if (v.length < 13) return v;
-      let c = copies.get(v);
-      if (c === undefined) {
-        // Concatenating and slicing again flattens into a new string of its own.
-        c = (' ' + v).slice(1);
-        copies.set(v, c);
-      }
-      return c;
+  const str = (v: string): string => {
+    if (v.length < 13) return v;
+    let c = copies.get(v);
+    if (c === undefined) {
+      c = detachString(v);
+      copies.set(v, c);
     }
-    if (typeof v !== 'object' || v === null || seen.has(v)) return v;
-    seen.add(v);
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) v[i] = walk(v[i]);
-    } else if (v instanceof Set || v instanceof Map) {
-      // (Not in built values; left as they are.)
-    } else {
-      const o = v as Record<string, unknown>;
-      for (const k of Object.keys(o)) o[k] = walk(o[k]);
-    }
-    return v;
+    return c;
   };
-  return walk(value) as T;
+  // Built values are trees of plain data (an object shared by several entries is walked
+  // once per reference); the depth bound stands in for a set of seen objects, which cost
+  // twenty times the walk on a long plan's first reading.
+  const walk = (o: Record<string, unknown> | unknown[], depth: number): void => {
+    if (depth > 32) return;
+    if (Array.isArray(o)) {
+      for (let i = 0; i < o.length; i++) {
+        const v = o[i];
+        if (typeof v === 'string') o[i] = str(v);
+        else if (typeof v === 'object' && v !== null) walk(v as Record<string, unknown>, depth + 1);
+      }
+      return;
+    }
+    if (o instanceof Set || o instanceof Map) return;
+    for (const k in o) {
+      const v = o[k];
+      if (typeof v === 'string') o[k] = str(v);
+      else if (typeof v === 'object' && v !== null) walk(v as Record<string, unknown>, depth + 1);
+    }
+  };
+  if (typeof value === 'object' && value !== null) walk(value as Record<string, unknown>, 0);
+  return value;
 }

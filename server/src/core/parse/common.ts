@@ -28,8 +28,11 @@ export function scanSuppressions(text: string, lines: LineIndex, format: DocForm
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const listAt = m.index + m[0].length - m[3].length - (format === 'markdown' ? 3 : 0);
     const rules: string[] = [];
+    // ` -- why` after the rules is a description, as in ESLint.
+    const dash = /(?:^|\s)--(?:\s|$)/.exec(m[3]);
+    const list = dash ? m[3].slice(0, dash.index) : m[3];
     NAME_RE.lastIndex = 0;
-    for (let n = NAME_RE.exec(m[3]); n; n = NAME_RE.exec(m[3])) {
+    for (let n = NAME_RE.exec(list); n; n = NAME_RE.exec(list)) {
       rules.push(n[0]);
       into.names.push({ name: n[0], range: lines.rangeOf(listAt + n.index, listAt + n.index + n[0].length) });
     }
@@ -54,16 +57,16 @@ export function scanSuppressions(text: string, lines: LineIndex, format: DocForm
       continue;
     }
     if (enable) continue; // `stratdoc-enable-line` and the like mean nothing
-    const list = rules.length ? rules : ['*'];
+    const named = rules.length ? rules : ['*'];
     if (m[2] === '-file') {
-      for (const r of list) into.file.add(r);
+      for (const r of named) into.file.add(r);
       continue;
     }
     const endLine = lines.positionAt(m.index + m[0].length).line;
     const target = m[2] === '-next-line' ? endLine + 1 : line;
     let set = into.lines.get(target);
     if (!set) into.lines.set(target, (set = new Set()));
-    for (const r of list) set.add(r);
+    for (const r of named) set.add(r);
   }
 }
 

@@ -15,7 +15,7 @@ import { LineCounter, parseDocument as parseYamlDocument, isMap, isScalar, Scala
 import type { Goal, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel } from '../model';
 import { LineIndex, t, type Range } from '../text';
 import { ITEM_SECTIONS, fieldOf, fold, goalTypeIn, idKey, isItemTableHeader, isSectionKey, namesPrimary, planFieldOf, sectionsOfHeading, words, closest, SECTIONS, type FieldName, type SectionKey } from '../vocab';
-import { ITEM_DEF_RE, buildEntries, buildItem, channelSlug, chooseKind, clean, nameFields, periodField, yearKey, yearOfTitle, type BuildContext, type RawField } from './build';
+import { ITEM_DEF_RE, buildEntries, buildItem, channelSlug, chooseKind, clean, kpiValueFields, nameFields, numberImplicit, periodField, yearKey, yearOfTitle, type BuildContext, type RawField } from './build';
 import { detectLanguage, emptySuppressions, scanSuppressions, yamlErrorText } from './common';
 import { detach, type DocumentCache } from './cache';
 
@@ -528,21 +528,7 @@ class StrategyWalker {
    * rely on them whatever the document's language), skipping IDs the document writes itself. A KPI under a goal measures that goal.
    */
   private numberImplicit(): void {
-    if (!this.implicit.length) return;
-    const m = this.model;
-    const taken = new Set([...m.goals, ...m.kpis, ...m.audiences].filter((it) => !it.implicit).map((it) => idKey(it.id)));
-    const next = (prefix: string) => {
-      let n = 1;
-      while (taken.has(idKey(`${prefix}${n}`))) n++;
-      taken.add(idKey(`${prefix}${n}`));
-      return `${prefix}${n}`;
-    };
-    for (const x of this.implicit) if (x.item.kind === 'goal') x.item.id = next('G');
-    for (const x of this.implicit) {
-      if (x.item.kind !== 'kpi') continue;
-      x.item.id = next('K');
-      if (x.goal) x.item.goals = [{ id: x.goal.id, range: x.goal.idRange }];
-    }
+    numberImplicit(this.model, this.implicit);
   }
 
   /**
@@ -608,19 +594,7 @@ class StrategyWalker {
     if (kv) {
       titleRaw = kv.key;
       titleRange = kv.keyRange;
-      const v = kv.raw;
-      // The last `bis`/`by`/`until` before a date-like rest (`Ende 2027`, `June 2027`) starts the deadline.
-      let by: RegExpExecArray | null = null;
-      const byRe = /\s+(?:bis(?:\s+zum|\s+zur)?|by|until|till)\s+(?=[^]*(?:\d|\bende\b|\bend\b|jahresende))/gi;
-      for (let m = byRe.exec(v); m; m = byRe.exec(v)) by = m;
-      const vAt = kv.offset ?? this.lines.offsetAt(kv.range.start);
-      const targetRaw = by ? v.slice(0, by.index) : v;
-      if (targetRaw.trim()) fields.push({ key: 'target', name: 'target', keyRange: kv.keyRange, raw: targetRaw.trim(), range: this.lines.rangeOf(vAt, vAt + targetRaw.trimEnd().length), offset: vAt });
-      if (by) {
-        const dAt = vAt + by.index + by[0].length;
-        const d = v.slice(by.index + by[0].length).replace(/[.;]\s*$/, '');
-        fields.push({ key: 'deadline', name: 'deadline', keyRange: kv.keyRange, raw: d, range: this.lines.rangeOf(dAt, dAt + d.length), offset: dAt });
-      }
+      fields.push(...kpiValueFields(kv, this.lines));
     } else {
       titleRaw = clean(s);
       const i = s.indexOf(titleRaw);

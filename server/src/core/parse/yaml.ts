@@ -6,10 +6,10 @@
 import { parseDocument, isMap, isSeq, isScalar, isPair, Scalar, type Node, type Pair, type YAMLMap, type YAMLError } from 'yaml';
 import { commonEnds } from './markdown';
 import type { DocumentCache, PieceState } from './cache';
-import type { Item, ItemKind, ParsedDocument, PlanEntry, Section, StrategyModel } from '../model';
+import type { Goal, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel } from '../model';
 import { LineIndex, t, type Range } from '../text';
-import { ENTRY_LIST_KEYS as ENTRY_KEYS, ID_RE, ITEM_SECTIONS, isSectionKey, sectionsOfHeading, words, type SectionKey } from '../vocab';
-import { buildEntries, buildItem, channelSlug, chooseKind, clean, periodField, yearKey, yearOfTitle, type BuildContext, type RawField } from './build';
+import { ENTRY_LIST_KEYS as ENTRY_KEYS, ID_RE, ITEM_SECTIONS, fieldOf as vocabFieldOf, goalTypeIn, isSectionKey, namesPrimary, sectionsOfHeading, words, type SectionKey } from '../vocab';
+import { buildEntries, buildItem, channelSlug, chooseKind, clean, kpiValueFields, numberImplicit, periodField, yearKey, yearOfTitle, type BuildContext, type RawField } from './build';
 import { detectLanguage, emptySuppressions, scanSuppressions, yamlErrorText } from './common';
 
 const META_KEYS = new Set(['stratdoc', 'title', 'titel', 'language', 'sprache', 'period', 'zeitraum', 'strategy', 'strategie', 'description', 'beschreibung', 'version']);
@@ -179,6 +179,7 @@ export function parseYaml(
   }
 
   const model = emptyStrategy();
+  const implicit: { item: Goal | Kpi }[] = [];
   for (const pair of pairs) {
     const k = keyText(pair);
     if (k === undefined) continue;
@@ -200,13 +201,16 @@ export function parseYaml(
     model.sections.push(section);
     const kinds = keys.map((s) => ITEM_SECTIONS[s]).filter((x): x is ItemKind => !!x);
     if (!kinds.length || !v) continue;
-    readItems(v, kinds, model, ctx, text, r);
+    readItems(v, kinds, model, ctx, text, r, implicit);
   }
+  numberImplicit(model, implicit);
   out.strategy = model;
   return out;
 }
 
-function readItems(v: Node, kinds: ItemKind[], model: StrategyModel, ctx: BuildContext, text: string, r: (a: number, b: number) => Range): void {
+function readItems(
+  v: Node, kinds: ItemKind[], model: StrategyModel, ctx: BuildContext, text: string, r: (a: number, b: number) => Range, implicit: { item: Goal | Kpi }[],
+): void {
   const add = (it: Item) => {
     switch (it.kind) {
       case 'person': model.people.push(it); break;
@@ -216,8 +220,41 @@ function readItems(v: Node, kinds: ItemKind[], model: StrategyModel, ctx: BuildC
       case 'channel': model.channels.push(it); break;
     }
   };
+  /**
+   * A goal or KPI without an ID (FORMAT.md "Goals and KPIs as plain lists"): a string with
+   * blanks (`- Mehr Reichweite in der Region`) or a one-key mapping whose key is no field
+   * (`- Follower Instagram: +20 % bis Ende 2027`). Returns whether it was one.
+   */
+  const implicitItem = (titleField: RawField, value: RawField | undefined, range: Range): boolean => {
+    const goals = kinds.includes('goal');
+    const kpis = kinds.includes('kpi');
+    const title = clean(titleField.raw);
+    if ((!goals && !kpis) || !title) return false;
+    const head = { id: '', idRange: titleField.range, range, title: { value: title, raw: titleField.raw, range: titleField.range } };
+    if (kpis && (!goals || (value && /\d/.test(value.raw)))) {
+      const k = buildItem({ ...head, kind: 'kpi' }, value ? kpiValueFields(value, ctx.lines) : [], ctx) as Kpi;
+      k.implicit = true;
+      add(k);
+      implicit.push({ item: k });
+      return true;
+    }
+    const desc: RawField[] = value && clean(value.raw) ? [{ ...value, key: 'description', name: 'description' }] : [];
+    const g = buildItem({ ...head, kind: 'goal' }, desc, ctx) as Goal;
+    g.implicit = true;
+    const all = `${title} ${value?.raw ?? ''}`;
+    const type = goalTypeIn(all);
+    if (type) g.type = { value: type, raw: title, range: titleField.range };
+    if (namesPrimary(all)) g.primary = { value: true, raw: title, range: titleField.range };
+    add(g);
+    implicit.push({ item: g });
+    return true;
+  };
   const fromMap = (m: YAMLMap, idNode?: Scalar, idText?: string) => {
     const fields = fieldsOfMap(m, text, r);
+    if (!idText && fields.length === 1 && !vocabFieldOf(fields[0].key) && !(ID_RE.test(fields[0].key.trim()) && /[\d._-]/.test(fields[0].key))) {
+      const f = fields[0];
+      if (implicitItem({ ...f, raw: f.key, range: f.keyRange, offset: undefined }, f, nodeRange(m, r)!)) return;
+    }
     const idField = fields.find((f) => ['id', 'handle', 'kennung'].includes(words(f.key).join(' ')))
       ?? (kinds.includes('channel') || kinds.includes('person') ? fields.find((f) => ['channel', 'kanal', 'name', 'person'].includes(words(f.key).join(' '))) : undefined);
     let id = idText ?? (idField ? clean(idField.raw) : '');
@@ -240,6 +277,16 @@ function readItems(v: Node, kinds: ItemKind[], model: StrategyModel, ctx: BuildC
     for (const el of v.items) {
       if (isMap(el)) fromMap(el);
       else if (isScalar(el) && el.value !== null && el.range) {
+        // A goal or KPI written as words, not an ID.
+        if (/\s/.test(String(el.value).trim()) && !kinds.includes('person') && !kinds.includes('channel')) {
+          const raw = String(el.value);
+          const kv = /^([^:]{1,80}?):\s+(.*)$/s.exec(raw);
+          const range = r(el.range[0], el.range[1]);
+          const off = scalarOffset(el, text);
+          const titleF: RawField = { key: 'title', keyRange: range, raw: kv ? kv[1] : raw, range: off !== undefined && kv ? r(off, off + kv[1].length) : range };
+          const valueF: RawField | undefined = kv ? { key: kv[1], keyRange: titleF.range, raw: kv[2], range: off !== undefined ? r(off + raw.length - kv[2].length, off + raw.length) : range, offset: off !== undefined ? off + raw.length - kv[2].length : undefined } : undefined;
+          if (implicitItem(titleF, valueF, range)) continue;
+        }
         let id = clean(String(el.value));
         const kind = chooseKind(kinds, id, []);
         if (kind === 'channel') id = channelSlug(id);

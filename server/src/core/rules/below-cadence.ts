@@ -53,6 +53,7 @@ export const rule: Rule = {
       'Ein Kanal bekommt in einem Monat weniger Einträge, als sein Kanalplan als Frequenz angibt (z. B. 3x/Woche).',
     ),
     options: { minShare: 0.75 },
+    optionRanges: { minShare: { min: 0, max: 1 } },
   },
   check(ctx) {
     const minShare = numberOption(ctx, 'minShare');

@@ -1,8 +1,7 @@
 import type { Rule } from './api';
 import { numberOption } from './api';
-import type { Channel, PlanEntry } from '../model';
-import { cadenceInterval } from '../vocab-practice';
-import { channelCadence, channelName } from './channels';
+import type { PlanEntry } from '../model';
+import { allowedGap, channelName } from './channels';
 import { t } from '../text';
 import { idKey } from '../vocab';
 import { activeEntries, daysBetween, periodOf } from './planutil';
@@ -46,14 +45,12 @@ export const rule: Rule = {
       for (const { id: slug, list } of byChannel.values()) {
         // The declared cadence (docs/rules/channel-gap.md): "as needed" has no gaps; a
         // slower rhythm than maxGapDays allows twice its interval.
-        const def = ctx.project.lookup('channel', slug) as Channel | undefined;
-        const cad = def ? channelCadence(def) : undefined;
-        if (cad?.cadence.asNeeded) continue;
-        const interval = cad ? cadenceInterval(cad.cadence) : undefined;
-        const allowed = interval !== undefined ? Math.max(maxGap, Math.ceil(2 * interval)) : maxGap;
+        const gap = allowedGap(ctx.project, slug, maxGap);
+        if (!gap) continue;
+        const allowed = gap.days;
         const id = channelName(ctx.project, slug, { doc, entry: list[0] });
-        const limit = allowed > maxGap
-          ? t(`more than the ${allowed} days its cadence '${cad!.cadence.raw}' allows`, `mehr als die ${allowed} Tage, die sein Rhythmus '${cad!.cadence.raw}' erlaubt`)
+        const limit = gap.cadence
+          ? t(`more than the ${allowed} days its cadence '${gap.cadence.raw}' allows`, `mehr als die ${allowed} Tage, die sein Rhythmus '${gap.cadence.raw}' erlaubt`)
           : t(`more than the ${maxGap} days allowed`, `mehr als die erlaubten ${maxGap} Tage`);
         const sorted = [...list].sort((a, b) => (a.isoDate! < b.isoDate! ? -1 : a.isoDate! > b.isoDate! ? 1 : a.index - b.index));
         const report = (at: PlanEntry, from: string, to: string, days: number, edge?: 'start' | 'end') => {

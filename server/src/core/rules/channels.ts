@@ -6,7 +6,7 @@ import type { Channel, Field, ParsedDocument, PlanEntry } from '../model';
 import type { Project } from '../project';
 import type { Range } from '../text';
 import { idKey } from '../vocab';
-import { cadenceOf, hasContent, isCadenceKey, isHowKey, type Cadence } from '../vocab-practice';
+import { cadenceInterval, cadenceOf, hasContent, isCadenceKey, isHowKey, type Cadence } from '../vocab-practice';
 
 function textIn(doc: ParsedDocument, r: Range): string {
   try {
@@ -58,4 +58,18 @@ export function channelHasHow(c: Channel): boolean {
   if (hasContent(c.how?.value)) return true;
   return c.fields.some((f) => (f.name === 'how' || f.name === 'format' || isHowKey(f.key) || isCadenceKey(f.key))
     && hasContent(f.items ? f.items.map((i) => i.value).join(', ') : f.raw));
+}
+
+/**
+ * The longest silence a channel may have (docs/rules/channel-gap.md): undefined for a
+ * channel declared "as needed" (no gaps at all), else `maxGapDays`, or twice a slower
+ * declared interval. Shared by channel-gap and the preview's calendar.
+ */
+export function allowedGap(project: Project, id: string, maxGapDays: number): { days: number; cadence?: Cadence } | undefined {
+  const def = project.lookup('channel', id) as Channel | undefined;
+  const cad = def ? channelCadence(def) : undefined;
+  if (cad?.cadence.asNeeded) return undefined;
+  const interval = cad ? cadenceInterval(cad.cadence) : undefined;
+  const days = interval !== undefined ? Math.max(maxGapDays, Math.ceil(2 * interval)) : maxGapDays;
+  return { days, cadence: days > maxGapDays ? cad!.cadence : undefined };
 }

@@ -40,6 +40,7 @@ export const rule: Rule = {
       'Einem Plan oder Kanal fehlt der Inhalt neben der Werbung: gar kein Dialog, oder Geschichten, Dialog und Service bleiben unter zwei Dritteln (Drittel-Regel).',
     ),
     options: { floor: 0.67, minEntries: 10 },
+    optionRanges: { floor: { min: 0, max: 1 }, minEntries: { min: 1, max: 100000, integer: true } },
   },
   check(ctx) {
     const floor = numberOption(ctx, 'floor');

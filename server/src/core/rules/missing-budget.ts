@@ -1,9 +1,10 @@
 import type { Rule } from './api';
-import type { ParsedDocument } from '../model';
+import type { Kpi, ParsedDocument } from '../model';
+import { kpiResult } from './no-business-result';
 import type { Project } from '../project';
 import type { Range } from '../text';
 import { t } from '../text';
-import { HOURS_RE, MONEY_RE, hasContent, isBudgetKey, moneyOf } from '../vocab-practice';
+import { HOURS_RE, MONEY_RE, hasContent, isBudgetKey, moneyOf, targetCount } from '../vocab-practice';
 
 /** `Budget: 12.000 € pro Jahr`, `- **Etat:** …`, `budget: 12000 EUR` (Markdown line or YAML key). */
 const KEY_LINE = /^\s*(?:[-*+]\s+)?(?:#+\s*)?[*_`]*([\p{L}][\p{L} -]{1,40}?)[*_`]*\s*:[*_`]*\s*(.*)$/u;
@@ -101,3 +102,50 @@ export const rule: Rule = {
     });
   },
 };
+
+/** One goal's cost per result: the budget over the period divided by a business KPI's target over it. */
+export interface CostPerResult {
+  kpi: string;
+  /** The KPI's metric (else title) as written. */
+  metric: string;
+  /** Money per result, in the budget's currency. */
+  cost: number;
+  currency: string;
+  budget: number;
+  results: number;
+}
+
+const PER_MONTH = /(?:pro|je|per|a|\/)\s*(?:monat|month)\b|\bmonatlich\b|\bmonthly\b|\/\s*mon?\b/i;
+const PER_WEEK = /(?:pro|je|per|a|\/)\s*(?:woche|week)\b|\bwöchentlich\b|\bweekly\b|\/\s*w(?:k)?\b/i;
+const PER_YEAR = /(?:pro|je|per|a|im|\/)\s*(?:jahr|year)\b|\bjährlich\b|\byearly\b|\bannual(?:ly)?\b/i;
+
+function currencyOf(raw: string): string {
+  const m = /€|EUR|Euro|\$|USD|£|CHF/i.exec(raw);
+  if (!m) return '€';
+  const c = m[0].toUpperCase();
+  return c === 'EUR' || c === 'EURO' ? '€' : c === 'USD' ? '$' : m[0];
+}
+
+/**
+ * The cost per result of a goal's business KPIs (docs/rules/missing-budget.md): the
+ * strategy's budget in money over its period (a monthly budget times the period's
+ * months) divided by each KPI's numeric target over the same period (`40 pro Monat`
+ * times the months). The whole budget stands against each goal: an upper bound, since
+ * one budget serves all goals. Empty without a money budget or without such KPIs.
+ */
+export function costPerResult(project: Project, kpis: Kpi[]): CostPerResult[] {
+  const b = budgetOf(project);
+  if (!b || b.amount === undefined || !(b.amount > 0)) return [];
+  const p = project.strategy?.period?.value;
+  const months = p ? Math.max(1, Math.round(((Date.parse(p.end) - Date.parse(p.start)) / 86_400_000 + 1) / 30.44)) : 12;
+  const budget = PER_MONTH.test(b.raw) ? b.amount * months : PER_YEAR.test(b.raw) && p ? (b.amount * months) / 12 : b.amount;
+  const out: CostPerResult[] = [];
+  for (const k of kpis) {
+    if (kpiResult(k) === undefined || !k.target) continue;
+    const n = targetCount(k.target.value);
+    if (!n) continue;
+    const results = PER_MONTH.test(k.target.value) ? n * months : PER_WEEK.test(k.target.value) ? n * months * (30.44 / 7) : n;
+    out.push({ kpi: k.id, metric: k.metric?.value ?? k.title?.value ?? k.id, cost: budget / results, currency: currencyOf(b.raw), budget, results: Math.round(results) });
+  }
+  return out;
+}

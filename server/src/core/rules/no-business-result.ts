@@ -1,13 +1,17 @@
 import type { Rule } from './api';
 import type { Goal, Kpi } from '../model';
 import { t, type Text } from '../text';
-import { GOAL_TYPES, enumLabel } from '../vocab';
+import { GOAL_TYPES, enumLabel, metricClassOf } from '../vocab';
 import { BUSINESS_GOALS, RESULT_KINDS, resultKindOf, type ResultKind } from '../vocab-practice';
 import { itemLabel, joinList, sectionAnchor } from './util';
 
 /** The business result a KPI measures (its metric, else its title), from the vocabulary table. */
 export function kpiResult(k: Kpi): ResultKind | undefined {
-  return resultKindOf(k.metric?.value ?? '') ?? resultKindOf(k.title?.value ?? '');
+  const m = k.metric?.value;
+  // A metric the vocabulary knows decides ("Klicks" on "Klicks auf das Probefahrt-Formular"
+  // is no test drive); an unknown one ("Anzahl") leaves it to the title.
+  if (m && metricClassOf(m) !== 'unknown') return resultKindOf(m);
+  return resultKindOf(m ?? '') ?? resultKindOf(k.title?.value ?? '');
 }
 
 /**
