@@ -60,6 +60,7 @@ describe('extension manifest', () => {
     assert.deepEqual(pkg.activationEvents, [
       'workspaceContains:**/*.strategy.{md,yaml,yml}',
       'workspaceContains:**/*.plan.{md,yaml,yml}',
+      'workspaceContains:**/*.plan.csv',
       'workspaceContains:**/.stratdoc.yaml',
       'workspaceContains:**/.stratdoc.yml',
       'onLanguage:markdown',

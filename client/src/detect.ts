@@ -12,7 +12,7 @@ import { recognize, type Recognition } from '../../server/src/core/recognize';
 export const PROBE_CHARS = 16 * 1024;
 
 /** Files that make a workspace a stratdoc workspace (also the `workspaceContains` activation events). */
-export const WORKSPACE_GLOBS = ['**/*.{strategy,plan}.{md,yaml,yml}', ...CONFIG_FILES.map((f) => `**/${f}`)];
+export const WORKSPACE_GLOBS = ['**/*.{strategy,plan}.{md,yaml,yml}', '**/*.plan.csv', ...CONFIG_FILES.map((f) => `**/${f}`)];
 
 /** Folders never searched for documents. */
 export const SEARCH_EXCLUDE = `**/{${[...SKIPPED_FOLDERS, '.git'].join(',')}}/**`;
@@ -34,6 +34,8 @@ export function formatOfLanguage(languageId: string): 'markdown' | 'yaml' | unde
  * with a value that names no kind counts too: the server then says what is wrong with it.
  */
 export function isStratdocDocument(fileName: string, languageId: string, text: string): boolean {
+  // A CSV plan whatever language the editor gave it (docs/format.md "CSV plans").
+  if (/\.plan\.csv$/i.test(fileName)) return true;
   const format = formatOfLanguage(languageId);
   if (!format) return false;
   if (CONFIG_FILES.includes(baseName(fileName))) return true;

@@ -223,6 +223,8 @@ class Controller implements vscode.Disposable {
         { scheme: 'untitled', language: 'markdown' },
         { scheme: 'file', language: 'yaml' },
         { scheme: 'untitled', language: 'yaml' },
+        // CSV plans whatever language the editor gave them (plaintext, csv…): docs/format.md "CSV plans".
+        { scheme: 'file', pattern: '**/*.plan.csv' },
       ],
       synchronize: { configurationSection: 'stratdoc' },
       initializationOptions: {},

@@ -12,6 +12,7 @@ import type { OptionValue, ReportInput, Rule, Severity } from './rules/api';
 import { ALL_RULES } from './rules';
 import { detach } from './parse/cache';
 import { isSuppressed } from './parse/common';
+import { csvSafeFixes } from './parse/csv';
 
 export interface Finding {
   rule: string;
@@ -196,7 +197,7 @@ export function checkProject(project: Project, opts: CheckOptions): Finding[] {
         range: f.range,
         message: f.message,
         severity: setting?.severity ?? f.severity ?? rule.meta.severity,
-        fixes: f.fixes,
+        fixes: csvSafeFixes(f.fixes, docs),
         data: f.data,
       });
     }

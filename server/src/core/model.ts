@@ -7,7 +7,7 @@ import type { LineIndex, Range, Text, Lang } from './text';
 import type { GoalType, Mode, Status, MetricClass, SectionKey, FieldName } from './vocab';
 
 export type DocKind = 'strategy' | 'plan';
-export type DocFormat = 'markdown' | 'yaml';
+export type DocFormat = 'markdown' | 'yaml' | 'csv';
 
 /** A scalar value as written, with where it stands. */
 export interface Span<T = string> {

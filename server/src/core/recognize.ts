@@ -292,7 +292,8 @@ function strategyEvidence(scan: Scan): { sections: Set<string>; core: number; sh
  */
 export function recognize(uri: string, fullText: string): Recognition | undefined {
   const format = formatOf(uri);
-  if (!format) return undefined;
+  // Only `*.plan.csv` and the configuration's globs make a CSV a plan (docs/format.md "CSV plans").
+  if (!format || format === 'csv') return undefined;
   if (kindOfFileName(uri) || uri.endsWith('/' + CONFIG_FILE)) return undefined;
   let text = fullText.length > RECOGNITION_PROBE ? fullText.slice(0, RECOGNITION_PROBE) : fullText;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

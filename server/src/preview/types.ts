@@ -25,7 +25,7 @@ export interface PreviewDocument {
   /** Relative to the model's root, for display: `plaene/2027-q1.plan.yaml`. */
   path: string;
   kind: 'strategy' | 'plan';
-  format: 'markdown' | 'yaml';
+  format: 'markdown' | 'yaml' | 'csv';
   title: string;
   period?: Period;
   /** Plans: entries (not cancelled). */

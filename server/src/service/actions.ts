@@ -127,7 +127,8 @@ export function codeActions(ctx: ServiceContext, uri: string, range: Range, diag
       out.push({ title: fix.title[lang], kind: CodeActionKind.QuickFix, diagnostics: [diag], isPreferred: fix.preferred, edit });
     }
   }
-  for (const f of findings) {
+  // A CSV has no comments: no disable action there (docs/format.md "CSV plans").
+  for (const f of doc.format === 'csv' ? [] : findings) {
     if (disabled.has(f.rule) || f.rule === 'file' || f.rule === 'config') continue;
     disabled.add(f.rule);
     const diag = toDiagnostic(f, lang);

@@ -45,7 +45,7 @@ export function completionAt(ctx: ServiceContext, uri: string, pos: Position): C
       return (lang ??= documentLanguage(this));
     },
   };
-  const items = doc.format === 'yaml' ? yamlCompletion(env, 0, doc.lines.lineCount) : markdownCompletion(env);
+  const items = doc.format === 'yaml' ? yamlCompletion(env, 0, doc.lines.lineCount) : doc.format === 'csv' ? csvCompletion(env) : markdownCompletion(env);
   return items.slice(0, MAX_RESULTS);
 }
 
@@ -839,6 +839,22 @@ function relativePath(folder: string, to: string): string | undefined {
 
 const DELIM_RE = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * In a CSV plan only a cell's value is completed, by its column's field (docs/format.md
+ * "CSV plans"): the values are written as in a Markdown table (IDs, @handles), which
+ * hold no delimiter or quote. Keys, comments and sections have no place in a CSV.
+ */
+function csvCompletion(env: Env): CompletionItem[] {
+  for (const e of env.doc.plan?.entries ?? []) {
+    for (const f of e.fields) {
+      const { start, end } = f.range;
+      if (start.line !== env.line || end.line !== env.line || env.ch < start.character || env.ch > end.character) continue;
+      return fit(fieldValues(env, f.name, 'markdown'), { range: f.range, typed: env.text.slice(start.character, env.ch), format: 'markdown' });
+    }
+  }
+  return [];
+}
 
 function markdownCompletion(env: Env): CompletionItem[] {
   const { doc, line, ch, text } = env;

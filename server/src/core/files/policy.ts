@@ -6,7 +6,7 @@
  */
 
 /** Extensions (lower case, with the dot) of files that can be stratdoc documents. */
-export const DOCUMENT_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.yaml', '.yml'];
+export const DOCUMENT_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.yaml', '.yml', '.csv'];
 
 /**
  * Folders never walked (unless named as a path to check): dependencies and build output,

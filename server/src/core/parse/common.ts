@@ -18,7 +18,7 @@ const NAME_RE = /[^\s,]+/g;
  * ranges so that unknown ones can be reported (the `schema` rule).
  */
 export function scanSuppressions(text: string, lines: LineIndex, format: DocFormat, into: Suppressions): void {
-  if (!text.includes('stratdoc-')) return;
+  if (format === 'csv' || !text.includes('stratdoc-')) return;
   const re = format === 'markdown'
     ? /<!--\s*stratdoc-(disable|enable)(-next-line|-line|-file)?(?![\w-])([^]*?)-->/g
     : /#\s*stratdoc-(disable|enable)(-next-line|-line|-file)?(?![\w-])([^\n\r]*)/g;
@@ -100,13 +100,14 @@ export function formatOf(uri: string): DocFormat | undefined {
   const p = uri.split(/[?#]/)[0].toLowerCase();
   if (p.endsWith('.md') || p.endsWith('.markdown')) return 'markdown';
   if (p.endsWith('.yaml') || p.endsWith('.yml')) return 'yaml';
+  if (p.endsWith('.csv')) return 'csv';
   return undefined;
 }
 
 export function kindOfFileName(uri: string): DocKind | undefined {
   const p = uri.split(/[?#]/)[0].toLowerCase();
   if (/\.strategy\.(md|ya?ml)$/.test(p)) return 'strategy';
-  if (/\.plan\.(md|ya?ml)$/.test(p)) return 'plan';
+  if (/\.plan\.(md|ya?ml|csv)$/.test(p)) return 'plan';
   return undefined;
 }
 
@@ -120,6 +121,8 @@ export function kindOfMarker(v: string): DocKind | undefined {
 
 /** The marker of a document, read cheaply without a full parse; undefined when none. */
 export function readMarker(text: string, format: DocFormat): { value: string; offset: number } | undefined {
+  // A CSV has no place for a marker: it is a plan by its name or the configuration (docs/format.md "CSV plans").
+  if (format === 'csv') return undefined;
   const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const shift = text.length - t.length;
   let region = t;
@@ -138,6 +141,7 @@ export function readMarker(text: string, format: DocFormat): { value: string; of
 
 /** Guesses the kind of a document that only the `include` globs made one. */
 export function guessKind(text: string, format: DocFormat): DocKind {
+  if (format === 'csv') return 'plan';
   if (format === 'yaml') return /^(entries|eintr(ä|ae)ge|beitr(ä|ae)ge|posts|items|content)\s*:/im.test(text) ? 'plan' : 'strategy';
   return /^\s*\|?\s*(datum|date|veröffentlichung|publish date)\s*\|/im.test(text) ? 'plan' : 'strategy';
 }

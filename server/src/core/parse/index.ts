@@ -1,9 +1,10 @@
 /** Entry point of the readers: decides whether a file is a stratdoc document and reads it. */
-import type { ParsedDocument, DocKind } from '../model';
+import type { ParsedDocument, DocKind, DocFormat } from '../model';
 import { LineIndex, t } from '../text';
 import { parseMarkdown } from './markdown';
 import { ChunkCache } from './cache';
 import { parseYaml } from './yaml';
+import { parseCsv } from './csv';
 import { formatOf, guessKind, kindOfFileName, kindOfMarker, readMarker } from './common';
 import { emptySuppressions, isTooDeep, tooDeepMessage } from './common';
 
@@ -14,7 +15,7 @@ export interface DetectOptions {
 
 export interface Detected {
   kind: DocKind;
-  format: 'markdown' | 'yaml';
+  format: DocFormat;
   detectedBy: ParsedDocument['detectedBy'];
   /** A marker whose value is neither strategy nor plan. */
   badMarker?: { value: string; offset: number };
@@ -61,7 +62,8 @@ export function parseDocument(uri: string, text: string, opts: ParseOptions = {}
 export function readDetected(uri: string, text: string, d: Detected, opts: ParseOptions = {}): ParsedDocument {
   try {
     const cache = opts.cache?.open(uri);
-    const doc = d.format === 'markdown' ? parseMarkdown(uri, text, d.kind, d.detectedBy, { cache }) : parseYaml(uri, text, d.kind, d.detectedBy, { cache });
+    const doc = d.format === 'csv' ? parseCsv(uri, text, d.detectedBy)
+      : d.format === 'markdown' ? parseMarkdown(uri, text, d.kind, d.detectedBy, { cache }) : parseYaml(uri, text, d.kind, d.detectedBy, { cache });
     cache?.commit();
     if (d.badMarker) {
       doc.problems.push({

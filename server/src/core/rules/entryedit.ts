@@ -45,12 +45,15 @@ const GERMAN_KEYS = new Set([
  * place to write it (a Markdown table without a column for the field).
  */
 export function setEntryField(doc: ParsedDocument, entry: PlanEntry, field: FieldName, value: string): TextEdit[] | undefined {
+  // A CSV cell is not written: a fix there could break the spreadsheet's quoting (docs/format.md "CSV plans").
+  if (doc.format === 'csv') return undefined;
   return doc.format === 'yaml' ? setYamlField(doc, entry, field, value) : setTableCell(doc, entry, field, value);
 }
 
 /** Whether `setEntryField` can write this field of this entry. */
 export function canSetEntryField(doc: ParsedDocument, entry: PlanEntry, field: FieldName): boolean {
   if (doc.format === 'yaml') return true;
+  if (doc.format === 'csv') return false;
   return !!entry.table && entry.table.columns.includes(field);
 }
 

@@ -14,6 +14,18 @@ export const rule: Rule = {
   check(ctx) {
     for (const plan of ctx.project.plans) {
       if (ctx.project.links.get(plan.uri)?.via !== 'none') continue;
+      if (plan.format === 'csv') {
+        // A CSV has no place for `strategy:` (docs/format.md "CSV plans").
+        ctx.report({
+          uri: plan.uri,
+          range: plan.titleRange,
+          message: t(
+            'This plan has no strategy: there is no single strategy document in its folder or a folder above. Its goals, KPIs, channels and people go unchecked. Put the CSV file into the folder of its strategy (or below it).',
+            'Dieser Plan hat keine Strategie: In seinem Ordner oder einem Ordner darüber liegt nicht genau ein Strategiedokument. Seine Ziele, Kennzahlen, Kanäle und Personen bleiben ungeprüft. Legen Sie die CSV-Datei in den Ordner ihrer Strategie (oder darunter).',
+          ),
+        });
+        continue;
+      }
       const where = plan.format === 'yaml'
         ? t('as a top-level key', 'als Schlüssel auf oberster Ebene')
         : /^\uFEFF?---[ \t]*\r?\n/.test(plan.text)
