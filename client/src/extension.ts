@@ -56,6 +56,8 @@ export interface StratdocApi {
   state(): { server: boolean; outputChannel: boolean; statusBar: boolean };
   /** The status bar item's text, when it is shown. */
   statusText(): string | undefined;
+  /** The offers to add a marker made so far (their questions), at most one per workspace. */
+  offers(): string[];
   /** The preview panel: what it shows and what its webview rendered. */
   preview: PreviewApi;
 }
@@ -68,6 +70,8 @@ class Controller implements vscode.Disposable {
   /** Listeners that wait for the first stratdoc document; dropped once the server runs. */
   private watchers: vscode.Disposable[] = [];
   private recheck: ReturnType<typeof setTimeout> | undefined;
+  /** The questions of the marker offers made (see offerMarker). */
+  private readonly offered: string[] = [];
   /** The preview asks for the server (and starts it) only when it is opened. */
   readonly preview: Preview;
 
@@ -76,6 +80,7 @@ class Controller implements vscode.Disposable {
     ready: () => this.start(),
     state: () => ({ server: this.client !== undefined, outputChannel: this.output !== undefined, statusBar: this.status !== undefined }),
     statusText: () => this.status?.shownText(),
+    offers: () => [...this.offered],
     preview: {
       isOpen: () => this.preview.api.isOpen(),
       shown: () => this.preview.api.shown(),
@@ -118,6 +123,7 @@ class Controller implements vscode.Disposable {
       ? vscode.l10n.t('{0} looks like an editorial plan, but stratdoc does not check it: it has no marker. Add \'stratdoc: plan\' and check it?', name)
       : vscode.l10n.t('{0} looks like a social media strategy, but stratdoc does not check it: it has no marker. Add \'stratdoc: strategy\' and check it?', name);
     const yes = vscode.l10n.t('Check it');
+    this.offered.push(question);
     void vscode.window.showInformationMessage(question, yes, vscode.l10n.t('Not now')).then(async (choice) => {
       if (choice !== yes || doc.isClosed) return;
       const e = markerEdit(doc.getText(), r.format, r.kind);
