@@ -1,6 +1,6 @@
 /**
  * Is a file a stratdoc document? The cheap check the extension makes before it starts the
- * language server (FORMAT.md: the `stratdoc:` marker, the file name, `.stratdoc.yaml` or `.stratdoc.yml`).
+ * language server (docs/format.md: the `stratdoc:` marker, the file name, `.stratdoc.yaml` or `.stratdoc.yml`).
  * `include` globs are checked by the extension through `workspace.findFiles`. Pure: no
  * `vscode` here, so that it can be tested with plain mocha.
  */

@@ -1,5 +1,5 @@
 /**
- * Configuration (FORMAT.md "Configuration"): `.stratdoc.yaml` at the workspace root or
+ * Configuration (docs/format.md "Configuration"): `.stratdoc.yaml` at the workspace root or
  * the nearest folder above a document. It is data only: no code ever runs from it.
  * Editor settings (`stratdoc.*`) take the same keys and win over the file.
  */

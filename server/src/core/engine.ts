@@ -153,7 +153,7 @@ export function checkProject(project: Project, opts: CheckOptions): Finding[] {
     return c;
   };
   const out: Finding[] = [];
-  // The entries of a cross-post share their row (FORMAT.md "Cross-posts"): what a rule
+  // The entries of a cross-post share their row (docs/format.md "Cross-posts"): what a rule
   // finds about the row itself is given once.
   const crossPost = project.plans.some((d) => d.plan?.entries.some((e) => e.crossPost));
   for (const rule of opts.rules ?? ALL_RULES) {

@@ -1,5 +1,5 @@
 /**
- * The checked model of strategy documents and editorial plans (FORMAT.md "The model").
+ * The checked model of strategy documents and editorial plans (docs/format.md "The model").
  * Every element keeps the exact range it came from so that a diagnostic, a hover or a
  * rename can point at the right characters. Pure data: no parser or editor types here.
  */
@@ -33,7 +33,7 @@ export interface Field {
   /** The key as written. */
   key: string;
   keyRange: Range;
-  /** The field it means (FORMAT.md "Fields"), when the key is one of its synonyms. */
+  /** The field it means (docs/format.md "Fields"), when the key is one of its synonyms. */
   name?: FieldName;
   raw: string;
   range: Range;
@@ -57,7 +57,7 @@ export interface ItemBase {
   fields: Field[];
   /**
    * The ID was given by stratdoc, not written: a goal or KPI written as a plain list item
-   * is numbered by its place (FORMAT.md "Goals and KPIs as plain lists").
+   * is numbered by its place (docs/format.md "Goals and KPIs as plain lists").
    */
   implicit?: boolean;
 }

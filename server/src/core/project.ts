@@ -1,5 +1,5 @@
 /**
- * A project: one strategy and the plans that belong to it (FORMAT.md: references
+ * A project: one strategy and the plans that belong to it (docs/format.md: references
  * resolve within one strategy and its plans), or a plan without a strategy.
  */
 import type { Audience, Channel, Goal, Item, ItemKind, Kpi, ParsedDocument, Person, PlanEntry } from './model';
@@ -59,7 +59,7 @@ export class Project {
   private names = new Map<string, Item | null>();
 
   /**
-   * A goal or person named rather than referenced by ID (FORMAT.md "References by name"):
+   * A goal or person named rather than referenced by ID (docs/format.md "References by name"):
    * a goal by its type (`Leads` → the goal of type conversion) or by words of its title,
    * a person by full name or first name. Only a match of exactly one counts.
    */

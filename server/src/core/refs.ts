@@ -71,7 +71,7 @@ export function occurrenceAt(doc: ParsedDocument, pos: Position): Occurrence | u
 /** Every occurrence of the same item (same kind, same ID case-insensitively) in the project. */
 export function sameItem(p: Project, o: { kind: ItemKind; id: string }): Occurrence[] {
   const key = idKey(o.id);
-  // A goal or person may be named rather than referenced by ID (FORMAT.md "References by name").
+  // A goal or person may be named rather than referenced by ID (docs/format.md "References by name").
   const target = p.lookup(o.kind, o.id);
   const out: Occurrence[] = [];
   for (const x of occurrencesOfProject(p)) {

@@ -6,8 +6,8 @@
  *
  * These schemas are for completion and a first check as you type; the readers in
  * `parse/` stay the authority (they accept more spellings and give better messages).
- * So they are loose where FORMAT.md is loose: unknown keys are allowed everywhere
- * (FORMAT.md keeps them and shows them in hover), scalars may be strings, numbers or
+ * So they are loose where docs/format.md is loose: unknown keys are allowed everywhere
+ * (docs/format.md keeps them and shows them in hover), scalars may be strings, numbers or
  * booleans, and every synonym of a key (German and English, from `vocab.ts`) is a
  * property of its own. Enumerations list each alias as written, in lower case, with a
  * capital and folded (umlauts), because the readers compare case-insensitively.
@@ -59,7 +59,7 @@ const yesNo = (description: string) =>
 
 const SYNONYMS = new Map<FieldName, string[]>(FIELDS);
 
-/** The keys that mean a field: its canonical name and every synonym of FORMAT.md, in lower case. */
+/** The keys that mean a field: its canonical name and every synonym of docs/format.md, in lower case. */
 export function keysOf(name: FieldName): string[] {
   const syn = SYNONYMS.get(name) ?? [];
   return unique([name, ...syn.flatMap((s) => unique([s.toLowerCase(), fold(s.toLowerCase())]))]);
@@ -163,7 +163,7 @@ function sectionProps(): Record<string, z.ZodType> {
     const schema = ITEM_SCHEMAS[s.key] ?? anyText;
     const [en, de] = STEP_TEXT[s.key];
     out[s.key] = schema.optional().meta({ description: `${en}\n\n${de}` });
-    // Synonyms of one word (FORMAT.md "Synonyms"); longer headings are accepted too, but not offered.
+    // Synonyms of one word (docs/format.md "Synonyms"); longer headings are accepted too, but not offered.
     for (const syn of [...s.de, ...s.en]) {
       if (/\s/.test(syn)) continue;
       for (const k of unique([syn.toLowerCase(), fold(syn.toLowerCase())])) {
@@ -198,12 +198,12 @@ export const planSchema = z
     ...Object.fromEntries(ENTRY_LIST_KEYS.map((k) => [k, nullable(z.array(z.union([entrySchema, z.null()]))).optional().meta({ description: k === 'entries' ? 'The entries of the plan.\n\nDie Einträge des Plans.' : '= entries' })])),
   })
   .catchall(z.unknown())
-  .meta({ title: 'stratdoc editorial plan (Redaktionsplan)', description: 'A stratdoc editorial plan in YAML (FORMAT.md "Editorial plan").' });
+  .meta({ title: 'stratdoc editorial plan (Redaktionsplan)', description: 'A stratdoc editorial plan in YAML (docs/format.md "Editorial plan").' });
 
 export const strategySchema = z
   .object({ ...meta('strategy'), ...sectionProps() })
   .catchall(z.unknown())
-  .meta({ title: 'stratdoc social media strategy', description: 'A stratdoc strategy in YAML (FORMAT.md "Strategy in YAML").' });
+  .meta({ title: 'stratdoc social media strategy', description: 'A stratdoc strategy in YAML (docs/format.md "Strategy in YAML").' });
 
 /** `.stratdoc.yaml`: the configuration schema, with each rule's options spelled out. */
 export function configFileSchema(rules: RuleMeta[]): z.ZodType {

@@ -1,5 +1,5 @@
 /**
- * The vocabulary of FORMAT.md: section headings, field keys, goal types, modes, statuses
+ * The vocabulary of docs/format.md: section headings, field keys, goal types, modes, statuses
  * and metric classes, in German and English. Matching is case-insensitive with umlauts
  * and ß folded (ä→ae, ö→oe, ü→ue, ß→ss, other accents dropped), and on whole words.
  */
@@ -75,7 +75,7 @@ export interface SectionInfo {
 }
 
 /**
- * Headings of strategies written before stratdoc (FORMAT.md "How an existing document is
+ * Headings of strategies written before stratdoc (docs/format.md "How an existing document is
  * read"), beside the section words above. Tone of voice is step 6, value: how the brand
  * speaks is part of what its content offers and stands for (docs/decisions.md).
  */
@@ -156,7 +156,7 @@ export function stripNumbering(heading: string): string {
   return heading.replace(/^\s*(?:(?:schritt|step)\s*)?\d+(?:\.\d+)*\s*[.:)\-–—]?\s*/i, '');
 }
 
-/** The sections a heading stands for (FORMAT.md: whole words, longest match wins). */
+/** The sections a heading stands for (docs/format.md: whole words, longest match wins). */
 export function sectionsOfHeading(heading: string): SectionKey[] {
   return matchPhrases(stripNumbering(heading), SECTION_PHRASES);
 }
@@ -165,7 +165,7 @@ export function isSectionKey(s: string): s is SectionKey {
   return SECTION_BY_KEY.has(s as SectionKey);
 }
 
-/** Field synonyms (FORMAT.md "Fields"), plus the keys of the model itself. */
+/** Field synonyms (docs/format.md "Fields"), plus the keys of the model itself. */
 export const FIELDS: [FieldName, string[]][] = [
   ['id', ['ID', 'Kennung', 'Nr', 'Handle']],
   ['title', ['Titel', 'Thema', 'Arbeitstitel', 'Kennzahl', 'Title', 'Topic', 'Name']],
@@ -215,7 +215,7 @@ export function fieldOf(key: string): FieldName | undefined {
 
 /**
  * Column headers and YAML keys of editorial plans as teams write them (spreadsheet
- * exports, Airtable, Notion): FORMAT.md "How an existing document is read". Looked up
+ * exports, Airtable, Notion): docs/format.md "How an existing document is read". Looked up
  * before FIELDS by planFieldOf, so that a plan's `Termin` is its date (a KPI's is its
  * deadline) and a plan's `Type` its format (a goal's is its goal type). A Content
  * Pillar is a goal reference only where it names a goal (`pillar`).
@@ -247,7 +247,7 @@ export function planFieldOf(key: string): FieldName | undefined {
   return PLAN_FIELD_BY_WORDS.get(k) ?? fieldOf(key);
 }
 
-/** The keys a YAML plan's list of entries may have (FORMAT.md "In YAML: entries"). */
+/** The keys a YAML plan's list of entries may have (docs/format.md "In YAML: entries"). */
 export const ENTRY_LIST_KEYS = new Set(['entries', 'eintraege', 'beitraege', 'posts', 'redaktionsplan', 'plan', 'items', 'content', 'inhalte']);
 
 /** First-column headers that make a strategy table define items. */
@@ -305,7 +305,7 @@ export const STATUSES: EnumInfo<Status>[] = [
 ];
 
 /**
- * Status emoji of boards and spreadsheets (FORMAT.md "Statuses"): read when the cell's
+ * Status emoji of boards and spreadsheets (docs/format.md "Statuses"): read when the cell's
  * words name no status. ✅ is approved and 📤 (sent) published: the order the issue's
  * boards use, idea → draft → approved → published (docs/decisions.md).
  */
@@ -400,7 +400,7 @@ const METRIC_PHRASES = phrases<MetricClass>([
   ]],
 ]);
 
-/** Classifies a metric's name as vanity, intermediate or business (FORMAT.md "Metrics"). */
+/** Classifies a metric's name as vanity, intermediate or business (docs/format.md "Metrics"). */
 export function metricClassOf(s: string): MetricClass {
   const found = matchPhrases(s, METRIC_PHRASES, true);
   if (found.includes('business')) return 'business';
@@ -450,7 +450,7 @@ export function inferMode(title: string, format: string): Mode | undefined {
   return all[0];
 }
 
-/** How much of an entry counts as push (FORMAT.md: mixed counts half). */
+/** How much of an entry counts as push (docs/format.md: mixed counts half). */
 export function pushWeight(mode: Mode | undefined): number {
   return mode === 'push' ? 1 : mode === 'mixed' ? 0.5 : 0;
 }
@@ -491,7 +491,7 @@ export function closest(s: string, candidates: Iterable<string>): string | undef
   return bestD <= limit ? best : undefined;
 }
 
-/** IDs of FORMAT.md: `[A-Za-z][A-Za-z0-9_.-]*`, compared case-insensitively. */
+/** IDs of docs/format.md: `[A-Za-z][A-Za-z0-9_.-]*`, compared case-insensitively. */
 export const ID_RE = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 export function idKey(id: string): string {
   let k = ID_KEYS.get(id);

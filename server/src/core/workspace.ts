@@ -166,7 +166,7 @@ export class Workspace {
     for (const d of np.documents) this.projectByUri.set(d.uri, np);
   }
 
-  /** How a plan finds its strategy (FORMAT.md "The model"). */
+  /** How a plan finds its strategy (docs/format.md "The model"). */
   linkOf(plan: ParsedDocument, strategiesByFolder: Map<string, ParsedDocument[]>): PlanLink {
     const sp = plan.plan?.strategyPath;
     if (sp) {

@@ -108,7 +108,7 @@ export function hoverText(p: Project, it: Item, lang: Lang): string {
   const lines: string[] = [];
   const title = it.title?.value ? ` — ${esc(it.title.value)}` : '';
   lines.push(`**${L(KIND[it.kind])} ${it.kind === 'person' ? '@' : ''}${esc(it.id)}**${title}`);
-  // An ID stratdoc gave (FORMAT.md "Goals and KPIs as plain lists"): say where it comes from.
+  // An ID stratdoc gave (docs/format.md "Goals and KPIs as plain lists"): say where it comes from.
   if (it.implicit) {
     lines.push(it.kind === 'person'
       ? L(t(`Written without a handle: plans name this person ${esc(it.id)} or by name.`, `Ohne Handle geschrieben: Pläne nennen die Person ${esc(it.id)} oder beim Namen.`))

@@ -24,7 +24,7 @@ export interface BuildContext {
   /** The document's language, for the wording of suggested values. */
   lang: 'en' | 'de';
   /**
-   * Where a date without a year takes its year from (FORMAT.md "Periods and dates"): the
+   * Where a date without a year takes its year from (docs/format.md "Periods and dates"): the
    * plan's period, else a year its title names (`Q1 2027`).
    */
   years?: YearSource;
@@ -127,7 +127,7 @@ export function channelSlug(s: string): string {
 const CHANNEL_SEPARATORS = /\s*(?:,|;|\+|&|\bund\b|\band\b)\s*/giu;
 
 /**
- * The channels a cell names, each with its own range (FORMAT.md "Cross-posts"): one
+ * The channels a cell names, each with its own range (docs/format.md "Cross-posts"): one
  * reference for an ordinary cell, several for `Instagram, Facebook` or `IG + FB`. The
  * same channel twice counts once.
  */
@@ -221,7 +221,7 @@ export interface LooseDate {
 }
 
 /**
- * Reads the dates of plans in the wild (FORMAT.md "Periods and dates"): ISO dates and
+ * Reads the dates of plans in the wild (docs/format.md "Periods and dates"): ISO dates and
  * date-times (`2027-03-02 09:00`, `2027-03-02T09:00:00.000Z`), German `19.01.2027`,
  * `19.1.27`, `19.01.` and `Di, 19.01.`, `19. Januar (2027)`, English `19 Jan 2027` and
  * `January 19, 2027`. A year left out comes from `years`.
@@ -453,7 +453,7 @@ export function namePlanFields(fields: RawField[]): RawField[] {
 
 /**
  * Builds the entries of one row or mapping: one entry, or one per channel where the
- * channel cell names several (a cross-post, FORMAT.md "Cross-posts"). The copies share
+ * channel cell names several (a cross-post, docs/format.md "Cross-posts"). The copies share
  * every field and range but the channel, so a finding about the row is given once.
  */
 export function buildEntries(
@@ -578,7 +578,7 @@ export function wordsOf(s: string): string[] {
 }
 
 /**
- * Gives the goals and KPIs of plain lists their IDs (FORMAT.md "Goals and KPIs as plain
+ * Gives the goals and KPIs of plain lists their IDs (docs/format.md "Goals and KPIs as plain
  * lists"): G1, G2… and K1, K2… in the order they stand, in either language (a plan may
  * rely on them whatever the document's language), skipping IDs the document writes itself.
  * A KPI under a goal measures that goal.

@@ -11,7 +11,7 @@ export function emptySuppressions(): Suppressions {
 const NAME_RE = /[^\s,]+/g;
 
 /**
- * Finds the suppression comments (FORMAT.md "Switching rules off in a file"):
+ * Finds the suppression comments (docs/format.md "Switching rules off in a file"):
  * `stratdoc-disable` / `stratdoc-enable` (from this line on, until enabled again or the
  * end of the file), `-next-line`, `-line` and `-file`, as `<!-- … -->` in Markdown and
  * `# …` in YAML. Without a rule, every rule is meant. Rule names are recorded with their

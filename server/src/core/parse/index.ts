@@ -22,7 +22,7 @@ export interface Detected {
 }
 
 /**
- * Is this file a stratdoc document (FORMAT.md: marker, file name, or `include`)? Every
+ * Is this file a stratdoc document (docs/format.md: marker, file name, or `include`)? Every
  * other file is left alone: no diagnostic is ever shown on an ordinary Markdown or YAML file.
  */
 export function detect(uri: string, text: string, opts: DetectOptions = {}): Detected | undefined {

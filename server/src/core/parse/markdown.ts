@@ -1,5 +1,5 @@
 /**
- * Reads strategies and plans written in Markdown (FORMAT.md "Strategy in Markdown",
+ * Reads strategies and plans written in Markdown (docs/format.md "Strategy in Markdown",
  * "Editorial plan"). The document is cut into chunks that parse independently: one per
  * level-2 section, and long tables in slices that each repeat the table's header. Each
  * chunk is parsed with remark (cached by its text when a cache is given), so an edit
@@ -523,7 +523,7 @@ class StrategyWalker {
   private readonly implicit: { item: Goal | Kpi; goal?: Goal }[] = [];
 
   /**
-   * Gives the goals and KPIs of plain lists their IDs (FORMAT.md "Goals and KPIs as plain
+   * Gives the goals and KPIs of plain lists their IDs (docs/format.md "Goals and KPIs as plain
    * lists"): G1, G2… and K1, K2… in the order they stand, in either language (a plan may
    * rely on them whatever the document's language), skipping IDs the document writes itself. A KPI under a goal measures that goal.
    */
@@ -816,7 +816,7 @@ class StrategyWalker {
 
   /**
    * A person the team names without a handle: the ID is the first name (`anna`), or the
-   * whole name where two share a first name (FORMAT.md "The team").
+   * whole name where two share a first name (docs/format.md "The team").
    */
   private addNamedPerson(name: string, nameRange: Range, range: Range, fields: RawField[]): void {
     const slug = (x: string) => fold(x).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');

@@ -1,5 +1,5 @@
 /**
- * Reads strategies and plans written in YAML (FORMAT.md "Strategy in YAML", "Editorial
+ * Reads strategies and plans written in YAML (docs/format.md "Strategy in YAML", "Editorial
  * plan"). Uses eemeli/yaml with a LineCounter; a syntax error is a `syntax` problem at
  * its position and whatever the parser could still read is used.
  */
@@ -221,7 +221,7 @@ function readItems(
     }
   };
   /**
-   * A goal or KPI without an ID (FORMAT.md "Goals and KPIs as plain lists"): a string with
+   * A goal or KPI without an ID (docs/format.md "Goals and KPIs as plain lists"): a string with
    * blanks (`- Mehr Reichweite in der Region`) or a one-key mapping whose key is no field
    * (`- Follower Instagram: +20 % bis Ende 2027`). Returns whether it was one.
    */

@@ -1,5 +1,5 @@
 /**
- * What a rule is: its metadata (FORMAT.md / RULES.md contract) beside its check.
+ * What a rule is: its metadata (docs/format.md / docs/rules/README.md contract) beside its check.
  * A rule looks at one project (a strategy and the plans that belong to it, or a plan
  * on its own) and reports findings into the documents where the user can act.
  */

@@ -7,7 +7,7 @@ import { idKey } from '../vocab';
 import { activeEntries, daysBetween, periodOf } from './planutil';
 
 /**
- * RULES.md: a channel of the plan has no entry for longer than `maxGapDays` (default 14)
+ * docs/rules/README.md: a channel of the plan has no entry for longer than `maxGapDays` (default 14)
  * inside the plan's period. Per plan and channel (only channels with at least one dated
  * entry), the dated entries that are not cancelled are sorted; a gap is more than
  * `maxGapDays` days between two consecutive entries, and, when a period is known (the

@@ -3,7 +3,7 @@ import { t } from '../text';
 import { writtenId } from './util';
 import { hasContent, placeholderShown } from '../vocab-practice';
 
-/** RULES.md: a channel without why, or without resources */
+/** docs/rules/README.md: a channel without why, or without resources */
 export const rule: Rule = {
   meta: {
     id: 'channel-without-rationale',

@@ -2,7 +2,7 @@ import type { Rule } from './api';
 import { t } from '../text';
 import { activeEntries, periodOf } from './planutil';
 
-/** RULES.md: an entry dated outside the plan's period, or (when the plan names none) the strategy's. */
+/** docs/rules/README.md: an entry dated outside the plan's period, or (when the plan names none) the strategy's. */
 export const rule: Rule = {
   meta: {
     id: 'date-outside-period',

@@ -25,7 +25,7 @@ const THIS: Record<ItemKind, Text> = {
   channel: t('this channel', 'dieser Kanal'),
 };
 
-/** RULES.md: two items with the same ID in one strategy */
+/** docs/rules/README.md: two items with the same ID in one strategy */
 export const rule: Rule = {
   meta: {
     id: 'duplicate-id',

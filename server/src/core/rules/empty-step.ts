@@ -4,7 +4,7 @@ import { SECTION_BY_KEY, stripNumbering } from '../vocab';
 import { isPlaceholderOnly, placeholderShown as short } from '../vocab-practice';
 import { TEMPLATES } from './templates';
 
-/** RULES.md: a step's section holds no text, or only placeholders (TODO, TBD, tbd, …, xxx) */
+/** docs/rules/README.md: a step's section holds no text, or only placeholders (TODO, TBD, tbd, …, xxx) */
 export const rule: Rule = {
   meta: {
     id: 'empty-step',

@@ -5,7 +5,7 @@ import { activeEntries, entryName } from './planutil';
 import { setEntryField } from './entryedit';
 
 /**
- * RULES.md: an entry that serves no goal (content with no purpose): no goal and no KPI.
+ * docs/rules/README.md: an entry that serves no goal (content with no purpose): no goal and no KPI.
  * Fix: one choice per goal of the entry's channel in the strategy's channel plan.
  */
 export const rule: Rule = {

@@ -2,7 +2,7 @@ import type { Rule } from './api';
 import { t } from '../text';
 import { activeEntries, entryName } from './planutil';
 
-/** RULES.md: an entry without owner (cancelled entries are left alone). */
+/** docs/rules/README.md: an entry without owner (cancelled entries are left alone). */
 export const rule: Rule = {
   meta: {
     id: 'entry-without-owner',

@@ -14,7 +14,7 @@ import type { ParsedDocument, PlanEntry, TextEdit } from '../model';
 import type { Range } from '../text';
 import { words, type FieldName } from '../vocab';
 
-/** The key a new field is written with in YAML: English (FORMAT.md's plan fields) and German. */
+/** The key a new field is written with in YAML: English (docs/format.md's plan fields) and German. */
 const ENTRY_KEYS: Partial<Record<FieldName, { en: string; de: string }>> = {
   id: { en: 'id', de: 'id' },
   date: { en: 'date', de: 'datum' },

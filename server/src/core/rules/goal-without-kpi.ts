@@ -2,7 +2,7 @@ import type { Rule } from './api';
 import { t } from '../text';
 import { itemLabel } from './util';
 
-/** RULES.md: a goal that no KPI measures (neither its `kpis` nor a KPI's `goal` links them) */
+/** docs/rules/README.md: a goal that no KPI measures (neither its `kpis` nor a KPI's `goal` links them) */
 export const rule: Rule = {
   meta: {
     id: 'goal-without-kpi',

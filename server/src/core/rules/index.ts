@@ -1,4 +1,4 @@
-/** Every rule of RULES.md, in the catalog's order. One file per rule: metadata beside its check. */
+/** Every rule of docs/rules/README.md, in the catalog's order. One file per rule: metadata beside its check. */
 import type { Rule } from './api';
 import { rule as r0 } from './syntax';
 import { rule as r1 } from './schema';

@@ -9,7 +9,7 @@ function given(s: Span | undefined): boolean {
   return hasContent(s?.value);
 }
 
-/** RULES.md: a KPI without target, baseline, deadline or data source; the message names what is missing */
+/** docs/rules/README.md: a KPI without target, baseline, deadline or data source; the message names what is missing */
 export const rule: Rule = {
   meta: {
     id: 'kpi-not-smart',

@@ -2,7 +2,7 @@ import type { Rule } from './api';
 import { t } from '../text';
 import { itemLabel } from './util';
 
-/** RULES.md: a KPI that measures no goal */
+/** docs/rules/README.md: a KPI that measures no goal */
 export const rule: Rule = {
   meta: {
     id: 'kpi-without-goal',

@@ -2,7 +2,7 @@ import type { Rule } from './api';
 import { t } from '../text';
 import { reportMissingSection } from './templates';
 
-/** RULES.md: no plan for handling public criticism */
+/** docs/rules/README.md: no plan for handling public criticism */
 export const rule: Rule = {
   meta: {
     id: 'missing-crisis-plan',

@@ -2,7 +2,7 @@ import type { Rule } from './api';
 import { t } from '../text';
 import { reportMissingSection } from './templates';
 
-/** RULES.md: no roles and review process (who writes, who approves) */
+/** docs/rules/README.md: no roles and review process (who writes, who approves) */
 export const rule: Rule = {
   meta: {
     id: 'missing-governance',

@@ -2,7 +2,7 @@ import type { Rule } from './api';
 import { t } from '../text';
 import { reportMissingSection } from './templates';
 
-/** RULES.md: no social media guidelines for employees */
+/** docs/rules/README.md: no social media guidelines for employees */
 export const rule: Rule = {
   meta: {
     id: 'missing-guidelines',

@@ -2,7 +2,7 @@ import type { Rule } from './api';
 import { t } from '../text';
 import { reportMissingSection } from './templates';
 
-/** RULES.md: no meeting cadence (Redaktionskonferenz) */
+/** docs/rules/README.md: no meeting cadence (Redaktionskonferenz) */
 export const rule: Rule = {
   meta: {
     id: 'missing-meetings',

@@ -7,7 +7,7 @@ import { activeEntries, entryName, statusWord } from './planutil';
 const PAST_IDEA: ReadonlySet<Status> = new Set<Status>(['planned', 'draft', 'in-review', 'approved', 'scheduled', 'published']);
 
 /**
- * RULES.md: an entry past `idea` without reviewer. Reported at the status, the field that
+ * docs/rules/README.md: an entry past `idea` without reviewer. Reported at the status, the field that
  * says the entry is past `idea`; an entry without status is not reported (nothing says
  * how far it is).
  */

@@ -15,7 +15,7 @@ const STEP_WHAT: Partial<Record<SectionKey, Text>> = {
   channels: t('the channel plan (which channels, why, with what effort)', 'der Kanalplan (welche Kanäle, warum, mit welchem Aufwand)'),
 };
 
-/** RULES.md: one of steps 1–8 has no section; one diagnostic a step */
+/** docs/rules/README.md: one of steps 1–8 has no section; one diagnostic a step */
 export const rule: Rule = {
   meta: {
     id: 'missing-step',
@@ -31,7 +31,7 @@ export const rule: Rule = {
     if (!doc || !doc.strategy || !readable(doc)) return;
     for (const key of STEP_KEYS) {
       if (hasSection(doc, key)) continue;
-      // KPIs written under their goals (FORMAT.md "Goals and KPIs as plain lists") are step 4.
+      // KPIs written under their goals (docs/format.md "Goals and KPIs as plain lists") are step 4.
       if (key === 'kpis' && doc.strategy.kpis.length) continue;
       const step = SECTION_BY_KEY.get(key)!.step!;
       const what = STEP_WHAT[key]!;

@@ -1,7 +1,7 @@
 import type { Rule } from './api';
 import { t } from '../text';
 
-/** RULES.md: a plan without `strategy:` and with no strategy in its folder or above (its references then go unchecked) */
+/** docs/rules/README.md: a plan without `strategy:` and with no strategy in its folder or above (its references then go unchecked) */
 export const rule: Rule = {
   meta: {
     id: 'missing-strategy',

@@ -6,7 +6,7 @@ import { activeEntries } from './planutil';
 import { setEntryField } from './entryedit';
 
 /**
- * RULES.md: the entry's mode was inferred from its title or format (FORMAT.md: the
+ * docs/rules/README.md: the entry's mode was inferred from its title or format (docs/format.md: the
  * inferred mode counts). Fix: write the inferred mode, in a German document with its
  * German word.
  */

@@ -2,7 +2,7 @@ import type { Rule } from './api';
 import { t } from '../text';
 import { joinList } from './util';
 
-/** RULES.md: more than one goal marked primary */
+/** docs/rules/README.md: more than one goal marked primary */
 export const rule: Rule = {
   meta: {
     id: 'multiple-primary-goals',

@@ -37,7 +37,7 @@ function hasPhrase(ws: string[], phrase: string[]): boolean {
   return false;
 }
 
-/** Management as RULES.md defines it (see docs/rules/no-management.md). */
+/** Management as docs/rules/README.md defines it (see docs/rules/no-management.md). */
 export function isManagement(p: Person): boolean {
   if (p.management) return p.management.value;
   const own = (c: string[]) => !c.some((w) => SUPPORT.has(w));
@@ -53,7 +53,7 @@ export function isManagement(p: Person): boolean {
   return false;
 }
 
-/** RULES.md: no team member from management ("Chefsache") */
+/** docs/rules/README.md: no team member from management ("Chefsache") */
 export const rule: Rule = {
   meta: {
     id: 'no-management',

@@ -2,7 +2,7 @@ import type { Rule } from './api';
 import { t } from '../text';
 import { joinList, sectionAnchor } from './util';
 
-/** RULES.md: several goals and none marked primary (step 3: choose one central goal) */
+/** docs/rules/README.md: several goals and none marked primary (step 3: choose one central goal) */
 export const rule: Rule = {
   meta: {
     id: 'no-primary-goal',

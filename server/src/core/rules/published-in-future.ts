@@ -2,7 +2,7 @@ import type { Rule } from './api';
 import { t } from '../text';
 import { activeEntries, entryName, statusWord } from './planutil';
 
-/** RULES.md: status published with a date after today (the run's date; the CLI's `--today` pins it). */
+/** docs/rules/README.md: status published with a date after today (the run's date; the CLI's `--today` pins it). */
 export const rule: Rule = {
   meta: {
     id: 'published-in-future',

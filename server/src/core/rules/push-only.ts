@@ -10,7 +10,7 @@ import { channelName } from './channels';
 const MIN_ENTRIES = 3;
 
 /**
- * RULES.md: a channel or a goal whose entries are all push (at least 3). Counted per plan
+ * docs/rules/README.md: a channel or a goal whose entries are all push (at least 3). Counted per plan
  * document over the entries that are not cancelled; the mode must be push (mixed is not),
  * an inferred push counts. Reported at the channel (goal) of the first such entry.
  */

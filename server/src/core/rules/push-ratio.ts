@@ -8,7 +8,7 @@ import { channelName } from './channels';
 import { activeEntries, fmtNumber, fmtPercent, monthName } from './planutil';
 
 /**
- * RULES.md: the share of push entries (mixed counts ½) is above `max` (default 0.2, the
+ * docs/rules/README.md: the share of push entries (mixed counts ½) is above `max` (default 0.2, the
  * 80/20 rule) over the plan, over a channel, or over a calendar month, counted once at
  * least `minEntries` (default 10) entries are in that scope; above `strongMax` (default
  * 0.33, the rule of thirds) the message says so. The message gives the share, the count

@@ -3,7 +3,7 @@ import { t } from '../text';
 import { idKey } from '../vocab';
 import { activeEntries, entryName } from './planutil';
 
-/** RULES.md: owner and reviewer are the same person (compared case-insensitively, without @). */
+/** docs/rules/README.md: owner and reviewer are the same person (compared case-insensitively, without @). */
 export const rule: Rule = {
   meta: {
     id: 'self-review',
@@ -19,7 +19,7 @@ export const rule: Rule = {
       for (const entry of activeEntries(doc)) {
         const { owner, reviewer } = entry;
         if (!owner || !reviewer) continue;
-        // The same person however written: handle, full name or first name (FORMAT.md "References by name").
+        // The same person however written: handle, full name or first name (docs/format.md "References by name").
         const same = idKey(owner.id) === idKey(reviewer.id) || (() => {
           const a = ctx.project.lookup('person', owner.id);
           return !!a && a === ctx.project.lookup('person', reviewer.id);

@@ -2,7 +2,7 @@ import type { Rule } from './api';
 import { t } from '../text';
 import { words } from '../vocab';
 
-/** RULES.md: every team member is from one department (social media needs press, product, HR, sales, support…) */
+/** docs/rules/README.md: every team member is from one department (social media needs press, product, HR, sales, support…) */
 export const rule: Rule = {
   meta: {
     id: 'single-department',

@@ -20,7 +20,7 @@ function styled(original: string, name: string): string {
   return name;
 }
 
-/** RULES.md: a plan entry on a channel that the channel plan does not have */
+/** docs/rules/README.md: a plan entry on a channel that the channel plan does not have */
 export const rule: Rule = {
   meta: {
     id: 'undeclared-channel',

@@ -3,7 +3,7 @@ import type { ParsedDocument, Person, Ref } from '../model';
 import { t, type Text } from '../text';
 import { closest, idKey, words } from '../vocab';
 
-/** RULES.md: an owner, reviewer or resource who is not in the team */
+/** docs/rules/README.md: an owner, reviewer or resource who is not in the team */
 export const rule: Rule = {
   meta: {
     id: 'unknown-person',

@@ -21,7 +21,7 @@ const IS_A: Record<ItemKind, Text> = {
   channel: t('a channel', 'ein Kanal'),
 };
 
-/** RULES.md: a reference to an ID that is not defined (goal, KPI, audience, channel), or a `strategy:` path to no strategy document */
+/** docs/rules/README.md: a reference to an ID that is not defined (goal, KPI, audience, channel), or a `strategy:` path to no strategy document */
 export const rule: Rule = {
   meta: {
     id: 'unknown-reference',

@@ -3,7 +3,7 @@ import { t } from '../text';
 import { idKey } from '../vocab';
 import { fileName, isCancelled, itemLabel, joinList } from './util';
 
-/** RULES.md: a goal that no plan entry serves (only when the strategy has at least one plan) */
+/** docs/rules/README.md: a goal that no plan entry serves (only when the strategy has at least one plan) */
 export const rule: Rule = {
   meta: {
     id: 'unlinked-goal',

@@ -4,7 +4,7 @@ import { LineIndex, t, type Range, type Text } from '../text';
 import { markerEdit, type Recognition } from '../recognize';
 
 /**
- * RULES.md: a Markdown or YAML file without a marker that looks like an editorial plan or a
+ * docs/rules/README.md: a Markdown or YAML file without a marker that looks like an editorial plan or a
  * strategy (docs/format.md "Documents without a marker"). Such a file is not a document, so
  * it is in no project: the workspace asks `unmarkedFinding` for it (core/workspace.ts), and
  * the project check below has nothing to do.

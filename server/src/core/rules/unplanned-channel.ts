@@ -3,7 +3,7 @@ import { t } from '../text';
 import { idKey } from '../vocab';
 import { activeEntries, fileName, joinList, writtenId } from './util';
 
-/** RULES.md: a channel of the channel plan with no plan entry */
+/** docs/rules/README.md: a channel of the channel plan with no plan entry */
 export const rule: Rule = {
   meta: {
     id: 'unplanned-channel',

@@ -5,7 +5,7 @@ import { fold } from '../vocab';
 import { activeEntries, entryName } from './planutil';
 
 /**
- * RULES.md: a link on an entry whose goal is of type conversion has no `utm_` parameters,
+ * docs/rules/README.md: a link on an entry whose goal is of type conversion has no `utm_` parameters,
  * so the conversions it brings cannot be traced back to the post. Fix: add
  * `utm_source=<channel>&utm_campaign=<campaign, else the goal's ID>`.
  */

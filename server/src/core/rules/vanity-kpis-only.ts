@@ -15,7 +15,7 @@ const BETTER: Record<GoalType | 'none', Text> = {
   none: t('clicks, leads or sales', 'Klicks, Anfragen oder Verkäufe'),
 };
 
-/** RULES.md: every KPI of a goal is a vanity metric (reach, likes, followers…), none business or intermediate */
+/** docs/rules/README.md: every KPI of a goal is a vanity metric (reach, likes, followers…), none business or intermediate */
 export const rule: Rule = {
   meta: {
     id: 'vanity-kpis-only',
@@ -45,7 +45,7 @@ export const rule: Rule = {
         ),
       });
     }
-    // KPIs of the strategy as a whole (bullets under `## KPIs`, FORMAT.md "Goals and KPIs
+    // KPIs of the strategy as a whole (bullets under `## KPIs`, docs/format.md "Goals and KPIs
     // as plain lists") measure no one goal; when every KPI there is is vanity, say so once.
     const loose = project.kpis.filter((k) => !project.goalsOfKpi(k).length);
     if (!loose.length || !project.kpis.every((k) => k.metricClass === 'vanity')) return;
