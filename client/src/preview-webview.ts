@@ -9,7 +9,7 @@
  * tsconfig has no DOM library (the rest of the project is Node), so the little of the
  * DOM used here is declared below.
  */
-import type { FromWebview, RenderFacts, ToWebview, WebviewState } from './preview-protocol';
+import type { FromWebview, RenderFacts, ToWebview, WebviewState } from '../../shared/webview';
 
 interface El {
   closest(selector: string): El | null;

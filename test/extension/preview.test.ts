@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { StratdocApi } from '../../client/src/extension';
-import type { RenderFacts } from '../../client/src/preview-protocol';
+import type { RenderFacts } from '../../shared/webview';
 import { api as activate, diagnostics, open, revert, until, workspaceUri } from './util';
 
 const TITLE = 'Social-Media-Strategie Bäckerei Korn';

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TestClient, copyFixture } from './harness';
 import { EXPORT_REQUEST, type ExportResult } from '../../server/src/service/export';
-import { EXPORT_REQUEST as CLIENT_EXPORT_REQUEST } from '../../client/src/preview-protocol';
+import { EXPORT_REQUEST as CLIENT_EXPORT_REQUEST } from '../../shared/webview';
 import { PREVIEW_REQUEST } from '../../server/src/service/preview';
 import { run } from '../cli/harness';
 

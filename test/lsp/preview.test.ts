@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { TestClient, copyFixture } from './harness';
 import type { PreviewModel } from '../../server/src/preview/types';
 import { PREVIEW_REQUEST } from '../../server/src/service/preview';
-import { PREVIEW_REQUEST as CLIENT_PREVIEW_REQUEST } from '../../client/src/preview-protocol';
+import { PREVIEW_REQUEST as CLIENT_PREVIEW_REQUEST } from '../../shared/webview';
 import { contentSecurityPolicy, makeNonce, previewPage, unavailable } from '../../client/src/preview-page';
 
 const S = 'strategie.md';

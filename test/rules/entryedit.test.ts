@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseDocument } from '../../server/src/core/parse';
-import { setEntryField, canSetEntryField, yamlScalar, rowCells } from '../../server/src/core/rules/entryedit';
+import { setEntryField, canSetEntryField, yamlScalar, rowCells } from '../../server/src/core/edit/entryedit';
 import { applyEdits } from '../helpers/edits';
 import type { ParsedDocument } from '../../server/src/core/model';
 import type { FieldName } from '../../server/src/core/vocab';

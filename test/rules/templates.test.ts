@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { parseDocument } from '../../server/src/core/parse';
 import { SECTIONS, sectionsOfHeading, type SectionKey } from '../../server/src/core/vocab';
 import { isPlaceholderOnly } from '../../server/src/core/vocab-practice';
-import { TEMPLATES, docLanguage, insertSectionFix } from '../../server/src/core/rules/templates';
+import { TEMPLATES, docLanguage, insertSectionFix } from '../../server/src/core/edit/templates';
 import type { ParsedDocument } from '../../server/src/core/model';
 import { applyEdits } from '../helpers/edits';
 

@@ -11,7 +11,7 @@ import { decodeText } from '../core/parse';
 import type { Lang } from '../core/text';
 import { toPath } from '../core/uri';
 import type { Workspace } from '../core/workspace';
-import { relativeFile } from './diagnostics';
+import { relativeFile } from '../node/diagnostics';
 import type { CliIo } from './io';
 import { M, reason } from './messages';
 import { safeWrite } from '../core/files';

@@ -18,7 +18,7 @@ import type { Lang, Range } from '../core/text';
 import { ruleOptions } from '../core/engine';
 import { RULES_BY_ID } from '../core/rules';
 import { docsUrl } from '../core/rules/api';
-import { insertSectionFix, sectionName } from '../core/rules/templates';
+import { insertSectionFix, sectionName } from '../core/edit/templates';
 import { live } from '../core/stats';
 import {
   GOAL_TYPES, SECTIONS, enumLabel, idKey, pushWeight, stripNumbering,

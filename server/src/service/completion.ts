@@ -16,7 +16,7 @@ import {
   ENTRY_LIST_KEYS, GOAL_TYPES, MODES, STATUSES, ITEM_SECTIONS, SECTIONS, SECTION_BY_KEY, STEP_KEYS, stripNumbering, enumLabel, fieldOf, idKey, isSectionKey, metricClassOf,
   sectionsOfHeading, words, type EnumInfo, type FieldName, type MetricClass, type SectionKey,
 } from '../core/vocab';
-import { docLanguage, hasSection, sectionName } from '../core/rules/templates';
+import { docLanguage, hasSection, sectionName } from '../core/edit/templates';
 import { ALL_RULES } from '../core/rules';
 import { dirnameUri } from '../core/uri';
 import { chooseKind } from '../core/parse/build';

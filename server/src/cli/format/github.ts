@@ -3,7 +3,7 @@
  * into annotations. Escaping as GitHub's toolkit does: `%`, CR and LF in the message;
  * additionally `:` and `,` in properties.
  */
-import type { CliDiagnostic } from '../diagnostics';
+import type { CliDiagnostic } from '../../node/diagnostics';
 
 export function escapeData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

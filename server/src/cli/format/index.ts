@@ -1,12 +1,12 @@
 /** The output formats of `stratdoc check`. Each turns the sorted diagnostics into stdout text. */
 import type { Lang } from '../../core/text';
-import type { CliDiagnostic, Counts } from '../diagnostics';
+import type { CliDiagnostic, Counts } from '../../node/diagnostics';
 import { formatStylish } from './stylish';
 import { formatJson } from './json';
 import { formatSarif } from './sarif';
 import { formatGithub } from './github';
 import { formatMarkdown } from './markdown';
-import type { BaselineFinding } from '../baseline';
+import type { BaselineFinding } from '../../node/baseline';
 import type { PlanChange } from '../../core/change';
 import type { Linker } from '../../preview/change';
 

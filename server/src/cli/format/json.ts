@@ -3,7 +3,7 @@
  * keys; `status` only against a baseline (then unchanged findings are listed too, so the
  * output serves as the next baseline).
  */
-import type { CliDiagnostic } from '../diagnostics';
+import type { CliDiagnostic } from '../../node/diagnostics';
 
 export function formatJson(diagnostics: CliDiagnostic[]): string {
   const list = diagnostics.map((d) => ({

@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { changeMarkdown, mdTable, type Linker } from '../../preview/change';
-import type { CliDiagnostic } from '../diagnostics';
+import type { CliDiagnostic } from '../../node/diagnostics';
 import type { CliIo } from '../io';
 import { M } from '../messages';
 import { t } from '../../core/text';

@@ -7,8 +7,8 @@
 import type { Severity } from '../../core/rules/api';
 import { docsUrl } from '../../core/rules/api';
 import { ALL_RULES } from '../../core/rules';
-import type { CliDiagnostic } from '../diagnostics';
-import { FILE_RULE } from '../diagnostics';
+import type { CliDiagnostic } from '../../node/diagnostics';
+import { FILE_RULE } from '../../node/diagnostics';
 import { CLI_DOCS_URL, M, REPO_URL } from '../messages';
 import type { FormatContext } from './index';
 

@@ -3,7 +3,7 @@
  * per diagnostic (`line:col  severity  message  rule`, columns aligned within the file),
  * then a summary line; a short positive line when there is nothing to report.
  */
-import type { CliDiagnostic } from '../diagnostics';
+import type { CliDiagnostic } from '../../node/diagnostics';
 import { M } from '../messages';
 import type { FormatContext } from './index';
 

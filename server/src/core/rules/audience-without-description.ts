@@ -2,7 +2,7 @@ import type { Rule } from './api';
 import type { Audience } from '../model';
 import { t } from '../text';
 import { hasContent, placeholderShown } from '../vocab-practice';
-import { itemLabel } from './util';
+import { itemLabel } from '../query';
 
 /** Fields that name an audience rather than describe it. */
 const NAMING = new Set(['id', 'title', 'name']);

@@ -3,9 +3,9 @@ import { numberOption } from './api';
 import type { Channel, PlanEntry, Period } from '../model';
 import { t } from '../text';
 import { idKey } from '../vocab';
-import { activeEntries, daysBetween, fmtNumber, monthName } from './planutil';
+import { activeEntries, daysBetween, fmtNumber, monthName } from '../plan/entries';
 import { channelCadence, channelName } from './channels';
-import { joinList } from './util';
+import { joinList } from '../query';
 
 /** `2027-02` → `2027-02-28`. */
 function lastDayOf(month: string): string {

@@ -4,7 +4,7 @@ import type { PlanEntry } from '../model';
 import { allowedGap, channelName } from './channels';
 import { t } from '../text';
 import { idKey } from '../vocab';
-import { activeEntries, daysBetween, periodOf } from './planutil';
+import { activeEntries, daysBetween, periodOf } from '../plan/entries';
 
 /**
  * docs/rules/README.md: a channel of the plan has no entry for longer than `maxGapDays` (default 14)

@@ -1,6 +1,6 @@
 import type { Rule } from './api';
 import { t } from '../text';
-import { writtenId } from './util';
+import { writtenId } from '../query';
 import { hasContent, placeholderShown } from '../vocab-practice';
 
 /** docs/rules/README.md: a channel without why, or without resources */

@@ -4,7 +4,7 @@ import type { ParsedDocument, PlanEntry } from '../model';
 import type { Range, Text } from '../text';
 import { t } from '../text';
 import { MODES, enumLabel, idKey, pushWeight, type Mode } from '../vocab';
-import { activeEntries, fmtNumber, fmtPercent } from './planutil';
+import { activeEntries, fmtNumber, fmtPercent } from '../plan/entries';
 import { channelName } from './channels';
 
 /**

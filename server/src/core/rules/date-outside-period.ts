@@ -1,6 +1,6 @@
 import type { Rule } from './api';
 import { t } from '../text';
-import { activeEntries, periodOf } from './planutil';
+import { activeEntries, periodOf } from '../plan/entries';
 
 /** docs/rules/README.md: an entry dated outside the plan's period, or (when the plan names none) the strategy's. */
 export const rule: Rule = {

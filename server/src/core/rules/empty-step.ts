@@ -2,7 +2,7 @@ import type { Rule } from './api';
 import { t } from '../text';
 import { SECTION_BY_KEY, stripNumbering } from '../vocab';
 import { isPlaceholderOnly, placeholderShown as short } from '../vocab-practice';
-import { TEMPLATES } from './templates';
+import { TEMPLATES } from '../edit/templates';
 
 /** docs/rules/README.md: a step's section holds no text, or only placeholders (TODO, TBD, tbd, …, xxx) */
 export const rule: Rule = {

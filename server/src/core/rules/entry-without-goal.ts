@@ -1,8 +1,8 @@
 import type { Rule } from './api';
 import type { FixSpec } from '../model';
 import { t } from '../text';
-import { activeEntries, entryName } from './planutil';
-import { setEntryField } from './entryedit';
+import { activeEntries, entryName } from '../plan/entries';
+import { setEntryField } from '../edit/entryedit';
 
 /**
  * docs/rules/README.md: an entry that serves no goal (content with no purpose): no goal and no KPI.

@@ -1,6 +1,6 @@
 import type { Rule } from './api';
 import { t } from '../text';
-import { activeEntries, entryName } from './planutil';
+import { activeEntries, entryName } from '../plan/entries';
 
 /** docs/rules/README.md: an entry without owner (cancelled entries are left alone). */
 export const rule: Rule = {

@@ -1,6 +1,6 @@
 import type { Rule } from './api';
 import { t } from '../text';
-import { itemLabel } from './util';
+import { itemLabel } from '../query';
 
 /** docs/rules/README.md: a goal that no KPI measures (neither its `kpis` nor a KPI's `goal` links them) */
 export const rule: Rule = {

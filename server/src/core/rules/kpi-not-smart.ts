@@ -2,7 +2,7 @@ import type { Rule } from './api';
 import { t } from '../text';
 import type { Span } from '../model';
 import { hasContent } from '../vocab-practice';
-import { itemLabel, joinList } from './util';
+import { itemLabel, joinList } from '../query';
 
 /** A value counts only when it says something: not empty, not TODO/TBD/…, not a dash (docs/decisions.md "Placeholders count as empty"). */
 function given(s: Span | undefined): boolean {

@@ -1,6 +1,6 @@
 import type { Rule } from './api';
 import { t } from '../text';
-import { itemLabel } from './util';
+import { itemLabel } from '../query';
 
 /** docs/rules/README.md: a KPI that measures no goal */
 export const rule: Rule = {

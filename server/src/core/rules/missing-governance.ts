@@ -1,6 +1,6 @@
 import type { Rule } from './api';
 import { t } from '../text';
-import { reportMissingSection } from './templates';
+import { reportMissingSection } from '../edit/templates';
 
 /** docs/rules/README.md: no roles and review process (who writes, who approves) */
 export const rule: Rule = {

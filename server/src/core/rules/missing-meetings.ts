@@ -1,6 +1,6 @@
 import type { Rule } from './api';
 import { t } from '../text';
-import { reportMissingSection } from './templates';
+import { reportMissingSection } from '../edit/templates';
 
 /** docs/rules/README.md: no meeting cadence (Redaktionskonferenz) */
 export const rule: Rule = {

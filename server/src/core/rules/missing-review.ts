@@ -1,7 +1,7 @@
 import type { Rule } from './api';
 import type { Status } from '../vocab';
 import { t } from '../text';
-import { activeEntries, entryName, statusWord } from './planutil';
+import { activeEntries, entryName, statusWord } from '../plan/entries';
 
 /** Statuses past `idea` (and not cancelled): from here on somebody should approve the entry. */
 const PAST_IDEA: ReadonlySet<Status> = new Set<Status>(['planned', 'draft', 'in-review', 'approved', 'scheduled', 'published']);

@@ -1,7 +1,7 @@
 import type { Rule } from './api';
 import { t, type Text } from '../text';
 import { SECTION_BY_KEY, STEP_KEYS, type SectionKey } from '../vocab';
-import { hasSection, insertSectionFix, readable, suggestion } from './templates';
+import { hasSection, insertSectionFix, readable, suggestion } from '../edit/templates';
 
 /** What each step is about, for the message. */
 const STEP_WHAT: Partial<Record<SectionKey, Text>> = {

@@ -2,8 +2,8 @@ import type { Rule } from './api';
 import type { PlanEntry } from '../model';
 import { t } from '../text';
 import { MODES, enumLabel, inferMode, type Mode } from '../vocab';
-import { activeEntries } from './planutil';
-import { setEntryField } from './entryedit';
+import { activeEntries } from '../plan/entries';
+import { setEntryField } from '../edit/entryedit';
 
 /**
  * docs/rules/README.md: the entry's mode was inferred from its title or format (docs/format.md: the

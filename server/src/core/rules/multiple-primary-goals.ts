@@ -1,6 +1,6 @@
 import type { Rule } from './api';
 import { t } from '../text';
-import { joinList } from './util';
+import { joinList } from '../query';
 
 /** docs/rules/README.md: more than one goal marked primary */
 export const rule: Rule = {

@@ -3,7 +3,7 @@ import type { Goal, Kpi } from '../model';
 import { t, type Text } from '../text';
 import { GOAL_TYPES, enumLabel, metricClassOf } from '../vocab';
 import { BUSINESS_GOALS, RESULT_KINDS, resultKindOf, type ResultKind } from '../vocab-practice';
-import { itemLabel, joinList, sectionAnchor } from './util';
+import { itemLabel, joinList, sectionAnchor } from '../query';
 
 /** The business result a KPI measures (its metric, else its title), from the vocabulary table. */
 export function kpiResult(k: Kpi): ResultKind | undefined {

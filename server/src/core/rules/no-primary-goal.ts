@@ -1,6 +1,6 @@
 import type { Rule } from './api';
 import { t } from '../text';
-import { joinList, sectionAnchor } from './util';
+import { joinList, sectionAnchor } from '../query';
 
 /** docs/rules/README.md: several goals and none marked primary (step 3: choose one central goal) */
 export const rule: Rule = {

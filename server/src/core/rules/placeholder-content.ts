@@ -6,7 +6,7 @@ import type { FieldName } from '../vocab';
 import { stripNumbering } from '../vocab';
 import { isCadenceKey, isHowKey, isPlaceholderOnly, placeholderShown } from '../vocab-practice';
 import { describingFields } from './audience-without-description';
-import { itemLabel } from './util';
+import { itemLabel } from '../query';
 
 /** Fields whose placeholder another rule reports as missing content (one finding per place). */
 const ASKED: Partial<Record<Item['kind'], ReadonlySet<FieldName>>> = {

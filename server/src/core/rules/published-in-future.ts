@@ -1,6 +1,6 @@
 import type { Rule } from './api';
 import { t } from '../text';
-import { activeEntries, entryName, statusWord } from './planutil';
+import { activeEntries, entryName, statusWord } from '../plan/entries';
 
 /** docs/rules/README.md: status published with a date after today (the run's date; the CLI's `--today` pins it). */
 export const rule: Rule = {

@@ -3,7 +3,7 @@ import type { PlanEntry, Ref } from '../model';
 import type { Project } from '../project';
 import { t } from '../text';
 import { idKey } from '../vocab';
-import { activeEntries } from './planutil';
+import { activeEntries } from '../plan/entries';
 import { channelName } from './channels';
 
 /** Entries a channel or goal needs before "all push" means something. */

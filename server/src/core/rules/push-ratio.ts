@@ -5,7 +5,7 @@ import type { Range, Text } from '../text';
 import { t } from '../text';
 import { idKey, pushWeight } from '../vocab';
 import { channelName } from './channels';
-import { activeEntries, fmtNumber, fmtPercent, monthName } from './planutil';
+import { activeEntries, fmtNumber, fmtPercent, monthName } from '../plan/entries';
 
 /**
  * docs/rules/README.md: the share of push entries (mixed counts ½) is above `max` (default 0.2, the

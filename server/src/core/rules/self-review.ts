@@ -1,7 +1,7 @@
 import type { Rule } from './api';
 import { t } from '../text';
 import { idKey } from '../vocab';
-import { activeEntries, entryName } from './planutil';
+import { activeEntries, entryName } from '../plan/entries';
 
 /** docs/rules/README.md: owner and reviewer are the same person (compared case-insensitively, without @). */
 export const rule: Rule = {

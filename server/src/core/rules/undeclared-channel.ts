@@ -2,7 +2,7 @@ import type { Rule } from './api';
 import { t } from '../text';
 import type { FixSpec, ParsedDocument, PlanEntry } from '../model';
 import { closest } from '../vocab';
-import { joinList, writtenId } from './util';
+import { joinList, writtenId } from '../query';
 
 /** The word of a channel cell that names the channel (what `channelSlug` reads), with its offset. */
 function channelWord(doc: ParsedDocument, entry: PlanEntry): { text: string; start: number } | undefined {

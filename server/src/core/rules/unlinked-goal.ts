@@ -1,7 +1,7 @@
 import type { Rule } from './api';
 import { t } from '../text';
 import { idKey } from '../vocab';
-import { fileName, isCancelled, itemLabel, joinList } from './util';
+import { fileName, isCancelled, itemLabel, joinList } from '../query';
 
 /** docs/rules/README.md: a goal that no plan entry serves (only when the strategy has at least one plan) */
 export const rule: Rule = {

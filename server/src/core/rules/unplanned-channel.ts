@@ -1,7 +1,7 @@
 import type { Rule } from './api';
 import { t } from '../text';
 import { idKey } from '../vocab';
-import { activeEntries, fileName, joinList, writtenId } from './util';
+import { activeEntries, fileName, joinList, writtenId } from '../query';
 
 /** docs/rules/README.md: a channel of the channel plan with no plan entry */
 export const rule: Rule = {

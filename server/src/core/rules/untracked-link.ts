@@ -2,7 +2,7 @@ import type { Rule } from './api';
 import type { ParsedDocument, PlanEntry } from '../model';
 import { t } from '../text';
 import { fold } from '../vocab';
-import { activeEntries, entryName } from './planutil';
+import { activeEntries, entryName } from '../plan/entries';
 
 /**
  * docs/rules/README.md: a link on an entry whose goal is of type conversion has no `utm_` parameters,

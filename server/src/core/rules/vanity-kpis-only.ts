@@ -1,7 +1,7 @@
 import type { Rule } from './api';
 import { t, type Text } from '../text';
 import type { GoalType } from '../vocab';
-import { itemLabel, joinList } from './util';
+import { itemLabel, joinList } from '../query';
 
 /** Metrics that would show a goal of a type is reached (business or intermediate). */
 const BETTER: Record<GoalType | 'none', Text> = {

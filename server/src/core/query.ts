@@ -2,10 +2,10 @@
  * Small helpers the rules share: wording of lists and items in both languages, the
  * sections and entries rules look at most often. Pure functions over the model.
  */
-import type { Item, ParsedDocument, PlanEntry, Section } from '../model';
-import type { Project } from '../project';
-import type { Range } from '../text';
-import { idKey, type SectionKey } from '../vocab';
+import type { Item, ParsedDocument, PlanEntry, Section } from './model';
+import type { Project } from './project';
+import type { Range } from './text';
+import { idKey, type SectionKey } from './vocab';
 
 /** `a, b and c` / `a, b und c` (with `or`: `a, b or c` / `a, b oder c`). */
 export function joinList(items: string[], lang: 'en' | 'de', or = false): string {

@@ -8,7 +8,7 @@
 import type { FixSpec, ParsedDocument, Section } from '../model';
 import { t, type Lang, type Text } from '../text';
 import { SECTIONS, SECTION_BY_KEY, isSectionKey, stripNumbering, words, type SectionKey } from '../vocab';
-import type { RuleContext } from './api';
+import type { RuleContext } from '../rules/api';
 import { isPlaceholderOnly, placeholderShown } from '../vocab-practice';
 
 interface Template {

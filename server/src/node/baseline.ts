@@ -10,8 +10,7 @@ import { messageKey } from '../core/fingerprint';
 import type { Text } from '../core/text';
 import { t } from '../core/text';
 import type { CliDiagnostic } from './diagnostics';
-import { errorCode } from './files';
-import { reason } from './messages';
+import { errorCode, reason } from '../core/files';
 
 /** What the comparison needs of a baseline finding (older JSON has no fingerprint). */
 export interface BaselineFinding {
