@@ -1,14 +1,8 @@
 /**
  * The messages between the preview's webview script (preview-webview.ts) and the
- * extension (preview.ts): types, and the name of the server's request. Both sides import
- * it; it imports nothing, so neither bundle pulls in the server's core.
+ * extension (client/src/preview.ts). Both sides import it; it imports nothing, so neither
+ * bundle pulls in the server's core. The server's request names are in ./protocol.ts.
  */
-
-/** The server's custom request (server/src/service/preview.ts `PREVIEW_REQUEST`; test/lsp/preview.test.ts checks they agree). */
-export const PREVIEW_REQUEST = 'stratdoc/preview';
-
-/** The server's export request (server/src/service/export.ts `EXPORT_REQUEST`): the plan as .ics or .csv text. */
-export const EXPORT_REQUEST = 'stratdoc/export';
 
 /** Extension → webview: replace the preview's content (no page reload). */
 export interface UpdateMessage {

@@ -4,9 +4,7 @@
  * `include` globs are checked by the extension through `workspace.findFiles`. Pure: no
  * `vscode` here, so that it can be tested with plain mocha.
  */
-import { kindOfFileName, readMarker } from '../../server/src/core/parse/common';
-import { CONFIG_FILES, SKIPPED_FOLDERS } from '../../server/src/core/files/policy';
-import { recognize, type Recognition } from '../../server/src/core/recognize';
+import { CONFIG_FILES, SKIPPED_FOLDERS, kindOfFileName, readMarker, recognize, type Recognition } from '../../shared/documents';
 
 /** How much of a file the marker check reads: front matter and top-level keys come first. */
 export const PROBE_CHARS = 16 * 1024;

@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import * as l10n from '@vscode/l10n';
 import { LanguageClient, TransportKind, State, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { isStratdocDocument, formatOfLanguage, recognizeOpen, OFFER_KEY, SEARCH_EXCLUDE, WORKSPACE_GLOBS } from './detect';
-import { markerEdit } from '../../server/src/core/recognize';
+import { markerEdit } from '../../shared/documents';
 import { StatusBar } from './status';
 import { Preview, type PreviewApi } from './preview';
 import { NewDocuments } from './newfiles';

@@ -5,7 +5,7 @@
  * Pure (no `vscode`), so it can be checked outside VS Code.
  */
 import { randomBytes } from 'node:crypto';
-import { PREVIEW_CSS, esc } from '../../server/src/preview/html';
+import { PREVIEW_CSS, esc } from '../../shared/preview';
 
 /**
  * The webview's own rules on top of PREVIEW_CSS (`data-theme="vscode"` takes the colours

@@ -16,9 +16,9 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { PreviewResult } from '../../server/src/service/preview';
-import { safeHttpUrl, type PreviewModel, type PreviewSection } from '../../server/src/preview/types';
-import { EXPORT_REQUEST, PREVIEW_REQUEST, type FromWebview, type RenderFacts, type ToWebview, type WebviewState } from '../../shared/webview';
+import { safeHttpUrl, type PreviewModel, type PreviewResult, type PreviewSection } from '../../shared/preview';
+import { EXPORT_REQUEST, PREVIEW_REQUEST } from '../../shared/protocol';
+import type { FromWebview, RenderFacts, ToWebview, WebviewState } from '../../shared/webview';
 import { makeNonce, previewPage, unavailable } from './preview-page';
 
 export const PREVIEW_VIEW_TYPE = 'stratdoc.preview';

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { PLAN_STATUS_REQUEST } from '../../server/src/service/status';
+import { PLAN_STATUS_REQUEST } from '../../shared/protocol';
 import { presentStatus, type PlanStatus } from './statusText';
 const DEBOUNCE_MS = 250;
 

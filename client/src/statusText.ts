@@ -4,7 +4,7 @@
  * strings come from @vscode/l10n, which the extension loads with VS Code's bundle.
  */
 import * as l10n from '@vscode/l10n';
-import type { PlanStatus } from '../../server/src/service/status';
+import type { PlanStatus } from '../../shared/protocol';
 
 export type { PlanStatus };
 

@@ -6,7 +6,7 @@
  * that finds the strategies of a workspace. Pure: no `vscode` here, so that it can be
  * tested with plain mocha (test/newfiles.test.ts).
  */
-import { kindOfFileName, kindOfMarker, readMarker } from '../../server/src/core/parse/common';
+import { kindOfFileName, kindOfMarker, readMarker } from '../../shared/documents';
 
 export type TemplateLang = 'de' | 'en';
 export type TemplateFormat = 'markdown' | 'yaml';

@@ -8,7 +8,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TestClient, copyFixture } from './harness';
 import { EXPORT_REQUEST, type ExportResult } from '../../server/src/service/export';
-import { EXPORT_REQUEST as CLIENT_EXPORT_REQUEST } from '../../shared/webview';
 import { PREVIEW_REQUEST } from '../../server/src/service/preview';
 import { run } from '../cli/harness';
 
@@ -22,8 +21,6 @@ describe('server: stratdoc/export for the preview buttons', function () {
     await c.until(() => c.diagnostics.has(c.uri('strategie.md')), 'the workspace was checked');
   });
   afterEach(async () => c?.stop());
-
-  it('client and server name the same request', () => assert.equal(CLIENT_EXPORT_REQUEST, EXPORT_REQUEST));
 
   it('answers with the calendar and the table of the project, following unsaved edits', async () => {
     const ics = await c.request<ExportResult>(EXPORT_REQUEST, { uri: c.uri('strategie.md'), format: 'ics' });

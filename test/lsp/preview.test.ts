@@ -8,7 +8,6 @@ import * as assert from 'node:assert/strict';
 import { TestClient, copyFixture } from './harness';
 import type { PreviewModel } from '../../server/src/preview/types';
 import { PREVIEW_REQUEST } from '../../server/src/service/preview';
-import { PREVIEW_REQUEST as CLIENT_PREVIEW_REQUEST } from '../../shared/webview';
 import { contentSecurityPolicy, makeNonce, previewPage, unavailable } from '../../client/src/preview-page';
 
 const S = 'strategie.md';
@@ -52,7 +51,6 @@ describe('server: the preview request (stratdoc/preview)', function () {
 
   it('is the request the extension sends', () => {
     assert.equal(PREVIEW_REQUEST, 'stratdoc/preview');
-    assert.equal(CLIENT_PREVIEW_REQUEST, PREVIEW_REQUEST);
   });
 
   it('returns the eight steps with their states, and the HTML stepper', async () => {

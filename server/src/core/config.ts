@@ -12,10 +12,9 @@ import { ALL_RULES } from './rules';
 import { basenameUri, dirnameUri, parentFolder } from './uri';
 import { closest } from './vocab';
 import { compileGlob, MAX_GLOB_ALTERNATIVES, MAX_GLOB_LENGTH } from './files/glob';
-import { CONFIG_FILES } from './files/policy';
+import { CONFIG_FILE, CONFIG_FILES } from '../../../shared/protocol';
 
-export const CONFIG_FILE = '.stratdoc.yaml';
-export { CONFIG_FILES } from './files/policy';
+export { CONFIG_FILE, CONFIG_FILES };
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 /** Bounds of `maxFileSize` (docs/format.md "Configuration"): 1 byte to 100 MB. */
 export const MAX_FILE_SIZE_LIMIT = 100 * 1024 * 1024;

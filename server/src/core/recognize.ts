@@ -6,6 +6,7 @@
  * VS Code, no Markdown or YAML library, so that the extension bundles it to decide,
  * without starting the server, whether to offer the marker (docs/decisions.md).
  */
+import { CONFIG_FILES } from '../../../shared/protocol';
 import type { DocFormat, DocKind } from './model';
 import { formatOf, kindOfFileName, readMarker } from './parse/common';
 import { phrases as table, sectionsOfHeading, stripNumbering, words, type Phrase } from './vocab';
@@ -23,7 +24,6 @@ export const RECOGNITION_PROBE = 64 * 1024;
 /** A plan-shaped table or list needs this many dated rows, unless its title says it is a plan. */
 export const MIN_DATED_ROWS = 4;
 
-const CONFIG_FILE = '.stratdoc.yaml';
 const MARKER_LINE_RE = /^stratdoc[ \t]*:/m;
 
 // ---------------------------------------------------------------- phrase tables (built once)
@@ -294,7 +294,7 @@ export function recognize(uri: string, fullText: string): Recognition | undefine
   const format = formatOf(uri);
   // Only `*.plan.csv` and the configuration's globs make a CSV a plan (docs/format.md "CSV plans").
   if (!format || format === 'csv') return undefined;
-  if (kindOfFileName(uri) || uri.endsWith('/' + CONFIG_FILE)) return undefined;
+  if (kindOfFileName(uri) || CONFIG_FILES.some((f) => uri.endsWith('/' + f))) return undefined;
   let text = fullText.length > RECOGNITION_PROBE ? fullText.slice(0, RECOGNITION_PROBE) : fullText;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (readMarker(text, format)) return undefined;

@@ -7,7 +7,7 @@ import { exportRows, toCsv, toIcs, type ExportFormat } from '../core/export';
 import { basenameUri } from '../core/uri';
 import type { ServiceContext } from './context';
 
-export const EXPORT_REQUEST = 'stratdoc/export';
+export { EXPORT_REQUEST } from '../../../shared/protocol';
 
 export interface ExportParams {
   uri: string;

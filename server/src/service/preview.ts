@@ -15,17 +15,14 @@ import type { Finding } from '../core/engine';
 import type { ServiceContext } from './context';
 import { previewChange } from './change';
 
-export const PREVIEW_REQUEST = 'stratdoc/preview';
+import type { PreviewResult } from '../../../shared/preview';
+
+export { PREVIEW_REQUEST } from '../../../shared/protocol';
+export type { PreviewResult } from '../../../shared/preview';
 
 export interface PreviewParams {
   /** The document the preview is for (any URI: a file that is no strategy or plan gets a model that says so). */
   uri: string;
-}
-
-export interface PreviewResult {
-  model: PreviewModel;
-  /** `renderPreviewBody(model, { theme: 'vscode' })`: escaped, no script, no inline handler, no style attribute. */
-  html: string;
 }
 
 /**

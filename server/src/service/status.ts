@@ -2,17 +2,9 @@
 import { planMix } from '../core/stats';
 import type { ServiceContext } from './context';
 
-export const PLAN_STATUS_REQUEST = 'stratdoc/planStatus';
+import type { PlanStatus } from '../../../shared/protocol';
 
-export interface PlanStatus {
-  kind: 'strategy' | 'plan';
-  /** Push share of the plan's entries (0–1), plans only. */
-  pushShare?: number;
-  entries?: number;
-  errors: number;
-  warnings: number;
-  infos: number;
-}
+export { PLAN_STATUS_REQUEST, type PlanStatus } from '../../../shared/protocol';
 
 export function planStatus(ctx: ServiceContext, uri: string): PlanStatus | null {
   const doc = ctx.ws.get(uri);

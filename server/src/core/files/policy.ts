@@ -15,8 +15,10 @@ export const DOCUMENT_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.yam
  */
 export const SKIPPED_FOLDERS: readonly string[] = ['node_modules', 'dist', 'out'];
 
-/** Names of the configuration file, in the order they are looked for (docs/format.md). */
-export const CONFIG_FILES: readonly string[] = ['.stratdoc.yaml', '.stratdoc.yml'];
+import { CONFIG_FILES } from '../../../../shared/protocol';
+
+/** Names of the configuration file, in the order they are looked for (docs/format.md); defined in shared/protocol.ts. */
+export { CONFIG_FILES };
 
 /** Whether a file name (or path) can be a document by its extension. */
 export function mayBeDocument(name: string): boolean {

@@ -1,0 +1,94 @@
+/**
+ * The layers as docs/ARCHITECTURE.md draws them, checked on the source: the extension
+ * reaches the server's code only through shared/, the protocol is defined once, and the
+ * core imports no adapter. A new import across a layer fails here with the file named.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function tsFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+    const rel = path.posix.join(dir, e.name);
+    if (e.isDirectory()) out.push(...tsFiles(rel));
+    else if (e.name.endsWith('.ts')) out.push(rel);
+  }
+  return out;
+}
+
+/** Every module a file imports (static, dynamic, re-export, require), as written. */
+function importsOf(file: string): string[] {
+  const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+  const re = /(?:^|[\s;])(?:import|export)\b[^'";]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]|\brequire\s*\(\s*['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm;
+  const found: string[] = [];
+  for (const m of text.matchAll(re)) found.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
+  return found;
+}
+
+/** Where a relative import lands, relative to the repository (`shared/protocol`). */
+function target(file: string, spec: string): string {
+  return path.posix.normalize(path.posix.join(path.posix.dirname(file), spec));
+}
+
+describe('layout: the layers hold', () => {
+  it('finds the imports it checks (the reader of imports works)', () => {
+    const seen = importsOf('client/src/preview.ts');
+    assert.ok(seen.includes('../../shared/protocol'), seen.join(', '));
+    assert.ok(seen.includes('vscode'), seen.join(', '));
+  });
+
+  it('the extension imports the server only through shared/', () => {
+    const bad: string[] = [];
+    for (const f of tsFiles('client/src')) {
+      for (const spec of importsOf(f)) {
+        if (!spec.startsWith('.')) continue;
+        const to = target(f, spec);
+        if (!to.startsWith('client/src/') && !to.startsWith('shared/')) bad.push(`${f} imports ${spec}`);
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
+
+  it('shared/protocol.ts and shared/webview.ts import nothing, so every side may use them', () => {
+    for (const f of ['shared/protocol.ts', 'shared/webview.ts']) assert.deepEqual(importsOf(f), [], f);
+  });
+
+  it('shared/ reaches into the server only for pure core and preview modules', () => {
+    const bad: string[] = [];
+    for (const f of tsFiles('shared')) {
+      for (const spec of importsOf(f)) {
+        const to = target(f, spec);
+        if (!spec.startsWith('.')) bad.push(`${f} imports the package ${spec}`);
+        else if (!to.startsWith('shared/') && !to.startsWith('server/src/core/') && !to.startsWith('server/src/preview/')) bad.push(`${f} imports ${spec}`);
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
+
+  it('the core imports no adapter, no LSP and no VS Code', () => {
+    const bad: string[] = [];
+    for (const f of tsFiles('server/src/core')) {
+      for (const spec of importsOf(f)) {
+        if (/^vscode/.test(spec)) bad.push(`${f} imports ${spec}`);
+        if (!spec.startsWith('.')) continue;
+        const to = target(f, spec);
+        // package.json: the version number (core/version.ts).
+        if (!to.startsWith('server/src/core/') && !to.startsWith('shared/') && to !== 'package.json') bad.push(`${f} imports ${spec}`);
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
+
+  it('each request name and the configuration file name are written once, in shared/protocol.ts', () => {
+    const literals = ["'stratdoc/preview'", "'stratdoc/export'", "'stratdoc/planStatus'", "'.stratdoc.yaml'"];
+    const where = new Map<string, string[]>(literals.map((l) => [l, []]));
+    for (const f of [...tsFiles('server/src'), ...tsFiles('client/src'), ...tsFiles('shared')]) {
+      const text = fs.readFileSync(path.join(ROOT, f), 'utf8');
+      for (const l of literals) if (new RegExp(`=\\s*(\\[\\s*)?${l.replace(/[./]/g, '\\$&')}`).test(text)) where.get(l)!.push(f);
+    }
+    for (const [l, files] of where) assert.deepEqual(files, ['shared/protocol.ts'], `${l} is defined in ${files.join(', ') || 'no file'}`);
+  });
+});
