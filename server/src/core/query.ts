@@ -40,8 +40,8 @@ export function isCancelled(entry: PlanEntry): boolean {
   return entry.status?.value === 'cancelled';
 }
 
-/** Every entry of the project that still counts (not cancelled). */
-export function* activeEntries(project: Project): Generator<{ doc: ParsedDocument; entry: PlanEntry }> {
+/** Every entry of the project that still counts (not cancelled), with its document; per plan: plan/entries.ts `activeEntries`. */
+export function* activeEntriesInProject(project: Project): Generator<{ doc: ParsedDocument; entry: PlanEntry }> {
   for (const x of project.entries()) if (!isCancelled(x.entry)) yield x;
 }
 

@@ -1,7 +1,7 @@
 import type { Rule } from './api';
 import { t } from '../text';
 import { idKey } from '../vocab';
-import { activeEntries, fileName, joinList, writtenId } from '../query';
+import { activeEntriesInProject, fileName, joinList, writtenId } from '../query';
 
 /** docs/rules/README.md: a channel of the channel plan with no plan entry */
 export const rule: Rule = {
@@ -17,7 +17,7 @@ export const rule: Rule = {
     const { project } = ctx;
     if (!project.strategy || !project.plans.length) return;
     const used = new Set<string>();
-    for (const { entry } of activeEntries(project)) if (entry.channel) used.add(idKey(entry.channel.id));
+    for (const { entry } of activeEntriesInProject(project)) if (entry.channel) used.add(idKey(entry.channel.id));
     const plans = project.plans.map((p) => fileName(p.uri));
     const many = plans.length > 1;
     for (const c of project.channels) {
