@@ -7,7 +7,8 @@ import type { PreviewModel } from '../server/src/preview/types';
 
 export type { PreviewModel, PreviewSection } from '../server/src/preview/types';
 export { safeHttpUrl } from '../server/src/preview/types';
-export { PREVIEW_CSS, esc } from '../server/src/preview/html';
+export { PREVIEW_CSS } from '../server/src/preview/css';
+export { esc } from '../server/src/preview/html-base';
 
 /** The answer to `stratdoc/preview` (shared/protocol.ts `PREVIEW_REQUEST`). */
 export interface PreviewResult {
