@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigResolver, type ConfigHost } from '../core/config';
-import { todayIso } from '../core/engine';
+import { isIsoDate, todayIso } from '../core/dates';
 import { isConfigFileName, isInside, loadFile, readConfigFile, realFolder, walkDocuments, type WalkEntry, type WalkProblem } from '../core/files';
 import { docLanguage } from '../core/edit/templates';
 import type { Lang, Text } from '../core/text';
@@ -63,12 +63,7 @@ export function usageError(io: CliIo, lang: Lang, message: Text, hint: Text): Ex
   return EXIT_USAGE;
 }
 
-export function isIsoDate(v: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
+export { isIsoDate } from '../core/dates';
 
 /** Reads and validates the options; a Text on bad usage. */
 export function readCheckOptions(argv: string[]): CheckOptions | { help: true } | { error: Text } {

@@ -133,9 +133,7 @@ function entryAt(entries: PlanEntry[], p: Position): PlanEntry | undefined {
   return undefined;
 }
 
-export function todayIso(d = new Date()): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+export { todayIso } from './dates';
 
 export function ruleOptions(rule: Rule, config: ResolvedConfig): Record<string, OptionValue> {
   return { ...(rule.meta.options ?? {}), ...(config.rules.get(rule.meta.id)?.options ?? {}) };

@@ -4,6 +4,7 @@
  * words in English and German, the render options and context, and source locations
  * as reveal buttons or links.
  */
+import { ISO_DATE_RE } from '../core/dates';
 import type { Lang, Range } from '../core/text';
 import type { Severity } from '../core/rules/api';
 import { MODE_ORDER, safeHttpUrl, type ModeKey, type PreviewLoc } from './types';
@@ -149,7 +150,7 @@ export function fmtNum(v: number, lang: Lang): string {
   return lang === 'de' ? s.replace(/\.(\d)$/, ',$1') : s;
 }
 export function fmtDate(iso: string, lang: Lang): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+  if (!ISO_DATE_RE.test(iso)) return iso;
   return lang === 'de' ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : iso;
 }
 

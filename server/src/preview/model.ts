@@ -28,6 +28,7 @@ import { isPlaceholderOnly } from '../core/vocab-practice';
 import { allowedGap, channelName } from '../core/rules/channels';
 import { costPerResult } from '../core/rules/missing-budget';
 import { basenameUri, dirnameUri } from '../core/uri';
+import { addDays, daysBetween, isIsoDate, isoOfUtc, monthIndex, monthKey, utcDay } from '../core/dates';
 import {
   MODE_ORDER, fmtShare, safeHttpUrl,
   type CalendarDay, type CalendarEntry, type MixRow, type MixState, type ModeCount, type ModeKey, type PreviewCalendar,
@@ -167,37 +168,6 @@ export function previewLanguage(project: Project | undefined, configFor: (uri: s
   if (planLangs.size === 1) return [...planLangs][0]!;
   const home = project.documents[0];
   return (home && configFor(home.uri).language) || 'en';
-}
-
-// ------------------------------------------------------------------ dates
-
-function utc(iso: string): number {
-  const [y, m, d] = iso.split('-').map(Number);
-  return Date.UTC(y, m - 1, d);
-}
-function isoOf(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-function addDays(iso: string, days: number): string {
-  return isoOf(utc(iso) + days * 86_400_000);
-}
-function daysBetween(a: string, b: string): number {
-  return Math.round((utc(b) - utc(a)) / 86_400_000);
-}
-const ISO_RE = /^\d{4}-\d{2}-\d{2}$/;
-function validIso(s: string | undefined): s is string {
-  if (!s || !ISO_RE.test(s)) return false;
-  const t = utc(s);
-  return Number.isFinite(t) && isoOf(t) === s;
-}
-/** Month index (years × 12 + month − 1) of a `YYYY-MM…` string. */
-function monthIndex(iso: string): number {
-  return Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
-}
-function monthKey(index: number): string {
-  const y = Math.floor(index / 12);
-  const m = (index % 12) + 1;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
 }
 
 // ------------------------------------------------------------------ paths
@@ -693,7 +663,7 @@ function buildMix(
         }
         add(c.a, e);
       }
-      if (validIso(e.isoDate)) {
+      if (isIsoDate(e.isoDate)) {
         const k = e.isoDate.slice(0, 7);
         let m = months.get(k);
         if (!m) months.set(k, (m = acc()));
@@ -832,14 +802,14 @@ function buildCalendar(
   const dated: PlanEntry[] = [];
   for (const { entry } of project.entries()) {
     if (!live(entry)) continue;
-    if (validIso(entry.isoDate)) dated.push(entry);
+    if (isIsoDate(entry.isoDate)) dated.push(entry);
     else base.undated++;
   }
 
   // The period: each plan's own, else the strategy's, else the span of the plan's dated
   // entries; the calendar covers them all. `of` names the weakest source used.
   let period: PreviewCalendar['period'];
-  const okPeriod = (p: Period | undefined): p is Period => !!p && validIso(p.start) && validIso(p.end) && p.start <= p.end;
+  const okPeriod = (p: Period | undefined): p is Period => !!p && isIsoDate(p.start) && isIsoDate(p.end) && p.start <= p.end;
   const sp = project.strategy?.period?.value;
   const rankOf = { plan: 0, strategy: 1, entries: 2 } as const;
   for (const doc of project.plans) {
@@ -853,7 +823,7 @@ function buildCalendar(
       let lo: string | undefined;
       let hi: string | undefined;
       for (const e of doc.plan?.entries ?? []) {
-        if (!live(e) || !validIso(e.isoDate)) continue;
+        if (!live(e) || !isIsoDate(e.isoDate)) continue;
         if (!lo || e.isoDate < lo) lo = e.isoDate;
         if (!hi || e.isoDate > hi) hi = e.isoDate;
       }
@@ -915,10 +885,10 @@ function buildCalendar(
   const gaps: PreviewGap[] = [];
   for (const doc of project.plans) {
     const pp = doc.period?.value ?? project.strategy?.period?.value;
-    const per = pp && validIso(pp.start) && validIso(pp.end) ? pp : undefined;
+    const per = pp && isIsoDate(pp.start) && isIsoDate(pp.end) ? pp : undefined;
     const byChannel = new Map<string, { id: string; dates: string[] }>();
     for (const e of doc.plan?.entries ?? []) {
-      if (!live(e) || !e.channel || !validIso(e.isoDate)) continue;
+      if (!live(e) || !e.channel || !isIsoDate(e.isoDate)) continue;
       const k = idKey(e.channel.id);
       let g = byChannel.get(k);
       if (!g) byChannel.set(k, (g = { id: channelLabel(project, doc, e), dates: [] }));
@@ -1006,7 +976,7 @@ function buildCalendar(
     const firstDay = `${key}-01`;
     const lastDay = addDays(`${monthKey(mi + 1)}-01`, -1);
     // Monday-first weeks: back to the Monday on or before the 1st.
-    const dow = (new Date(utc(firstDay)).getUTCDay() + 6) % 7;
+    const dow = (new Date(utcDay(firstDay)).getUTCDay() + 6) % 7;
     let d = addDays(firstDay, -dow);
     const weeks: CalendarDay[][] = [];
     let count = 0;

@@ -5,6 +5,7 @@
 import type { Field, FixSpec, ParseProblem, Ref, Span, Item, ItemKind, PlanEntry, Period, Goal, Kpi, StrategyModel } from '../model';
 import type { LineIndex, Range, Text } from '../text';
 import { t } from '../text';
+import { isoFromParts } from '../dates';
 import {
   CHANNEL_ALIASES, GOAL_TYPES, MODES, STATUSES, booleanOf, idKey, closest, enumLabel, fieldOf, goalTypeOf, inferMode, metricClassOf,
   modeOf, planFieldOf, statusOf, words, type EnumInfo, type FieldName,
@@ -283,9 +284,7 @@ export function parseDate(s: string): string | undefined {
   if (mt) [y, m, d] = [Number(mt[1]), Number(mt[2]), Number(mt[3])];
   else if ((mt = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s))) [d, m, y] = [Number(mt[1]), Number(mt[2]), Number(mt[3])];
   else return undefined;
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return undefined;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return isoFromParts(y, m, d);
 }
 
 /** Parses a period `2027-01-01..2027-12-31` (also `–` or `bis` between German dates). */

@@ -21,23 +21,8 @@ export function periodOf(project: Project, doc: ParsedDocument): { period: Perio
   return s ? { period: s.value, of: 'strategy' } : undefined;
 }
 
-function utc(iso: string): number {
-  let v = UTC.get(iso);
-  if (v === undefined) {
-    const [y, m, d] = iso.split('-').map(Number);
-    v = Date.UTC(y, m - 1, d);
-    // A plan has a few hundred distinct dates; the bound only guards odd input.
-    if (UTC.size > 10000) UTC.clear();
-    UTC.set(iso, v);
-  }
-  return v;
-}
-const UTC = new Map<string, number>();
-
-/** Days from `a` to `b` (ISO dates); positive when b is later. */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((utc(b) - utc(a)) / 86_400_000);
-}
+/** Days from `a` to `b` (ISO dates): core/dates.ts. */
+export { daysBetween } from '../dates';
 
 const MONTHS = {
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],

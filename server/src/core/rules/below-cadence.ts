@@ -6,13 +6,8 @@ import { idKey } from '../vocab';
 import { activeEntries, daysBetween, fmtNumber, monthName } from '../plan/entries';
 import { channelCadence, channelName } from './channels';
 import { joinList } from '../query';
+import { lastDayOf } from '../dates';
 
-/** `2027-02` → `2027-02-28`. */
-function lastDayOf(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  const d = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${month}-${String(d).padStart(2, '0')}`;
-}
 
 /** The calendar months a period touches, each with the days of it inside the period. */
 export function monthsOf(p: Period): { month: string; days: number }[] {
