@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { ParsedDocument, PlanEntry } from './model';
 import type { Project } from './project';
-import type { Lang } from './text';
+import { textAt, type Lang } from './text';
 import { enumLabel, MODES, STATUSES, type Status } from './vocab';
 import { basenameUri } from './uri';
 
@@ -30,7 +30,7 @@ export function exportRows(projects: Project[], plans?: ReadonlySet<string>): Ex
       if (plans && !plans.has(plan.uri)) continue;
       for (const entry of plan.plan?.entries ?? []) {
         const ch = entry.channel ? p.lookup('channel', entry.channel.id) : undefined;
-        const written = entry.channel ? plan.text.slice(plan.lines.offsetAt(entry.channel.range.start), plan.lines.offsetAt(entry.channel.range.end)) : '';
+        const written = entry.channel ? textAt(plan.lines, entry.channel.range) : '';
         rows.push({ plan, entry, channel: (ch?.title?.value ?? written).trim() || ch?.id || entry.channel?.id || '' });
       }
     }

@@ -4,7 +4,7 @@
  */
 import type { Item, ParsedDocument, PlanEntry, Section } from './model';
 import type { Project } from './project';
-import type { Range } from './text';
+import { textAt as textOf, type Range } from './text';
 import { idKey, type SectionKey } from './vocab';
 
 /** `a, b and c` / `a, b und c` (with `or`: `a, b or c` / `a, b oder c`). */
@@ -51,14 +51,18 @@ export function fileName(uri: string): string {
   return decodeURIComponent(p.slice(p.lastIndexOf('/') + 1));
 }
 
-/** The text a range covers in a document. */
+/** The text a range covers in a document (core/text.ts `textAt`). */
 export function textAt(doc: ParsedDocument, r: Range): string {
-  return doc.text.slice(doc.lines.offsetAt(r.start), doc.lines.offsetAt(r.end));
+  return textOf(doc.lines, r);
 }
 
 /** An item's ID as its document writes it (`LinkedIn` for the channel `linkedin`). */
 export function writtenId(project: Project, it: Item): string {
-  const doc = project.documents.find((d) => d.uri === it.uri);
+  return writtenIdIn(project.documents.find((d) => d.uri === it.uri), it);
+}
+
+/** An item's ID as `doc` (its document) writes it, when that is the same ID (idKey); else the ID. */
+export function writtenIdIn(doc: ParsedDocument | undefined, it: Item): string {
   if (!doc) return it.id;
   const s = textAt(doc, it.idRange).replace(/^@/, '');
   return idKey(s) === idKey(it.id) ? s : it.id;

@@ -52,6 +52,11 @@ export function compareRange(a: Range, b: Range): number {
   return comparePos(a.start, b.start) || comparePos(a.end, b.end);
 }
 
+/** The text a range covers (the one way to read it: the rules, services and preview all use this). */
+export function textAt(lines: LineIndex, r: Range): string {
+  return lines.text.slice(lines.offsetAt(r.start), lines.offsetAt(r.end));
+}
+
 export function containsPos(r: Range, p: Position): boolean {
   return comparePos(r.start, p) <= 0 && comparePos(p, r.end) <= 0;
 }

@@ -3,7 +3,7 @@ import type { ParsedDocument, PlanEntry } from '../core/model';
 import type { Project } from '../core/project';
 import type { Finding } from '../core/engine';
 import type { Severity } from '../core/rules/api';
-import type { Lang, Range } from '../core/text';
+import { comparePos, type Lang, type Range } from '../core/text';
 import { RULES_BY_ID } from '../core/rules';
 import { docsUrl } from '../core/rules/api';
 import { live } from '../core/stats';
@@ -132,7 +132,7 @@ export function entryFlags(project: Project, findings: Finding[]): Map<PlanEntry
   for (const doc of project.plans) {
     const fs = byUri.get(doc.uri);
     if (!fs?.length) continue;
-    const entries = [...(doc.plan?.entries ?? [])].sort((a, b) => cmpPos(a.range.start, b.range.start));
+    const entries = [...(doc.plan?.entries ?? [])].sort((a, b) => comparePos(a.range.start, b.range.start));
     for (const f of fs) {
       // The last entry starting at or before the finding.
       let lo = 0;
@@ -140,7 +140,7 @@ export function entryFlags(project: Project, findings: Finding[]): Map<PlanEntry
       let at = -1;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        if (cmpPos(entries[mid].range.start, f.range.start) <= 0) {
+        if (comparePos(entries[mid].range.start, f.range.start) <= 0) {
           at = mid;
           lo = mid + 1;
         } else hi = mid - 1;
@@ -148,7 +148,7 @@ export function entryFlags(project: Project, findings: Finding[]): Map<PlanEntry
       // Entries do not nest, but a YAML entry may end where the next begins: look one back too.
       for (const i of [at, at - 1]) {
         const e = entries[i];
-        if (!e || cmpPos(e.range.start, f.range.start) > 0 || cmpPos(f.range.end, e.range.end) > 0) continue;
+        if (!e || comparePos(e.range.start, f.range.start) > 0 || comparePos(f.range.end, e.range.end) > 0) continue;
         let fl = out.get(e);
         if (!fl) out.set(e, (fl = { problems: 0, rules: new Set() }));
         fl.problems++;
@@ -159,10 +159,6 @@ export function entryFlags(project: Project, findings: Finding[]): Map<PlanEntry
     }
   }
   return out;
-}
-
-function cmpPos(a: Range['start'], b: Range['start']): number {
-  return a.line - b.line || a.character - b.character;
 }
 
 export function groupFindings(findings: Finding[], lang: Lang, root: string): PreviewFindingGroup[] {

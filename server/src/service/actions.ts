@@ -6,7 +6,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../core/model';
 import type { Finding } from '../core/engine';
-import { LineIndex, t } from '../core/text';
+import { LineIndex, comparePos, t } from '../core/text';
 import { formatOf } from '../core/parse/common';
 import { fixAll, autoFix } from '../core/fixall';
 import { Workspace } from '../core/workspace';
@@ -14,8 +14,7 @@ import { toDiagnostic } from './diagnostics';
 import type { ServiceContext } from './context';
 
 function overlaps(a: Range, b: Range): boolean {
-  const before = (x: Range['start'], y: Range['start']) => x.line < y.line || (x.line === y.line && x.character < y.character);
-  return !before(a.end, b.start) && !before(b.end, a.start);
+  return comparePos(a.end, b.start) >= 0 && comparePos(b.end, a.start) >= 0;
 }
 
 function sameDiag(f: Finding, d: Diagnostic): boolean {

@@ -18,6 +18,7 @@ import {
 } from '../core/vocab';
 import { docLanguage, hasSection, sectionName } from '../core/edit/templates';
 import { ALL_RULES } from '../core/rules';
+import { writtenIdIn } from '../core/query';
 import { dirnameUri } from '../core/uri';
 import { chooseKind } from '../core/parse/build';
 import { MAX_RESULTS, type ServiceContext } from './context';
@@ -265,10 +266,7 @@ function summary(env: Env, it: Item): string {
 
 /** How a channel is written in the strategy (`Instagram`), when that is its ID in another case. */
 function writtenId(env: Env, it: Item): string {
-  const d = env.ctx.ws.get(it.uri);
-  if (!d) return it.id;
-  const w = d.text.slice(d.lines.offsetAt(it.idRange.start), d.lines.offsetAt(it.idRange.end)).replace(/^@/, '');
-  return w.toLowerCase() === it.id.toLowerCase() ? w : it.id;
+  return writtenIdIn(env.ctx.ws.get(it.uri), it);
 }
 
 function itemCands(env: Env, kind: ItemKind, format: 'yaml' | 'markdown', quotePeople = false): Cand[] {
@@ -832,7 +830,7 @@ function relativePath(folder: string, to: string): string | undefined {
   let i = 0;
   while (i < f.length && i < t2.length - 1 && f[i] === t2[i]) i++;
   const up = f.length - i;
-  return decodeURIComponent([...new Array(up).fill('..'), ...t2.slice(i)].join('/'));
+  return decodeURIComponent([...new Array<string>(up).fill('..'), ...t2.slice(i)].join('/'));
 }
 
 // ------------------------------------------------------------------ Markdown

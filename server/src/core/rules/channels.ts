@@ -4,13 +4,13 @@
  */
 import type { Channel, Field, ParsedDocument, PlanEntry } from '../model';
 import type { Project } from '../project';
-import type { Range } from '../text';
+import { textAt, type Range } from '../text';
 import { idKey } from '../vocab';
 import { cadenceInterval, cadenceOf, hasContent, isCadenceKey, isHowKey, type Cadence } from '../vocab-practice';
 
 function textIn(doc: ParsedDocument, r: Range): string {
   try {
-    return doc.text.slice(doc.lines.offsetAt(r.start), doc.lines.offsetAt(r.end)).trim().replace(/^["'@*_`]+|["'*_`]+$/g, '');
+    return textAt(doc.lines, r).trim().replace(/^["'@*_`]+|["'*_`]+$/g, '');
   } catch {
     return '';
   }

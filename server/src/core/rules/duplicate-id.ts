@@ -1,6 +1,6 @@
 import type { Rule } from './api';
 import type { Item, ItemKind } from '../model';
-import { comparePos, t, type LineIndex, type Text } from '../text';
+import { comparePos, t, textAt, type Text } from '../text';
 import { idKey } from '../vocab';
 
 const A: Record<ItemKind, Text> = {
@@ -61,8 +61,8 @@ export const rule: Rule = {
             range: dup.idRange,
             message: dup.kind === 'channel'
               ? t(
-                `The channel '${dup.id}' is already in the channel plan on line ${line}: describe each channel once${dup.title ? ` (a channel's ID is the first word of its heading, so '${written(doc.text, doc.lines, dup)} ${dup.title.value}' is '${dup.id}' too)` : ''}.`,
-                `Der Kanal '${dup.id}' steht schon in Zeile ${line} im Kanalplan: Beschreiben Sie jeden Kanal einmal${dup.title ? ` (die ID eines Kanals ist das erste Wort seiner Überschrift, daher ist auch '${written(doc.text, doc.lines, dup)} ${dup.title.value}' '${dup.id}')` : ''}.`,
+                `The channel '${dup.id}' is already in the channel plan on line ${line}: describe each channel once${dup.title ? ` (a channel's ID is the first word of its heading, so '${textAt(doc.lines, dup.idRange)} ${dup.title.value}' is '${dup.id}' too)` : ''}.`,
+                `Der Kanal '${dup.id}' steht schon in Zeile ${line} im Kanalplan: Beschreiben Sie jeden Kanal einmal${dup.title ? ` (die ID eines Kanals ist das erste Wort seiner Überschrift, daher ist auch '${textAt(doc.lines, dup.idRange)} ${dup.title.value}' '${dup.id}')` : ''}.`,
               )
               : same
               ? t(
@@ -80,8 +80,3 @@ export const rule: Rule = {
     }
   },
 };
-
-/** The ID as the document writes it. */
-function written(text: string, lines: LineIndex, it: Item): string {
-  return text.slice(lines.offsetAt(it.idRange.start), lines.offsetAt(it.idRange.end));
-}

@@ -1,6 +1,7 @@
 import type { Rule } from './api';
 import type { FixSpec } from '../model';
 import { t } from '../text';
+import { idKey } from '../vocab';
 import { activeEntries, entryName } from '../plan/entries';
 import { setEntryField } from '../edit/entryedit';
 
@@ -31,8 +32,8 @@ export const rule: Rule = {
         for (const ref of channel?.goals ?? []) {
           const goal = project.lookup('goal', ref.id);
           const id = goal?.id ?? ref.id;
-          if (!goal || seen.has(goal.id.toLowerCase())) continue;
-          seen.add(goal.id.toLowerCase());
+          if (!goal || seen.has(idKey(goal.id))) continue;
+          seen.add(idKey(goal.id));
           const edits = setEntryField(doc, entry, 'goals', id);
           if (!edits) break;
           const title = goal.title?.value;

@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from './api';
 import type { ItemKind, ParsedDocument, Ref } from '../model';
-import { t, type Text } from '../text';
+import { t, textAt, type Text } from '../text';
 import { closest, idKey } from '../vocab';
 
 type RefKind = 'goal' | 'kpi' | 'audience';
@@ -92,7 +92,7 @@ function check(ctx: RuleContext, doc: ParsedDocument, ref: Ref, kind: RefKind, s
     : t(`'${ref.id}' is not a defined ${n.one.en}.`, `'${ref.id}' ist ${NONE_DE[kind]}.`);
   const mean = near ? t(` Did you mean '${near}'?`, ` Meinten Sie '${near}'?`) : t('', '');
   // Fix only where the range holds exactly the reference (not a whole field of several).
-  const written = doc.lines.text.slice(doc.lines.offsetAt(ref.range.start), doc.lines.offsetAt(ref.range.end));
+  const written = textAt(doc.lines, ref.range);
   const fixable = near && idKey(written) === idKey(ref.id);
   ctx.report({
     uri: doc.uri,
