@@ -557,7 +557,7 @@ export class Preview implements vscode.Disposable {
 
   private async apply(uri: vscode.Uri, action: vscode.CodeAction, section: PreviewSection): Promise<boolean> {
     if (!action.edit || !(await vscode.workspace.applyEdit(action.edit))) return false;
-    if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+    if (action.command) await vscode.commands.executeCommand(action.command.command, ...((action.command.arguments ?? []) as unknown[]));
     const at = section.insert?.position;
     if (at) {
       const doc = await vscode.workspace.openTextDocument(uri);

@@ -142,7 +142,7 @@ declare const VERSION: string;
 async function pullSettings(): Promise<void> {
   if (!configurationCapable) return;
   try {
-    const [settings] = await connection.workspace.getConfiguration([{ section: 'stratdoc' }]);
+    const [settings] = (await connection.workspace.getConfiguration([{ section: 'stratdoc' }])) as unknown[];
     session.setSettings(settings);
   } catch (e) {
     connection.console.error(`stratdoc: could not read settings: ${String(e)}`);

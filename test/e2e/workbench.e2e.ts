@@ -170,11 +170,6 @@ describe('the extension in the VS Code workbench (code-server, Chromium)', funct
     await page.locator('.editor-group-container.active .monaco-editor .view-overlays .current-line').first().waitFor();
   }
 
-  /** The rendered line of the active editor that contains `text`. */
-  function editorLine(text: string): Locator {
-    return page.locator('.editor-group-container.active .monaco-editor .view-lines .view-line', { hasText: text }).first();
-  }
-
   it('1. the strategy shows its squiggles', async () => {
     const editor = await openFile('strategie.md');
     // Ziel Z2 (line 52) is measured by followers only: vanity-kpis-only, a warning.

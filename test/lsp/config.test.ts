@@ -1,5 +1,6 @@
 /** Configuration over the protocol: .stratdoc.yaml, editor settings, a broken file. */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { TestClient, copyFixture } from './harness';
 
 describe('server: configuration', function () {
@@ -9,7 +10,7 @@ describe('server: configuration', function () {
 
   it('a broken .stratdoc.yaml: one clear message at its place, defaults for the rest', async () => {
     const root = copyFixture('lsp/basic');
-    require('node:fs').writeFileSync(`${root}/.stratdoc.yaml`, 'language: de\nrules:\n  push-ratio: { max: 0.2\n');
+    fs.writeFileSync(`${root}/.stratdoc.yaml`, 'language: de\nrules:\n  push-ratio: { max: 0.2\n');
     c = await TestClient.start(root, { locale: 'en' });
     const cfg = c.uri('.stratdoc.yaml');
     await c.until(() => (c.diagnostics.get(cfg)?.length ?? 0) > 0, 'a diagnostic on the configuration file');
@@ -23,7 +24,7 @@ describe('server: configuration', function () {
 
   it('switches rules off and re-ranks them from the file, and follows its changes', async () => {
     const root = copyFixture('lsp/basic');
-    require('node:fs').writeFileSync(`${root}/.stratdoc.yaml`, 'rules:\n  unknown-reference: warning\n');
+    fs.writeFileSync(`${root}/.stratdoc.yaml`, 'rules:\n  unknown-reference: warning\n');
     c = await TestClient.start(root);
     const q1 = c.uri('plaene/q1.plan.yaml');
     await c.until(() => c.codes(q1).includes('unknown-reference'), 'unknown-reference');
@@ -34,7 +35,7 @@ describe('server: configuration', function () {
 
   it('editor settings (stratdoc.*) win over the file', async () => {
     const root = copyFixture('lsp/basic');
-    require('node:fs').writeFileSync(`${root}/.stratdoc.yaml`, 'language: de\n');
+    fs.writeFileSync(`${root}/.stratdoc.yaml`, 'language: de\n');
     c = await TestClient.start(root, { configuration: { language: 'en', rules: { 'unknown-reference': 'off' }, trace: { server: 'off' } } });
     const q1 = c.uri('plaene/q1.plan.yaml');
     await c.until(() => (c.diagnostics.get(q1)?.length ?? 0) > 0 || c.diagnostics.has(c.uri('strategie.md')), 'diagnostics');

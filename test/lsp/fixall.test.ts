@@ -43,7 +43,7 @@ describe('server: source.fixAll.stratdoc (fix on save)', function () {
 
     for (const only of [['source.fixAll'], ['source.fixAll.stratdoc'], ['source']]) {
       const actions = await fixAll(uri, only);
-      assert.equal(actions.length, 1, `only ${only}`);
+      assert.equal(actions.length, 1, `only ${only.join(', ')}`);
       assert.equal(actions[0].kind, 'source.fixAll.stratdoc');
       assert.equal(actions[0].title, 'Alle sicher behebbaren stratdoc-Probleme beheben');
     }

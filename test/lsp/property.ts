@@ -47,7 +47,7 @@ function randomChange(text: string, r: () => number): { start: number; end: numb
 }
 
 function key(d: Diagnostic): string {
-  return `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.severity} ${d.message}`;
+  return `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.severity} ${typeof d.message === 'string' ? d.message : d.message.value}`;
 }
 
 /** Runs the property once; `edits` changes spread over the workspace's documents. */

@@ -17,8 +17,8 @@ import type { Rule } from '../../server/src/core/rules/api';
 import { t } from '../../server/src/core/text';
 import type { Finding } from '../../server/src/core/engine';
 import {
-  FM_PLAN, FM_STRATEGY, PLAN, PLAN_HEADER, PLAN_MD, PLAN_YAML, PLAN_YAML_TEXT, STRATEGY, STRATEGY_HEAD, STRATEGY_MD,
-  STRATEGY_TAIL, STRATEGY_YAML, STRATEGY_YAML_TEXT, WS, planRow, planTable,
+  FM_PLAN, PLAN, PLAN_HEADER, PLAN_MD, PLAN_YAML, PLAN_YAML_TEXT, STRATEGY, STRATEGY_MD,
+  STRATEGY_YAML, STRATEGY_YAML_TEXT, WS,
 } from './docs';
 import { TODAY, checkInvariants, describeResult, emptyWorkspace, repoRoot, runCorpus, serveCorpora, setAndCheck, type Corpus } from './harness';
 

@@ -5,9 +5,7 @@
  * in a worker thread with a watchdog so that a hang is reported as a failing case
  * instead of stalling the test run.
  */
-import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Workspace } from '../../server/src/core/workspace';
 import { ConfigResolver } from '../../server/src/core/config';

@@ -157,7 +157,7 @@ export interface Prepared {
   /** The language of the CLI's own texts. */
   lang: Lang;
   /** The language of a document's messages. */
-  langOf(uri: string): Lang;
+  langOf: (uri: string) => Lang;
 }
 
 /**

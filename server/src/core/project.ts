@@ -170,7 +170,7 @@ export class Project {
   perEntry<T>(what: string, entry: PlanEntry, compute: (entry: PlanEntry) => T): T {
     const key = this.strategy ?? NO_STRATEGY;
     let byWhat = PER_ENTRY.get(key);
-    if (!byWhat) PER_ENTRY.set(key, (byWhat = new Map()));
+    if (!byWhat) PER_ENTRY.set(key, (byWhat = new Map<string, WeakMap<PlanEntry, unknown>>()));
     let byEntry = byWhat.get(what);
     if (!byEntry) byWhat.set(what, (byEntry = new WeakMap()));
     if (byEntry.has(entry)) return byEntry.get(entry) as T;

@@ -459,7 +459,7 @@ export function pushWeight(mode: Mode | undefined): number {
 export function editDistance(a: string, b: string): number {
   a = a.toLowerCase();
   b = b.toLowerCase();
-  const prev = new Array(b.length + 1);
+  const prev = new Array<number>(b.length + 1);
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     let diag = prev[0];

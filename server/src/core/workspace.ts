@@ -205,13 +205,13 @@ export class Workspace {
         if (l) l.push(d);
         else plansOf.set(link.strategyUri, [d]);
         let m = links.get(link.strategyUri);
-        if (!m) links.set(link.strategyUri, (m = new Map()));
+        if (!m) links.set(link.strategyUri, (m = new Map<string, PlanLink>()));
         m.set(d.uri, link);
       } else orphans.push([d, link]);
     }
     const list: Project[] = [];
     for (const s of strategies.sort((a, b) => (a.uri < b.uri ? -1 : 1))) {
-      list.push(new Project(s, (plansOf.get(s.uri) ?? []).sort((a, b) => (a.uri < b.uri ? -1 : 1)), links.get(s.uri) ?? new Map()));
+      list.push(new Project(s, (plansOf.get(s.uri) ?? []).sort((a, b) => (a.uri < b.uri ? -1 : 1)), links.get(s.uri) ?? new Map<string, PlanLink>()));
     }
     for (const [d, link] of orphans.sort((a, b) => (a[0].uri < b[0].uri ? -1 : 1))) list.push(new Project(undefined, [d], new Map([[d.uri, link]])));
     this.projectList = list;

@@ -29,7 +29,7 @@ export interface PreviewOptions {
   today: string;
   /** The language; default: strategy `language`, else the configured language, else English. */
   lang?: Lang;
-  configFor(uri: string): ResolvedConfig;
+  configFor: (uri: string) => ResolvedConfig;
   /** Folder URI (with trailing slash) that paths are shown relative to; default: the project's common folder. */
   root?: string;
   /** Findings to use instead of checking the project again (e.g. the server's current ones). */

@@ -7,7 +7,7 @@ import { idKey, pushWeight } from '../core/vocab';
 import { allowedGap } from '../core/rules/channels';
 import { addDays, daysBetween, isIsoDate, monthIndex, monthKey, utcDay } from '../core/dates';
 import { MODE_ORDER, safeHttpUrl, type CalendarDay, type CalendarEntry, type ModeKey, type PreviewCalendar, type PreviewGap } from './types';
-import { MAX_GAPS, MAX_MONTHS, MAX_PER_DAY, MODE_LABEL, MODE_LETTER, modeLabel, monthLabel } from './model-base';
+import { MAX_GAPS, MAX_MONTHS, MAX_PER_DAY, MODE_LABEL, MODE_LETTER, monthLabel } from './model-base';
 import { type Flags, channelLabel } from './model-plan';
 
 // ------------------------------------------------------------------ calendar

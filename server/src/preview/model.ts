@@ -8,7 +8,7 @@
  * findings per rule are capped, with counts of what was left out, so that a period of
  * many years or a plan of thousands of entries still gives a model of modest size.
  */
-import type { ParsedDocument, Goal } from '../core/model';
+import type { ParsedDocument } from '../core/model';
 import type { Project } from '../core/project';
 import type { Workspace } from '../core/workspace';
 import type { ResolvedConfig } from '../core/config';

@@ -8,7 +8,7 @@
  * in and forwards clicks, the renderer (and everything it escapes) is tested in one place,
  * and any other editor can show the same preview from the same request.
  */
-import { buildPreviewFor, previewLanguage, type PreviewModel } from '../preview/model';
+import { buildPreviewFor, previewLanguage } from '../preview/model';
 import { renderPreviewBody } from '../preview/html';
 import type { ResolvedConfig } from '../core/config';
 import type { Finding } from '../core/engine';

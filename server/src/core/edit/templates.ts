@@ -340,7 +340,7 @@ function topKeyLines(doc: ParsedDocument): number[] {
   for (let l = 0; l < doc.lines.lineCount; l++) {
     const s = doc.lines.lineText(l);
     if (/^(?:---|\.\.\.)\s*(?:#.*)?$/.test(s)) continue;
-    if (/^[^\s#\-]/.test(s)) out.push(l);
+    if (/^[^\s#-]/.test(s)) out.push(l);
   }
   return out;
 }

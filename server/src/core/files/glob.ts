@@ -205,7 +205,10 @@ function run(nodes: Node[], path: string): boolean {
       const i = s >> 1;
       const node = nodes[i];
       if (node.t === 'star') {
-        if (c !== '/') (add(next, 2 * i), (alive = true));
+        if (c !== '/') {
+          add(next, 2 * i);
+          alive = true;
+        }
       } else if (node.t === 'any') {
         add(next, 2 * i);
         alive = true;
