@@ -168,6 +168,14 @@ describe('server: completion over the protocol', function () {
       assert.deepEqual(e.range, { start: { line: 8, character: row.length }, end: { line: 8, character: row.length + 2 } });
     });
 
+    it('Markdown plan: wild column headers mean what the reader says (Zuständig → people, Zielbezug → goals)', async () => {
+      const text = orig(c, 'plaene/q2.md').replace('| Ziel | Verantwortlich |', '| Zielbezug | Zuständig |');
+      const people = await completeAt(c, 'plaene/q2.md', text.replace('| G1 | @anna |', '| G1 | ‸ |'));
+      assert.deepEqual(labels(people), ['@anna', '@dirk', '@sven']);
+      const goals = await completeAt(c, 'plaene/q2.md', text.replace('| Tipps | G1 |', '| Tipps | ‸ |'));
+      assert.deepEqual(labels(goals), ['G1', 'G2']);
+    });
+
     it('Markdown plan: @ in a cell offers the team as @handles', async () => {
       const text = orig(c, 'plaene/q2.md');
       const list = await completeAt(c, 'plaene/q2.md', text.replace('| G1 | @anna |', '| G1 | @‸ |'));
@@ -290,6 +298,17 @@ describe('server: completion over the protocol', function () {
       assert.ok(!labels(list).includes('channel'), 'the entry has a channel');
       assert.ok(!labels(list).includes('owner'), 'the entry has an owner (below the cursor)');
       assert.deepEqual(edit(find(list, 'reviewer')).range, { start: { line: 15, character: 4 }, end: { line: 15, character: 6 } });
+    });
+
+    it('YAML plan: wild entry keys (assignee:, objective:) offer people and goals, and count as the keys they mean', async () => {
+      const text = orig(c, 'plans/q1.plan.yaml');
+      const people = await completeAt(c, 'plans/q1.plan.yaml', text.replace('    owner: lena\n', '    assignee: ‸\n'));
+      assert.ok(labels(people).includes('lena') && labels(people).includes('maya'), labels(people).join(', '));
+      assert.ok(!labels(people).includes('O1'), 'people, not goals');
+      const goals = await completeAt(c, 'plans/q1.plan.yaml', text.replace('    goal: O2\n', '    objective: ‸\n'));
+      assert.ok(labels(goals).includes('O1') && labels(goals).includes('O2'), labels(goals).join(', '));
+      const keys = await completeAt(c, 'plans/q1.plan.yaml', text.replace('    owner: lena\n    status: draft\n', '    assignee: lena\n    status: draft\n    ‸\n'));
+      assert.ok(!labels(keys).includes('owner'), `assignee is the owner: ${labels(keys).join(', ')}`);
     });
 
     it('YAML plan: a new entry gets every key of an entry', async () => {

@@ -13,7 +13,7 @@ import type { Item, ItemKind, ParsedDocument, Person, Goal, Kpi, Channel, Audien
 import type { Project } from '../core/project';
 import { t, type Lang, type Text } from '../core/text';
 import {
-  ENTRY_LIST_KEYS, GOAL_TYPES, MODES, STATUSES, ITEM_SECTIONS, SECTIONS, SECTION_BY_KEY, STEP_KEYS, stripNumbering, enumLabel, fieldOf, idKey, isSectionKey, metricClassOf,
+  ENTRY_LIST_KEYS, GOAL_TYPES, MODES, STATUSES, ITEM_SECTIONS, SECTIONS, SECTION_BY_KEY, STEP_KEYS, stripNumbering, enumLabel, fieldOf, planFieldOf, idKey, isSectionKey, metricClassOf,
   sectionsOfHeading, words, type EnumInfo, type FieldName, type MetricClass, type SectionKey,
 } from '../core/vocab';
 import { docLanguage, hasSection, sectionName } from '../core/edit/templates';
@@ -64,6 +64,16 @@ interface Env {
   ui: Lang;
   /** The document's language (values and keys inserted into it). */
   readonly lang: Lang;
+}
+
+/**
+ * The field a key or column header stands for, as the core's reader decides it: in a plan
+ * the one mapping of plan columns and entry keys (vocab.ts `planFieldOf`, so `assignee:`,
+ * a `Zuständig` or `Zielbezug` column offer what `owner` and `goals` do), elsewhere the
+ * fields of docs/format.md.
+ */
+function keyField(env: Env, key: string): FieldName | undefined {
+  return env.doc.kind === 'plan' ? planFieldOf(key) : fieldOf(key);
 }
 
 /** The document's own `language`, else its strategy's, else guessed from its headings and words. */
@@ -603,7 +613,7 @@ function yamlCompletion(env: Env, lo: number, hi: number): CompletionItem[] {
     if (f.ch === '[') {
       const owner = /([^\s:,{}[\]#"']+|"[^"]*"|'[^']*')\s*:\s*$/.exec(before.slice(0, f.pos));
       if (!owner) return [];
-      const field = fieldOf(owner[1].replace(/^["']|["']$/g, ''));
+      const field = keyField(env, owner[1].replace(/^["']|["']$/g, ''));
       const close = text.indexOf(']', ch);
       const slot = valueSlot(env, f.pos + 1, close >= 0 ? close : text.length, true, 'yaml');
       return fit(fieldValues(env, field, 'yaml'), slot);
@@ -611,7 +621,7 @@ function yamlCompletion(env: Env, lo: number, hi: number): CompletionItem[] {
     // Inside a flow mapping `{ id: G1, type: … }`.
     const kv = /^\s*([^\s:,{}[\]#]+|"[^"]*"|'[^']*')\s*:(\s*)(.*)$/.exec(seg);
     if (kv) {
-      const field = fieldOf(kv[1].replace(/^["']|["']$/g, ''));
+      const field = keyField(env, kv[1].replace(/^["']|["']$/g, ''));
       const start = f.sep + 1 + seg.length - kv[3].length;
       let end = text.length;
       for (let i = ch; i < text.length; i++) if (text[i] === ',' || text[i] === '}') { end = i; break; }
@@ -651,14 +661,14 @@ function yamlCompletion(env: Env, lo: number, hi: number): CompletionItem[] {
     const hash = text.slice(valueStart).search(/\s#/);
     if (hash >= 0) end = valueStart + hash;
     if (top) return fit(metaValues(env, k), valueSlot(env, valueStart, end, false, 'yaml'));
-    const field = fieldOf(k);
+    const field = keyField(env, k);
     if (!field) return [];
     return fit(fieldValues(env, field, 'yaml'), valueSlot(env, valueStart, end, LIST_FIELDS.has(field), 'yaml'));
   }
   if (kvm && quote) {
     const k = kvm[1].replace(/^["']|["']$/g, '');
     const valueStart = bodyStart + bodyBefore.length - kvm[2].length;
-    const field = top ? undefined : fieldOf(k);
+    const field = top ? undefined : keyField(env, k);
     const cands = top ? metaValues(env, k) : fieldValues(env, field, 'yaml');
     return fit(cands, valueSlot(env, valueStart, text.length, field ? LIST_FIELDS.has(field) : false, 'yaml'));
   }
@@ -678,7 +688,7 @@ function yamlCompletion(env: Env, lo: number, hi: number): CompletionItem[] {
       return yamlKeys(env, y, cur.content, true, rangeOn(line, Math.max(a, bodyStart), b), !/^\s*:/.test(afterWord));
     }
     // `- K` under `kpis:`: a value of the list.
-    const field = fieldOf(ck.key);
+    const field = keyField(env, ck.key);
     if (!field) return [];
     const slot = valueSlot(env, bodyStart, text.length, false, 'yaml');
     const taken = new Set<string>();
@@ -748,7 +758,7 @@ function yamlKeys(env: Env, y: YamlDoc, col: number, startsHere: boolean, range:
 
 /** Keys of an item or entry that it does not have yet. */
 function keyItems(env: Env, kind: MapKind, existing: string[], range: Range, format: 'yaml' | 'markdown', withColon: boolean): CompletionItem[] {
-  const have = new Set(existing.map((k) => fieldOf(k) ?? words(k).join(' ')));
+  const have = new Set(existing.map((k) => keyField(env, k) ?? words(k).join(' ')));
   const german = format === 'markdown' ? env.lang === 'de' : existing.some((k) => GERMAN_KEYS.has(words(k).join(' ')));
   const keys = ITEM_KEYS[kind].filter(([f]) => !have.has(f) && !(format === 'markdown' && (f === 'id' || f === 'title')));
   const cands: Cand[] = [];
@@ -924,7 +934,7 @@ function markdownCompletion(env: Env): CompletionItem[] {
   // `- Key: value`: the values of the field.
   const li = /^(\s*)(?:[-*+]|\d+[.)])[ \t]+(?:\*\*|__)?([^:*_\n|]{1,60}?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*/.exec(before);
   if (li) {
-    const field = fieldOf(li[2]);
+    const field = keyField(env, li[2]);
     if (!field) return [];
     let end = text.length;
     const c = text.indexOf('<!--', li[0].length);
@@ -996,7 +1006,7 @@ function tableCell(env: Env): CompletionItem[] | undefined {
   const lead = /^\s*\|/.test(text);
   const col = rp.filter((p) => p < ch).length - (lead ? 1 : 0);
   if (col < 0 || col >= cells.length) return [];
-  const field = fieldOf(cells[col]);
+  const field = keyField(env, cells[col]);
   if (!field) return [];
   const start = rp.filter((p) => p < ch).pop();
   const next = rp.find((p) => p >= ch);
