@@ -3,7 +3,7 @@ import type { ParsedDocument, PlanEntry } from '../core/model';
 import type { Project } from '../core/project';
 import type { Finding } from '../core/engine';
 import type { Severity } from '../core/rules/api';
-import { comparePos, type Lang, type Range } from '../core/text';
+import { comparePos, type Lang } from '../core/text';
 import { RULES_BY_ID } from '../core/rules';
 import { docsUrl } from '../core/rules/api';
 import { live } from '../core/stats';

@@ -1,0 +1,259 @@
+/** Completion in Markdown and CSV documents (service/completion.ts): table cells by column, `Key:` fields of items, missing step headings, comments. */
+import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
+import type { Item, ItemKind, ParsedDocument } from '../core/model';
+import { ITEM_SECTIONS, SECTIONS, SECTION_BY_KEY, STEP_KEYS, stripNumbering, isSectionKey, sectionsOfHeading, type SectionKey } from '../core/vocab';
+import { hasSection, sectionName } from '../core/edit/templates';
+import { ALL_RULES } from '../core/rules';
+import { chooseKind } from '../core/parse/build';
+import { type Cand, type Env, LIST_FIELDS, fit, keyField, rangeOn, valueSlot, wordAt } from './completion-base';
+import { fieldValues, itemCands } from './completion-values';
+import { KEY_RE, YamlDoc, keyItems, keyOf, metaValues, stepDetail, topKeys } from './completion-yaml';
+
+// ------------------------------------------------------------------ Markdown
+
+const DELIM_RE = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * In a CSV plan only a cell's value is completed, by its column's field (docs/format.md
+ * "CSV plans"): the values are written as in a Markdown table (IDs, @handles), which
+ * hold no delimiter or quote. Keys, comments and sections have no place in a CSV.
+ */
+export function csvCompletion(env: Env): CompletionItem[] {
+  for (const e of env.doc.plan?.entries ?? []) {
+    for (const f of e.fields) {
+      const { start, end } = f.range;
+      if (start.line !== env.line || end.line !== env.line || env.ch < start.character || env.ch > end.character) continue;
+      return fit(fieldValues(env, f.name, 'markdown'), { range: f.range, typed: env.text.slice(start.character, env.ch), format: 'markdown' });
+    }
+  }
+  return [];
+}
+
+export function markdownCompletion(env: Env): CompletionItem[] {
+  const { doc, line, ch, text } = env;
+  const before = text.slice(0, ch);
+
+  // Front matter: the document's own keys.
+  const fmEnd = frontMatterEnd(doc);
+  if (fmEnd !== undefined && line <= fmEnd) {
+    if (line === 0 || line === fmEnd) return [];
+    const y = new YamlDoc(doc, 1, fmEnd);
+    const cur = y.at(line);
+    if (cur.content !== 0 || cur.dashCol !== undefined) return [];
+    const kv = KEY_RE.exec(before);
+    if (kv) {
+      const valueStart = before.length - kv[2].length;
+      return fit(metaValues(env, kv[1].replace(/^["']|["']$/g, '')), valueSlot(env, valueStart, text.length, false, 'yaml'));
+    }
+    if (!/^[\p{L}_-]*$/u.test(before)) return [];
+    const existing: string[] = [];
+    for (let l = 1; l < fmEnd; l++) if (l !== line) { const k = keyOf(doc.lines.lineText(l)); if (k) existing.push(k.key); }
+    const [a, b] = wordAt(text, ch);
+    return topKeys(env, existing, rangeOn(line, a, b), !/^\s*:/.test(text.slice(b)), true);
+  }
+  if (inFence(doc, line)) return [];
+
+  // `<!-- stratdoc: goals -->` and `<!-- stratdoc-disable RULE -->` (and -enable, -file…).
+  const comment = /<!--\s*stratdoc(-(?:disable|enable)(?:-next-line|-line|-file)?)?\s*(:)?\s*((?:[\w-]+[\s,]+)*)([\w-]*)$/.exec(before);
+  if (comment && (comment[1] || comment[2])) {
+    const a = ch - comment[4].length;
+    const [, b] = wordAt(text, ch);
+    const range = rangeOn(line, a, b);
+    const cands: Cand[] = comment[1]
+      ? ALL_RULES.map((r) => ({ label: r.meta.id, kind: CompletionItemKind.Value, detail: r.meta.description[env.ui] }))
+      : SECTIONS.map((s) => ({ label: s.key, kind: CompletionItemKind.Module, detail: `${s[env.ui][0]} · ${stepDetail(env, s.key)}` }));
+    return fit(cands, { range, typed: text.slice(a, ch), format: 'markdown' });
+  }
+
+  // `## ` in a strategy: the headings of the missing steps.
+  const h2 = /^##[ \t]+/.exec(before);
+  if (h2 && doc.kind === 'strategy' && !/#/.test(before.slice(h2[0].length))) {
+    let end = text.length;
+    while (end > ch && /\s/.test(text[end - 1])) end--;
+    const range = rangeOn(line, h2[0].length, end);
+    const cands: Cand[] = [];
+    for (const key of [...STEP_KEYS, ...SECTIONS.filter((s) => !s.step).map((s) => s.key)]) {
+      if (hasSection(doc, key)) continue;
+      // Steps are numbered like the document's headings; the other sections are not steps.
+      const named = sectionName(doc, key).replace(/^##\s+/, '');
+      const heading = SECTION_BY_KEY.get(key)?.step ? named : stripNumbering(named);
+      cands.push({ label: heading, kind: CompletionItemKind.Module, detail: stepDetail(env, key) });
+    }
+    return fit(cands, { range, typed: text.slice(h2[0].length, ch), format: 'markdown' });
+  }
+  if (/^\s{0,3}#/.test(text)) return [];
+
+  // `@` anywhere: the team.
+  const [wa, wb] = wordAt(text, ch);
+  const word = text.slice(wa, ch);
+  if (word.startsWith('@') && (wa === 0 || !/[\p{L}\p{N}_.]/u.test(text[wa - 1]))) {
+    return fit(itemCands(env, 'person', 'markdown'), { range: rangeOn(line, wa, wb), typed: word, format: 'markdown' });
+  }
+
+  // A table cell: the values of its column.
+  if (text.includes('|')) {
+    const cell = tableCell(env);
+    if (cell) return cell;
+  }
+
+  // `- Key: value`: the values of the field.
+  const li = /^(\s*)(?:[-*+]|\d+[.)])[ \t]+(?:\*\*|__)?([^:*_\n|]{1,60}?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*/.exec(before);
+  if (li) {
+    const field = keyField(env, li[2]);
+    if (!field) return [];
+    let end = text.length;
+    const c = text.indexOf('<!--', li[0].length);
+    if (c >= 0) end = c;
+    return fit(fieldValues(env, field, 'markdown'), valueSlot(env, li[0].length, end, LIST_FIELDS.has(field), 'markdown'));
+  }
+
+  // `- ` under an item: the fields it does not have yet.
+  const bare = /^(\s*)[-*+][ \t]+([\p{L}\p{N}_-]*)$/u.exec(before);
+  if (bare) {
+    const found = markdownItemAt(env, bare[1].length);
+    if (!found) return [];
+    return keyItems(env, found.kind, found.keys, rangeOn(line, ch - bare[2].length, wb), 'markdown', !/^\s*:/.test(text.slice(wb)));
+  }
+  return [];
+}
+
+function frontMatterEnd(doc: ParsedDocument): number | undefined {
+  if (doc.lines.lineText(0).replace(/^\uFEFF/, '').trimEnd() !== '---') return undefined;
+  for (let l = 1; l < doc.lines.lineCount; l++) if (/^(---|\.\.\.)\s*$/.test(doc.lines.lineText(l))) return l;
+  return undefined;
+}
+
+function inFence(doc: ParsedDocument, line: number): boolean {
+  let fence: string | undefined;
+  for (let l = 0; l < line; l++) {
+    const m = FENCE_RE.exec(doc.lines.lineText(l));
+    if (!m) continue;
+    if (!fence) fence = m[1];
+    else if (m[1][0] === fence[0] && m[1].length >= fence.length) fence = undefined;
+  }
+  return fence !== undefined;
+}
+
+/** Positions of the unescaped pipes of a table line. */
+function pipes(s: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '\\') { i++; continue; }
+    if (s[i] === '|') out.push(i);
+  }
+  return out;
+}
+
+function tableCell(env: Env): CompletionItem[] | undefined {
+  const { doc, line, ch, text } = env;
+  if (DELIM_RE.test(text)) return [];
+  let header: number | undefined;
+  for (let l = line - 1; l >= 0; l--) {
+    const s = doc.lines.lineText(l);
+    if (!s.trim() || !s.includes('|')) break;
+    if (DELIM_RE.test(s) && s.includes('-')) {
+      header = l - 1;
+      break;
+    }
+  }
+  if (header === undefined || header < 0) return undefined;
+  const h = doc.lines.lineText(header);
+  const hp = pipes(h);
+  const hLead = /^\s*\|/.test(h);
+  const cells: string[] = [];
+  let last = hLead ? hp[0] + 1 : 0;
+  for (const p of hp.filter((x) => !hLead || x !== hp[0])) {
+    cells.push(h.slice(last, p).trim());
+    last = p + 1;
+  }
+  if (h.slice(last).trim()) cells.push(h.slice(last).trim());
+  const rp = pipes(text);
+  const lead = /^\s*\|/.test(text);
+  const col = rp.filter((p) => p < ch).length - (lead ? 1 : 0);
+  if (col < 0 || col >= cells.length) return [];
+  const field = keyField(env, cells[col]);
+  if (!field) return [];
+  const start = rp.filter((p) => p < ch).pop();
+  const next = rp.find((p) => p >= ch);
+  let end = next ?? text.length;
+  const c = text.slice(0, end).indexOf('<!--', ch);
+  if (c >= 0) end = c;
+  return fit(fieldValues(env, field, 'markdown'), valueSlot(env, start === undefined ? 0 : start + 1, end, LIST_FIELDS.has(field), 'markdown'));
+}
+
+const ITEM_DEF = /^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*|__)?@?[A-Za-z][A-Za-z0-9_.-]*(?:\*\*|__)?(?:\s*:(?:\s+|$)|\s+[-–—]\s+)/;
+const LIST_KEY = /^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*|__)?([^:*_\n]{1,60}?)(?:\*\*|__)?\s*:/;
+
+/**
+ * The item whose field list the cursor's line is in: under an item heading (`### G1: …`,
+ * `### Instagram`), or nested under a list item that defines one (`- G1: …`).
+ */
+function markdownItemAt(env: Env, indent: number): { kind: ItemKind; keys: string[] } | undefined {
+  const { doc, line } = env;
+  const s = doc.strategy;
+  if (!s) return undefined;
+  const items: Item[] = [...s.people, ...s.goals, ...s.kpis, ...s.audiences, ...s.channels];
+  const byLine = (l: number) => items.find((it) => it.idRange.start.line === l);
+  const indentOf = (x: string) => /^\s*/.exec(x)![0].length;
+  const isList = (x: string) => /^\s*(?:[-*+]|\d+[.)])\s/.test(x) || /^\s*[-*+]$/.test(x);
+  let owner: number | undefined;
+  let first = line;
+  for (let l = line - 1; l >= 0; l--) {
+    const x = doc.lines.lineText(l);
+    if (/^\s{0,3}#{1,6}(\s|$)/.test(x)) {
+      if (indent === 0 && /^\s{0,3}#{3,6}\s/.test(x)) owner = l;
+      break;
+    }
+    if (!x.trim()) continue;
+    if (isList(x)) {
+      const i = indentOf(x);
+      if (i < indent) {
+        if (ITEM_DEF.test(x)) owner = l;
+        break;
+      }
+      if (i === indent) first = l;
+      continue;
+    }
+    if (indentOf(x) < 2 && indent > 0) break;
+    // A paragraph (the item's description) may stand between the heading and its list.
+  }
+  if (owner === undefined) return undefined;
+  // The model's item; mid-edit (a half-typed `-` can read as a setext underline) the section's kind.
+  const item = byLine(owner);
+  const kind = item?.kind ?? kindFromText(env, owner);
+  if (!kind) return undefined;
+  // The fields written on the definition's own line (`- @jana — Lead (Marketing)`), and the keys of the list's other lines.
+  const keys: string[] = (item?.fields ?? []).filter((f) => f.keyRange.start.line === owner && f.name).map((f) => f.name!);
+  for (let l = Math.min(first, line); l < doc.lines.lineCount; l++) {
+    if (l === line) continue;
+    const x = doc.lines.lineText(l);
+    if (l > line && (/^\s{0,3}#/.test(x) || (x.trim() && !isList(x) && indentOf(x) <= indent))) break;
+    if (!x.trim() || indentOf(x) !== indent || !isList(x)) continue;
+    const m = LIST_KEY.exec(x);
+    if (m) keys.push(m[1]);
+  }
+  return { kind, keys };
+}
+
+/** The kind of item a heading or list line defines, from its section's heading and its ID. */
+function kindFromText(env: Env, owner: number): ItemKind | undefined {
+  const { doc } = env;
+  let keys: SectionKey[] = [];
+  for (let l = owner - 1; l >= 0; l--) {
+    const x = doc.lines.lineText(l);
+    if (!/^\s{0,3}##(?!#)(\s|$)/.test(x)) continue;
+    const explicit = /^<!--\s*stratdoc\s*:\s*([^>]*?)\s*-->/.exec(doc.lines.lineText(l + 1).trim());
+    keys = explicit ? explicit[1].split(/[\s,]+/).filter(isSectionKey) as SectionKey[] : sectionsOfHeading(x.replace(/^\s*##\s*/, ''));
+    break;
+  }
+  const kinds = keys.map((k) => ITEM_SECTIONS[k]).filter((k): k is ItemKind => !!k);
+  if (!kinds.length) return undefined;
+  const x = doc.lines.lineText(owner);
+  const id = /^\s*(?:#+|[-*+]|\d+[.)])\s+(?:\*\*|__)?(@?[A-Za-z][A-Za-z0-9_.-]*)/.exec(x)?.[1] ?? '';
+  if (id.startsWith('@') && kinds.includes('person')) return 'person';
+  if (/^\s*#/.test(x) && kinds.includes('channel') && !ITEM_DEF_HEADING.test(x)) return 'channel';
+  return chooseKind(kinds, id, []);
+}
+
+const ITEM_DEF_HEADING = /^\s*#+\s+(?:\*\*|__)?@?[A-Za-z][A-Za-z0-9_.-]*(?:\*\*|__)?(?:\s*:(?:\s+|$)|\s+[-–—]\s+)/;
