@@ -7,7 +7,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type Text
 import type { ParsedDocument } from '../core/model';
 import type { Finding } from '../core/engine';
 import { LineIndex, comparePos, t } from '../core/text';
-import { formatOf } from '../core/parse/common';
+import { formatOf, frontMatterEnd } from '../core/parse/common';
 import { fixAll, autoFix } from '../core/fixall';
 import { Workspace } from '../core/workspace';
 import { toDiagnostic } from './diagnostics';
@@ -39,24 +39,14 @@ export function disableLineEdit(doc: DocLines, line: number, rule: string): Text
 }
 
 function inFrontMatter(doc: DocLines, line: number): boolean {
-  if (doc.lines.lineText(0).trimEnd() !== '---') return false;
-  for (let i = 1; i < doc.lines.lineCount; i++) {
-    if (/^(---|\.\.\.)\s*$/.test(doc.lines.lineText(i))) return line <= i;
-  }
-  return false;
+  const end = frontMatterEnd(doc.lines);
+  return end !== undefined && line <= end;
 }
 
 export function disableFileEdit(doc: DocLines, rule: string): TextEdit {
   if (doc.format === 'yaml') return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `# stratdoc-disable-file ${rule}\n` };
-  let line = 0;
-  if (doc.lines.lineText(0).trimEnd() === '---') {
-    for (let i = 1; i < doc.lines.lineCount; i++) {
-      if (/^(---|\.\.\.)\s*$/.test(doc.lines.lineText(i))) {
-        line = i + 1;
-        break;
-      }
-    }
-  }
+  const fmEnd = frontMatterEnd(doc.lines);
+  const line = fmEnd === undefined ? 0 : fmEnd + 1;
   if (line >= doc.lines.lineCount) {
     const end = doc.lines.lineText(doc.lines.lineCount - 1).length;
     return { range: { start: { line: doc.lines.lineCount - 1, character: end }, end: { line: doc.lines.lineCount - 1, character: end } }, newText: `\n<!-- stratdoc-disable-file ${rule} -->` };

@@ -5,6 +5,7 @@ import { ITEM_SECTIONS, SECTIONS, SECTION_BY_KEY, STEP_KEYS, stripNumbering, isS
 import { hasSection, sectionName } from '../core/edit/templates';
 import { ALL_RULES } from '../core/rules';
 import { chooseKind } from '../core/parse/build';
+import { frontMatterEnd } from '../core/parse/common';
 import { type Cand, type Env, LIST_FIELDS, fit, keyField, rangeOn, valueSlot, wordAt } from './completion-base';
 import { fieldValues, itemCands } from './completion-values';
 import { KEY_RE, YamlDoc, keyItems, keyOf, metaValues, stepDetail, topKeys } from './completion-yaml';
@@ -35,7 +36,7 @@ export function markdownCompletion(env: Env): CompletionItem[] {
   const before = text.slice(0, ch);
 
   // Front matter: the document's own keys.
-  const fmEnd = frontMatterEnd(doc);
+  const fmEnd = frontMatterEnd(doc.lines);
   if (fmEnd !== undefined && line <= fmEnd) {
     if (line === 0 || line === fmEnd) return [];
     const y = new YamlDoc(doc, 1, fmEnd);
@@ -116,12 +117,6 @@ export function markdownCompletion(env: Env): CompletionItem[] {
     return keyItems(env, found.kind, found.keys, rangeOn(line, ch - bare[2].length, wb), 'markdown', !/^\s*:/.test(text.slice(wb)));
   }
   return [];
-}
-
-function frontMatterEnd(doc: ParsedDocument): number | undefined {
-  if (doc.lines.lineText(0).replace(/^\uFEFF/, '').trimEnd() !== '---') return undefined;
-  for (let l = 1; l < doc.lines.lineCount; l++) if (/^(---|\.\.\.)\s*$/.test(doc.lines.lineText(l))) return l;
-  return undefined;
 }
 
 function inFence(doc: ParsedDocument, line: number): boolean {
