@@ -179,7 +179,7 @@ connection.onDidChangeConfiguration(async (change) => {
   session.reconfigure();
 });
 
-documents.onDidOpen((e) => session.didOpen(e.document.uri, e.document.getText(), e.document.version));
+// TextDocuments fires onDidChangeContent on open as well: one reading per open, not two.
 documents.onDidChangeContent((e) => session.didChange(e.document.uri, e.document.getText(), e.document.version));
 documents.onDidClose((e) => session.didClose(e.document.uri));
 

@@ -245,4 +245,9 @@ export interface ParsedDocument {
   suppressions: Suppressions;
   strategy?: StrategyModel;
   plan?: PlanModel;
+  /**
+   * Set on a view of a plan that holds only some of its entries (the engine's entry-scoped
+   * runs): the whole reading, for what is derived from the whole plan (core/derived.ts).
+   */
+  whole?: ParsedDocument;
 }

@@ -33,7 +33,7 @@ export const rule: Rule = {
           const id = goal?.id ?? ref.id;
           if (!goal || seen.has(goal.id.toLowerCase())) continue;
           seen.add(goal.id.toLowerCase());
-          const edits = setEntryField(doc, entry, 'goals', id);
+          const edits = setEntryField(doc, entry, 'goals', id, ctx.project.derived);
           if (!edits) break;
           const title = goal.title?.value;
           fixes.push({
