@@ -155,3 +155,42 @@ describe('caches owned by the Workspace: an edited workspace finds (and fixes) w
     assert.equal(fixesOf(b), '[null]');
   });
 });
+
+describe('edits as ranges: the YAML reader takes the editor\'s range instead of comparing texts', () => {
+  const entry = (i: number) => `  - date: 2027-03-${String(10 + (i % 20)).padStart(2, '0')}\n    channel: instagram\n    title: Post ${i}\n    owner: "@lea"\n`;
+  const PLAN = ['stratdoc: plan', 'period: 2027-01-01..2027-12-31', 'entries:', ...Array.from({ length: 400 }, (_, i) => entry(i))].join('\n');
+  const U = 'file:///w/big.plan.yaml';
+  const titles = (ws: Workspace) => ws.get(U)!.plan!.entries.map((e) => e.title?.value);
+
+  it('reads an edit given as a range as a fresh reading reads the new text', () => {
+    const ws = new Workspace(new ConfigResolver({ readFile: () => undefined }), { cache: true });
+    ws.set(U, PLAN);
+    const at = PLAN.indexOf('title: Post 200') + 'title: Post 20'.length;
+    const text = PLAN.slice(0, at) + '7' + PLAN.slice(at);
+    ws.set(U, text, { before: PLAN, prefix: at, suffix: PLAN.length - at });
+    const fresh = new Workspace(new ConfigResolver({ readFile: () => undefined }));
+    fresh.set(U, text);
+    assert.deepEqual(titles(ws), titles(fresh));
+    assert.equal(titles(ws)[200], 'Post 2070');
+  });
+
+  it('uses the range it is given (a range that lies keeps the stale entry: the test can fail)', () => {
+    const ws = new Workspace(new ConfigResolver({ readFile: () => undefined }), { cache: true });
+    ws.set(U, PLAN);
+    const at = PLAN.indexOf('title: Post 200') + 'title: Post 20'.length;
+    const text = PLAN.slice(0, at) + '7' + PLAN.slice(at + 1);
+    assert.equal(new Workspace(new ConfigResolver({ readFile: () => undefined })).set(U, text)!.plan!.entries[200].title?.value, 'Post 207');
+    // Claims the change was at the very end: entry 200, same place and length, is taken from the last reading.
+    ws.set(U, text, { before: PLAN, prefix: PLAN.length - 1, suffix: 0 });
+    assert.equal(titles(ws)[200], 'Post 200');
+  });
+
+  it('a range made to another text than the last reading is not used', () => {
+    const ws = new Workspace(new ConfigResolver({ readFile: () => undefined }), { cache: true });
+    ws.set(U, PLAN);
+    const at = PLAN.indexOf('title: Post 200') + 'title: Post 20'.length;
+    const text = PLAN.slice(0, at) + '7' + PLAN.slice(at);
+    ws.set(U, text, { before: PLAN + ' ', prefix: PLAN.length - 1, suffix: 0 });
+    assert.equal(titles(ws)[200], 'Post 2070');
+  });
+});

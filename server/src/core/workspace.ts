@@ -3,7 +3,7 @@
  * and the findings per project. Taking one changed document re-reads only that one and
  * re-checks only the projects it belongs to (before and after the change).
  */
-import type { ParsedDocument } from './model';
+import type { EditSpan, ParsedDocument } from './model';
 import type { Text } from './text';
 import { Project, type PlanLink } from './project';
 import { ConfigResolver, type ResolvedConfig } from './config';
@@ -76,15 +76,19 @@ export class Workspace {
   }
   private readonly compiled = new Map<string, CompiledGlob[]>();
 
-  /** Takes a document's text; returns the parsed document, or undefined when it is none. */
-  set(uri: string, text: string): ParsedDocument | undefined {
+  /**
+   * Takes a document's text; returns the parsed document, or undefined when it is none.
+   * `edit`: what changed since the text it was made to (the server's incremental edits; the
+   * CLI gives whole files and none).
+   */
+  set(uri: string, text: string, edit?: EditSpan): ParsedDocument | undefined {
     const cfg = this.configs.forDocument(uri);
     this.skipped.delete(uri);
     if (text.length > cfg.maxFileSize || utf8Length(text, cfg.maxFileSize) > cfg.maxFileSize) {
       this.setTooLarge(uri, text.slice(0, 4096));
       return undefined;
     }
-    const doc = this.excluded(uri, cfg) ? undefined : parseDocument(uri, text, { included: this.included(uri, cfg), cache: this.cache });
+    const doc = this.excluded(uri, cfg) ? undefined : parseDocument(uri, text, { included: this.included(uri, cfg), cache: this.cache, edit });
     const before = this.docs.get(uri);
     if (!doc) {
       this.remove(uri);
