@@ -15,7 +15,6 @@ export type PlanLink =
   /** No `strategy:` and no strategy in the folder or above. */
   | { via: 'none' };
 
-
 export class Project {
   private readonly index = new Map<ItemKind, Map<string, Item[]>>();
 
@@ -169,11 +168,11 @@ export class Project {
    * the derivation; `compute` must depend on nothing else.
    */
   perEntry<T>(what: string, entry: PlanEntry, compute: (entry: PlanEntry) => T): T {
-    // Under the entry, per strategy reading: a new reading of the strategy derives anew.
-    const byStrategy = this.derived.of(entry, what, () => new WeakMap<object, { v: T }>());
-    const key = this.strategy ?? entry;
-    let hit = byStrategy.get(key);
-    if (!hit) byStrategy.set(key, (hit = { v: compute(entry) }));
+    // Under the strategy's reading (the store itself stands for "no strategy"), then the
+    // entry: a new reading of the strategy derives anew.
+    const byEntry = this.derived.of(this.strategy ?? this.derived, what, () => new WeakMap<PlanEntry, { v: T }>());
+    let hit = byEntry.get(entry);
+    if (!hit) byEntry.set(entry, (hit = { v: compute(entry) }));
     return hit.v;
   }
 
