@@ -4,12 +4,11 @@
  * editor; the VS Code extension starts it over IPC.
  */
 import {
-  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeWatchedFilesNotification,
+  createConnection, ProposedFeatures, TextDocumentSyncKind, DidChangeWatchedFilesNotification,
   FileChangeType, CodeActionKind, ResponseError, ErrorCodes, IPCMessageReader, IPCMessageWriter, StreamMessageWriter,
   type InitializeParams, type InitializeResult, type MessageWriter,
 } from 'vscode-languageserver/node';
 import { format } from 'node:util';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Session } from './lsp/session';
 import { toDiagnostic } from './service/diagnostics';
 import type { ServiceContext } from './service/context';
@@ -59,7 +58,6 @@ function connect() {
 }
 
 const connection = connect();
-const documents = new TextDocuments(TextDocument);
 
 const session = new Session({
   publish(uri, findings, lang, version) {
@@ -179,9 +177,11 @@ connection.onDidChangeConfiguration(async (change) => {
   session.reconfigure();
 });
 
-documents.onDidOpen((e) => session.didOpen(e.document.uri, e.document.getText(), e.document.version));
-documents.onDidChangeContent((e) => session.didChange(e.document.uri, e.document.getText(), e.document.version));
-documents.onDidClose((e) => session.didClose(e.document.uri));
+// The session holds each open document's text once and applies the editor's changes to it
+// (no TextDocuments beside it: that was a second copy and a second version map).
+connection.onDidOpenTextDocument((p) => session.didOpen(p.textDocument.uri, p.textDocument.text, p.textDocument.version));
+connection.onDidChangeTextDocument((p) => session.didEdit(p.textDocument.uri, p.contentChanges as { range?: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }[], p.textDocument.version));
+connection.onDidCloseTextDocument((p) => session.didClose(p.textDocument.uri));
 
 connection.onDidChangeWatchedFiles((p) => {
   for (const c of p.changes) session.fileChanged(c.uri, c.type === FileChangeType.Deleted);
@@ -217,5 +217,4 @@ if (typeof gc === 'function') {
   });
 }
 
-documents.listen(connection);
 connection.listen();

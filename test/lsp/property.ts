@@ -51,7 +51,14 @@ function key(d: Diagnostic): string {
 }
 
 /** Runs the property once; `edits` changes spread over the workspace's documents. */
-export async function runProperty(seed: number, edits: number): Promise<PropertyResult> {
+export interface PropertyOptions {
+  /** The edited server's debounce (a long one coalesces many edits into one check, as a loaded machine does). */
+  debounceMs?: number;
+  /** How often the typist pauses for a check (0..1). */
+  pause?: number;
+}
+
+export async function runProperty(seed: number, edits: number, opts: PropertyOptions = {}): Promise<PropertyResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `stratdoc-property-${seed}-`));
   const fresh = fs.mkdtempSync(path.join(os.tmpdir(), `stratdoc-property-fresh-${seed}-`));
   let a: TestClient | undefined;
@@ -62,7 +69,7 @@ export async function runProperty(seed: number, edits: number): Promise<Property
     fs.cpSync(dir, fresh, { recursive: true });
     const rels = (fs.readdirSync(dir, { recursive: true }) as string[]).map(String).filter((f) => /\.(md|yaml)$/.test(f) && f !== SENTINEL).sort();
     const r = rng(seed);
-    a = await TestClient.start(dir, { debounceMs: 5 });
+    a = await TestClient.start(dir, { debounceMs: opts.debounceMs ?? 5 });
     const texts = new Map<string, string>();
     const versions = new Map<string, number>();
     for (const rel of rels) {
@@ -91,7 +98,7 @@ export async function runProperty(seed: number, edits: number): Promise<Property
       versions.set(rel, version);
       await a.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: a.uri(rel), version }, contentChanges });
       // Now and then the typist pauses: the server checks between bursts as well.
-      if (r() < 0.1) await settle(a, sa);
+      if (r() < (opts.pause ?? 0.1)) await settle(a, sa);
     }
     await settle(a, sa);
 
@@ -130,4 +137,11 @@ async function settle(c: TestClient, sentinelVersion: { v: number }): Promise<vo
   const v = sentinelVersion.v;
   await c.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: c.uri(SENTINEL), version: v }, contentChanges: [{ text: SENTINEL_TEXT }] });
   await c.until(() => (c.publishedVersions.get(c.uri(SENTINEL)) ?? 0) >= v, 'the sentinel published', 120000);
+  // The sentinel is one publish of that check, not its last: the documents after it in the
+  // check's order (unmarked files come after every document) are published after it, and
+  // the client goes on as soon as the sentinel's arrives. A request answered after the
+  // check has every publish of it received first (the server writes in order). Without
+  // this a fresh server that read a file from disk and then got it opened without its
+  // marker was compared on the disk text's findings (issue #10, seed 2027).
+  await c.request('textDocument/documentSymbol', { textDocument: { uri: c.uri(SENTINEL) } });
 }

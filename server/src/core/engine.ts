@@ -76,13 +76,13 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
     memo.rechecked += dirty.length;
     if (dirty.length) anyDirty = true;
     states.push([doc, st, dirty]);
-    views.push({ ...doc, plan: { ...doc.plan!, entries: dirty } });
+    views.push({ ...doc, plan: { ...doc.plan!, entries: dirty }, whole: doc.whole ?? doc });
   }
   const found: ReportInput[] = [];
   if (anyDirty || project.strategy) {
     // Memoized findings outlive the text they were made from: their strings are copies,
     // not slices that would keep every old version of the document alive (docs/decisions.md "Memory").
-    rule.check({ project: new Project(project.strategy, views, project.links), options, today, report: (f) => found.push(detach(f)) });
+    rule.check({ project: new Project(project.strategy, views, project.links, project.derived), options, today, report: (f) => found.push(detach(f)) });
   }
   if (!found.length) {
     for (const [, st, dirty] of states) for (const e of dirty) st.byEntry.set(e, NONE);

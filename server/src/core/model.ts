@@ -227,6 +227,18 @@ export interface Period {
   end: string;
 }
 
+/**
+ * What an edit changed, as the editor said it (LSP incremental changes): everything of the
+ * text before it outside `[prefix, before.length - suffix)` is unchanged. The readers use it
+ * instead of finding the changed range again by comparing texts.
+ */
+export interface EditSpan {
+  /** The text the edit was made to. */
+  before: string;
+  prefix: number;
+  suffix: number;
+}
+
 export interface ParsedDocument {
   uri: string;
   kind: DocKind;
@@ -245,4 +257,9 @@ export interface ParsedDocument {
   suppressions: Suppressions;
   strategy?: StrategyModel;
   plan?: PlanModel;
+  /**
+   * Set on a view of a plan that holds only some of its entries (the engine's entry-scoped
+   * runs): the whole reading, for what is derived from the whole plan (core/derived.ts).
+   */
+  whole?: ParsedDocument;
 }

@@ -4,6 +4,7 @@
  */
 import type { Audience, Channel, Goal, Item, ItemKind, Kpi, ParsedDocument, Person, PlanEntry } from './model';
 import { goalTypeOf, idKey, words } from './vocab';
+import { Derived } from './derived';
 
 /** How a plan found its strategy. */
 export type PlanLink =
@@ -14,9 +15,6 @@ export type PlanLink =
   /** No `strategy:` and no strategy in the folder or above. */
   | { via: 'none' };
 
-const NO_STRATEGY = {};
-const PER_ENTRY = new WeakMap<object, Map<string, WeakMap<PlanEntry, unknown>>>();
-
 export class Project {
   private readonly index = new Map<ItemKind, Map<string, Item[]>>();
 
@@ -24,6 +22,8 @@ export class Project {
     readonly strategy: ParsedDocument | undefined,
     readonly plans: ParsedDocument[],
     readonly links: Map<string, PlanLink>,
+    /** Where derived values are kept between checks: the Workspace's; a project of its own otherwise. */
+    readonly derived: Derived = new Derived(),
   ) {
     for (const kind of ['person', 'goal', 'kpi', 'audience', 'channel'] as ItemKind[]) this.index.set(kind, new Map());
     const s = strategy?.strategy;
@@ -168,15 +168,12 @@ export class Project {
    * the derivation; `compute` must depend on nothing else.
    */
   perEntry<T>(what: string, entry: PlanEntry, compute: (entry: PlanEntry) => T): T {
-    const key = this.strategy ?? NO_STRATEGY;
-    let byWhat = PER_ENTRY.get(key);
-    if (!byWhat) PER_ENTRY.set(key, (byWhat = new Map<string, WeakMap<PlanEntry, unknown>>()));
-    let byEntry = byWhat.get(what);
-    if (!byEntry) byWhat.set(what, (byEntry = new WeakMap()));
-    if (byEntry.has(entry)) return byEntry.get(entry) as T;
-    const v = compute(entry);
-    byEntry.set(entry, v);
-    return v;
+    // Under the strategy's reading (the store itself stands for "no strategy"), then the
+    // entry: a new reading of the strategy derives anew.
+    const byEntry = this.derived.of(this.strategy ?? this.derived, what, () => new WeakMap<PlanEntry, { v: T }>());
+    let hit = byEntry.get(entry);
+    if (!hit) byEntry.set(entry, (hit = { v: compute(entry) }));
+    return hit.v;
   }
 
   /** The goals an entry serves: its own, or those of its KPIs. */

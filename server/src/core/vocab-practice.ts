@@ -6,7 +6,7 @@
  * (vocab.ts); the rules only ask the functions at the end of each table.
  */
 import { fold, phraseKey, words, type GoalType } from './vocab';
-import { detachString, t, type Text } from './text';
+import { t, type Text } from './text';
 
 // ---------------------------------------------------------------- placeholders
 
@@ -34,20 +34,21 @@ const FILLER = /^(?:x{2,}|\?+|\.{2,}|…+|[-–—_*#>|:.,;!?()[\]`~"'\s]+)$/i;
  * that asks for content uses (docs/decisions.md "Placeholders count as empty").
  */
 export function isPlaceholderOnly(text: string): boolean {
-  // Short values (cells, references) repeat across a plan: a bounded memo.
-  if (text.length <= 40) {
-    let v = SHORT.get(text);
-    if (v === undefined) {
-      v = placeholderOnly(text);
-      if (SHORT.size >= 10_000) SHORT.clear();
-      // A copy, not a slice of a document's text: the memo outlives the text (docs/decisions.md "Memory").
-      SHORT.set(detachString(text), v);
+  // Most values are words no placeholder has ('Instagram', 'Lea', a title): one word
+  // outside every placeholder phrase settles it without the full reading below (a value
+  // is asked for in every entry of every check; nothing is memoized, docs/decisions.md
+  // "State and its invalidation"). Comments and Lorem ipsum take the full reading.
+  if (!text.includes('<!--') && !/lorem/i.test(text)) {
+    for (const m of text.matchAll(/\p{L}+/gu)) {
+      let w = m[0].toLowerCase();
+      if (!/^[a-z]+$/.test(w)) w = fold(w);
+      if (!PLACEHOLDER_WORDS.has(w) && !/^x+$/.test(w)) return false;
     }
-    return v;
   }
   return placeholderOnly(text);
 }
-const SHORT = new Map<string, boolean>();
+/** Every word of a placeholder phrase, folded, and YAML's `null`. */
+const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set(['null', ...[...PLACEHOLDER_KEYS].flatMap((k) => k.split(' '))]);
 
 function placeholderOnly(text: string): boolean {
   const s = text

@@ -3,7 +3,6 @@
  * and metric classes, in German and English. Matching is case-insensitive with umlauts
  * and ß folded (ä→ae, ö→oe, ü→ue, ß→ss, other accents dropped), and on whole words.
  */
-import { detachString } from './text';
 
 export type SectionKey =
   | 'team' | 'listening' | 'goals' | 'kpis' | 'audiences' | 'value' | 'faces' | 'channels'
@@ -43,28 +42,33 @@ export function words(s: string): string[] {
   return fold(s).split(/[^\p{L}\p{N}&]+/u).filter(Boolean);
 }
 
-const PHRASE_KEYS = new Map<string, string>();
-
 /**
- * `words(s).join(' ')`, memoized: field keys and values such as 'Datum' or 'geplant'
- * repeat in every entry of a plan (a bounded cache; the function is pure).
+ * `words(s).join(' ')`: field keys and values such as 'Datum' or 'geplant' are asked for
+ * in every entry of a plan, so text without umlauts or accents (most keys and values) is
+ * read character by character, without the Unicode folding. Nothing is memoized
+ * (docs/decisions.md "State and its invalidation").
  */
 export function phraseKey(s: string): string {
-  // Only short phrases repeat (field names, statuses, modes); a title or a sentence is
-  // computed each time, so what is kept does not grow with what a writer types
-  // (docs/decisions.md "Memory").
-  if (s.length > PHRASE_MEMO_MAX_LENGTH) return words(s).join(' ');
-  let k = PHRASE_KEYS.get(s);
-  if (k === undefined) {
-    // Kept across edits: copies, not substrings of a document's text.
-    k = detachString(words(s).join(' '));
-    if (PHRASE_KEYS.size >= 2_000) PHRASE_KEYS.clear();
-    PHRASE_KEYS.set(detachString(s), k);
+  let same = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return words(s).join(' ');
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 38)) same = false;
   }
-  return k;
+  if (same) return s;
+  let out = '';
+  let gap = false;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 38) {
+      if (gap && out) out += ' ';
+      gap = false;
+      out += String.fromCharCode(c);
+    } else gap = true;
+  }
+  return out;
 }
-
-const PHRASE_MEMO_MAX_LENGTH = 32;
 
 export interface SectionInfo {
   key: SectionKey;
@@ -494,13 +498,5 @@ export function closest(s: string, candidates: Iterable<string>): string | undef
 /** IDs of docs/format.md: `[A-Za-z][A-Za-z0-9_.-]*`, compared case-insensitively. */
 export const ID_RE = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 export function idKey(id: string): string {
-  let k = ID_KEYS.get(id);
-  if (k === undefined) {
-    k = id.replace(/^@/, '').toLowerCase();
-    // IDs repeat across thousands of entries and every check; the bound guards odd input.
-    if (ID_KEYS.size > 10000) ID_KEYS.clear();
-    ID_KEYS.set(id, k);
-  }
-  return k;
+  return (id.charCodeAt(0) === 64 ? id.slice(1) : id).toLowerCase();
 }
-const ID_KEYS = new Map<string, string>();

@@ -3,7 +3,7 @@
  * and the findings per project. Taking one changed document re-reads only that one and
  * re-checks only the projects it belongs to (before and after the change).
  */
-import type { ParsedDocument } from './model';
+import type { EditSpan, ParsedDocument } from './model';
 import type { Text } from './text';
 import { Project, type PlanLink } from './project';
 import { ConfigResolver, type ResolvedConfig } from './config';
@@ -11,11 +11,12 @@ import { checkProject, compareFindings, EntryMemo, type Finding } from './engine
 import { parseDocument, detect, ChunkCache } from './parse';
 import { dirnameUri, parentFolder, relativeUri, resolveUri } from './uri';
 import type { Rule } from './rules/api';
-import { compileCached, matchAny, FILE_MESSAGES, type CompiledGlob } from './files';
+import { compileGlob, matchAny, FILE_MESSAGES, type CompiledGlob } from './files';
 import { recognize } from './recognize';
 import { rule as unmarkedRule, unmarkedFinding } from './rules/unmarked-document';
 import { emptySuppressions, isSuppressed, scanSuppressions } from './parse/common';
 import { LineIndex } from './text';
+import { Derived } from './derived';
 
 export interface Skipped {
   uri: string;
@@ -33,6 +34,8 @@ export class Workspace {
   readonly cache: ChunkCache | undefined;
   /** With the cache: findings of entry-scoped rules per unchanged entry. */
   readonly memo: EntryMemo | undefined;
+  /** What rules derive from readings (per entry, per document), kept under the reading (core/derived.ts). */
+  readonly derived = new Derived();
 
   constructor(readonly configs: ConfigResolver, opts: { cache?: boolean; rules?: Rule[] } = {}) {
     this.cache = opts.cache ? new ChunkCache() : undefined;
@@ -45,23 +48,47 @@ export class Workspace {
   included(uri: string, cfg: ResolvedConfig = this.configs.forDocument(uri)): boolean {
     if (!cfg.include.length || !cfg.root || !uri.startsWith(cfg.root)) return false;
     const rel = relativeUri(uri, cfg.root);
-    return matchAny(globs(cfg.include), rel) && !(cfg.exclude.length && matchAny(globs(cfg.exclude), rel));
+    return matchAny(this.globs(cfg.include), rel) && !(cfg.exclude.length && matchAny(this.globs(cfg.exclude), rel));
   }
 
   excluded(uri: string, cfg: ResolvedConfig = this.configs.forDocument(uri)): boolean {
     if (!cfg.exclude.length || !cfg.root || !uri.startsWith(cfg.root)) return false;
-    return matchAny(globs(cfg.exclude), relativeUri(uri, cfg.root));
+    return matchAny(this.globs(cfg.exclude), relativeUri(uri, cfg.root));
   }
 
-  /** Takes a document's text; returns the parsed document, or undefined when it is none. */
-  set(uri: string, text: string): ParsedDocument | undefined {
+  /**
+   * The compiled globs of a configuration's list (patterns past the bounds were reported and
+   * dropped by the configuration), kept for as long as this Workspace: its configuration
+   * does not change under it (a changed one makes a new Workspace, lsp/session.ts).
+   */
+  private globs(list: string[]): CompiledGlob[] {
+    const key = list.join('\n');
+    let out = this.compiled.get(key);
+    if (!out) {
+      out = [];
+      for (const p of list) {
+        const g = compileGlob(p);
+        if (!('error' in g)) out.push(g);
+      }
+      this.compiled.set(key, out);
+    }
+    return out;
+  }
+  private readonly compiled = new Map<string, CompiledGlob[]>();
+
+  /**
+   * Takes a document's text; returns the parsed document, or undefined when it is none.
+   * `edit`: what changed since the text it was made to (the server's incremental edits; the
+   * CLI gives whole files and none).
+   */
+  set(uri: string, text: string, edit?: EditSpan): ParsedDocument | undefined {
     const cfg = this.configs.forDocument(uri);
     this.skipped.delete(uri);
     if (text.length > cfg.maxFileSize || utf8Length(text, cfg.maxFileSize) > cfg.maxFileSize) {
       this.setTooLarge(uri, text.slice(0, 4096));
       return undefined;
     }
-    const doc = this.excluded(uri, cfg) ? undefined : parseDocument(uri, text, { included: this.included(uri, cfg), cache: this.cache });
+    const doc = this.excluded(uri, cfg) ? undefined : parseDocument(uri, text, { included: this.included(uri, cfg), cache: this.cache, edit });
     const before = this.docs.get(uri);
     if (!doc) {
       this.remove(uri);
@@ -161,6 +188,7 @@ export class Workspace {
       p.strategy === before ? doc : p.strategy,
       p.plans.map((x) => (x === before ? doc : x)),
       p.links,
+      this.derived,
     );
     this.projectList = this.projectList.map((x) => (x === p ? np : x));
     for (const d of np.documents) this.projectByUri.set(d.uri, np);
@@ -211,9 +239,9 @@ export class Workspace {
     }
     const list: Project[] = [];
     for (const s of strategies.sort((a, b) => (a.uri < b.uri ? -1 : 1))) {
-      list.push(new Project(s, (plansOf.get(s.uri) ?? []).sort((a, b) => (a.uri < b.uri ? -1 : 1)), links.get(s.uri) ?? new Map<string, PlanLink>()));
+      list.push(new Project(s, (plansOf.get(s.uri) ?? []).sort((a, b) => (a.uri < b.uri ? -1 : 1)), links.get(s.uri) ?? new Map(), this.derived));
     }
-    for (const [d, link] of orphans.sort((a, b) => (a[0].uri < b[0].uri ? -1 : 1))) list.push(new Project(undefined, [d], new Map([[d.uri, link]])));
+    for (const [d, link] of orphans.sort((a, b) => (a[0].uri < b[0].uri ? -1 : 1))) list.push(new Project(undefined, [d], new Map([[d.uri, link]]), this.derived));
     this.projectList = list;
     this.projectByUri = new Map();
     for (const p of list) for (const d of p.documents) this.projectByUri.set(d.uri, p);
@@ -249,23 +277,8 @@ export class Workspace {
     for (const k of [...this.resultKeys.keys()]) if (!live.has(k)) this.resultKeys.delete(k);
     return out;
   }
-
-  /** Invalidate cached results (after a configuration change). */
-  invalidateResults(): void {
-    this.resultKeys.clear();
-    this.memo?.states.clear();
-  }
 }
 
-/** The compiled globs of a list (patterns past the bounds were reported and dropped by the configuration). */
-function globs(list: string[]): CompiledGlob[] {
-  const out: CompiledGlob[] = [];
-  for (const p of list) {
-    const g = compileCached(p);
-    if (!('error' in g)) out.push(g);
-  }
-  return out;
-}
 
 /**
  * The size of a text in UTF-8 bytes, counted only as far as needed (the size limit is in

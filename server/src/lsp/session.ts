@@ -9,7 +9,9 @@ import { Workspace } from '../core/workspace';
 import { ConfigResolver, type RawConfig, configSchema, checkRuleSettings } from '../core/config';
 import { isConfigFileName, isInside, loadFile, readConfigFile, realFolder, walkDocuments, walkedTo } from '../core/files';
 import { todayIso, type Finding } from '../core/engine';
-import type { Lang, Text } from '../core/text';
+import { LineIndex, type Lang, type Position, type Text } from '../core/text';
+import { normalizeLoneCr } from '../core/parse';
+import type { EditSpan } from '../core/model';
 import { toPath, toUri } from '../core/uri';
 
 export interface SessionHost {
@@ -29,7 +31,11 @@ export class Session {
   roots: string[] = [];
   locale: Lang = 'en';
   settings: RawConfig | undefined;
-  /** Open documents: the editor's text wins over the disk's. */
+  /**
+   * Open documents: the editor's text wins over the disk's. The one copy of an open
+   * document's text in the server (the editor's changes are applied here, didEdit), with
+   * its version beside it in `versions`.
+   */
   readonly open = new Map<string, string>();
   private readonly lastPublished = new Map<string, string>();
   /** Documents that had diagnostics published while open (cleared on close). */
@@ -163,13 +169,46 @@ export class Session {
     this.didChange(uri, text, version);
   }
 
-  didChange(uri: string, text: string, version?: number): void {
+  didChange(uri: string, text: string, version?: number, edit?: EditSpan): void {
     this.open.set(uri, text);
     if (version !== undefined) this.versions.set(uri, version);
     this.edited.add(uri);
-    this.ws.set(uri, text);
+    this.ws.set(uri, text, edit);
     this.reportSkipped(uri);
     this.schedule();
+  }
+
+  /**
+   * The editor's changes to an open document (LSP incremental sync: each change in the text
+   * the ones before it left; one without a range replaces the whole text). They are applied
+   * to the text held here, and what they spanned goes to the readers, which then need not
+   * compare the old and new texts to find it (docs/performance.md "What an edit costs").
+   */
+  didEdit(uri: string, changes: { range?: { start: Position; end: Position }; text: string }[], version?: number): void {
+    const before = this.open.get(uri);
+    if (before === undefined) return; // not open: the protocol sends changes only for open documents
+    let text = before;
+    let prefix = Infinity;
+    let suffix = Infinity;
+    for (const c of changes) {
+      if (!c.range) {
+        text = c.text;
+        prefix = suffix = 0;
+        continue;
+      }
+      // Positions count lone CRs as line breaks, as the readers do (normalizeLoneCr keeps offsets).
+      const norm = normalizeLoneCr(text);
+      const doc = this.ws.get(uri);
+      const lines = doc && doc.text === norm ? doc.lines : new LineIndex(norm);
+      const s = lines.offsetAt(c.range.start);
+      const e = Math.max(s, lines.offsetAt(c.range.end));
+      prefix = Math.min(prefix, s);
+      suffix = Math.min(suffix, text.length - e);
+      text = text.slice(0, s) + c.text + text.slice(e);
+    }
+    // Changes apart from each other: what lies between them counts as changed.
+    const edit = prefix + suffix <= Math.min(before.length, text.length) ? { before: normalizeLoneCr(before), prefix, suffix } : undefined;
+    this.didChange(uri, text, version, edit);
   }
 
   didClose(uri: string): void {

@@ -13,6 +13,7 @@
 import type { ParsedDocument, PlanEntry, TextEdit } from '../model';
 import type { Range } from '../text';
 import { words, type FieldName } from '../vocab';
+import { readingOf, type Derived } from '../derived';
 
 /** The key a new field is written with in YAML: English (docs/format.md's plan fields) and German. */
 const ENTRY_KEYS: Partial<Record<FieldName, { en: string; de: string }>> = {
@@ -44,10 +45,10 @@ const GERMAN_KEYS = new Set([
  * The edits that set `field` of `entry` to `value`, or undefined when the document has no
  * place to write it (a Markdown table without a column for the field).
  */
-export function setEntryField(doc: ParsedDocument, entry: PlanEntry, field: FieldName, value: string): TextEdit[] | undefined {
+export function setEntryField(doc: ParsedDocument, entry: PlanEntry, field: FieldName, value: string, derived?: Derived): TextEdit[] | undefined {
   // A CSV cell is not written: a fix there could break the spreadsheet's quoting (docs/format.md "CSV plans").
   if (doc.format === 'csv') return undefined;
-  return doc.format === 'yaml' ? setYamlField(doc, entry, field, value) : setTableCell(doc, entry, field, value);
+  return doc.format === 'yaml' ? setYamlField(doc, entry, field, value, derived) : setTableCell(doc, entry, field, value);
 }
 
 /** Whether `setEntryField` can write this field of this entry. */
@@ -71,7 +72,7 @@ export function yamlScalar(value: string): string {
   return plain ? value : JSON.stringify(value);
 }
 
-function setYamlField(doc: ParsedDocument, entry: PlanEntry, field: FieldName, value: string): TextEdit[] | undefined {
+function setYamlField(doc: ParsedDocument, entry: PlanEntry, field: FieldName, value: string, derived?: Derived): TextEdit[] | undefined {
   const text = doc.text;
   const lines = doc.lines;
   const scalar = yamlScalar(value);
@@ -98,7 +99,7 @@ function setYamlField(doc: ParsedDocument, entry: PlanEntry, field: FieldName, v
     const trailing = after === '#' || after === '}' || after === ']' ? ' ' : '';
     return [{ range: lines.rangeOf(colon + 1, end), newText: ` ${scalar}${trailing}` }];
   }
-  const key = keyFor(doc, field);
+  const key = keyFor(doc, field, derived);
   const start = lines.offsetAt(entry.range.start);
   const end = lines.offsetAt(entry.range.end);
   if (text[start] === '{') {
@@ -132,12 +133,13 @@ function setYamlField(doc: ParsedDocument, entry: PlanEntry, field: FieldName, v
   return [{ range: lines.rangeOf(at, at), newText: `${eol}${indent}${key}: ${scalar}` }];
 }
 
-/** How a plan writes its keys, read once per document (a plan may have thousands of entries). */
-const KEY_STYLE = new WeakMap<ParsedDocument, { german: boolean; capital: boolean }>();
-
-function keyStyle(doc: ParsedDocument): { german: boolean; capital: boolean } {
-  let style = KEY_STYLE.get(doc);
-  if (!style) {
+/**
+ * How a plan writes its keys: read from the whole plan (not a view of some entries), once
+ * per reading when the Workspace's store is given (a plan may have thousands of entries).
+ */
+function keyStyle(view: ParsedDocument, derived?: Derived): { german: boolean; capital: boolean } {
+  const doc = readingOf(view);
+  const read = () => {
     let german = false;
     let capital = true;
     let any = false;
@@ -148,16 +150,15 @@ function keyStyle(doc: ParsedDocument): { german: boolean; capital: boolean } {
         if (capital && !/^[A-ZÄÖÜ]/.test(f.key)) capital = false;
       }
     }
-    style = { german, capital: any && capital };
-    KEY_STYLE.set(doc, style);
-  }
-  return style;
+    return { german, capital: any && capital };
+  };
+  return derived ? derived.of(doc, 'key style', read) : read();
 }
 
 /** The key a new field gets: German where the plan's entries use German keys, capitalised where they are. */
-function keyFor(doc: ParsedDocument, field: FieldName): string {
+function keyFor(doc: ParsedDocument, field: FieldName, derived?: Derived): string {
   const names = ENTRY_KEYS[field] ?? { en: field, de: field };
-  const style = keyStyle(doc);
+  const style = keyStyle(doc, derived);
   const key = style.german ? names.de : names.en;
   return style.capital ? key[0].toUpperCase() + key.slice(1) : key;
 }

@@ -238,14 +238,4 @@ export function matchAny(globs: readonly CompiledGlob[], path: string): boolean 
   return false;
 }
 
-const cache = new Map<string, CompiledGlob | { error: GlobError }>();
 
-/** Compiles with a small cache (the same globs are matched against every file). */
-export function compileCached(source: string): CompiledGlob | { error: GlobError } {
-  let c = cache.get(source);
-  if (!c) {
-    if (cache.size > 1000) cache.clear();
-    cache.set(source, (c = compileGlob(source)));
-  }
-  return c;
-}

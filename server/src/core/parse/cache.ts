@@ -29,10 +29,16 @@ interface Generation {
 
 export class ChunkCache {
   private readonly docs = new Map<string, Generation>();
+  /**
+   * What a reader built from one parsed node (a strategy's table), under the node: it goes
+   * when the node's chunk is typed away (the node is kept only by `roots`). The reader
+   * keeps a key with the value and checks it (the node's place, what the section expects).
+   */
+  private readonly nodes = new WeakMap<object, unknown>();
 
   /** Starts a reading of a document; `commit()` it when the reading is complete. */
   open(uri: string): DocumentCache {
-    return new DocumentCache(this.docs.get(uri), (g) => this.docs.set(uri, g));
+    return new DocumentCache(this.docs.get(uri), (g) => this.docs.set(uri, g), this.nodes);
   }
 
   /** A document left the workspace (or is no stratdoc document any more). */
@@ -57,7 +63,15 @@ export class ChunkCache {
 export class DocumentCache {
   private readonly next: Generation = { roots: new Map(), built: new Map() };
 
-  constructor(private readonly prev: Generation | undefined, private readonly keep: (g: Generation) => void) {}
+  constructor(private readonly prev: Generation | undefined, private readonly keep: (g: Generation) => void, private readonly nodes: WeakMap<object, unknown> = new WeakMap()) {}
+
+  perNode<T>(node: object): T | undefined {
+    return this.nodes.get(node) as T | undefined;
+  }
+
+  setPerNode<T>(node: object, value: T): void {
+    this.nodes.set(node, value);
+  }
 
   get(text: string): Root | undefined {
     const root = this.next.roots.get(text) ?? this.prev?.roots.get(text);

@@ -1,5 +1,5 @@
 /** Entry point of the readers: decides whether a file is a stratdoc document and reads it. */
-import type { ParsedDocument, DocKind, DocFormat } from '../model';
+import type { ParsedDocument, DocKind, DocFormat, EditSpan } from '../model';
 import { LineIndex, t } from '../text';
 import { parseMarkdown } from './markdown';
 import { ChunkCache } from './cache';
@@ -44,6 +44,8 @@ export function detect(uri: string, text: string, opts: DetectOptions = {}): Det
 
 export interface ParseOptions extends DetectOptions {
   cache?: ChunkCache;
+  /** What changed since the last reading (the server's incremental edits). */
+  edit?: EditSpan;
 }
 
 /** Reads a document; undefined when the file is not a stratdoc document. Never throws. */
@@ -63,7 +65,7 @@ export function readDetected(uri: string, text: string, d: Detected, opts: Parse
   try {
     const cache = opts.cache?.open(uri);
     const doc = d.format === 'csv' ? parseCsv(uri, text, d.detectedBy)
-      : d.format === 'markdown' ? parseMarkdown(uri, text, d.kind, d.detectedBy, { cache }) : parseYaml(uri, text, d.kind, d.detectedBy, { cache });
+      : d.format === 'markdown' ? parseMarkdown(uri, text, d.kind, d.detectedBy, { cache }) : parseYaml(uri, text, d.kind, d.detectedBy, { cache, edit: opts.edit });
     cache?.commit();
     if (d.badMarker) {
       doc.problems.push({

@@ -274,7 +274,7 @@ export function parseMarkdown(
   }
 
   const model: StrategyModel = { sections: [], people: [], goals: [], kpis: [], audiences: [], channels: [] };
-  const w = new StrategyWalker(model, ctx, text, lines, !!opts.cache);
+  const w = new StrategyWalker(model, ctx, text, lines, opts.cache);
   let h1 = false;
   for (const p of parsed) {
     const children = p.root.children;
@@ -467,10 +467,11 @@ function readPlanTable(table: Table, map: Mapper, text: string, entries: PlanEnt
 const EXPLICIT_RE = /^<!--\s*stratdoc\s*:\s*([^>]*?)\s*-->$/;
 
 /**
- * What a table slice added to a strategy, by parsed node, for its last place (the server's
- * reuse): one per node, so a table that moves as lines are typed above it keeps one.
+ * What a table slice added to a strategy, kept under its parsed node in the Workspace's
+ * cache (./cache.ts `perNode`) for its last place: one per node, so a table that moves as
+ * lines are typed above it keeps one.
  */
-const TABLE_ITEMS = new WeakMap<Table, { key: string; items: Item[]; problems: ParsedDocument['problems'] }>();
+type TableItems = { key: string; items: Item[]; problems: ParsedDocument['problems'] };
 
 class StrategyWalker {
   section: (Section & { start: number; contentStart: number }) | undefined;
@@ -481,7 +482,10 @@ class StrategyWalker {
   /** Every item added, in order (only when reusing: to record what a table slice added). */
   private readonly itemsAdded: Item[] = [];
 
-  constructor(private model: StrategyModel, private ctx: BuildContext, private text: string, private lines: LineIndex, private readonly reuse = false) {}
+  constructor(private model: StrategyModel, private ctx: BuildContext, private text: string, private lines: LineIndex, private readonly cache?: DocumentCache) {}
+  private get reuse(): boolean {
+    return !!this.cache;
+  }
 
   visit(node: RootContent, map: Mapper, next: RootContent | undefined): void {
     if (node.type === 'heading') {
@@ -870,7 +874,7 @@ class StrategyWalker {
     if (this.reuse) {
       const start = table.position!.start.line;
       key = `${map.docLine(start)},${map.docLine(start + 2)}\n${this.kinds.join(',')}\n${this.ctx.lang}\n${this.ctx.uri}`;
-      const hit = TABLE_ITEMS.get(table);
+      const hit = this.cache!.perNode<TableItems>(table);
       if (hit && hit.key === key) {
         for (const it of hit.items) this.add(it);
         for (const p of hit.problems) this.ctx.problems.push(p);
@@ -880,7 +884,7 @@ class StrategyWalker {
     const items0 = this.itemsAdded.length;
     const problems0 = this.ctx.problems.length;
     this.readTableItems(table, map);
-    if (key) TABLE_ITEMS.set(table, detach({ key, items: this.itemsAdded.slice(items0), problems: this.ctx.problems.slice(problems0) }));
+    if (key) this.cache!.setPerNode(table, detach<TableItems>({ key, items: this.itemsAdded.slice(items0), problems: this.ctx.problems.slice(problems0) }));
   }
 
   private readTableItems(table: Table, map: Mapper): void {

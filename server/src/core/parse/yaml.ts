@@ -6,7 +6,7 @@
 import { parseDocument, isMap, isSeq, isScalar, isPair, Scalar, type Node, type Pair, type YAMLMap, type YAMLError } from 'yaml';
 import { commonEnds } from './markdown';
 import type { DocumentCache, PieceState } from './cache';
-import type { Goal, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel } from '../model';
+import type { Goal, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel, EditSpan } from '../model';
 import { LineIndex, t, type Range } from '../text';
 import { ENTRY_LIST_KEYS as ENTRY_KEYS, ID_RE, ITEM_SECTIONS, fieldOf as vocabFieldOf, goalTypeIn, isSectionKey, namesPrimary, sectionsOfHeading, words, type SectionKey } from '../vocab';
 import { buildEntries, buildItem, channelSlug, chooseKind, clean, kpiValueFields, numberImplicit, periodField, yearKey, yearOfTitle, type BuildContext, type RawField } from './build';
@@ -17,6 +17,8 @@ const META_KEYS = new Set(['stratdoc', 'title', 'titel', 'language', 'sprache', 
 export interface YamlOptions {
   /** The server's cache (./cache.ts): with it, a long plan's entries are parsed one by one and reused. */
   cache?: DocumentCache;
+  /** What the edit since the last reading changed, when the caller knows it (the server). */
+  edit?: EditSpan;
 }
 
 export function parseYaml(
@@ -109,7 +111,10 @@ export function parseYaml(
       type Built = { entries: PlanEntry[]; problems: ParsedDocument['problems'] };
       const stateKey = `${uri}|${ctx.lang}|${yearKey(ctx.years)}`;
       const prev = opts.cache!.pieces<Built>(stateKey);
-      const ends = prev ? commonEnds(prev.text, text) : undefined;
+      // The editor's range when it was made to the text of the last reading (the server's
+      // keystrokes), else found by comparing the two texts.
+      const given = opts.edit && opts.edit.before === prev?.text && opts.edit.prefix + opts.edit.suffix <= Math.min(prev.text.length, text.length) ? opts.edit : undefined;
+      const ends = prev ? (given ? { prefix: given.prefix, suffix: given.suffix } : commonEnds(prev.text, text)) : undefined;
       const delta = prev ? text.length - prev.text.length : 0;
       const sameLines = !!prev && prev.lineCount === lines.lineCount;
       const next: PieceState<Built> = { text, lineCount: lines.lineCount, pieces: [] };

@@ -5,14 +5,10 @@ import type { Lang, Text } from '../text';
 
 /** The entries of a plan that count: a cancelled entry counts for nothing. */
 export function activeEntries(doc: ParsedDocument): PlanEntry[] {
-  const all = doc.plan?.entries;
-  if (!all) return [];
-  // Several rules ask per check; the list is computed once per reading of the plan.
-  let active = ACTIVE.get(all);
-  if (!active) ACTIVE.set(all, (active = all.filter((e) => e.status?.value !== 'cancelled')));
-  return active;
+  // Several rules ask per check; a filter of even 5,000 entries costs less than keeping it
+  // (docs/decisions.md "State and its invalidation").
+  return doc.plan?.entries.filter((e) => e.status?.value !== 'cancelled') ?? [];
 }
-const ACTIVE = new WeakMap<PlanEntry[], PlanEntry[]>();
 
 /** The period a plan's entries belong in: the plan's own, else its strategy's. */
 export function periodOf(project: Project, doc: ParsedDocument): { period: Period; of: 'plan' | 'strategy' } | undefined {

@@ -34,7 +34,7 @@ export const rule: Rule = {
           const id = goal?.id ?? ref.id;
           if (!goal || seen.has(idKey(goal.id))) continue;
           seen.add(idKey(goal.id));
-          const edits = setEntryField(doc, entry, 'goals', id);
+          const edits = setEntryField(doc, entry, 'goals', id, ctx.project.derived);
           if (!edits) break;
           const title = goal.title?.value;
           fixes.push({

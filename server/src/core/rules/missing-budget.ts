@@ -29,7 +29,7 @@ export interface Budget {
 export function budgetOf(project: Project): Budget | undefined {
   const doc = project.strategy;
   if (!doc?.strategy) return undefined;
-  return memo(doc, () => {
+  return project.derived.of(doc, 'budget', () => {
     let found: Budget | undefined;
     const add = (raw: string, line: number) => {
       const money = MONEY_RE.test(raw);
@@ -67,13 +67,6 @@ export function budgetOf(project: Project): Budget | undefined {
     }
     return found;
   });
-}
-
-const MEMO = new WeakMap<ParsedDocument, { v: Budget | undefined }>();
-function memo(doc: ParsedDocument, f: () => Budget | undefined): Budget | undefined {
-  let m = MEMO.get(doc);
-  if (!m) MEMO.set(doc, (m = { v: f() }));
-  return m.v;
 }
 
 /**

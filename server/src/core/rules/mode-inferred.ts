@@ -22,14 +22,16 @@ export const rule: Rule = {
     fixable: true,
   },
   check(ctx) {
+    // inferMode of single phrases, per check: titles of one plan repeat their words a lot.
+    const memo: Memo = new Map();
     for (const doc of ctx.project.plans) {
       for (const entry of activeEntries(doc)) {
         const mode = entry.mode;
         if (!mode?.inferred) continue;
         const de = enumLabel(MODES, mode.value, 'de');
         const value = doc.language === 'de' ? de : mode.value;
-        const edits = setEntryField(doc, entry, 'mode', value);
-        const clues = cluesOf(entry, mode.value);
+        const edits = setEntryField(doc, entry, 'mode', value, ctx.project.derived);
+        const clues = cluesOf(entry, mode.value, memo);
         const from = clues.words.length
           ? t(
             ` from ${clues.words.map((w) => `'${w}'`).join(', ')} in the ${clues.where.join(' and ')}`,
@@ -63,13 +65,12 @@ export const rule: Rule = {
   },
 };
 
-/** inferMode of single phrases, remembered: titles of one plan repeat their words a lot. */
-const memo = new Map<string, Mode | null>();
-function inferOne(phrase: string, kind: 'title' | 'format'): Mode | undefined {
+type Memo = Map<string, Mode | null>;
+
+function inferOne(phrase: string, kind: 'title' | 'format', memo: Memo): Mode | undefined {
   const k = kind[0] + phrase;
   let m = memo.get(k);
   if (m === undefined) {
-    if (memo.size > 20_000) memo.clear();
     m = (kind === 'title' ? inferMode(phrase, '') : inferMode('', phrase)) ?? null;
     memo.set(k, m);
   }
@@ -77,14 +78,14 @@ function inferOne(phrase: string, kind: 'title' | 'format'): Mode | undefined {
 }
 
 /** The words of the title (and format) that made inferMode choose `mode`. */
-function cluesOf(entry: PlanEntry, mode: Mode): { words: string[]; where: ('title' | 'format')[] } {
+function cluesOf(entry: PlanEntry, mode: Mode, memo: Memo): { words: string[]; where: ('title' | 'format')[] } {
   const wanted = (m: Mode | undefined) => !!m && (m === mode || (mode === 'mixed' && (m === 'push' || m === 'story')));
   const out: string[] = [];
   const where: ('title' | 'format')[] = [];
   const scan = (text: string | undefined, kind: 'title' | 'format') => {
     if (!text) return;
     const tokens = text.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}&]+|[^\p{L}\p{N}&]+$/gu, '')).filter(Boolean);
-    const single = tokens.map((w) => wanted(inferOne(w, kind)));
+    const single = tokens.map((w) => wanted(inferOne(w, kind, memo)));
     const used = new Array<boolean>(tokens.length).fill(false);
     const found: { at: number; phrase: string }[] = [];
     for (let n = 3; n >= 1; n--) {
@@ -93,7 +94,7 @@ function cluesOf(entry: PlanEntry, mode: Mode): { words: string[]; where: ('titl
         // A longer phrase only counts when it means more than its words do on their own.
         if (n > 1 && single.slice(i, i + n).some(Boolean)) continue;
         const phrase = tokens.slice(i, i + n).join(' ');
-        if (!(n === 1 ? single[i] : wanted(inferOne(phrase, kind)))) continue;
+        if (!(n === 1 ? single[i] : wanted(inferOne(phrase, kind, memo)))) continue;
         for (let j = i; j < i + n; j++) used[j] = true;
         found.push({ at: i, phrase });
       }

@@ -1,0 +1,85 @@
+/**
+ * `node out/test/bench/open-memory.js [server.js]`: what one open 1 MB plan costs the
+ * server in live heap (docs/performance.md "Memory per open document"). The 5,000-entry
+ * YAML plan and the 1,000-entry Markdown plan of `npm run bench:lsp` are opened alone in an
+ * empty workspace; the live heap (after full collections, the `stratdoc/memory` request of
+ * a server started with --expose-gc) is read before the open, after its diagnostics, and
+ * after 50 one-character edits.
+ */
+import * as cp from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter, InitializeRequest, InitializedNotification,
+  DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, PublishDiagnosticsNotification, ShutdownRequest, ExitNotification,
+} from 'vscode-languageserver-protocol/node';
+import { generateCorpus } from './corpus';
+import { LineIndex } from '../../server/src/core/text';
+import { rng } from '../helpers/rng';
+import { repoRoot } from '../helpers/repo';
+
+const SERVER = process.argv[2] ?? path.join(repoRoot(), 'dist', 'server.js');
+
+async function measure(file: string, languageId: string): Promise<string> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-openmem-'));
+  const proc = cp.spawn(process.execPath, ['--expose-gc', SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const published = new Map<number, () => void>();
+  conn.onNotification(PublishDiagnosticsNotification.type, (p) => published.get(p.version ?? -1)?.());
+  conn.onNotification('window/logMessage', () => undefined);
+  conn.onRequest('client/registerCapability', () => undefined);
+  conn.listen();
+  const heap = async () => ((await conn.sendRequest('stratdoc/memory')) as { heapUsed: number }).heapUsed / 1024 / 1024;
+  try {
+    await conn.sendRequest(InitializeRequest.type, {
+      processId: process.pid, rootUri: pathToFileURL(root).href, workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'm' }],
+      capabilities: {}, initializationOptions: { today: '2027-02-15' },
+    });
+    await conn.sendNotification(InitializedNotification.type, {});
+    const empty = await heap();
+    let text = fs.readFileSync(file, 'utf8');
+    const uri = pathToFileURL(path.join(root, path.basename(file))).href;
+    const wait = (v: number) => new Promise<void>((r) => published.set(v, r));
+    let w = wait(1);
+    await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    await w;
+    const opened = await heap();
+    const r = rng(7);
+    for (let v = 2; v <= 51; v++) {
+      const li = new LineIndex(text);
+      const line = Math.floor(r() * li.lineCount);
+      const character = Math.floor(r() * (li.lineText(line).length + 1));
+      const off = li.offsetAt({ line, character });
+      text = text.slice(0, off) + 'k' + text.slice(off);
+      w = wait(v);
+      await conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: v }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: 'k' }] });
+      await w;
+    }
+    const edited = await heap();
+    const kb = Math.round(Buffer.byteLength(text) / 1024);
+    return `${path.basename(file)} (${kb} KB): open +${(opened - empty).toFixed(1)} MB, after 50 edits +${(edited - empty).toFixed(1)} MB (empty server ${empty.toFixed(1)} MB)`;
+  } finally {
+    await conn.sendRequest(ShutdownRequest.type).catch(() => undefined);
+    await conn.sendNotification(ExitNotification.type).catch(() => undefined);
+    conn.dispose();
+    proc.kill();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-openmem-corpus-'));
+  try {
+    generateCorpus(path.join(dir, 'y'), { strategies: 2, entries: 5000, seed: 5 });
+    generateCorpus(path.join(dir, 'md'), { strategies: 1, entries: 1000, seed: 3 });
+    const find = (d: string, re: RegExp) => (fs.readdirSync(d, { recursive: true }) as string[]).map(String).filter((f) => re.test(f)).map((f) => path.join(d, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
+    console.log(await measure(find(path.join(dir, 'y'), /\.plan\.yaml$/), 'yaml'));
+    console.log(await measure(find(path.join(dir, 'md'), /\.plan\.md$/), 'markdown'));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
