@@ -53,15 +53,19 @@ export class Workspace {
     return matchAny(globs(cfg.exclude), relativeUri(uri, cfg.root));
   }
 
-  /** Takes a document's text; returns the parsed document, or undefined when it is none. */
-  set(uri: string, text: string): ParsedDocument | undefined {
+  /**
+   * Takes a document's text; returns the parsed document, or undefined when it is none.
+   * `parsed`: the result of the same parseDocument call made elsewhere (the CLI's worker
+   * threads, docs/decisions.md "Many files"), null when that found no document.
+   */
+  set(uri: string, text: string, parsed?: ParsedDocument | null): ParsedDocument | undefined {
     const cfg = this.configs.forDocument(uri);
     this.skipped.delete(uri);
     if (text.length > cfg.maxFileSize || utf8Length(text, cfg.maxFileSize) > cfg.maxFileSize) {
       this.setTooLarge(uri, text.slice(0, 4096));
       return undefined;
     }
-    const doc = this.excluded(uri, cfg) ? undefined : parseDocument(uri, text, { included: this.included(uri, cfg), cache: this.cache });
+    const doc = this.excluded(uri, cfg) ? undefined : parsed !== undefined ? (parsed ?? undefined) : parseDocument(uri, text, { included: this.included(uri, cfg), cache: this.cache });
     const before = this.docs.get(uri);
     if (!doc) {
       this.remove(uri);
