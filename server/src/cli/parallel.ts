@@ -36,10 +36,11 @@ export interface ReadDone {
 }
 
 /**
- * Below this many files no worker is started: a worker costs about as much to start as
- * parsing a dozen plans (measured: docs/performance.md "Many files").
+ * Each thread gets at least this many files, so below twice as many no worker is started:
+ * starting one (loading the CLI bundle into a fresh isolate, ~150 ms of CPU) costs about
+ * as much as parsing ten typical plans (docs/decisions.md "Many files").
  */
-export const MIN_FILES_FOR_WORKERS = 24;
+export const MIN_FILES_PER_THREAD = 12;
 
 /** The default of --jobs: the cores node may use. */
 export function defaultJobs(): number {
@@ -101,7 +102,7 @@ const WORKER_MARK = 'stratdoc-cli-worker';
  */
 export function readAll(jobs: ReadJob[], threads: number, onDone?: (done: number) => void): { results: ReadDone[]; threads: number } {
   const results: (ReadDone | undefined)[] = new Array(jobs.length);
-  const workers = workerScript && jobs.length >= MIN_FILES_FOR_WORKERS ? threads - 1 : 0;
+  const workers = workerScript ? Math.min(threads, Math.floor(jobs.length / MIN_FILES_PER_THREAD)) - 1 : 0;
   if (workers <= 0) {
     for (let i = 0; i < jobs.length; i++) {
       results[i] = readJob(jobs[i]);
