@@ -390,9 +390,9 @@ export function checkCommand(argv: string[], io: CliIo): ExitCode {
     if ('error' in t) return usageError(io, lang0, t.error, hint);
     oldTree = t;
   }
+  // Progress on a terminal, never for machine-read output (docs/cli.md "Many files").
+  const progress = progressLine(io, opts.lang ?? lang0, opts.format !== 'json' && opts.format !== 'sarif');
   try {
-    // Progress on a terminal, never for machine-read output (docs/cli.md "Many files").
-    const progress = progressLine(io, opts.lang ?? lang0, opts.format !== 'json' && opts.format !== 'sarif');
     const run = collect(opts, io, lang0, hint, progress);
     if (typeof run === 'number') return run;
     if (oldTree) {
@@ -401,6 +401,8 @@ export function checkCommand(argv: string[], io: CliIo): ExitCode {
     }
     return finishCheck(opts, io, run, baseline, old, fixFailed);
   } finally {
+    // Also when something threw: the internal error's words must not land on the progress line.
+    progress.done();
     oldTree?.dispose();
   }
 }
