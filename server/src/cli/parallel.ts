@@ -134,6 +134,8 @@ export function readAll(jobs: ReadJob[], threads: number, onDone?: (done: number
       try {
         const w = new Worker(workerScript!, { workerData: { [WORKER_MARK]: true, jobs, counter: counter.buffer, port: port2 }, transferList: [port2], stdout: true, stderr: true });
         w.unref();
+        // A worker that fails leaves its jobs to this thread (below); its error must not end the process.
+        w.on('error', () => {});
         started.push(w);
         ports.push(port1);
       } catch {
