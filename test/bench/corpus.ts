@@ -11,8 +11,10 @@ import { rng } from '../helpers/rng';
 
 export interface CorpusOptions {
   strategies: number;
-  /** Entries per plan (one plan per strategy). */
+  /** Entries per plan. */
   entries: number;
+  /** Plans per strategy (default 1): `2027.plan.*`, then `2027-2.plan.*`, … in the strategy's plan folder. */
+  plans?: number;
   seed?: number;
 }
 
@@ -295,11 +297,16 @@ export function generateCorpus(dir: string, opts: CorpusOptions): CorpusStats {
     const mdPlan = i % 4 === 0 || i % 4 === 3;
     const sName = mdStrategy ? (o.lang === 'de' ? 'strategie.md' : 'strategy.md') : 'strategy.yaml';
     write(`${o.slug}/${sName}`, mdStrategy ? strategyMarkdown(o) : strategyYaml(o));
-    const list = entries(o, opts.entries, r);
-    stats.entries += list.length;
     const planDir = o.lang === 'de' ? 'plaene' : 'plans';
-    if (mdPlan) write(`${o.slug}/${planDir}/2027.plan.md`, planMarkdown(o, list, `../${sName}`, i % 3 !== 0));
-    else write(`${o.slug}/${planDir}/2027.plan.yaml`, planYaml(o, list, `../${sName}`));
+    for (let k = 0; k < (opts.plans ?? 1); k++) {
+      const list = entries(o, opts.entries, r);
+      stats.entries += list.length;
+      const name = k === 0 ? '2027' : `2027-${k + 1}`;
+      // With several plans per strategy, the Markdown and YAML plans alternate.
+      const md = (opts.plans ?? 1) > 1 ? (k % 2 === 0) === mdPlan : mdPlan;
+      if (md) write(`${o.slug}/${planDir}/${name}.plan.md`, planMarkdown(o, list, `../${sName}`, i % 3 !== 0));
+      else write(`${o.slug}/${planDir}/${name}.plan.yaml`, planYaml(o, list, `../${sName}`));
+    }
   }
   return stats;
 }

@@ -54,9 +54,10 @@ function quantile(xs: number[], q: number): number {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 }
 
-class Client {
+export class Client {
   private waiters = new Map<string, { version?: number; resolve: (p: PublishDiagnosticsParams) => void }[]>();
   firstPublish: number | undefined;
+  publishes = 0;
   private constructor(readonly proc: cp.ChildProcess, readonly conn: ProtocolConnection) {}
 
   static async start(cmd: string[], root: string, opts: { init?: unknown; configuration?: unknown } = {}): Promise<Client> {
@@ -65,6 +66,7 @@ class Client {
     const c = new Client(proc, conn);
     conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
       c.firstPublish ??= performance.now();
+      c.publishes++;
       const list = c.waiters.get(p.uri) ?? [];
       const keep = list.filter((w) => {
         if (w.version === undefined || p.version === undefined || p.version >= w.version) {
@@ -113,7 +115,7 @@ class Client {
 }
 
 /** Median of a full in-process parse of a document (no chunk cache). */
-function fullParse(uri: string, text: string): number {
+export function fullParse(uri: string, text: string): number {
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
@@ -139,7 +141,7 @@ function completionPoints(text: string, r: () => number, n: number): { line: num
   return out;
 }
 
-interface Row {
+export interface Row {
   name: string;
   size: string;
   full: number;
@@ -149,7 +151,7 @@ interface Row {
   complP95: number;
 }
 
-async function measureDocument(name: string, root: string, rel: string, seed: number): Promise<Row> {
+export async function measureDocument(name: string, root: string, rel: string, seed: number, edits = EDITS): Promise<Row> {
   const file = path.join(root, rel);
   let text = fs.readFileSync(file, 'utf8');
   const uri = pathToFileURL(file).href;
@@ -162,8 +164,8 @@ async function measureDocument(name: string, root: string, rel: string, seed: nu
     await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
     await first;
     const r = rng(seed);
-    const edits: number[] = [];
-    for (let i = 0; i < EDITS; i++) {
+    const times: number[] = [];
+    for (let i = 0; i < edits; i++) {
       const li = new LineIndex(text);
       const line = Math.floor(r() * li.lineCount);
       const lt = li.lineText(line);
@@ -179,10 +181,10 @@ async function measureDocument(name: string, root: string, rel: string, seed: nu
         contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: ch }],
       });
       await done;
-      edits.push(performance.now() - t0);
+      times.push(performance.now() - t0);
     }
     const compl: number[] = [];
-    for (const p of completionPoints(text, r, Math.min(EDITS, 200))) {
+    for (const p of completionPoints(text, r, Math.min(edits, 200))) {
       const t0 = performance.now();
       await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: p });
       compl.push(performance.now() - t0);
@@ -191,8 +193,8 @@ async function measureDocument(name: string, root: string, rel: string, seed: nu
       name,
       size: `${(Buffer.byteLength(text) / 1024).toFixed(0)} KB`,
       full,
-      editMed: quantile(edits, 0.5),
-      editP95: quantile(edits, 0.95),
+      editMed: quantile(times, 0.5),
+      editP95: quantile(times, 0.95),
       complMed: compl.length ? quantile(compl, 0.5) : NaN,
       complP95: compl.length ? quantile(compl, 0.95) : NaN,
     };
@@ -240,12 +242,12 @@ async function measureMemory(root: string, rel: string, seed: number): Promise<{
   return out;
 }
 
-async function measureStart(): Promise<{ docs: number; ms: number }> {
+export async function measureStart(opts: { memory?: boolean } = {}): Promise<{ docs: number; ms: number; rss?: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-lsp-start-'));
   try {
     const stats = generateCorpus(dir, { strategies: 150, entries: 60, seed: 11 });
     const t0 = performance.now();
-    const c = await Client.start([process.execPath, SERVER, '--stdio'], dir);
+    const c = await Client.start([process.execPath, ...(opts.memory ? ['--expose-gc'] : []), SERVER, '--stdio'], dir);
     await new Promise<void>((resolve) => {
       const timer = setInterval(() => {
         if (c.firstPublish !== undefined) {
@@ -255,14 +257,20 @@ async function measureStart(): Promise<{ docs: number; ms: number }> {
       }, 2);
     });
     const ms = c.firstPublish! - t0;
+    let rss: number | undefined;
+    if (opts.memory) {
+      // The whole workspace read: no publish for 2 s (after a full collection, docs/decisions.md "Memory").
+      for (let n = c.publishes, quiet = 0; quiet < 8; quiet = c.publishes === n ? quiet + 1 : 0, n = c.publishes) await new Promise((r) => setTimeout(r, 250));
+      rss = ((await c.conn.sendRequest('stratdoc/memory', null)) as { rss: number }).rss;
+    }
     await c.stop();
-    return { docs: stats.files, ms };
+    return { docs: stats.files, ms, rss };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function measureYls(root: string, rel: string, seed: number): Promise<{ med: number; p95: number } | string> {
+export async function measureYls(root: string, rel: string, seed: number): Promise<{ med: number; p95: number } | string> {
   let yls: string;
   try {
     yls = require.resolve('yaml-language-server/bin/yaml-language-server', { paths: [ROOT] });
@@ -353,7 +361,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// Run as `npm run bench:lsp`; imported by test/bench/run.ts for its figures.
+if (/lsp\.js$/.test(process.argv[1] ?? '')) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,20 +1,21 @@
 /**
- * `npm run bench`: how much slower is `stratdoc check` than just parsing the same files?
+ * `npm run bench`: every figure of the performance issue (#15) in one run, each beside
+ * its baseline (a bare remark or yaml parse of the same files, markdownlint-cli2 and
+ * yaml-language-server where installed), with the ratio and the goal; the table goes into
+ * docs/performance.md between the bench markers, with the date (a rerun replaces it).
  *
- * Generates a corpus (default: 100 strategies and 100 plans of 500 entries, half
- * Markdown, half YAML) in a temp folder and measures, interleaved, several runs each:
- *   (a) `node dist/cli.js check <dir> --format json --today 2027-02-15` as a child process
- *       (in-process loadWorkspace + check while dist/cli.js does not exist),
- *   (b) reading the same files and parsing them with remark (unified + remark-parse +
- *       remark-gfm + remark-frontmatter, whole file) and yaml (parseDocument), in-process,
- *   (c) node's own startup (`node -e 0`),
- * and prints medians and the ratio a/b (target ≤ 1.3), with and without node's startup.
- * Wall-clock time is the measure; CPU time (user + system of the whole process) is shown
- * beside it because it is steadier on a busy machine.
+ * A figure is one entry of FIGURES: a name, a goal in words, measure() giving our value
+ * (and, where there is one, the baseline's), and met() saying whether the goal holds.
+ * Adding a figure is adding one entry; measurements several figures share (one server
+ * session, one corpus) are made once through `ctx.once`.
  *
- * Options: --strategies N --entries N --runs N --dir PATH (reuse/keep a corpus there)
- *          --keep (keep the temp corpus) --profile (write a CPU profile of one CLI run
- *          to .bench/ and print its top functions).
+ * Wall-clock times are medians of `--runs` runs (default 3; CPU time beside them in the
+ * notes, steadier on a busy machine). The CLI runs as a child process
+ * (`node dist/cli.js check … --format json`), as users run it.
+ *
+ * Options: --quick (smaller sizes, one run: the whole bench in about a minute on an idle
+ *          machine), --runs N, --only TEXT (figures whose name contains TEXT),
+ *          --no-write (do not touch docs/performance.md), --keep (keep the corpora).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -25,236 +26,442 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import { parseDocument as parseYaml } from 'yaml';
-import { generateCorpus, type CorpusStats } from './corpus';
-import { loadWorkspace, listFiles } from '../helpers/fsworkspace';
+import { generateCorpus } from './corpus';
+import { measureDocument, measureStart, measureYls, fullParse } from './lsp';
+import { parseDocument } from '../../server/src/core/parse';
+import { listFiles } from '../helpers/fsworkspace';
 import { repoRoot } from '../helpers/repo';
 
 const TODAY = '2027-02-15';
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const opt = (name: string, def: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : def;
+};
+const QUICK = flag('quick');
+const RUNS = Number(opt('runs', QUICK ? '1' : '3'));
+const ONLY = opt('only', '');
+const ROOT = repoRoot();
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const PERF_DOC = path.join(ROOT, 'docs', 'performance.md');
+export const BENCH_START = '<!-- bench:start (npm run bench writes this table; edit outside the markers) -->';
+export const BENCH_END = '<!-- bench:end -->';
 
+// ------------------------------------------------------------------ the registry
 
-function arg(name: string, def?: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return def;
-  const v = process.argv[i + 1];
-  return v === undefined || v.startsWith('--') ? 'true' : v;
+/** A measured value; `text` overrides how it is shown. */
+export interface Value {
+  value: number;
+  unit: 'ms' | 'MB' | 'MB/s' | 'ms/file' | '×' | 'KB';
+  text?: string;
 }
+
+export interface Measured {
+  ours: Value;
+  /** The baseline: a value, or why there is none ("not installed"). */
+  baseline?: { name: string; value?: Value; missing?: string };
+  /** Anything worth a line under the table (the curve, CPU time, sizes). */
+  note?: string;
+  /** Further numbers met() may need (the start of a curve). */
+  extra?: Record<string, number>;
+}
+
+export interface Figure {
+  name: string;
+  /** The goal in words, as the issue says it: "≤ 300 ms", "≥ 2 MB/s". */
+  goal: string;
+  measure(ctx: Ctx): Promise<Measured>;
+  /** Whether the goal holds; undefined when it cannot be told. */
+  met(m: Measured): boolean | undefined;
+  /** Too slow for --quick: skipped there (with a word in the table). */
+  full?: boolean;
+}
+
+export interface Ctx {
+  quick: boolean;
+  runs: number;
+  /** A scratch folder, removed at the end unless --keep. */
+  tmp: string;
+  /** Measures once per run of the bench, whatever asks for it. */
+  once<T>(key: string, fn: () => Promise<T> | T): Promise<T>;
+}
+
+const below = (goal: number) => (m: Measured) => m.ours.value <= goal;
+const above = (goal: number) => (m: Measured) => m.ours.value >= goal;
+
+// ------------------------------------------------------------------ measuring helpers
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+const fmt = (n: number, digits = n >= 100 ? 0 : n >= 10 ? 1 : 2) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const mb = (bytes: number) => bytes / 1024 / 1024;
 
-interface Sample {
+interface ChildRun {
   wall: number;
   cpu: number;
+  /** Peak resident memory in bytes. */
+  maxRss: number;
+  status: number | null;
+  stdout: string;
+  stderr: string;
 }
 
-// ------------------------------------------------------------------ what is measured
-
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
-
-function corpusFiles(dir: string): string[] {
-  return listFiles(dir).filter((f) => /\.(md|markdown|ya?ml)$/i.test(f) && path.basename(f) !== '.stratdoc.yaml');
-}
-
-/** (b): read every file and parse it whole with remark or yaml. Returns a checksum. */
-function parseOnly(dir: string): number {
-  let n = 0;
-  for (const f of corpusFiles(dir)) {
-    const text = fs.readFileSync(f, 'utf8');
-    if (/\.ya?ml$/i.test(f)) n += parseYaml(text).errors.length + 1;
-    else n += processor.parse(text).children.length;
+let preload = '';
+/** Runs node with a preload that reports the child's CPU time and peak memory on fd 3. */
+function child(args: string[], cwd = ROOT): ChildRun {
+  if (!preload) {
+    preload = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-bench-pre-')), 'usage.js');
+    fs.writeFileSync(preload, "process.on('exit', () => { try { const u = process.resourceUsage(); require('fs').writeSync(3, JSON.stringify({ cpu: u.userCPUTime + u.systemCPUTime, rss: u.maxRSS })); } catch {} });\n");
   }
-  return n;
-}
-
-/** stratdoc's core in-process: read, parse and check everything (what the CLI does, minus the process). */
-function coreInProcess(dir: string): number {
-  const ws = loadWorkspace(dir);
-  let n = 0;
-  for (const list of ws.check(TODAY).values()) n += list.length;
-  return n;
-}
-
-function timeInProcess(fn: () => number): Sample & { result: number } {
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  const result = fn();
-  const wall = performance.now() - t0;
-  const c = process.cpuUsage(c0);
-  return { wall, cpu: (c.user + c.system) / 1000, result };
-}
-
-/** Runs node with a preload that reports the child's CPU time on fd 3. */
-function timeChild(preload: string, args: string[], cwd: string): Sample & { status: number | null; stdout: string; stderr: string } {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ['--require', preload, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe', 'pipe'], maxBuffer: 1 << 30, encoding: 'utf8' });
   const wall = performance.now() - t0;
   let cpu = NaN;
+  let maxRss = NaN;
   try {
-    const u = JSON.parse(String(r.output[3] ?? ''));
-    cpu = (u.user + u.system) / 1000;
+    const u = JSON.parse(String(r.output[3] ?? '')) as { cpu: number; rss: number };
+    cpu = u.cpu / 1000;
+    maxRss = u.rss * 1024;
   } catch {
     /* no report */
   }
-  return { wall, cpu, status: r.status, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
+  return { wall, cpu, maxRss, status: r.status, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
 }
 
-// ------------------------------------------------------------------ profile
-
-function topOfProfile(file: string, n = 25): string {
-  const p = JSON.parse(fs.readFileSync(file, 'utf8')) as { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] };
-  const byId = new Map(p.nodes.map((x) => [x.id, x]));
-  const self = new Map<string, number>();
-  let total = 0;
-  for (let i = 0; i < p.samples.length; i++) {
-    const node = byId.get(p.samples[i])!;
-    const f = node.callFrame;
-    const k = `${f.functionName || '(anonymous)'}  ${f.url.replace(/^.*\/(node_modules\/)?/, '')}:${f.lineNumber + 1}`;
-    self.set(k, (self.get(k) ?? 0) + p.timeDeltas[i]);
-    total += p.timeDeltas[i];
+/** `stratdoc check` as users run it, `runs` times: medians of wall and CPU time, the highest peak memory. */
+function check(ctx: Ctx, target: string, extra: string[] = []): { wall: number; cpu: number; maxRss: number } {
+  const xs: ChildRun[] = [];
+  for (let i = 0; i < ctx.runs; i++) {
+    const x = child([CLI, 'check', target, '--format', 'json', '--today', TODAY, ...extra]);
+    if (x.status !== 0 && x.status !== 1) throw new Error(`stratdoc check ${target} exited with ${x.status}: ${x.stderr.slice(0, 500)}`);
+    xs.push(x);
   }
-  return [...self].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${(v / 1000).toFixed(0).padStart(7)} ms ${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`).join('\n');
+  return { wall: median(xs.map((x) => x.wall)), cpu: median(xs.map((x) => x.cpu)), maxRss: Math.max(...xs.map((x) => x.maxRss)) };
 }
 
-// ------------------------------------------------------------------ main
+/** Node's startup plus loading the CLI bundle: what every run pays before its first file. */
+function cliStartup(ctx: Ctx): Promise<number> {
+  return ctx.once('cli-startup', () => {
+    const xs: number[] = [];
+    for (let i = 0; i < Math.max(3, ctx.runs); i++) xs.push(child([CLI, '--version']).wall);
+    return median(xs);
+  });
+}
 
-function main(): void {
-  const root = repoRoot();
-  const strategies = Number(arg('strategies', '100'));
-  const entries = Number(arg('entries', '500'));
-  const runs = Number(arg('runs', '3'));
-  const given = arg('dir');
-  const keep = given !== undefined || arg('keep') === 'true';
-  const dir = given ? path.resolve(given) : fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-bench-'));
-  const cli = path.join(root, 'dist/cli.js');
-  const haveCli = fs.existsSync(cli);
-  const preload = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-bench-pre-')), 'cpu.js');
-  fs.writeFileSync(preload, "process.on('exit', () => { try { require('fs').writeSync(3, JSON.stringify(process.cpuUsage())); } catch {} });\n");
+const remark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 
-  const t0 = performance.now();
-  let stats: CorpusStats;
-  if (given && fs.existsSync(dir) && corpusFiles(dir).length) {
-    const files = corpusFiles(dir);
-    stats = { files: files.length, bytes: files.reduce((s, f) => s + fs.statSync(f).size, 0), markdown: files.filter((f) => f.endsWith('.md')).length, yaml: files.filter((f) => !f.endsWith('.md')).length, entries: NaN };
-    console.log(`Corpus: reusing ${dir}`);
-  } else {
-    stats = generateCorpus(dir, { strategies, entries });
-    console.log(`Corpus: generated in ${dir} (${Math.round(performance.now() - t0)} ms)`);
-  }
-  console.log(`  ${stats.files} files (${stats.markdown} Markdown, ${stats.yaml} YAML), ${(stats.bytes / 1024 / 1024).toFixed(2)} MB${Number.isNaN(stats.entries) ? '' : `, ${stats.entries} plan entries`}`);
-  console.log(`  node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-  console.log(haveCli ? `  stratdoc: ${path.relative(root, cli)} check <dir> --format json --today ${TODAY} (child process)` : `  dist/cli.js does not exist (yet): (a) is measured in-process with loadWorkspace + check`);
-  console.log('');
-
-  const startup: Sample[] = [];
-  const check: Sample[] = [];
-  const base: Sample[] = [];
-  const core: Sample[] = [];
-  let findings = -1;
-  let checksum = 0;
-  // Warm the file cache once, so that no measurement pays for the first read from disk.
-  parseOnly(dir);
-  for (let r = 0; r < runs; r++) {
-    startup.push(timeChild(preload, ['-e', '0'], root));
-    if (haveCli) {
-      const x = timeChild(preload, [cli, 'check', dir, '--format', 'json', '--today', TODAY], root);
-      if (x.status !== 0 && x.status !== 1) {
-        console.error(`stratdoc check exited with ${x.status}:\n${x.stderr.slice(0, 2000)}`);
-        process.exit(2);
-      }
-      if (r === 0) findings = countFindings(x.stdout);
-      check.push(x);
-    } else {
-      const c = timeInProcess(() => coreInProcess(dir));
-      findings = c.result;
-      core.push(c);
+/** The bare parse of files in-process (remark for Markdown, yaml for YAML): median ms of `runs`. */
+function bareParse(ctx: Ctx, files: string[]): number {
+  const texts = files.map((f) => [f, fs.readFileSync(f, 'utf8')] as const);
+  const xs: number[] = [];
+  for (let i = 0; i < ctx.runs; i++) {
+    const t0 = performance.now();
+    for (const [f, text] of texts) {
+      if (/\.ya?ml$/i.test(f)) parseYaml(text);
+      else remark.parse(text);
     }
-    const b = timeInProcess(() => parseOnly(dir));
-    checksum = b.result;
-    base.push(b);
-    process.stdout.write(`  run ${r + 1}/${runs}: ${haveCli ? `check ${Math.round(check[r].wall)} ms` : `core in-process ${Math.round(core[r].wall)} ms`}, parse-only ${Math.round(b.wall)} ms, node -e 0 ${Math.round(startup[r].wall)} ms\n`);
+    xs.push(performance.now() - t0);
   }
-  // Once each, for context: the parse-only work in a fresh process (cold, like the CLI),
-  // and the core in-process (what the CLI does, minus its process).
-  const coldBase: Sample[] = [];
-  const x = timeChild(preload, [__filename, '--parse-only', dir], root);
-  const inner = Number(/parse-only-ms (\S+)/.exec(x.stdout)?.[1]);
-  coldBase.push({ wall: inner, cpu: x.cpu - median(startup.map((s) => s.cpu)) });
-  if (haveCli) core.push(timeInProcess(() => coreInProcess(dir)));
-  const a = haveCli ? check : core;
-  const med = (xs: Sample[], k: keyof Sample) => median(xs.map((x) => x[k]));
-  const row = (name: string, xs: Sample[]) => `${name.padEnd(52)} ${med(xs, 'wall').toFixed(0).padStart(8)} ${med(xs, 'cpu').toFixed(0).padStart(8)} ${Math.min(...xs.map((x) => x.wall)).toFixed(0).padStart(8)}`;
-  console.log('');
-  console.log(`Medians of ${runs} runs (ms)                                      wall      cpu  min wall`);
-  console.log('-'.repeat(80));
-  console.log(row(haveCli ? '(a) stratdoc check, CLI child process' : '(a) stratdoc core in-process (no CLI yet)', a));
-  console.log(row('(b) read + parse only (remark / yaml), in-process', base));
-  console.log(row('(c) node startup (node -e 0)', startup));
-  console.log(row('    read + parse only, fresh process (1 run, cold JIT)', coldBase));
-  if (haveCli) console.log(row('    stratdoc core in-process (1 run, read+parse+check)', core));
-  console.log('-'.repeat(80));
-  const ratio = (x: number, y: number) => (x / y).toFixed(2);
-  const aw = med(a, 'wall');
-  const bw = med(base, 'wall');
-  const sw = haveCli ? med(startup, 'wall') : 0;
-  const ac = med(a, 'cpu');
-  const bc = med(base, 'cpu');
-  const sc = haveCli ? med(startup, 'cpu') : 0;
-  const verdict = (x: number) => (x <= 1.3 ? 'meets the target ≤ 1.3' : 'MISSES the target ≤ 1.3');
-  console.log(`(c) ratio a/b, wall:                    ${ratio(aw, bw)}  ${verdict(aw / bw)}`);
-  if (haveCli) console.log(`    ratio (a − node startup)/b, wall:    ${ratio(aw - sw, bw)}  ${verdict((aw - sw) / bw)}`);
-  console.log(`    ratio a/b, cpu:                      ${ratio(ac, bc)}`);
-  if (haveCli) console.log(`    ratio (a − node startup)/b, cpu:     ${ratio(ac - sc, bc)}`);
-  if (haveCli) console.log(`    ratio (a − node startup)/(parse only in a fresh process), wall: ${ratio(aw - sw, med(coldBase, 'wall'))}`);
-  if (haveCli) console.log(`    core in-process / parse-only, wall:  ${ratio(med(core, 'wall'), bw)}`);
-  console.log(`\n${findings >= 0 ? `${findings} findings` : 'findings: (could not count)'}; parse checksum ${checksum}`);
-
-  if (arg('profile') === 'true') {
-    const profDir = path.join(root, '.bench');
-    fs.mkdirSync(profDir, { recursive: true });
-    const target = haveCli ? [cli, 'check', dir, '--format', 'json', '--today', TODAY] : [__filename, '--core-only', dir];
-    const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, '--cpu-prof-name', 'check.cpuprofile', ...target], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 });
-    console.log(`\nCPU profile of one check (${path.join(profDir, 'check.cpuprofile')}, exit ${r.status}), by self time:`);
-    console.log(topOfProfile(path.join(profDir, 'check.cpuprofile')));
-  }
-  if (!keep) fs.rmSync(dir, { recursive: true, force: true });
-  fs.rmSync(path.dirname(preload), { recursive: true, force: true });
-  // The extension as users install it (target: under 1 MB).
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { packageVsix } = require(path.join(root, 'scripts', 'package.js')) as { packageVsix(o: { out: string; quiet: boolean }): string };
-    const vsix = packageVsix({ out: path.join(root, 'out', 'bench', 'stratdoc.vsix'), quiet: true });
-    const kb = fs.statSync(vsix).size / 1024;
-    console.log(`\n.vsix size: ${kb.toFixed(1)} KB (target under 1 MB: ${kb < 1024 ? 'ok' : 'MISS'})`);
-  } catch (e) {
-    console.log(`\n.vsix size: could not package (${String(e).split('\n')[0]})`);
-  }
-  console.log(`\nTotal bench time ${((performance.now() - t0) / 1000).toFixed(1)} s${keep ? `; corpus kept in ${dir}` : ''}`);
+  return median(xs);
 }
 
-function countFindings(stdout: string): number {
+const documentsIn = (dir: string) => listFiles(dir).filter((f) => /\.(md|ya?ml)$/i.test(f) && !path.basename(f).startsWith('.stratdoc'));
+
+/** A corpus in ctx.tmp, made once: `name` says what it is. */
+function corpus(ctx: Ctx, name: string, opts: Parameters<typeof generateCorpus>[1], config?: string): Promise<string> {
+  return ctx.once(`corpus:${name}`, () => {
+    const dir = path.join(ctx.tmp, name);
+    generateCorpus(dir, opts);
+    if (config) fs.writeFileSync(path.join(dir, '.stratdoc.yaml'), config);
+    return dir;
+  });
+}
+const onlyFile = (dir: string, ext: string) => documentsIn(dir).find((f) => f.endsWith(ext))!;
+/** The issue's 1,000-row Markdown plan. */
+const mdPlan1000 = async (ctx: Ctx) => onlyFile(await corpus(ctx, 'md-1000', { strategies: 1, entries: 1000, seed: 3 }), '.plan.md');
+
+/** The language server documents: one session per document, shared by its figures. */
+function lspDocument(ctx: Ctx, kind: 'md' | 'yaml') {
+  return ctx.once(`lsp:${kind}`, async () => {
+    const dir = kind === 'md' ? await corpus(ctx, 'md-1000', { strategies: 1, entries: 1000, seed: 3 }) : await corpus(ctx, 'yaml-5000', { strategies: 2, entries: 5000, seed: 5 });
+    const file = onlyFile(dir, kind === 'md' ? '.plan.md' : '.plan.yaml');
+    return measureDocument(kind === 'md' ? 'Markdown plan, 1,000 entries' : 'YAML plan, 5,000 entries', dir, path.relative(dir, file), kind === 'md' ? 1 : 2, ctx.quick ? 60 : 200);
+  });
+}
+
+/** Time per file of `stratdoc check` on trees of n plans (one strategy per ten plans). */
+async function manyFiles(ctx: Ctx, plans: number, jobs?: number) {
+  const dir = await corpus(ctx, `plans-${plans}`, { strategies: Math.max(1, plans / 10), plans: Math.min(10, plans), entries: 24, seed: 15 });
+  const files = documentsIn(dir);
+  const startup = await cliStartup(ctx);
+  // One run of the largest tree in --quick (it is the slowest figure).
+  const runs = ctx.quick && plans >= 1000 ? { ...ctx, runs: 1 } : ctx;
+  const r = check(runs, dir, jobs ? ['--jobs', String(jobs)] : []);
+  return { files: files.length, wall: r.wall, cpu: r.cpu, perFile: (r.wall - startup) / files.length, bare: bareParse({ ...ctx, runs: 1 }, files) / files.length };
+}
+
+// ------------------------------------------------------------------ the figures of issue #15
+
+export const FIGURES: Figure[] = [
+  {
+    name: 'Opening: server start → first diagnostics, 300 documents',
+    goal: '≤ 300 ms',
+    async measure(ctx) {
+      const st = await ctx.once('lsp:start', () => measureStart({ memory: true }));
+      return { ours: { value: st.ms, unit: 'ms' }, note: `${st.docs} documents; the issue measured 4,900 ms before the work on #15` };
+    },
+    met: below(300),
+  },
+  {
+    name: 'Server RSS, 300-document workspace',
+    goal: '≤ 150 MB',
+    async measure(ctx) {
+      const st = await ctx.once('lsp:start', () => measureStart({ memory: true }));
+      return { ours: { value: mb(st.rss ?? NaN), unit: 'MB' } };
+    },
+    met: below(150),
+  },
+  {
+    name: 'Markdown read speed (parse, 1,000-row plan)',
+    goal: '≥ 2 MB/s',
+    async measure(ctx) {
+      const file = await mdPlan1000(ctx);
+      const text = fs.readFileSync(file, 'utf8');
+      const ms = fullParse(file, text);
+      const bare = bareParse({ ...ctx, runs: 5 }, [file]);
+      return {
+        ours: { value: mb(Buffer.byteLength(text)) / (ms / 1000), unit: 'MB/s' },
+        baseline: { name: 'remark+gfm parse', value: { value: mb(Buffer.byteLength(text)) / (bare / 1000), unit: 'MB/s' } },
+        note: `${fmt(Buffer.byteLength(text) / 1024, 0)} KB: stratdoc parseDocument ${fmt(ms)} ms, bare remark ${fmt(bare)} ms`,
+      };
+    },
+    met: above(2),
+  },
+  {
+    name: 'stratdoc check, 1,000-row Markdown plan',
+    goal: 'faster than markdownlint-cli2',
+    async measure(ctx) {
+      const file = await mdPlan1000(ctx);
+      const ours = check(ctx, file);
+      return { ours: { value: ours.wall, unit: 'ms' }, baseline: await markdownlint(ctx, file) };
+    },
+    met: (m) => (m.baseline?.value ? m.ours.value <= m.baseline.value.value : undefined),
+  },
+  {
+    name: 'Peak memory, check of the 10,000-row Markdown plan',
+    goal: '≤ 150 MB',
+    full: true,
+    async measure(ctx) {
+      const dir = await corpus(ctx, 'md-10000', { strategies: 1, entries: 10000, seed: 3 }, 'maxFileSize: 50MB\n');
+      const r = check({ ...ctx, runs: 1 }, onlyFile(dir, '.plan.md'));
+      return { ours: { value: mb(r.maxRss), unit: 'MB' }, note: `10,000-row plan: check ${fmt(r.wall)} ms` };
+    },
+    met: below(150),
+  },
+  ...(['md', 'yaml'] as const).flatMap((kind): Figure[] => {
+    const doc = kind === 'md' ? '1,000-row Markdown plan' : '5,000-entry YAML plan';
+    return [
+      {
+        name: `Keystroke p95, ${doc}`,
+        goal: '≤ 16 ms',
+        async measure(ctx) {
+          const r = await lspDocument(ctx, kind);
+          const yls = kind === 'yaml' ? await ctx.once('yls', async () => {
+            const dir = await corpus(ctx, 'yaml-5000', { strategies: 2, entries: 5000, seed: 5 });
+            return measureYls(dir, path.relative(dir, onlyFile(dir, '.plan.yaml')), 2);
+          }) : undefined;
+          return {
+            ours: { value: r.editP95, unit: 'ms' },
+            baseline: yls === undefined ? undefined : typeof yls === 'string' ? { name: 'yaml-language-server p95', missing: 'not installed' } : { name: 'yaml-language-server p95', value: { value: yls.p95, unit: 'ms' } },
+            note: `${r.name} (${r.size}): edit median ${fmt(r.editMed)} ms, p95 ${fmt(r.editP95)} ms, edits back to back`,
+          };
+        },
+        met: below(16),
+      },
+      {
+        name: `Keystroke p95 / full parse, ${doc}`,
+        goal: '≤ 0.10',
+        async measure(ctx) {
+          const r = await lspDocument(ctx, kind);
+          return { ours: { value: r.editP95 / r.full, unit: '×', text: fmt(r.editP95 / r.full, 3) }, baseline: { name: 'full parse', value: { value: r.full, unit: 'ms' } } };
+        },
+        met: below(0.1),
+      },
+    ];
+  }),
+  {
+    name: 'YAML growth: check 50,000 / 5,000 entries',
+    goal: '≤ 10.5×',
+    full: true,
+    async measure(ctx) {
+      const cfg = 'maxFileSize: 50MB\n';
+      const small = onlyFile(await corpus(ctx, 'yaml-5k', { strategies: 2, entries: 5000, seed: 21 }, cfg), '.plan.yaml');
+      const big = onlyFile(await corpus(ctx, 'yaml-50k', { strategies: 2, entries: 50000, seed: 21 }, cfg), '.plan.yaml');
+      const one = { ...ctx, runs: 1 };
+      const a = check(one, small);
+      const b = check(one, big);
+      const startup = await cliStartup(ctx);
+      const ratio = (b.wall - startup) / (a.wall - startup);
+      const bare = bareParse(one, [big]) / bareParse(one, [small]);
+      return {
+        ours: { value: ratio, unit: '×' },
+        baseline: { name: 'bare yaml parse', value: { value: bare, unit: '×' } },
+        note: `YAML check: 5,000 entries ${fmt(a.wall)} ms, 50,000 entries ${fmt(b.wall)} ms, peak ${fmt(mb(b.maxRss), 0)} MB`,
+      };
+    },
+    met: below(10.5),
+  },
+  ...[10, 100, 1000].map(
+    (plans): Figure => ({
+      name: `Many files: check ${plans.toLocaleString('en-US')} plans, per file`,
+      goal: plans === 10 ? '(the curve’s start)' : '≤ 1.2× the 10-plan figure',
+      async measure(ctx) {
+        const r = await ctx.once(`many:${plans}`, () => manyFiles(ctx, plans));
+        const first = await ctx.once('many:10', () => manyFiles(ctx, 10));
+        const curve = plans === 1000 ? await manyCurve(ctx) : undefined;
+        return { ours: { value: r.perFile, unit: 'ms/file' }, baseline: { name: 'bare parse', value: { value: r.bare, unit: 'ms/file' } }, note: curve, extra: { first: first.perFile } };
+      },
+      met: (m) => (plans === 10 ? undefined : m.ours.value <= 1.2 * m.extra!.first),
+    }),
+  ),
+  {
+    name: 'Both cores: check 1,000 plans, --jobs 1 / default',
+    goal: '≥ 1.5× on 2 cores',
+    async measure(ctx) {
+      const serial = await ctx.once('many:1000:serial', () => manyFiles(ctx, 1000, 1));
+      const par = await ctx.once('many:1000', () => manyFiles(ctx, 1000));
+      return {
+        ours: { value: serial.wall / par.wall, unit: '×' },
+        // CPU time says what the threads cost beside what they save; on a busy machine the wall-clock speed-up says little.
+        note: `1,000 plans: --jobs 1 ${fmt(serial.wall)} ms (CPU ${fmt(serial.cpu)} ms), --jobs ${os.availableParallelism()} ${fmt(par.wall)} ms (CPU ${fmt(par.cpu)} ms, +${fmt((100 * (par.cpu - serial.cpu)) / serial.cpu, 0)} % for the threads); load average ${os.loadavg()[0].toFixed(1)}`,
+      };
+    },
+    met: (m) => (os.availableParallelism() < 2 ? undefined : m.ours.value >= 1.5),
+  },
+  {
+    name: 'Extension package (.vsix) size',
+    goal: '< 1,024 KB',
+    async measure() {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { packageVsix } = require(path.join(ROOT, 'scripts', 'package.js')) as { packageVsix(o: { out: string; quiet: boolean }): string };
+      const vsix = packageVsix({ out: path.join(ROOT, 'out', 'bench', 'stratdoc.vsix'), quiet: true });
+      return { ours: { value: fs.statSync(vsix).size / 1024, unit: 'KB' } };
+    },
+    met: (m) => m.ours.value < 1024,
+  },
+];
+
+/** markdownlint-cli2 on one file, where installed (the peer the issue compares with). */
+async function markdownlint(ctx: Ctx, file: string): Promise<Measured['baseline']> {
+  const name = 'markdownlint-cli2';
+  let bin: string;
   try {
-    const j = JSON.parse(stdout) as unknown;
-    if (Array.isArray(j)) return j.length;
-    for (const k of ['findings', 'diagnostics', 'results']) {
-      const v = (j as Record<string, unknown>)[k];
-      if (Array.isArray(v)) return v.length;
-    }
+    bin = require.resolve('markdownlint-cli2/markdownlint-cli2.mjs', { paths: [ROOT] });
   } catch {
-    /* not JSON */
+    return { name, missing: 'not installed' };
   }
-  return -1;
+  const xs: number[] = [];
+  for (let i = 0; i < ctx.runs; i++) xs.push(child([bin, path.basename(file)], path.dirname(file)).wall);
+  return { name, value: { value: median(xs), unit: 'ms' } };
 }
 
-if (process.argv.includes('--parse-only')) {
-  const t0 = performance.now();
-  parseOnly(process.argv[process.argv.indexOf('--parse-only') + 1]);
-  console.log(`parse-only-ms ${performance.now() - t0}`);
-} else if (process.argv.includes('--core-only')) {
-  // Used by --profile while there is no CLI.
-  console.log(coreInProcess(process.argv[process.argv.indexOf('--core-only') + 1]));
-} else {
-  main();
+/** The curve of ms per file over 10, 100 and 1,000 plans, as bars. */
+async function manyCurve(ctx: Ctx): Promise<string> {
+  const rows = [];
+  for (const n of [10, 100, 1000]) rows.push({ n, r: await ctx.once(`many:${n}`, () => manyFiles(ctx, n)) });
+  const top = Math.max(...rows.map((x) => x.r.perFile));
+  const lines = rows.map(({ n, r }) => `${String(n).padStart(5)} plans (${String(r.files).padStart(4)} files) ${'█'.repeat(Math.max(1, Math.round((40 * r.perFile) / top))).padEnd(40)} ${fmt(r.perFile)} ms/file (bare parse ${fmt(r.bare)})`);
+  return `Time per file of stratdoc check (wall − ${fmt(await cliStartup(ctx), 0)} ms startup, / files):\n${lines.join('\n')}`;
 }
+
+// ------------------------------------------------------------------ the table
+
+interface Row {
+  figure: Figure;
+  m?: Measured;
+  met?: boolean;
+  skipped?: string;
+}
+
+const show = (v: Value) => v.text ?? `${fmt(v.value)} ${v.unit}`;
+
+function table(rows: Row[]): string {
+  const head = ['Figure', 'stratdoc', 'Baseline', 'Ratio', 'Goal', 'Met'];
+  const body = rows.map(({ figure, m, met, skipped }) => {
+    if (!m) return [figure.name, skipped ?? '—', '', '', figure.goal, ''];
+    const b = m.baseline;
+    const base = !b ? '—' : b.value ? `${b.name}: ${show(b.value)}` : `${b.name}: ${b.missing}`;
+    const ratio = b?.value && b.value.unit === m.ours.unit && b.value.value ? fmt(m.ours.value / b.value.value) : '';
+    return [figure.name, show(m.ours), base, ratio, figure.goal, met === undefined ? '' : met ? 'yes' : 'NO'];
+  });
+  return [head, head.map(() => '---'), ...body].map((r) => `| ${r.join(' | ')} |`).join('\n');
+}
+
+function writeDoc(text: string): void {
+  const doc = fs.existsSync(PERF_DOC) ? fs.readFileSync(PERF_DOC, 'utf8') : '# Performance\n';
+  const a = doc.indexOf(BENCH_START);
+  const b = doc.indexOf(BENCH_END);
+  const block = `${BENCH_START}\n${text}\n${BENCH_END}`;
+  const out = a >= 0 && b > a ? doc.slice(0, a) + block + doc.slice(b + BENCH_END.length) : `${doc.trimEnd()}\n\n## Measured by npm run bench\n\n${block}\n`;
+  fs.writeFileSync(PERF_DOC, out);
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(CLI)) throw new Error('dist/cli.js is missing: run node esbuild.js first');
+  const t0 = performance.now();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-bench-'));
+  const memo = new Map<string, Promise<unknown>>();
+  const ctx: Ctx = { quick: QUICK, runs: RUNS, tmp, once: (k, fn) => (memo.get(k) ?? memo.set(k, Promise.resolve().then(fn)).get(k)!) as Promise<never> };
+  const load = os.loadavg().map((x) => x.toFixed(1)).join(' ');
+  console.log(`stratdoc bench${QUICK ? ' --quick' : ''}: node ${process.version}, ${os.availableParallelism()} cores, load average ${load}, ${RUNS} run(s) per figure\n`);
+  const rows: Row[] = [];
+  try {
+    for (const figure of FIGURES) {
+      if (ONLY && !figure.name.toLowerCase().includes(ONLY.toLowerCase())) continue;
+      if (figure.full && QUICK) {
+        rows.push({ figure, skipped: 'skipped (--quick)' });
+        continue;
+      }
+      const f0 = performance.now();
+      try {
+        const m = await figure.measure(ctx);
+        const met = figure.met(m);
+        rows.push({ figure, m, met });
+        console.log(`  ${figure.name}: ${show(m.ours)}${m.baseline?.value ? ` (${m.baseline.name}: ${show(m.baseline.value)})` : ''}  [${((performance.now() - f0) / 1000).toFixed(1)} s]`);
+      } catch (e) {
+        rows.push({ figure, skipped: `failed: ${String(e instanceof Error ? e.message : e).split('\n')[0].slice(0, 80)}` });
+        console.log(`  ${figure.name}: FAILED ${String(e)}`);
+      }
+    }
+  } finally {
+    if (!flag('keep')) fs.rmSync(tmp, { recursive: true, force: true });
+    else console.log(`corpora kept in ${tmp}`);
+    if (preload) fs.rmSync(path.dirname(preload), { recursive: true, force: true });
+  }
+  const notes = rows.flatMap((r) => (r.m?.note ? [r.m.note] : []));
+  const date = new Date().toISOString().slice(0, 10);
+  const text = [
+    `Measured ${date} by \`npm run bench${QUICK ? ' -- --quick' : ''}\` on ${os.availableParallelism()} cores (load average ${load} at the start, ${os.loadavg()[0].toFixed(1)} at the end; the machine is shared), node ${process.version}; ${RUNS} run(s), medians. Ratio: stratdoc / baseline.`,
+    '',
+    table(rows),
+    '',
+    '```text',
+    ...notes,
+    '```',
+  ].join('\n');
+  console.log(`\n${table(rows)}\n\n${notes.join('\n')}`);
+  if (!flag('no-write') && !ONLY) {
+    writeDoc(text);
+    console.log(`\nwritten into ${path.relative(ROOT, PERF_DOC)}`);
+  }
+  console.log(`\nTotal bench time ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -131,7 +131,9 @@ describe('cli: exit codes', () => {
   });
 });
 
-describe('cli: options', () => {
+describe('cli: options', function () {
+  // Some runs read the whole repository as context (~600 files); on a shared machine that outlasts 30 s.
+  this.timeout(120_000);
   it('--quiet reports errors only', () => {
     const all = json([]);
     const quiet = json(['--quiet']);
@@ -232,7 +234,9 @@ describe('cli: options', () => {
   });
 });
 
-describe('cli: which files', () => {
+describe('cli: which files', function () {
+  // Some runs read the whole repository as context (~600 files); on a shared machine that outlasts 30 s.
+  this.timeout(120_000);
   it('a plan checked on its own finds its strategy outside the given path', () => {
     // context/ runs every rule at its default: a run on plaene/ must report for plaene/
     // exactly what a run on the whole folder reports there (the strategy is read as context).

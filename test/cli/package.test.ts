@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { DOCS_BASE, docsUrl } from '../../server/src/core/rules/api';
 import { ALL_RULES } from '../../server/src/core/rules';
 import { REPO, TODAY, cleanEnv } from './harness';
+import { generateCorpus } from '../bench/corpus';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { name: string; version: string };
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -92,6 +93,20 @@ describe('the npm package', function () {
     const html = fs.readFileSync(path.join(project, 'report.html'), 'utf8');
     assert.match(html, /<html/);
     assert.match(html, new RegExp(`blob/v${pkg.version.replace(/\./g, '\\.')}/docs/rules/`));
+  });
+
+  it('reads many files on worker threads from the installed bundle alone, with the output of one thread', () => {
+    const cli = path.join(project, 'node_modules', 'stratdoc', 'dist', 'cli.js');
+    assert.ok(fs.existsSync(cli), 'installed by the test before');
+    generateCorpus(path.join(project, 'many'), { strategies: 5, plans: 6, entries: 8, seed: 9 });
+    const check = (jobs: number) => spawnSync(process.execPath, [cli, 'check', 'many', '--today', TODAY, '--format', 'json', '--jobs', String(jobs)], { cwd: project, encoding: 'utf8', env: cleanEnv({ STRATDOC_DEBUG: '1' }) });
+    const one = check(1);
+    const two = check(2);
+    assert.match(one.stderr, /read \d+ files on 1 thread\b/);
+    assert.match(two.stderr, /read \d+ files on 2 threads/);
+    assert.equal(two.status, one.status);
+    assert.equal(two.stdout, one.stdout);
+    assert.ok((JSON.parse(two.stdout) as unknown[]).length > 0);
   });
 });
 

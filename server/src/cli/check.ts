@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigResolver, type ConfigHost } from '../core/config';
 import { isIsoDate, todayIso } from '../core/dates';
-import { isConfigFileName, isInside, loadFile, readConfigFile, realFolder, walkDocuments, type WalkEntry, type WalkProblem } from '../core/files';
+import { applyRead, isConfigFileName, isInside, loadFile, readConfigFile, realFolder, walkDocuments, type WalkEntry, type WalkProblem } from '../core/files';
 import { docLanguage } from '../core/edit/templates';
 import type { Lang, Text } from '../core/text';
 import { toPath, toUri } from '../core/uri';
@@ -24,6 +24,8 @@ import { applyFixes } from './fix';
 import { format, isFormat, type FormatName } from './format';
 import { earlyLang, envLang, isLang, useColour, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo, type ExitCode } from './io';
 import { M } from './messages';
+import { defaultJobs, readAll, type ReadJob } from './parallel';
+import { progressLine, type Progress } from './progress';
 import { VERSION } from './version';
 
 export const CHECK_OPTIONS: OptionSpec[] = [
@@ -39,6 +41,8 @@ export const CHECK_OPTIONS: OptionSpec[] = [
   // Only what is new (docs/cli.md "Changes, not the whole plan").
   { name: 'baseline', value: true },
   { name: 'changed-since', value: true },
+  // Threads for reading and parsing (docs/cli.md "Many files").
+  { name: 'jobs', short: 'j', value: true },
 ];
 
 export interface CheckOptions {
@@ -55,6 +59,8 @@ export interface CheckOptions {
   baseline?: string;
   /** A Git revision. */
   changedSince?: string;
+  /** Threads for reading and parsing, this one included (default: the cores). */
+  jobs: number;
 }
 
 /** Prints a usage error with a hint and returns exit code 2. */
@@ -84,6 +90,8 @@ export function readCheckOptions(argv: string[]): CheckOptions | { help: true } 
   const today = str('today');
   if (today !== undefined && !isIsoDate(today)) return { error: M.badToday(today) };
   if (o.has('fix') && o.has('fix-dry-run')) return { error: M.fixBoth() };
+  const jobs = str('jobs');
+  if (jobs !== undefined && !(/^\d+$/.test(jobs.trim()) && Number(jobs.trim()) >= 1)) return { error: M.badJobs(jobs) };
   return {
     format: fmt,
     lang: lang as Lang | undefined,
@@ -95,6 +103,7 @@ export function readCheckOptions(argv: string[]): CheckOptions | { help: true } 
     fix: o.has('fix') ? 'write' : o.has('fix-dry-run') ? 'dry-run' : undefined,
     baseline: str('baseline'),
     changedSince: str('changed-since'),
+    jobs: jobs === undefined ? defaultJobs() : Number(jobs.trim()),
   };
 }
 
@@ -110,6 +119,7 @@ export function loadFiles(
   roots: string[],
   configs: ConfigResolver,
   explicitConfig?: string,
+  read: ReadOptions = {},
 ): { ws: Workspace; targetUris: Set<string>; walkProblems: WalkProblem[]; inputs: Set<string> } {
   const walkProblems: WalkProblem[] = [];
   const targets = new Map<string, WalkEntry & { boundary: string }>();
@@ -131,17 +141,33 @@ export function loadFiles(
   const ws = new Workspace(configs);
   const targetUris = new Set<string>();
   const inputs = new Set<string>();
-  const load = (e: WalkEntry & { boundary: string }, isTarget: boolean) => {
-    if (isConfigFileName(path.basename(e.path)) || e.path === explicitConfig) return;
-    const uri = toUri(e.path);
-    if (isTarget) targetUris.add(uri);
-    inputs.add(e.path);
-    loadFile(ws, e.path, uri, { boundary: e.boundary, report: isTarget });
-  };
+  // Context first, then the targets, each by path: the order a document enters the
+  // Workspace in is the same however many threads read them.
   const byPath = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-  for (const [, e] of [...context].sort(byPath)) load(e, false);
-  for (const [, e] of [...targets].sort(byPath)) load(e, true);
+  const jobs: (ReadJob & { report: boolean })[] = [];
+  for (const [list, isTarget] of [[context, false], [targets, true]] as const) {
+    for (const [, e] of [...list].sort(byPath)) {
+      if (isConfigFileName(path.basename(e.path)) || e.path === explicitConfig) continue;
+      const uri = toUri(e.path);
+      if (isTarget) targetUris.add(uri);
+      inputs.add(e.path);
+      const cfg = configs.forDocument(uri);
+      jobs.push({ file: e.path, uri, boundary: e.boundary, maxFileSize: cfg.maxFileSize, included: ws.included(uri, cfg), excluded: ws.excluded(uri, cfg), report: isTarget });
+    }
+  }
+  // Read and parse on every thread allowed (cli/parallel.ts), then take the results in order.
+  const { results, threads } = readAll(jobs, read.jobs ?? 1, read.progress && ((n) => read.progress!(n, jobs.length)));
+  jobs.forEach((j, i) => applyRead(ws, j.uri, results[i].r, { report: j.report }, results[i].doc));
+  read.debug?.(`read ${jobs.length} files on ${threads} thread${threads === 1 ? '' : 's'}`);
   return { ws, targetUris, walkProblems, inputs };
+}
+
+/** How files are read: threads (--jobs, this one included) and a progress callback. */
+export interface ReadOptions {
+  jobs?: number;
+  progress?: (done: number, total: number) => void;
+  /** With STRATDOC_DEBUG set: how the files were read (tests check that workers ran). */
+  debug?: (line: string) => void;
 }
 
 export interface Prepared {
@@ -165,7 +191,7 @@ export interface Prepared {
  * configuration (--config FILE, else the nearest .stratdoc.yaml of each document), and
  * the documents read into a Workspace. A usage error returns its exit code.
  */
-export function prepare(opts: { paths: string[]; config?: string; lang?: Lang }, io: CliIo, lang0: Lang, hint: Text): Prepared | ExitCode {
+export function prepare(opts: { paths: string[]; config?: string; lang?: Lang } & ReadOptions, io: CliIo, lang0: Lang, hint: Text): Prepared | ExitCode {
   // Every given path must exist and be readable.
   const given: { abs: string; isDir: boolean; root: string }[] = [];
   for (const p of opts.paths) {
@@ -225,7 +251,8 @@ export function prepare(opts: { paths: string[]; config?: string; lang?: Lang },
   const fallback: Lang = envLang(io.env) ?? 'en';
   const lang: Lang = opts.lang ?? configs.forFolder(firstFolder).language ?? fallback;
 
-  const { ws, targetUris, walkProblems, inputs } = loadFiles(given, roots, configs, explicit?.path);
+  const debug = io.env.STRATDOC_DEBUG ? (line: string) => io.stderr(`stratdoc: ${line}\n`) : undefined;
+  const { ws, targetUris, walkProblems, inputs } = loadFiles(given, roots, configs, explicit?.path, { ...opts, debug });
   if (explicit) inputs.add(explicit.path);
   for (const u of configs.files()) {
     const p = toPath(u);
@@ -264,10 +291,14 @@ export interface Collected {
 }
 
 /** Reads and checks the paths; every finding of the targets (before --quiet), fingerprinted. */
-export function collect(opts: { paths: string[]; config?: string; lang?: Lang; today: string }, io: CliIo, lang0: Lang, hint: Text): Collected | ExitCode {
-  const prepared = prepare(opts, io, lang0, hint);
-  if (typeof prepared === 'number') return prepared;
+export function collect(opts: { paths: string[]; config?: string; lang?: Lang; today: string; jobs?: number }, io: CliIo, lang0: Lang, hint: Text, progress?: Progress): Collected | ExitCode {
+  const prepared = prepare({ ...opts, progress: progress?.reading }, io, lang0, hint);
+  if (typeof prepared === 'number') {
+    progress?.done();
+    return prepared;
+  }
   const { ws, targetUris, langOf } = prepared;
+  progress?.checking(ws.size);
   // Check the projects that hold a target; report only the targets' findings.
   const all: CliDiagnostic[] = [];
   const root = rootOf();
@@ -289,6 +320,7 @@ export function collect(opts: { paths: string[]; config?: string; lang?: Lang; t
   all.sort(compareDiagnostics);
   numberFingerprints(all);
   const documents = [...targetUris].filter((u) => ws.get(u)).length;
+  progress?.done();
   return { cwd: io.cwd, prepared, all, documents, unmarked: unmarked.sort() };
 }
 
@@ -309,7 +341,7 @@ export function rootOf(): (uri: string) => string {
 }
 
 /** A run in the documents of an older revision, quietly (its problems are not this run's). */
-export function collectOld(old: OldTree, opts: { paths: string[]; config?: string; lang?: Lang; today: string }, io: CliIo, lang0: Lang, hint: Text): Collected | undefined {
+export function collectOld(old: OldTree, opts: { paths: string[]; config?: string; lang?: Lang; today: string; jobs?: number }, io: CliIo, lang0: Lang, hint: Text): Collected | undefined {
   const paths = opts.paths.filter((p) => fs.existsSync(path.resolve(old.cwd, p)));
   const config = opts.config !== undefined ? path.resolve(io.cwd, opts.config) : undefined;
   if (!paths.length) return undefined;
@@ -332,7 +364,7 @@ export function checkCommand(argv: string[], io: CliIo): ExitCode {
 
   if (opts.fix) {
     // Fix first, then check what is left from the files as written (cli/fix.ts).
-    const prepared = prepare(opts, io, lang0, hint);
+    const prepared = prepare({ ...opts, progress: undefined }, io, lang0, hint);
     if (typeof prepared === 'number') return prepared;
     const fixed = applyFixes(prepared.ws, prepared.targetUris, opts.today, opts.fix === 'dry-run', io, prepared.lang);
     if (opts.fix === 'dry-run') return fixed.files.length ? EXIT_PROBLEMS : EXIT_OK;
@@ -353,8 +385,10 @@ export function checkCommand(argv: string[], io: CliIo): ExitCode {
     if ('error' in t) return usageError(io, lang0, t.error, hint);
     oldTree = t;
   }
+  // Progress on a terminal, never for machine-read output (docs/cli.md "Many files").
+  const progress = progressLine(io, opts.lang ?? lang0, opts.format !== 'json' && opts.format !== 'sarif');
   try {
-    const run = collect(opts, io, lang0, hint);
+    const run = collect(opts, io, lang0, hint, progress);
     if (typeof run === 'number') return run;
     if (oldTree) {
       old = collectOld(oldTree, opts, io, lang0, hint);
@@ -362,6 +396,8 @@ export function checkCommand(argv: string[], io: CliIo): ExitCode {
     }
     return finishCheck(opts, io, run, baseline, old, fixFailed);
   } finally {
+    // Also when something threw: the internal error's words must not land on the progress line.
+    progress.done();
     oldTree?.dispose();
   }
 }

@@ -12,6 +12,7 @@ import { parseArgs, type OptionSpec } from './args';
 import { prepare, usageError } from './check';
 import { earlyLang, isLang, EXIT_OK, type CliIo, type ExitCode } from './io';
 import { M, reason } from './messages';
+import { defaultJobs } from './parallel';
 
 export const EXPORT_OPTIONS: OptionSpec[] = [
   { name: 'ics', value: false },
@@ -47,7 +48,7 @@ export function exportCommand(argv: string[], io: CliIo): ExitCode {
   if (lang !== undefined && !isLang(lang)) return usageError(io, lang0, M.badLang(lang), M.exportHelpHint());
   const paths = parsed.positionals.length ? parsed.positionals : ['.'];
 
-  const prepared = prepare({ paths, config: str('config'), lang: lang as Lang | undefined }, io, lang0, M.exportHelpHint());
+  const prepared = prepare({ paths, config: str('config'), lang: lang as Lang | undefined, jobs: defaultJobs() }, io, lang0, M.exportHelpHint());
   if (typeof prepared === 'number') return prepared;
   const { ws, targetUris } = prepared;
 

@@ -8,6 +8,8 @@ export interface CliIo {
   stderr(s: string): void;
   /** Whether stdout is a terminal (colour is used only then). */
   stdoutIsTTY: boolean;
+  /** Whether stderr is a terminal (progress is shown only then; docs/cli.md "Many files"). */
+  stderrIsTTY?: boolean;
 }
 
 export type ExitCode = 0 | 1 | 2;

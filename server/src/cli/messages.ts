@@ -69,6 +69,7 @@ Options:
       --fix-dry-run       print the safe fixes as a unified diff; write nothing
       --changed-since REF report only findings that are new since the Git revision REF
       --baseline FILE     report only findings that are not in FILE (a --format json output)
+  -j, --jobs N            read and parse files on N threads (default: the number of cores)
   -h, --help              show this help
 
 Exit codes: 0 no errors (and no more warnings than allowed), 1 errors or too many
@@ -95,6 +96,7 @@ Optionen:
       --fix-dry-run       die sicheren Korrekturen als Unified Diff zeigen; nichts schreiben
       --changed-since REF nur Meldungen, die seit der Git-Revision REF neu sind
       --baseline DATEI    nur Meldungen, die nicht in DATEI stehen (eine Ausgabe von --format json)
+  -j, --jobs N            Dateien in N Threads lesen und parsen (Voreinstellung: die Zahl der Kerne)
   -h, --help              diese Hilfe zeigen
 
 Exit-Codes: 0 keine Fehler (und nicht mehr Warnungen als erlaubt), 1 Fehler oder zu viele
@@ -244,6 +246,9 @@ Datei, die sich nicht schreiben lässt.
   badLang: (v: string): Text => t(`unknown language '${v}': use en or de.`, `unbekannte Sprache '${v}': verwenden Sie en oder de.`),
   badToday: (v: string): Text =>
     t(`'--today ${v}' is not a date: write YYYY-MM-DD, e.g. 2027-02-15.`, `'--today ${v}' ist kein Datum: schreiben Sie JJJJ-MM-TT, z. B. 2027-02-15.`),
+  badJobs: (v: string): Text => t(`'--jobs ${v}' is not a whole number of 1 or more.`, `'--jobs ${v}' ist keine ganze Zahl ab 1.`),
+  progressReading: (done: number, total: number): Text => t(`reading ${done}/${total} files`, `lese ${done}/${total} Dateien`),
+  progressChecking: (documents: number): Text => t(`checking ${documents} documents`, `prüfe ${documents} Dokumente`),
   badNumber: (opt: string, v: string): Text =>
     t(`'${opt} ${v}' is not a whole number of 0 or more.`, `'${opt} ${v}' ist keine ganze Zahl ab 0.`),
   pathMissing: (p: string): Text => t(`path not found: ${p}`, `Pfad nicht gefunden: ${p}`),

@@ -22,6 +22,7 @@ import { Workspace } from '../core/workspace';
 import { changeHtml, type ChangeReport } from '../preview/change';
 import { earlyLang, isLang, EXIT_OK, type CliIo, type ExitCode } from './io';
 import { M, reason } from './messages';
+import { defaultJobs } from './parallel';
 
 export const REPORT_OPTIONS: OptionSpec[] = [
   { name: 'out', short: 'o', value: true },
@@ -63,7 +64,7 @@ export function reportCommand(argv: string[], io: CliIo): ExitCode {
     oldTree = t;
   }
   try {
-    const runOpts = { paths, config: str('config'), lang: lang as Lang | undefined, today: today ?? todayIso() };
+    const runOpts = { paths, config: str('config'), lang: lang as Lang | undefined, today: today ?? todayIso(), jobs: defaultJobs() };
     const now = collect(runOpts, io, lang0, M.reportHelpHint());
     if (typeof now === 'number') return now;
     let prelude: string | undefined;

@@ -79,16 +79,22 @@ export class Workspace {
   /**
    * Takes a document's text; returns the parsed document, or undefined when it is none.
    * `edit`: what changed since the text it was made to (the server's incremental edits; the
-   * CLI gives whole files and none).
+   * CLI gives whole files and none). `parsed`: the result of the same parseDocument call made
+   * elsewhere (the CLI's worker threads, docs/decisions.md "Many files"), null when that
+   * found no document.
    */
-  set(uri: string, text: string, edit?: EditSpan): ParsedDocument | undefined {
+  set(uri: string, text: string, edit?: EditSpan, parsed?: ParsedDocument | null): ParsedDocument | undefined {
     const cfg = this.configs.forDocument(uri);
     this.skipped.delete(uri);
     if (text.length > cfg.maxFileSize || utf8Length(text, cfg.maxFileSize) > cfg.maxFileSize) {
       this.setTooLarge(uri, text.slice(0, 4096));
       return undefined;
     }
-    const doc = this.excluded(uri, cfg) ? undefined : parseDocument(uri, text, { included: this.included(uri, cfg), cache: this.cache, edit });
+    const doc = this.excluded(uri, cfg)
+      ? undefined
+      : parsed !== undefined
+        ? (parsed ?? undefined)
+        : parseDocument(uri, text, { included: this.included(uri, cfg), cache: this.cache, edit });
     const before = this.docs.get(uri);
     if (!doc) {
       this.remove(uri);

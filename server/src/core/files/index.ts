@@ -8,4 +8,4 @@ export * from './read';
 export * from './walk';
 export * from './write';
 export * from './messages';
-export { loadFile, readConfigFile, skipMessage } from './load';
+export { applyRead, loadFile, readConfigFile, skipMessage } from './load';

@@ -5,6 +5,7 @@
  */
 import { detect } from '../parse';
 import type { Workspace } from '../workspace';
+import type { ParsedDocument } from '../model';
 import * as fs from 'node:fs';
 import { t, type Text } from '../text';
 import { MAX_CONFIG_BYTES } from '../config';
@@ -35,8 +36,16 @@ export function skipMessage(r: Extract<ReadResult, { ok: false }>, maxBytes: num
  */
 export function loadFile(ws: Workspace, file: string, uri: string, opts: { boundary?: string; report?: boolean } = {}): 'document' | 'skipped' | 'none' {
   const cfg = ws.configs.forDocument(uri);
-  const r = readDocumentFile(file, cfg.maxFileSize, opts.boundary);
-  if (r.ok) return ws.set(uri, r.text) ? 'document' : ws.skippedFiles().some((s) => s.uri === uri) ? 'skipped' : 'none';
+  return applyRead(ws, uri, readDocumentFile(file, cfg.maxFileSize, opts.boundary), opts);
+}
+
+/**
+ * The second half of loadFile: takes what reading the file gave into `ws`. `parsed`: the
+ * document parsed from `r.text` elsewhere (null: no document), as Workspace.set takes it.
+ */
+export function applyRead(ws: Workspace, uri: string, r: ReadResult, opts: { report?: boolean } = {}, parsed?: ParsedDocument | null): 'document' | 'skipped' | 'none' {
+  const cfg = ws.configs.forDocument(uri);
+  if (r.ok) return ws.set(uri, r.text, undefined, parsed) ? 'document' : ws.skippedFiles().some((s) => s.uri === uri) ? 'skipped' : 'none';
   const was = ws.get(uri) !== undefined;
   const couldBe = !ws.excluded(uri, cfg) && (was || detect(uri, r.head, { included: ws.included(uri, cfg) }) !== undefined);
   if (couldBe && opts.report !== false) {

@@ -1,0 +1,124 @@
+/**
+ * `stratdoc check` on many files reads them on several threads (docs/cli.md "Many files",
+ * docs/decisions.md "Many files"): the output, its order and the exit code are the same
+ * as with one thread, on a tree with strategies, plans that link them (cross-file
+ * findings), an unmarked plan, a file that cannot be read, an excluded one, CR line
+ * breaks and ordinary Markdown/YAML. The progress line shows on a terminal only, never
+ * for json or sarif. The workers ran: STRATDOC_DEBUG names the threads.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { REPO, TODAY, hashTree, run } from './harness';
+import { generateCorpus } from '../bench/corpus';
+import { run as runCli } from '../../server/src/cli/run';
+import type { CliIo } from '../../server/src/cli/io';
+
+/** A team's repository: 6 strategies with 5 plans each, and what else lies around in one. */
+function makeTree(dir: string): void {
+  generateCorpus(dir, { strategies: 6, plans: 5, entries: 14, seed: 42 });
+  fs.cpSync(path.join(REPO, 'test', 'fixtures', 'ordinary'), path.join(dir, 'ordinary'), { recursive: true });
+  fs.cpSync(path.join(REPO, 'test', 'fixtures', 'recognition', 'plans', 'excel-export.md'), path.join(dir, 'exports', 'excel-export.md'));
+  fs.writeFileSync(path.join(dir, '.stratdoc.yaml'), 'exclude: ["archiv/**"]\n');
+  fs.mkdirSync(path.join(dir, 'archiv'));
+  fs.writeFileSync(path.join(dir, 'archiv', '2019.plan.md'), '---\nstratdoc: plan\n---\n| Datum | Kanal |\n|---|---|\n| 1.1.2019 | Fax |\n');
+  // Not UTF-8: a `file` finding, not a document.
+  fs.writeFileSync(path.join(dir, 'kaputt.plan.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0xfd, 0x00, 0x41]));
+  // Old Mac line breaks (lone CR): the parsed text differs from the read one.
+  fs.writeFileSync(path.join(dir, 'org-000', 'plaene', 'mac.plan.md'), '---\rstratdoc: plan\rstrategy: ../strategie.md\r---\r# Alt\r\r| Datum | Kanal | Thema |\r|---|---|---|\r| 03.02.2027 | Instagram | Neu: Probefahrt |\r');
+  // A plan whose strategy is gone: a cross-file finding.
+  fs.writeFileSync(path.join(dir, 'lost.plan.yaml'), 'stratdoc: plan\nstrategy: ./nowhere.strategy.md\nentries:\n  - date: 2027-03-01\n    channel: instagram\n    title: Hallo\n');
+}
+
+const threadsOf = (stderr: string) => Number(/read \d+ files on (\d+) threads?/.exec(stderr)?.[1]);
+const withoutDebug = (stderr: string) => stderr.replace(/^stratdoc: read \d+ files on \d+ threads?\n/m, '');
+
+describe('cli: many files on several threads', function () {
+  this.timeout(240_000);
+  let TMP = '';
+  before(() => {
+    TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-parallel-'));
+    makeTree(TMP);
+  });
+  after(() => fs.rmSync(TMP, { recursive: true, force: true }));
+
+  for (const format of ['json', 'stylish'] as const) {
+    it(`--format ${format}: the same output, order and exit code on 1, 2 and 3 threads, and nothing written`, () => {
+      const before = hashTree(TMP);
+      const runs = [1, 2, 3].map((jobs) => ({ jobs, r: run(['check', '.', '--today', TODAY, '--format', format, '--jobs', String(jobs)], { cwd: TMP, env: { STRATDOC_DEBUG: '1' } }) }));
+      for (const { jobs, r } of runs) assert.equal(threadsOf(r.stderr), jobs, `--jobs ${jobs} reads on ${jobs} threads: ${r.stderr}`);
+      const [one, ...more] = runs.map((x) => x.r);
+      assert.equal(one.code, 1, 'the tree has errors');
+      for (const r of more) {
+        assert.equal(r.code, one.code);
+        assert.equal(r.stdout, one.stdout);
+        assert.equal(withoutDebug(r.stderr), withoutDebug(one.stderr));
+      }
+      if (format === 'json') {
+        const list = JSON.parse(one.stdout) as { file: string; rule: string }[];
+        const rules = (f: string) => new Set(list.filter((d) => d.file === f).map((d) => d.rule));
+        assert.ok(list.some((d) => d.file.startsWith('org-') && d.file.includes('.plan.')), 'plans have findings');
+        assert.ok(rules('kaputt.plan.md').has('file'), 'the unreadable plan is named');
+        assert.ok(rules('exports/excel-export.md').has('unmarked-document'), 'the unmarked plan gets its notice');
+        assert.ok(rules('lost.plan.yaml').size > 0, 'the plan without its strategy has a finding');
+        assert.ok(list.some((d) => d.file === 'org-000/plaene/mac.plan.md'), 'the plan with CR line breaks is read');
+        assert.ok(!list.some((d) => d.file.startsWith('ordinary/') || d.file.startsWith('archiv/')), 'ordinary and excluded files stay silent');
+      }
+      assert.equal(hashTree(TMP), before);
+    });
+  }
+
+  it('few files: no worker is started, whatever --jobs says', () => {
+    const small = path.join(TMP, 'small');
+    generateCorpus(small, { strategies: 2, plans: 3, entries: 10, seed: 7 });
+    fs.mkdirSync(path.join(small, '.git')); // its own project root
+    try {
+      const r = run(['check', '.', '--today', TODAY, '--format', 'json', '--jobs', '4'], { cwd: small, env: { STRATDOC_DEBUG: '1' } });
+      assert.match(r.stderr, /read 8 files on 1 thread\b/);
+      assert.ok(r.code === 0 || r.code === 1, r.stderr);
+      assert.ok((JSON.parse(r.stdout) as unknown[]).length > 0, 'the plans were checked');
+    } finally {
+      fs.rmSync(small, { recursive: true, force: true });
+    }
+  });
+
+  it('--jobs takes a whole number of 1 or more', () => {
+    for (const bad of ['0', 'two', '-1', '1.5']) {
+      const r = run(['check', '.', '--jobs', bad, '--lang', 'en'], { cwd: TMP });
+      assert.equal(r.code, 2, bad);
+      assert.match(r.stderr, /--jobs .* is not a whole number of 1 or more|Unknown option|unknown option/i, bad);
+      assert.doesNotMatch(r.stderr, /Error:|at .*\.js/, 'no JavaScript error text');
+    }
+  });
+
+  describe('progress', () => {
+    /** The CLI in-process with stderr claimed to be a terminal (a pipe is what tests have). */
+    const inProcess = (args: string[], stderrIsTTY: boolean) => {
+      let out = '';
+      let err = '';
+      const io: CliIo = { cwd: TMP, env: {}, stdout: (s) => void (out += s), stderr: (s) => void (err += s), stdoutIsTTY: false, stderrIsTTY };
+      const code = runCli(['check', '.', '--today', TODAY, '--lang', 'en', ...args], io);
+      return { code, out, err };
+    };
+
+    it('on a terminal: one line on stderr, overwritten, wiped before the output; the output unchanged', () => {
+      const tty = inProcess([], true);
+      const pipe = inProcess([], false);
+      assert.equal(tty.out, pipe.out);
+      assert.equal(tty.code, pipe.code);
+      assert.match(tty.err, /\r\x1b\[Kstratdoc: reading \d+\/(\d+) files/);
+      const total = /reading \d+\/(\d+) files/.exec(tty.err)![1];
+      assert.ok(tty.err.includes(`reading ${total}/${total} files`), 'the last file always shows');
+      assert.match(tty.err, /\r\x1b\[Kstratdoc: checking \d+ documents/);
+      // The last control sequence is the wipe: after it, no progress text.
+      assert.doesNotMatch(tty.err.slice(tty.err.lastIndexOf('\r\x1b[K') + 4), /reading|checking/, 'the line is wiped');
+      assert.equal(pipe.err, '', 'no progress into a pipe or a file');
+    });
+
+    it('German on a terminal, never with --format json or sarif', () => {
+      assert.match(inProcess(['--lang', 'de'], true).err, /stratdoc: lese \d+\/\d+ Dateien/);
+      for (const f of ['json', 'sarif']) assert.doesNotMatch(inProcess(['--format', f], true).err, /reading|\x1b/, f);
+    });
+  });
+});
