@@ -28,7 +28,6 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { parseDocument as parseYaml } from 'yaml';
 import { generateCorpus } from './corpus';
 import { measureDocument, measureStart, measureYls, fullParse } from './lsp';
-import { parseDocument } from '../../server/src/core/parse';
 import { listFiles } from '../helpers/fsworkspace';
 import { repoRoot } from '../helpers/repo';
 

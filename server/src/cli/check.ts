@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigResolver, type ConfigHost } from '../core/config';
 import { isIsoDate, todayIso } from '../core/dates';
-import { applyRead, isConfigFileName, isInside, loadFile, readConfigFile, realFolder, walkDocuments, type WalkEntry, type WalkProblem } from '../core/files';
+import { applyRead, isConfigFileName, isInside, readConfigFile, realFolder, walkDocuments, type WalkEntry, type WalkProblem } from '../core/files';
 import { docLanguage } from '../core/edit/templates';
 import type { Lang, Text } from '../core/text';
 import { toPath, toUri } from '../core/uri';

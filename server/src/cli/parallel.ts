@@ -101,7 +101,7 @@ const WORKER_MARK = 'stratdoc-cli-worker';
  * many threads did read (1 without workers).
  */
 export function readAll(jobs: ReadJob[], threads: number, onDone?: (done: number) => void): { results: ReadDone[]; threads: number } {
-  const results: (ReadDone | undefined)[] = new Array(jobs.length);
+  const results = new Array<ReadDone | undefined>(jobs.length);
   const workers = workerScript ? Math.min(threads, Math.floor(jobs.length / MIN_FILES_PER_THREAD)) - 1 : 0;
   if (workers <= 0) {
     for (let i = 0; i < jobs.length; i++) {

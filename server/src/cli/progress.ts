@@ -8,7 +8,7 @@ import type { CliIo } from './io';
 import { M } from './messages';
 
 export interface Progress {
-  reading(done: number, total: number): void;
+  reading: (done: number, total: number) => void;
   checking(documents: number): void;
   /** Wipes the line (before anything else is written). */
   done(): void;

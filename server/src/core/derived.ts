@@ -16,7 +16,7 @@ export class Derived {
   /** `compute()` once per key object and name; `compute` must depend on the key object alone. */
   of<T>(key: object, what: string, compute: () => T): T {
     let m = this.byKey.get(key);
-    if (!m) this.byKey.set(key, (m = new Map()));
+    if (!m) this.byKey.set(key, (m = new Map<string, unknown>()));
     if (m.has(what)) return m.get(what) as T;
     const v = compute();
     m.set(what, v);

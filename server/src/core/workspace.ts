@@ -245,7 +245,7 @@ export class Workspace {
     }
     const list: Project[] = [];
     for (const s of strategies.sort((a, b) => (a.uri < b.uri ? -1 : 1))) {
-      list.push(new Project(s, (plansOf.get(s.uri) ?? []).sort((a, b) => (a.uri < b.uri ? -1 : 1)), links.get(s.uri) ?? new Map(), this.derived));
+      list.push(new Project(s, (plansOf.get(s.uri) ?? []).sort((a, b) => (a.uri < b.uri ? -1 : 1)), links.get(s.uri) ?? new Map<string, PlanLink>(), this.derived));
     }
     for (const [d, link] of orphans.sort((a, b) => (a[0].uri < b[0].uri ? -1 : 1))) list.push(new Project(undefined, [d], new Map([[d.uri, link]]), this.derived));
     this.projectList = list;

@@ -1,5 +1,5 @@
 import type { Rule } from './api';
-import type { Kpi, ParsedDocument } from '../model';
+import type { Kpi } from '../model';
 import { kpiResult } from './no-business-result';
 import type { Project } from '../project';
 import type { Range } from '../text';
