@@ -18,6 +18,7 @@ import { ITEM_SECTIONS, fieldOf, fold, goalTypeIn, idKey, isItemTableHeader, isS
 import { ITEM_DEF_RE, buildEntries, buildItem, channelSlug, chooseKind, clean, kpiValueFields, nameFields, numberImplicit, periodField, yearKey, yearOfTitle, type BuildContext, type RawField } from './build';
 import { detectLanguage, emptySuppressions, scanSuppressions, yamlErrorText } from './common';
 import { detach, type DocumentCache } from './cache';
+import { readChunk } from './mdtable';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 
@@ -215,7 +216,11 @@ export interface MarkdownOptions {
   cache?: DocumentCache;
   /** The fine cut (see chunkMarkdown); the default when a cache is given. */
   fine?: boolean;
+  /** Every block by remark, no fast table reader (./mdtable.ts): the differential test's reference. */
+  remarkOnly?: boolean;
 }
+
+const remark = (text: string): Root => processor.parse(text) as Root;
 
 export function parseMarkdown(
   uri: string, text: string, kind: 'strategy' | 'plan', detectedBy: ParsedDocument['detectedBy'], opts: MarkdownOptions = {},
@@ -234,7 +239,7 @@ export function parseMarkdown(
   for (const chunk of chunks) {
     let root = opts.cache?.get(chunk.text);
     if (!root) {
-      root = processor.parse(chunk.text) as Root;
+      root = opts.remarkOnly ? remark(chunk.text) : readChunk(chunk.text, remark);
       opts.cache?.set(chunk.text, root);
     }
     parsed.push({ chunk, root, map: new Mapper(lines, chunk) });
