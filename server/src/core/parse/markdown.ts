@@ -415,15 +415,20 @@ function cell(c: TableRow['children'][number] | undefined, map: Mapper, text: st
   const lines = map.lines;
   if (!c || !c.position) return { raw: '', range: lines.rangeOf(fallback, fallback), offset: fallback };
   let [a, b] = map.span(c);
-  if (text[a] === '|') a++;
-  if (text[b - 1] === '|' && text[b - 2] !== '\\') b--;
+  if (text.charCodeAt(a) === 124) a++;
+  if (text.charCodeAt(b - 1) === 124 && text.charCodeAt(b - 2) !== 92) b--;
   const a0 = a;
-  const comment = text.slice(a, b).indexOf('<!--');
-  if (comment >= 0) b = a + comment;
-  while (a < b && /[ \t]/.test(text[a])) a++;
-  while (b > a && /[ \t]/.test(text[b - 1])) b--;
+  for (let k = a; k + 4 <= b; k++) {
+    if (text.charCodeAt(k) === 60 && text.startsWith('<!--', k)) {
+      b = k;
+      break;
+    }
+  }
+  while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
+  while (b > a && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
   if (a === b) a = b = Math.min(a0 + 1, b + 1 > text.length ? b : a0 + 1);
-  return { raw: text.slice(a, b).replace(/\\\|/g, '|'), range: lines.rangeOf(a, b), offset: a };
+  const raw = text.slice(a, b);
+  return { raw: raw.includes('\\|') ? raw.replace(/\\\|/g, '|') : raw, range: lines.rangeOf(a, b), offset: a };
 }
 
 function tableColumns(table: Table, map: Mapper, text: string): { key: string; keyRange: Range }[] {
