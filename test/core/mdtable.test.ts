@@ -16,6 +16,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
 import { parseMarkdown } from '../../server/src/core/parse/markdown';
 import { readChunk } from '../../server/src/core/parse/mdtable';
+import { ChunkCache } from '../../server/src/core/parse/cache';
 import { rng } from '../helpers/rng';
 import { repoRoot } from '../helpers/repo';
 
@@ -44,10 +45,17 @@ function sameTree(text: string): boolean {
 
 function sameModel(uri: string, text: string): void {
   for (const kind of ['plan', 'strategy'] as const) {
-    for (const fine of [false, true]) {
-      const fast = parseMarkdown(uri, text, kind, 'marker', { fine });
-      const slow = parseMarkdown(uri, text, kind, 'marker', { fine, remarkOnly: true });
-      assert.deepEqual(fast, slow, `${uri} read as ${kind}${fine ? ' (fine cut)' : ''} differs`);
+    const coarse = parseMarkdown(uri, text, kind, 'marker', { remarkOnly: true });
+    assert.deepEqual(parseMarkdown(uri, text, kind, 'marker'), coarse, `${uri} read as ${kind} differs`);
+    const fine = parseMarkdown(uri, text, kind, 'marker', { fine: true, remarkOnly: true });
+    assert.deepEqual(parseMarkdown(uri, text, kind, 'marker', { fine: true }), fine, `${uri} read as ${kind} (fine cut) differs`);
+    // The server's way: the fine cut with a cache, read twice (the second from the cache).
+    const cache = new ChunkCache();
+    for (let i = 0; i < 2; i++) {
+      const c = cache.open(uri);
+      const fast = parseMarkdown(uri, text, kind, 'marker', { cache: c });
+      c.commit();
+      assert.deepEqual(fast, fine, `${uri} read as ${kind} with a cache (${i}) differs`);
     }
   }
 }
@@ -108,7 +116,8 @@ describe('core: fast Markdown table reader (differential against remark)', () =>
     assert.equal(sameTree(GFM_SPEC[2]), true);
   });
 
-  it('gives remark\'s tree on 1,000 generated tables (escaped pipes, code spans, HTML, ragged rows, prose around)', () => {
+  it('gives remark\'s tree on 1,000 generated tables (escaped pipes, code spans, HTML, ragged rows, prose around)', function () {
+    this.timeout(120_000);
     const r = rng(15);
     let fast = 0;
     for (let i = 0; i < 1000; i++) if (sameTree(genTable(r))) fast++;
@@ -116,14 +125,16 @@ describe('core: fast Markdown table reader (differential against remark)', () =>
     assert.ok(fast > 400, `only ${fast} of 1000 generated tables took the fast path`);
   });
 
-  it('gives remark\'s model on every fixture and example, as plan and as strategy, coarse and fine cut', () => {
+  it('gives remark\'s model on every fixture and example, as plan and as strategy, coarse and fine cut, with and without a cache', function () {
+    this.timeout(180_000);
     const root = repoRoot();
     const files = [...markdownFiles(path.join(root, 'test/fixtures')), ...markdownFiles(path.join(root, 'examples'))];
     assert.ok(files.length > 100);
     for (const f of files) sameModel(`file://${f}`, fs.readFileSync(f, 'utf8'));
   });
 
-  it('gives remark\'s model on generated plans with CRLF, BOM, umlauts and messy rows', () => {
+  it('gives remark\'s model on generated plans with CRLF, BOM, umlauts and messy rows', function () {
+    this.timeout(120_000);
     const r = rng(1515);
     for (let i = 0; i < 60; i++) {
       const parts = ['---\nstratdoc: plan\nperiod: 2027-Q1\n---\n\n# Redaktionsplan Bäckerei Müller\n'];

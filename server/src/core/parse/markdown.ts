@@ -235,17 +235,23 @@ export function parseMarkdown(
   scanSuppressions(text, lines, 'markdown', out.suppressions);
   const ctx: BuildContext = { uri, lines, problems: out.problems, lang: 'en' };
   const chunks = chunkMarkdown(lines, { fine: opts.fine ?? !!opts.cache });
-  const parsed: { chunk: Chunk; root: Root; map: Mapper }[] = [];
-  for (const chunk of chunks) {
+  // Chunks are parsed one at a time as the walk reaches them, so that (without a cache)
+  // the tree of one is garbage before the next is parsed: the CLI's peak memory on a long
+  // plan is its model, not every chunk's tree (docs/performance.md).
+  const parseAt = (chunk: Chunk): { chunk: Chunk; root: Root; map: Mapper } => {
     let root = opts.cache?.get(chunk.text);
     if (!root) {
       root = opts.remarkOnly ? remark(chunk.text) : readChunk(chunk.text, remark);
       opts.cache?.set(chunk.text, root);
     }
-    parsed.push({ chunk, root, map: new Mapper(lines, chunk) });
+    return { chunk, root, map: new Mapper(lines, chunk) };
+  };
+  const first = chunks.length ? parseAt(chunks[0]) : undefined;
+  function* parsed(): Generator<{ chunk: Chunk; root: Root; map: Mapper }> {
+    for (let i = 0; i < chunks.length; i++) yield i === 0 ? first! : parseAt(chunks[i]);
   }
 
-  const fm = readFrontMatter(parsed[0], out, ctx);
+  const fm = readFrontMatter(first, out, ctx);
   ctx.lang = out.language ?? 'en';
 
   if (kind === 'plan') {
@@ -254,7 +260,7 @@ export function parseMarkdown(
     ctx.years = { period: out.period?.value, year: yearOfTitle(out.title ?? /^ {0,3}#[ \t]+(.*)$/m.exec(text)?.[1]) };
     const entries: PlanEntry[] = [];
     let h1 = false;
-    for (const p of parsed) {
+    for (const p of parsed()) {
       const lm = p.chunk.lineMap;
       const key = opts.cache && chunkKey(`${uri}|${ctx.lang}|${yearKey(ctx.years)}`, lm[0], lm[lm.length - 1], entries.length, p.chunk.text);
       const hit = key ? opts.cache!.getBuilt<{ entries: PlanEntry[]; problems: ParsedDocument['problems'] }>(key) : undefined;
@@ -281,7 +287,7 @@ export function parseMarkdown(
   const model: StrategyModel = { sections: [], people: [], goals: [], kpis: [], audiences: [], channels: [] };
   const w = new StrategyWalker(model, ctx, text, lines, !!opts.cache);
   let h1 = false;
-  for (const p of parsed) {
+  for (const p of parsed()) {
     const children = p.root.children;
     for (let i = 0; i < children.length; i++) {
       const node = children[i];
