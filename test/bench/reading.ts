@@ -153,7 +153,7 @@ export function checkMemory(): FigureRow[] {
 }
 
 /** YAML linearity: `stratdoc check` of 50,000 entries ÷ of 5,000, against bare yaml. */
-export function yamlLinearity(runs = 3): FigureRow[] {
+export function yamlLinearity(runs = 1): FigureRow[] {
   const cli = path.join(repoRoot(), 'dist/cli.js');
   if (!fs.existsSync(cli)) return [];
   const small = yamlPlanDir(5000);

@@ -12,7 +12,12 @@
  * Wall-clock time is the measure; CPU time (user + system of the whole process) is shown
  * beside it because it is steadier on a busy machine.
  *
+ * Then the reading figures (test/bench/reading.ts): Markdown read speed, the CLI's peak
+ * memory on a 10,000-row plan, YAML linearity (5,000 → 50,000 entries), each beside its
+ * baseline (bare remark / yaml) and goal.
+ *
  * Options: --strategies N --entries N --runs N --dir PATH (reuse/keep a corpus there)
+ *          --no-reading (skip the reading figures)
  *          --keep (keep the temp corpus) --profile (write a CPU profile of one CLI run
  *          to .bench/ and print its top functions).
  */
@@ -26,6 +31,7 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import { parseDocument as parseYaml } from 'yaml';
 import { generateCorpus, type CorpusStats } from './corpus';
+import { markdownSpeed, checkMemory, yamlLinearity, printFigures } from './reading';
 import { loadWorkspace, listFiles } from '../helpers/fsworkspace';
 import { repoRoot } from '../helpers/repo';
 
@@ -210,6 +216,12 @@ function main(): void {
   if (haveCli) console.log(`    ratio (a − node startup)/(parse only in a fresh process), wall: ${ratio(aw - sw, med(coldBase, 'wall'))}`);
   if (haveCli) console.log(`    core in-process / parse-only, wall:  ${ratio(med(core, 'wall'), bw)}`);
   console.log(`\n${findings >= 0 ? `${findings} findings` : 'findings: (could not count)'}; parse checksum ${checksum}`);
+
+  // The reading figures of issue #15 (test/bench/reading.ts); --no-reading skips them.
+  if (!process.argv.includes('--no-reading')) {
+    console.log('');
+    printFigures([...markdownSpeed(), ...checkMemory(), ...yamlLinearity()]);
+  }
 
   if (arg('profile') === 'true') {
     const profDir = path.join(root, '.bench');

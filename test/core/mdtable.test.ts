@@ -23,9 +23,9 @@ import { repoRoot } from '../helpers/repo';
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 const remark = (s: string) => processor.parse(s) as Root;
 
-/** A tree without the inline content of table cells (the fast reader leaves it out). */
+/** A tree without the inline content of table cells, paragraphs and headings (the fast reader leaves it out). */
 function skeleton(root: Root): unknown {
-  return JSON.parse(JSON.stringify(root, (k, v) => (v && typeof v === 'object' && v.type === 'tableCell' ? { ...v, children: [] } : v)));
+  return JSON.parse(JSON.stringify(root, (k, v) => (v && typeof v === 'object' && /^(tableCell|paragraph|heading)$/.test(v.type) ? { ...v, children: [] } : v)));
 }
 
 /** Whether `readChunk` gives remark's tree, and whether it took the fast path (a table with cells without children). */
@@ -108,6 +108,23 @@ function genTable(r: () => number): string {
   return before + rows.join('\n') + after;
 }
 
+const PROSE = [
+  'Wir beobachten Thema 1 auf allen Kanälen.', 'Die Kundschaft fragt nach Preisen.\nUnd nach Service.', 'Absatz mit **fett** und `code` und <b>HTML</b>.', '2027 wird gut.',
+  '1. Erster Punkt\n2. Zweiter', '- Art: Abverkauf\n- Primär: ja', '- Liste\n\n  weiter im Punkt', '- Punkt\nlazy weiter', '* Stern', '> Zitat\nlazy', '```\ncode\n\n# kein Titel\n```', '~~~\nx\n', '<div>\nHTML\n</div>',
+  '<!--\nKommentar\n\nText\n-->', '<!-- stratdoc: goals -->', 'Titel\n=====', 'Titel\n---', '---', '***', '    eingerückt', '\tTab', 'Text\twith tab', '# Titel', '## Abschnitt', '### G1: Ziel', '#### Tief #', '#Kein Titel', '####### sieben',
+  'Text\n# Titel direkt', 'Zeile mit | Pipe', 'a | b\n--|--\nc | d', '[ref]: https://example.com', 'Text mit [Link](https://example.com).', '@anna schreibt.', 'Ärger über Öl.', '  zwei Spaces', 'Text  \nhart umbrochen', 'x\\', '',
+];
+
+/** A random prose document: headings, paragraphs, lists, quotes, fences, HTML and odd lines. */
+function genProse(r: () => number): string {
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+  const parts: string[] = [];
+  if (r() < 0.2) parts.push('---\nstratdoc: strategy\n\ntitle: x\n---');
+  const n = 1 + Math.floor(r() * 10);
+  for (let i = 0; i < n; i++) parts.push(pick(PROSE) + pick(['\n\n', '\n\n', '\n', '\n\n\n']));
+  return parts.join('');
+}
+
 describe('core: fast Markdown table reader (differential against remark)', () => {
   it('gives remark\'s tables on the GFM spec\'s table examples', () => {
     for (const ex of GFM_SPEC) sameTree(ex);
@@ -123,6 +140,18 @@ describe('core: fast Markdown table reader (differential against remark)', () =>
     for (let i = 0; i < 1000; i++) if (sameTree(genTable(r))) fast++;
     // Most of them take the fast path (a test that the fast path is tested at all).
     assert.ok(fast > 400, `only ${fast} of 1000 generated tables took the fast path`);
+  });
+
+  it('gives remark\'s tree on 1,500 generated prose documents (headings, paragraphs, lists, fences, HTML, odd lines)', function () {
+    this.timeout(120_000);
+    const r = rng(151);
+    let fast = 0;
+    for (let i = 0; i < 1500; i++) {
+      const text = genProse(r);
+      sameTree(text);
+      if (readChunk(text, remark).children.some((c) => c.type === 'paragraph' && !c.children.length)) fast++;
+    }
+    assert.ok(fast > 300, `only ${fast} of 1500 generated documents took the fast path`);
   });
 
   it('gives remark\'s model on every fixture and example, as plan and as strategy, coarse and fine cut, with and without a cache', function () {

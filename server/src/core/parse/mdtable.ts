@@ -1,18 +1,21 @@
 /**
- * The fast path of the Markdown reader (docs/performance.md "Markdown at disk speed"):
- * the pipe tables of plans and strategies are read by a row reader that gives the same
- * table, rows and cells (with the same positions and alignment) as remark-gfm, and
- * everything else in a chunk by remark. Cells carry no inline children: the reader takes
- * a cell's text from its position in the source (markdown.ts `cell`), never from them.
+ * The fast path of the Markdown reader (docs/performance.md "Reading plans at disk
+ * speed", docs/decisions.md "Reading at disk speed"): the pipe tables of plans and
+ * strategies are read by a row reader that gives the same table, rows and cells (with the
+ * same positions and alignment) as remark-gfm; ATX headings and plain paragraphs are
+ * read as blocks; everything else in a chunk goes to remark, in groups cut at blank lines
+ * where any block before has ended. Cells, paragraphs and headings of the fast path carry
+ * no inline children: the readers take their text from their position in the source
+ * (markdown.ts `cell`, `src`, `setTitle`), never from them.
  *
- * The reader only takes a table it is sure of: one that starts in the first column after
- * a blank line (or at the start of the chunk) outside a fence or an HTML block, whose rows
- * are all lines that can start nothing but a table row, and that ends at a blank line, an
- * ATX heading or the end of the chunk. A tab, a line that might start a list, quote,
- * fence, HTML block or definition, or a delimiter row that does not match the header:
- * the whole chunk goes to remark, as before. test/core/mdtable.test.ts compares both
- * paths on every fixture, every example, the GFM spec's table examples and generated
- * tables.
+ * The reader only takes what it is sure of: a table that starts in the first column after
+ * a blank line or an ATX heading (or at the start of the chunk) outside a fence or an HTML
+ * block, whose rows are all lines that can start nothing but a table row, and that ends at
+ * a blank line, an ATX heading or the end of the chunk; a paragraph of lines that start in
+ * the first column with a letter or a digit that begins no list item, ending at a blank
+ * line or a heading. A tab, a line that might start a list, quote, fence, HTML block or
+ * definition, a delimiter row that does not match the header: remark decides, for the
+ * whole chunk when a table is in doubt. test/core/mdtable.test.ts compares both paths.
  */
 import type { Root, RootContent, Table, TableRow, TableCell, AlignType } from 'mdast';
 import type { Position } from 'unist';
@@ -75,7 +78,7 @@ function cutCells(line: string, from: number): [number, number][] {
 
 /** Reads the pipe tables of a chunk fast and the rest with `parse` (remark); see the module comment. */
 export function readChunk(text: string, parse: (text: string) => Root): Root {
-  if (!text.includes('|') || DEFINITION_RE.test(text)) return parse(text);
+  if (DEFINITION_RE.test(text)) return parse(text);
   const lines = text.split('\n');
   const n = lines.length;
   const starts = new Array<number>(n);
@@ -84,26 +87,62 @@ export function readChunk(text: string, parse: (text: string) => Root): Root {
     o += lines[i].length + 1;
   }
   const at = (line: number, col: number): Pos => ({ line: line + 1, column: col + 1, offset: starts[line] + col });
+  /** Lines inside front matter, a fence or an HTML block that may hold blank lines (opening and closing lines included). */
+  const open = new Uint8Array(n);
   const children: RootContent[] = [];
-  let tables = 0;
+  let fastBlocks = 0;
   let mdFrom = 0;
+  /** Parses lines [a, b) with remark and appends their blocks, shifted; false when the last block runs into line b - 1 but must not (see `prose`). */
+  const byRemark = (a: number, b: number, lastMustEndBefore: number): boolean => {
+    // `---` first in a group would read as front matter, which only the chunk's first line opens.
+    if (a > 0 && /^---\s*$/.test(lines[a])) return false;
+    const root = parse(lines.slice(a, b).join('\n'));
+    const last = root.children[root.children.length - 1];
+    if (last && last.position!.end.line > lastMustEndBefore - a) return false;
+    for (const node of root.children) {
+      if (a) shift(node, a, starts[a]);
+      children.push(node);
+    }
+    return true;
+  };
   /**
-   * Parses lines [mdFrom, to) with remark and appends their blocks, shifted to the chunk.
-   * Before a table (`beforeTable`), the last line is blank or an ATX heading.
+   * Lines [mdFrom, to): runs of ATX headings and plain paragraphs are read here, the rest
+   * by remark in groups cut at blank lines before such a run (where any block before has
+   * ended). Before a table (`beforeTable`), the last line is blank or an ATX heading, and
+   * no block may run into it (an unclosed fence, say, would have taken the table).
    */
   const prose = (to: number, beforeTable: boolean): boolean => {
-    if (to <= mdFrom) return true;
-    const root = parse(lines.slice(mdFrom, to).join('\n'));
-    const last = root.children[root.children.length - 1];
-    // A block still open at the line before the table (an unclosed fence, say) would have
-    // taken the table: remark decides.
-    if (beforeTable && last) {
-      const lastLine = to - mdFrom;
-      if (lines[to - 1].trim() ? last.type !== 'heading' || last.position!.start.line !== lastLine : last.position!.end.line >= lastLine) return false;
-    }
-    for (const node of root.children) {
-      if (mdFrom) shift(node, mdFrom, starts[mdFrom]);
-      children.push(node);
+    let k = mdFrom;
+    while (k < to) {
+      if (!lines[k].trim()) {
+        k++;
+        continue;
+      }
+      if (!open[k]) {
+        const run = simpleRun(lines, k, to);
+        if (run.end > k) {
+          for (const b of run.blocks) {
+            const last = b.to - 1;
+            const pos = { start: at(b.from, 0), end: at(last, lines[last].length) };
+            children.push(b.depth ? { type: 'heading', depth: b.depth as 1, children: [], position: pos } : { type: 'paragraph', children: [], position: pos });
+            fastBlocks++;
+          }
+          k = run.end;
+          continue;
+        }
+      }
+      // A group for remark: up to a blank line (outside any open block) before a run.
+      let e = k + 1;
+      while (e < to && !(!lines[e - 1].trim() && lines[e].trim() && !open[e - 1] && !open[e] && simpleRun(lines, e, to).blocks[0]?.from === e)) e++;
+      const endsAtTo = e >= to;
+      // The group ends at a blank line; before a table its last line is the table's blank or heading line.
+      const limit = endsAtTo ? (beforeTable ? (lines[to - 1].trim() ? to : to - 1) : to) : e - 1;
+      if (!byRemark(k, e, limit)) return false;
+      if (endsAtTo && beforeTable && lines[to - 1].trim()) {
+        const last = children[children.length - 1];
+        if (!last || last.type !== 'heading' || last.position!.start.line !== to) return false;
+      }
+      k = e;
     }
     return true;
   };
@@ -112,33 +151,43 @@ export function readChunk(text: string, parse: (text: string) => Root): Root {
   if (/^\uFEFF?---\s*$/.test(lines[0])) {
     let j = 1;
     while (j < n && !/^(---|\.\.\.)\s*$/.test(lines[j])) j++;
+    for (let x = 0; x <= j && x < n; x++) open[x] = 1;
     i = j + 1;
   }
   let fence: string | undefined;
   let rawEnd: RegExp | undefined;
+  let tables = 0;
   while (i < n) {
     const line = lines[i];
     if (fence) {
+      open[i] = 1;
       const m = FENCE_RE.exec(line);
       if (m && m[1][0] === fence[0] && m[1].length >= fence.length && line.trim() === m[1]) fence = undefined;
       i++;
       continue;
     }
     if (rawEnd) {
+      open[i] = 1;
       if (rawEnd.test(line)) rawEnd = undefined;
       i++;
       continue;
     }
     const fm = FENCE_RE.exec(line);
     if (fm) {
-      if (!(fm[1][0] === '`' && line.slice(line.indexOf(fm[1]) + fm[1].length).includes('`'))) fence = fm[1];
+      if (!(fm[1][0] === '`' && line.slice(line.indexOf(fm[1]) + fm[1].length).includes('`'))) {
+        fence = fm[1];
+        open[i] = 1;
+      }
       i++;
       continue;
     }
     const html = RAW_HTML_RE.exec(line);
     if (html) {
       const end = html[1] ? new RegExp(`</${html[1]}>`, 'i') : html[2] ? /-->/ : html[3] ? /\?>/ : html[4] ? />/ : /\]\]>/;
-      if (!end.test(line.slice(html[0].length))) rawEnd = end;
+      if (!end.test(line.slice(html[0].length))) {
+        rawEnd = end;
+        open[i] = 1;
+      }
       i++;
       continue;
     }
@@ -155,9 +204,57 @@ export function readChunk(text: string, parse: (text: string) => Root): Root {
     }
     i++;
   }
-  if (!tables) return parse(text);
-  prose(n, false);
+  // An unclosed fence or HTML block runs to the end: remark decides what it holds.
+  if (fence || rawEnd) return parse(text);
+  if (!prose(n, false)) return parse(text);
+  if (!tables && !fastBlocks) return parse(text);
   return { type: 'root', children, position: { start: at(0, 0), end: at(n - 1, lines[n - 1].length) } };
+}
+
+/** A line of a plain paragraph: it starts in the first column with a letter or a digit that begins no list item, and has no tab. */
+function plainLine(line: string): boolean {
+  const c = line.charCodeAt(0);
+  if (!(c >= 48 && c <= 57) && !/^\p{L}/u.test(line)) return false;
+  if (c >= 48 && c <= 57 && /^\d{1,9}[.)](?: |$)/.test(line)) return false;
+  return !line.includes('\t');
+}
+
+const ATX0_RE = /^#{1,6}(?: |$)/;
+
+/**
+ * ATX headings (in the first column) and plain paragraphs from line k on, each paragraph
+ * ending at a blank line; the run ends before anything else, and before a paragraph that
+ * does not end at a blank line or a heading (a list or table may follow it without one).
+ */
+function simpleRun(lines: string[], k: number, to: number): { blocks: { from: number; to: number; depth: number }[]; end: number } {
+  const blocks: { from: number; to: number; depth: number }[] = [];
+  let end = k;
+  let i = k;
+  while (i < to) {
+    const line = lines[i];
+    if (!line.trim()) {
+      i++;
+      end = i;
+      continue;
+    }
+    if (line.includes('\t')) break;
+    const h = ATX0_RE.exec(line);
+    if (h) {
+      blocks.push({ from: i, to: i + 1, depth: h[0].trim().length });
+      i++;
+      end = i;
+      continue;
+    }
+    if (!plainLine(line)) break;
+    let j = i + 1;
+    while (j < to && lines[j].trim() && plainLine(lines[j]) && !ATX0_RE.test(lines[j])) j++;
+    // The paragraph must end at a blank line, a heading or the end of the lines given.
+    if (j < to && lines[j].trim() && !ATX0_RE.test(lines[j])) break;
+    blocks.push({ from: i, to: j, depth: 0 });
+    i = j;
+    end = i;
+  }
+  return { blocks, end };
 }
 
 /**
