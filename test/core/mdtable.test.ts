@@ -110,7 +110,7 @@ function genTable(r: () => number): string {
 
 const PROSE = [
   'Wir beobachten Thema 1 auf allen Kanälen.', 'Die Kundschaft fragt nach Preisen.\nUnd nach Service.', 'Absatz mit **fett** und `code` und <b>HTML</b>.', '2027 wird gut.',
-  '1. Erster Punkt\n2. Zweiter', '- Art: Abverkauf\n- Primär: ja', '- Liste\n\n  weiter im Punkt', '- Punkt\nlazy weiter', '* Stern', '> Zitat\nlazy', '```\ncode\n\n# kein Titel\n```', '~~~\nx\n', '<div>\nHTML\n</div>',
+  '1. Erster Punkt\n2. Zweiter', '- Art: Abverkauf\n- Primär: ja', '- a\n\n- b', '- eins\n* zwei', '+ plus', '- [ ] Aufgabe\n- [x] erledigt', '- Leerzeichen  ', '-  zwei Spaces', '- Punkt\n  - verschachtelt', '- Punkt\n# Titel', '- Punkt\nText lazy', '- Ziele: G1, G2\n- Kennzahlen: K1', '- Liste\n\n  weiter im Punkt', '- Punkt\nlazy weiter', '* Stern', '> Zitat\nlazy', '```\ncode\n\n# kein Titel\n```', '~~~\nx\n', '<div>\nHTML\n</div>',
   '<!--\nKommentar\n\nText\n-->', '<!-- stratdoc: goals -->', 'Titel\n=====', 'Titel\n---', '---', '***', '    eingerückt', '\tTab', 'Text\twith tab', '# Titel', '## Abschnitt', '### G1: Ziel', '#### Tief #', '#Kein Titel', '####### sieben',
   'Text\n# Titel direkt', 'Zeile mit | Pipe', 'a | b\n--|--\nc | d', '[ref]: https://example.com', 'Text mit [Link](https://example.com).', '@anna schreibt.', 'Ärger über Öl.', '  zwei Spaces', 'Text  \nhart umbrochen', 'x\\', '',
 ];
@@ -146,12 +146,16 @@ describe('core: fast Markdown table reader (differential against remark)', () =>
     this.timeout(120_000);
     const r = rng(151);
     let fast = 0;
+    let lists = 0;
     for (let i = 0; i < 1500; i++) {
       const text = genProse(r);
       sameTree(text);
-      if (readChunk(text, remark).children.some((c) => c.type === 'paragraph' && !c.children.length)) fast++;
+      const got = readChunk(text, remark).children;
+      if (got.some((c) => c.type === 'paragraph' && !c.children.length)) fast++;
+      if (got.some((c) => c.type === 'list' && c.children[0].children[0]?.type === 'paragraph' && !(c.children[0].children[0] as { children: unknown[] }).children.length)) lists++;
     }
     assert.ok(fast > 300, `only ${fast} of 1500 generated documents took the fast path`);
+    assert.ok(lists > 100, `only ${lists} of 1500 generated documents had a list on the fast path`);
   });
 
   it('gives remark\'s model on every fixture and example, as plan and as strategy, coarse and fine cut, with and without a cache', function () {

@@ -17,7 +17,7 @@
  * definition, a delimiter row that does not match the header: remark decides, for the
  * whole chunk when a table is in doubt. test/core/mdtable.test.ts compares both paths.
  */
-import type { Root, RootContent, Table, TableRow, TableCell, AlignType } from 'mdast';
+import type { Root, RootContent, Table, TableRow, TableCell, AlignType, ListItem } from 'mdast';
 import type { Position } from 'unist';
 
 interface Pos {
@@ -121,19 +121,15 @@ export function readChunk(text: string, parse: (text: string) => Root): Root {
       if (!open[k]) {
         const run = simpleRun(lines, k, to);
         if (run.end > k) {
-          for (const b of run.blocks) {
-            const last = b.to - 1;
-            const pos = { start: at(b.from, 0), end: at(last, lines[last].length) };
-            children.push(b.depth ? { type: 'heading', depth: b.depth as 1, children: [], position: pos } : { type: 'paragraph', children: [], position: pos });
-            fastBlocks++;
-          }
+          for (const b of run.blocks) children.push(simpleNode(b, lines, at));
+          fastBlocks += run.blocks.length;
           k = run.end;
           continue;
         }
       }
       // A group for remark: up to a blank line (outside any open block) before a run.
       let e = k + 1;
-      while (e < to && !(!lines[e - 1].trim() && lines[e].trim() && !open[e - 1] && !open[e] && simpleRun(lines, e, to).blocks[0]?.from === e)) e++;
+      while (e < to && !(!lines[e - 1].trim() && lines[e].trim() && !open[e - 1] && !open[e] && startsRun(lines, e, to))) e++;
       const endsAtTo = e >= to;
       // The group ends at a blank line; before a table its last line is the table's blank or heading line.
       const limit = endsAtTo ? (beforeTable ? (lines[to - 1].trim() ? to : to - 1) : to) : e - 1;
@@ -211,6 +207,25 @@ export function readChunk(text: string, parse: (text: string) => Root): Root {
   return { type: 'root', children, position: { start: at(0, 0), end: at(n - 1, lines[n - 1].length) } };
 }
 
+/** Whether a plain heading or paragraph starts at line e (not a list: one before might continue into it). */
+function startsRun(lines: string[], e: number, to: number): boolean {
+  const b = simpleRun(lines, e, to).blocks[0];
+  return !!b && b.from === e && b.depth >= 0;
+}
+
+function simpleNode(b: SimpleBlock, lines: string[], at: (line: number, col: number) => Pos): RootContent {
+  const last = b.to - 1;
+  const pos = { start: at(b.from, 0), end: at(last, lines[last].length) };
+  if (b.depth > 0) return { type: 'heading', depth: b.depth as 1, children: [], position: pos };
+  if (b.depth === 0) return { type: 'paragraph', children: [], position: pos };
+  const items: ListItem[] = [];
+  for (let l = b.from; l < b.to; l++) {
+    const end = at(l, lines[l].length);
+    items.push({ type: 'listItem', spread: false, checked: null, children: [{ type: 'paragraph', children: [], position: { start: at(l, 2), end } }], position: { start: at(l, 0), end } });
+  }
+  return { type: 'list', ordered: false, start: null, spread: false, children: items, position: pos };
+}
+
 /** A line of a plain paragraph: it starts in the first column with a letter or a digit that begins no list item, and has no tab. */
 function plainLine(line: string): boolean {
   const c = line.charCodeAt(0);
@@ -220,14 +235,30 @@ function plainLine(line: string): boolean {
 }
 
 const ATX0_RE = /^#{1,6}(?: |$)/;
+/** A bullet list item of one plain line: `- Art: Abverkauf`. */
+const ITEM_RE = /^([-*+]) (?=[^ ])/;
+const ANY_ITEM_RE = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+
+const isItem = (line: string, marker?: string): boolean => {
+  const m = ITEM_RE.exec(line);
+  return !!m && (!marker || m[1] === marker) && plainLine(line.slice(2));
+};
+
+export interface SimpleBlock {
+  from: number;
+  to: number;
+  /** A heading's depth; 0 for a paragraph, -1 for a tight list of one-line items. */
+  depth: number;
+}
 
 /**
- * ATX headings (in the first column) and plain paragraphs from line k on, each paragraph
- * ending at a blank line; the run ends before anything else, and before a paragraph that
- * does not end at a blank line or a heading (a list or table may follow it without one).
+ * ATX headings (in the first column), plain paragraphs and tight bullet lists of one-line
+ * plain items from line k on; the run ends before anything else, before a paragraph that
+ * does not end at a blank line, a heading or a list item, and before a list that
+ * something might continue (an indented line, another item after a blank line).
  */
-function simpleRun(lines: string[], k: number, to: number): { blocks: { from: number; to: number; depth: number }[]; end: number } {
-  const blocks: { from: number; to: number; depth: number }[] = [];
+function simpleRun(lines: string[], k: number, to: number): { blocks: SimpleBlock[]; end: number } {
+  const blocks: SimpleBlock[] = [];
   let end = k;
   let i = k;
   while (i < to) {
@@ -245,11 +276,28 @@ function simpleRun(lines: string[], k: number, to: number): { blocks: { from: nu
       end = i;
       continue;
     }
+    if (isItem(line)) {
+      const marker = line[0];
+      let j = i + 1;
+      while (j < to && isItem(lines[j], marker)) j++;
+      // After the list: the end, a heading, or blank lines and then a block in the first
+      // column that is no list item (an item or an indented line would continue the list).
+      if (j < to && !ATX0_RE.test(lines[j])) {
+        if (lines[j].trim()) break;
+        let b = j;
+        while (b < to && !lines[b].trim()) b++;
+        if (b < to && (lines[b].charCodeAt(0) === 32 || lines[b].includes('\t') || ANY_ITEM_RE.test(lines[b]))) break;
+      }
+      blocks.push({ from: i, to: j, depth: -1 });
+      i = j;
+      end = i;
+      continue;
+    }
     if (!plainLine(line)) break;
     let j = i + 1;
     while (j < to && lines[j].trim() && plainLine(lines[j]) && !ATX0_RE.test(lines[j])) j++;
-    // The paragraph must end at a blank line, a heading or the end of the lines given.
-    if (j < to && lines[j].trim() && !ATX0_RE.test(lines[j])) break;
+    // The paragraph must end at a blank line, a heading, a list item or the end of the lines given.
+    if (j < to && lines[j].trim() && !ATX0_RE.test(lines[j]) && !isItem(lines[j])) break;
     blocks.push({ from: i, to: j, depth: 0 });
     i = j;
     end = i;
