@@ -2,8 +2,10 @@
  * Reads strategies and plans written in Markdown (docs/format.md "Strategy in Markdown",
  * "Editorial plan"). The document is cut into chunks that parse independently: one per
  * level-2 section, and long tables in slices that each repeat the table's header. Each
- * chunk is parsed with remark (cached by its text when a cache is given), so an edit
- * re-parses only the chunk it touched. The walk over the chunks' blocks is the same as
+ * chunk is parsed (cached by its text when a cache is given) by ./mdtable.ts: tables,
+ * headings, plain paragraphs and simple lists by its block reader, the rest by remark,
+ * giving remark's tree (docs/decisions.md "Reading at disk speed"). An edit re-parses
+ * only the chunk it touched. The walk over the chunks' blocks is the same as
  * over one tree: a section or a table slice never changes what the blocks mean.
  */
 import { unified } from 'unified';
