@@ -218,7 +218,7 @@ export interface MarkdownOptions {
   cache?: DocumentCache;
   /** The fine cut (see chunkMarkdown); the default when a cache is given. */
   fine?: boolean;
-  /** Every block by remark, no fast table reader (./mdtable.ts): the differential test's reference. */
+  /** Every block by remark, not the block reader of ./mdtable.ts: the differential test's reference. */
   remarkOnly?: boolean;
 }
 
