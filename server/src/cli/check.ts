@@ -9,7 +9,7 @@ import { ConfigResolver, type ConfigHost } from '../core/config';
 import { isIsoDate, todayIso } from '../core/dates';
 import { applyRead, isConfigFileName, isInside, readConfigFile, realFolder, walkDocuments, type WalkEntry, type WalkProblem } from '../core/files';
 import { docLanguage } from '../core/edit/templates';
-import type { Lang, Text } from '../core/text';
+import type { Lang, Position, Text } from '../core/text';
 import { toPath, toUri } from '../core/uri';
 import { Workspace } from '../core/workspace';
 import { parseArgs, type OptionSpec } from './args';
@@ -17,7 +17,7 @@ import { compareDiagnostics, countSeverities, fromFinding, fromSkipped, numberFi
 import { compareWithBaseline, readBaseline, BASELINE, type BaselineFinding } from '../node/baseline';
 import { checkoutOld, type OldTree } from '../node/git';
 import { fileLinker } from './format/markdown';
-import { itemKeyAt } from '../core/fingerprint';
+import { itemKeysOf } from '../core/fingerprint';
 import { planChange } from '../core/change';
 import { errorCode, projectRoot } from './files';
 import { applyFixes } from './fix';
@@ -302,10 +302,16 @@ export function collect(opts: { paths: string[]; config?: string; lang?: Lang; t
   // Check the projects that hold a target; report only the targets' findings.
   const all: CliDiagnostic[] = [];
   const root = rootOf();
+  const keys = new Map<string, (p: Position) => string>();
+  const keyAt = (uri: string, at: Position) => {
+    let k = keys.get(uri);
+    if (!k) keys.set(uri, (k = itemKeysOf(ws.get(uri))));
+    return k(at);
+  };
   for (const p of ws.projects()) {
     if (!p.documents.some((d) => targetUris.has(d.uri))) continue;
     for (const f of ws.checkProject(p, opts.today)) {
-      if (targetUris.has(f.uri)) all.push(fromFinding(f, io.cwd, langOf(f.uri), itemKeyAt(ws.get(f.uri), f.range.start), root(f.uri)));
+      if (targetUris.has(f.uri)) all.push(fromFinding(f, io.cwd, langOf(f.uri), keyAt(f.uri, f.range.start), root(f.uri)));
     }
   }
   for (const s of ws.skippedFiles()) if (targetUris.has(s.uri)) all.push(fromSkipped(s, io.cwd, langOf(s.uri), root(s.uri)));

@@ -7,7 +7,7 @@
  */
 import * as path from 'node:path';
 import { planChange } from '../core/change';
-import { itemKeyAt } from '../core/fingerprint';
+import { itemKeyAt, itemKeysOf } from '../core/fingerprint';
 import type { Project } from '../core/project';
 import type { Lang } from '../core/text';
 import { t } from '../core/text';
@@ -59,7 +59,11 @@ export function previewChange(ctx: ServiceContext, project: Project, base: strin
   };
   const now: CliDiagnostic[] = [];
   const root = rootOf();
-  for (const [uri, list] of ctx.findings()) if (under(uri)) for (const f of list) now.push(fromFinding(f, top.top, lang, itemKeyAt(ctx.ws.get(f.uri), f.range.start), root(f.uri)));
+  for (const [uri, list] of ctx.findings()) {
+    if (!under(uri)) continue;
+    const keyAt = itemKeysOf(ctx.ws.get(uri));
+    for (const f of list) now.push(fromFinding(f, top.top, lang, f.uri === uri ? keyAt(f.range.start) : itemKeyAt(ctx.ws.get(f.uri), f.range.start), root(f.uri)));
+  }
   now.sort(compareDiagnostics);
   numberFingerprints(now);
   const cmp = compareWithBaseline(now, old?.all ?? []);

@@ -2,8 +2,10 @@
  * Reads strategies and plans written in Markdown (docs/format.md "Strategy in Markdown",
  * "Editorial plan"). The document is cut into chunks that parse independently: one per
  * level-2 section, and long tables in slices that each repeat the table's header. Each
- * chunk is parsed with remark (cached by its text when a cache is given), so an edit
- * re-parses only the chunk it touched. The walk over the chunks' blocks is the same as
+ * chunk is parsed (cached by its text when a cache is given) by ./mdtable.ts: tables,
+ * headings, plain paragraphs and simple lists by its block reader, the rest by remark,
+ * giving remark's tree (docs/decisions.md "Reading at disk speed"). An edit re-parses
+ * only the chunk it touched. The walk over the chunks' blocks is the same as
  * over one tree: a section or a table slice never changes what the blocks mean.
  */
 import { unified } from 'unified';
@@ -18,6 +20,7 @@ import { ITEM_SECTIONS, fieldOf, fold, goalTypeIn, idKey, isItemTableHeader, isS
 import { ITEM_DEF_RE, buildEntries, buildItem, channelSlug, chooseKind, clean, kpiValueFields, nameFields, numberImplicit, periodField, yearKey, yearOfTitle, type BuildContext, type RawField } from './build';
 import { detectLanguage, emptySuppressions, scanSuppressions, yamlErrorText } from './common';
 import { detach, type DocumentCache } from './cache';
+import { readChunk } from './mdtable';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 
@@ -215,7 +218,11 @@ export interface MarkdownOptions {
   cache?: DocumentCache;
   /** The fine cut (see chunkMarkdown); the default when a cache is given. */
   fine?: boolean;
+  /** Every block by remark, not the block reader of ./mdtable.ts: the differential test's reference. */
+  remarkOnly?: boolean;
 }
+
+const remark = (text: string): Root => processor.parse(text) as Root;
 
 export function parseMarkdown(
   uri: string, text: string, kind: 'strategy' | 'plan', detectedBy: ParsedDocument['detectedBy'], opts: MarkdownOptions = {},
@@ -230,17 +237,23 @@ export function parseMarkdown(
   scanSuppressions(text, lines, 'markdown', out.suppressions);
   const ctx: BuildContext = { uri, lines, problems: out.problems, lang: 'en' };
   const chunks = chunkMarkdown(lines, { fine: opts.fine ?? !!opts.cache });
-  const parsed: { chunk: Chunk; root: Root; map: Mapper }[] = [];
-  for (const chunk of chunks) {
+  // Chunks are parsed one at a time as the walk reaches them, so that (without a cache)
+  // the tree of one is garbage before the next is parsed: the CLI's peak memory on a long
+  // plan is its model, not every chunk's tree (docs/performance.md).
+  const parseAt = (chunk: Chunk): { chunk: Chunk; root: Root; map: Mapper } => {
     let root = opts.cache?.get(chunk.text);
     if (!root) {
-      root = processor.parse(chunk.text) as Root;
+      root = opts.remarkOnly ? remark(chunk.text) : readChunk(chunk.text, remark);
       opts.cache?.set(chunk.text, root);
     }
-    parsed.push({ chunk, root, map: new Mapper(lines, chunk) });
+    return { chunk, root, map: new Mapper(lines, chunk) };
+  };
+  const first = chunks.length ? parseAt(chunks[0]) : undefined;
+  function* parsed(): Generator<{ chunk: Chunk; root: Root; map: Mapper }> {
+    for (let i = 0; i < chunks.length; i++) yield i === 0 ? first! : parseAt(chunks[i]);
   }
 
-  const fm = readFrontMatter(parsed[0], out, ctx);
+  const fm = readFrontMatter(first, out, ctx);
   ctx.lang = out.language ?? 'en';
 
   if (kind === 'plan') {
@@ -249,7 +262,7 @@ export function parseMarkdown(
     ctx.years = { period: out.period?.value, year: yearOfTitle(out.title ?? /^ {0,3}#[ \t]+(.*)$/m.exec(text)?.[1]) };
     const entries: PlanEntry[] = [];
     let h1 = false;
-    for (const p of parsed) {
+    for (const p of parsed()) {
       const lm = p.chunk.lineMap;
       const key = opts.cache && chunkKey(`${uri}|${ctx.lang}|${yearKey(ctx.years)}`, lm[0], lm[lm.length - 1], entries.length, p.chunk.text);
       const hit = key ? opts.cache!.getBuilt<{ entries: PlanEntry[]; problems: ParsedDocument['problems'] }>(key) : undefined;
@@ -276,7 +289,7 @@ export function parseMarkdown(
   const model: StrategyModel = { sections: [], people: [], goals: [], kpis: [], audiences: [], channels: [] };
   const w = new StrategyWalker(model, ctx, text, lines, opts.cache);
   let h1 = false;
-  for (const p of parsed) {
+  for (const p of parsed()) {
     const children = p.root.children;
     for (let i = 0; i < children.length; i++) {
       const node = children[i];
@@ -410,15 +423,20 @@ function cell(c: TableRow['children'][number] | undefined, map: Mapper, text: st
   const lines = map.lines;
   if (!c || !c.position) return { raw: '', range: lines.rangeOf(fallback, fallback), offset: fallback };
   let [a, b] = map.span(c);
-  if (text[a] === '|') a++;
-  if (text[b - 1] === '|' && text[b - 2] !== '\\') b--;
+  if (text.charCodeAt(a) === 124) a++;
+  if (text.charCodeAt(b - 1) === 124 && text.charCodeAt(b - 2) !== 92) b--;
   const a0 = a;
-  const comment = text.slice(a, b).indexOf('<!--');
-  if (comment >= 0) b = a + comment;
-  while (a < b && /[ \t]/.test(text[a])) a++;
-  while (b > a && /[ \t]/.test(text[b - 1])) b--;
+  for (let k = a; k + 4 <= b; k++) {
+    if (text.charCodeAt(k) === 60 && text.startsWith('<!--', k)) {
+      b = k;
+      break;
+    }
+  }
+  while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
+  while (b > a && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
   if (a === b) a = b = Math.min(a0 + 1, b + 1 > text.length ? b : a0 + 1);
-  return { raw: text.slice(a, b).replace(/\\\|/g, '|'), range: lines.rangeOf(a, b), offset: a };
+  const raw = text.slice(a, b);
+  return { raw: raw.includes('\\|') ? raw.replace(/\\\|/g, '|') : raw, range: lines.rangeOf(a, b), offset: a };
 }
 
 function tableColumns(table: Table, map: Mapper, text: string): { key: string; keyRange: Range }[] {

@@ -1,0 +1,196 @@
+/**
+ * The reading figures of issue #15 (docs/performance.md "Reading plans"), each beside a
+ * baseline measured in the same run:
+ *   - Markdown read speed: the core's `parseDocument` of a 1,000- and a 10,000-row plan
+ *     and of the ~100 KB strategy, in MB/s, beside a bare remark parse (unified +
+ *     remark-parse + gfm + frontmatter) of the same text; goal ≥ 2 MB/s.
+ *   - Peak memory (max RSS) of `stratdoc check` on the 10,000-row plan, beside a fresh
+ *     process that only parses the same file with remark; goal ≤ 150 MB.
+ *   - YAML linearity: `stratdoc check` time on a 50,000-entry plan ÷ on a 5,000-entry
+ *     plan, beside the same ratio for a bare `yaml` parseDocument; goal ≤ 10.5.
+ * Each is a function returning its rows, so that run.ts prints them in one table.
+ * `node out/test/bench/reading.js` runs them alone.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import { parseDocument as parseYaml } from 'yaml';
+import { parseDocument } from '../../server/src/core/parse';
+import { generateCorpus, bigStrategy } from './corpus';
+import { repoRoot } from '../helpers/repo';
+
+export interface FigureRow {
+  figure: string;
+  value: string;
+  baseline: string;
+  ratio: string;
+  goal: string;
+  met: boolean;
+}
+
+const TODAY = '2027-02-15';
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Median CPU milliseconds of `fn` (steadier than wall time on a shared machine). */
+function cpuMs(fn: () => unknown, runs: number): number {
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    fn();
+    const c = process.cpuUsage(c0);
+    xs.push((c.user + c.system) / 1000);
+  }
+  return median(xs);
+}
+
+function planFile(dir: string): string {
+  const find = (d: string): string | undefined => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) {
+        const f = find(p);
+        if (f) return f;
+      } else if (/\.plan\.(md|ya?ml)$/.test(e.name)) return p;
+    }
+    return undefined;
+  };
+  return find(dir)!;
+}
+
+/** A folder with one Markdown plan of `entries` rows (and its strategy). */
+export function markdownPlanDir(entries: number): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `stratdoc-md${entries}-`));
+  generateCorpus(dir, { strategies: 1, entries });
+  return dir;
+}
+
+/** A folder with one YAML plan of `entries` entries (and its strategy), files of any size read. */
+export function yamlPlanDir(entries: number): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `stratdoc-yaml${entries}-`));
+  generateCorpus(dir, { strategies: 2, entries });
+  // The second organisation's plan is YAML; the first's (Markdown) goes.
+  fs.rmSync(path.join(dir, 'org-000'), { recursive: true, force: true });
+  fs.writeFileSync(path.join(dir, '.stratdoc.yaml'), 'maxFileSize: 100MB\n');
+  return dir;
+}
+
+/** Markdown read speed: the core against bare remark, MB/s. */
+export function markdownSpeed(runs = 5): FigureRow[] {
+  const rows: FigureRow[] = [];
+  const docs: [string, string, string][] = [];
+  for (const n of [1000, 10000]) {
+    const dir = markdownPlanDir(n);
+    docs.push([`Markdown plan, ${n.toLocaleString('en')} rows`, 'file:///bench/2027.plan.md', fs.readFileSync(planFile(dir), 'utf8')]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  docs.push(['Markdown strategy (~100 KB)', 'file:///bench/strategie.md', bigStrategy()]);
+  // Warm the JIT on every document first: the first read of any of them is twice as slow.
+  for (let i = 0; i < 2; i++) for (const [, uri, text] of docs) parseDocument(uri, text);
+  for (const [name, uri, text] of docs) {
+    const mb = Buffer.byteLength(text) / 1024 / 1024;
+    const r = text.length > 1e6 ? Math.max(1, runs - 2) : runs;
+    const core = cpuMs(() => parseDocument(uri, text), r);
+    const base = cpuMs(() => processor.parse(text), text.length > 1e6 ? 1 : Math.min(r, 3));
+    const speed = mb / (core / 1000);
+    rows.push({
+      figure: `${name}: read (parseDocument), MB/s`,
+      value: speed.toFixed(2),
+      baseline: `remark ${(mb / (base / 1000)).toFixed(2)}`,
+      ratio: (base / core).toFixed(1),
+      goal: '≥ 2 MB/s',
+      met: speed >= 2,
+    });
+  }
+  return rows;
+}
+
+/** Runs node with a preload that reports the child's max RSS (KB) on fd 3. */
+function peakRss(args: string[]): { kb: number; status: number | null; wall: number } {
+  const pre = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-rss-')), 'rss.js');
+  fs.writeFileSync(pre, "process.on('exit', () => { try { const u = process.cpuUsage(); require('fs').writeSync(3, JSON.stringify({ rss: process.resourceUsage().maxRSS, cpu: (u.user + u.system) / 1000 })); } catch {} });\n");
+  const r = spawnSync(process.execPath, ['--require', pre, ...args], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30, encoding: 'utf8' });
+  fs.rmSync(path.dirname(pre), { recursive: true, force: true });
+  let kb = NaN;
+  let cpu = NaN;
+  try {
+    const u = JSON.parse(String(r.output[3] ?? ''));
+    kb = u.rss;
+    cpu = u.cpu;
+  } catch {
+    /* no report */
+  }
+  return { kb, status: r.status, wall: cpu };
+}
+
+/** Peak memory of `stratdoc check` on the 10,000-row plan, against a remark-only process. */
+export function checkMemory(): FigureRow[] {
+  const cli = path.join(repoRoot(), 'dist/cli.js');
+  if (!fs.existsSync(cli)) return [];
+  const dir = markdownPlanDir(10000);
+  const file = planFile(dir);
+  const script = `const { unified } = require('unified'); const u = unified().use(require('remark-parse').default).use(require('remark-gfm').default); u.parse(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'));`;
+  const check = peakRss([cli, 'check', dir, '--format', 'json', '--today', TODAY]);
+  const base = peakRss(['-e', script]);
+  fs.rmSync(dir, { recursive: true, force: true });
+  const mb = check.kb / 1024;
+  return [{
+    figure: 'stratdoc check, 10,000-row Markdown plan: peak RSS, MB',
+    value: mb.toFixed(0),
+    baseline: `remark ${(base.kb / 1024).toFixed(0)}`,
+    ratio: (check.kb / base.kb).toFixed(2),
+    goal: '≤ 150 MB',
+    met: mb <= 150,
+  }];
+}
+
+/** YAML linearity: `stratdoc check` of 50,000 entries ÷ of 5,000, against bare yaml. */
+export function yamlLinearity(runs = 1): FigureRow[] {
+  const cli = path.join(repoRoot(), 'dist/cli.js');
+  if (!fs.existsSync(cli)) return [];
+  const small = yamlPlanDir(5000);
+  const big = yamlPlanDir(50000);
+  const cpuOf = (dir: string) => median(Array.from({ length: runs }, () => peakRss([cli, 'check', dir, '--format', 'json', '--today', TODAY]).wall));
+  const startup = median(Array.from({ length: runs }, () => peakRss(['-e', '0']).wall));
+  const a = cpuOf(small) - startup;
+  const b = cpuOf(big) - startup;
+  const ys = fs.readFileSync(planFile(small), 'utf8');
+  const yb = fs.readFileSync(planFile(big), 'utf8');
+  const pa = cpuMs(() => parseYaml(ys), runs);
+  const pb = cpuMs(() => parseYaml(yb), runs);
+  fs.rmSync(small, { recursive: true, force: true });
+  fs.rmSync(big, { recursive: true, force: true });
+  return [{
+    figure: 'stratdoc check, YAML plan: 50,000 ÷ 5,000 entries (cpu, minus startup)',
+    value: (b / a).toFixed(2),
+    baseline: `yaml ${(pb / pa).toFixed(2)}`,
+    ratio: `${(a / pa).toFixed(2)} / ${(b / pb).toFixed(2)}`,
+    goal: '≤ 10.5',
+    met: b / a <= 10.5,
+  }];
+}
+
+export function printFigures(rows: FigureRow[]): void {
+  console.log(`${'Reading (issue #15)'.padEnd(72)} ${'value'.padStart(8)} ${'baseline'.padStart(16)} ${'ratio'.padStart(12)}  goal`);
+  console.log('-'.repeat(120));
+  for (const r of rows) console.log(`${r.figure.padEnd(72)} ${r.value.padStart(8)} ${r.baseline.padStart(16)} ${r.ratio.padStart(12)}  ${r.goal} ${r.met ? 'met' : 'MISSED'}`);
+}
+
+if (require.main === module) {
+  const only = process.argv[2];
+  const rows: FigureRow[] = [];
+  if (!only || only === 'markdown') rows.push(...markdownSpeed());
+  if (!only || only === 'memory') rows.push(...checkMemory());
+  if (!only || only === 'yaml') rows.push(...yamlLinearity());
+  printFigures(rows);
+}
