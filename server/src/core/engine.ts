@@ -142,6 +142,19 @@ export function ruleOptions(rule: Rule, config: ResolvedConfig): Record<string, 
 }
 
 export function checkProject(project: Project, opts: CheckOptions): Finding[] {
+  const steps = checkProjectSteps(project, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `checkProject` one rule at a time: it yields after each rule, so the server can answer
+ * requests between rule runs and drop a check a newer edit made stale (docs/decisions.md
+ * "Request flow"). Run to its end, it returns what `checkProject` returns.
+ */
+export function* checkProjectSteps(project: Project, opts: CheckOptions): Generator<void, Finding[], void> {
   const home = project.documents[0];
   if (!home) return [];
   const homeConfig = opts.configFor(home.uri);
@@ -201,6 +214,7 @@ export function checkProject(project: Project, opts: CheckOptions): Finding[] {
         data: f.data,
       });
     }
+    yield;
   }
   return out;
 }
