@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Workspace } from '../../server/src/core/workspace';
 import { ALL_RULES } from '../../server/src/core/rules';
-import type { Finding } from '../../server/src/core/engine';
+import { checkLocal, type Finding } from '../../server/src/core/engine';
 import { loadWorkspace, describe1 } from '../helpers/fsworkspace';
 import { repoRoot } from '../helpers/repo';
 import { generateCorpus } from '../bench/corpus';
@@ -44,9 +44,16 @@ function compare(dir: string): number {
   const all = full.check(TODAY);
   let n = 0;
   for (const d of [...full.documents()]) {
+    const where = `${path.relative(repoRoot(), dir)}: ${d.uri}`;
+    const local = key(all.get(d.uri) ?? [], dir);
+    // In a workspace of its own…
     const alone = new Workspace(full.configs);
     alone.set(d.uri, d.text);
-    assert.deepEqual(key(alone.check(TODAY).get(d.uri) ?? [], dir), key(all.get(d.uri) ?? [], dir), `${path.relative(repoRoot(), dir)}: ${d.uri}`);
+    assert.deepEqual(key(alone.check(TODAY).get(d.uri) ?? [], dir), local, where);
+    // …and as the server checks it while the workspace is read: alone, local rules only.
+    const own = checkLocal(d, { today: TODAY, configFor: (u) => full.configs.forDocument(u) });
+    assert.ok(own.every((f) => f.uri === d.uri && LOCAL.has(f.rule)), where);
+    assert.deepEqual(key(own, dir), local, where);
     n++;
   }
   return n;

@@ -219,6 +219,18 @@ export function* checkProjectSteps(project: Project, opts: CheckOptions): Genera
   return out;
 }
 
+const LOCAL_RULES = ALL_RULES.filter((r) => r.meta.local);
+
+/**
+ * What the local rules (RuleMeta.local) find in a document, checked alone: exactly what
+ * they find there in any workspace (test/core/local-rules.test.ts). The server shows this
+ * while the workspace is still being read (docs/decisions.md "Request flow").
+ */
+export function checkLocal(doc: ParsedDocument, opts: Omit<CheckOptions, 'rules' | 'memo'>): Finding[] {
+  const alone = new Project(doc.kind === 'strategy' ? doc : undefined, doc.kind === 'plan' ? [doc] : [], new Map());
+  return checkProject(alone, { ...opts, rules: LOCAL_RULES }).sort(compareFindings);
+}
+
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0) ||

@@ -8,10 +8,9 @@ import * as path from 'node:path';
 import { Workspace } from '../core/workspace';
 import { ConfigResolver, type RawConfig, configSchema, checkRuleSettings } from '../core/config';
 import { isConfigFileName, isInside, loadFile, readConfigFile, realFolder, walkDocuments, walkedTo } from '../core/files';
-import { todayIso, type Finding } from '../core/engine';
+import { checkLocal, todayIso, type Finding } from '../core/engine';
 import type { Lang, Text } from '../core/text';
 import { dirnameUri, parentFolder, resolveUri, toPath, toUri } from '../core/uri';
-import { ALL_RULES } from '../core/rules';
 import { capFindings } from '../service/diagnostics';
 
 export interface SessionHost {
@@ -32,10 +31,11 @@ export interface SessionHost {
 
 /** One slice of background reading or checking runs this long before it yields to requests. */
 export const SLICE_MS = 15;
+/** Reading the workspace starts this long after it is asked for (see startIndex). */
+export const START_MS = 50;
 /** The default of `stratdoc.maxDiagnostics` (docs/decisions.md "Request flow"). */
 export const DEFAULT_MAX_DIAGNOSTICS = 500;
 /** Rules whose findings in a document depend on that document alone (RuleMeta.local). */
-const LOCAL_RULES: ReadonlySet<string> = new Set([...ALL_RULES.filter((r) => r.meta.local).map((r) => r.meta.id), 'unmarked-document', 'file']);
 
 /** The diagnostics of an open document as a pulling client last received them. */
 export interface PullResult {
@@ -79,8 +79,6 @@ export class Session {
   private indexQueue: { uri: string; boundary: string }[] = [];
   private indexDone = 0;
   private indexGen = 0;
-  /** Files of the queue read ahead of it (readNeighbours). */
-  private readonly readEarly = new Set<string>();
   /**
    * Whether the whole workspace has been read. Until then only open documents are
    * published, with the findings of local rules only (docs/decisions.md "Request flow").
@@ -193,19 +191,19 @@ export class Session {
     if (!this.indexed) this.host.progress?.('end', this.indexDone, this.indexQueue.length);
     this.indexQueue = queue;
     this.indexDone = 0;
-    this.readEarly.clear();
     this.indexed = queue.length === 0;
     if (this.indexed) {
       for (const resolve of this.indexedWaiters.splice(0)) resolve();
       return;
     }
     this.host.progress?.('begin', 0, queue.length);
+    // The first slice waits START_MS: the documents an editor restores arrive right after
+    // `initialized` and are checked and published first (docs/decisions.md "Request flow").
     const slice = () => {
       if (gen !== this.indexGen) return;
       const start = performance.now();
       while (this.indexDone < this.indexQueue.length) {
         const next = this.indexQueue[this.indexDone++];
-        if (this.readEarly.delete(next.uri)) continue;
         this.loadFromDisk(next.uri, next.boundary);
         if (performance.now() - start >= SLICE_MS) break;
       }
@@ -222,7 +220,7 @@ export class Session {
       for (const resolve of this.indexedWaiters.splice(0)) resolve();
       this.schedule();
     };
-    setImmediate(slice);
+    setTimeout(slice, START_MS);
   }
 
   /** (Re)loads a file from disk unless it is open in the editor. */
@@ -256,34 +254,30 @@ export class Session {
   /** A document opened in the editor: from now on its text wins over the disk's. */
   didOpen(uri: string, text: string, version?: number): void {
     this.didChange(uri, text, version);
-    if (!this.indexed) this.readNeighbours(uri);
+    if (this.indexed) return;
+    // While the workspace is read: published at once, ahead of the next slice of reading.
+    this.flush();
+    this.readNeighbours(uri);
   }
 
   /**
-   * While the workspace is read: what an open document's strategy can be is read now,
+   * While the workspace is read: what an open document's strategy can be is read next,
    * ahead of the rest — the file its `strategy:` path names, and the files in its folder
    * and each folder above it (where a strategy found by folder lies). Completion and
-   * hover in the document then know its strategy at once.
+   * hover in the document then soon know its strategy.
    */
   private readNeighbours(uri: string): void {
     const doc = this.ws.get(uri);
     if (!doc) return;
-    const want = new Set<string>();
     const sp = doc.plan?.strategyPath?.value;
     const target = sp ? resolveUri(uri, sp) : undefined;
-    if (target) want.add(target);
     const folders = new Set<string>();
     for (let f: string | undefined = dirnameUri(uri); f; f = parentFolder(f)) folders.add(f);
-    let found = false;
-    for (let i = this.indexDone; i < this.indexQueue.length; i++) {
-      const q = this.indexQueue[i];
-      if (!want.has(q.uri) && !folders.has(dirnameUri(q.uri))) continue;
-      if (this.readEarly.has(q.uri)) continue;
-      this.loadFromDisk(q.uri, q.boundary);
-      this.readEarly.add(q.uri);
-      found = true;
-    }
-    if (found) this.changes++;
+    const rest = this.indexQueue.slice(this.indexDone);
+    const first = rest.filter((q) => q.uri === target || folders.has(dirnameUri(q.uri)));
+    if (!first.length) return;
+    const ahead = new Set(first);
+    this.indexQueue = [...this.indexQueue.slice(0, this.indexDone), ...first, ...rest.filter((q) => !ahead.has(q))];
   }
 
   /** Resolves once the whole workspace is read (requests that span it wait for this). */
@@ -480,10 +474,10 @@ export class Session {
     const today = this.today ?? todayIso();
     const out = new Map<string, Finding[]>();
     for (const uri of this.open.keys()) {
-      if (!this.ws.get(uri)) continue;
-      const p = this.ws.projectOf(uri);
+      const doc = this.ws.get(uri);
+      if (!doc) continue;
       try {
-        out.set(uri, p ? this.ws.checkProject(p, today).filter((f) => f.uri === uri && LOCAL_RULES.has(f.rule)) : []);
+        out.set(uri, checkLocal(doc, { today, configFor: (u) => this.configs.forDocument(u) }));
       } catch (e) {
         this.host.log(`stratdoc: checking failed: ${e instanceof Error ? e.stack : String(e)}`);
       }
