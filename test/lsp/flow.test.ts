@@ -41,7 +41,7 @@ describe('server: request flow', function () {
     // A reference to a goal the strategy does not define: a cross-file finding.
     const text = fs.readFileSync(path.join(dir, rel), 'utf8').replace('| G1 | K1 | @tom |  |', '| G99 | K1 | @tom |  |');
     const plan = await c.open(rel, text);
-    await c.until(() => c.events.some((e) => e.startsWith('progress end')), 'the end of reading');
+    await c.until(() => c.events.some((e) => e.startsWith('progress end')), 'the end of reading', 100000);
     const ev = c.events;
     const first = ev.findIndex((e) => e.startsWith(`publish ${plan} `));
     const end = ev.findIndex((e) => e.startsWith('progress end'));
@@ -67,7 +67,7 @@ describe('server: request flow', function () {
     const fresh = loadWorkspace(dir).check(TODAY);
     assert.ok(fresh.get(plan)!.some((f) => f.rule === 'unknown-reference'), 'the fixture has the cross-file finding');
     const same = () => [...fresh].every(([uri, list]) => JSON.stringify(shape(c.diagnostics.get(uri) ?? [])) === JSON.stringify(shape(list)));
-    await c.until(same, 'diagnostics equal to a fresh full check');
+    await c.until(same, 'diagnostics equal to a fresh full check', 100000);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -75,7 +75,7 @@ describe('server: request flow', function () {
     const dir = corpus(10, 5);
     c = await TestClient.start(dir);
     const plan = c.uri('org-001/plans/2027.plan.yaml');
-    await c.until(() => c.diagnostics.has(plan), 'diagnostics of a closed plan');
+    await c.until(() => c.diagnostics.has(plan), 'diagnostics of a closed plan', 60000);
     assert.deepEqual(c.events.filter((e) => e.startsWith('progress')), []);
     fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -86,11 +86,11 @@ describe('server: request flow', function () {
     const rel = 'org-000/plaene/2027.plan.md';
     const plan = await c.open(rel);
     // entry-without-goal needs the strategy: the workspace is read and checked.
-    await c.until(() => c.events.some((e) => e.startsWith(`publish ${plan} 1 `) && e.includes('entry-without-goal')), 'first full diagnostics');
+    await c.until(() => c.events.some((e) => e.startsWith(`publish ${plan} 1 `) && e.includes('entry-without-goal')), 'first full diagnostics', 100000);
     // A new period: every entry is checked again (a long check).
     await c.change(rel, c.text(rel).replace('period: 2027-01-01..2027-12-31', 'period: 2027-01-01..2027-12-30'));
     const answered = c.request<unknown>(CompletionRequest.method, { textDocument: { uri: plan }, position: { line: 12, character: 14 } }).then(() => c.events.push('completion answered'));
-    await c.until(() => c.publishedVersions.get(plan) === 2, 'diagnostics of version 2');
+    await c.until(() => c.publishedVersions.get(plan) === 2, 'diagnostics of version 2', 100000);
     await answered;
     const done = c.events.indexOf('completion answered');
     const published = c.events.findIndex((e) => e.startsWith(`publish ${plan} 2 `));
