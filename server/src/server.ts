@@ -28,12 +28,6 @@ import { WATCH_GLOBS } from './core/files/policy';
 import { FrameReader, ShutdownGuard } from './lsp/transport';
 
 /**
- * The transport: stdio (`--stdio`, any editor) and IPC (`--node-ipc`, the VS Code
- * extension) go through the server's own reader (lsp/transport.ts: frame limit, parse
- * errors, nothing after shutdown); other transports (`--socket`, `--pipe`) are
- * vscode-languageserver's own.
- */
-/**
  * `$/cancelRequest` (docs/decisions.md "Request flow"): a request cancelled while it still
  * waits in the queue (behind a check slice) is answered with RequestCancelled at once and
  * never run; one already running sees its CancellationToken cancelled.
@@ -48,6 +42,12 @@ const CANCEL_WAITING: ConnectionOptions = {
   },
 };
 
+/**
+ * The transport: stdio (`--stdio`, any editor) and IPC (`--node-ipc`, the VS Code
+ * extension) go through the server's own reader (lsp/transport.ts: frame limit, parse
+ * errors, nothing after shutdown); other transports (`--socket`, `--pipe`) are
+ * vscode-languageserver's own.
+ */
 function connect() {
   const args = process.argv.slice(2);
   let writer: MessageWriter | undefined;

@@ -425,6 +425,7 @@ export class Session {
         return;
       }
       const at = this.changes;
+      const ws = this.ws;
       const mayDrop = !this.dropped;
       this.dropped = false;
       const steps = this.ws.checkSteps(this.today ?? todayIso());
@@ -444,7 +445,8 @@ export class Session {
         }
         if (performance.now() - sliceStart < SLICE_MS) continue;
         await new Promise<void>((resolve) => setImmediate(resolve));
-        if (this.changes !== at && mayDrop) {
+        // A check of a workspace the settings replaced is always dropped.
+        if ((this.changes !== at && mayDrop) || this.ws !== ws) {
           this.dropped = true;
           return;
         }
