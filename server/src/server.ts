@@ -165,6 +165,12 @@ function guard<A extends unknown[], R>(name: string, empty: R, fn: (...args: A) 
  * A handler that runs once the workspace is read (docs/decisions.md "Request flow"); a
  * request cancelled meanwhile is answered with RequestCancelled and not run.
  */
+/** A request about this document: its strategy is read first (Session.readNeighbours). */
+function near(uri: string): string {
+  session.readNeighbours(uri, true);
+  return uri;
+}
+
 function afterIndex<P, R>(fn: (p: P) => R): (p: P, token: CancellationToken) => Promise<R> {
   return async (p, token) => {
     await session.whenIndexed();
@@ -280,21 +286,23 @@ connection.languages.diagnostics.on(async (p, token): Promise<DocumentDiagnostic
   }
 });
 
-connection.onCompletion(guard('completion', [], (p) => completion(ctx, p.textDocument.uri, p.position)));
-connection.onHover(guard('hover', null, (p) => hover(ctx, p.textDocument.uri, p.position)));
-connection.onDefinition(guard('definition', [], (p) => definition(ctx, p.textDocument.uri, p.position)));
+// While the workspace is read, a request about a document reads that document's strategy first.
+connection.onCompletion(guard('completion', [], (p) => completion(ctx, near(p.textDocument.uri), p.position)));
+connection.onHover(guard('hover', null, (p) => hover(ctx, near(p.textDocument.uri), p.position)));
+connection.onDefinition(guard('definition', [], (p) => definition(ctx, near(p.textDocument.uri), p.position)));
 // What spans the workspace waits until it is read: a rename must not miss a plan not yet read.
 connection.onReferences(afterIndex(guard('references', [], (p) => references(ctx, p.textDocument.uri, p.position, p.context.includeDeclaration))));
 connection.onPrepareRename(guard('prepareRename', null, (p) => prepareRename(ctx, p.textDocument.uri, p.position)));
 connection.onRenameRequest(afterIndex(guard('rename', null, (p) => rename(ctx, p.textDocument.uri, p.position, p.newName))));
 connection.onDocumentSymbol(guard('documentSymbol', [], (p) => documentSymbols(ctx, p.textDocument.uri)));
 connection.onWorkspaceSymbol(afterIndex(guard('workspaceSymbol', [], (p) => workspaceSymbols(ctx, p.query))));
-connection.onCodeAction(guard('codeAction', [], (p) => codeActions(ctx, p.textDocument.uri, p.range, p.context.diagnostics, p.context.only)));
+connection.onCodeAction(guard('codeAction', [], (p) => codeActions(ctx, near(p.textDocument.uri), p.range, p.context.diagnostics, p.context.only)));
 connection.onCodeLens(afterIndex(guard('codeLens', [], (p) => codeLenses(ctx, p.textDocument.uri))));
 connection.onDocumentLinks(guard('documentLinks', [], (p) => documentLinks(ctx, p.textDocument.uri)));
-connection.onRequest(PLAN_STATUS_REQUEST, guard('planStatus', null, (p: { uri: string }) => planStatus(ctx, p.uri)));
-connection.onRequest(PREVIEW_REQUEST, guard('preview', null, (p: { uri: string; base?: unknown }) => preview(ctx, String(p?.uri ?? ''), typeof p?.base === 'string' ? p.base : undefined)));
-connection.onRequest(EXPORT_REQUEST, guard('export', null, (p: { uri: string; format: string }) => exportPlan(ctx, String(p?.uri ?? ''), p?.format)));
+// The status bar's push share, the preview and the export show the project: they wait for the index.
+connection.onRequest(PLAN_STATUS_REQUEST, afterIndex(guard('planStatus', null, (p: { uri: string }) => planStatus(ctx, p.uri))));
+connection.onRequest(PREVIEW_REQUEST, afterIndex(guard('preview', null, (p: { uri: string; base?: unknown }) => preview(ctx, String(p?.uri ?? ''), typeof p?.base === 'string' ? p.base : undefined))));
+connection.onRequest(EXPORT_REQUEST, afterIndex(guard('export', null, (p: { uri: string; format: string }) => exportPlan(ctx, String(p?.uri ?? ''), p?.format))));
 
 /**
  * Tests only: the live heap after full garbage collections (test/lsp/memory.test.ts,

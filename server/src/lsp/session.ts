@@ -263,10 +263,11 @@ export class Session {
   /**
    * While the workspace is read: what an open document's strategy can be is read next,
    * ahead of the rest — the file its `strategy:` path names, and the files in its folder
-   * and each folder above it (where a strategy found by folder lies). Completion and
-   * hover in the document then soon know its strategy.
+   * and each folder above it (where a strategy found by folder lies). `now`: read them
+   * at once — a request about the document (completion, hover…) needs its strategy.
    */
-  private readNeighbours(uri: string): void {
+  readNeighbours(uri: string, now = false): void {
+    if (this.indexed) return;
     const doc = this.ws.get(uri);
     if (!doc) return;
     const sp = doc.plan?.strategyPath?.value;
@@ -278,6 +279,10 @@ export class Session {
     if (!first.length) return;
     const ahead = new Set(first);
     this.indexQueue = [...this.indexQueue.slice(0, this.indexDone), ...first, ...rest.filter((q) => !ahead.has(q))];
+    if (!now) return;
+    for (const q of first) this.loadFromDisk(q.uri, q.boundary);
+    this.indexDone += first.length;
+    this.changes++;
   }
 
   /** Resolves once the whole workspace is read (requests that span it wait for this). */
