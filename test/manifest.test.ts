@@ -69,10 +69,10 @@ describe('extension manifest', () => {
     ]);
   });
 
-  it('has the settings of .stratdoc.yaml, plus trace.server', () => {
+  it('has the settings of .stratdoc.yaml, plus the editor\'s own: maxDiagnostics and trace.server', () => {
     const keys = Object.keys(pkg.contributes.configuration.properties).sort();
     const fileKeys = Object.keys(configSchema.shape).map((k) => `stratdoc.${k}`);
-    assert.deepEqual(keys, [...fileKeys, 'stratdoc.trace.server'].sort());
+    assert.deepEqual(keys, [...fileKeys, 'stratdoc.maxDiagnostics', 'stratdoc.trace.server'].sort());
   });
 
   it('the settings VS Code sends (section stratdoc, defaults or set) are accepted by the server', () => {
@@ -93,6 +93,14 @@ describe('extension manifest', () => {
     session.setSettings({ ...defaults, language: 'de', include: ['strategie/**/*.md'], maxFileSize: 1000, rules: { 'push-ratio': { max: 0.3 }, 'kpi-not-smart': 'off' }, trace: { server: 'verbose' } });
     assert.deepEqual(logs, []);
     assert.deepEqual(session.settings, { language: 'de', include: ['strategie/**/*.md'], maxFileSize: 1000, rules: { 'push-ratio': { max: 0.3 }, 'kpi-not-smart': 'off' } });
+    assert.equal(session.maxDiagnostics, 500, 'the default of stratdoc.maxDiagnostics');
+    session.setSettings({ ...defaults, maxDiagnostics: 20 });
+    assert.deepEqual(logs, []);
+    assert.equal(session.maxDiagnostics, 20);
+    assert.deepEqual(session.settings, {}, 'maxDiagnostics is no key of .stratdoc.yaml');
+    session.setSettings({ ...defaults, maxDiagnostics: 0 });
+    assert.equal(session.maxDiagnostics, 500);
+    assert.match(logs.join('\n'), /maxDiagnostics/);
   });
 
   it('lists every rule in stratdoc.rules, as scripts/sync-manifest.ts writes it', () => {

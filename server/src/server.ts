@@ -6,7 +6,9 @@
 import {
   createConnection, ProposedFeatures, TextDocumentSyncKind, DidChangeWatchedFilesNotification,
   FileChangeType, CodeActionKind, ResponseError, ErrorCodes, IPCMessageReader, IPCMessageWriter, StreamMessageWriter,
-  type InitializeParams, type InitializeResult, type MessageWriter,
+  LSPErrorCodes, DocumentDiagnosticReportKind, DiagnosticRefreshRequest,
+  type InitializeParams, type InitializeResult, type MessageWriter, type WorkDoneProgressServerReporter,
+  type DocumentDiagnosticReport, type ConnectionOptions, type CancellationToken, type Message, type ResponseMessage, type RequestMessage,
 } from 'vscode-languageserver/node';
 import { format } from 'node:util';
 import { Session } from './lsp/session';
@@ -23,6 +25,21 @@ import { exportPlan, EXPORT_REQUEST } from './service/export';
 import { todayIso } from './core/engine';
 import { WATCH_GLOBS } from './core/files/policy';
 import { FrameReader, ShutdownGuard } from './lsp/transport';
+
+/**
+ * `$/cancelRequest` (docs/decisions.md "Request flow"): a request cancelled while it still
+ * waits in the queue (behind a check slice) is answered with RequestCancelled at once and
+ * never run; one already running sees its CancellationToken cancelled.
+ */
+const CANCEL_WAITING: ConnectionOptions = {
+  connectionStrategy: {
+    cancelUndispatched: (m: Message): ResponseMessage => ({
+      jsonrpc: '2.0',
+      id: (m as RequestMessage).id ?? null,
+      error: { code: LSPErrorCodes.RequestCancelled, message: 'The request was cancelled before it ran.' },
+    }),
+  },
+};
 
 /**
  * The transport: stdio (`--stdio`, any editor) and IPC (`--node-ipc`, the VS Code
@@ -47,7 +64,7 @@ function connect() {
   const g = guard;
   // The client went away: exit as the specification's `exit` does (0 after shutdown, else 1).
   g.onClose(() => process.exit(g.shutdown ? 0 : 1));
-  const c = createConnection(ProposedFeatures.all, g, writer);
+  const c = createConnection(ProposedFeatures.all, g, writer, CANCEL_WAITING);
   // Over stdio, console output would corrupt the protocol: it goes to the client's log.
   if (args.includes('--stdio')) {
     console.log = console.info = console.debug = (...a: unknown[]) => c.console.log(format(...a));
@@ -59,12 +76,52 @@ function connect() {
 
 const connection = connect();
 
+let progressCapable = false;
+let refreshCapable = false;
+/** The progress of reading the workspace, once the client has created it (calls chain on it, in order). */
+let progress: Promise<WorkDoneProgressServerReporter | undefined> | undefined;
+let lastReport = 0;
+
 const session = new Session({
   publish(uri, findings, lang, version) {
     void connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, lang)) });
   },
   log(message) {
     connection.console.log(message);
+  },
+  /**
+   * Work-done progress while the workspace is read (docs/decisions.md "Request flow"):
+   * `window/workDoneProgress/create`, then `$/progress` begin, report (at most every
+   * 200 ms), end; only for a client that announces window.workDoneProgress.
+   */
+  progress(kind, done, total) {
+    if (!progressCapable) return;
+    const text = `${done}/${total}`;
+    const pct = total ? Math.floor((done / total) * 100) : 100;
+    if (kind === 'begin') {
+      lastReport = performance.now();
+      progress = connection.window.createWorkDoneProgress().then(
+        (p) => {
+          p.begin('stratdoc', 0, `reading ${text}`, false);
+          return p;
+        },
+        () => undefined,
+      );
+      return;
+    }
+    const p = progress;
+    if (!p) return;
+    if (kind === 'end') {
+      progress = undefined;
+      void p.then((r) => r?.done());
+      return;
+    }
+    if (performance.now() - lastReport < 200) return;
+    lastReport = performance.now();
+    void p.then((r) => r?.report(pct, `reading ${text}`));
+  },
+  refresh() {
+    if (refreshCapable) void connection.sendRequest(DiagnosticRefreshRequest.type).catch(() => undefined);
   },
 });
 
@@ -102,11 +159,33 @@ function guard<A extends unknown[], R>(name: string, empty: R, fn: (...args: A) 
   };
 }
 
+/**
+ * A handler that runs once the workspace is read (docs/decisions.md "Request flow"); a
+ * request cancelled meanwhile is answered with RequestCancelled and not run.
+ */
+/** A request about this document: its strategy is read first (Session.readNeighbours). */
+function near(uri: string): string {
+  session.readNeighbours(uri, true);
+  return uri;
+}
+
+function afterIndex<P, R>(fn: (p: P) => R): (p: P, token: CancellationToken) => Promise<R> {
+  return async (p, token) => {
+    await session.whenIndexed();
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+    return fn(p);
+  };
+}
+
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
   configurationCapable = !!caps.workspace?.configuration;
   watchCapable = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   foldersCapable = !!caps.workspace?.workspaceFolders;
+  progressCapable = !!caps.window?.workDoneProgress;
+  refreshCapable = !!caps.workspace?.diagnostics?.refreshSupport;
+  // Open documents' diagnostics are pulled where the client can; the rest stay pushed.
+  session.pull = !!caps.textDocument?.diagnostic;
   session.locale = params.locale?.toLowerCase().startsWith('de') ? 'de' : 'en';
   const opts = (params.initializationOptions ?? {}) as { today?: string; debounceMs?: number; settings?: unknown };
   if (opts.today) session.today = opts.today;
@@ -130,6 +209,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeLensProvider: { resolveProvider: false },
       documentLinkProvider: { resolveProvider: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      ...(session.pull ? { diagnosticProvider: { identifier: 'stratdoc', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'stratdoc', version: VERSION },
   };
@@ -187,20 +267,42 @@ connection.onDidChangeWatchedFiles((p) => {
   for (const c of p.changes) session.fileChanged(c.uri, c.type === FileChangeType.Deleted);
 });
 
-connection.onCompletion(guard('completion', [], (p) => completion(ctx, p.textDocument.uri, p.position)));
-connection.onHover(guard('hover', null, (p) => hover(ctx, p.textDocument.uri, p.position)));
-connection.onDefinition(guard('definition', [], (p) => definition(ctx, p.textDocument.uri, p.position)));
-connection.onReferences(guard('references', [], (p) => references(ctx, p.textDocument.uri, p.position, p.context.includeDeclaration)));
+/**
+ * Pull diagnostics (docs/decisions.md "Request flow"): the open document's findings once
+ * the pending check is done; `unchanged` when the client already has them.
+ */
+connection.languages.diagnostics.on(async (p, token): Promise<DocumentDiagnosticReport> => {
+  await session.settled();
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+  try {
+    const uri = p.textDocument.uri;
+    const r = session.pullResult(uri);
+    if (p.previousResultId === r.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: r.resultId };
+    const lang = session.langOf(uri);
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: r.resultId, items: r.findings.map((f) => toDiagnostic(f, lang)) };
+  } catch (e) {
+    connection.console.error(`stratdoc diagnostic failed: ${e instanceof Error ? e.stack : String(e)}`);
+    return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  }
+});
+
+// While the workspace is read, a request about a document reads that document's strategy first.
+connection.onCompletion(guard('completion', [], (p) => completion(ctx, near(p.textDocument.uri), p.position)));
+connection.onHover(guard('hover', null, (p) => hover(ctx, near(p.textDocument.uri), p.position)));
+connection.onDefinition(guard('definition', [], (p) => definition(ctx, near(p.textDocument.uri), p.position)));
+// What spans the workspace waits until it is read: a rename must not miss a plan not yet read.
+connection.onReferences(afterIndex(guard('references', [], (p) => references(ctx, p.textDocument.uri, p.position, p.context.includeDeclaration))));
 connection.onPrepareRename(guard('prepareRename', null, (p) => prepareRename(ctx, p.textDocument.uri, p.position)));
-connection.onRenameRequest(guard('rename', null, (p) => rename(ctx, p.textDocument.uri, p.position, p.newName)));
+connection.onRenameRequest(afterIndex(guard('rename', null, (p) => rename(ctx, p.textDocument.uri, p.position, p.newName))));
 connection.onDocumentSymbol(guard('documentSymbol', [], (p) => documentSymbols(ctx, p.textDocument.uri)));
-connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => workspaceSymbols(ctx, p.query)));
-connection.onCodeAction(guard('codeAction', [], (p) => codeActions(ctx, p.textDocument.uri, p.range, p.context.diagnostics, p.context.only)));
-connection.onCodeLens(guard('codeLens', [], (p) => codeLenses(ctx, p.textDocument.uri)));
+connection.onWorkspaceSymbol(afterIndex(guard('workspaceSymbol', [], (p) => workspaceSymbols(ctx, p.query))));
+connection.onCodeAction(guard('codeAction', [], (p) => codeActions(ctx, near(p.textDocument.uri), p.range, p.context.diagnostics, p.context.only)));
+connection.onCodeLens(afterIndex(guard('codeLens', [], (p) => codeLenses(ctx, p.textDocument.uri))));
 connection.onDocumentLinks(guard('documentLinks', [], (p) => documentLinks(ctx, p.textDocument.uri)));
-connection.onRequest(PLAN_STATUS_REQUEST, guard('planStatus', null, (p: { uri: string }) => planStatus(ctx, p.uri)));
-connection.onRequest(PREVIEW_REQUEST, guard('preview', null, (p: { uri: string; base?: unknown }) => preview(ctx, String(p?.uri ?? ''), typeof p?.base === 'string' ? p.base : undefined)));
-connection.onRequest(EXPORT_REQUEST, guard('export', null, (p: { uri: string; format: string }) => exportPlan(ctx, String(p?.uri ?? ''), p?.format)));
+// The status bar's push share, the preview and the export show the project: they wait for the index.
+connection.onRequest(PLAN_STATUS_REQUEST, afterIndex(guard('planStatus', null, (p: { uri: string }) => planStatus(ctx, p.uri))));
+connection.onRequest(PREVIEW_REQUEST, afterIndex(guard('preview', null, (p: { uri: string; base?: unknown }) => preview(ctx, String(p?.uri ?? ''), typeof p?.base === 'string' ? p.base : undefined))));
+connection.onRequest(EXPORT_REQUEST, afterIndex(guard('export', null, (p: { uri: string; format: string }) => exportPlan(ctx, String(p?.uri ?? ''), p?.format))));
 
 /**
  * Tests only: the live heap after full garbage collections (test/lsp/memory.test.ts,

@@ -207,11 +207,11 @@ async function manyFiles(ctx: Ctx, plans: number, jobs?: number) {
 
 export const FIGURES: Figure[] = [
   {
-    name: 'Opening: server start → first diagnostics, 300 documents',
+    name: 'Opening: initialized → first diagnostics of an opened plan, 300 documents',
     goal: '≤ 300 ms',
     async measure(ctx) {
-      const st = await ctx.once('lsp:start', () => measureStart({ memory: true }));
-      return { ours: { value: st.ms, unit: 'ms' }, note: `${st.docs} documents; the issue measured 4,900 ms before the work on #15` };
+      const st = await ctx.once('lsp:start', () => measureStart());
+      return { ours: { value: st.firstMs, unit: 'ms' }, note: `${st.docs} documents, a plan opened at start: its first diagnostics ${fmt(st.firstMs)} ms after initialized, the workspace read after ${fmt(st.indexMs)} ms; the issue measured 4,900 ms before the work on #15` };
     },
     met: below(300),
   },
@@ -219,8 +219,8 @@ export const FIGURES: Figure[] = [
     name: 'Server RSS, 300-document workspace',
     goal: '≤ 150 MB',
     async measure(ctx) {
-      const st = await ctx.once('lsp:start', () => measureStart({ memory: true }));
-      return { ours: { value: mb(st.rss ?? NaN), unit: 'MB' } };
+      const st = await ctx.once('lsp:start', () => measureStart());
+      return { ours: { value: mb(st.rss), unit: 'MB' }, note: `300 documents: live heap ${fmt(mb(st.heap))} MB` };
     },
     met: below(150),
   },

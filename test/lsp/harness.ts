@@ -45,6 +45,10 @@ export interface ClientOptions {
   nodeArgs?: string[];
   /** Sent as initializationOptions.debounceMs (default 5). */
   debounceMs?: number;
+  /** Announce window.workDoneProgress (the server then reports reading the workspace). */
+  workDoneProgress?: boolean;
+  /** Announce pull diagnostics (textDocument.diagnostic, workspace.diagnostics.refreshSupport). */
+  pull?: boolean;
 }
 
 export class TestClient {
@@ -58,6 +62,11 @@ export class TestClient {
   publishCount = 0;
   /** What the server answered to `initialize` (its capabilities). */
   initializeResult: InitializeResult | undefined;
+  /**
+   * What arrived, in order: `publish <uri> <version> <codes>`, `progress <begin|report|end>
+   * <message>`, `refresh` (workspace/diagnostic/refresh).
+   */
+  readonly events: string[] = [];
 
   private constructor(readonly proc: cp.ChildProcess, readonly conn: ProtocolConnection, readonly root: string) {}
 
@@ -70,6 +79,7 @@ export class TestClient {
       c.publishCount++;
       c.publishedVersions.set(p.uri, p.version);
       c.diagnostics.set(p.uri, p.diagnostics);
+      c.events.push(`publish ${p.uri} ${p.version} ${p.diagnostics.map((d) => d.code).join(',')}`);
       c.check();
     });
     conn.onNotification('window/logMessage', (p: { message: string }) => {
@@ -77,6 +87,15 @@ export class TestClient {
     });
     conn.onRequest(RegistrationRequest.type, () => undefined);
     conn.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    conn.onNotification('$/progress', (p: { value: { kind: string; message?: string } }) => {
+      c.events.push(`progress ${p.value.kind} ${p.value.message ?? ''}`);
+      c.check();
+    });
+    conn.onRequest('workspace/diagnostic/refresh', () => {
+      c.events.push('refresh');
+      c.check();
+      return null;
+    });
     conn.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => opts.configuration ?? null));
     conn.listen();
     c.initializeResult = await conn.sendRequest(InitializeRequest.type, {
@@ -85,8 +104,12 @@ export class TestClient {
       workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }],
       locale: opts.locale ?? 'de',
       capabilities: {
-        workspace: { configuration: !!opts.configuration, didChangeWatchedFiles: { dynamicRegistration: opts.watch ?? true }, workspaceFolders: opts.workspaceFolders ?? true },
-        textDocument: { publishDiagnostics: {}, completion: { completionItem: { snippetSupport: true } } },
+        workspace: {
+          configuration: !!opts.configuration, didChangeWatchedFiles: { dynamicRegistration: opts.watch ?? true }, workspaceFolders: opts.workspaceFolders ?? true,
+          ...(opts.pull ? { diagnostics: { refreshSupport: true } } : {}),
+        },
+        textDocument: { publishDiagnostics: {}, completion: { completionItem: { snippetSupport: true } }, ...(opts.pull ? { diagnostic: { dynamicRegistration: false } } : {}) },
+        ...(opts.workDoneProgress ? { window: { workDoneProgress: true } } : {}),
       },
       initializationOptions: { today: opts.today ?? '2027-02-15', debounceMs: opts.debounceMs ?? 5, settings: opts.settings },
     });

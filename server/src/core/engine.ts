@@ -140,6 +140,19 @@ export function ruleOptions(rule: Rule, config: ResolvedConfig): Record<string, 
 }
 
 export function checkProject(project: Project, opts: CheckOptions): Finding[] {
+  const steps = checkProjectSteps(project, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `checkProject` one rule at a time: it yields after each rule, so the server can answer
+ * requests between rule runs and drop a check a newer edit made stale (docs/decisions.md
+ * "Request flow"). Run to its end, it returns what `checkProject` returns.
+ */
+export function* checkProjectSteps(project: Project, opts: CheckOptions): Generator<void, Finding[], void> {
   const home = project.documents[0];
   if (!home) return [];
   const homeConfig = opts.configFor(home.uri);
@@ -199,8 +212,21 @@ export function checkProject(project: Project, opts: CheckOptions): Finding[] {
         data: f.data,
       });
     }
+    yield;
   }
   return out;
+}
+
+const LOCAL_RULES = ALL_RULES.filter((r) => r.meta.local);
+
+/**
+ * What the local rules (RuleMeta.local) find in a document, checked alone: exactly what
+ * they find there in any workspace (test/core/local-rules.test.ts). The server shows this
+ * while the workspace is still being read (docs/decisions.md "Request flow").
+ */
+export function checkLocal(doc: ParsedDocument, opts: Omit<CheckOptions, 'rules' | 'memo'>): Finding[] {
+  const alone = new Project(doc.kind === 'strategy' ? doc : undefined, doc.kind === 'plan' ? [doc] : [], new Map());
+  return checkProject(alone, { ...opts, rules: LOCAL_RULES }).sort(compareFindings);
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -7,7 +7,7 @@ import type { EditSpan, ParsedDocument } from './model';
 import type { Text } from './text';
 import { Project, type PlanLink } from './project';
 import { ConfigResolver, type ResolvedConfig } from './config';
-import { checkProject, compareFindings, EntryMemo, type Finding } from './engine';
+import { checkProjectSteps, compareFindings, EntryMemo, type Finding } from './engine';
 import { parseDocument, detect, ChunkCache } from './parse';
 import { dirnameUri, parentFolder, relativeUri, resolveUri } from './uri';
 import type { Rule } from './rules/api';
@@ -261,27 +261,48 @@ export class Workspace {
 
   /** The findings of one project; cached until one of its documents changes. */
   checkProject(p: Project, today: string): Finding[] {
+    return drain(this.checkProjectSteps(p, today));
+  }
+
+  /** `checkProject`, yielding after each rule run (see checkProjectSteps in engine.ts). */
+  *checkProjectSteps(p: Project, today: string): Generator<void, Finding[], void> {
     const home = p.documents[0];
     const key = p.documents;
     const prev = this.resultKeys.get(home.uri);
     if (prev && prev.today === today && prev.key.length === key.length && prev.key.every((d, i) => d === key[i])) return prev.findings;
-    const findings = checkProject(p, { today, configFor: (u) => this.configs.forDocument(u), rules: this.rules, memo: this.memo }).sort(compareFindings);
+    const findings = (yield* checkProjectSteps(p, { today, configFor: (u) => this.configs.forDocument(u), rules: this.rules, memo: this.memo })).sort(compareFindings);
     this.resultKeys.set(home.uri, { key, today, findings });
     return findings;
   }
 
   /** Every finding of the workspace by document URI (documents without findings included). */
   check(today: string): Map<string, Finding[]> {
+    return drain(this.checkSteps(today));
+  }
+
+  /**
+   * `check`, yielding after each rule run. A caller that stops early (the workspace changed
+   * meanwhile) loses nothing: each finished project's findings are cached as by `check`.
+   */
+  *checkSteps(today: string): Generator<void, Map<string, Finding[]>, void> {
     const out = new Map<string, Finding[]>();
     for (const d of this.docs.values()) out.set(d.uri, []);
     for (const [uri, f] of this.unmarked) out.set(uri, [f]);
     const live = new Set<string>();
     for (const p of this.projects()) {
       live.add(p.documents[0].uri);
-      for (const f of this.checkProject(p, today)) out.get(f.uri)?.push(f);
+      for (const f of yield* this.checkProjectSteps(p, today)) out.get(f.uri)?.push(f);
     }
     for (const k of [...this.resultKeys.keys()]) if (!live.has(k)) this.resultKeys.delete(k);
     return out;
+  }
+}
+
+/** Runs a stepwise check to its end. */
+function drain<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
   }
 }
 

@@ -8,11 +8,12 @@ import * as path from 'node:path';
 import { Workspace } from '../core/workspace';
 import { ConfigResolver, type RawConfig, configSchema, checkRuleSettings } from '../core/config';
 import { isConfigFileName, isInside, loadFile, readConfigFile, realFolder, walkDocuments, walkedTo } from '../core/files';
-import { todayIso, type Finding } from '../core/engine';
+import { checkLocal, todayIso, type Finding } from '../core/engine';
 import { LineIndex, type Lang, type Position, type Text } from '../core/text';
 import { normalizeLoneCr } from '../core/parse';
 import type { EditSpan } from '../core/model';
-import { toPath, toUri } from '../core/uri';
+import { dirnameUri, parentFolder, resolveUri, toPath, toUri } from '../core/uri';
+import { capFindings } from '../service/diagnostics';
 
 export interface SessionHost {
   /** `version`: the editor's version of an open document the diagnostics belong to. */
@@ -20,6 +21,30 @@ export interface SessionHost {
   log(message: string): void;
   /** Called once per skipped file (too large, not UTF-8). */
   notifySkipped?(uri: string, message: string): void;
+  /** Reading the workspace in the background: begins, advances (files read of all), ends. */
+  progress?(kind: 'begin' | 'report' | 'end', done: number, total: number): void;
+  /**
+   * Pull diagnostics (docs/decisions.md "Request flow"): the diagnostics of an open
+   * document changed without an edit of it (a cross-file finding, the index completed);
+   * the client should pull again (`workspace/diagnostic/refresh`).
+   */
+  refresh?(): void;
+}
+
+/** One slice of background reading or checking runs this long before it yields to requests. */
+export const SLICE_MS = 15;
+/** Reading the workspace starts this long after it is asked for (see startIndex). */
+export const START_MS = 50;
+/** The default of `stratdoc.maxDiagnostics` (docs/decisions.md "Request flow"). */
+export const DEFAULT_MAX_DIAGNOSTICS = 500;
+/** Rules whose findings in a document depend on that document alone (RuleMeta.local). */
+
+/** The diagnostics of an open document as a pulling client last received them. */
+export interface PullResult {
+  resultId: string;
+  findings: Finding[];
+  /** The findings the result was made from (the same objects: nothing to redo). */
+  source?: Finding[];
 }
 
 /** Files scanned at most at start, so a huge folder opened by mistake stays usable. */
@@ -49,6 +74,27 @@ export class Session {
   /** Internal errors already written to the log (each once; the set is bounded). */
   private readonly loggedInternal = new Set<string>();
   private timer: { cancel(): void } | undefined;
+  /** A check runs (it yields between rule runs); `rerun`: something changed meanwhile. */
+  private running = false;
+  private rerun = false;
+  /** Counts changes of what is checked: a check that sees it move is stale and dropped. */
+  private changes = 0;
+  private readonly settledWaiters: (() => void)[] = [];
+  private readonly indexedWaiters: (() => void)[] = [];
+  /** Background reading of the workspace: files still to read, and the generation reading them. */
+  private indexQueue: { uri: string; boundary: string }[] = [];
+  private indexDone = 0;
+  private indexGen = 0;
+  /**
+   * Whether the whole workspace has been read. Until then only open documents are
+   * published, with the findings of local rules only (docs/decisions.md "Request flow").
+   */
+  indexed = true;
+  /** Per document at most this many diagnostics, and one summary (`stratdoc.maxDiagnostics`). */
+  maxDiagnostics = DEFAULT_MAX_DIAGNOSTICS;
+  /** The client pulls the diagnostics of open documents (textDocument/diagnostic). */
+  pull = false;
+  private readonly pulled = new Map<string, PullResult>();
   /** When the last check ended, and how long it took (performance.now() milliseconds). */
   private lastEnd = -Infinity;
   private lastCost = 0;
@@ -75,8 +121,13 @@ export class Session {
    */
   setSettings(raw: unknown): void {
     let settings: RawConfig | undefined;
+    this.maxDiagnostics = DEFAULT_MAX_DIAGNOSTICS;
     if (raw && typeof raw === 'object') {
-      const cleaned = Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([k, v]) => k !== 'trace' && v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0)));
+      // `maxDiagnostics` is the editor's, not the configuration's (docs/decisions.md "Request flow").
+      const max = (raw as Record<string, unknown>).maxDiagnostics;
+      if (typeof max === 'number' && Number.isInteger(max) && max >= 1) this.maxDiagnostics = max;
+      else if (max !== undefined && max !== null) this.host.log(`stratdoc settings ignored: maxDiagnostics: must be a whole number of at least 1`);
+      const cleaned = Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([k, v]) => k !== 'trace' && k !== 'maxDiagnostics' && v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0)));
       const r = configSchema.partial().safeParse(cleaned);
       if (r.success) {
         settings = r.data;
@@ -124,16 +175,58 @@ export class Session {
    * skip list, symlink rule, size limit and decoder as the CLI; docs/security.md).
    */
   scan(): void {
-    let n = 0;
+    const queue: { uri: string; boundary: string }[] = [];
     for (const r of this.roots) {
       const p = toPath(r);
       if (!p) continue;
-      const walked = walkDocuments(p, { maxFiles: MAX_SCAN_FILES - n });
-      n += walked.entries.length;
+      const walked = walkDocuments(p, { maxFiles: MAX_SCAN_FILES - queue.length });
       const boundary = realFolder(p);
-      for (const e of walked.entries) this.loadFromDisk(toUri(e.path), boundary);
+      for (const e of walked.entries) queue.push({ uri: toUri(e.path), boundary });
       if (walked.truncated) this.host.log(`stratdoc: stopped scanning after ${MAX_SCAN_FILES} files.`);
     }
+    this.startIndex(queue);
+  }
+
+  /**
+   * Reads the walked files in slices of SLICE_MS, yielding to requests and to the open
+   * documents' checks between slices (setImmediate), with progress. A newer scan (settings
+   * or folders changed) ends an older one.
+   */
+  private startIndex(queue: { uri: string; boundary: string }[]): void {
+    const gen = ++this.indexGen;
+    if (!this.indexed) this.host.progress?.('end', this.indexDone, this.indexQueue.length);
+    this.indexQueue = queue;
+    this.indexDone = 0;
+    this.indexed = queue.length === 0;
+    if (this.indexed) {
+      for (const resolve of this.indexedWaiters.splice(0)) resolve();
+      return;
+    }
+    this.host.progress?.('begin', 0, queue.length);
+    // The first slice waits START_MS: the documents an editor restores arrive right after
+    // `initialized` and are checked and published first (docs/decisions.md "Request flow").
+    const slice = () => {
+      if (gen !== this.indexGen) return;
+      const start = performance.now();
+      while (this.indexDone < this.indexQueue.length) {
+        const next = this.indexQueue[this.indexDone++];
+        this.loadFromDisk(next.uri, next.boundary);
+        if (performance.now() - start >= SLICE_MS) break;
+      }
+      this.changes++;
+      if (this.indexDone < this.indexQueue.length) {
+        this.host.progress?.('report', this.indexDone, this.indexQueue.length);
+        setImmediate(slice);
+        return;
+      }
+      const total = this.indexQueue.length;
+      this.indexQueue = [];
+      this.indexed = true;
+      this.host.progress?.('end', total, total);
+      for (const resolve of this.indexedWaiters.splice(0)) resolve();
+      this.schedule();
+    };
+    setTimeout(slice, START_MS);
   }
 
   /** (Re)loads a file from disk unless it is open in the editor. */
@@ -167,9 +260,45 @@ export class Session {
   /** A document opened in the editor: from now on its text wins over the disk's. */
   didOpen(uri: string, text: string, version?: number): void {
     this.didChange(uri, text, version);
+    if (this.indexed) return;
+    // While the workspace is read: published at once, ahead of the next slice of reading.
+    this.flush();
+    this.readNeighbours(uri);
+  }
+
+  /**
+   * While the workspace is read: what an open document's strategy can be is read next,
+   * ahead of the rest — the file its `strategy:` path names, and the files in its folder
+   * and each folder above it (where a strategy found by folder lies). `now`: read them
+   * at once — a request about the document (completion, hover…) needs its strategy.
+   */
+  readNeighbours(uri: string, now = false): void {
+    if (this.indexed) return;
+    const doc = this.ws.get(uri);
+    if (!doc) return;
+    const sp = doc.plan?.strategyPath?.value;
+    const target = sp ? resolveUri(uri, sp) : undefined;
+    const folders = new Set<string>();
+    for (let f: string | undefined = dirnameUri(uri); f; f = parentFolder(f)) folders.add(f);
+    const rest = this.indexQueue.slice(this.indexDone);
+    const first = rest.filter((q) => q.uri === target || folders.has(dirnameUri(q.uri)));
+    if (!first.length) return;
+    const ahead = new Set(first);
+    this.indexQueue = [...this.indexQueue.slice(0, this.indexDone), ...first, ...rest.filter((q) => !ahead.has(q))];
+    if (!now) return;
+    for (const q of first) this.loadFromDisk(q.uri, q.boundary);
+    this.indexDone += first.length;
+    this.changes++;
+  }
+
+  /** Resolves once the whole workspace is read (requests that span it wait for this). */
+  whenIndexed(): Promise<void> {
+    if (this.indexed) return Promise.resolve();
+    return new Promise((resolve) => this.indexedWaiters.push(resolve));
   }
 
   didChange(uri: string, text: string, version?: number, edit?: EditSpan): void {
+    this.changes++;
     this.open.set(uri, text);
     if (version !== undefined) this.versions.set(uri, version);
     this.edited.add(uri);
@@ -212,6 +341,8 @@ export class Session {
   }
 
   didClose(uri: string): void {
+    this.changes++;
+    this.pulled.delete(uri);
     this.open.delete(uri);
     this.once.delete(uri);
     this.versions.delete(uri);
@@ -223,6 +354,7 @@ export class Session {
 
   /** A file changed on disk (created, changed or deleted). */
   fileChanged(uri: string, deleted: boolean): void {
+    this.changes++;
     if (isConfigFileName(uri)) {
       this.reconfigure();
       return;
@@ -235,9 +367,11 @@ export class Session {
 
   /** Settings or a configuration file changed: everything is read again. */
   reconfigure(): void {
+    this.changes++;
     this.rebuild();
     for (const [uri, text] of this.open) this.ws.set(uri, text);
     this.scan();
+    if (!this.indexed) for (const uri of this.open.keys()) this.readNeighbours(uri);
     this.schedule();
   }
 
@@ -247,13 +381,18 @@ export class Session {
    * together with whatever else arrives meanwhile. A change after the rest is checked on
    * the next turn of the event loop. So a keystroke gets its diagnostics without an added
    * delay, and a burst of changes (a paste, a replace-all, a fast typist on a long
-   * document) spends at most about half the time checking.
+   * document) spends at most about half the time checking. A change while a check runs
+   * makes that check stale (see publishAll) and another follows it.
    */
   schedule(): void {
+    if (this.running) {
+      this.rerun = true;
+      return;
+    }
     if (this.timer) return;
     const run = () => {
       this.timer = undefined;
-      this.publishAll();
+      void this.publishAll();
     };
     const wait = this.lastEnd + Math.min(this.debounceMs, this.lastCost) - performance.now();
     if (wait <= 0) {
@@ -265,27 +404,138 @@ export class Session {
     }
   }
 
-  /** Runs any pending validation now (before answering a request that needs fresh results). */
+  /** Runs any pending validation now, synchronously (after `initialized`: the open documents first). */
   flush(): void {
-    if (this.timer) {
+    if (this.timer && !this.running) {
       this.timer.cancel();
       this.timer = undefined;
-      this.publishAll();
+      this.publishNow();
+      this.notifySettled();
     }
+  }
+
+  /** Resolves once no check is pending or running: a pulled result is then current. */
+  settled(): Promise<void> {
+    if (!this.timer && !this.running) return Promise.resolve();
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
+
+  private notifySettled(): void {
+    if (this.timer || this.running) return;
+    for (const resolve of this.settledWaiters.splice(0)) resolve();
   }
 
   findings(): Map<string, Finding[]> {
     return this.ws.check(this.today ?? todayIso());
   }
 
-  publishAll(): void {
+  /** Checks everything and publishes, without yielding. */
+  publishNow(): void {
     const start = performance.now();
     try {
-      this.checkAndPublish();
+      if (!this.indexed) {
+        this.publishMap(this.collectOpen(), true);
+        return;
+      }
+      let all: Map<string, Finding[]>;
+      try {
+        all = this.findings();
+      } catch (e) {
+        this.host.log(`stratdoc: checking failed: ${e instanceof Error ? e.stack : String(e)}`);
+        return;
+      }
+      this.publishMap(this.withFileFindings(all), false);
     } finally {
       this.lastEnd = performance.now();
       this.lastCost = this.lastEnd - start;
     }
+  }
+
+  /** A stale check was dropped; the next one runs to its end, so steady typing still gets diagnostics. */
+  private dropped = false;
+
+  /**
+   * Checks and publishes, yielding to the event loop whenever a slice of SLICE_MS is used
+   * up (between rule runs), so requests are answered during a long check. A change that
+   * arrives meanwhile makes the check stale: it is dropped (what it finished stays cached)
+   * and a newer one runs; that one is not dropped again (docs/decisions.md "Request flow").
+   */
+  async publishAll(): Promise<void> {
+    this.running = true;
+    const start = performance.now();
+    try {
+      if (!this.indexed) {
+        this.publishMap(this.collectOpen(), true);
+        return;
+      }
+      const at = this.changes;
+      const ws = this.ws;
+      const mayDrop = !this.dropped;
+      this.dropped = false;
+      const steps = this.ws.checkSteps(this.today ?? todayIso());
+      let sliceStart = performance.now();
+      let all: Map<string, Finding[]>;
+      for (;;) {
+        let r: IteratorResult<void, Map<string, Finding[]>>;
+        try {
+          r = steps.next();
+        } catch (e) {
+          this.host.log(`stratdoc: checking failed: ${e instanceof Error ? e.stack : String(e)}`);
+          return;
+        }
+        if (r.done) {
+          all = r.value;
+          break;
+        }
+        if (performance.now() - sliceStart < SLICE_MS) continue;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        // A check of a workspace the settings replaced is always dropped.
+        if ((this.changes !== at && mayDrop) || this.ws !== ws) {
+          this.dropped = true;
+          return;
+        }
+        // Not dropped, but the workspace moved on: finish on what was taken, then check again.
+        if (this.changes !== at) this.rerun = true;
+        sliceStart = performance.now();
+      }
+      this.publishMap(this.withFileFindings(all), false);
+    } finally {
+      this.running = false;
+      this.lastEnd = performance.now();
+      this.lastCost = this.lastEnd - start;
+      if (this.rerun) {
+        this.rerun = false;
+        this.schedule();
+      }
+      this.notifySettled();
+    }
+  }
+
+  /**
+   * While the workspace is read: the open documents with the findings of local rules only.
+   * A finding that depends on other documents waits for the index, so a first publish
+   * never shows one the whole workspace would not (docs/decisions.md "Request flow").
+   */
+  private collectOpen(): Map<string, Finding[]> {
+    const today = this.today ?? todayIso();
+    const out = new Map<string, Finding[]>();
+    for (const uri of this.open.keys()) {
+      const doc = this.ws.get(uri);
+      if (!doc) continue;
+      try {
+        out.set(uri, checkLocal(doc, { today, configFor: (u) => this.configs.forDocument(u) }));
+      } catch (e) {
+        this.host.log(`stratdoc: checking failed: ${e instanceof Error ? e.stack : String(e)}`);
+      }
+    }
+    for (const f of this.ws.unmarkedFindings()) if (this.open.has(f.uri)) out.set(f.uri, [f]);
+    for (const s of this.ws.skippedFiles()) if (this.open.has(s.uri)) out.set(s.uri, [skippedFinding(s.uri, s.message)]);
+    return out;
+  }
+
+  /** The diagnostics of an open document for a pulling client. */
+  pullResult(uri: string): PullResult {
+    return this.pulled.get(uri) ?? { resultId: fingerprint([], this.langOf(uri)), findings: [] };
   }
 
   /**
@@ -304,55 +554,87 @@ export class Session {
     }
   }
 
-  private checkAndPublish(): void {
-    let all: Map<string, Finding[]>;
-    try {
-      all = this.findings();
-    } catch (e) {
-      this.host.log(`stratdoc: checking failed: ${e instanceof Error ? e.stack : String(e)}`);
-      return;
-    }
+  /** Adds what is said about files rather than found by rules: configuration problems, skipped files. */
+  private withFileFindings(all: Map<string, Finding[]>): Map<string, Finding[]> {
     // Configuration problems are shown on the configuration file itself.
     for (const p of this.configs.problems()) {
       const list = all.get(p.uri) ?? [];
       list.push({ rule: 'config', uri: p.uri, range: p.range, message: p.message, severity: 'warning' });
       all.set(p.uri, list);
     }
+    for (const s of this.ws.skippedFiles()) all.set(s.uri, [skippedFinding(s.uri, s.message)]);
+    return all;
+  }
+
+  /**
+   * Sends what changed: pushed to the client, or kept for its pull (open documents when it
+   * pulls). `partial`: only the open documents were checked (the index is not complete).
+   */
+  private publishMap(all: Map<string, Finding[]>, partial: boolean): void {
     this.logInternal(all);
-    for (const s of this.ws.skippedFiles()) {
-      all.set(s.uri, [{ rule: 'file', uri: s.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: s.message, severity: 'information' }]);
-    }
     // A document just edited always gets its diagnostics (with its version), so the editor
     // knows they are current; others only when theirs changed.
     const edited = new Set(this.edited);
     this.edited.clear();
+    let refresh = false;
     for (const [uri, findings] of all) {
+      const lang = this.langOf(uri);
+      if (this.pull && this.open.has(uri)) {
+        // Pulled: a document pushed before it was opened gets its push cleared once.
+        if (this.lastPublished.delete(uri)) this.host.publish(uri, [], lang, this.versions.get(uri));
+        this.lastFindings.delete(uri);
+        const prev = this.pulled.get(uri);
+        if (prev?.source && sameObjects(prev.source, findings)) continue;
+        const shown = capFindings(findings, this.maxDiagnostics);
+        const resultId = fingerprint(shown, lang);
+        this.pulled.set(uri, { resultId, findings: shown, source: findings });
+        if (prev?.resultId !== resultId && !edited.has(uri)) refresh = true;
+        continue;
+      }
       const seen = this.lastFindings.get(uri);
       this.lastFindings.set(uri, findings);
       if (!edited.has(uri) && seen && sameObjects(seen, findings) && this.lastPublished.has(uri)) continue;
-      const lang = this.langOf(uri);
-      const key = fingerprint(findings, lang);
+      const shown = capFindings(findings, this.maxDiagnostics);
+      const key = fingerprint(shown, lang);
       if (this.lastPublished.get(uri) === key && !edited.has(uri)) continue;
       this.lastPublished.set(uri, key);
       if (this.open.has(uri)) this.once.add(uri);
-      this.host.publish(uri, findings, lang, this.versions.get(uri));
+      this.host.publish(uri, shown, lang, this.versions.get(uri));
     }
-    for (const uri of [...this.lastFindings.keys()]) if (!all.has(uri)) this.lastFindings.delete(uri);
+    if (!partial) {
+      for (const uri of [...this.lastFindings.keys()]) if (!all.has(uri)) this.lastFindings.delete(uri);
+      for (const [uri, prev] of [...this.pulled]) {
+        if (all.has(uri)) continue;
+        // An open document that is no longer one: nothing to show.
+        const resultId = fingerprint([], this.langOf(uri));
+        if (prev.resultId !== resultId) {
+          this.pulled.set(uri, { resultId, findings: [] });
+          if (!edited.has(uri)) refresh = true;
+        }
+      }
+    }
     const cleared = new Set<string>();
-    for (const uri of [...this.lastPublished.keys()]) {
-      if (all.has(uri)) continue;
-      this.lastPublished.delete(uri);
-      cleared.add(uri);
-      this.host.publish(uri, [], this.locale, this.versions.get(uri));
+    if (!partial) {
+      for (const uri of [...this.lastPublished.keys()]) {
+        if (all.has(uri)) continue;
+        this.lastPublished.delete(uri);
+        cleared.add(uri);
+        this.host.publish(uri, [], this.locale, this.versions.get(uri));
+      }
     }
     // An open document that was one and no longer is (its marker or front matter half
     // typed) still gets an empty publish for each version, so the editor knows that
     // version has none; a file that never was a document gets nothing.
     for (const uri of edited) {
-      if (all.has(uri) || cleared.has(uri) || !this.once.has(uri) || !this.open.has(uri)) continue;
+      if (this.pull || all.has(uri) || cleared.has(uri) || !this.once.has(uri) || !this.open.has(uri)) continue;
       this.host.publish(uri, [], this.locale, this.versions.get(uri));
     }
+    if (refresh) this.host.refresh?.();
   }
+}
+
+function skippedFinding(uri: string, message: Text): Finding {
+  return { rule: 'file', uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message, severity: 'information' };
 }
 
 function internalOf(f: Finding): string | undefined {

@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Finding } from '../core/engine';
-import type { Lang } from '../core/text';
+import { t, type Lang, type Text } from '../core/text';
 import { docsUrl } from '../core/rules/api';
 import { RULES_BY_ID } from '../core/rules';
 
@@ -21,4 +21,34 @@ export function toDiagnostic(f: Finding, lang: Lang): Diagnostic {
   };
   if (RULES_BY_ID.has(f.rule)) d.codeDescription = { href: docsUrl(f.rule) };
   return d;
+}
+
+const RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/** What the server says about diagnostics it does not show (both languages). */
+export const DIAGNOSTICS_MESSAGES = {
+  capped: (shown: number, total: number): Text =>
+    t(
+      `stratdoc shows ${shown} of the ${total} findings in this document, the most severe first; ${total - shown} more are not shown. Fix these first, run 'stratdoc check' to see all, or raise the setting stratdoc.maxDiagnostics.`,
+      `stratdoc zeigt ${shown} der ${total} Befunde in diesem Dokument, die schwersten zuerst; ${total - shown} weitere werden nicht gezeigt. Beheben Sie diese zuerst, rufen Sie 'stratdoc check' für alle auf, oder erhöhen Sie die Einstellung stratdoc.maxDiagnostics.`,
+    ),
+};
+
+/** The rule ID of the summary finding (no rule of the catalogue; docs/decisions.md "Request flow"). */
+export const CAPPED_RULE = 'max-diagnostics';
+
+/**
+ * At most `max` findings of a document, the most severe first (errors, warnings,
+ * information, hints; by position within each), in their order, and one summary finding
+ * at the top of the document naming how many more there are. An editor stays responsive
+ * with hundreds of squiggles, not with thousands; the CLI shows all.
+ */
+export function capFindings(findings: Finding[], max: number): Finding[] {
+  if (findings.length <= max) return findings;
+  const order = findings.map((f, i) => i).sort((a, b) => RANK[findings[a].severity] - RANK[findings[b].severity] || a - b);
+  const keep = new Set(order.slice(0, max));
+  const out = findings.filter((_, i) => keep.has(i));
+  const at = { line: 0, character: 0 };
+  out.unshift({ rule: CAPPED_RULE, uri: findings[0].uri, range: { start: at, end: at }, message: DIAGNOSTICS_MESSAGES.capped(max, findings.length), severity: 'information' });
+  return out;
 }

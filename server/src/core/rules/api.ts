@@ -41,6 +41,14 @@ export interface RuleMeta {
    * it finds in the strategy itself is found afresh each time.
    */
   scope?: 'entry';
+  /**
+   * What the rule finds in a document depends on that document alone (its text, its
+   * configuration and today), never on another document of the workspace: the server
+   * shows these findings before the workspace is indexed (docs/decisions.md "Request
+   * flow"); the others wait for the index. test/core/local-rules.test.ts proves it on
+   * every fixture and example.
+   */
+  local?: true;
 }
 
 export interface OptionRange {

@@ -11,6 +11,7 @@ export const rule: Rule = {
   meta: {
     id: 'channel-without-how',
     severity: 'information',
+    local: true,
     description: t(
       'A channel of the channel plan does not say how it is run: no formats, frequency or tone.',
       'Ein Kanal des Kanalplans sagt nicht, wie er bespielt wird: keine Formate, keine Frequenz, keine Tonalität.',

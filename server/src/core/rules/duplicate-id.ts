@@ -30,6 +30,7 @@ export const rule: Rule = {
   meta: {
     id: 'duplicate-id',
     severity: 'error',
+    local: true,
     description: t(
       'Two items of a strategy have the same ID (goals, KPIs and audiences share one set of IDs; people and channels have their own).',
       'Zwei Elemente einer Strategie haben dieselbe ID (Ziele, Kennzahlen und Zielgruppen teilen sich die IDs; Personen und Kanäle haben eigene).',

@@ -9,6 +9,7 @@ export const rule: Rule = {
   meta: {
     id: 'empty-step',
     severity: 'warning',
+    local: true,
     description: t(
       'A section of one of the eight steps holds no text, or only placeholders such as TODO, TBD or ….',
       'Ein Abschnitt eines der acht Schritte enthält keinen Text oder nur Platzhalter wie TODO, TBD oder ….',

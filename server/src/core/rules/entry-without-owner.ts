@@ -7,6 +7,7 @@ export const rule: Rule = {
   meta: {
     id: 'entry-without-owner',
     severity: 'warning',
+    local: true,
     scope: 'entry',
     description: t(
       'A plan entry has no owner: nobody is responsible for writing it.',

@@ -14,6 +14,7 @@ export const rule: Rule = {
   meta: {
     id: 'kpi-not-smart',
     severity: 'information',
+    local: true,
     description: t(
       'A KPI without target, baseline, deadline or data source is not measurable (SMART).',
       'Eine Kennzahl ohne Zielwert, Ausgangswert, Frist oder Datenquelle ist nicht messbar (SMART).',

@@ -7,6 +7,7 @@ export const rule: Rule = {
   meta: {
     id: 'kpi-without-goal',
     severity: 'warning',
+    local: true,
     description: t(
       'A KPI that measures no goal: neither its goal nor a goal\'s KPIs link them.',
       'Eine Kennzahl, die kein Ziel misst: weder ihr Ziel noch die Kennzahlen eines Ziels verknüpfen sie.',

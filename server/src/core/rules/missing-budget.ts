@@ -77,6 +77,7 @@ export const rule: Rule = {
   meta: {
     id: 'missing-budget',
     severity: 'hint',
+    local: true,
     description: t(
       'The strategy names no budget and no resources (money or hours): nothing to weigh the effort against what it brings.',
       'Die Strategie nennt weder Budget noch Ressourcen (Geld oder Stunden): nichts, womit sich der Aufwand gegen den Ertrag abwägen lässt.',

@@ -7,6 +7,7 @@ export const rule: Rule = {
   meta: {
     id: 'missing-crisis-plan',
     severity: 'warning',
+    local: true,
     description: t(
       'The strategy has no plan for handling public criticism (crisis communication).',
       'Die Strategie enthält keinen Plan für den Umgang mit öffentlicher Kritik (Krisenkommunikation).',

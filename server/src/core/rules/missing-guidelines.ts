@@ -7,6 +7,7 @@ export const rule: Rule = {
   meta: {
     id: 'missing-guidelines',
     severity: 'information',
+    local: true,
     description: t(
       'The strategy has no social media guidelines for employees.',
       'Die Strategie enthält keine Social-Media-Richtlinien für Mitarbeiterinnen und Mitarbeiter.',

@@ -15,6 +15,7 @@ export const rule: Rule = {
   meta: {
     id: 'missing-review',
     severity: 'information',
+    local: true,
     scope: 'entry',
     description: t(
       'A plan entry past the idea stage has no reviewer: nobody approves it before it goes out.',

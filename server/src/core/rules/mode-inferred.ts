@@ -14,6 +14,7 @@ export const rule: Rule = {
   meta: {
     id: 'mode-inferred',
     severity: 'hint',
+    local: true,
     scope: 'entry',
     description: t(
       'A plan entry has no mode, so stratdoc inferred one from its title or format; it counts for push-ratio.',

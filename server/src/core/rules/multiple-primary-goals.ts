@@ -7,6 +7,7 @@ export const rule: Rule = {
   meta: {
     id: 'multiple-primary-goals',
     severity: 'warning',
+    local: true,
     description: t(
       'More than one goal is marked primary; a strategy has one central goal.',
       'Mehr als ein Ziel ist als Hauptziel markiert; eine Strategie hat ein zentrales Ziel.',

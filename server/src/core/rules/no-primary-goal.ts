@@ -7,6 +7,7 @@ export const rule: Rule = {
   meta: {
     id: 'no-primary-goal',
     severity: 'warning',
+    local: true,
     description: t(
       'The strategy has several goals and none of them is marked primary.',
       'Die Strategie hat mehrere Ziele, aber keines ist als Hauptziel markiert.',

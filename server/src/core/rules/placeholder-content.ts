@@ -43,6 +43,7 @@ export const rule: Rule = {
   meta: {
     id: 'placeholder-content',
     severity: 'warning',
+    local: true,
     description: t(
       'A field, table cell or section of the strategy holds only a placeholder (TBD, TODO, folgt, k. A., -, ?, …).',
       'Ein Feld, eine Tabellenzelle oder ein Abschnitt der Strategie enthält nur einen Platzhalter (TBD, TODO, folgt, k. A., -, ?, …).',

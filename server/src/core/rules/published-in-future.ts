@@ -7,6 +7,7 @@ export const rule: Rule = {
   meta: {
     id: 'published-in-future',
     severity: 'information',
+    local: true,
     scope: 'entry',
     description: t(
       'A plan entry is marked published but dated after today.',

@@ -7,6 +7,7 @@ export const rule: Rule = {
   meta: {
     id: 'schema',
     severity: 'error',
+    local: true,
     description: t(
       'A value of the wrong shape: unknown mode, status or goal type, a bad date, a list where one value belongs.',
       'Ein Wert in falscher Form: unbekannter Modus, Status oder Zieltyp, ungültiges Datum, eine Liste, wo ein Wert hingehört.',

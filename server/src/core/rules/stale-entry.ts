@@ -7,6 +7,7 @@ export const rule: Rule = {
   meta: {
     id: 'stale-entry',
     severity: 'information',
+    local: true,
     scope: 'entry',
     description: t(
       'A plan entry is still an idea or planned although its date has passed.',

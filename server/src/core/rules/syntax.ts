@@ -6,6 +6,7 @@ export const rule: Rule = {
   meta: {
     id: 'syntax',
     severity: 'error',
+    local: true,
     description: t(
       'YAML or front matter does not parse, or a YAML value starts with an unquoted @.',
       'YAML oder Front Matter lässt sich nicht lesen, oder ein YAML-Wert beginnt mit einem @ ohne Anführungszeichen.',

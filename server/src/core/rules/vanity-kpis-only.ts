@@ -20,6 +20,7 @@ export const rule: Rule = {
   meta: {
     id: 'vanity-kpis-only',
     severity: 'warning',
+    local: true,
     description: t(
       'Every KPI of a goal is a vanity metric (reach, likes, followers…); none shows that the goal is reached.',
       'Alle Kennzahlen eines Ziels sind Vanity-Metriken (Reichweite, Likes, Follower…); keine zeigt, ob das Ziel erreicht ist.',
