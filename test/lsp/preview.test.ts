@@ -198,14 +198,12 @@ describe('server: the preview request (stratdoc/preview)', function () {
       lines.push(`  - date: ${d}`, `    channel: ${channels[i % 5]}`, `    title: Beitrag ${i}`, `    mode: ${modes[i % 5]}`, '    goal: G1', '    owner: anna');
     }
     await c.open('plaene/gross.plan.yaml', lines.join('\n') + '\n');
-    const t0 = Date.now();
+    // Bounded in size, not timed (speed is the bench's: npm run bench:lsp).
     const { model, html } = await preview('plaene/gross.plan.yaml');
-    const ms = Date.now() - t0;
     assert.equal(model.totals.entries, 5004, 'the plans of the project together');
     assert.ok(model.calendar.months.length <= 24);
     assert.ok(model.calendar.note, 'says which months are not shown');
     assert.ok(html.length < 3_000_000, `html of ${html.length} characters`);
-    assert.ok(ms < 10000, `answered in ${ms} ms`);
     assertInert(html);
   });
 });
