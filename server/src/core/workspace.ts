@@ -3,7 +3,7 @@
  * and the findings per project. Taking one changed document re-reads only that one and
  * re-checks only the projects it belongs to (before and after the change).
  */
-import type { ParsedDocument } from './model';
+import type { DocKind, ParsedDocument } from './model';
 import type { Text } from './text';
 import { Project, type PlanLink } from './project';
 import { ConfigResolver, type ResolvedConfig } from './config';
@@ -53,15 +53,18 @@ export class Workspace {
     return matchAny(globs(cfg.exclude), relativeUri(uri, cfg.root));
   }
 
-  /** Takes a document's text; returns the parsed document, or undefined when it is none. */
-  set(uri: string, text: string): ParsedDocument | undefined {
+  /**
+   * Takes a document's text; returns the parsed document, or undefined when it is none.
+   * `kind`: read it as that kind even without marker or name (`stratdoc convert`).
+   */
+  set(uri: string, text: string, kind?: DocKind): ParsedDocument | undefined {
     const cfg = this.configs.forDocument(uri);
     this.skipped.delete(uri);
     if (text.length > cfg.maxFileSize || utf8Length(text, cfg.maxFileSize) > cfg.maxFileSize) {
       this.setTooLarge(uri, text.slice(0, 4096));
       return undefined;
     }
-    const doc = this.excluded(uri, cfg) ? undefined : parseDocument(uri, text, { included: this.included(uri, cfg), cache: this.cache });
+    const doc = this.excluded(uri, cfg) ? undefined : parseDocument(uri, text, { included: this.included(uri, cfg), kind, cache: this.cache });
     const before = this.docs.get(uri);
     if (!doc) {
       this.remove(uri);
