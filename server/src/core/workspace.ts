@@ -48,6 +48,13 @@ export class Workspace {
     return matchAny(globs(cfg.include), rel) && !(cfg.exclude.length && matchAny(globs(cfg.exclude), rel));
   }
 
+  /** Whether the configuration's `plans` globs name a file (read as a plan; docs/format.md "Configuration"). */
+  planned(uri: string, cfg: ResolvedConfig = this.configs.forDocument(uri)): boolean {
+    if (!cfg.plans.length || !cfg.root || !uri.startsWith(cfg.root)) return false;
+    const rel = relativeUri(uri, cfg.root);
+    return matchAny(globs(cfg.plans), rel) && !(cfg.exclude.length && matchAny(globs(cfg.exclude), rel));
+  }
+
   excluded(uri: string, cfg: ResolvedConfig = this.configs.forDocument(uri)): boolean {
     if (!cfg.exclude.length || !cfg.root || !uri.startsWith(cfg.root)) return false;
     return matchAny(globs(cfg.exclude), relativeUri(uri, cfg.root));
@@ -64,7 +71,7 @@ export class Workspace {
       this.setTooLarge(uri, text.slice(0, 4096));
       return undefined;
     }
-    const doc = this.excluded(uri, cfg) ? undefined : parseDocument(uri, text, { included: this.included(uri, cfg), kind, cache: this.cache });
+    const doc = this.excluded(uri, cfg) ? undefined : parseDocument(uri, text, { included: this.included(uri, cfg), kind: kind ?? (this.planned(uri, cfg) ? 'plan' : undefined), cache: this.cache });
     const before = this.docs.get(uri);
     if (!doc) {
       this.remove(uri);
@@ -119,7 +126,7 @@ export class Workspace {
     const cfg = this.configs.forDocument(uri);
     const was = this.docs.get(uri);
     this.remove(uri);
-    if (was || detect(uri, head, { included: this.included(uri, cfg) })) {
+    if (was || detect(uri, head, { included: this.included(uri, cfg), kind: this.planned(uri, cfg) ? 'plan' : undefined })) {
       this.skip(uri, FILE_MESSAGES.tooLarge(cfg.maxFileSize));
     }
   }

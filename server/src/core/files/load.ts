@@ -38,7 +38,7 @@ export function loadFile(ws: Workspace, file: string, uri: string, opts: { bound
   const r = readDocumentFile(file, cfg.maxFileSize, opts.boundary);
   if (r.ok) return ws.set(uri, r.text) ? 'document' : ws.skippedFiles().some((s) => s.uri === uri) ? 'skipped' : 'none';
   const was = ws.get(uri) !== undefined;
-  const couldBe = !ws.excluded(uri, cfg) && (was || detect(uri, r.head, { included: ws.included(uri, cfg) }) !== undefined);
+  const couldBe = !ws.excluded(uri, cfg) && (was || detect(uri, r.head, { included: ws.included(uri, cfg), kind: ws.planned(uri, cfg) ? 'plan' : undefined }) !== undefined);
   if (couldBe && opts.report !== false) {
     ws.skip(uri, skipMessage(r, cfg.maxFileSize));
     return 'skipped';
