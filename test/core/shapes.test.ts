@@ -29,7 +29,17 @@ describe('real-world shapes: vocabulary', () => {
       ['19.01.', undefined, { needsYear: true }],
       ['19. Januar', undefined, { needsYear: true }],
       ['31.02.', Q1, {}],
-      ['3/2/2027', undefined, {}],
+      // A slash is the US order (month/day), with a US clock time; day/month only where nothing else is possible.
+      ['3/2/2027', undefined, { iso: '2027-03-02' }],
+      ['1/19/2027', undefined, { iso: '2027-01-19' }],
+      ['01/19/2027 9:00am', undefined, { iso: '2027-01-19', time: '09:00' }],
+      ['1/19/2027 12:30 PM', undefined, { iso: '2027-01-19', time: '12:30' }],
+      ['1/19/27 12am', undefined, { iso: '2027-01-19', time: '00:00' }],
+      ['Tue, 1/19', { year: 2027 }, { iso: '2027-01-19' }],
+      ['1/19', undefined, { needsYear: true }],
+      ['19/01/2027', undefined, { iso: '2027-01-19' }],
+      ['2/30/2027', undefined, {}],
+      ['01/19/2027 13:00pm', undefined, {}],
       ['nächste Woche', Q1, {}],
     ];
     for (const [s, years, want] of cases) assert.deepEqual(parseLooseDate(s, years as never), want, s);
