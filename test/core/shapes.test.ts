@@ -127,6 +127,14 @@ describe('real-world shapes: vocabulary', () => {
     ]);
     const line = md.text.split('\n')[7];
     assert.equal(s.goals[0].idRange.start.character, line.indexOf('Mehr'));
+    // `### Goal` headings without an ID under `## Ziele`/`## Goals` are goals like list items.
+    const heads = parseDocument('file:///ws/h.md', '---\nstratdoc: strategy\n---\n## Goals\n### Brand awareness in the city\nOur main goal.\n- Primary: yes\n- Followers: 5,000 by end of 2027\n\n### Goal 2: Leads for office coffee\n\n## Channels\n### Instagram\n')!;
+    assert.deepEqual(heads.strategy!.goals.map((g) => `${g.id} ${g.title?.value} ${g.type?.value} ${!!g.primary?.value} ${!!g.implicit}`), ['G1 Brand awareness in the city awareness true true', 'G2 Leads for office coffee conversion false true']);
+    assert.deepEqual(heads.strategy!.kpis.map((k) => `${k.id} ${k.title?.value} | ${k.target?.value} | ${k.goals.map((g) => g.id).join()}`), ['K1 Followers | 5,000 | G1']);
+    assert.deepEqual(heads.strategy!.channels.map((c) => c.id), ['instagram']);
+    assert.deepEqual(heads.problems, []);
+    const headLine = heads.text.split('\n')[4];
+    assert.equal(headLine.slice(heads.strategy!.goals[0].idRange.start.character, heads.strategy!.goals[0].idRange.end.character), 'Brand awareness in the city');
     // Written IDs are skipped; a section that writes IDs keeps its other lists as text.
     const mixed = parseDocument('file:///ws/s.md', '---\nstratdoc: strategy\n---\n## Ziele\n### G1: Geschrieben\n- Art: Reichweite\n\nNotizen:\n\n- eine Idee für später\n')!;
     assert.deepEqual(mixed.strategy!.goals.map((g) => g.id), ['G1']);
