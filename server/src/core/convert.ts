@@ -302,10 +302,6 @@ function yamlText(obj: unknown): string {
   return stringify(obj, { lineWidth: 0, indentSeq: true, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
 }
 
-function yamlValue(v: Value): unknown {
-  return v;
-}
-
 function frontMatter(pairs: [string, string][]): string {
   return `---\n${yamlText(Object.fromEntries(pairs))}---\n`;
 }
@@ -338,7 +334,7 @@ function planMarkdown(doc: ParsedDocument, rows: OutField[][], opts: ConvertOpti
 
 function planYaml(doc: ParsedDocument, rows: OutField[][], opts: ConvertOptions): string {
   const obj: Record<string, unknown> = Object.fromEntries(settings(doc, opts, 'plan'));
-  obj.entries = rows.map((r) => Object.fromEntries(r.map((f) => [f.key, yamlValue(f.value)])));
+  obj.entries = rows.map((r) => Object.fromEntries(r.map((f) => [f.key, f.value])));
   return yamlText(obj);
 }
 
@@ -355,7 +351,7 @@ function strategyMarkdown(doc: ParsedDocument, parts: Part[], opts: ConvertOptio
     }
     out += `\n## ${headingOf([p.key], lang)}\n`;
     if (p.key === 'team') {
-      out += teamTable(p.items, lang);
+      out += teamTable(p.items);
       continue;
     }
     for (const it of p.items) {
@@ -368,7 +364,7 @@ function strategyMarkdown(doc: ParsedDocument, parts: Part[], opts: ConvertOptio
   return out;
 }
 
-function teamTable(items: OutItem[], lang: Lang): string {
+function teamTable(items: OutItem[]): string {
   const cols = ['Person'];
   for (const it of items) for (const f of it.fields) if (!cols.includes(f.key)) cols.push(f.key);
   let out = `\n| ${cols.map(mdCell).join(' | ')} |\n|${cols.map(() => '---|').join('')}\n`;
@@ -376,7 +372,6 @@ function teamTable(items: OutItem[], lang: Lang): string {
     const m = new Map(it.fields.map((f) => [f.key, f.value]));
     out += `| ${[it.id, ...cols.slice(1).map((c) => (m.has(c) ? mdCell(m.get(c)!) : ''))].join(' | ')} |\n`;
   }
-  void lang;
   return out;
 }
 
@@ -388,7 +383,7 @@ function strategyYaml(doc: ParsedDocument, parts: Part[], opts: ConvertOptions):
         id: it.id,
         ...(it.title ? { title: clean(it.title) } : {}),
         ...(it.description ? { description: it.description.trim() } : {}),
-        ...Object.fromEntries(it.fields.map((f) => [f.key, yamlValue(f.value)])),
+        ...Object.fromEntries(it.fields.map((f) => [f.key, f.value])),
       }));
       continue;
     }

@@ -575,7 +575,12 @@ class StrategyWalker {
     if (!goal.primary && namesPrimary(s)) goal.primary = { value: true, raw: title, range: titleRange };
     this.add(goal);
     this.implicit.push({ item: goal });
-    // Bullets under the goal that read `Name: target` are its KPIs.
+    this.goalKpis(goal, nested);
+    return true;
+  }
+
+  /** Bullets under a goal that read `Name: target` are its KPIs. */
+  private goalKpis(goal: Goal, nested: RawField[]): void {
     for (const f of nested) {
       if (fieldOf(f.key) || !/\d/.test(f.raw) || !f.keyRange) continue;
       const keyAt = this.lines.offsetAt(f.keyRange.start);
@@ -583,7 +588,6 @@ class StrategyWalker {
       const k = this.implicitKpi(line, keyAt, f.keyRange.start.line === f.range.end.line ? this.lines.rangeOf(keyAt, keyAt + line.length) : f.range, f);
       if (k) this.implicit.push({ item: k, goal });
     }
-    return true;
   }
 
   /** `Follower Instagram: +20 % bis Ende 2027`: title, target and deadline of a KPI. */
@@ -774,13 +778,7 @@ class StrategyWalker {
     if (!goal.primary && namesPrimary(`${title.value} ${goal.description?.value ?? ''}`)) goal.primary = { value: true, raw: title.value, range: title.range };
     this.add(goal);
     this.implicit.push({ item: goal });
-    for (const f of fields) {
-      if (fieldOf(f.key) || !/\d/.test(f.raw) || !f.keyRange) continue;
-      const keyAt = this.lines.offsetAt(f.keyRange.start);
-      const line = this.text.slice(keyAt, f.offset !== undefined ? f.offset + f.raw.length : keyAt);
-      const k = this.implicitKpi(line, keyAt, f.keyRange.start.line === f.range.end.line ? this.lines.rangeOf(keyAt, keyAt + line.length) : f.range, f);
-      if (k) this.implicit.push({ item: k, goal });
-    }
+    this.goalKpis(goal, fields);
   }
 
   private add(it: Item): void {
