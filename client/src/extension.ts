@@ -145,13 +145,14 @@ class Controller implements vscode.Disposable {
     return isStratdocDocument(doc.fileName, doc.languageId, head);
   }
 
-  /** A strategy or plan by name, `.stratdoc.yaml`, or a file the `stratdoc.include` setting names. */
+  /** A strategy or plan by name, `.stratdoc.yaml`, or a file the `stratdoc.include` or `stratdoc.plans` setting names. */
   private async workspaceHasDocuments(): Promise<boolean> {
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (!folders.length) return false;
-    const include = vscode.workspace.getConfiguration('stratdoc').get<unknown[]>('include') ?? [];
+    const settings = vscode.workspace.getConfiguration('stratdoc');
+    const include = [...(settings.get<unknown[]>('include') ?? []), ...(settings.get<unknown[]>('plans') ?? [])];
     const globs: vscode.GlobPattern[] = [...WORKSPACE_GLOBS];
-    // `include` globs are relative to the workspace folder, as in .stratdoc.yaml.
+    // `include` and `plans` globs are relative to the workspace folder, as in .stratdoc.yaml.
     for (const g of include) {
       if (typeof g === 'string' && g.trim()) for (const f of folders) globs.push(new vscode.RelativePattern(f, g.trim()));
     }
@@ -191,7 +192,7 @@ class Controller implements vscode.Disposable {
       }),
       vscode.workspace.onDidRenameFiles(later),
       vscode.workspace.onDidChangeWorkspaceFolders(later),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('stratdoc.include') && later()),
+      vscode.workspace.onDidChangeConfiguration((e) => (e.affectsConfiguration('stratdoc.include') || e.affectsConfiguration('stratdoc.plans')) && later()),
       fsWatcher,
       fsWatcher.onDidCreate(() => void this.start()),
     );
@@ -230,7 +231,8 @@ class Controller implements vscode.Disposable {
         { scheme: 'file', language: 'yaml' },
         { scheme: 'untitled', language: 'yaml' },
         // CSV plans whatever language the editor gave them (plaintext, csv…): docs/format.md "CSV plans".
-        { scheme: 'file', pattern: '**/*.plan.csv' },
+        // Any CSV: the `plans:` globs of .stratdoc.yaml may name one; the server reads only those that are plans.
+        { scheme: 'file', pattern: '**/*.csv' },
       ],
       synchronize: { configurationSection: 'stratdoc' },
       initializationOptions: {},

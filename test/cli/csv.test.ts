@@ -107,6 +107,17 @@ describe('cli: CSV plans', function () {
     assert.equal(hashTree(TMP), before);
   });
 
+  it('the plans: globs of .stratdoc.yaml read a CSV under any name and an unmarked Markdown table as plans', () => {
+    const list = check('plans-glob');
+    // The Excel export under the name the tool gave it: the findings of excel-de, on the same cells.
+    const cells = at(list, 'redaktion/januar-export.csv');
+    for (const c of ['5:54 unknown-person', '5:72 unknown-reference', '4:22 mode-inferred', '2:67 missing-review']) assert.ok(cells.includes(c), `${c} in ${cells.join(', ')}`);
+    assert.deepEqual(at(list, 'notizen/themen.md'), ['5:16 below-cadence', '5:28 entry-without-goal', '6:16 below-cadence', '6:27 entry-without-goal']);
+    // The same CSV outside the globs is no document; nothing speaks about it.
+    assert.deepEqual(at(list, 'export.csv'), []);
+    assert.equal(list.filter((f) => f.rule === 'unmarked-document').length, 0);
+  });
+
   it('the report shows the CSV plan and its entries', () => {
     const out = path.join(os.tmpdir(), `stratdoc-csv-report-${process.pid}.html`);
     try {

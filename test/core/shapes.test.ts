@@ -29,7 +29,17 @@ describe('real-world shapes: vocabulary', () => {
       ['19.01.', undefined, { needsYear: true }],
       ['19. Januar', undefined, { needsYear: true }],
       ['31.02.', Q1, {}],
-      ['3/2/2027', undefined, {}],
+      // A slash is the US order (month/day), with a US clock time; day/month only where nothing else is possible.
+      ['3/2/2027', undefined, { iso: '2027-03-02' }],
+      ['1/19/2027', undefined, { iso: '2027-01-19' }],
+      ['01/19/2027 9:00am', undefined, { iso: '2027-01-19', time: '09:00' }],
+      ['1/19/2027 12:30 PM', undefined, { iso: '2027-01-19', time: '12:30' }],
+      ['1/19/27 12am', undefined, { iso: '2027-01-19', time: '00:00' }],
+      ['Tue, 1/19', { year: 2027 }, { iso: '2027-01-19' }],
+      ['1/19', undefined, { needsYear: true }],
+      ['19/01/2027', undefined, { iso: '2027-01-19' }],
+      ['2/30/2027', undefined, {}],
+      ['01/19/2027 13:00pm', undefined, {}],
       ['nächste Woche', Q1, {}],
     ];
     for (const [s, years, want] of cases) assert.deepEqual(parseLooseDate(s, years as never), want, s);
@@ -117,6 +127,14 @@ describe('real-world shapes: vocabulary', () => {
     ]);
     const line = md.text.split('\n')[7];
     assert.equal(s.goals[0].idRange.start.character, line.indexOf('Mehr'));
+    // `### Goal` headings without an ID under `## Ziele`/`## Goals` are goals like list items.
+    const heads = parseDocument('file:///ws/h.md', '---\nstratdoc: strategy\n---\n## Goals\n### Brand awareness in the city\nOur main goal.\n- Primary: yes\n- Followers: 5,000 by end of 2027\n\n### Goal 2: Leads for office coffee\n\n## Channels\n### Instagram\n')!;
+    assert.deepEqual(heads.strategy!.goals.map((g) => `${g.id} ${g.title?.value} ${g.type?.value} ${!!g.primary?.value} ${!!g.implicit}`), ['G1 Brand awareness in the city awareness true true', 'G2 Leads for office coffee conversion false true']);
+    assert.deepEqual(heads.strategy!.kpis.map((k) => `${k.id} ${k.title?.value} | ${k.target?.value} | ${k.goals.map((g) => g.id).join()}`), ['K1 Followers | 5,000 | G1']);
+    assert.deepEqual(heads.strategy!.channels.map((c) => c.id), ['instagram']);
+    assert.deepEqual(heads.problems, []);
+    const headLine = heads.text.split('\n')[4];
+    assert.equal(headLine.slice(heads.strategy!.goals[0].idRange.start.character, heads.strategy!.goals[0].idRange.end.character), 'Brand awareness in the city');
     // Written IDs are skipped; a section that writes IDs keeps its other lists as text.
     const mixed = parseDocument('file:///ws/s.md', '---\nstratdoc: strategy\n---\n## Ziele\n### G1: Geschrieben\n- Art: Reichweite\n\nNotizen:\n\n- eine Idee für später\n')!;
     assert.deepEqual(mixed.strategy!.goals.map((g) => g.id), ['G1']);

@@ -167,7 +167,7 @@ describe('edits as ranges: the YAML reader takes the editor\'s range instead of 
     ws.set(U, PLAN);
     const at = PLAN.indexOf('title: Post 200') + 'title: Post 20'.length;
     const text = PLAN.slice(0, at) + '7' + PLAN.slice(at);
-    ws.set(U, text, { before: PLAN, prefix: at, suffix: PLAN.length - at });
+    ws.set(U, text, { edit: { before: PLAN, prefix: at, suffix: PLAN.length - at } });
     const fresh = new Workspace(new ConfigResolver({ readFile: () => undefined }));
     fresh.set(U, text);
     assert.deepEqual(titles(ws), titles(fresh));
@@ -181,7 +181,7 @@ describe('edits as ranges: the YAML reader takes the editor\'s range instead of 
     const text = PLAN.slice(0, at) + '7' + PLAN.slice(at + 1);
     assert.equal(new Workspace(new ConfigResolver({ readFile: () => undefined })).set(U, text)!.plan!.entries[200].title?.value, 'Post 207');
     // Claims the change was at the very end: entry 200, same place and length, is taken from the last reading.
-    ws.set(U, text, { before: PLAN, prefix: PLAN.length - 1, suffix: 0 });
+    ws.set(U, text, { edit: { before: PLAN, prefix: PLAN.length - 1, suffix: 0 } });
     assert.equal(titles(ws)[200], 'Post 200');
   });
 
@@ -190,7 +190,7 @@ describe('edits as ranges: the YAML reader takes the editor\'s range instead of 
     ws.set(U, PLAN);
     const at = PLAN.indexOf('title: Post 200') + 'title: Post 20'.length;
     const text = PLAN.slice(0, at) + '7' + PLAN.slice(at);
-    ws.set(U, text, { before: PLAN + ' ', prefix: PLAN.length - 1, suffix: 0 });
+    ws.set(U, text, { edit: { before: PLAN + ' ', prefix: PLAN.length - 1, suffix: 0 } });
     assert.equal(titles(ws)[200], 'Post 2070');
   });
 });

@@ -20,7 +20,8 @@ export function listFiles(dir: string): string[] {
   return out.sort();
 }
 
-export function loadWorkspace(dir: string, overrides: Record<string, string> = {}): Workspace {
+/** `csv`: read `.csv` files too (CSV plans), as the CLI does. */
+export function loadWorkspace(dir: string, overrides: Record<string, string> = {}, opts: { csv?: boolean } = {}): Workspace {
   const root = toUri(path.resolve(dir)) + '/';
   const configs = new ConfigResolver(
     {
@@ -38,7 +39,7 @@ export function loadWorkspace(dir: string, overrides: Record<string, string> = {
   );
   const ws = new Workspace(configs);
   for (const f of listFiles(dir)) {
-    if (!/\.(md|markdown|ya?ml)$/i.test(f) || path.basename(f) === '.stratdoc.yaml') continue;
+    if (!(opts.csv ? /\.(md|markdown|ya?ml|csv)$/i : /\.(md|markdown|ya?ml)$/i).test(f) || path.basename(f) === '.stratdoc.yaml') continue;
     const rel = path.relative(dir, f).split(path.sep).join('/');
     ws.set(toUri(path.resolve(f)), overrides[rel] ?? fs.readFileSync(f, 'utf8'));
   }

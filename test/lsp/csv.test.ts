@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Location } from 'vscode-languageserver-protocol';
+import type { PreviewModel } from '../../server/src/preview/types';
 import { TestClient, copyFixture } from './harness';
 
 const P = 'redaktionsplan-q1-2027.plan.csv';
@@ -63,5 +64,39 @@ describe('server: CSV plans', function () {
       }
     }
     assert.equal(c.text(P).includes('<!--'), false);
+  });
+
+  it('appears in the preview: the plan, its entries in the calendar, its findings', async () => {
+    const { model } = await c.request<{ model: PreviewModel }>('stratdoc/preview', { uri: c.uri(P) });
+    assert.equal(model.focusUri, c.uri(P));
+    assert.ok(model.plans.some((p) => p.uri === c.uri(P)), model.plans.map((p) => p.uri).join(' '));
+    // Six entries (two cross-posts of two channels, two single rows) and the six of its
+    // Markdown twin in the same project.
+    assert.equal(model.totals.entries, 12);
+    const calendar = JSON.stringify(model.calendar);
+    for (const title of ['Ein Tag in der Backstube', 'Tortenbestellung jetzt online', 'Azubi-Tag']) assert.ok(calendar.includes(title), title);
+    const klaus = model.findings.find((g) => g.rule === 'unknown-person')!.items.find((i) => i.uri === c.uri(P));
+    assert.ok(klaus, 'the CSV finding is in the preview');
+    assert.equal(klaus.range.start.line, 4);
+  });
+});
+
+describe('server: CSV files named by the plans: globs of .stratdoc.yaml', function () {
+  this.timeout(30000);
+  let c: TestClient;
+  const G = 'redaktion/januar-export.csv';
+  beforeEach(async () => {
+    c = await TestClient.start(copyFixture('csv/plans-glob'));
+    await c.until(() => c.diagnostics.has(c.uri(G)), 'the CSV the globs name was checked');
+  });
+  afterEach(async () => c?.stop());
+
+  it('checks the CSV and the unmarked table the globs name, from disk and open; other CSV files stay silent', async () => {
+    assert.ok((c.diagnostics.get(c.uri(G)) ?? []).some((d) => d.code === 'unknown-person'));
+    await c.until(() => (c.diagnostics.get(c.uri('notizen/themen.md')) ?? []).some((d) => d.code === 'entry-without-goal'), 'the Markdown table read as a plan');
+    await c.open(G);
+    await c.open('export.csv');
+    await c.until(() => (c.diagnostics.get(c.uri(G)) ?? []).some((d) => d.code === 'unknown-reference'), 'diagnostics of the open CSV');
+    assert.deepEqual(c.diagnostics.get(c.uri('export.csv')) ?? [], []);
   });
 });

@@ -152,7 +152,7 @@ export function loadFiles(
       if (isTarget) targetUris.add(uri);
       inputs.add(e.path);
       const cfg = configs.forDocument(uri);
-      jobs.push({ file: e.path, uri, boundary: e.boundary, maxFileSize: cfg.maxFileSize, included: ws.included(uri, cfg), excluded: ws.excluded(uri, cfg), report: isTarget });
+      jobs.push({ file: e.path, uri, boundary: e.boundary, maxFileSize: cfg.maxFileSize, included: ws.included(uri, cfg), excluded: ws.excluded(uri, cfg), kind: ws.kindOf(uri, cfg), report: isTarget });
     }
   }
   // Read and parse on every thread allowed (cli/parallel.ts), then take the results in order.

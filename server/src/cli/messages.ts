@@ -30,10 +30,11 @@ Usage:
   stratdoc check [options] [paths…]   check documents (default: the current folder)
   stratdoc report [options] [paths…]  write the HTML report of the documents
   stratdoc export --ics|--csv [paths…] the plans' entries as a calendar or a table
+  stratdoc convert FILE --to yaml|md  a plan or strategy in any shape, in stratdoc's own form
   stratdoc --help                     show this help
   stratdoc --version                  show the version
 
-Run 'stratdoc check --help', 'stratdoc report --help' or 'stratdoc export --help' for their options.
+Run 'stratdoc <command> --help' (check, report, export, convert) for their options.
 Documentation: ${CLI_DOCS_URL}
 `,
       `stratdoc ${version} – prüft Social-Media-Strategien und Redaktionspläne wie ein Compiler Code.
@@ -42,10 +43,11 @@ Aufruf:
   stratdoc check [Optionen] [Pfade…]  Dokumente prüfen (Voreinstellung: der aktuelle Ordner)
   stratdoc report [Optionen] [Pfade…] den HTML-Bericht der Dokumente schreiben
   stratdoc export --ics|--csv [Pfade…] die Einträge der Pläne als Kalender oder Tabelle
+  stratdoc convert DATEI --to yaml|md ein Plan oder eine Strategie in stratdocs eigener Form
   stratdoc --help                     diese Hilfe zeigen
   stratdoc --version                  die Version zeigen
 
-'stratdoc check --help', 'stratdoc report --help' und 'stratdoc export --help' zeigen ihre Optionen.
+'stratdoc <Befehl> --help' (check, report, export, convert) zeigt die Optionen.
 Dokumentation: ${CLI_DOCS_URL}
 `,
     ),
@@ -212,6 +214,72 @@ Datei, die sich nicht schreiben lässt.
       : t(`Table written to ${file} (${n} ${n === 1 ? 'entry' : 'entries'}).`, `Tabelle geschrieben: ${file} (${n} ${n === 1 ? 'Eintrag' : 'Einträge'}).`),
   outIsInput: (file: string): Text =>
     t(`'${file}' is one of the files read; refusing to overwrite it. Choose another --out.`, `'${file}' ist eine der gelesenen Dateien; sie wird nicht überschrieben. Wählen Sie ein anderes --out.`),
+
+  // convert.
+  convertHelp: (): Text =>
+    t(
+      `Usage: stratdoc convert FILE --to yaml|md [options]
+
+Writes the canonical stratdoc form of a plan or strategy (docs/format.md), whatever shape
+it is in: a Markdown table or YAML export with or without the 'stratdoc:' marker, or a
+CSV from Excel, Google Sheets or Airtable. Keys and columns are stratdoc's, dates ISO,
+statuses and modes from their lists, goals and people by the IDs of the strategy;
+columns stratdoc does not know are kept under their own names.
+
+Options:
+  -t, --to FORMAT         yaml or md
+  -o, --out FILE          write to FILE (never over a file read); default: standard output
+      --lang LANG         language of headers and values in Markdown: en or de
+                          (default: the document's)
+  -c, --config FILE       use this configuration file instead of the nearest .stratdoc.yaml
+  -h, --help              show this help
+
+Exit codes: 0 converted, 1 converted but parts of FILE could not be read (a syntax
+error: see stratdoc check), 2 bad usage, a file that cannot be read, is no plan or
+strategy, or an --out that cannot be written.
+`,
+      `Aufruf: stratdoc convert DATEI --to yaml|md [Optionen]
+
+Schreibt die kanonische stratdoc-Form eines Plans oder einer Strategie (docs/format.md),
+gleich in welcher Gestalt: eine Markdown-Tabelle oder ein YAML-Export mit oder ohne
+'stratdoc:'-Markierung, oder eine CSV aus Excel, Google Tabellen oder Airtable. Schlüssel
+und Spalten sind die von stratdoc, Daten ISO, Status und Modi aus ihren Listen, Ziele und
+Personen mit den IDs der Strategie; unbekannte Spalten bleiben unter ihrem Namen erhalten.
+
+Optionen:
+  -t, --to FORMAT         yaml oder md
+  -o, --out DATEI         in DATEI schreiben (nie über eine gelesene Datei);
+                          Voreinstellung: die Standardausgabe
+      --lang SPRACHE      Sprache der Spalten und Werte in Markdown: en oder de
+                          (Voreinstellung: die des Dokuments)
+  -c, --config DATEI      diese Konfigurationsdatei statt der nächsten .stratdoc.yaml verwenden
+  -h, --help              diese Hilfe zeigen
+
+Exit-Codes: 0 umgewandelt, 1 umgewandelt, aber Teile der DATEI waren nicht lesbar
+(ein Syntaxfehler: siehe stratdoc check), 2 falscher Aufruf, eine Datei, die sich nicht
+lesen lässt oder kein Plan und keine Strategie ist, oder ein --out, das sich nicht
+schreiben lässt.
+`,
+    ),
+  convertHelpHint: (): Text => t("Run 'stratdoc convert --help' for usage.", "'stratdoc convert --help' zeigt, wie es geht."),
+  convertTo: (): Text => t('say what to convert to: --to yaml or --to md.', 'sagen Sie, wohin umgewandelt werden soll: --to yaml oder --to md.'),
+  convertBadTo: (v: string): Text => t(`cannot convert to '${v}': write --to yaml or --to md.`, `nach '${v}' lässt sich nicht umwandeln: schreiben Sie --to yaml oder --to md.`),
+  convertOneFile: (): Text => t('convert takes exactly one file (a plan or a strategy).', 'convert nimmt genau eine Datei (einen Plan oder eine Strategie).'),
+  convertUnreadable: (file: string, why: Text): Text => t(`cannot convert ${file}: ${why.en}`, `${file} lässt sich nicht umwandeln: ${why.de}`),
+  convertUnrecognised: (file: string): Text =>
+    t(
+      `${file} does not look like an editorial plan or a strategy (docs/format.md "Documents without a marker"); nothing to convert. Add the marker 'stratdoc: plan' or 'stratdoc: strategy' if it is one.`,
+      `${file} sieht weder nach einem Redaktionsplan noch nach einer Strategie aus (docs/format.md „Documents without a marker“); nichts umzuwandeln. Ergänzen Sie die Markierung 'stratdoc: plan' oder 'stratdoc: strategy', wenn es eins ist.`,
+    ),
+  convertSyntax: (file: string, n: number): Text =>
+    t(
+      `${file} has ${n === 1 ? 'a syntax error' : `${n} syntax errors`}: what could not be read is not in the converted file. Run 'stratdoc check ${file}'.`,
+      `${file} hat ${n === 1 ? 'einen Syntaxfehler' : `${n} Syntaxfehler`}: Was sich nicht lesen ließ, fehlt in der umgewandelten Datei. Führen Sie 'stratdoc check ${file}' aus.`,
+    ),
+  convertWritten: (file: string, kind: 'plan' | 'strategy', n: number): Text =>
+    kind === 'plan'
+      ? t(`Plan written to ${file} (${n} ${n === 1 ? 'row' : 'rows'}).`, `Plan geschrieben: ${file} (${n} ${n === 1 ? 'Zeile' : 'Zeilen'}).`)
+      : t(`Strategy written to ${file} (${n} ${n === 1 ? 'item' : 'items'}).`, `Strategie geschrieben: ${file} (${n} ${n === 1 ? 'Eintrag' : 'Einträge'}).`),
 
   // --fix and --fix-dry-run.
   fixApplied: (fixes: number, files: number): Text =>

@@ -11,7 +11,7 @@
  */
 import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import * as os from 'node:os';
-import type { ParsedDocument } from '../core/model';
+import type { DocKind, ParsedDocument } from '../core/model';
 import { parseDocument } from '../core/parse';
 import { readDocumentFile, type ReadResult } from '../core/files';
 import { LineIndex } from '../core/text';
@@ -27,6 +27,8 @@ export interface ReadJob {
   included: boolean;
   /** Whether its exclude globs match it (then it is not parsed). */
   excluded: boolean;
+  /** The kind it is read as regardless of marker and name (Workspace.kindOf: the `plans` globs). */
+  kind?: DocKind;
 }
 
 /** What reading a file gave: `doc` when it was parsed here (null: no document), as Workspace.set takes it. */
@@ -51,7 +53,7 @@ export function defaultJobs(): number {
 export function readJob(j: ReadJob): ReadDone {
   const r = readDocumentFile(j.file, j.maxFileSize, j.boundary);
   if (!r.ok || j.excluded || r.text.length > j.maxFileSize || utf8Length(r.text, j.maxFileSize) > j.maxFileSize) return { r };
-  return { r, doc: parseDocument(j.uri, r.text, { included: j.included }) ?? null };
+  return { r, doc: parseDocument(j.uri, r.text, { included: j.included, kind: j.kind }) ?? null };
 }
 
 // ------------------------------------------------------------------ the wire

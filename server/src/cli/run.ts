@@ -6,6 +6,7 @@ import type { Lang, Text } from '../core/text';
 import { checkCommand, usageError } from './check';
 import { reportCommand } from './report';
 import { exportCommand } from './export';
+import { convertCommand } from './convert';
 import { earlyLang, EXIT_OK, EXIT_USAGE, isLang, type CliIo, type ExitCode } from './io';
 import { M } from './messages';
 import { VERSION } from './version';
@@ -20,6 +21,7 @@ export const COMMANDS: Command[] = [
   { name: 'check', summary: { en: 'check documents', de: 'Dokumente prüfen' }, run: checkCommand },
   { name: 'report', summary: { en: 'write the HTML report', de: 'den HTML-Bericht schreiben' }, run: reportCommand },
   { name: 'export', summary: { en: 'export the plan as a calendar or a table', de: 'den Plan als Kalender oder Tabelle exportieren' }, run: exportCommand },
+  { name: 'convert', summary: { en: 'write a plan or strategy in canonical form', de: 'einen Plan oder eine Strategie in kanonischer Form schreiben' }, run: convertCommand },
 ];
 
 /** Runs the CLI; returns the exit code. Never throws: an internal error is exit code 2. */

@@ -57,6 +57,11 @@ export const configSchema = z
   .object({
     language: z.enum(['en', 'de']).optional(),
     include: z.array(z.string().max(MAX_GLOB_LENGTH)).max(MAX_GLOBS).optional(),
+    plans: z
+      .array(z.string().max(MAX_GLOB_LENGTH))
+      .max(MAX_GLOBS)
+      .optional()
+      .meta({ description: 'Files read as editorial plans, whatever their name: CSV exports, Markdown or YAML (globs relative to this file, e.g. "redaktion/*.csv").' }),
     exclude: z.array(z.string().max(MAX_GLOB_LENGTH)).max(MAX_GLOBS).optional(),
     maxFileSize: z
       .union([z.number().int().min(1).max(MAX_FILE_SIZE_LIMIT), z.string().max(40).refine((v) => sizeInRange(parseSizeText(v)))])
@@ -86,6 +91,8 @@ export interface ResolvedConfig {
   root?: string;
   language?: Lang;
   include: string[];
+  /** Globs of files read as plans whatever their name or content (docs/format.md "Configuration"). */
+  plans: string[];
   exclude: string[];
   maxFileSize: number;
   rules: Map<string, RuleSetting>;
@@ -93,7 +100,7 @@ export interface ResolvedConfig {
 }
 
 export function defaultConfig(root?: string): ResolvedConfig {
-  return { root, include: [], exclude: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, rules: new Map(), problems: [] };
+  return { root, include: [], plans: [], exclude: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, rules: new Map(), problems: [] };
 }
 
 function normSeverity(s: string | boolean | undefined): Severity | 'off' | undefined {
@@ -127,13 +134,14 @@ export function applyRaw(base: ResolvedConfig, raw: RawConfig): ResolvedConfig {
     ...base,
     language: raw.language ?? base.language,
     include: raw.include ?? base.include,
+    plans: raw.plans ?? base.plans,
     exclude: raw.exclude ?? base.exclude,
     maxFileSize: raw.maxFileSize !== undefined ? parseSize(raw.maxFileSize) : base.maxFileSize,
     rules,
   };
 }
 
-const TOP_KEYS = ['language', 'include', 'exclude', 'maxFileSize', 'rules'];
+const TOP_KEYS = ['language', 'include', 'plans', 'exclude', 'maxFileSize', 'rules'];
 const SEVERITY_WORDS = t('error, warning (warn), information (info), hint, off, true or false', 'error, warning (warn), information (info), hint, off, true oder false');
 
 function fmtNum(n: number): string {
@@ -144,14 +152,14 @@ function fmtNum(n: number): string {
 function expectation(path: (string | number)[]): Text {
   const [top, id, opt] = path;
   if (top === 'language') return t("must be 'de' or 'en'", "muss 'de' oder 'en' sein");
-  if (top === 'include' || top === 'exclude')
+  if (top === 'include' || top === 'plans' || top === 'exclude')
     return t(`must be a list of at most ${MAX_GLOBS} glob patterns (text, at most ${MAX_GLOB_LENGTH} characters each)`, `muss eine Liste von höchstens ${MAX_GLOBS} Glob-Mustern sein (Text, je höchstens ${MAX_GLOB_LENGTH} Zeichen)`);
   if (top === 'maxFileSize')
     return t('must be a size from 1 byte to 100 MB: a number of bytes, or like 512KB, 5MB', 'muss eine Größe von 1 Byte bis 100 MB sein: eine Zahl von Bytes, oder wie 512KB, 5MB');
   if (top === 'rules' && id !== undefined && opt !== undefined && opt !== 'severity') return t('must be a number, a text or true/false', 'muss eine Zahl, ein Text oder true/false sein');
   if (top === 'rules' && id !== undefined) return t(`must be a severity (${SEVERITY_WORDS.en}) or an object with severity and options`, `muss ein Schweregrad (${SEVERITY_WORDS.de}) oder ein Objekt mit severity und Optionen sein`);
   if (top === 'rules') return t('must be a map from rule IDs to their settings', 'muss eine Zuordnung von Regel-IDs zu ihren Einstellungen sein');
-  return t('must be a map of settings (language, include, exclude, maxFileSize, rules)', 'muss eine Zuordnung von Einstellungen sein (language, include, exclude, maxFileSize, rules)');
+  return t('must be a map of settings (language, include, plans, exclude, maxFileSize, rules)', 'muss eine Zuordnung von Einstellungen sein (language, include, plans, exclude, maxFileSize, rules)');
 }
 
 function didYouMean(key: string, candidates: Iterable<string>): Text {
@@ -222,7 +230,7 @@ export function checkRuleSettings(
 }
 
 /** Checks globs against the matcher's bounds (core/files/glob.ts); returns those that remain. */
-function checkGlobs(key: 'include' | 'exclude', list: unknown, report: (path: (string | number)[], message: Text) => void): unknown {
+function checkGlobs(key: 'include' | 'plans' | 'exclude', list: unknown, report: (path: (string | number)[], message: Text) => void): unknown {
   if (!Array.isArray(list)) return list;
   return list.filter((g, i) => {
     if (typeof g !== 'string' || g.length > MAX_GLOB_LENGTH) return true; // the schema reports it
@@ -341,8 +349,10 @@ export function parseConfig(text: string, uri: string): ResolvedConfig {
   }
   if (cleaned.rules && typeof cleaned.rules === 'object' && !Array.isArray(cleaned.rules)) cleaned.rules = checkRuleSettings(cleaned.rules as Record<string, unknown>, report);
   cleaned.include = checkGlobs('include', cleaned.include, report);
+  cleaned.plans = checkGlobs('plans', cleaned.plans, report);
   cleaned.exclude = checkGlobs('exclude', cleaned.exclude, report);
   if (cleaned.include === undefined) delete cleaned.include;
+  if (cleaned.plans === undefined) delete cleaned.plans;
   if (cleaned.exclude === undefined) delete cleaned.exclude;
   const second = configSchema.safeParse(cleaned);
   return { ...(second.success ? applyRaw(base, second.data) : base), problems };

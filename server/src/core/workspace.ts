@@ -3,7 +3,7 @@
  * and the findings per project. Taking one changed document re-reads only that one and
  * re-checks only the projects it belongs to (before and after the change).
  */
-import type { EditSpan, ParsedDocument } from './model';
+import type { DocKind, EditSpan, ParsedDocument } from './model';
 import type { Text } from './text';
 import { Project, type PlanLink } from './project';
 import { ConfigResolver, type ResolvedConfig } from './config';
@@ -51,6 +51,18 @@ export class Workspace {
     return matchAny(this.globs(cfg.include), rel) && !(cfg.exclude.length && matchAny(this.globs(cfg.exclude), rel));
   }
 
+  /** Whether the configuration's `plans` globs name a file (read as a plan; docs/format.md "Configuration"). */
+  planned(uri: string, cfg: ResolvedConfig = this.configs.forDocument(uri)): boolean {
+    if (!cfg.plans.length || !cfg.root || !uri.startsWith(cfg.root)) return false;
+    const rel = relativeUri(uri, cfg.root);
+    return matchAny(this.globs(cfg.plans), rel) && !(cfg.exclude.length && matchAny(this.globs(cfg.exclude), rel));
+  }
+
+  /** The kind a document is read as regardless of marker and name: the caller's, else `plan` where the `plans` globs name it. */
+  kindOf(uri: string, cfg: ResolvedConfig = this.configs.forDocument(uri), kind?: DocKind): DocKind | undefined {
+    return kind ?? (this.planned(uri, cfg) ? 'plan' : undefined);
+  }
+
   excluded(uri: string, cfg: ResolvedConfig = this.configs.forDocument(uri)): boolean {
     if (!cfg.exclude.length || !cfg.root || !uri.startsWith(cfg.root)) return false;
     return matchAny(this.globs(cfg.exclude), relativeUri(uri, cfg.root));
@@ -81,9 +93,10 @@ export class Workspace {
    * `edit`: what changed since the text it was made to (the server's incremental edits; the
    * CLI gives whole files and none). `parsed`: the result of the same parseDocument call made
    * elsewhere (the CLI's worker threads, docs/decisions.md "Many files"), null when that
-   * found no document.
+   * found no document. `kind`: read it as that kind even without marker or name (`stratdoc
+   * convert`); else the configuration's `plans` globs make it a plan.
    */
-  set(uri: string, text: string, edit?: EditSpan, parsed?: ParsedDocument | null): ParsedDocument | undefined {
+  set(uri: string, text: string, opts: { edit?: EditSpan; parsed?: ParsedDocument | null; kind?: DocKind } = {}): ParsedDocument | undefined {
     const cfg = this.configs.forDocument(uri);
     this.skipped.delete(uri);
     if (text.length > cfg.maxFileSize || utf8Length(text, cfg.maxFileSize) > cfg.maxFileSize) {
@@ -92,9 +105,9 @@ export class Workspace {
     }
     const doc = this.excluded(uri, cfg)
       ? undefined
-      : parsed !== undefined
-        ? (parsed ?? undefined)
-        : parseDocument(uri, text, { included: this.included(uri, cfg), cache: this.cache, edit });
+      : opts.parsed !== undefined
+        ? (opts.parsed ?? undefined)
+        : parseDocument(uri, text, { included: this.included(uri, cfg), kind: this.kindOf(uri, cfg, opts.kind), cache: this.cache, edit: opts.edit });
     const before = this.docs.get(uri);
     if (!doc) {
       this.remove(uri);
@@ -149,7 +162,7 @@ export class Workspace {
     const cfg = this.configs.forDocument(uri);
     const was = this.docs.get(uri);
     this.remove(uri);
-    if (was || detect(uri, head, { included: this.included(uri, cfg) })) {
+    if (was || detect(uri, head, { included: this.included(uri, cfg), kind: this.planned(uri, cfg) ? 'plan' : undefined })) {
       this.skip(uri, FILE_MESSAGES.tooLarge(cfg.maxFileSize));
     }
   }

@@ -302,7 +302,7 @@ export class Session {
     this.open.set(uri, text);
     if (version !== undefined) this.versions.set(uri, version);
     this.edited.add(uri);
-    this.ws.set(uri, text, edit);
+    this.ws.set(uri, text, { edit });
     this.reportSkipped(uri);
     this.schedule();
   }

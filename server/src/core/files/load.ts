@@ -45,9 +45,9 @@ export function loadFile(ws: Workspace, file: string, uri: string, opts: { bound
  */
 export function applyRead(ws: Workspace, uri: string, r: ReadResult, opts: { report?: boolean } = {}, parsed?: ParsedDocument | null): 'document' | 'skipped' | 'none' {
   const cfg = ws.configs.forDocument(uri);
-  if (r.ok) return ws.set(uri, r.text, undefined, parsed) ? 'document' : ws.skippedFiles().some((s) => s.uri === uri) ? 'skipped' : 'none';
+  if (r.ok) return ws.set(uri, r.text, { parsed }) ? 'document' : ws.skippedFiles().some((s) => s.uri === uri) ? 'skipped' : 'none';
   const was = ws.get(uri) !== undefined;
-  const couldBe = !ws.excluded(uri, cfg) && (was || detect(uri, r.head, { included: ws.included(uri, cfg) }) !== undefined);
+  const couldBe = !ws.excluded(uri, cfg) && (was || detect(uri, r.head, { included: ws.included(uri, cfg), kind: ws.planned(uri, cfg) ? 'plan' : undefined }) !== undefined);
   if (couldBe && opts.report !== false) {
     ws.skip(uri, skipMessage(r, cfg.maxFileSize));
     return 'skipped';

@@ -225,7 +225,7 @@ export interface LooseDate {
  * Reads the dates of plans in the wild (docs/format.md "Periods and dates"): ISO dates and
  * date-times (`2027-03-02 09:00`, `2027-03-02T09:00:00.000Z`), German `19.01.2027`,
  * `19.1.27`, `19.01.` and `Di, 19.01.`, `19. Januar (2027)`, English `19 Jan 2027` and
- * `January 19, 2027`. A year left out comes from `years`.
+ * `January 19, 2027`, US `1/19/2027` and `01/19/2027 9:00am`. A year left out comes from `years`.
  */
 export function parseLooseDate(input: string, years?: YearSource): LooseDate {
   let s = clean(input).replace(/\s+/g, ' ');
@@ -238,6 +238,14 @@ export function parseLooseDate(input: string, years?: YearSource): LooseDate {
     const t2 = TIME_RE.exec(tm[2])!;
     time = `${t2[1].padStart(2, '0')}:${t2[2]}`;
     s = tm[1];
+  } else {
+    // A US clock time after the date (Airtable: `01/19/2027 9:00am`, `1/19/2027 9 am`).
+    const us = /^(.*?\d)\s*,?\s+(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?$/i.exec(s);
+    if (us && Number(us[2]) >= 1 && Number(us[2]) <= 12 && Number(us[3] ?? 0) <= 59) {
+      const h = (Number(us[2]) % 12) + (us[4].toLowerCase() === 'p' ? 12 : 0);
+      time = `${String(h).padStart(2, '0')}:${us[3] ?? '00'}`;
+      s = us[1];
+    }
   }
   s = s.replace(WEEKDAY_RE, '');
   let d: number | undefined, m: number | undefined, y: number | undefined;
@@ -245,6 +253,13 @@ export function parseLooseDate(input: string, years?: YearSource): LooseDate {
   if ((mt = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s))) [y, m, d] = [Number(mt[1]), Number(mt[2]), Number(mt[3])];
   else if ((mt = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})?$/.exec(s))) {
     [d, m] = [Number(mt[1]), Number(mt[2])];
+    if (mt[3]) y = mt[3].length === 2 ? 2000 + Number(mt[3]) : Number(mt[3]);
+  } else if ((mt = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?$/.exec(s))) {
+    // A slash is the US order, month/day (Airtable, Sheets and Excel in a US locale); only
+    // where the first number cannot be a month and the second can is it day/month
+    // (`19/01/2027`). A dot is always German day.month (docs/decisions.md "Dates").
+    const [a, b] = [Number(mt[1]), Number(mt[2])];
+    [m, d] = a > 12 && b <= 12 ? [b, a] : [a, b];
     if (mt[3]) y = mt[3].length === 2 ? 2000 + Number(mt[3]) : Number(mt[3]);
   } else if ((mt = /^(\d{1,2})\.?\s+([\p{L}]+)\.?(?:\s+(\d{4}))?$/u.exec(s)) && MONTHS[words(mt[2]).join('')]) {
     [d, m] = [Number(mt[1]), MONTHS[words(mt[2]).join('')]];

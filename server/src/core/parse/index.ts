@@ -11,6 +11,12 @@ import { emptySuppressions, isTooDeep, tooDeepMessage } from './common';
 export interface DetectOptions {
   /** Whether the configuration's `include` globs match this file. */
   included?: boolean;
+  /**
+   * The kind a file is read as when neither marker nor file name says: the configuration's
+   * `plans:` globs (docs/format.md "Configuration"), or `stratdoc convert` reading a file
+   * the recogniser took for a plan or strategy.
+   */
+  kind?: DocKind;
 }
 
 export interface Detected {
@@ -38,6 +44,7 @@ export function detect(uri: string, text: string, opts: DetectOptions = {}): Det
   }
   const byName = kindOfFileName(uri);
   if (byName) return { kind: byName, format, detectedBy: 'filename' };
+  if (opts.kind) return { kind: opts.kind, format, detectedBy: 'include' };
   if (opts.included) return { kind: guessKind(text, format), format, detectedBy: 'include' };
   return undefined;
 }

@@ -495,7 +495,7 @@ class StrategyWalker {
   section: (Section & { start: number; contentStart: number }) | undefined;
   private kinds: ItemKind[] = [];
   /** The item a heading defined, waiting for the first list under it. */
-  private pending: { item: { kind: ItemKind; id: string; idRange: Range; range: Range; title?: { value: string; raw: string; range: Range } }; fields: RawField[]; start: number; end: number; listSeen: boolean; desc?: RawField } | undefined;
+  private pending: { item: { kind: ItemKind; id: string; idRange: Range; range: Range; title?: { value: string; raw: string; range: Range } }; fields: RawField[]; start: number; end: number; listSeen: boolean; desc?: RawField; implicit?: boolean } | undefined;
 
   /** Every item added, in order (only when reusing: to record what a table slice added). */
   private readonly itemsAdded: Item[] = [];
@@ -597,7 +597,12 @@ class StrategyWalker {
     if (!goal.primary && namesPrimary(s)) goal.primary = { value: true, raw: title, range: titleRange };
     this.add(goal);
     this.implicit.push({ item: goal });
-    // Bullets under the goal that read `Name: target` are its KPIs.
+    this.goalKpis(goal, nested);
+    return true;
+  }
+
+  /** Bullets under a goal that read `Name: target` are its KPIs. */
+  private goalKpis(goal: Goal, nested: RawField[]): void {
     for (const f of nested) {
       if (fieldOf(f.key) || !/\d/.test(f.raw) || !f.keyRange) continue;
       const keyAt = this.lines.offsetAt(f.keyRange.start);
@@ -605,7 +610,6 @@ class StrategyWalker {
       const k = this.implicitKpi(line, keyAt, f.keyRange.start.line === f.range.end.line ? this.lines.rangeOf(keyAt, keyAt + line.length) : f.range, f);
       if (k) this.implicit.push({ item: k, goal });
     }
-    return true;
   }
 
   /** `Follower Instagram: +20 % bis Ende 2027`: title, target and deadline of a KPI. */
@@ -712,6 +716,19 @@ class StrategyWalker {
     let id: string | undefined;
     let idRange: Range | undefined;
     let title: { value: string; raw: string; range: Range } | undefined;
+    if (this.kinds.includes('goal') && !this.kinds.includes('channel') && (!def || !/[\d._-]/.test(def.id))) {
+      // `### Mehr Reichweite in der Region` under `## Ziele`: a goal without an ID, numbered
+      // like the goals of a plain list (docs/format.md "Goals and KPIs as plain lists").
+      const lead = /^[\s*_]*(?:(?:ziel|goal|objective)\s*\d+\s*(?:[:.)–—-]\s*)?)?/i.exec(body)![0];
+      const value = clean(body.slice(lead.length).replace(/\*\*|__/g, ''));
+      if (value) {
+        const ts = hs + lead.length + Math.max(0, body.slice(lead.length).indexOf(value.slice(0, 8)));
+        const range = this.lines.rangeOf(ts, Math.min(ts + value.length, hs + body.length));
+        const [a, b] = map.span(node);
+        this.pending = { item: { kind: 'goal', id: '', idRange: range, range: this.lines.rangeOf(a, b), title: { value, raw: value, range } }, fields: [], start: a, end: b, listSeen: false, implicit: true };
+      }
+      return;
+    }
     if (def) {
       ({ id, idRange, title } = def);
       kind = chooseKind(this.kinds, id, []);
@@ -758,10 +775,32 @@ class StrategyWalker {
     this.pending = undefined;
     const fields = p.fields;
     if (p.desc && !fields.some((f) => fieldOf(f.key) === 'description')) fields.push(p.desc);
+    if (p.implicit) {
+      this.headingGoal(p.item, fields, this.lines.rangeOf(p.start, p.end));
+      return;
+    }
     const kind = chooseKind(this.kinds, p.item.id, fields);
     let id = p.item.id;
     if (kind === 'channel') id = channelSlug(id) || id;
     this.add(buildItem({ ...p.item, id, kind, range: this.lines.rangeOf(p.start, p.end) }, fields, this.ctx));
+  }
+
+  /**
+   * A goal heading without an ID: its known fields are the goal's, its type and primacy are
+   * read from its words as for a list item, and `Name: target` bullets under it are its KPIs.
+   */
+  private headingGoal(head: { idRange: Range; title?: { value: string; raw: string; range: Range } }, fields: RawField[], range: Range): void {
+    const title = head.title!;
+    const goal = buildItem({ kind: 'goal', id: '', idRange: head.idRange, range, title }, fields.filter((f) => fieldOf(f.key)), this.ctx) as Goal;
+    goal.implicit = true;
+    if (!goal.type) {
+      const type = goalTypeIn(title.value);
+      if (type) goal.type = { value: type, raw: title.value, range: title.range };
+    }
+    if (!goal.primary && namesPrimary(`${title.value} ${goal.description?.value ?? ''}`)) goal.primary = { value: true, raw: title.value, range: title.range };
+    this.add(goal);
+    this.implicit.push({ item: goal });
+    this.goalKpis(goal, fields);
   }
 
   private add(it: Item): void {
