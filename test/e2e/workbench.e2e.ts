@@ -358,4 +358,22 @@ describe('the extension in the VS Code workbench (code-server, Chromium)', funct
     for (const id of ['newStrategy', 'newPlan', 'fixDiagnostic', 'openPreview']) assert.equal(await stepChecked(id).count(), 1, id);
     await screenshot('walkthrough-preview');
   });
+
+  it('8. a plan kept as a spreadsheet export (Excel, *.plan.csv) shows its squiggles in its cells', async () => {
+    // Written now, as a team drops an export into the repository: semicolons, a byte order
+    // mark, CRLF and German dates, as Excel writes them. Z9 is no goal of the strategy.
+    const csv = '\ufeffDatum;Plattform;Thema;Verantwortlich;Status;Ziel\r\n03.03.2027;Instagram;Probefahrt-Aktion im März;Lea;geplant;Z1\r\n10.03.2027;Instagram;Werkstatt-Tipps;Lea;geplant;Z9\r\n';
+    fs.writeFileSync(path.join(folder, 'plaene', 'export.plan.csv'), csv);
+    const editor = await openFile('export.plan.csv');
+    // The error sits on the cell `Z9` (line 3), whatever language the editor gave the file.
+    const squiggle = editor.locator('.view-overlays .squiggly-error').first();
+    await squiggle.waitFor();
+    await squiggle.hover({ force: true });
+    const hover = page.locator('.monaco-hover', { hasText: 'unknown-reference' }).first();
+    await hover.waitFor();
+    assert.match(await hover.innerText(), /'Z9' ist kein definiertes Ziel/);
+    await screenshot('csv-plan-squiggles');
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+  });
 });

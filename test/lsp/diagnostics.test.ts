@@ -75,11 +75,12 @@ describe('server: diagnostics over the protocol', function () {
     c = await TestClient.start(copyFixture('lsp/basic'));
     const plan = await c.open('plaene/q1.plan.yaml');
     await c.change('plaene/q1.plan.yaml', c.text('plaene/q1.plan.yaml').replace('reviewer: dirk\n    status: planned\n  - date: 2027-01-19', 'reviewer: @dirk\n    status: planned\n  - date: 2027-01-19'));
-    await c.until(() => c.codes(plan).includes('syntax'), 'syntax');
+    // The syntax finding is local and comes first; cross-file ones once the workspace is read
+    // (docs/decisions.md "Request flow"): the rest of the plan is still checked.
+    await c.until(() => c.codes(plan).includes('syntax') && c.codes(plan).includes('unknown-reference'), 'syntax, and the rest of the plan checked');
     const d = c.diagnostics.get(plan)!.find((x) => x.code === 'syntax')!;
     assert.equal(d.range.start.line, 11);
     assert.match(String(d.message), /Anführungszeichen|quote/);
-    assert.ok(c.codes(plan).includes('unknown-reference'), 'the rest of the plan is still checked');
   });
 
   it('a document that stops being one while typed gets an empty publish for each version', async () => {
