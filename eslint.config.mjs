@@ -23,9 +23,6 @@ export default tseslint.config(
       'no-constant-condition': ['error', { checkLoops: false }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
       '@typescript-eslint/no-unused-expressions': ['error', { allowShortCircuit: true, allowTernary: true }],
-      // TODO(after the #13 merge): turn on and run `eslint --fix` once with the formatting pass;
-      // its ~60 one-token fixes across every branch's files would only make merge conflicts now.
-      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
     },
   },
   {
@@ -42,11 +39,5 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
       'no-regex-spaces': 'off',
     },
-  },
-  {
-    // TODO(after the #13 merge): the fastmd branch rewrites this reader; fix its few
-    // findings (unused `plain`, three `let`s) there or after the merge, then drop this block.
-    files: ['server/src/core/parse/markdown.ts'],
-    rules: { 'prefer-const': 'off', '@typescript-eslint/no-unused-vars': 'off' },
   },
 );

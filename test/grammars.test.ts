@@ -59,7 +59,7 @@ function toJs(source: string): RegExp {
 
 let onigLoaded: Promise<void> | undefined;
 function loadOniguruma(): Promise<void> {
-  onigLoaded ??= oniguruma.loadWASM(fs.readFileSync(path.join(ROOT, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm')).buffer as ArrayBuffer);
+  onigLoaded ??= oniguruma.loadWASM(fs.readFileSync(path.join(ROOT, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm')).buffer);
   return onigLoaded;
 }
 

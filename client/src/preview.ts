@@ -410,7 +410,7 @@ export class Preview implements vscode.Disposable {
         return;
       }
       case 'rendered':
-        if (!fromApi && m.facts && typeof m.facts === 'object') this.lastFacts = m.facts as RenderFacts;
+        if (!fromApi && m.facts && typeof m.facts === 'object') this.lastFacts = m.facts;
         return;
       case 'reveal': {
         const uri = this.documentOf(m.uri);

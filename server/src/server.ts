@@ -260,7 +260,7 @@ connection.onDidChangeConfiguration(async (change) => {
 // The session holds each open document's text once and applies the editor's changes to it
 // (no TextDocuments beside it: that was a second copy and a second version map).
 connection.onDidOpenTextDocument((p) => session.didOpen(p.textDocument.uri, p.textDocument.text, p.textDocument.version));
-connection.onDidChangeTextDocument((p) => session.didEdit(p.textDocument.uri, p.contentChanges as { range?: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }[], p.textDocument.version));
+connection.onDidChangeTextDocument((p) => session.didEdit(p.textDocument.uri, p.contentChanges, p.textDocument.version));
 connection.onDidCloseTextDocument((p) => session.didClose(p.textDocument.uri));
 
 connection.onDidChangeWatchedFiles((p) => {

@@ -68,7 +68,7 @@ export class Client {
 
   static async start(cmd: string[], root: string, opts: { init?: unknown; configuration?: unknown; progress?: boolean } = {}): Promise<Client> {
     const proc = cp.spawn(cmd[0], cmd.slice(1), { stdio: ['pipe', 'pipe', 'ignore'] });
-    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     const c = new Client(proc, conn);
     conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
       c.firstPublish ??= performance.now();
@@ -228,7 +228,7 @@ async function measureMemory(root: string, rel: string, seed: number): Promise<{
     await first;
     const r = rng(seed);
     const sample = async (at: number) => {
-      const m = (await c.conn.sendRequest('stratdoc/memory', null)) as { rss: number; heapUsed: number };
+      const m = await c.conn.sendRequest<{ rss: number; heapUsed: number }>('stratdoc/memory', null);
       out.push({ at, rss: m.rss, heap: m.heapUsed });
     };
     for (let i = 1; i <= MEMORY_EDITS; i++) {
@@ -291,7 +291,7 @@ export async function measureStart(): Promise<Start> {
       last = c.publishes;
       await new Promise((r) => setTimeout(r, 500));
     }
-    const m = (await c.conn.sendRequest('stratdoc/memory', null)) as { rss: number; heapUsed: number };
+    const m = await c.conn.sendRequest<{ rss: number; heapUsed: number }>('stratdoc/memory', null);
     await c.stop();
     return { docs: stats.files, firstMs, indexMs, rss: m.rss, heap: m.heapUsed };
   } finally {

@@ -25,13 +25,13 @@ const SERVER = process.argv[2] ?? path.join(repoRoot(), 'dist', 'server.js');
 async function measure(file: string, languageId: string): Promise<string> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-openmem-'));
   const proc = cp.spawn(process.execPath, ['--expose-gc', SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const published = new Map<number, () => void>();
   conn.onNotification(PublishDiagnosticsNotification.type, (p) => published.get(p.version ?? -1)?.());
   conn.onNotification('window/logMessage', () => undefined);
   conn.onRequest('client/registerCapability', () => undefined);
   conn.listen();
-  const heap = async () => ((await conn.sendRequest('stratdoc/memory')) as { heapUsed: number }).heapUsed / 1024 / 1024;
+  const heap = async () => (await conn.sendRequest<{ heapUsed: number }>('stratdoc/memory')).heapUsed / 1024 / 1024;
   try {
     await conn.sendRequest(InitializeRequest.type, {
       processId: process.pid, rootUri: pathToFileURL(root).href, workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'm' }],

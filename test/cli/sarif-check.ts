@@ -22,7 +22,7 @@ const ALLOWED: Record<string, string[]> = {
 
 function obj(v: unknown, what: string, kind: keyof typeof ALLOWED): Json {
   assert.ok(v && typeof v === 'object' && !Array.isArray(v), `${what} must be an object`);
-  for (const k of Object.keys(v as Json)) assert.ok(ALLOWED[kind].includes(k), `${what} has a property SARIF does not define: ${k}`);
+  for (const k of Object.keys(v)) assert.ok(ALLOWED[kind].includes(k), `${what} has a property SARIF does not define: ${k}`);
   return v as Json;
 }
 

@@ -21,7 +21,7 @@ import { rng } from '../helpers/rng';
 import { repoRoot } from '../helpers/repo';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
-const remark = (s: string) => processor.parse(s) as Root;
+const remark = (s: string) => processor.parse(s);
 
 /** A tree without the inline content of table cells, paragraphs and headings (the fast reader leaves it out). */
 function skeleton(root: Root): unknown {

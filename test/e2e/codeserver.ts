@@ -159,7 +159,7 @@ const VSIX_KEY = Symbol.for('stratdoc.e2e.vsix');
  */
 export function builtVsix(): string {
   const g = globalThis as unknown as Record<symbol, string | undefined>;
-  if (g[VSIX_KEY] && fs.existsSync(g[VSIX_KEY]!)) return g[VSIX_KEY]!;
+  if (g[VSIX_KEY] && fs.existsSync(g[VSIX_KEY])) return g[VSIX_KEY];
   let vsix = process.env.STRATDOC_VSIX;
   if (!vsix || !fs.existsSync(vsix)) {
     const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };

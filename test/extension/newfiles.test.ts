@@ -127,12 +127,12 @@ describe('new strategy and new editorial plan', function () {
     const q = quarterOf(new Date());
     const first = await runAccepting<vscode.Uri | undefined>('stratdoc.newPlan', { lang: 'de', format: 'yaml', strategy: 'neu/strategy.md' });
     assert.equal(first?.toString(), workspaceUri(`neu/plaene/${q.year}-q${q.quarter}.plan.yaml`).toString());
-    const text = await read(first!);
+    const text = await read(first);
     assert.match(text, /^strategie: \.\.\/strategy\.md$/m);
     assert.match(text, /^einträge:$/m);
     const second = await runAccepting<vscode.Uri | undefined>('stratdoc.newPlan', { lang: 'de', format: 'yaml', strategy: 'neu/strategy.md' });
     assert.equal(second?.toString(), workspaceUri(`neu/plaene/${q.year}-q${q.quarter}-2.plan.yaml`).toString());
-    assert.equal(await read(first!), text, 'the first one is left as it was');
+    assert.equal(await read(first), text, 'the first one is left as it was');
   });
 
   it('never overwrites an existing file', async () => {

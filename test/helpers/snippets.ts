@@ -115,7 +115,7 @@ export function expandSnippet(body: string | string[], variables: Record<string,
   for (let round = 0; round < 5 && text.includes('\u0000'); round++) {
     for (const m of mirrors) {
       assert.ok(defaults.has(m.index), `tab stop $${m.index} has no default anywhere`);
-      text = text.split(m.marker).join(defaults.get(m.index)!);
+      text = text.split(m.marker).join(defaults.get(m.index));
     }
   }
   assert.ok(!text.includes('\u0000'));

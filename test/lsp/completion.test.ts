@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CompletionItem, CompletionList, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
+import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-protocol';
 import { TestClient, copyFixture, REPO } from './harness';
 import { listFiles, loadWorkspace } from '../helpers/fsworkspace';
 import { completionAt } from '../../server/src/service/completion';
@@ -43,11 +43,11 @@ function labels(list: CompletionItem[]): string[] {
 
 function edit(i: CompletionItem): TextEdit {
   assert.ok(i.textEdit && 'range' in i.textEdit, `${i.label} has a textEdit`);
-  return i.textEdit as TextEdit;
+  return i.textEdit;
 }
 
 function docOf(i: CompletionItem): string {
-  return typeof i.documentation === 'string' ? i.documentation : (i.documentation as MarkupContent | undefined)?.value ?? '';
+  return typeof i.documentation === 'string' ? i.documentation : (i.documentation)?.value ?? '';
 }
 
 function find(list: CompletionItem[], label: string): CompletionItem {

@@ -124,7 +124,7 @@ describe('server: editor features over the protocol', function () {
     assert.ok(fileOff);
     // The whole file is `-file` now: `stratdoc-disable` alone lasts only until an enable.
     assert.deepEqual(Object.values(fileOff.edit!.changes!)[0].map((e) => e.newText), ['# stratdoc-disable-file unknown-reference\n']);
-    await apply(fix!.edit!);
+    await apply(fix.edit!);
     await c.until(() => !c.codes(q1).includes('unknown-reference'), 'fixed');
     const after = c.codes(q1);
     for (const code of after) assert.ok(before.includes(code), `no new diagnostic (${code})`);

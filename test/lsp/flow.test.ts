@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { CompletionRequest, DocumentDiagnosticRequest, HoverRequest, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver-protocol/node';
+import { CompletionRequest, DocumentDiagnosticRequest, HoverRequest, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { TestClient, copyFixture } from './harness';
 import { generateCorpus } from '../bench/corpus';
 import { loadWorkspace } from '../helpers/fsworkspace';
@@ -145,7 +145,7 @@ describe('server: request flow', function () {
     const q1 = c.uri('plaene/q1.plan.yaml');
     // The closed plan is pushed as before.
     await c.until(() => c.codes(q1).includes('unknown-reference'), 'push for the closed plan');
-    const pull = (uri: string, previousResultId?: string) => c.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId }) as Promise<DocumentDiagnosticReport>;
+    const pull = (uri: string, previousResultId?: string) => c.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId });
     const s1 = await pull(strategy);
     assert.equal(s1.kind, 'full');
     assert.ok(s1.resultId);

@@ -72,9 +72,9 @@ export class TestClient {
 
   static async start(root: string, opts: ClientOptions = {}): Promise<TestClient> {
     const proc = cp.spawn(process.execPath, [...(opts.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     const c = new TestClient(proc, conn, root);
-    proc.stderr!.on('data', (d) => c.logs.push(String(d)));
+    proc.stderr.on('data', (d) => c.logs.push(String(d)));
     conn.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
       c.publishCount++;
       c.publishedVersions.set(p.uri, p.version);
@@ -195,7 +195,7 @@ export class TestClient {
   }
 
   request<R>(method: string, params: unknown): Promise<R> {
-    return this.conn.sendRequest(method, params) as Promise<R>;
+    return this.conn.sendRequest<R>(method, params);
   }
 
   async stop(): Promise<void> {

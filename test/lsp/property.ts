@@ -103,7 +103,7 @@ export async function runProperty(seed: number, edits: number, opts: PropertyOpt
     await settle(a, sa);
 
     b = await TestClient.start(fresh, { debounceMs: 5 });
-    for (const rel of rels) await b.open(rel, texts.get(rel)!);
+    for (const rel of rels) await b.open(rel, texts.get(rel));
     await b.open(SENTINEL, SENTINEL_TEXT);
     await settle(b, { v: 1 });
 

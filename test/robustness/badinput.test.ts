@@ -219,10 +219,10 @@ if (isMainThread) {
         assert.ok(f.message.de.trim());
         assert.ok(!findings.some((x) => x.message.en === 'before the throw'), 'findings of the failed run are dropped');
       }
-      assert.ok(findings.some((f) => f.rule === real!.meta.id), `${real!.meta.id} still reports`);
+      assert.ok(findings.some((f) => f.rule === real.meta.id), `${real.meta.id} still reports`);
       assert.deepEqual(
-        findings.filter((f) => f.rule === real!.meta.id).map(key).sort(),
-        checkInvariants(all).findings.filter((f) => f.rule === real!.meta.id).map(key).sort(),
+        findings.filter((f) => f.rule === real.meta.id).map(key).sort(),
+        checkInvariants(all).findings.filter((f) => f.rule === real.meta.id).map(key).sort(),
       );
     });
 

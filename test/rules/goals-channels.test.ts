@@ -99,7 +99,7 @@ describe('goal, KPI and channel rules: messages and fixes', () => {
       assert.match(f.message.en, new RegExp(`did you mean '${want}'\\?`));
       assert.match(f.message.de, new RegExp(`meinten Sie '${want}'\\?`));
       assert.equal(f.fixes?.length, 1);
-      assert.equal(f.fixes![0].edits[0].edits[0].newText, want);
+      assert.equal(f.fixes[0].edits[0].edits[0].newText, want);
     }
     // Only the channel's word is replaced: "Instagramm Reels" becomes "Instagram Reels".
     const dir = path.join(ROOT, 'undeclared-channel', 'fires-capitalised-md-plan');

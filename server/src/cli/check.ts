@@ -94,7 +94,7 @@ export function readCheckOptions(argv: string[]): CheckOptions | { help: true } 
   if (jobs !== undefined && !(/^\d+$/.test(jobs.trim()) && Number(jobs.trim()) >= 1)) return { error: M.badJobs(jobs) };
   return {
     format: fmt,
-    lang: lang as Lang | undefined,
+    lang: lang,
     config: str('config'),
     maxWarnings: mw === undefined ? undefined : Number(mw.trim()),
     quiet: o.has('quiet'),

@@ -58,7 +58,7 @@ export function convertCommand(argv: string[], io: CliIo): ExitCode {
     // prepare() says what is wrong with the path.
   }
 
-  const prepared = prepare({ paths: [file], config: str('config'), lang: lang as Lang | undefined }, io, lang0, hint);
+  const prepared = prepare({ paths: [file], config: str('config'), lang: lang }, io, lang0, hint);
   if (typeof prepared === 'number') return prepared;
   const { ws } = prepared;
   const uri = toUri(abs);
@@ -96,7 +96,7 @@ export function convertCommand(argv: string[], io: CliIo): ExitCode {
     }
   }
   const project = ws.projectOf(uri);
-  const docLang: Lang = (lang as Lang | undefined) ?? doc.language ?? prepared.langOf(uri);
+  const docLang: Lang = (lang) ?? doc.language ?? prepared.langOf(uri);
 
   const outOpt = str('out');
   const out = outOpt === undefined ? undefined : path.resolve(io.cwd, outOpt);

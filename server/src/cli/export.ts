@@ -48,7 +48,7 @@ export function exportCommand(argv: string[], io: CliIo): ExitCode {
   if (lang !== undefined && !isLang(lang)) return usageError(io, lang0, M.badLang(lang), M.exportHelpHint());
   const paths = parsed.positionals.length ? parsed.positionals : ['.'];
 
-  const prepared = prepare({ paths, config: str('config'), lang: lang as Lang | undefined, jobs: defaultJobs() }, io, lang0, M.exportHelpHint());
+  const prepared = prepare({ paths, config: str('config'), lang: lang, jobs: defaultJobs() }, io, lang0, M.exportHelpHint());
   if (typeof prepared === 'number') return prepared;
   const { ws, targetUris } = prepared;
 
@@ -58,7 +58,7 @@ export function exportCommand(argv: string[], io: CliIo): ExitCode {
   for (const p of projects) for (const d of p.plans) if (targetUris.has(d.uri) || (p.strategy && targetUris.has(p.strategy.uri))) plans.add(d.uri);
   const rows = exportRows(projects, plans);
   const first = rows[0]?.plan ?? projects[0]?.plans[0];
-  const docLang: Lang = (lang as Lang | undefined) ?? first?.language ?? (first ? prepared.langOf(first.uri) : prepared.lang);
+  const docLang: Lang = (lang) ?? first?.language ?? (first ? prepared.langOf(first.uri) : prepared.lang);
   const name = projects[0]?.strategy?.title ?? first?.title ?? 'stratdoc';
   const text = fmt === 'ics' ? toIcs(rows, { name, lang: docLang, stamp: exportStamp(io.env) }) : toCsv(rows, docLang);
 

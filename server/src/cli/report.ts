@@ -64,7 +64,7 @@ export function reportCommand(argv: string[], io: CliIo): ExitCode {
     oldTree = t;
   }
   try {
-    const runOpts = { paths, config: str('config'), lang: lang as Lang | undefined, today: today ?? todayIso(), jobs: defaultJobs() };
+    const runOpts = { paths, config: str('config'), lang: lang, today: today ?? todayIso(), jobs: defaultJobs() };
     const now = collect(runOpts, io, lang0, M.reportHelpHint());
     if (typeof now === 'number') return now;
     let prelude: string | undefined;
@@ -76,9 +76,9 @@ export function reportCommand(argv: string[], io: CliIo): ExitCode {
               const rel = path.relative(path.dirname(out), path.resolve(io.cwd, file)).split(path.sep).map(encodeURIComponent).join('/');
               return `${rel.startsWith('..') ? '' : './'}${rel}#L${line}`;
             };
-      prelude = changeHtml(changeReport(base, now, old), (lang as Lang | undefined) ?? now.prepared.lang, link);
+      prelude = changeHtml(changeReport(base, now, old), (lang) ?? now.prepared.lang, link);
     }
-    return writeReport(now.prepared, { out, today: runOpts.today, lang: lang as Lang | undefined, prelude }, io);
+    return writeReport(now.prepared, { out, today: runOpts.today, lang: lang, prelude }, io);
   } finally {
     oldTree?.dispose();
   }

@@ -331,7 +331,7 @@ export function parseConfig(text: string, uri: string): ResolvedConfig {
   if (!first.success) {
     const reported = new Set<string>();
     for (const issue of first.error.issues) {
-      const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as (string | number)[];
+      const path = issue.path.map<string | number>((p) => (typeof p === 'symbol' ? String(p) : p));
       // One problem per setting (a rule's setting, or a top-level one).
       const cut = path[0] === 'rules' && path.length >= 2 ? path.slice(0, 2) : path.slice(0, 1);
       const k = JSON.stringify(cut);

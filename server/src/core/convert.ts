@@ -137,7 +137,7 @@ function planRow(doc: ParsedDocument, group: PlanEntry[], project: Project | und
   }
   // Unknown columns and keys, and fields the canonical columns do not hold, under their own names.
   const used = new Set<Field>();
-  for (const c of PLAN_COLUMNS) if (byName.has(c as FieldName)) used.add(byName.get(c as FieldName)!);
+  for (const c of PLAN_COLUMNS) if (byName.has(c)) used.add(byName.get(c)!);
   for (const f of e.fields) {
     if (used.has(f)) continue;
     if (f.name === 'pillar' && !pillarKept) continue;

@@ -232,7 +232,7 @@ function ruleSettingShape(rules: RuleMeta[]): Record<string, z.ZodType> {
 
 /** JSON Schema (draft-07, the dialect the YAML extension reads best) of a zod schema. */
 export function toJsonSchema(schema: z.ZodType): Record<string, unknown> {
-  return z.toJSONSchema(schema, { target: 'draft-7', io: 'input', unrepresentable: 'any', reused: 'inline' }) as Record<string, unknown>;
+  return z.toJSONSchema(schema, { target: 'draft-7', io: 'input', unrepresentable: 'any', reused: 'inline' });
 }
 
 /** The schemas the build writes to `dist/schemas/`, by file name. */

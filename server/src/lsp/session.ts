@@ -127,7 +127,7 @@ export class Session {
       const max = (raw as Record<string, unknown>).maxDiagnostics;
       if (typeof max === 'number' && Number.isInteger(max) && max >= 1) this.maxDiagnostics = max;
       else if (max !== undefined && max !== null) this.host.log(`stratdoc settings ignored: maxDiagnostics: must be a whole number of at least 1`);
-      const cleaned = Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([k, v]) => k !== 'trace' && k !== 'maxDiagnostics' && v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0)));
+      const cleaned = Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([k, v]) => k !== 'trace' && k !== 'maxDiagnostics' && v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0)));
       const r = configSchema.partial().safeParse(cleaned);
       if (r.success) {
         settings = r.data;

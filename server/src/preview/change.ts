@@ -77,7 +77,7 @@ function modeWord(m: string, lang: Lang): string {
 function mixText(s: MixStats, lang: Lang): string {
   const parts = Object.entries(s.byMode)
     .filter(([, n]) => n)
-    .sort((a, b) => b[1]! - a[1]! || (a[0] < b[0] ? -1 : 1))
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([m, n]) => `${modeWord(m, lang)} ${n}`);
   return parts.length ? parts.join(' · ') : '–';
 }

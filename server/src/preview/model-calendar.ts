@@ -47,7 +47,7 @@ export function buildCalendar(
   for (const doc of project.plans) {
     let pp: Period | undefined;
     let of: 'plan' | 'strategy' | 'entries' = 'plan';
-    if (okPeriod(doc.period?.value)) pp = doc.period!.value;
+    if (okPeriod(doc.period?.value)) pp = doc.period.value;
     else if (okPeriod(sp)) {
       pp = sp;
       of = 'strategy';

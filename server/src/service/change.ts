@@ -69,7 +69,7 @@ export function previewChange(ctx: ServiceContext, project: Project, base: strin
   const cmp = compareWithBaseline(now, old?.all ?? []);
   const change = planChange(
     old
-      ? { ws: old.prepared.ws, pathOf: (u) => relativeFile(u, old!.cwd), include: (u) => old!.prepared.targetUris.has(u) }
+      ? { ws: old.prepared.ws, pathOf: (u) => relativeFile(u, old.cwd), include: (u) => old.prepared.targetUris.has(u) }
       : { ws: ctx.ws, pathOf: (u) => u, include: () => false },
     { ws: ctx.ws, pathOf: (u) => relativeFile(u, top.top), include: under },
   );

@@ -239,7 +239,7 @@ function kindFromText(env: Env, owner: number): ItemKind | undefined {
     const x = doc.lines.lineText(l);
     if (!/^\s{0,3}##(?!#)(\s|$)/.test(x)) continue;
     const explicit = /^<!--\s*stratdoc\s*:\s*([^>]*?)\s*-->/.exec(doc.lines.lineText(l + 1).trim());
-    keys = explicit ? explicit[1].split(/[\s,]+/).filter(isSectionKey) as SectionKey[] : sectionsOfHeading(x.replace(/^\s*##\s*/, ''));
+    keys = explicit ? explicit[1].split(/[\s,]+/).filter(isSectionKey) : sectionsOfHeading(x.replace(/^\s*##\s*/, ''));
     break;
   }
   const kinds = keys.map((k) => ITEM_SECTIONS[k]).filter((k): k is ItemKind => !!k);

@@ -1,6 +1,6 @@
 /** Completion's values (service/completion.ts): the project's IDs with summaries, enum values in the document's language, metrics, formats. */
 import { CompletionItemKind } from 'vscode-languageserver-types';
-import type { Item, ItemKind, Person, Goal, Kpi, Channel, Audience } from '../core/model';
+import type { Item, ItemKind, Person } from '../core/model';
 import { t, type Lang, type Text } from '../core/text';
 import { GOAL_TYPES, MODES, STATUSES, enumLabel, idKey, metricClassOf, type EnumInfo, type FieldName, type MetricClass } from '../core/vocab';
 import { writtenIdIn } from '../core/query';
@@ -30,7 +30,7 @@ function summary(env: Env, it: Item): string {
   const lines = [head];
   switch (it.kind) {
     case 'goal': {
-      const g = it as Goal;
+      const g = it;
       const facts: string[] = [];
       if (g.type) facts.push(`${L(t('Type', 'Art'))}: ${enumLabel(GOAL_TYPES, g.type.value, env.ui)}`);
       if (g.primary?.value) facts.push(L(t('primary goal', 'Hauptziel')));
@@ -40,7 +40,7 @@ function summary(env: Env, it: Item): string {
       break;
     }
     case 'kpi': {
-      const k = it as Kpi;
+      const k = it;
       if (k.metric) lines.push(`${L(t('Metric', 'Metrik'))}: ${esc(k.metric.value)} (${L(CLASS_DETAIL[k.metricClass])})`);
       const facts = [
         k.target && `${L(t('Target', 'Zielwert'))}: ${esc(k.target.value)}`,
@@ -53,20 +53,20 @@ function summary(env: Env, it: Item): string {
       break;
     }
     case 'channel': {
-      const c = it as Channel;
+      const c = it;
       if (c.why) lines.push(`${L(t('Why', 'Warum'))}: ${esc(c.why.value)}`);
       if (c.how) lines.push(`${L(t('How', 'Wie'))}: ${esc(c.how.value)}`);
       if (c.resources) lines.push(`${L(t('Resources', 'Ressourcen'))}: ${esc(c.resources.raw)}`);
       break;
     }
     case 'person': {
-      const x = it as Person;
+      const x = it;
       const facts = [x.role?.value, x.department?.value].filter(Boolean) as string[];
       if (facts.length) lines.push(esc(facts.join(' · ')));
       break;
     }
     case 'audience': {
-      const a = it as Audience;
+      const a = it;
       for (const f of a.fields) if (f.name !== 'title' && f.raw.trim()) lines.push(`${esc(f.key)}: ${esc(f.raw.trim())}`);
       break;
     }

@@ -12,7 +12,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import type { Root, RootContent, List, ListItem, Table, TableRow, Heading, PhrasingContent } from 'mdast';
+import type { Root, RootContent, List, ListItem, Table, TableRow, Heading } from 'mdast';
 import { LineCounter, parseDocument as parseYamlDocument, isMap, isScalar, Scalar } from 'yaml';
 import type { Goal, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel } from '../model';
 import { LineIndex, t, type Range } from '../text';
@@ -222,7 +222,7 @@ export interface MarkdownOptions {
   remarkOnly?: boolean;
 }
 
-const remark = (text: string): Root => processor.parse(text) as Root;
+const remark = (text: string): Root => processor.parse(text);
 
 export function parseMarkdown(
   uri: string, text: string, kind: 'strategy' | 'plan', detectedBy: ParsedDocument['detectedBy'], opts: MarkdownOptions = {},
@@ -385,17 +385,6 @@ function src(node: { position?: { start: Point; end: Point } }, map: Mapper, tex
   return { s: text.slice(a, b), at: a };
 }
 
-/** Plain text of inline content (for titles and messages). */
-function plain(nodes: PhrasingContent[] | undefined): string {
-  let s = '';
-  for (const n of nodes ?? []) {
-    if ('value' in n && typeof n.value === 'string' && n.type !== 'html') s += n.value;
-    else if ('children' in n) s += plain(n.children as PhrasingContent[]);
-    else if (n.type === 'break') s += ' ';
-  }
-  return s;
-}
-
 /** Splits `Key: value` (key possibly bold) into a field with exact ranges. */
 function keyValue(s: string, at: number, lines: LineIndex): RawField | undefined {
   const m = /^(\s*(?:\*\*|__)?\s*)([^:\n*_]{1,60}?)\s*(?:(?:\*\*|__)\s*:|:\s*(?:\*\*|__)?)[ \t]*/.exec(s);
@@ -403,7 +392,7 @@ function keyValue(s: string, at: number, lines: LineIndex): RawField | undefined
   const key = m[2].trim();
   if (!key || /^https?$/i.test(key)) return undefined;
   const keyStart = at + m[1].length;
-  let vStart = m[0].length;
+  const vStart = m[0].length;
   // A trailing HTML comment (e.g. `<!-- stratdoc-disable-line … -->`) is not part of the value.
   const comment = s.indexOf('<!--', vStart);
   let vEnd = comment >= 0 ? comment : s.length;
@@ -648,7 +637,7 @@ class StrategyWalker {
       const em = EXPLICIT_RE.exec(next.value.trim());
       if (em) {
         const named = em[1].split(/[\s,]+/).filter(Boolean).map((x) => words(x).join('-'));
-        const valid = named.filter(isSectionKey) as SectionKey[];
+        const valid = named.filter(isSectionKey);
         for (const bad of named.filter((x) => !isSectionKey(x))) {
           const near = closest(bad, SECTIONS.map((x) => x.key));
           this.ctx.problems.push({
@@ -664,7 +653,7 @@ class StrategyWalker {
           keys = valid;
           explicit = true;
         }
-        contentStart = map.offset(next.position!.end);
+        contentStart = map.offset(next.position.end);
       }
     }
     this.section = {
@@ -893,16 +882,16 @@ class StrategyWalker {
   /** `- @jana — Leitung Social Media (Marketing)`: handle, role, department. */
   private teamListItem(s: string, at: number, range: Range, nested: RawField[]): void {
     const handles = [...s.matchAll(/@([A-Za-z][A-Za-z0-9_.-]*)/g)];
-    handles.forEach((h, i) => {
-      const hs = at + h.index!;
+    handles.forEach((h) => {
+      const hs = at + h.index;
       const idRange = this.lines.rangeOf(hs, hs + h[0].length);
       const fields: RawField[] = [...nested];
       if (handles.length === 1) {
-        const after = s.slice(h.index! + h[0].length);
+        const after = s.slice(h.index + h[0].length);
         // Skip what closes the handle ("(@jana),", "**@lea**") and one separator.
         const sep = /^[\s*_)\]]*(?:[:–—-]|,)?\s*/.exec(after)!;
         let body = after.slice(sep[0].length);
-        let bodyAt = hs + h[0].length + sep[0].length;
+        const bodyAt = hs + h[0].length + sep[0].length;
         const kv = keyValue(body, bodyAt, this.lines);
         if (kv && fieldOf(kv.key)) fields.push(kv);
         else {
@@ -915,7 +904,7 @@ class StrategyWalker {
             fields.push({ key: 'department', name: 'department', keyRange: idRange, raw: dep[1], range: this.lines.rangeOf(ds, ds + dep[1].length), offset: ds });
           }
           // A name before the handle: "Anna Berg (@anna)" or "Anna Berg @anna".
-          const before = s.slice(0, h.index!).replace(/[(\s,:–—-]+$/, '').trim();
+          const before = s.slice(0, h.index).replace(/[(\s,:–—-]+$/, '').trim();
           if (before) fields.push({ key: 'name', name: 'title', keyRange: idRange, raw: before, range: this.lines.rangeOf(at, at + before.length) });
           if (role.trim()) fields.push({ key: 'role', name: 'role', keyRange: idRange, raw: role.trim(), range: this.lines.rangeOf(bodyAt, bodyAt + role.trim().length), offset: bodyAt });
         }
@@ -981,7 +970,7 @@ class StrategyWalker {
       const rest = fields.slice(1);
       nameFields(rest);
       const kind = chooseKind(this.kinds, idText, rest);
-      let id = kind === 'channel' ? channelSlug(idText) : idText.replace(/^@/, '');
+      const id = kind === 'channel' ? channelSlug(idText) : idText.replace(/^@/, '');
       if (!id) continue;
       let idRange = idf.range;
       if (kind === 'channel' && idf.offset !== undefined) {

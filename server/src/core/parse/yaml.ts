@@ -42,7 +42,7 @@ export function parseYaml(
   if (split) {
     const head = parseDocument(text.slice(0, split.headEnd), PARSE_OPTIONS);
     const tail = parseDocument(text.slice(split.tailStart), PARSE_OPTIONS);
-    shift(tail.contents as Node | null, split.tailStart);
+    shift(tail.contents, split.tailStart);
     yamlProblems(head.errors, 0, text, uri, r, out.problems);
     yamlProblems(tail.errors, split.tailStart, text, uri, r, out.problems);
     pairs = [...(isMap(head.contents) ? head.contents.items : []), ...(isMap(tail.contents) ? tail.contents.items : [])];
@@ -54,7 +54,7 @@ export function parseYaml(
       if (root !== null && root !== undefined) {
         out.problems.push({
           rule: 'schema',
-          range: nodeRange(root as Node, r) ?? out.titleRange,
+          range: nodeRange(root, r) ?? out.titleRange,
           message: t(
             `A stratdoc ${kind} in YAML is a mapping of keys (stratdoc, title, ${kind === 'plan' ? 'entries' : 'goals, kpis…'}).`,
             `Ein stratdoc-${kind === 'plan' ? 'Plan' : 'Strategiedokument'} in YAML ist eine Zuordnung von Schlüsseln (stratdoc, title, ${kind === 'plan' ? 'entries' : 'goals, kpis…'}).`,
@@ -136,7 +136,7 @@ export function parseYaml(
           const chunkText = text.slice(c.start, c.end);
           built = { entries: [], problems: [] };
           const doc = parseDocument(chunkText, PARSE_OPTIONS);
-          shift(doc.contents as Node | null, c.start);
+          shift(doc.contents, c.start);
           yamlProblems(doc.errors, c.start, text, uri, r, built.problems);
           const local: BuildContext = { ...ctx, problems: built.problems };
           const seq = doc.contents;

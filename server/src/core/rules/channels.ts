@@ -28,7 +28,7 @@ function firstWord(s: string): string {
  * (`name: Instagram`) is named by the title's first word.
  */
 export function channelName(project: Project, id: string, entry?: { doc: ParsedDocument; entry: PlanEntry }): string {
-  const def = project.lookup('channel', id) as Channel | undefined;
+  const def = project.lookup('channel', id);
   const strategy = def ? project.documents.find((d) => d.uri === def.uri) : undefined;
   const written = def && strategy ? firstWord(textIn(strategy, def.idRange)) : '';
   const fromTitle = def?.title ? firstWord(def.title.value) : '';
@@ -66,7 +66,7 @@ export function channelHasHow(c: Channel): boolean {
  * declared interval. Shared by channel-gap and the preview's calendar.
  */
 export function allowedGap(project: Project, id: string, maxGapDays: number): { days: number; cadence?: Cadence } | undefined {
-  const def = project.lookup('channel', id) as Channel | undefined;
+  const def = project.lookup('channel', id);
   const cad = def ? channelCadence(def) : undefined;
   if (cad?.cadence.asNeeded) return undefined;
   const interval = cad ? cadenceInterval(cad.cadence) : undefined;
