@@ -54,7 +54,11 @@ function testBuilds() {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) {
         if (e.name !== 'fixtures' && e.name !== 'node_modules') walk(p);
-      } else if (/\.(test|e2e)\.ts$/.test(e.name) || (dir.endsWith(path.join('test', 'bench')) && e.name.endsWith('.ts')) || (dir.endsWith(path.join('test', 'extension')) && e.name.endsWith('.ts'))) {
+      } else if (
+        /\.(test|e2e)\.ts$/.test(e.name) ||
+        (dir.endsWith(path.join('test', 'bench')) && e.name.endsWith('.ts')) ||
+        (dir.endsWith(path.join('test', 'extension')) && e.name.endsWith('.ts'))
+      ) {
         found.push(p);
       }
     }
@@ -69,7 +73,9 @@ function testBuilds() {
 
 async function main() {
   const fs = require('fs');
-  const present = builds.filter((b) => fs.existsSync(b.entryPoints[0])).map((b) => (b.outfile.startsWith('dist/') ? { ...b, outfile: require('path').join(DIST, b.outfile.slice(5)) } : b));
+  const present = builds
+    .filter((b) => fs.existsSync(b.entryPoints[0]))
+    .map((b) => (b.outfile.startsWith('dist/') ? { ...b, outfile: require('path').join(DIST, b.outfile.slice(5)) } : b));
   if (!process.argv.includes('--no-tests')) present.push(...testBuilds());
   if (watch) {
     for (const b of present) (await esbuild.context({ ...common, ...b })).watch();

@@ -6,9 +6,45 @@
  */
 const fs = require('fs');
 const path = require('path');
-const alt = (list) => list.slice().sort((a, b) => b.length - a.length).map((s) => s.replace(/[.*+?^${}()|[\]\\&-]/g, (c) => (c === '-' || c === '&' ? c : '\\' + c)).replace(/ /g, '[ \\t]+')).join('|');
+const alt = (list) =>
+  list
+    .slice()
+    .sort((a, b) => b.length - a.length)
+    .map((s) => s.replace(/[.*+?^${}()|[\]\\&-]/g, (c) => (c === '-' || c === '&' ? c : '\\' + c)).replace(/ /g, '[ \\t]+'))
+    .join('|');
 const PUSH = ['push', 'werbung', 'produkt', 'angebot', 'presse', 'advertising', 'ad', 'product', 'offer', 'press release', 'press'];
-const OTHER = ['story', 'storytelling', 'geschichte', 'dialog', 'dialogue', 'umfrage', 'frage', 'poll', 'question', 'q&a', 'service', 'tipps', 'tips', 'ratgeber', 'mehrwert', 'how-to', 'guide', 'people', 'menschen', 'einblick', 'team', 'behind the scenes', 'employees', 'ugc', 'community', 'kundenstimmen', 'user-generated', 'customer content', 'mixed', 'gemischt'];
+const OTHER = [
+  'story',
+  'storytelling',
+  'geschichte',
+  'dialog',
+  'dialogue',
+  'umfrage',
+  'frage',
+  'poll',
+  'question',
+  'q&a',
+  'service',
+  'tipps',
+  'tips',
+  'ratgeber',
+  'mehrwert',
+  'how-to',
+  'guide',
+  'people',
+  'menschen',
+  'einblick',
+  'team',
+  'behind the scenes',
+  'employees',
+  'ugc',
+  'community',
+  'kundenstimmen',
+  'user-generated',
+  'customer content',
+  'mixed',
+  'gemischt',
+];
 // In table cells only words that rarely stand alone in other tables.
 const GENERIC = new Set(['team', 'ad', 'frage', 'question', 'product', 'produkt', 'guide', 'offer', 'press', 'service', 'tips', 'people']);
 const PUSH_T = PUSH.filter((w) => !GENERIC.has(w));
@@ -24,7 +60,8 @@ const markdown = {
   $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
   name: 'stratdoc (Markdown injection)',
   scopeName: 'markdown.stratdoc.injection',
-  comment: 'Highlights stratdoc IDs, @handles and modes in Markdown. Injected into every Markdown file, so it matches only distinctive text: @handles, IDs with a digit (G1, K2) where a definition or a reference field stands, and mode words after Modus:/Mode: or alone in a table cell.',
+  comment:
+    'Highlights stratdoc IDs, @handles and modes in Markdown. Injected into every Markdown file, so it matches only distinctive text: @handles, IDs with a digit (G1, K2) where a definition or a reference field stands, and mode words after Modus:/Mode: or alone in a table cell.',
   injectionSelector: 'L:text.html.markdown -markup.fenced_code -markup.inline.raw -markup.raw -comment -meta.embedded -meta.reference-list.stratdoc',
   patterns: [
     { include: '#id-heading' },
@@ -51,7 +88,11 @@ const markdown = {
     'id-list-item': {
       comment: '- G1: Title, - **K2** – Title',
       match: `(?<=^[-*+][ \\t]|^  [-*+][ \\t]|^    [-*+][ \\t])(\\*\\*)?(${ID})(\\*\\*)?(?=[ \\t]*(?::|[ \\t][-–—][ \\t]))`,
-      captures: { 1: { name: 'punctuation.definition.bold.markdown' }, 2: { name: 'entity.name.type.id.stratdoc' }, 3: { name: 'punctuation.definition.bold.markdown' } },
+      captures: {
+        1: { name: 'punctuation.definition.bold.markdown' },
+        2: { name: 'entity.name.type.id.stratdoc' },
+        3: { name: 'punctuation.definition.bold.markdown' },
+      },
     },
     'mode-field': {
       comment: 'Modus: Tipps, **Mode:** push',
@@ -107,7 +148,8 @@ const yaml = {
   $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
   name: 'stratdoc (YAML injection)',
   scopeName: 'yaml.stratdoc.injection',
-  comment: 'Highlights stratdoc IDs, @handles and modes in YAML. Injected into every YAML file, so it matches only values after stratdoc keys (mode:, goal:, owner:, id:), "@handles" in quotes and IDs with a digit in flow lists. It claims values only, never keys, so that the YAML grammar keeps its structure.',
+  comment:
+    'Highlights stratdoc IDs, @handles and modes in YAML. Injected into every YAML file, so it matches only values after stratdoc keys (mode:, goal:, owner:, id:), "@handles" in quotes and IDs with a digit in flow lists. It claims values only, never keys, so that the YAML grammar keeps its structure.',
   injectionSelector: 'L:source.yaml -comment',
   patterns: [
     { include: '#mode' },

@@ -20,14 +20,20 @@ const roundRect = (x, y, x0, y0, x1, y1, r) => {
 };
 const circle = (x, y, cx, cy, r) => Math.hypot(x - cx, y - cy) <= r;
 const segment = (x, y, ax, ay, bx, by, w) => {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(x - ax - t * dx, y - ay - t * dy) <= w / 2;
 };
 
-const BG_TOP = [18, 94, 110], BG_BOTTOM = [11, 61, 77];
-const PAPER = [250, 250, 247], FOLD = [205, 220, 222], LINE = [150, 172, 178], MARK = [255, 179, 71];
-const BADGE = [46, 160, 90], WHITE = [255, 255, 255];
+const BG_TOP = [18, 94, 110],
+  BG_BOTTOM = [11, 61, 77];
+const PAPER = [250, 250, 247],
+  FOLD = [205, 220, 222],
+  LINE = [150, 172, 178],
+  MARK = [255, 179, 71];
+const BADGE = [46, 160, 90],
+  WHITE = [255, 255, 255];
 
 /** Colour and coverage at a point (later layers paint over earlier ones). */
 function sample(x, y) {
@@ -41,7 +47,12 @@ function sample(x, y) {
   if (inPage) c = PAPER;
   if (x > 74 && x <= 92 && y <= 36 && y - 18 >= x - 74) c = FOLD; // the fold, below the diagonal
   // Lines of text; the second one is marked (a finding).
-  const lines = [[38, 66, 44], [38, 80, 58], [38, 58, 72], [38, 74, 86]];
+  const lines = [
+    [38, 66, 44],
+    [38, 80, 58],
+    [38, 58, 72],
+    [38, 74, 86],
+  ];
   for (const [x0, x1, ly] of lines) if (segment(x, y, x0, ly, x1, ly, 5)) c = LINE;
   if (segment(x, y, 38, 58, 60, 58, 5)) c = MARK;
   // The badge with a check mark (bottom right).
@@ -55,11 +66,19 @@ const raw = Buffer.alloc((N * 4 + 1) * N);
 for (let py = 0; py < N; py++) {
   raw[py * (N * 4 + 1)] = 0; // filter: none
   for (let px = 0; px < N; px++) {
-    let r = 0, g = 0, b = 0, a = 0;
+    let r = 0,
+      g = 0,
+      b = 0,
+      a = 0;
     for (let sy = 0; sy < S; sy++) {
       for (let sx = 0; sx < S; sx++) {
         const c = sample(((px + (sx + 0.5) / S) * 128) / N, ((py + (sy + 0.5) / S) * 128) / N);
-        if (c) { r += c[0]; g += c[1]; b += c[2]; a++; }
+        if (c) {
+          r += c[0];
+          g += c[1];
+          b += c[2];
+          a++;
+        }
       }
     }
     const o = py * (N * 4 + 1) + 1 + px * 4;

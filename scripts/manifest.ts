@@ -22,7 +22,11 @@ function anyRuleSetting(): Record<string, unknown> {
     anyOf: [
       SEVERITY_SCHEMA,
       { type: 'boolean' },
-      { type: 'object', properties: { severity: { ...SEVERITY_SCHEMA, markdownDescription: '%config.rules.severity%' } }, additionalProperties: { type: ['number', 'string', 'boolean'] } },
+      {
+        type: 'object',
+        properties: { severity: { ...SEVERITY_SCHEMA, markdownDescription: '%config.rules.severity%' } },
+        additionalProperties: { type: ['number', 'string', 'boolean'] },
+      },
     ],
   };
 }
@@ -72,13 +76,14 @@ export function rulesSettingSchema(rules: RuleMeta[]): Record<string, unknown> {
 export function ruleNls(rules: RuleMeta[], lang: 'en' | 'de'): Record<string, string> {
   const out: Record<string, string> = {};
   for (const r of rules) {
-    const sev = lang === 'de'
-      ? { error: 'Fehler', warning: 'Warnung', information: 'Information', hint: 'Hinweis' }[r.severity]
-      : r.severity;
-    const opts = Object.entries(r.options ?? {}).map(([k, v]) => `\`${k}\`: ${v}`).join(', ');
-    out[ruleNlsKey(r.id)] = lang === 'de'
-      ? `**${r.id}** (${sev}${opts ? `; ${opts}` : ''}): ${r.description.de}`
-      : `**${r.id}** (${sev}${opts ? `; ${opts}` : ''}): ${r.description.en}`;
+    const sev = lang === 'de' ? { error: 'Fehler', warning: 'Warnung', information: 'Information', hint: 'Hinweis' }[r.severity] : r.severity;
+    const opts = Object.entries(r.options ?? {})
+      .map(([k, v]) => `\`${k}\`: ${v}`)
+      .join(', ');
+    out[ruleNlsKey(r.id)] =
+      lang === 'de'
+        ? `**${r.id}** (${sev}${opts ? `; ${opts}` : ''}): ${r.description.de}`
+        : `**${r.id}** (${sev}${opts ? `; ${opts}` : ''}): ${r.description.en}`;
   }
   return out;
 }

@@ -59,7 +59,19 @@ function vsixPath() {
 }
 
 /** The files of the project the .vsix is made of (.vscodeignore picks from them again). */
-const STAGED = ['package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'images/icon.png', 'l10n', 'snippets', 'syntaxes', 'media/walkthrough'];
+const STAGED = [
+  'package.json',
+  'package.nls.json',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+  '.vscodeignore',
+  'images/icon.png',
+  'l10n',
+  'snippets',
+  'syntaxes',
+  'media/walkthrough',
+];
 
 /**
  * Builds the production bundles and the .vsix; returns its path. Everything is staged in

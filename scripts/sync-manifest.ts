@@ -28,7 +28,10 @@ rewrite('package.json', (pkg) => {
   contributes.configuration.properties[RULES_SETTING] = rulesSettingSchema(metas);
 });
 
-for (const [file, lang] of [['package.nls.json', 'en'], ['package.nls.de.json', 'de']] as const) {
+for (const [file, lang] of [
+  ['package.nls.json', 'en'],
+  ['package.nls.de.json', 'de'],
+] as const) {
   rewrite(file, (nls) => {
     for (const k of Object.keys(nls)) if (k.startsWith('config.rules.') && k !== ruleNlsKey('severity')) delete nls[k];
     Object.assign(nls, ruleNls(metas, lang));

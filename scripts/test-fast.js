@@ -26,11 +26,29 @@ function testsUnder(p) {
 
 async function main() {
   const tests = picked.flatMap(testsUnder);
-  const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', define: { VERSION: JSON.stringify(require('../package.json').version) } };
-  const builds = tests.map((f) => ({ ...common, entryPoints: [f], outfile: path.join(ROOT, 'out', path.relative(ROOT, f).replace(/\.ts$/, '.js')), external: ['vscode', 'mocha', 'playwright-core'] }));
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: true,
+    logLevel: 'warning',
+    define: { VERSION: JSON.stringify(require('../package.json').version) },
+  };
+  const builds = tests.map((f) => ({
+    ...common,
+    entryPoints: [f],
+    outfile: path.join(ROOT, 'out', path.relative(ROOT, f).replace(/\.ts$/, '.js')),
+    external: ['vscode', 'mocha', 'playwright-core'],
+  }));
   // The CLI tests run the built CLI (test/cli/harness.ts).
   if (tests.some((f) => f.includes(`${path.sep}test${path.sep}cli${path.sep}`) && !f.endsWith('units.test.ts'))) {
-    builds.push({ ...common, entryPoints: [path.join(ROOT, 'server/src/cli/main.ts')], outfile: path.join(ROOT, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } });
+    builds.push({
+      ...common,
+      entryPoints: [path.join(ROOT, 'server/src/cli/main.ts')],
+      outfile: path.join(ROOT, 'dist/cli.js'),
+      banner: { js: '#!/usr/bin/env node' },
+    });
   }
   await Promise.all(builds.map((b) => esbuild.build(b)));
   const outs = tests.map((f) => path.join('out', path.relative(ROOT, f).replace(/\.ts$/, '.js')));

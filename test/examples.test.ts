@@ -128,8 +128,13 @@ const EXAMPLES_LIST: Example[] = [
 
 /** The rules of issue 12: each fires in the examples exactly where planted. */
 const PRACTICE_RULES = [
-  'placeholder-content', 'audience-without-description', 'no-business-result', 'missing-budget',
-  'channel-without-how', 'content-mix', 'below-cadence',
+  'placeholder-content',
+  'audience-without-description',
+  'no-business-result',
+  'missing-budget',
+  'channel-without-how',
+  'content-mix',
+  'below-cadence',
 ];
 
 function rel(uri: string, dir: string): string {
@@ -141,7 +146,9 @@ function rel(uri: string, dir: string): string {
 function unitAt(doc: ParsedDocument, line: number): { start: number; end: number } | undefined {
   const ranges = [
     ...(doc.plan?.entries ?? []).map((e) => e.range),
-    ...(doc.strategy ? [...doc.strategy.people, ...doc.strategy.goals, ...doc.strategy.kpis, ...doc.strategy.audiences, ...doc.strategy.channels].map((i) => i.range) : []),
+    ...(doc.strategy
+      ? [...doc.strategy.people, ...doc.strategy.goals, ...doc.strategy.kpis, ...doc.strategy.audiences, ...doc.strategy.channels].map((i) => i.range)
+      : []),
   ];
   let best: { start: number; end: number } | undefined;
   for (const r of ranges) {
@@ -197,21 +204,31 @@ describe('examples', () => {
 
       for (const p of ex.planted) {
         it(`finds ${show(p)}`, () => {
-          assert.ok(findings.some((f) => matches(f, p, ws, dir)), `expected ${show(p)}; found:\n${listing()}`);
+          assert.ok(
+            findings.some((f) => matches(f, p, ws, dir)),
+            `expected ${show(p)}; found:\n${listing()}`,
+          );
         });
       }
 
       for (const p of ex.absent ?? []) {
         it(`does not report ${show(p)}`, () => {
           const got = findings.filter((f) => matches(f, p, ws, dir));
-          assert.deepEqual(got.map((f) => describe1(f, dir)), [], `unexpected ${show(p)}`);
+          assert.deepEqual(
+            got.map((f) => describe1(f, dir)),
+            [],
+            `unexpected ${show(p)}`,
+          );
         });
       }
 
       it('has no syntax or schema findings except the planted ones', () => {
         const planted = ex.planted.filter((p) => p.rule === 'syntax' || p.rule === 'schema');
         const extra = findings.filter((f) => (f.rule === 'syntax' || f.rule === 'schema') && !planted.some((p) => matches(f, p, ws, dir)));
-        assert.deepEqual(extra.map((f) => `${describe1(f, dir)}: ${f.message.en}`), []);
+        assert.deepEqual(
+          extra.map((f) => `${describe1(f, dir)}: ${f.message.en}`),
+          [],
+        );
       });
 
       it('has every finding in both languages and inside its document', () => {
@@ -224,7 +241,10 @@ describe('examples', () => {
 
       it('the rules of issue 12 fire where planted and nowhere else', () => {
         const extra = findings.filter((f) => PRACTICE_RULES.includes(f.rule) && !ex.planted.some((p) => matches(f, p, ws, dir)));
-        assert.deepEqual(extra.map((f) => `${describe1(f, dir)}: ${f.message.en}`), []);
+        assert.deepEqual(
+          extra.map((f) => `${describe1(f, dir)}: ${f.message.en}`),
+          [],
+        );
       });
 
       it('README lists exactly the planted rules', () => {
@@ -259,7 +279,9 @@ describe('examples', () => {
 
   describe('the whole examples folder', () => {
     it('keeps the two workspaces apart: same findings as each on its own', () => {
-      const all = allFindings(loadWorkspace(EXAMPLES), TODAY).map((f) => describe1(f, EXAMPLES)).sort();
+      const all = allFindings(loadWorkspace(EXAMPLES), TODAY)
+        .map((f) => describe1(f, EXAMPLES))
+        .sort();
       const each = EXAMPLES_LIST.flatMap((ex) => allFindings(loadWorkspace(path.join(EXAMPLES, ex.dir)), TODAY).map((f) => describe1(f, EXAMPLES))).sort();
       assert.deepEqual(all, each);
     });

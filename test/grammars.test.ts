@@ -220,7 +220,10 @@ describe('TextMate injection grammars', () => {
       assert.ok(has(scopesAt(t, strategy, 'Ein Satz', '@sven'), 'punctuation.definition.person.stratdoc'));
       const g1 = scopesAt(t, strategy, '### G1', 'G1');
       assert.ok(has(g1, 'entity.name.type.id.stratdoc'), g1.join(' '));
-      assert.ok(g1.some((s) => s.startsWith('markup.heading')), 'still a heading');
+      assert.ok(
+        g1.some((s) => s.startsWith('markup.heading')),
+        'still a heading',
+      );
       assert.ok(has(scopesAt(t, strategy, '- A1:', 'A1'), 'entity.name.type.id.stratdoc'));
       for (const id of ['K1', 'K2']) assert.ok(has(scopesAt(t, strategy, '- Kennzahlen:', id), 'variable.other.constant.reference.stratdoc'), id);
       for (const id of ['G7', 'G8']) assert.ok(has(scopesAt(t, strategy, '**Ziele:**', id), 'variable.other.constant.reference.stratdoc'), id);
@@ -264,7 +267,10 @@ describe('TextMate injection grammars', () => {
   const repo = path.resolve(__dirname, '../..');
   const bundled = path.join(repo, '.e2e/code-server/node_modules/code-server/lib/vscode/extensions/yaml/syntaxes');
   const vscodeYaml = process.env.STRATDOC_YAML_GRAMMAR_DIR ?? (fs.existsSync(bundled) ? bundled : undefined);
-  for (const [label, dir] of [['YAML (tm-grammars)', undefined], ['YAML (VS Code)', vscodeYaml]] as const) {
+  for (const [label, dir] of [
+    ['YAML (tm-grammars)', undefined],
+    ['YAML (VS Code)', vscodeYaml],
+  ] as const) {
     describe(label, () => {
       before(function () {
         if (label.includes('VS Code') && !dir) {
@@ -310,7 +316,10 @@ describe('TextMate injection grammars', () => {
         assert.ok(has(scopesAt(t, plan, 'reviewer: "@dirk"', '@dirk'), 'variable.other.person.stratdoc'));
         assert.ok(has(scopesAt(t, plan, 'resources: ["@anna"', '@anna'), 'variable.other.person.stratdoc'));
         const key = scopesAt(t, plan, 'mode: people', 'mode');
-        assert.ok(key.some((s) => s.includes('entity.name.tag')), `key keeps its scope: ${key.join(' ')}`);
+        assert.ok(
+          key.some((s) => s.includes('entity.name.tag')),
+          `key keeps its scope: ${key.join(' ')}`,
+        );
         assert.deepEqual(stratdoc(scopesAt(t, plan, 'channel: instagram', 'instagram')), []);
       });
 
@@ -322,7 +331,10 @@ describe('TextMate injection grammars', () => {
             const t = await tokenize(reg, 'source.yaml', text);
             for (const line of ['mode:', 'modus:']) {
               const scopes = scopesAt(t, text, line, line === 'mode:' ? alias : alias.toUpperCase());
-              assert.ok(has(scopes, m.key === 'push' ? 'keyword.other.mode.push.stratdoc' : 'keyword.other.mode.stratdoc'), `${line} ${alias}: ${scopes.join(' ')}`);
+              assert.ok(
+                has(scopes, m.key === 'push' ? 'keyword.other.mode.push.stratdoc' : 'keyword.other.mode.stratdoc'),
+                `${line} ${alias}: ${scopes.join(' ')}`,
+              );
               assert.ok(m.key === 'push' || !has(scopes, 'keyword.other.mode.push.stratdoc'), alias);
             }
           }

@@ -69,7 +69,7 @@ describe('extension manifest', () => {
     ]);
   });
 
-  it('has the settings of .stratdoc.yaml, plus the editor\'s own: maxDiagnostics and trace.server', () => {
+  it("has the settings of .stratdoc.yaml, plus the editor's own: maxDiagnostics and trace.server", () => {
     const keys = Object.keys(pkg.contributes.configuration.properties).sort();
     const fileKeys = Object.keys(configSchema.shape).map((k) => `stratdoc.${k}`);
     assert.deepEqual(keys, [...fileKeys, 'stratdoc.maxDiagnostics', 'stratdoc.trace.server'].sort());
@@ -90,9 +90,21 @@ describe('extension manifest', () => {
     session.setSettings(defaults);
     assert.deepEqual(logs, []);
     assert.deepEqual(session.settings, {}, 'the defaults override nothing in .stratdoc.yaml');
-    session.setSettings({ ...defaults, language: 'de', include: ['strategie/**/*.md'], maxFileSize: 1000, rules: { 'push-ratio': { max: 0.3 }, 'kpi-not-smart': 'off' }, trace: { server: 'verbose' } });
+    session.setSettings({
+      ...defaults,
+      language: 'de',
+      include: ['strategie/**/*.md'],
+      maxFileSize: 1000,
+      rules: { 'push-ratio': { max: 0.3 }, 'kpi-not-smart': 'off' },
+      trace: { server: 'verbose' },
+    });
     assert.deepEqual(logs, []);
-    assert.deepEqual(session.settings, { language: 'de', include: ['strategie/**/*.md'], maxFileSize: 1000, rules: { 'push-ratio': { max: 0.3 }, 'kpi-not-smart': 'off' } });
+    assert.deepEqual(session.settings, {
+      language: 'de',
+      include: ['strategie/**/*.md'],
+      maxFileSize: 1000,
+      rules: { 'push-ratio': { max: 0.3 }, 'kpi-not-smart': 'off' },
+    });
     assert.equal(session.maxDiagnostics, 500, 'the default of stratdoc.maxDiagnostics');
     session.setSettings({ ...defaults, maxDiagnostics: 20 });
     assert.deepEqual(logs, []);
@@ -113,7 +125,19 @@ describe('extension manifest', () => {
   });
 
   it('contributes the commands, the snippets, the grammars and the schemas', () => {
-    assert.deepEqual(pkg.contributes.commands.map((c) => c.command), ['stratdoc.restartServer', 'stratdoc.showOutput', 'stratdoc.openPreview', 'stratdoc.openPreviewToSide', 'stratdoc.showPreviewSource', 'stratdoc.togglePreviewChanges', 'stratdoc.newStrategy', 'stratdoc.newPlan']);
+    assert.deepEqual(
+      pkg.contributes.commands.map((c) => c.command),
+      [
+        'stratdoc.restartServer',
+        'stratdoc.showOutput',
+        'stratdoc.openPreview',
+        'stratdoc.openPreviewToSide',
+        'stratdoc.showPreviewSource',
+        'stratdoc.togglePreviewChanges',
+        'stratdoc.newStrategy',
+        'stratdoc.newPlan',
+      ],
+    );
     for (const c of pkg.contributes.commands) assert.equal(c.category, 'stratdoc');
     assert.deepEqual(pkg.contributes.snippets.map((s) => s.language).sort(), ['markdown', 'yaml']);
     for (const f of [...pkg.contributes.snippets, ...pkg.contributes.grammars].map((x) => x.path)) assert.ok(fs.existsSync(path.join(ROOT, f)), f);

@@ -37,7 +37,12 @@ const FORMATS: TemplateFormat[] = ['markdown', 'yaml'];
 /** The snippet variables of a day, as VS Code resolves them. */
 function variablesOf(d: Date): Record<string, string> {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return { CURRENT_YEAR: String(d.getFullYear()), CURRENT_MONTH: pad(d.getMonth() + 1), CURRENT_DATE: pad(d.getDate()), CURRENT_YEAR_SHORT: String(d.getFullYear()).slice(2) };
+  return {
+    CURRENT_YEAR: String(d.getFullYear()),
+    CURRENT_MONTH: pad(d.getMonth() + 1),
+    CURRENT_DATE: pad(d.getDate()),
+    CURRENT_YEAR_SHORT: String(d.getFullYear()).slice(2),
+  };
 }
 
 function snippets(format: TemplateFormat) {
@@ -60,7 +65,7 @@ function tmpWorkspace(files: Record<string, string>): string {
 }
 
 describe('new documents: templates (client/src/templates.ts)', () => {
-  it('are the snippets\' skeletons, read from the snippet files the manifest names', () => {
+  it("are the snippets' skeletons, read from the snippet files the manifest names", () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { snippets: { language: string; path: string }[] } };
     for (const format of FORMATS) {
       const contributed = pkg.contributes.snippets.find((s) => s.language === format);
@@ -97,8 +102,24 @@ describe('new documents: templates (client/src/templates.ts)', () => {
 
         const dir = tmpWorkspace({ [strategyName]: strategy, [planName]: plan });
         const findings = allFindings(loadWorkspace(dir), '2027-08-14');
-        const bad = findings.filter((f) => ['syntax', 'schema', 'missing-step', 'empty-step', 'unknown-reference', 'missing-strategy', 'date-outside-period', 'undeclared-channel', 'unknown-person', 'unlinked-goal'].includes(f.rule));
-        assert.deepEqual(bad.map((f) => `${describe1(f, dir)}: ${f.message.en}`), []);
+        const bad = findings.filter((f) =>
+          [
+            'syntax',
+            'schema',
+            'missing-step',
+            'empty-step',
+            'unknown-reference',
+            'missing-strategy',
+            'date-outside-period',
+            'undeclared-channel',
+            'unknown-person',
+            'unlinked-goal',
+          ].includes(f.rule),
+        );
+        assert.deepEqual(
+          bad.map((f) => `${describe1(f, dir)}: ${f.message.en}`),
+          [],
+        );
       });
     }
   }
@@ -113,7 +134,11 @@ describe('new documents: templates (client/src/templates.ts)', () => {
         const strategy = expandSnippet(templateBody(snippets(format), 'strategy', lang), variablesOf(day));
         const dir = tmpWorkspace({ [defaultName('strategy', lang, format, day)]: strategy, [defaultName('plan', lang, format, day)]: plan });
         const findings = allFindings(loadWorkspace(dir), '2027-01-12');
-        assert.deepEqual(findings.filter((f) => ['missing-strategy', 'unknown-reference', 'syntax', 'schema'].includes(f.rule)).map((f) => f.rule), [], `${lang} ${format}`);
+        assert.deepEqual(
+          findings.filter((f) => ['missing-strategy', 'unknown-reference', 'syntax', 'schema'].includes(f.rule)).map((f) => f.rule),
+          [],
+          `${lang} ${format}`,
+        );
         // Alone, it is missing its strategy: the diagnostic the walkthrough shows next.
         const alone = tmpWorkspace({ [defaultName('plan', lang, format, day)]: plan });
         assert.deepEqual(allFindings(loadWorkspace(alone), '2027-01-12').filter((f) => f.rule === 'missing-strategy').length, 1);
@@ -123,7 +148,10 @@ describe('new documents: templates (client/src/templates.ts)', () => {
 
   it('escapes a strategy path for the snippet, and leaves other lines alone', () => {
     assert.equal(snippetLiteral('a$b}c\\d'), 'a\\$b\\}c\\\\d');
-    const body = adaptPlanTemplate('stratdoc: plan\nstrategy: ${1:../strategy.md}\nperiod: ${2:${CURRENT_YEAR}-01-01..${CURRENT_YEAR}-03-31}\ntitle: x', { strategyPath: '../$x/s.md', date: new Date(2027, 10, 3) });
+    const body = adaptPlanTemplate('stratdoc: plan\nstrategy: ${1:../strategy.md}\nperiod: ${2:${CURRENT_YEAR}-01-01..${CURRENT_YEAR}-03-31}\ntitle: x', {
+      strategyPath: '../$x/s.md',
+      date: new Date(2027, 10, 3),
+    });
     assert.equal(body, 'stratdoc: plan\nstrategy: ${1:../\\$x/s.md}\nperiod: ${2:2027-10-01..2027-12-31}\ntitle: x');
     assert.equal(expandSnippet(body), 'stratdoc: plan\nstrategy: ../$x/s.md\nperiod: 2027-10-01..2027-12-31\ntitle: x');
   });
@@ -139,7 +167,7 @@ describe('new documents: templates (client/src/templates.ts)', () => {
 describe('new documents: names', () => {
   const day = new Date(2027, 1, 3);
 
-  it('default names, a plan below its strategy\'s folder', () => {
+  it("default names, a plan below its strategy's folder", () => {
     assert.equal(defaultName('strategy', 'en', 'yaml', day), 'strategy.yaml');
     assert.equal(defaultName('strategy', 'de', 'markdown', day, 'marketing'), 'marketing/strategie.md');
     assert.equal(defaultName('plan', 'de', 'yaml', day, 'marketing/'), 'marketing/plaene/2027-q1.plan.yaml');

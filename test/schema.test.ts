@@ -75,7 +75,8 @@ function yamlDocuments(dir: string): { file: string; kind: 'strategy' | 'plan' }
       else if (/\.ya?ml$/.test(e.name) && e.name !== '.stratdoc.yaml') {
         const text = fs.readFileSync(p, 'utf8');
         const marker = /^stratdoc:\s*(\w+)/m.exec(text)?.[1];
-        const kind = marker === 'plan' || /\.plan\.ya?ml$/.test(e.name) ? 'plan' : marker === 'strategy' || /\.strategy\.ya?ml$/.test(e.name) ? 'strategy' : undefined;
+        const kind =
+          marker === 'plan' || /\.plan\.ya?ml$/.test(e.name) ? 'plan' : marker === 'strategy' || /\.strategy\.ya?ml$/.test(e.name) ? 'strategy' : undefined;
         if (kind) out.push({ file: p, kind });
       }
     }
@@ -132,25 +133,45 @@ describe('JSON Schemas for the YAML extension', () => {
 
   it('German keys and aliases validate; plain mistakes do not', () => {
     const plan = validator('plan.schema.json');
-    assert.deepEqual(plan({
-      stratdoc: 'plan', titel: 'Redaktionsplan', einträge: [
-        { datum: '12.01.2027', kanal: 'instagram', thema: 'Frühlingscheck', modus: 'Ratgeber', ziel: ['G1', 'G2'], verantwortlich: 'anna', freigabe: '@dirk', status: 'in Freigabe', kampagne: 'Frühling', eigenesFeld: 'bleibt' },
-        { date: '2027-01-13', mode: 'Menschen', status: 'veröffentlicht' },
-        { date: '2027-01-14', mode: 'gemischt', status: 'veroeffentlicht', uhrzeit: '09:30' },
-      ],
-    }), []);
+    assert.deepEqual(
+      plan({
+        stratdoc: 'plan',
+        titel: 'Redaktionsplan',
+        einträge: [
+          {
+            datum: '12.01.2027',
+            kanal: 'instagram',
+            thema: 'Frühlingscheck',
+            modus: 'Ratgeber',
+            ziel: ['G1', 'G2'],
+            verantwortlich: 'anna',
+            freigabe: '@dirk',
+            status: 'in Freigabe',
+            kampagne: 'Frühling',
+            eigenesFeld: 'bleibt',
+          },
+          { date: '2027-01-13', mode: 'Menschen', status: 'veröffentlicht' },
+          { date: '2027-01-14', mode: 'gemischt', status: 'veroeffentlicht', uhrzeit: '09:30' },
+        ],
+      }),
+      [],
+    );
     assert.ok(plan({ stratdoc: 'plan', entries: { date: '2027-01-12' } }).length, 'entries is a list');
     assert.ok(plan({ stratdoc: 'plan', entries: [{ mode: 'werbesprech' }] }).length, 'an unknown mode');
     assert.ok(plan({ stratdoc: 'plan', entries: [{ status: 'irgendwann' }] }).length, 'an unknown status');
     assert.ok(plan({ stratdoc: 'strategy' }).length, 'a strategy marker in a plan');
 
     const strategy = validator('strategy.schema.json');
-    assert.deepEqual(strategy({
-      stratdoc: 'strategy', ziele: { G1: { titel: 'Mehr Probefahrten', art: 'Abverkauf', primär: 'ja', kennzahlen: 'K1' } },
-      kennzahlen: [{ id: 'K1', metrik: 'Probefahrten', zielwert: 40, frist: '2027-06-30', ziel: 'G1' }],
-      kanalplan: [{ id: 'instagram', warum: 'Pendler', wie: '3 Reels', ressourcen: ['@anna', '6 h/Woche'], ziele: ['G1'] }],
-      'Umgang mit Kritik': 'Antwort binnen vier Stunden.',
-    }), []);
+    assert.deepEqual(
+      strategy({
+        stratdoc: 'strategy',
+        ziele: { G1: { titel: 'Mehr Probefahrten', art: 'Abverkauf', primär: 'ja', kennzahlen: 'K1' } },
+        kennzahlen: [{ id: 'K1', metrik: 'Probefahrten', zielwert: 40, frist: '2027-06-30', ziel: 'G1' }],
+        kanalplan: [{ id: 'instagram', warum: 'Pendler', wie: '3 Reels', ressourcen: ['@anna', '6 h/Woche'], ziele: ['G1'] }],
+        'Umgang mit Kritik': 'Antwort binnen vier Stunden.',
+      }),
+      [],
+    );
     assert.ok(strategy({ goals: [{ id: 'G1', type: 'Weltherrschaft' }] }).length, 'an unknown goal type');
     assert.ok(strategy({ goals: [{ id: 'G1', primary: 'vielleicht' }] }).length, 'primary is yes or no');
 
@@ -165,7 +186,22 @@ describe('JSON Schemas for the YAML extension', () => {
     assert.ok(enumValues(MODES).includes('Werbung') && enumValues(MODES).includes('werbung'));
     assert.ok(keysOf('reviewer').includes('freigabe') && keysOf('reviewer').includes('prüfer') && keysOf('reviewer').includes('pruefer'));
     const entry = (load('plan.schema.json').definitions as Record<string, { properties: Record<string, unknown> }>).entry;
-    for (const k of ['date', 'datum', 'channel', 'kanal', 'mode', 'modus', 'goal', 'ziel', 'owner', 'verantwortlich', 'reviewer', 'freigabe', 'status', 'link']) {
+    for (const k of [
+      'date',
+      'datum',
+      'channel',
+      'kanal',
+      'mode',
+      'modus',
+      'goal',
+      'ziel',
+      'owner',
+      'verantwortlich',
+      'reviewer',
+      'freigabe',
+      'status',
+      'link',
+    ]) {
       assert.ok(k in entry.properties, `entry key ${k}`);
     }
   });

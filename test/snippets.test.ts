@@ -51,14 +51,35 @@ function insertAfter(text: string, after: string, insert: string): string {
   return text.slice(0, eol + 1) + insert.replace(/\n$/, '') + '\n' + text.slice(eol + 1);
 }
 
-const indent = (s: string, by: string) => s.split('\n').map((l) => (l ? by + l : l)).join('\n');
+const indent = (s: string, by: string) =>
+  s
+    .split('\n')
+    .map((l) => (l ? by + l : l))
+    .join('\n');
 
-const MUST_NOT = ['syntax', 'schema', 'missing-step', 'empty-step', 'unknown-reference', 'unknown-person', 'duplicate-id', 'undeclared-channel', 'missing-governance', 'missing-meetings', 'missing-guidelines', 'missing-crisis-plan', 'missing-strategy'];
+const MUST_NOT = [
+  'syntax',
+  'schema',
+  'missing-step',
+  'empty-step',
+  'unknown-reference',
+  'unknown-person',
+  'duplicate-id',
+  'undeclared-channel',
+  'missing-governance',
+  'missing-meetings',
+  'missing-guidelines',
+  'missing-crisis-plan',
+  'missing-strategy',
+];
 
 function assertClean(dir: string, extra: string[] = []): void {
   const findings = allFindings(loadWorkspace(dir), '2027-01-10');
   const bad = findings.filter((f) => [...MUST_NOT, ...extra].includes(f.rule));
-  assert.deepEqual(bad.map((f) => `${describe1(f, dir)}: ${f.message.en}`), []);
+  assert.deepEqual(
+    bad.map((f) => `${describe1(f, dir)}: ${f.message.en}`),
+    [],
+  );
 }
 
 describe('snippets', () => {
@@ -74,7 +95,10 @@ describe('snippets', () => {
     assert.equal(expandSnippet('a ${1:x ${2:y}} $2 ${3|p,q|} $3 \\$4 ${CURRENT_YEAR}$0'), 'a x y y p p $4 2027');
   });
 
-  for (const [prefix, file, lang] of [['stratdoc-strategie', 'strategie.md', 'de'], ['stratdoc-strategy', 'strategy.md', 'en']] as const) {
+  for (const [prefix, file, lang] of [
+    ['stratdoc-strategie', 'strategie.md', 'de'],
+    ['stratdoc-strategy', 'strategy.md', 'en'],
+  ] as const) {
     it(`the Markdown strategy skeleton (${lang}) has all eight steps and the other sections`, () => {
       const text = snippetBy(md, prefix);
       const doc = parseDocument(`file:///ws/${file}`, text)!;
@@ -85,14 +109,27 @@ describe('snippets', () => {
       const s = doc.strategy!;
       assert.deepEqual([s.people.length, s.goals.length, s.kpis.length, s.audiences.length, s.channels.length], [3, 1, 1, 1, 1]);
       assert.equal(s.goals[0].primary?.value, true);
-      assert.deepEqual(s.kpis[0].goals.map((g) => g.id), ['G1']);
+      assert.deepEqual(
+        s.kpis[0].goals.map((g) => g.id),
+        ['G1'],
+      );
       assert.deepEqual(doc.problems, []);
       assertClean(tmpWorkspace({ [file]: text }));
     });
   }
 
   for (const [lang, strategyPrefix, goal, kpi, channel, table, planSkeleton, file, planDir] of [
-    ['de', 'stratdoc-strategie', 'stratdoc-ziel', 'stratdoc-kpi', 'stratdoc-kanal', 'stratdoc-plan-tabelle', 'stratdoc-redaktionsplan', 'strategie.md', 'plaene'],
+    [
+      'de',
+      'stratdoc-strategie',
+      'stratdoc-ziel',
+      'stratdoc-kpi',
+      'stratdoc-kanal',
+      'stratdoc-plan-tabelle',
+      'stratdoc-redaktionsplan',
+      'strategie.md',
+      'plaene',
+    ],
     ['en', 'stratdoc-strategy', 'stratdoc-goal', 'stratdoc-kpi', 'stratdoc-channel', 'stratdoc-plan-table', 'stratdoc-plan', 'strategy.md', 'plans'],
   ] as const) {
     it(`goal, KPI row, channel and plan table (${lang}) fit into the skeleton and are read`, () => {
@@ -102,11 +139,26 @@ describe('snippets', () => {
       text = insertBefore(text, lang === 'de' ? '## Rollen' : '## Roles', snippetBy(md, channel) + '\n');
       const doc = parseDocument(`file:///ws/${file}`, text)!;
       const s = doc.strategy!;
-      assert.deepEqual(s.goals.map((g) => g.id), ['G1', 'G2']);
-      assert.deepEqual(s.goals[1].kpis.map((k) => k.id), ['K2']);
-      assert.deepEqual(s.kpis.map((k) => k.id), ['K1', 'K2']);
-      assert.deepEqual(s.kpis[1].goals.map((g) => g.id), ['G1']);
-      assert.deepEqual(s.channels.map((c) => c.id), ['instagram', 'linkedin']);
+      assert.deepEqual(
+        s.goals.map((g) => g.id),
+        ['G1', 'G2'],
+      );
+      assert.deepEqual(
+        s.goals[1].kpis.map((k) => k.id),
+        ['K2'],
+      );
+      assert.deepEqual(
+        s.kpis.map((k) => k.id),
+        ['K1', 'K2'],
+      );
+      assert.deepEqual(
+        s.kpis[1].goals.map((g) => g.id),
+        ['G1'],
+      );
+      assert.deepEqual(
+        s.channels.map((c) => c.id),
+        ['instagram', 'linkedin'],
+      );
       assert.deepEqual(doc.problems, []);
 
       const plan = `---\nstratdoc: plan\nstrategy: ../${file}\n---\n# Plan\n\n${snippetBy(md, table)}\n`;
@@ -117,7 +169,10 @@ describe('snippets', () => {
       assert.equal(e.channel?.id, 'instagram');
       assert.equal(e.mode?.value, 'story');
       assert.equal(e.mode?.inferred, false);
-      assert.deepEqual(e.goals.map((g) => g.id), ['G1']);
+      assert.deepEqual(
+        e.goals.map((g) => g.id),
+        ['G1'],
+      );
       assert.ok(e.owner && e.reviewer && e.status && e.time && e.link);
       assert.deepEqual(p.problems, []);
 
@@ -130,7 +185,10 @@ describe('snippets', () => {
     });
   }
 
-  for (const [prefix, file, lang] of [['stratdoc-strategy', 'strategy.yaml', 'en'], ['stratdoc-strategie', 'strategie.yaml', 'de']] as const) {
+  for (const [prefix, file, lang] of [
+    ['stratdoc-strategy', 'strategy.yaml', 'en'],
+    ['stratdoc-strategie', 'strategie.yaml', 'de'],
+  ] as const) {
     it(`the YAML strategy skeleton (${lang}) is valid YAML with all eight steps`, () => {
       const text = snippetBy(yml, prefix);
       const y = parseYaml(text);
@@ -164,7 +222,10 @@ describe('snippets', () => {
         assert.equal(e.isoDate, '2027-01-12');
         assert.equal(e.channel?.id, 'instagram');
         assert.equal(e.mode?.value, 'story');
-        assert.deepEqual(e.goals.map((g) => g.id), ['G1']);
+        assert.deepEqual(
+          e.goals.map((g) => g.id),
+          ['G1'],
+        );
         assert.ok(e.owner && e.reviewer && e.status && e.title);
       }
       assert.deepEqual(doc.problems, []);

@@ -55,7 +55,10 @@ function localize(value: string, lang: (typeof LANGS)[number]): string {
 /** Whether the .vsix takes a file: staged by scripts/package.js and kept by .vscodeignore (`**`, then `!` patterns). */
 function shipped(rel: string): boolean {
   const staged = STAGED.some((s) => rel === s || rel.startsWith(`${s}/`));
-  const lines = read('.vscodeignore').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = read('.vscodeignore')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   assert.equal(lines[0], '**', '.vscodeignore leaves everything out first');
   const kept = lines.filter((l) => l.startsWith('!')).some((l) => picomatch(l.slice(1), { dot: true })(rel));
   return staged && kept;
@@ -85,7 +88,10 @@ describe('the getting-started walkthrough', () => {
   });
 
   it('has the four steps: strategy, plan, a diagnostic fixed, the preview', () => {
-    assert.deepEqual(w.steps.map((s) => s.id), ['newStrategy', 'newPlan', 'fixDiagnostic', 'openPreview']);
+    assert.deepEqual(
+      w.steps.map((s) => s.id),
+      ['newStrategy', 'newPlan', 'fixDiagnostic', 'openPreview'],
+    );
     for (const s of w.steps) {
       for (const key of [s.title, s.description, s.media.markdown!]) assert.match(key, /^%walkthrough\..+%$/, `${s.id}: localized through package.nls*.json`);
     }
@@ -165,6 +171,7 @@ describe('the getting-started walkthrough', () => {
   it('the new-document commands it links to are in the command palette', () => {
     for (const c of ['stratdoc.newStrategy', 'stratdoc.newPlan']) assert.ok(contributed.has(c), c);
     const menus = (pkg.contributes as unknown as { menus: { commandPalette: { command: string; when?: string }[] } }).menus;
-    for (const c of ['stratdoc.newStrategy', 'stratdoc.newPlan']) assert.equal(menus.commandPalette.find((m) => m.command === c)?.when, undefined, `${c} has no when clause hiding it`);
+    for (const c of ['stratdoc.newStrategy', 'stratdoc.newPlan'])
+      assert.equal(menus.commandPalette.find((m) => m.command === c)?.when, undefined, `${c} has no when clause hiding it`);
   });
 });

@@ -91,10 +91,14 @@ class Controller implements vscode.Disposable {
   };
 
   constructor(private readonly context: vscode.ExtensionContext) {
-    this.preview = new Preview(context.extensionUri, async () => {
-      await this.start();
-      return this.client?.state === State.Running ? this.client : undefined;
-    }, (doc) => this.isStratdoc(doc));
+    this.preview = new Preview(
+      context.extensionUri,
+      async () => {
+        await this.start();
+        return this.client?.state === State.Running ? this.client : undefined;
+      },
+      (doc) => this.isStratdoc(doc),
+    );
   }
 
   /** Starts the server now if the workspace or an open document calls for it, else waits for one. */
@@ -119,9 +123,13 @@ class Controller implements vscode.Disposable {
     if (!r) return;
     void this.context.workspaceState.update(OFFER_KEY, true);
     const name = path.basename(doc.fileName);
-    const question = r.kind === 'plan'
-      ? vscode.l10n.t('{0} looks like an editorial plan, but stratdoc does not check it: it has no marker. Add \'stratdoc: plan\' and check it?', name)
-      : vscode.l10n.t('{0} looks like a social media strategy, but stratdoc does not check it: it has no marker. Add \'stratdoc: strategy\' and check it?', name);
+    const question =
+      r.kind === 'plan'
+        ? vscode.l10n.t("{0} looks like an editorial plan, but stratdoc does not check it: it has no marker. Add 'stratdoc: plan' and check it?", name)
+        : vscode.l10n.t(
+            "{0} looks like a social media strategy, but stratdoc does not check it: it has no marker. Add 'stratdoc: strategy' and check it?",
+            name,
+          );
     const yes = vscode.l10n.t('Check it');
     this.offered.push(question);
     void vscode.window.showInformationMessage(question, yes, vscode.l10n.t('Not now')).then(async (choice) => {
@@ -208,10 +216,12 @@ class Controller implements vscode.Disposable {
     this.starting ??= this.doStart().catch((e) => {
       this.starting = undefined;
       this.client = undefined;
-      this.log(`stratdoc: the language server could not start: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('stratdoc: the language server could not start. See the output for details.'), vscode.l10n.t('Show output')).then((choice) => {
-        if (choice) this.output?.show(true);
-      });
+      this.log(`stratdoc: the language server could not start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      void vscode.window
+        .showErrorMessage(vscode.l10n.t('stratdoc: the language server could not start. See the output for details.'), vscode.l10n.t('Show output'))
+        .then((choice) => {
+          if (choice) this.output?.show(true);
+        });
     });
     return this.starting;
   }
@@ -240,7 +250,10 @@ class Controller implements vscode.Disposable {
     };
     const client = new LanguageClient(CLIENT_ID, 'stratdoc', serverOptions, clientOptions);
     this.client = client;
-    this.status ??= new StatusBar(() => (this.client?.state === State.Running ? this.client : undefined), (uri, status) => this.preview.activeDocument(uri, !!status));
+    this.status ??= new StatusBar(
+      () => (this.client?.state === State.Running ? this.client : undefined),
+      (uri, status) => this.preview.activeDocument(uri, !!status),
+    );
     await client.start();
     this.status.refreshSoon();
   }
@@ -259,7 +272,9 @@ class Controller implements vscode.Disposable {
       this.output.show(true);
       return;
     }
-    void vscode.window.showInformationMessage(vscode.l10n.t('stratdoc has not started: there is no strategy, no editorial plan and no .stratdoc.yaml in this workspace yet.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('stratdoc has not started: there is no strategy, no editorial plan and no .stratdoc.yaml in this workspace yet.'),
+    );
   }
 
   private log(message: string): void {

@@ -63,7 +63,10 @@ interface StrategyFound {
 export class NewDocuments implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly startServer: () => Promise<void>) {
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly startServer: () => Promise<void>,
+  ) {
     this.disposables = [
       vscode.commands.registerCommand('stratdoc.newStrategy', (arg?: unknown) => this.newDocument('strategy', optionsOf(arg))),
       vscode.commands.registerCommand('stratdoc.newPlan', (arg?: unknown) => this.newDocument('plan', optionsOf(arg))),
@@ -119,7 +122,10 @@ export class NewDocuments implements vscode.Disposable {
     let format = opts.format;
     questions.total ||= (lang && format ? 0 : 1) + (opts.name === undefined && folder ? 1 : 0);
     if (!lang || !format) {
-      const picked = await this.pickLangFormat(kind, questions, lang ?? fallbackLang, format ?? (kind === 'plan' ? 'yaml' : 'markdown'), today, strategyDir, { lang, format });
+      const picked = await this.pickLangFormat(kind, questions, lang ?? fallbackLang, format ?? (kind === 'plan' ? 'yaml' : 'markdown'), today, strategyDir, {
+        lang,
+        format,
+      });
       if (!picked) return undefined;
       ({ lang, format } = picked);
     }
@@ -153,7 +159,11 @@ export class NewDocuments implements vscode.Disposable {
     if (!(await this.create(uri, body, column, questions))) return undefined;
     await this.startServer();
     if (kind === 'plan' && noneFound) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('The new plan names no strategy: there is none in this workspace yet. Once there is one, stratdoc finds it in the plan\'s folder or the nearest folder above.'));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t(
+          "The new plan names no strategy: there is none in this workspace yet. Once there is one, stratdoc finds it in the plan's folder or the nearest folder above.",
+        ),
+      );
     }
     return uri;
   }
@@ -217,8 +227,16 @@ export class NewDocuments implements vscode.Disposable {
   private async pickStrategy(found: StrategyFound[], questions: Questions): Promise<StrategyFound | typeof NONE | undefined> {
     type Item = vscode.QuickPickItem & { strategy: StrategyFound | typeof NONE };
     const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
-    const items: Item[] = found.map((s) => ({ label: `$(compass) ${multiRoot ? `${s.folder.name}/${s.rel}` : s.rel}`, description: s.lang === 'de' ? 'Deutsch' : s.lang === 'en' ? 'English' : undefined, strategy: s }));
-    items.push({ label: `$(circle-slash) ${vscode.l10n.t('No strategy')}`, detail: vscode.l10n.t('The plan names none; stratdoc looks in its folder and the folders above.'), strategy: NONE });
+    const items: Item[] = found.map((s) => ({
+      label: `$(compass) ${multiRoot ? `${s.folder.name}/${s.rel}` : s.rel}`,
+      description: s.lang === 'de' ? 'Deutsch' : s.lang === 'en' ? 'English' : undefined,
+      strategy: s,
+    }));
+    items.push({
+      label: `$(circle-slash) ${vscode.l10n.t('No strategy')}`,
+      detail: vscode.l10n.t('The plan names none; stratdoc looks in its folder and the folders above.'),
+      strategy: NONE,
+    });
     const picked = await questions.pick(items, vscode.l10n.t('Which strategy does the plan belong to?'));
     return picked?.strategy;
   }
@@ -234,8 +252,10 @@ export class NewDocuments implements vscode.Disposable {
         const problem = nameProblem(value, format);
         if (problem === 'empty') return vscode.l10n.t('Give the new document a file name.');
         if (problem === 'outside') return vscode.l10n.t('The file must be inside the workspace folder.');
-        if (problem === 'format') return format === 'markdown' ? vscode.l10n.t('A Markdown document ends in .md.') : vscode.l10n.t('A YAML document ends in .yaml or .yml.');
-        if (await exists(vscode.Uri.joinPath(folder.uri, ...value.trim().replace(/\\/g, '/').split('/').filter(Boolean)))) return vscode.l10n.t('{0} already exists.', value.trim());
+        if (problem === 'format')
+          return format === 'markdown' ? vscode.l10n.t('A Markdown document ends in .md.') : vscode.l10n.t('A YAML document ends in .yaml or .yml.');
+        if (await exists(vscode.Uri.joinPath(folder.uri, ...value.trim().replace(/\\/g, '/').split('/').filter(Boolean))))
+          return vscode.l10n.t('{0} already exists.', value.trim());
         return undefined;
       },
     });
@@ -255,11 +275,16 @@ export class NewDocuments implements vscode.Disposable {
         return info && { uri, folder, rel: relIn(folder, uri), lang: info.lang };
       }),
     );
-    return found.filter((s): s is StrategyFound => !!s).sort((a, b) => a.folder.index - b.folder.index || depth(a.rel) - depth(b.rel) || a.rel.localeCompare(b.rel));
+    return found
+      .filter((s): s is StrategyFound => !!s)
+      .sort((a, b) => a.folder.index - b.folder.index || depth(a.rel) - depth(b.rel) || a.rel.localeCompare(b.rel));
   }
 
   private async strategyLang(uri: vscode.Uri): Promise<TemplateLang | undefined> {
-    const text = await headOf(uri, vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()));
+    const text = await headOf(
+      uri,
+      vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()),
+    );
     return text === undefined ? undefined : strategyInfo(uri.path, text)?.lang;
   }
 
@@ -305,7 +330,12 @@ class Questions implements vscode.Disposable {
   }
 
   /** The text typed and accepted (valid by `validate`), or undefined when the user cancelled. */
-  input(opts: { prompt: string; value: string; valueSelection: [number, number]; validate: (value: string) => Promise<string | undefined> }): Promise<string | undefined> {
+  input(opts: {
+    prompt: string;
+    value: string;
+    valueSelection: [number, number];
+    validate: (value: string) => Promise<string | undefined>;
+  }): Promise<string | undefined> {
     const box = vscode.window.createInputBox();
     box.prompt = opts.prompt;
     box.value = opts.value;
@@ -363,7 +393,14 @@ function optionsOf(arg: unknown): NewDocumentOptions {
   const lang = o.lang === 'de' || o.lang === 'en' ? o.lang : undefined;
   const format = o.format === 'markdown' || o.format === 'yaml' ? o.format : o.format === 'md' ? 'markdown' : o.format === 'yml' ? 'yaml' : undefined;
   const name = typeof o.name === 'string' && o.name.trim() ? o.name.trim() : o.name instanceof vscode.Uri ? o.name : undefined;
-  const strategy = o.strategy === null || o.strategy === false ? null : typeof o.strategy === 'string' && o.strategy.trim() ? o.strategy.trim() : o.strategy instanceof vscode.Uri ? o.strategy : undefined;
+  const strategy =
+    o.strategy === null || o.strategy === false
+      ? null
+      : typeof o.strategy === 'string' && o.strategy.trim()
+        ? o.strategy.trim()
+        : o.strategy instanceof vscode.Uri
+          ? o.strategy
+          : undefined;
   return { lang, format, name, strategy };
 }
 

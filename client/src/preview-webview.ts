@@ -70,7 +70,10 @@ function save(): void {
 function facts(): RenderFacts {
   const steps = root ? Array.from(root.querySelectorAll('.sd-stepper > .sd-step')) : [];
   const dot = root?.querySelector('.sd-dot') ?? root?.querySelector('.sd-tile');
-  const theme = document.body.className.split(/\s+/).filter((c) => /^vscode-(light|dark|high-contrast)/.test(c)).join(' ');
+  const theme = document.body.className
+    .split(/\s+/)
+    .filter((c) => /^vscode-(light|dark|high-contrast)/.test(c))
+    .join(' ');
   return {
     seq,
     uri,
@@ -140,11 +143,15 @@ window.addEventListener('message', (e) => {
 });
 
 let saving: number | undefined;
-window.addEventListener('scroll', () => {
-  if (restoring) return;
-  window.clearTimeout(saving);
-  saving = window.setTimeout(save, 100);
-}, { passive: true });
+window.addEventListener(
+  'scroll',
+  () => {
+    if (restoring) return;
+    window.clearTimeout(saving);
+    saving = window.setTimeout(save, 100);
+  },
+  { passive: true },
+);
 
 const int = (v: string | null) => {
   const n = Number(v);
@@ -152,30 +159,33 @@ const int = (v: string | null) => {
 };
 
 // In the capture phase on the document: before VS Code's own link handling on the window.
-document.addEventListener('click', (e) => {
-  const target = e.target as Partial<El> | null;
-  if (!target || typeof target.closest !== 'function') return;
-  const link = target.closest('a[href]');
-  if (link) {
-    // Opened (or not) by the extension: http(s) only.
+document.addEventListener(
+  'click',
+  (e) => {
+    const target = e.target as Partial<El> | null;
+    if (!target || typeof target.closest !== 'function') return;
+    const link = target.closest('a[href]');
+    if (link) {
+      // Opened (or not) by the extension: http(s) only.
+      e.preventDefault();
+      e.stopPropagation();
+      vscode.postMessage({ type: 'link', href: link.getAttribute('href') ?? '' });
+      return;
+    }
+    const place = target.closest('[data-action]');
+    if (!place) return;
+    const action = place.getAttribute('data-action');
+    const at = { uri: place.getAttribute('data-uri') ?? '', line: int(place.getAttribute('data-line')), character: int(place.getAttribute('data-character')) };
+    if (action === 'reveal') vscode.postMessage({ type: 'reveal', ...at });
+    else if (action === 'insert') vscode.postMessage({ type: 'insert', ...at, section: place.getAttribute('data-section') ?? '' });
+    else if (action === 'export') {
+      const format = place.getAttribute('data-format');
+      if (format === 'ics' || format === 'csv') vscode.postMessage({ type: 'export', format });
+    } else return;
     e.preventDefault();
-    e.stopPropagation();
-    vscode.postMessage({ type: 'link', href: link.getAttribute('href') ?? '' });
-    return;
-  }
-  const place = target.closest('[data-action]');
-  if (!place) return;
-  const action = place.getAttribute('data-action');
-  const at = { uri: place.getAttribute('data-uri') ?? '', line: int(place.getAttribute('data-line')), character: int(place.getAttribute('data-character')) };
-  if (action === 'reveal') vscode.postMessage({ type: 'reveal', ...at });
-  else if (action === 'insert') vscode.postMessage({ type: 'insert', ...at, section: place.getAttribute('data-section') ?? '' });
-  else if (action === 'export') {
-    const format = place.getAttribute('data-format');
-    if (format === 'ics' || format === 'csv') vscode.postMessage({ type: 'export', format });
-  }
-  else return;
-  e.preventDefault();
-}, true);
+  },
+  true,
+);
 
 report();
 vscode.postMessage({ type: 'ready', seq });

@@ -93,7 +93,11 @@ export class Preview implements vscode.Disposable {
     insertSection: (key) => this.insertSection(key),
   };
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly client: ClientProvider, private readonly looksLikeDocument: Detector = () => false) {
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly client: ClientProvider,
+    private readonly looksLikeDocument: Detector = () => false,
+  ) {
     this.distFolder = vscode.Uri.joinPath(extensionUri, 'dist');
     this.scriptFile = vscode.Uri.joinPath(this.distFolder, 'preview-webview.js');
     this.disposables.push(
@@ -199,7 +203,10 @@ export class Preview implements vscode.Disposable {
     // No text editor active (the walkthrough, a webview): the open preview's document, else a
     // strategy or plan in view, else the one last active.
     const visible = vscode.window.visibleTextEditors.find((e) => this.documents.has(e.document.uri.toString()))?.document.uri;
-    const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri ?? (this.panel ? this.docUri : undefined) ?? visible ?? this.lastDocument ?? this.docUri;
+    const uri =
+      arg instanceof vscode.Uri
+        ? arg
+        : (vscode.window.activeTextEditor?.document.uri ?? (this.panel ? this.docUri : undefined) ?? visible ?? this.lastDocument ?? this.docUri);
     if (!uri) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a strategy or an editorial plan to see its preview.'));
       return;
@@ -208,7 +215,7 @@ export class Preview implements vscode.Disposable {
     const editorColumn = active && active.document.uri.toString() === uri.toString() ? active.viewColumn : undefined;
     this.docUri = uri;
     this.sourceColumn = editorColumn ?? this.sourceColumn;
-    const column = toSide ? vscode.ViewColumn.Beside : editorColumn ?? vscode.ViewColumn.Active;
+    const column = toSide ? vscode.ViewColumn.Beside : (editorColumn ?? vscode.ViewColumn.Active);
     if (this.panel) {
       this.panel.reveal(column, toSide);
     } else {
@@ -330,7 +337,11 @@ export class Preview implements vscode.Disposable {
     let result: PreviewResult | null = null;
     try {
       const client = await this.client();
-      if (client) result = await client.sendRequest<PreviewResult | null>(PREVIEW_REQUEST, { uri: client.code2ProtocolConverter.asUri(uri), ...(this.base ? { base: this.base } : {}) });
+      if (client)
+        result = await client.sendRequest<PreviewResult | null>(PREVIEW_REQUEST, {
+          uri: client.code2ProtocolConverter.asUri(uri),
+          ...(this.base ? { base: this.base } : {}),
+        });
     } catch {
       result = null;
     }
@@ -341,12 +352,17 @@ export class Preview implements vscode.Disposable {
     }
     if (!result || typeof result.html !== 'string' || !result.model) {
       // Keep what is shown; say so only when there is nothing yet.
-      if (!this.last) this.setPage(panel, uri, unavailable(vscode.l10n.t('The preview is not available: the stratdoc language server is not running. See the output of stratdoc.')), vscode.env.language);
+      if (!this.last)
+        this.setPage(
+          panel,
+          uri,
+          unavailable(vscode.l10n.t('The preview is not available: the stratdoc language server is not running. See the output of stratdoc.')),
+          vscode.env.language,
+        );
       return;
     }
     this.show(panel, uri, result);
   }
-
 
   private show(panel: vscode.WebviewPanel, uri: vscode.Uri, result: PreviewResult): void {
     const key = uri.toString();
@@ -544,13 +560,20 @@ export class Preview implements vscode.Disposable {
     try {
       doc = await vscode.workspace.openTextDocument(uri);
       const all = new vscode.Range(0, 0, doc.lineCount, 0);
-      actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, all, vscode.CodeActionKind.QuickFix.value);
+      actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        all,
+        vscode.CodeActionKind.QuickFix.value,
+      );
     } catch {
       return undefined;
     }
     const pos = new vscode.Position(insert.position.line, insert.position.character);
     const inserting = (a: vscode.CodeAction) => (a.edit?.get(uri) ?? []).filter((e) => e.range.start.isEqual(pos) && e.range.isEmpty);
-    const candidates = (actions ?? []).filter((a): a is vscode.CodeAction => typeof (a as vscode.CodeAction).edit?.get === 'function' && inserting(a as vscode.CodeAction).length > 0);
+    const candidates = (actions ?? []).filter(
+      (a): a is vscode.CodeAction => typeof (a as vscode.CodeAction).edit?.get === 'function' && inserting(a as vscode.CodeAction).length > 0,
+    );
     const heading = insert.heading.replace(/^#+\s*/, '').trim();
     return candidates.find((a) => inserting(a).some((e) => e.newText.includes(heading))) ?? (candidates.length === 1 ? candidates[0] : undefined);
   }

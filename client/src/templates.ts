@@ -103,7 +103,10 @@ export function defaultName(kind: TemplateKind, lang: TemplateLang, format: Temp
 }
 
 function joinPath(dir: string, name: string): string {
-  const d = dir.replace(/\\/g, '/').replace(/^\.?\/+|\/+$/g, '').replace(/^\.$/, '');
+  const d = dir
+    .replace(/\\/g, '/')
+    .replace(/^\.?\/+|\/+$/g, '')
+    .replace(/^\.$/, '');
   return d ? `${d}/${name}` : name;
 }
 
@@ -154,7 +157,7 @@ export function strategyInfo(fileName: string, text: string): { lang?: TemplateL
   const head = text.length > STRATEGY_PROBE_CHARS ? text.slice(0, STRATEGY_PROBE_CHARS) : text;
   const byName = kindOfFileName(fileName);
   const marker = readMarker(head, format);
-  const kind = marker ? kindOfMarker(marker.value) ?? byName : byName;
+  const kind = marker ? (kindOfMarker(marker.value) ?? byName) : byName;
   if (kind !== 'strategy') return undefined;
   const lang = /^(?:language|sprache)[ \t]*:[ \t]*["']?(de|en|deutsch|english|german|englisch)\b/im.exec(head)?.[1].toLowerCase();
   return { lang: lang === undefined ? undefined : lang === 'de' || lang === 'deutsch' || lang === 'german' ? 'de' : 'en' };

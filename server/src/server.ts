@@ -4,11 +4,30 @@
  * editor; the VS Code extension starts it over IPC.
  */
 import {
-  createConnection, ProposedFeatures, TextDocumentSyncKind, DidChangeWatchedFilesNotification,
-  FileChangeType, CodeActionKind, ResponseError, ErrorCodes, IPCMessageReader, IPCMessageWriter, StreamMessageWriter,
-  LSPErrorCodes, DocumentDiagnosticReportKind, DiagnosticRefreshRequest,
-  type InitializeParams, type InitializeResult, type MessageWriter, type WorkDoneProgressServerReporter,
-  type DocumentDiagnosticReport, type ConnectionOptions, type CancellationToken, type Message, type ResponseMessage, type RequestMessage,
+  createConnection,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  CodeActionKind,
+  ResponseError,
+  ErrorCodes,
+  IPCMessageReader,
+  IPCMessageWriter,
+  StreamMessageWriter,
+  LSPErrorCodes,
+  DocumentDiagnosticReportKind,
+  DiagnosticRefreshRequest,
+  type InitializeParams,
+  type InitializeResult,
+  type MessageWriter,
+  type WorkDoneProgressServerReporter,
+  type DocumentDiagnosticReport,
+  type ConnectionOptions,
+  type CancellationToken,
+  type Message,
+  type ResponseMessage,
+  type RequestMessage,
 } from 'vscode-languageserver/node';
 import { format } from 'node:util';
 import { Session } from './lsp/session';
@@ -232,9 +251,11 @@ connection.onInitialized(async () => {
   // from being read below (issue: a client without workspace folders lost the scan).
   try {
     if (watchCapable) {
-      connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: WATCH_GLOBS.map((globPattern) => ({ globPattern })),
-      }).catch((e) => connection.console.error(`stratdoc: could not watch files: ${String(e)}`));
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: WATCH_GLOBS.map((globPattern) => ({ globPattern })),
+        })
+        .catch((e) => connection.console.error(`stratdoc: could not watch files: ${String(e)}`));
     }
     if (foldersCapable) {
       connection.workspace.onDidChangeWorkspaceFolders((ev) => {
@@ -301,8 +322,16 @@ connection.onCodeLens(afterIndex(guard('codeLens', [], (p) => codeLenses(ctx, p.
 connection.onDocumentLinks(guard('documentLinks', [], (p) => documentLinks(ctx, p.textDocument.uri)));
 // The status bar's push share, the preview and the export show the project: they wait for the index.
 connection.onRequest(PLAN_STATUS_REQUEST, afterIndex(guard('planStatus', null, (p: { uri: string }) => planStatus(ctx, p.uri))));
-connection.onRequest(PREVIEW_REQUEST, afterIndex(guard('preview', null, (p: { uri: string; base?: unknown }) => preview(ctx, String(p?.uri ?? ''), typeof p?.base === 'string' ? p.base : undefined))));
-connection.onRequest(EXPORT_REQUEST, afterIndex(guard('export', null, (p: { uri: string; format: string }) => exportPlan(ctx, String(p?.uri ?? ''), p?.format))));
+connection.onRequest(
+  PREVIEW_REQUEST,
+  afterIndex(
+    guard('preview', null, (p: { uri: string; base?: unknown }) => preview(ctx, String(p?.uri ?? ''), typeof p?.base === 'string' ? p.base : undefined)),
+  ),
+);
+connection.onRequest(
+  EXPORT_REQUEST,
+  afterIndex(guard('export', null, (p: { uri: string; format: string }) => exportPlan(ctx, String(p?.uri ?? ''), p?.format))),
+);
 
 /**
  * Tests only: the live heap after full garbage collections (test/lsp/memory.test.ts,

@@ -25,10 +25,22 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
-  InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
-  PublishDiagnosticsNotification, ShutdownRequest, ExitNotification, ConfigurationRequest, RegistrationRequest,
-  WorkDoneProgressCreateRequest, CompletionRequest, type PublishDiagnosticsParams,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  InitializeRequest,
+  InitializedNotification,
+  DidOpenTextDocumentNotification,
+  DidChangeTextDocumentNotification,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  ExitNotification,
+  ConfigurationRequest,
+  RegistrationRequest,
+  WorkDoneProgressCreateRequest,
+  CompletionRequest,
+  type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { generateCorpus, bigStrategy } from './corpus';
 import { parseDocument } from '../../server/src/core/parse';
@@ -49,7 +61,6 @@ const ROOT = repoRoot();
 /** STRATDOC_SERVER: another build of the server to measure (a baseline), else this one's. */
 const SERVER = process.env.STRATDOC_SERVER ? path.resolve(process.env.STRATDOC_SERVER) : path.join(ROOT, 'dist', 'server.js');
 
-
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
@@ -59,7 +70,10 @@ export class Client {
   private waiters = new Map<string, { version?: number; resolve: (p: PublishDiagnosticsParams) => void }[]>();
   firstPublish: number | undefined;
   publishes = 0;
-  private constructor(readonly proc: cp.ChildProcess, readonly conn: ProtocolConnection) {}
+  private constructor(
+    readonly proc: cp.ChildProcess,
+    readonly conn: ProtocolConnection,
+  ) {}
 
   /** When `$/progress` ended (the workspace is read), performance.now(). */
   progressEnd: number | undefined;
@@ -98,7 +112,11 @@ export class Client {
       processId: process.pid,
       rootUri: pathToFileURL(root).href,
       workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'bench' }],
-      capabilities: { workspace: { configuration: !!opts.configuration }, textDocument: { publishDiagnostics: { versionSupport: true } }, ...(opts.progress ? { window: { workDoneProgress: true } } : {}) },
+      capabilities: {
+        workspace: { configuration: !!opts.configuration },
+        textDocument: { publishDiagnostics: { versionSupport: true } },
+        ...(opts.progress ? { window: { workDoneProgress: true } } : {}),
+      },
       initializationOptions: opts.init ?? { today: '2027-02-15' },
     });
     await conn.sendNotification(InitializedNotification.type, {});
@@ -167,7 +185,10 @@ export async function measureDocument(name: string, root: string, rel: string, s
   let text = fs.readFileSync(file, 'utf8');
   const uri = pathToFileURL(file).href;
   const full = fullParse(uri, text);
-  const c = await Client.start([process.execPath, ...(process.env.SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVER_PROF}`] : []), SERVER, '--stdio'], root);
+  const c = await Client.start(
+    [process.execPath, ...(process.env.SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVER_PROF}`] : []), SERVER, '--stdio'],
+    root,
+  );
   try {
     const languageId = rel.endsWith('.md') ? 'markdown' : 'yaml';
     let version = 1;
@@ -277,7 +298,9 @@ export async function measureStart(): Promise<Start> {
     const uri = pathToFileURL(file).href;
     const c = await Client.start([process.execPath, '--expose-gc', SERVER, '--stdio'], dir, { progress: true });
     const first = c.next(uri);
-    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: fs.readFileSync(file, 'utf8') } });
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'markdown', version: 1, text: fs.readFileSync(file, 'utf8') },
+    });
     await first;
     const firstMs = performance.now() - c.initialized;
     // A server without background reading (before issue #15) has read all before its first publish.
@@ -311,7 +334,15 @@ export async function measureYls(root: string, rel: string, seed: number): Promi
   const file = path.join(root, rel);
   let text = fs.readFileSync(file, 'utf8');
   const uri = pathToFileURL(file).href;
-  const yamlSettings = { yaml: { validate: true, schemas: { [pathToFileURL(schema).href]: ['*.plan.yaml', '**/*.plan.yaml', '*.yaml'] }, format: { enable: false }, hover: false, completion: false } };
+  const yamlSettings = {
+    yaml: {
+      validate: true,
+      schemas: { [pathToFileURL(schema).href]: ['*.plan.yaml', '**/*.plan.yaml', '*.yaml'] },
+      format: { enable: false },
+      hover: false,
+      completion: false,
+    },
+  };
   const c = await Client.start([process.execPath, yls, '--stdio'], root, { init: {}, configuration: yamlSettings.yaml });
   try {
     await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: yamlSettings });
@@ -331,7 +362,10 @@ export async function measureYls(root: string, rel: string, seed: number): Promi
       version++;
       const done = c.next(uri);
       const t0 = performance.now();
-      await c.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: 'x' }] });
+      await c.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: 'x' }],
+      });
       await done;
       times.push(performance.now() - t0);
     }
@@ -348,10 +382,16 @@ async function main(): Promise<void> {
   try {
     const md = path.join(dir, 'md');
     generateCorpus(md, { strategies: 1, entries: 1000, seed: 3 });
-    const mdPlan = fs.readdirSync(md, { recursive: true }).map(String).find((f) => f.endsWith('.plan.md'))!;
+    const mdPlan = fs
+      .readdirSync(md, { recursive: true })
+      .map(String)
+      .find((f) => f.endsWith('.plan.md'))!;
     const y = path.join(dir, 'yaml');
     generateCorpus(y, { strategies: 2, entries: 5000, seed: 5 });
-    const yamlPlan = fs.readdirSync(y, { recursive: true }).map(String).find((f) => f.endsWith('.plan.yaml'))!;
+    const yamlPlan = fs
+      .readdirSync(y, { recursive: true })
+      .map(String)
+      .find((f) => f.endsWith('.plan.yaml'))!;
     const s = path.join(dir, 'strategy');
     fs.mkdirSync(s);
     fs.writeFileSync(path.join(s, 'strategie.md'), bigStrategy());
@@ -379,12 +419,17 @@ async function main(): Promise<void> {
     if (!ONLY || ONLY === 'start') {
       const st = await measureStart();
       const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
-      console.log(`\nworkspace of ${st.docs} documents, a plan opened at start: its first diagnostics ${st.firstMs.toFixed(0)} ms after initialized (goal <= 300 ms), workspace read ${st.indexMs.toFixed(0)} ms; then RSS ${mb(st.rss)} (goal <= 150 MB), live heap ${mb(st.heap)}`);
+      console.log(
+        `\nworkspace of ${st.docs} documents, a plan opened at start: its first diagnostics ${st.firstMs.toFixed(0)} ms after initialized (goal <= 300 ms), workspace read ${st.indexMs.toFixed(0)} ms; then RSS ${mb(st.rss)} (goal <= 150 MB), live heap ${mb(st.heap)}`,
+      );
     }
     if (!ONLY || ONLY === 'yls') {
       const yls = await measureYls(y, yamlPlan, 2);
       if (typeof yls === 'string') console.log(`\nyaml-language-server: ${yls}`);
-      else console.log(`\nyaml-language-server with our JSON Schema, YAML plan 5,000 entries, edit → diagnostics: median ${yls.med.toFixed(1)} ms, p95 ${yls.p95.toFixed(1)} ms (50 edits)`);
+      else
+        console.log(
+          `\nyaml-language-server with our JSON Schema, YAML plan 5,000 entries, edit → diagnostics: median ${yls.med.toFixed(1)} ms, p95 ${yls.p95.toFixed(1)} ms (50 edits)`,
+        );
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

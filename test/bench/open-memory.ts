@@ -12,8 +12,16 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  createProtocolConnection, StreamMessageReader, StreamMessageWriter, InitializeRequest, InitializedNotification,
-  DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, PublishDiagnosticsNotification, ShutdownRequest, ExitNotification,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  InitializeRequest,
+  InitializedNotification,
+  DidOpenTextDocumentNotification,
+  DidChangeTextDocumentNotification,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  ExitNotification,
 } from 'vscode-languageserver-protocol/node';
 import { generateCorpus } from './corpus';
 import { LineIndex } from '../../server/src/core/text';
@@ -34,8 +42,11 @@ async function measure(file: string, languageId: string): Promise<string> {
   const heap = async () => (await conn.sendRequest<{ heapUsed: number }>('stratdoc/memory')).heapUsed / 1024 / 1024;
   try {
     await conn.sendRequest(InitializeRequest.type, {
-      processId: process.pid, rootUri: pathToFileURL(root).href, workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'm' }],
-      capabilities: {}, initializationOptions: { today: '2027-02-15' },
+      processId: process.pid,
+      rootUri: pathToFileURL(root).href,
+      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'm' }],
+      capabilities: {},
+      initializationOptions: { today: '2027-02-15' },
     });
     await conn.sendNotification(InitializedNotification.type, {});
     const empty = await heap();
@@ -54,7 +65,10 @@ async function measure(file: string, languageId: string): Promise<string> {
       const off = li.offsetAt({ line, character });
       text = text.slice(0, off) + 'k' + text.slice(off);
       w = wait(v);
-      await conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: v }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: 'k' }] });
+      await conn.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: v },
+        contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: 'k' }],
+      });
       await w;
     }
     const edited = await heap();
@@ -74,7 +88,12 @@ async function main(): Promise<void> {
   try {
     generateCorpus(path.join(dir, 'y'), { strategies: 2, entries: 5000, seed: 5 });
     generateCorpus(path.join(dir, 'md'), { strategies: 1, entries: 1000, seed: 3 });
-    const find = (d: string, re: RegExp) => (fs.readdirSync(d, { recursive: true }) as string[]).map(String).filter((f) => re.test(f)).map((f) => path.join(d, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
+    const find = (d: string, re: RegExp) =>
+      (fs.readdirSync(d, { recursive: true }) as string[])
+        .map(String)
+        .filter((f) => re.test(f))
+        .map((f) => path.join(d, f))
+        .sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
     console.log(await measure(find(path.join(dir, 'y'), /\.plan\.yaml$/), 'yaml'));
     console.log(await measure(find(path.join(dir, 'md'), /\.plan\.md$/), 'markdown'));
   } finally {

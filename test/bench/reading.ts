@@ -118,7 +118,10 @@ export function markdownSpeed(runs = 5): FigureRow[] {
 /** Runs node with a preload that reports the child's max RSS (KB) on fd 3. */
 function peakRss(args: string[]): { kb: number; status: number | null; wall: number } {
   const pre = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-rss-')), 'rss.js');
-  fs.writeFileSync(pre, "process.on('exit', () => { try { const u = process.cpuUsage(); require('fs').writeSync(3, JSON.stringify({ rss: process.resourceUsage().maxRSS, cpu: (u.user + u.system) / 1000 })); } catch {} });\n");
+  fs.writeFileSync(
+    pre,
+    "process.on('exit', () => { try { const u = process.cpuUsage(); require('fs').writeSync(3, JSON.stringify({ rss: process.resourceUsage().maxRSS, cpu: (u.user + u.system) / 1000 })); } catch {} });\n",
+  );
   const r = spawnSync(process.execPath, ['--require', pre, ...args], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30, encoding: 'utf8' });
   fs.rmSync(path.dirname(pre), { recursive: true, force: true });
   let kb = NaN;
@@ -144,14 +147,16 @@ export function checkMemory(): FigureRow[] {
   const base = peakRss(['-e', script]);
   fs.rmSync(dir, { recursive: true, force: true });
   const mb = check.kb / 1024;
-  return [{
-    figure: 'stratdoc check, 10,000-row Markdown plan: peak RSS, MB',
-    value: mb.toFixed(0),
-    baseline: `remark ${(base.kb / 1024).toFixed(0)}`,
-    ratio: (check.kb / base.kb).toFixed(2),
-    goal: '≤ 150 MB',
-    met: mb <= 150,
-  }];
+  return [
+    {
+      figure: 'stratdoc check, 10,000-row Markdown plan: peak RSS, MB',
+      value: mb.toFixed(0),
+      baseline: `remark ${(base.kb / 1024).toFixed(0)}`,
+      ratio: (check.kb / base.kb).toFixed(2),
+      goal: '≤ 150 MB',
+      met: mb <= 150,
+    },
+  ];
 }
 
 /** YAML linearity: `stratdoc check` of 50,000 entries ÷ of 5,000, against bare yaml. */
@@ -170,20 +175,23 @@ export function yamlLinearity(runs = 1): FigureRow[] {
   const pb = cpuMs(() => parseYaml(yb), runs);
   fs.rmSync(small, { recursive: true, force: true });
   fs.rmSync(big, { recursive: true, force: true });
-  return [{
-    figure: 'stratdoc check, YAML plan: 50,000 ÷ 5,000 entries (cpu, minus startup)',
-    value: (b / a).toFixed(2),
-    baseline: `yaml ${(pb / pa).toFixed(2)}`,
-    ratio: `${(a / pa).toFixed(2)} / ${(b / pb).toFixed(2)}`,
-    goal: '≤ 10.5',
-    met: b / a <= 10.5,
-  }];
+  return [
+    {
+      figure: 'stratdoc check, YAML plan: 50,000 ÷ 5,000 entries (cpu, minus startup)',
+      value: (b / a).toFixed(2),
+      baseline: `yaml ${(pb / pa).toFixed(2)}`,
+      ratio: `${(a / pa).toFixed(2)} / ${(b / pb).toFixed(2)}`,
+      goal: '≤ 10.5',
+      met: b / a <= 10.5,
+    },
+  ];
 }
 
 export function printFigures(rows: FigureRow[]): void {
   console.log(`${'Reading (issue #15)'.padEnd(72)} ${'value'.padStart(8)} ${'baseline'.padStart(16)} ${'ratio'.padStart(12)}  goal`);
   console.log('-'.repeat(120));
-  for (const r of rows) console.log(`${r.figure.padEnd(72)} ${r.value.padStart(8)} ${r.baseline.padStart(16)} ${r.ratio.padStart(12)}  ${r.goal} ${r.met ? 'met' : 'MISSED'}`);
+  for (const r of rows)
+    console.log(`${r.figure.padEnd(72)} ${r.value.padStart(8)} ${r.baseline.padStart(16)} ${r.ratio.padStart(12)}  ${r.goal} ${r.met ? 'met' : 'MISSED'}`);
 }
 
 if (require.main === module) {

@@ -114,10 +114,18 @@ let preload = '';
 function child(args: string[], cwd = ROOT): ChildRun {
   if (!preload) {
     preload = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-bench-pre-')), 'usage.js');
-    fs.writeFileSync(preload, "process.on('exit', () => { try { const u = process.resourceUsage(); require('fs').writeSync(3, JSON.stringify({ cpu: u.userCPUTime + u.systemCPUTime, rss: u.maxRSS })); } catch {} });\n");
+    fs.writeFileSync(
+      preload,
+      "process.on('exit', () => { try { const u = process.resourceUsage(); require('fs').writeSync(3, JSON.stringify({ cpu: u.userCPUTime + u.systemCPUTime, rss: u.maxRSS })); } catch {} });\n",
+    );
   }
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--require', preload, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe', 'pipe'], maxBuffer: 1 << 30, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--require', preload, ...args], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    maxBuffer: 1 << 30,
+    encoding: 'utf8',
+  });
   const wall = performance.now() - t0;
   let cpu = NaN;
   let maxRss = NaN;
@@ -186,9 +194,18 @@ const mdPlan1000 = async (ctx: Ctx) => onlyFile(await corpus(ctx, 'md-1000', { s
 /** The language server documents: one session per document, shared by its figures. */
 function lspDocument(ctx: Ctx, kind: 'md' | 'yaml') {
   return ctx.once(`lsp:${kind}`, async () => {
-    const dir = kind === 'md' ? await corpus(ctx, 'md-1000', { strategies: 1, entries: 1000, seed: 3 }) : await corpus(ctx, 'yaml-5000', { strategies: 2, entries: 5000, seed: 5 });
+    const dir =
+      kind === 'md'
+        ? await corpus(ctx, 'md-1000', { strategies: 1, entries: 1000, seed: 3 })
+        : await corpus(ctx, 'yaml-5000', { strategies: 2, entries: 5000, seed: 5 });
     const file = onlyFile(dir, kind === 'md' ? '.plan.md' : '.plan.yaml');
-    return measureDocument(kind === 'md' ? 'Markdown plan, 1,000 entries' : 'YAML plan, 5,000 entries', dir, path.relative(dir, file), kind === 'md' ? 1 : 2, ctx.quick ? 60 : 200);
+    return measureDocument(
+      kind === 'md' ? 'Markdown plan, 1,000 entries' : 'YAML plan, 5,000 entries',
+      dir,
+      path.relative(dir, file),
+      kind === 'md' ? 1 : 2,
+      ctx.quick ? 60 : 200,
+    );
   });
 }
 
@@ -200,7 +217,13 @@ async function manyFiles(ctx: Ctx, plans: number, jobs?: number) {
   // One run of the largest tree in --quick (it is the slowest figure).
   const runs = ctx.quick && plans >= 1000 ? { ...ctx, runs: 1 } : ctx;
   const r = check(runs, dir, jobs ? ['--jobs', String(jobs)] : []);
-  return { files: files.length, wall: r.wall, cpu: r.cpu, perFile: (r.wall - startup) / files.length, bare: bareParse({ ...ctx, runs: 1 }, files) / files.length };
+  return {
+    files: files.length,
+    wall: r.wall,
+    cpu: r.cpu,
+    perFile: (r.wall - startup) / files.length,
+    bare: bareParse({ ...ctx, runs: 1 }, files) / files.length,
+  };
 }
 
 // ------------------------------------------------------------------ the figures of issue #15
@@ -211,7 +234,10 @@ export const FIGURES: Figure[] = [
     goal: '≤ 300 ms',
     async measure(ctx) {
       const st = await ctx.once('lsp:start', () => measureStart());
-      return { ours: { value: st.firstMs, unit: 'ms' }, note: `${st.docs} documents, a plan opened at start: its first diagnostics ${fmt(st.firstMs)} ms after initialized, the workspace read after ${fmt(st.indexMs)} ms; the issue measured 4,900 ms before the work on #15` };
+      return {
+        ours: { value: st.firstMs, unit: 'ms' },
+        note: `${st.docs} documents, a plan opened at start: its first diagnostics ${fmt(st.firstMs)} ms after initialized, the workspace read after ${fmt(st.indexMs)} ms; the issue measured 4,900 ms before the work on #15`,
+      };
     },
     met: below(300),
   },
@@ -269,13 +295,21 @@ export const FIGURES: Figure[] = [
         goal: '≤ 16 ms',
         async measure(ctx) {
           const r = await lspDocument(ctx, kind);
-          const yls = kind === 'yaml' ? await ctx.once('yls', async () => {
-            const dir = await corpus(ctx, 'yaml-5000', { strategies: 2, entries: 5000, seed: 5 });
-            return measureYls(dir, path.relative(dir, onlyFile(dir, '.plan.yaml')), 2);
-          }) : undefined;
+          const yls =
+            kind === 'yaml'
+              ? await ctx.once('yls', async () => {
+                  const dir = await corpus(ctx, 'yaml-5000', { strategies: 2, entries: 5000, seed: 5 });
+                  return measureYls(dir, path.relative(dir, onlyFile(dir, '.plan.yaml')), 2);
+                })
+              : undefined;
           return {
             ours: { value: r.editP95, unit: 'ms' },
-            baseline: yls === undefined ? undefined : typeof yls === 'string' ? { name: 'yaml-language-server p95', missing: 'not installed' } : { name: 'yaml-language-server p95', value: { value: yls.p95, unit: 'ms' } },
+            baseline:
+              yls === undefined
+                ? undefined
+                : typeof yls === 'string'
+                  ? { name: 'yaml-language-server p95', missing: 'not installed' }
+                  : { name: 'yaml-language-server p95', value: { value: yls.p95, unit: 'ms' } },
             note: `${r.name} (${r.size}): edit median ${fmt(r.editMed)} ms, p95 ${fmt(r.editP95)} ms, edits back to back`,
           };
         },
@@ -286,7 +320,10 @@ export const FIGURES: Figure[] = [
         goal: '≤ 0.10',
         async measure(ctx) {
           const r = await lspDocument(ctx, kind);
-          return { ours: { value: r.editP95 / r.full, unit: '×', text: fmt(r.editP95 / r.full, 3) }, baseline: { name: 'full parse', value: { value: r.full, unit: 'ms' } } };
+          return {
+            ours: { value: r.editP95 / r.full, unit: '×', text: fmt(r.editP95 / r.full, 3) },
+            baseline: { name: 'full parse', value: { value: r.full, unit: 'ms' } },
+          };
         },
         met: below(0.1),
       },
@@ -314,19 +351,22 @@ export const FIGURES: Figure[] = [
     },
     met: below(10.5),
   },
-  ...[10, 100, 1000].map(
-    (plans): Figure => ({
-      name: `Many files: check ${plans.toLocaleString('en-US')} plans, per file`,
-      goal: plans === 10 ? '(the curve’s start)' : '≤ 1.2× the 10-plan figure',
-      async measure(ctx) {
-        const r = await ctx.once(`many:${plans}`, () => manyFiles(ctx, plans));
-        const first = await ctx.once('many:10', () => manyFiles(ctx, 10));
-        const curve = plans === 1000 ? await manyCurve(ctx) : undefined;
-        return { ours: { value: r.perFile, unit: 'ms/file' }, baseline: { name: 'bare parse', value: { value: r.bare, unit: 'ms/file' } }, note: curve, extra: { first: first.perFile } };
-      },
-      met: (m) => (plans === 10 ? undefined : m.ours.value <= 1.2 * m.extra!.first),
-    }),
-  ),
+  ...[10, 100, 1000].map((plans): Figure => ({
+    name: `Many files: check ${plans.toLocaleString('en-US')} plans, per file`,
+    goal: plans === 10 ? '(the curve’s start)' : '≤ 1.2× the 10-plan figure',
+    async measure(ctx) {
+      const r = await ctx.once(`many:${plans}`, () => manyFiles(ctx, plans));
+      const first = await ctx.once('many:10', () => manyFiles(ctx, 10));
+      const curve = plans === 1000 ? await manyCurve(ctx) : undefined;
+      return {
+        ours: { value: r.perFile, unit: 'ms/file' },
+        baseline: { name: 'bare parse', value: { value: r.bare, unit: 'ms/file' } },
+        note: curve,
+        extra: { first: first.perFile },
+      };
+    },
+    met: (m) => (plans === 10 ? undefined : m.ours.value <= 1.2 * m.extra!.first),
+  })),
   {
     name: 'Both cores: check 1,000 plans, --jobs 1 / default',
     goal: '≥ 1.5× on 2 cores',
@@ -373,7 +413,10 @@ async function manyCurve(ctx: Ctx): Promise<string> {
   const rows = [];
   for (const n of [10, 100, 1000]) rows.push({ n, r: await ctx.once(`many:${n}`, () => manyFiles(ctx, n)) });
   const top = Math.max(...rows.map((x) => x.r.perFile));
-  const lines = rows.map(({ n, r }) => `${String(n).padStart(5)} plans (${String(r.files).padStart(4)} files) ${'█'.repeat(Math.max(1, Math.round((40 * r.perFile) / top))).padEnd(40)} ${fmt(r.perFile)} ms/file (bare parse ${fmt(r.bare)})`);
+  const lines = rows.map(
+    ({ n, r }) =>
+      `${String(n).padStart(5)} plans (${String(r.files).padStart(4)} files) ${'█'.repeat(Math.max(1, Math.round((40 * r.perFile) / top))).padEnd(40)} ${fmt(r.perFile)} ms/file (bare parse ${fmt(r.bare)})`,
+  );
   return `Time per file of stratdoc check (wall − ${fmt(await cliStartup(ctx), 0)} ms startup, / files):\n${lines.join('\n')}`;
 }
 
@@ -415,8 +458,13 @@ async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-bench-'));
   const memo = new Map<string, Promise<unknown>>();
   const ctx: Ctx = { quick: QUICK, runs: RUNS, tmp, once: (k, fn) => (memo.get(k) ?? memo.set(k, Promise.resolve().then(fn)).get(k)!) as Promise<never> };
-  const load = os.loadavg().map((x) => x.toFixed(1)).join(' ');
-  console.log(`stratdoc bench${QUICK ? ' --quick' : ''}: node ${process.version}, ${os.availableParallelism()} cores, load average ${load}, ${RUNS} run(s) per figure\n`);
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+  console.log(
+    `stratdoc bench${QUICK ? ' --quick' : ''}: node ${process.version}, ${os.availableParallelism()} cores, load average ${load}, ${RUNS} run(s) per figure\n`,
+  );
   const rows: Row[] = [];
   try {
     for (const figure of FIGURES) {
@@ -430,9 +478,16 @@ async function main(): Promise<void> {
         const m = await figure.measure(ctx);
         const met = figure.met(m);
         rows.push({ figure, m, met });
-        console.log(`  ${figure.name}: ${show(m.ours)}${m.baseline?.value ? ` (${m.baseline.name}: ${show(m.baseline.value)})` : ''}  [${((performance.now() - f0) / 1000).toFixed(1)} s]`);
+        console.log(
+          `  ${figure.name}: ${show(m.ours)}${m.baseline?.value ? ` (${m.baseline.name}: ${show(m.baseline.value)})` : ''}  [${((performance.now() - f0) / 1000).toFixed(1)} s]`,
+        );
       } catch (e) {
-        rows.push({ figure, skipped: `failed: ${String(e instanceof Error ? e.message : e).split('\n')[0].slice(0, 80)}` });
+        rows.push({
+          figure,
+          skipped: `failed: ${String(e instanceof Error ? e.message : e)
+            .split('\n')[0]
+            .slice(0, 80)}`,
+        });
         console.log(`  ${figure.name}: FAILED ${String(e)}`);
       }
     }

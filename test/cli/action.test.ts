@@ -108,7 +108,11 @@ describe('the GitHub Action (action.yml) as a script', function () {
     repo = new GitRepo();
     // The repository's own stratdoc, as `npm ci` would install it.
     fs.mkdirSync(repo.path('node_modules/.bin'), { recursive: true });
-    fs.writeFileSync(repo.path('node_modules/.bin/stratdoc'), `#!/bin/sh\ncmd="$1"; shift\nexec "${process.execPath}" "${CLI}" "$cmd" --today 2027-02-15 "$@"\n`, { mode: 0o755 });
+    fs.writeFileSync(
+      repo.path('node_modules/.bin/stratdoc'),
+      `#!/bin/sh\ncmd="$1"; shift\nexec "${process.execPath}" "${CLI}" "$cmd" --today 2027-02-15 "$@"\n`,
+      { mode: 0o755 },
+    );
     fs.writeFileSync(repo.path('.gitignore'), 'node_modules/\n');
     base = repo.commit('ignore node_modules');
     // The pull request: one entry moved a week, one added with an owner who is not in the team.
@@ -129,7 +133,8 @@ describe('the GitHub Action (action.yml) as a script', function () {
   it('is a composite action with the documented inputs', () => {
     assert.equal(action.runs.using, 'composite');
     assert.deepEqual(Object.keys(action.inputs).sort(), ['changed-since', 'max-warnings', 'paths', 'report', 'version']);
-    for (const step of action.runs.steps) if (step.run) assert.doesNotMatch(step.run, /\$\{\{/, `${step.name}: inputs reach the script through env, never pasted into it`);
+    for (const step of action.runs.steps)
+      if (step.run) assert.doesNotMatch(step.run, /\$\{\{/, `${step.name}: inputs reach the script through env, never pasted into it`);
   });
 
   it('in a pull request: annotations and summary of only what is new, what the change does, and the report', () => {
@@ -137,7 +142,7 @@ describe('the GitHub Action (action.yml) as a script', function () {
     temps.push(r.temp);
     const [find, check, report] = r.results;
     assert.equal(find.code, 0, find.stderr);
-    assert.equal(r.carried.STRATDOC, repo.path('node_modules/.bin/stratdoc'), 'the repository\'s own stratdoc');
+    assert.equal(r.carried.STRATDOC, repo.path('node_modules/.bin/stratdoc'), "the repository's own stratdoc");
     assert.equal(r.carried.STRATDOC_REF, base);
 
     assert.equal(check.code, 1, 'one new warning is more than max-warnings 0');
@@ -146,7 +151,10 @@ describe('the GitHub Action (action.yml) as a script', function () {
     assert.match(annotations[0], /^::warning file=plans\/2027-q2\.yaml,line=\d+,.*title=stratdoc\(unknown-person\)::'zoe'/);
     assert.match(check.stderr, /too many warnings \(1; maximum: 0\)/);
 
-    assert.match(r.summary, /^### stratdoc\n\n\*\*✖ 1 new problem \(0 errors, 1 warning\) · 0 fixed, 26 unchanged \(not listed\) · compared with `[0-9a-f]{40}`\*\*/);
+    assert.match(
+      r.summary,
+      /^### stratdoc\n\n\*\*✖ 1 new problem \(0 errors, 1 warning\) · 0 fixed, 26 unchanged \(not listed\) · compared with `[0-9a-f]{40}`\*\*/,
+    );
     assert.match(r.summary, /\| ⚠️ warning \| \[plans\/2027-q2\.yaml:\d+\]\(plans\/2027-q2\.yaml#L\d+\) \| `unknown-person` \|/);
     assert.match(r.summary, /#### What this change does/);
     assert.match(r.summary, /Entries: 1 added, 0 removed, 1 moved\./);

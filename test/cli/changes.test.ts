@@ -51,13 +51,19 @@ describe('cli: only what changed', function () {
   it('a finding keeps its fingerprint when lines above it are added (YAML and Markdown)', () => {
     const before = json();
     assert.ok(before.length > 20);
-    assert.ok(before.every((f) => /^[0-9a-f]{32}:\d+$/.test(f.fingerprint)), 'every finding has a fingerprint');
+    assert.ok(
+      before.every((f) => /^[0-9a-f]{32}:\d+$/.test(f.fingerprint)),
+      'every finding has a fingerprint',
+    );
     assert.equal(new Set(before.map((f) => f.fingerprint)).size, before.length, 'fingerprints are unique');
     repo.edit(Q2, 'entries:\n', 'entries:\n  # April first: Easter is late this year.\n  # (two comment lines shift every entry)\n');
     repo.edit(Q1, 'Workflow:', 'A note added by the team.\n\nAnother paragraph.\n\nWorkflow:');
     const after = json();
     assert.deepEqual(after.map((f) => f.fingerprint).sort(), before.map((f) => f.fingerprint).sort());
-    assert.ok(after.some((a) => before.some((b) => b.fingerprint === a.fingerprint && b.line !== a.line)), 'the lines did shift');
+    assert.ok(
+      after.some((a) => before.some((b) => b.fingerprint === a.fingerprint && b.line !== a.line)),
+      'the lines did shift',
+    );
 
     const r = check('--changed-since', 'HEAD');
     assert.equal(r.code, 0, r.stdout + r.stderr);
@@ -73,17 +79,28 @@ describe('cli: only what changed', function () {
 
     const r = check('--changed-since', base);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^plans\/2027-q2\.yaml\n {2}\d+:\d+ +warning +.*'zoe'.* +unknown-person\n\n✖ 1 new problem \(0 errors, 1 warning\)\n\n2 fixed, 24 unchanged not shown \(compared with [0-9a-f]{40}\)\.\n$/);
+    assert.match(
+      r.stdout,
+      /^plans\/2027-q2\.yaml\n {2}\d+:\d+ +warning +.*'zoe'.* +unknown-person\n\n✖ 1 new problem \(0 errors, 1 warning\)\n\n2 fixed, 24 unchanged not shown \(compared with [0-9a-f]{40}\)\.\n$/,
+    );
 
     const all = json('--changed-since', base);
     assert.equal(all.length, 25, 'JSON lists every current finding so it can serve as the next baseline');
-    assert.deepEqual(all.filter((f) => f.status === 'new').map((f) => f.rule), ['unknown-person']);
+    assert.deepEqual(
+      all.filter((f) => f.status === 'new').map((f) => f.rule),
+      ['unknown-person'],
+    );
     assert.equal(all.filter((f) => f.status === 'unchanged').length, 24);
 
-    const sarif = JSON.parse(check('--changed-since', base, '--format', 'sarif').stdout) as { runs: { results: { ruleId: string; partialFingerprints: Record<string, string>; baselineState: string }[] }[] };
+    const sarif = JSON.parse(check('--changed-since', base, '--format', 'sarif').stdout) as {
+      runs: { results: { ruleId: string; partialFingerprints: Record<string, string>; baselineState: string }[] }[];
+    };
     const results = sarif.runs[0].results;
     assert.deepEqual(results.map((x) => x.partialFingerprints['stratdoc/v1']).sort(), all.map((f) => f.fingerprint).sort());
-    assert.deepEqual(results.filter((x) => x.baselineState === 'new').map((x) => x.ruleId), ['unknown-person']);
+    assert.deepEqual(
+      results.filter((x) => x.baselineState === 'new').map((x) => x.ruleId),
+      ['unknown-person'],
+    );
 
     const gh = check('--changed-since', base, '--format', 'github');
     assert.equal(gh.stdout.trim().split('\n').length, 1, gh.stdout);
@@ -110,7 +127,12 @@ describe('cli: only what changed', function () {
       // An older output without fingerprints matches by rule, file and message.
       const old = (JSON.parse(fs.readFileSync(baseFile, 'utf8')) as Record<string, unknown>[]).map(({ fingerprint: _, ...rest }) => rest);
       fs.writeFileSync(baseFile, JSON.stringify(old));
-      assert.deepEqual(json('--baseline', baseFile).filter((f) => f.status === 'new').map((f) => f.rule), ['unknown-person']);
+      assert.deepEqual(
+        json('--baseline', baseFile)
+          .filter((f) => f.status === 'new')
+          .map((f) => f.rule),
+        ['unknown-person'],
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -234,19 +256,29 @@ describe('cli: a pull request that moves one entry', function () {
     const section = main.slice(0, main.indexOf('</section>'));
     assert.match(section, /Entries: 0 added, 0 removed, 1 moved\./);
     assert.equal(section.match(/<tr><td>/g)?.length, 1, 'one row: the moved entry');
-    assert.match(section, /<td>moved<\/td><td><a href="\.\.\/plans\/2027-q2\.yaml#L23">Wild garlic and cheddar loaf, from field to oven \(plans\/2027-q2\.yaml:23\)<\/a><\/td><td>2027-04-05 · instagram<\/td><td>2027-04-12 · instagram<\/td>/);
+    assert.match(
+      section,
+      /<td>moved<\/td><td><a href="\.\.\/plans\/2027-q2\.yaml#L23">Wild garlic and cheddar loaf, from field to oven \(plans\/2027-q2\.yaml:23\)<\/a><\/td><td>2027-04-05 · instagram<\/td><td>2027-04-12 · instagram<\/td>/,
+    );
     assert.match(section, /Push share and content mix unchanged on every channel\./);
     assert.match(section, /No goal gained or lost entries\./);
     assert.match(section, /Findings: 0 new, 0 fixed\./);
     assert.doesNotMatch(html, /<script/i);
   });
 
-  it('moving it to another channel changes that channel\'s mix; a goal that lost its entry says so', () => {
+  it("moving it to another channel changes that channel's mix; a goal that lost its entry says so", () => {
     repo.edit(Q2, /date: 2027-04-12\n {4}channel: instagram/, 'date: 2027-04-12\n    channel: facebook');
-    repo.edit(Q2, /title: Wild garlic and cheddar loaf, from field to oven\n {4}mode: story\n {4}goal: G1/, 'title: Wild garlic and cheddar loaf, from field to oven\n    mode: story\n    goal: G2');
+    repo.edit(
+      Q2,
+      /title: Wild garlic and cheddar loaf, from field to oven\n {4}mode: story\n {4}goal: G1/,
+      'title: Wild garlic and cheddar loaf, from field to oven\n    mode: story\n    goal: G2',
+    );
     const r = run(['check', '--today', TODAY, '--changed-since', 'main', '--format', 'markdown', '--lang', 'de'], { cwd: repo.dir });
     assert.match(r.stdout, /\| verschoben \| \[Wild garlic .*\]\(plans\/2027-q2\.yaml#L23\) \| 2027-04-05 · instagram \| 2027-04-12 · facebook \|/);
-    assert.match(r.stdout, /#### Push-Anteil und Inhaltsmix je Kanal\n\n\| Kanal \| Beiträge \| Push-Anteil \| Mix \|\n\|---\|---\|---\|---\|\n\| `facebook` \| (\d+) → (\d+) \|/);
+    assert.match(
+      r.stdout,
+      /#### Push-Anteil und Inhaltsmix je Kanal\n\n\| Kanal \| Beiträge \| Push-Anteil \| Mix \|\n\|---\|---\|---\|---\|\n\| `facebook` \| (\d+) → (\d+) \|/,
+    );
     assert.match(r.stdout, /\| `instagram` \| \d+ → \d+ \| .* \| .*Geschichte \d+.* → .*\|/);
     assert.match(r.stdout, /\| G1 – .* \| \d+ → \d+ \|/);
     assert.match(r.stdout, /\| G2 – .* \| \d+ → \d+ \|/);
@@ -258,8 +290,14 @@ describe('cli: check --format markdown without a baseline', () => {
   it('counts and lists every finding with a link to file and line, at most 100 rows', () => {
     const r = run(['check', '--today', TODAY, '--format', 'markdown', 'examples/bakery-en'], { cwd: REPO });
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /^### stratdoc\n\n\*\*✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ infos, 1 hint\)\*\*\n\n\| Severity \| File \| Rule \| Message \|\n/);
-    assert.match(r.stdout, /\| ❌ error \| \[examples\/bakery-en\/plans\/2027-q2\.yaml:\d+\]\(examples\/bakery-en\/plans\/2027-q2\.yaml#L\d+\) \| `unknown-reference` \| /);
+    assert.match(
+      r.stdout,
+      /^### stratdoc\n\n\*\*✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ infos, 1 hint\)\*\*\n\n\| Severity \| File \| Rule \| Message \|\n/,
+    );
+    assert.match(
+      r.stdout,
+      /\| ❌ error \| \[examples\/bakery-en\/plans\/2027-q2\.yaml:\d+\]\(examples\/bakery-en\/plans\/2027-q2\.yaml#L\d+\) \| `unknown-reference` \| /,
+    );
     assert.doesNotMatch(r.stdout, /What this change does/);
   });
 });

@@ -138,7 +138,10 @@ describe('cli: options', function () {
     const all = json([]);
     const quiet = json(['--quiet']);
     assert.equal(quiet.code, 1);
-    assert.deepEqual(quiet.list, all.list.filter((d) => d.severity === 'error'));
+    assert.deepEqual(
+      quiet.list,
+      all.list.filter((d) => d.severity === 'error'),
+    );
     assert.ok(quiet.list.length > 0 && quiet.list.length < all.list.length);
     const q = run(['check', 'entwuerfe', '-q', '--today', TODAY], { cwd: PROJECT });
     assert.equal(q.code, 0);
@@ -212,7 +215,10 @@ describe('cli: options', function () {
   it('several paths, overlapping, each file reported once', () => {
     const a = json(['plaene', 'plaene/q1.plan.yaml', 'strategie.md']);
     const all = json([]);
-    assert.deepEqual(a.list, all.list.filter((d) => d.file.startsWith('plaene/') || d.file === 'strategie.md'));
+    assert.deepEqual(
+      a.list,
+      all.list.filter((d) => d.file.startsWith('plaene/') || d.file === 'strategie.md'),
+    );
   });
 
   it('files are relative to the current folder', () => {
@@ -243,13 +249,22 @@ describe('cli: which files', function () {
     const dir = path.join(FIXTURES, 'context');
     const whole = json([], dir);
     const part = json(['plaene'], dir);
-    assert.deepEqual(part.list, whole.list.filter((d) => d.file.startsWith('plaene/')));
+    assert.deepEqual(
+      part.list,
+      whole.list.filter((d) => d.file.startsWith('plaene/')),
+    );
     assert.ok(!part.list.some((d) => d.rule === 'missing-strategy'), 'the plans found their strategy');
     const one = json(['plaene/q1.plan.yaml'], dir);
-    assert.deepEqual(one.list, whole.list.filter((d) => d.file === 'plaene/q1.plan.yaml'));
+    assert.deepEqual(
+      one.list,
+      whole.list.filter((d) => d.file === 'plaene/q1.plan.yaml'),
+    );
     // From inside the folder as well.
     const inside = json(['.'], path.join(dir, 'plaene'));
-    assert.deepEqual(inside.list.map((d) => ({ ...d, file: 'plaene/' + d.file })), part.list);
+    assert.deepEqual(
+      inside.list.map((d) => ({ ...d, file: 'plaene/' + d.file })),
+      part.list,
+    );
   });
 
   it('a non-UTF-8 document and an oversized one are reported once each; ordinary files never', () => {
@@ -308,9 +323,15 @@ describe('cli: which files', function () {
       // UTF-16 with a BOM is text (docs/cli.md): read and checked like its UTF-8 twin.
       fs.writeFileSync(path.join(dir, 'utf16.strategy.md'), Buffer.from('\ufeff# Strategie\n', 'utf16le'));
       const r = json([], dir);
-      assert.deepEqual(r.list.filter((d) => d.rule === 'file').map((d) => d.file), ['kaputt.strategy.md', 'q1.plan.yaml']);
+      assert.deepEqual(
+        r.list.filter((d) => d.rule === 'file').map((d) => d.file),
+        ['kaputt.strategy.md', 'q1.plan.yaml'],
+      );
       assert.match(r.list.find((d) => d.file === 'kaputt.strategy.md')!.message, /binary/);
-      assert.ok(r.list.some((d) => d.file === 'utf16.strategy.md' && d.rule === 'missing-step'), 'the UTF-16 strategy is checked');
+      assert.ok(
+        r.list.some((d) => d.file === 'utf16.strategy.md' && d.rule === 'missing-step'),
+        'the UTF-16 strategy is checked',
+      );
       assert.equal(r.code, 0);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -52,30 +52,40 @@ function tmpCopy(src: string): string {
  */
 function findingKeys(dir: string): string[] {
   const ws = loadWorkspace(dir, {}, { csv: true });
-  return allFindings(ws, TODAY).map((f) => {
-    const doc = ws.get(f.uri)!;
-    const about = doc.plan ? subject(ws, f) : `strategy|${strategyItemAt(doc, f.range.start)}`;
-    // Quoted words and handles as the document writes them; the hint where a missing section
-    // goes names a Markdown heading or a YAML key, whichever the strategy is.
-    const kind = messageKey(f.message).replace(/'[^']*'|"[^"]*"|‘[^’]*’|„[^“]*“/g, "'…'").replace(/@[\w.-]+/g, '@…').replace(/a top-level key '…'/g, "a section '…'");
-    return `${about} | ${f.rule} | ${kind}`;
-  }).sort();
+  return allFindings(ws, TODAY)
+    .map((f) => {
+      const doc = ws.get(f.uri)!;
+      const about = doc.plan ? subject(ws, f) : `strategy|${strategyItemAt(doc, f.range.start)}`;
+      // Quoted words and handles as the document writes them; the hint where a missing section
+      // goes names a Markdown heading or a YAML key, whichever the strategy is.
+      const kind = messageKey(f.message)
+        .replace(/'[^']*'|"[^"]*"|‘[^’]*’|„[^“]*“/g, "'…'")
+        .replace(/@[\w.-]+/g, '@…')
+        .replace(/a top-level key '…'/g, "a section '…'");
+      return `${about} | ${f.rule} | ${kind}`;
+    })
+    .sort();
 }
 
 function strategyItemAt(doc: ParsedDocument, p: Position): string {
   const s = doc.strategy;
   if (!s) return '';
-  const it = [...s.people, ...s.goals, ...s.kpis, ...s.audiences, ...s.channels].find((x) => comparePos(x.idRange.start, p) <= 0 && comparePos(p, x.idRange.end) <= 0);
+  const it = [...s.people, ...s.goals, ...s.kpis, ...s.audiences, ...s.channels].find(
+    (x) => comparePos(x.idRange.start, p) <= 0 && comparePos(p, x.idRange.end) <= 0,
+  );
   return it ? `${it.kind} ${it.id.toLowerCase()}` : '';
 }
 
 /** The documents of a fixture folder: marked or named plans and strategies, and CSV plans. */
 function documentsOf(dir: string): string[] {
-  return fs.readdirSync(dir).filter((n) => {
-    if (!/\.(md|ya?ml|csv)$/i.test(n) || n.startsWith('.')) return false;
-    const text = fs.readFileSync(path.join(dir, n), 'utf8');
-    return parseDocument(`file:///x/${n}`, text) !== undefined;
-  }).sort();
+  return fs
+    .readdirSync(dir)
+    .filter((n) => {
+      if (!/\.(md|ya?ml|csv)$/i.test(n) || n.startsWith('.')) return false;
+      const text = fs.readFileSync(path.join(dir, n), 'utf8');
+      return parseDocument(`file:///x/${n}`, text) !== undefined;
+    })
+    .sort();
 }
 
 function convertedName(name: string, to: 'yaml' | 'md'): string {
@@ -83,7 +93,10 @@ function convertedName(name: string, to: 'yaml' | 'md'): string {
 }
 
 const SHAPES = [
-  ...fs.readdirSync(path.join(FIX, 'shapes')).sort().map((s) => path.join('shapes', s, 'wild')),
+  ...fs
+    .readdirSync(path.join(FIX, 'shapes'))
+    .sort()
+    .map((s) => path.join('shapes', s, 'wild')),
   ...['excel-de', 'sheets-en', 'airtable-en'].map((s) => path.join('csv', s)),
 ];
 
@@ -121,7 +134,11 @@ describe('cli: stratdoc convert', function () {
 
   it('has wild shapes of every format and both languages to convert', () => {
     const docs = SHAPES.flatMap((s) => documentsOf(path.join(FIX, s)));
-    for (const ext of ['.md', '.yaml', '.csv']) assert.ok(docs.some((d) => d.endsWith(ext)), ext);
+    for (const ext of ['.md', '.yaml', '.csv'])
+      assert.ok(
+        docs.some((d) => d.endsWith(ext)),
+        ext,
+      );
     assert.ok(SHAPES.some((s) => s.includes('de')) && SHAPES.some((s) => s.includes('en')));
   });
 
@@ -130,12 +147,18 @@ describe('cli: stratdoc convert', function () {
     const r = spawnCli(['convert', 'redaktionsplan-q1-2027.plan.csv', '--to', 'yaml'], { cwd });
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^stratdoc: plan\ntitle: redaktionsplan-q1-2027\nlanguage: de\nentries:\n/);
-    assert.match(r.stdout, /  - date: 2027-01-19\n    channel:\n      - instagram\n      - facebook\n    format: Reel\n    title: Ein Tag in der Backstube\n    goal: G1\n    owner: anna\n    status: draft\n/);
+    assert.match(
+      r.stdout,
+      /  - date: 2027-01-19\n    channel:\n      - instagram\n      - facebook\n    format: Reel\n    title: Ein Tag in der Backstube\n    goal: G1\n    owner: anna\n    status: draft\n/,
+    );
     // A name the strategy does not know stays as written, so `check` still reports it.
     assert.match(r.stdout, /goal: Umsatz\n    owner: Klaus\n    status: approved\n/);
     const md = spawnCli(['convert', 'redaktionsplan-q1-2027.plan.csv', '--to', 'md'], { cwd });
     fs.rmSync(cwd, { recursive: true, force: true });
-    assert.match(md.stdout, /\| Datum \| Kanal \| Format \| Thema \| Ziel \| Verantwortlich \| Status \|\n\|---\|---\|---\|---\|---\|---\|---\|\n\| 2027-01-19 \| Instagram, Facebook \| Reel \| Ein Tag in der Backstube \| G1 \| @anna \| Entwurf \|\n/);
+    assert.match(
+      md.stdout,
+      /\| Datum \| Kanal \| Format \| Thema \| Ziel \| Verantwortlich \| Status \|\n\|---\|---\|---\|---\|---\|---\|---\|\n\| 2027-01-19 \| Instagram, Facebook \| Reel \| Ein Tag in der Backstube \| G1 \| @anna \| Entwurf \|\n/,
+    );
   });
 
   it('converts documents without a marker, read as what they look like', () => {
@@ -159,11 +182,24 @@ describe('cli: stratdoc convert', function () {
           // unknown status word) is reported alike. An item the reader rejected (a YAML goal
           // without id) is not in the model, so not converted: check reports it on the original.
           const before = new Set(orig.problems.map((p) => p.message.en));
-          assert.deepEqual(doc.problems.map((p) => p.message.en).filter((m) => !before.has(m)), [], `${name} → ${to}:\n${r.stdout}`);
-          for (const p of orig.problems) if (!/has no id/.test(p.message.en)) assert.ok(doc.problems.some((q) => q.message.en === p.message.en), `${name} → ${to} keeps: ${p.message.en}`);
+          assert.deepEqual(
+            doc.problems.map((p) => p.message.en).filter((m) => !before.has(m)),
+            [],
+            `${name} → ${to}:\n${r.stdout}`,
+          );
+          for (const p of orig.problems)
+            if (!/has no id/.test(p.message.en))
+              assert.ok(
+                doc.problems.some((q) => q.message.en === p.message.en),
+                `${name} → ${to} keeps: ${p.message.en}`,
+              );
           if (kind === 'plan') assert.equal(doc.plan!.entries.length, orig.plan!.entries.length, name);
           else {
-            const s = (d: typeof doc) => ({ goals: d.strategy!.goals.map((g) => g.id), kpis: d.strategy!.kpis.map((k) => k.id), channels: d.strategy!.channels.map((c) => c.id) });
+            const s = (d: typeof doc) => ({
+              goals: d.strategy!.goals.map((g) => g.id),
+              kpis: d.strategy!.kpis.map((k) => k.id),
+              channels: d.strategy!.channels.map((c) => c.id),
+            });
             assert.deepEqual(s(doc), s(orig), name);
           }
         }
@@ -175,13 +211,19 @@ describe('cli: stratdoc convert', function () {
   it('keeps columns it does not know under their own names', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-convert-'));
     try {
-      fs.writeFileSync(path.join(dir, 'q1.plan.csv'), 'Datum;Kanal;Thema;Notizen;Budget (€)\r\n12.01.2027;Instagram;Backstube;"Foto bei ""Tageslicht""";120\r\n');
+      fs.writeFileSync(
+        path.join(dir, 'q1.plan.csv'),
+        'Datum;Kanal;Thema;Notizen;Budget (€)\r\n12.01.2027;Instagram;Backstube;"Foto bei ""Tageslicht""";120\r\n',
+      );
       const y = run(['convert', 'q1.plan.csv', '--to', 'yaml'], { cwd: dir });
       assert.match(y.stdout, /    Notizen: Foto bei "Tageslicht"\n    Budget \(€\): "?120"?\n/);
       const m = run(['convert', 'q1.plan.csv', '--to', 'md'], { cwd: dir });
       assert.match(m.stdout, /\| Datum \| Kanal \| Thema \| Notizen \| Budget \(€\) \|\n/);
       const doc = parseDocument('file:///x/q1.yaml', y.stdout)!;
-      assert.deepEqual(doc.plan!.entries[0].fields.filter((f) => !f.name).map((f) => f.key), ['Notizen', 'Budget (€)']);
+      assert.deepEqual(
+        doc.plan!.entries[0].fields.filter((f) => !f.name).map((f) => f.key),
+        ['Notizen', 'Budget (€)'],
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -13,7 +13,13 @@ import { REPO, TODAY, hashTree, run } from './harness';
 
 const CORPUS = path.join(REPO, 'test', 'fixtures', 'csv');
 
-interface JsonFinding { file: string; line: number; column: number; rule: string; message: string }
+interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  rule: string;
+  message: string;
+}
 
 describe('cli: CSV plans', function () {
   this.timeout(60000);
@@ -32,7 +38,11 @@ describe('cli: CSV plans', function () {
   };
   const at = (list: JsonFinding[], file: string) => list.filter((f) => f.file === file).map((f) => `${f.line}:${f.column} ${f.rule}`);
   /** What a finding says, without where: the same for a plan and its twin. */
-  const said = (list: JsonFinding[], file: string) => list.filter((f) => f.file === file).map((f) => `${f.rule} ${f.message}`).sort();
+  const said = (list: JsonFinding[], file: string) =>
+    list
+      .filter((f) => f.file === file)
+      .map((f) => `${f.rule} ${f.message}`)
+      .sort();
 
   it('Excel (German, semicolon, BOM, CRLF): findings on the cells', () => {
     const list = check('excel-de');
@@ -101,7 +111,10 @@ describe('cli: CSV plans', function () {
     const before = hashTree(TMP);
     const list = check('broken');
     const csv = list.filter((f) => f.file === 'kaputt.plan.csv');
-    assert.deepEqual(csv.map((f) => `${f.line}:${f.column} ${f.rule}`), ['2:22 syntax']);
+    assert.deepEqual(
+      csv.map((f) => `${f.line}:${f.column} ${f.rule}`),
+      ['2:22 syntax'],
+    );
     assert.match(csv[0].message, /never closed/);
     assert.doesNotMatch(csv[0].message, /Error|undefined|at \w+ \(/);
     assert.equal(hashTree(TMP), before);
@@ -111,7 +124,8 @@ describe('cli: CSV plans', function () {
     const list = check('plans-glob');
     // The Excel export under the name the tool gave it: the findings of excel-de, on the same cells.
     const cells = at(list, 'redaktion/januar-export.csv');
-    for (const c of ['5:54 unknown-person', '5:72 unknown-reference', '4:22 mode-inferred', '2:67 missing-review']) assert.ok(cells.includes(c), `${c} in ${cells.join(', ')}`);
+    for (const c of ['5:54 unknown-person', '5:72 unknown-reference', '4:22 mode-inferred', '2:67 missing-review'])
+      assert.ok(cells.includes(c), `${c} in ${cells.join(', ')}`);
     assert.deepEqual(at(list, 'notizen/themen.md'), ['5:16 below-cadence', '5:28 entry-without-goal', '6:16 below-cadence', '6:27 entry-without-goal']);
     // The same CSV outside the globs is no document; nothing speaks about it.
     assert.deepEqual(at(list, 'export.csv'), []);

@@ -43,10 +43,13 @@ describe('cli: export --ics', () => {
     assert.equal(r.code, 0, r.stderr);
     const ics = r.stdout;
     assert.ok(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n'), 'CRLF, RFC 5545');
-    assert.ok(ics.split('\r\n').every((l) => Buffer.byteLength(l) <= 75), 'lines folded at 75 octets');
+    assert.ok(
+      ics.split('\r\n').every((l) => Buffer.byteLength(l) <= 75),
+      'lines folded at 75 octets',
+    );
     const ev = events(ics);
     assert.equal(ev.length, 4, 'the entry without a date is no event');
-    assert.equal(ev[0]['DTSTART'], '20270302T103000', 'at its time, floating (the team\'s local time)');
+    assert.equal(ev[0]['DTSTART'], '20270302T103000', "at its time, floating (the team's local time)");
     assert.equal(ev[0]['SUMMARY'], 'Instagram: Frühstück\\; neu ab Montag');
     assert.match(ev[0]['DESCRIPTION'], /^Verantwortlich: @lena\\nFreigabe: @tim\\nStatus: freigegeben\\nModus: Werbung/);
     assert.equal(ev[0]['URL;VALUE=URI'], 'https://lindenblatt.example/fruehstueck');
@@ -74,9 +77,15 @@ describe('cli: export --ics', () => {
     const uids = () => new Map(events(run(['export', '--ics'], { cwd: dir, env: STAMP }).stdout).map((e) => [e['SUMMARY'].replace(/\\/g, ''), e['UID']]));
     const before = uids();
     const text = fs.readFileSync(plan, 'utf8');
-    fs.writeFileSync(plan, text
-      .replace('| R1 | 02.03.2027 | 10:30 | Instagram | Reel | Frühstück; neu ab Montag |', '| R1 | 04.03.2027 | 10:30 | Instagram | Reel | Frühstück; jetzt neu |')
-      .replace('| R5 |', '| R6 | 20.03.2027 | | Instagram | Reel | Neu dazu | Menschen | Z1 | @tim | @lena | Idee | |\n| R5 |'));
+    fs.writeFileSync(
+      plan,
+      text
+        .replace(
+          '| R1 | 02.03.2027 | 10:30 | Instagram | Reel | Frühstück; neu ab Montag |',
+          '| R1 | 04.03.2027 | 10:30 | Instagram | Reel | Frühstück; jetzt neu |',
+        )
+        .replace('| R5 |', '| R6 | 20.03.2027 | | Instagram | Reel | Neu dazu | Menschen | Z1 | @tim | @lena | Idee | |\n| R5 |'),
+    );
     const after = uids();
     assert.equal(after.get('Instagram: Frühstück; jetzt neu'), before.get('Instagram: Frühstück; neu ab Montag'), 'moved and renamed: the same event');
     for (const [s, u] of before) if (!s.includes('Frühstück')) assert.equal(after.get(s), u, s);
@@ -98,7 +107,10 @@ describe('cli: export --csv', () => {
     assert.ok(r.stdout.startsWith('\ufeffDatum;Uhrzeit;Kanal;Format;Thema;Modus;Ziele;Kennzahlen;Verantwortlich;Freigabe;Status;Link;Kampagne;ID;Plan\r\n'));
     const rows = r.stdout.slice(1).split('\r\n').filter(Boolean);
     assert.equal(rows.length, 6, 'header and every entry, the undated one too');
-    assert.equal(rows[1], '02.03.2027;10:30;Instagram;Reel;"Frühstück; neu ab Montag";Werbung;Z1;;lena;tim;freigegeben;https://lindenblatt.example/fruehstueck;;R1;redaktionsplan.plan.md');
+    assert.equal(
+      rows[1],
+      '02.03.2027;10:30;Instagram;Reel;"Frühstück; neu ab Montag";Werbung;Z1;;lena;tim;freigegeben;https://lindenblatt.example/fruehstueck;;R1;redaktionsplan.plan.md',
+    );
     assert.match(rows[2], /^05\.03\.2027;14 Uhr;Instagram;Story;"'=SUMME\(1;2\) ist kein Thema";/, 'a formula is written as text');
     assert.match(rows[3], /;"""Lindenblatt-Post"" im März";/);
     assert.match(rows[5], /^;;Instagram;Reel;Noch ohne Datum;/);

@@ -88,7 +88,10 @@ describe('cli: golden outputs', () => {
     }
     // The same fingerprints as JSON, for code scanning to follow an alert across line shifts.
     const json = JSON.parse(run(['check', '--today', TODAY, '--format', 'json'], { cwd: PROJECT }).stdout) as { fingerprint: string }[];
-    assert.deepEqual(log.runs[0].results.map((x: { partialFingerprints: Record<string, string> }) => x.partialFingerprints['stratdoc/v1']), json.map((d) => d.fingerprint));
+    assert.deepEqual(
+      log.runs[0].results.map((x: { partialFingerprints: Record<string, string> }) => x.partialFingerprints['stratdoc/v1']),
+      json.map((d) => d.fingerprint),
+    );
     const levels = new Set(log.runs[0].results.map((x: { level: string }) => x.level));
     assert.deepEqual([...levels].sort(), ['error', 'note', 'warning']);
   });

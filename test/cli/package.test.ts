@@ -25,7 +25,13 @@ function npm(cmd: string, args: string[], cwd: string): SpawnSyncReturns<string>
     cwd,
     encoding: 'utf8',
     shell: process.platform === 'win32',
-    env: cleanEnv({ npm_config_registry: 'http://127.0.0.1:9/', npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' }),
+    env: cleanEnv({
+      npm_config_registry: 'http://127.0.0.1:9/',
+      npm_config_offline: 'true',
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+      npm_config_update_notifier: 'false',
+    }),
   });
   if (r.error) throw r.error;
   return r;
@@ -86,7 +92,10 @@ describe('the npm package', function () {
     assert.ok(check.status === 0 || check.status === 1, check.stderr);
     const findings = JSON.parse(check.stdout) as { file: string; rule: string }[];
     assert.ok(findings.length > 0, 'the bakery example has findings');
-    assert.ok(findings.every((f) => !f.file.startsWith('node_modules/')), 'node_modules is skipped');
+    assert.ok(
+      findings.every((f) => !f.file.startsWith('node_modules/')),
+      'node_modules is skipped',
+    );
 
     const report = npm(NPX, ['--offline', 'stratdoc', 'report', '--today', TODAY, '--out', 'report.html'], project);
     assert.equal(report.status, 0, report.stderr);
@@ -99,7 +108,12 @@ describe('the npm package', function () {
     const cli = path.join(project, 'node_modules', 'stratdoc', 'dist', 'cli.js');
     assert.ok(fs.existsSync(cli), 'installed by the test before');
     generateCorpus(path.join(project, 'many'), { strategies: 5, plans: 6, entries: 8, seed: 9 });
-    const check = (jobs: number) => spawnSync(process.execPath, [cli, 'check', 'many', '--today', TODAY, '--format', 'json', '--jobs', String(jobs)], { cwd: project, encoding: 'utf8', env: cleanEnv({ STRATDOC_DEBUG: '1' }) });
+    const check = (jobs: number) =>
+      spawnSync(process.execPath, [cli, 'check', 'many', '--today', TODAY, '--format', 'json', '--jobs', String(jobs)], {
+        cwd: project,
+        encoding: 'utf8',
+        env: cleanEnv({ STRATDOC_DEBUG: '1' }),
+      });
     const one = check(1);
     const two = check(2);
     assert.match(one.stderr, /read \d+ files on 1 thread\b/);

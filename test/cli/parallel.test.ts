@@ -26,9 +26,15 @@ function makeTree(dir: string): void {
   // Not UTF-8: a `file` finding, not a document.
   fs.writeFileSync(path.join(dir, 'kaputt.plan.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0xfd, 0x00, 0x41]));
   // Old Mac line breaks (lone CR): the parsed text differs from the read one.
-  fs.writeFileSync(path.join(dir, 'org-000', 'plaene', 'mac.plan.md'), '---\rstratdoc: plan\rstrategy: ../strategie.md\r---\r# Alt\r\r| Datum | Kanal | Thema |\r|---|---|---|\r| 03.02.2027 | Instagram | Neu: Probefahrt |\r');
+  fs.writeFileSync(
+    path.join(dir, 'org-000', 'plaene', 'mac.plan.md'),
+    '---\rstratdoc: plan\rstrategy: ../strategie.md\r---\r# Alt\r\r| Datum | Kanal | Thema |\r|---|---|---|\r| 03.02.2027 | Instagram | Neu: Probefahrt |\r',
+  );
   // A plan whose strategy is gone: a cross-file finding.
-  fs.writeFileSync(path.join(dir, 'lost.plan.yaml'), 'stratdoc: plan\nstrategy: ./nowhere.strategy.md\nentries:\n  - date: 2027-03-01\n    channel: instagram\n    title: Hallo\n');
+  fs.writeFileSync(
+    path.join(dir, 'lost.plan.yaml'),
+    'stratdoc: plan\nstrategy: ./nowhere.strategy.md\nentries:\n  - date: 2027-03-01\n    channel: instagram\n    title: Hallo\n',
+  );
 }
 
 const threadsOf = (stderr: string) => Number(/read \d+ files on (\d+) threads?/.exec(stderr)?.[1]);
@@ -46,7 +52,10 @@ describe('cli: many files on several threads', function () {
   for (const format of ['json', 'stylish'] as const) {
     it(`--format ${format}: the same output, order and exit code on 1, 2 and 3 threads, and nothing written`, () => {
       const before = hashTree(TMP);
-      const runs = [1, 2, 3].map((jobs) => ({ jobs, r: run(['check', '.', '--today', TODAY, '--format', format, '--jobs', String(jobs)], { cwd: TMP, env: { STRATDOC_DEBUG: '1' } }) }));
+      const runs = [1, 2, 3].map((jobs) => ({
+        jobs,
+        r: run(['check', '.', '--today', TODAY, '--format', format, '--jobs', String(jobs)], { cwd: TMP, env: { STRATDOC_DEBUG: '1' } }),
+      }));
       for (const { jobs, r } of runs) assert.equal(threadsOf(r.stderr), jobs, `--jobs ${jobs} reads on ${jobs} threads: ${r.stderr}`);
       const [one, ...more] = runs.map((x) => x.r);
       assert.equal(one.code, 1, 'the tree has errors');
@@ -58,11 +67,17 @@ describe('cli: many files on several threads', function () {
       if (format === 'json') {
         const list = JSON.parse(one.stdout) as { file: string; rule: string }[];
         const rules = (f: string) => new Set(list.filter((d) => d.file === f).map((d) => d.rule));
-        assert.ok(list.some((d) => d.file.startsWith('org-') && d.file.includes('.plan.')), 'plans have findings');
+        assert.ok(
+          list.some((d) => d.file.startsWith('org-') && d.file.includes('.plan.')),
+          'plans have findings',
+        );
         assert.ok(rules('kaputt.plan.md').has('file'), 'the unreadable plan is named');
         assert.ok(rules('exports/excel-export.md').has('unmarked-document'), 'the unmarked plan gets its notice');
         assert.ok(rules('lost.plan.yaml').size > 0, 'the plan without its strategy has a finding');
-        assert.ok(list.some((d) => d.file === 'org-000/plaene/mac.plan.md'), 'the plan with CR line breaks is read');
+        assert.ok(
+          list.some((d) => d.file === 'org-000/plaene/mac.plan.md'),
+          'the plan with CR line breaks is read',
+        );
         assert.ok(!list.some((d) => d.file.startsWith('ordinary/') || d.file.startsWith('archiv/')), 'ordinary and excluded files stay silent');
       }
       assert.equal(hashTree(TMP), before);

@@ -12,7 +12,10 @@ import { listFiles } from '../helpers/fsworkspace';
 
 const CORPUS = path.join(REPO, 'test', 'fixtures', 'recognition');
 const rel = (f: string) => 'test/fixtures/recognition/' + path.relative(CORPUS, f).split(path.sep).join('/');
-const docs = (dir: string) => listFiles(path.join(CORPUS, dir)).filter((f) => /\.(md|ya?ml)$/.test(f)).map(rel);
+const docs = (dir: string) =>
+  listFiles(path.join(CORPUS, dir))
+    .filter((f) => /\.(md|ya?ml)$/.test(f))
+    .map(rel);
 
 describe('cli: files without a marker', function () {
   this.timeout(60000);
@@ -39,14 +42,20 @@ describe('cli: files without a marker', function () {
     const n = docs('strategies').length;
     const en = run([...args, '--lang', 'en'], { cwd: TMP });
     const last = en.stdout.trimEnd().split('\n').pop()!;
-    assert.match(last, new RegExp(`^ℹ Not checked: ${n} files look like plans or strategies but have no 'stratdoc:' marker: test/fixtures/recognition/strategies/`));
+    assert.match(
+      last,
+      new RegExp(`^ℹ Not checked: ${n} files look like plans or strategies but have no 'stratdoc:' marker: test/fixtures/recognition/strategies/`),
+    );
     const quiet = run([...args, '--lang', 'en', '--quiet'], { cwd: TMP });
     assert.doesNotMatch(quiet.stdout, /unmarked-document/, 'the notices are not errors');
     assert.match(quiet.stdout.trimEnd().split('\n').pop()!, /^ℹ Not checked: /);
     const de = run([...args, '--lang', 'de'], { cwd: TMP });
     assert.match(de.stdout.trimEnd().split('\n').pop()!, new RegExp(`^ℹ Nicht geprüft: ${n} Dateien sehen aus wie Pläne oder Strategien`));
     const one = run(['check', '--today', TODAY, '--lang', 'en', 'test/fixtures/recognition/plans/airtable-export.yaml'], { cwd: TMP });
-    assert.match(one.stdout.trimEnd().split('\n').pop()!, /^ℹ Not checked: test\/fixtures\/recognition\/plans\/airtable-export\.yaml looks like a plan or strategy/);
+    assert.match(
+      one.stdout.trimEnd().split('\n').pop()!,
+      /^ℹ Not checked: test\/fixtures\/recognition\/plans\/airtable-export\.yaml looks like a plan or strategy/,
+    );
   });
 
   it('ordinary files only: no notice and no such line', () => {

@@ -14,7 +14,14 @@ describe('core: CSV reader', () => {
     const text = '\uFEFFa;b\r\n"x\r\ny";"say ""hi"""\r\n1;2';
     const t = readCsv(text);
     assert.equal(t.unclosedAt, undefined);
-    assert.deepEqual(t.rows.map((r) => r.map((c) => c.value)), [['a', 'b'], ['x\r\ny', 'say "hi"'], ['1', '2']]);
+    assert.deepEqual(
+      t.rows.map((r) => r.map((c) => c.value)),
+      [
+        ['a', 'b'],
+        ['x\r\ny', 'say "hi"'],
+        ['1', '2'],
+      ],
+    );
     const [x, say] = t.rows[1];
     assert.equal(text.slice(x.start, x.end), '"x\r\ny"');
     assert.equal(text.slice(say.start, say.end), '"say ""hi"""');
@@ -24,7 +31,10 @@ describe('core: CSV reader', () => {
     const text = 'Datum,Thema\n2027-01-19,"kaputt\n2027-01-20,gut\n';
     const doc = parseDocument('file:///p/x.plan.csv', text)!;
     assert.equal(doc.format, 'csv');
-    assert.deepEqual(doc.problems.map((p) => [p.rule, p.range.start.line, p.range.start.character]), [['syntax', 1, 11]]);
+    assert.deepEqual(
+      doc.problems.map((p) => [p.rule, p.range.start.line, p.range.start.character]),
+      [['syntax', 1, 11]],
+    );
     for (const bad of ['"', '""""', ';;;\n;;', '\uFEFF', '', '\n\n"a"b"c', 'a,b\n"', '\r\r\r"']) {
       assert.doesNotThrow(() => parseDocument('file:///p/x.plan.csv', bad), JSON.stringify(bad));
     }
@@ -36,7 +46,10 @@ describe('core: CSV reader', () => {
     const doc = parseDocument('file:///p/q1-2027.plan.csv', 'Datum;Thema;Verantwortlich;;\n19.01.;Backstube;@anna;;\n')!;
     assert.equal(doc.plan!.entries.length, 1);
     assert.equal(doc.plan!.entries[0].isoDate, '2027-01-19', 'the year comes from the file name');
-    assert.deepEqual(doc.plan!.entries[0].fields.map((f) => f.key), ['Datum', 'Thema', 'Verantwortlich']);
+    assert.deepEqual(
+      doc.plan!.entries[0].fields.map((f) => f.key),
+      ['Datum', 'Thema', 'Verantwortlich'],
+    );
     assert.equal(doc.language, 'de');
   });
 });

@@ -44,9 +44,17 @@ describe('core: fingerprint item keys', () => {
       if (!doc || !entries?.length) continue;
       plans++;
       const keyAt = itemKeysOf(doc);
-      const points: Position[] = [{ line: 0, character: 0 }, { line: doc.lines.lineCount, character: 0 }];
+      const points: Position[] = [
+        { line: 0, character: 0 },
+        { line: doc.lines.lineCount, character: 0 },
+      ];
       entries.forEach((e, i) => {
-        points.push(e.range.start, e.range.end, { line: e.range.start.line, character: e.range.start.character + 1 }, { line: e.range.end.line + 1, character: 0 });
+        points.push(
+          e.range.start,
+          e.range.end,
+          { line: e.range.start.line, character: e.range.start.character + 1 },
+          { line: e.range.end.line + 1, character: 0 },
+        );
         for (const x of e.fields) points.push(x.range.start);
         if (i && entries[i - 1].range.start.line === e.range.start.line) shared++;
       });

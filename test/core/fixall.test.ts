@@ -124,7 +124,10 @@ describe('fix-all: rounds, conflicts, bounds', () => {
 
   it('keeps CRLF line endings in what it inserts', () => {
     const text = plan('  - date: 2027-03-01\n    channel: instagram\n    title: Launch offer sale\n').replace(/\n/g, '\r\n');
-    assert.equal(applyTextEdits(text, [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, newText: '    mode: push\n' }]).split('\r\n').length, text.split('\r\n').length + 1);
+    assert.equal(
+      applyTextEdits(text, [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, newText: '    mode: push\n' }]).split('\r\n').length,
+      text.split('\r\n').length + 1,
+    );
     const { ws, uri } = wsOf(text);
     const out = fixAll(ws, new Set([uri]), { today: TODAY }).changed.get(uri)!;
     assert.ok(!/[^\r]\n/.test(out), 'no bare LF');

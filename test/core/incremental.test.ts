@@ -20,11 +20,9 @@ import { ALL_RULES } from '../../server/src/core/rules';
 import { rng } from '../helpers/rng';
 import { repoRoot } from '../helpers/repo';
 
-
 /** What a reader produced, without the absolute offsets a cached piece may carry. */
 function meaning(d: ParsedDocument): unknown {
-  const strip = (x: unknown): unknown =>
-    JSON.parse(JSON.stringify(x, (k, v) => (k === 'offset' ? undefined : v)));
+  const strip = (x: unknown): unknown => JSON.parse(JSON.stringify(x, (k, v) => (k === 'offset' ? undefined : v)));
   return strip({
     title: d.title,
     titleRange: d.titleRange,
@@ -33,7 +31,7 @@ function meaning(d: ParsedDocument): unknown {
     strategyPath: d.plan?.strategyPath,
     entries: d.plan?.entries,
     strategy: d.strategy,
-    problems: d.problems.map((p) => ({ rule: p.rule, range: p.range, message: p.message.en })).sort((a, b) => JSON.stringify(a) < JSON.stringify(b) ? -1 : 1),
+    problems: d.problems.map((p) => ({ rule: p.rule, range: p.range, message: p.message.en })).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)),
   });
 }
 
@@ -44,7 +42,9 @@ describe('reading in pieces means what reading the whole means', function () {
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-incr-'));
     generateCorpus(dir, { strategies: 2, entries: 200, seed: 9 });
-    plans = (fs.readdirSync(dir, { recursive: true }) as string[]).map(String).filter((f) => /\.plan\.(md|yaml)$/.test(f))
+    plans = (fs.readdirSync(dir, { recursive: true }) as string[])
+      .map(String)
+      .filter((f) => /\.plan\.(md|yaml)$/.test(f))
       .map((f) => ({ uri: 'file://' + path.join(dir, f), text: fs.readFileSync(path.join(dir, f), 'utf8') }));
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -70,14 +70,20 @@ describe('reading in pieces means what reading the whole means', function () {
         const ch = Math.floor(r() * (li.lineText(line).length + 1));
         const off = li.offsetAt({ line, character: ch });
         const kind = r();
-        const text = kind < 0.6 ? p.text.slice(0, off) + 'xyz:-|@ '[Math.floor(r() * 8)] + p.text.slice(off)
-          : kind < 0.9 ? p.text.slice(0, off) + p.text.slice(off + 1)
-          : p.text.slice(0, off) + '\n' + p.text.slice(off);
+        const text =
+          kind < 0.6
+            ? p.text.slice(0, off) + 'xyz:-|@ '[Math.floor(r() * 8)] + p.text.slice(off)
+            : kind < 0.9
+              ? p.text.slice(0, off) + p.text.slice(off + 1)
+              : p.text.slice(0, off) + '\n' + p.text.slice(off);
         const whole = parseDocument(p.uri, text)!;
         const pieces = parseDocument(p.uri, text, { cache })!;
         if (whole.problems.some((x) => x.rule === 'syntax')) {
           broken++;
-          assert.ok(pieces.problems.some((x) => x.rule === 'syntax'), `${path.basename(p.uri)} edit ${i}: the syntax error is reported`);
+          assert.ok(
+            pieces.problems.some((x) => x.rule === 'syntax'),
+            `${path.basename(p.uri)} edit ${i}: the syntax error is reported`,
+          );
           continue;
         }
         compared++;
@@ -146,10 +152,17 @@ describe('the fine Markdown cut (server) means what the coarse cut (CLI) means',
   /** Every Markdown document the project has at hand: the examples, a corpus, the big strategy. */
   function documents(dir: string): { uri: string; text: string }[] {
     const root = repoRoot();
-    const files = (fs.readdirSync(path.join(root, 'examples'), { recursive: true }) as string[]).map(String)
-      .filter((f) => /\.(strategy|plan)\.md$|strateg(y|ie)\.md$/.test(f)).map((f) => path.join(root, 'examples', f));
+    const files = (fs.readdirSync(path.join(root, 'examples'), { recursive: true }) as string[])
+      .map(String)
+      .filter((f) => /\.(strategy|plan)\.md$|strateg(y|ie)\.md$/.test(f))
+      .map((f) => path.join(root, 'examples', f));
     generateCorpus(dir, { strategies: 2, entries: 120, seed: 4 });
-    files.push(...(fs.readdirSync(dir, { recursive: true }) as string[]).map(String).filter((f) => f.endsWith('.md')).map((f) => path.join(dir, f)));
+    files.push(
+      ...(fs.readdirSync(dir, { recursive: true }) as string[])
+        .map(String)
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => path.join(dir, f)),
+    );
     const docs = files.map((f) => ({ uri: 'file://' + f, text: fs.readFileSync(f, 'utf8') }));
     docs.push({ uri: 'file:///big/strategie.md', text: bigStrategy() });
     return docs;
@@ -192,9 +205,12 @@ describe('the fine Markdown cut (server) means what the coarse cut (CLI) means',
         const line = Math.floor(r() * li.lineCount);
         const off = li.offsetAt({ line, character: Math.floor(r() * (li.lineText(line).length + 1)) });
         const kind = r();
-        const text = kind < 0.5 ? d.text.slice(0, off) + 'x-|#<`\n'[Math.floor(r() * 7)] + d.text.slice(off)
-          : kind < 0.8 ? d.text.slice(0, off) + d.text.slice(off + 1)
-          : d.text.slice(0, off) + '\n\n' + d.text.slice(off);
+        const text =
+          kind < 0.5
+            ? d.text.slice(0, off) + 'x-|#<`\n'[Math.floor(r() * 7)] + d.text.slice(off)
+            : kind < 0.8
+              ? d.text.slice(0, off) + d.text.slice(off + 1)
+              : d.text.slice(0, off) + '\n\n' + d.text.slice(off);
         const whole = parseDocument(d.uri, text);
         const pieces = parseDocument(d.uri, text, { cache });
         assert.deepEqual(pieces && meaning(pieces), whole && meaning(whole), `${d.uri} edit ${i} at ${line + 1}`);

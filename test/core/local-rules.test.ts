@@ -36,7 +36,10 @@ function workspaces(): string[] {
 }
 
 function key(list: Finding[], dir: string): string[] {
-  return list.filter((f) => LOCAL.has(f.rule)).map((f) => `${describe1(f, dir)} ${f.severity} ${f.message.en}`).sort();
+  return list
+    .filter((f) => LOCAL.has(f.rule))
+    .map((f) => `${describe1(f, dir)} ${f.severity} ${f.message.en}`)
+    .sort();
 }
 
 function compare(dir: string): number {
@@ -52,7 +55,10 @@ function compare(dir: string): number {
     assert.deepEqual(key(alone.check(TODAY).get(d.uri) ?? [], dir), local, where);
     // …and as the server checks it while the workspace is read: alone, local rules only.
     const own = checkLocal(d, { today: TODAY, configFor: (u) => full.configs.forDocument(u) });
-    assert.ok(own.every((f) => f.uri === d.uri && LOCAL.has(f.rule)), where);
+    assert.ok(
+      own.every((f) => f.uri === d.uri && LOCAL.has(f.rule)),
+      where,
+    );
     assert.deepEqual(key(own, dir), local, where);
     n++;
   }

@@ -25,7 +25,9 @@ const remark = (s: string) => processor.parse(s);
 
 /** A tree without the inline content of table cells, paragraphs and headings (the fast reader leaves it out). */
 function skeleton(root: Root): unknown {
-  return JSON.parse(JSON.stringify(root, (k, v) => (v && typeof v === 'object' && /^(tableCell|paragraph|heading)$/.test(v.type) ? { ...v, children: [] } : v)));
+  return JSON.parse(
+    JSON.stringify(root, (k, v) => (v && typeof v === 'object' && /^(tableCell|paragraph|heading)$/.test(v.type) ? { ...v, children: [] } : v)),
+  );
 }
 
 /** Whether `readChunk` gives remark's tree, and whether it took the fast path (a table with cells without children). */
@@ -82,7 +84,46 @@ const GFM_SPEC = [
   '| abc | def |\n| --- | --- |',
 ];
 
-const WORDS = ['Instagram', 'LinkedIn', 'Bäckerei', 'Öffnungszeiten', 'Grüße', '2027-03-01', '05.01.', 'KW 3', '@anna', 'G1, G2', 'Reel', 'geplant', 'in Freigabe', '✓', 'n/a', 'a\\|b', '`x|y`', '`code`', '<br>', '<b>fett</b>', '**fett**', '_kursiv_', '~~alt~~', '[Link](https://example.com/a?utm_source=x)', '<https://example.com>', 'https://example.com', '&amp;', '\\\\', '\\*', '', '  ', '- x', '1. x', '#tag', '> q', '€ 1.200', 'Ä|Ö', '<!-- note -->'];
+const WORDS = [
+  'Instagram',
+  'LinkedIn',
+  'Bäckerei',
+  'Öffnungszeiten',
+  'Grüße',
+  '2027-03-01',
+  '05.01.',
+  'KW 3',
+  '@anna',
+  'G1, G2',
+  'Reel',
+  'geplant',
+  'in Freigabe',
+  '✓',
+  'n/a',
+  'a\\|b',
+  '`x|y`',
+  '`code`',
+  '<br>',
+  '<b>fett</b>',
+  '**fett**',
+  '_kursiv_',
+  '~~alt~~',
+  '[Link](https://example.com/a?utm_source=x)',
+  '<https://example.com>',
+  'https://example.com',
+  '&amp;',
+  '\\\\',
+  '\\*',
+  '',
+  '  ',
+  '- x',
+  '1. x',
+  '#tag',
+  '> q',
+  '€ 1.200',
+  'Ä|Ö',
+  '<!-- note -->',
+];
 const STARTS = ['', '', '', ' ', '  ', '   ', '    ', '\t'];
 
 /** A random table (or table-like lines) with some prose around it. */
@@ -91,7 +132,8 @@ function genTable(r: () => number): string {
   const cols = 1 + Math.floor(r() * 5);
   const lead = r() < 0.8;
   const trail = r() < 0.7;
-  const line = (cells: string[]) => `${r() < 0.1 ? pick(STARTS) : ''}${lead ? '|' : ''}${cells.map((c) => (r() < 0.5 ? ` ${c} ` : c)).join('|')}${trail ? '|' : ''}${r() < 0.1 ? pick([' ', '  ', '\t', ' \t']) : ''}`;
+  const line = (cells: string[]) =>
+    `${r() < 0.1 ? pick(STARTS) : ''}${lead ? '|' : ''}${cells.map((c) => (r() < 0.5 ? ` ${c} ` : c)).join('|')}${trail ? '|' : ''}${r() < 0.1 ? pick([' ', '  ', '\t', ' \t']) : ''}`;
   const head = Array.from({ length: cols }, () => pick(['Datum', 'Kanal', 'Thema', 'Status', 'Verantwortlich', 'Date', 'Channel', 'Title', 'Owner', 'Ziel']));
   const delim = Array.from({ length: r() < 0.05 ? cols + 1 : cols }, () => pick(['---', ':--', '--:', ':-:', '-', ' --- ']));
   const rows: string[] = [line(head), line(delim)];
@@ -100,19 +142,79 @@ function genTable(r: () => number): string {
     const k = r() < 0.2 ? Math.max(1, cols + Math.floor(r() * 5) - 2) : cols;
     const x = r();
     if (x < 0.03) rows.push('');
-    else if (x < 0.05) rows.push(pick(['> quote', '- item', '1. item', '```', '## H', '### Woche 2', '<div>', '---', 'plain words', '[x]: https://e.com', '    indented', '* * *']));
+    else if (x < 0.05)
+      rows.push(
+        pick(['> quote', '- item', '1. item', '```', '## H', '### Woche 2', '<div>', '---', 'plain words', '[x]: https://e.com', '    indented', '* * *']),
+      );
     else rows.push(line(Array.from({ length: k }, () => Array.from({ length: 1 + Math.floor(r() * 2) }, () => pick(WORDS)).join(' '))));
   }
-  const before = pick(['', '', 'Text davor.\n\n', 'Text davor.\n', '# Redaktionsplan\n\n', '## Januar\n', '```\n| a |\n|---|\n```\n\n', '<!--\n\n| a |\n|---|\n-->\n\n', '- Liste\n\n', '> Zitat\n\n', '---\ntitle: x\n---\n\n']);
+  const before = pick([
+    '',
+    '',
+    'Text davor.\n\n',
+    'Text davor.\n',
+    '# Redaktionsplan\n\n',
+    '## Januar\n',
+    '```\n| a |\n|---|\n```\n\n',
+    '<!--\n\n| a |\n|---|\n-->\n\n',
+    '- Liste\n\n',
+    '> Zitat\n\n',
+    '---\ntitle: x\n---\n\n',
+  ]);
   const after = pick(['', '', '\n\nText danach.', '\n### Woche 2\n', '\n\n| x | y |\n|---|---|\n| 1 | 2 |', '\n\n[ref]: https://example.com']);
   return before + rows.join('\n') + after;
 }
 
 const PROSE = [
-  'Wir beobachten Thema 1 auf allen Kanälen.', 'Die Kundschaft fragt nach Preisen.\nUnd nach Service.', 'Absatz mit **fett** und `code` und <b>HTML</b>.', '2027 wird gut.',
-  '1. Erster Punkt\n2. Zweiter', '- Art: Abverkauf\n- Primär: ja', '- a\n\n- b', '- eins\n* zwei', '+ plus', '- [ ] Aufgabe\n- [x] erledigt', '- Leerzeichen  ', '-  zwei Spaces', '- Punkt\n  - verschachtelt', '- Punkt\n# Titel', '- Punkt\nText lazy', '- Ziele: G1, G2\n- Kennzahlen: K1', '- Liste\n\n  weiter im Punkt', '- Punkt\nlazy weiter', '* Stern', '> Zitat\nlazy', '```\ncode\n\n# kein Titel\n```', '~~~\nx\n', '<div>\nHTML\n</div>',
-  '<!--\nKommentar\n\nText\n-->', '<!-- stratdoc: goals -->', 'Titel\n=====', 'Titel\n---', '---', '***', '    eingerückt', '\tTab', 'Text\twith tab', '# Titel', '## Abschnitt', '### G1: Ziel', '#### Tief #', '#Kein Titel', '####### sieben',
-  'Text\n# Titel direkt', 'Zeile mit | Pipe', 'a | b\n--|--\nc | d', '[ref]: https://example.com', 'Text mit [Link](https://example.com).', '@anna schreibt.', 'Ärger über Öl.', '  zwei Spaces', 'Text  \nhart umbrochen', 'x\\', '',
+  'Wir beobachten Thema 1 auf allen Kanälen.',
+  'Die Kundschaft fragt nach Preisen.\nUnd nach Service.',
+  'Absatz mit **fett** und `code` und <b>HTML</b>.',
+  '2027 wird gut.',
+  '1. Erster Punkt\n2. Zweiter',
+  '- Art: Abverkauf\n- Primär: ja',
+  '- a\n\n- b',
+  '- eins\n* zwei',
+  '+ plus',
+  '- [ ] Aufgabe\n- [x] erledigt',
+  '- Leerzeichen  ',
+  '-  zwei Spaces',
+  '- Punkt\n  - verschachtelt',
+  '- Punkt\n# Titel',
+  '- Punkt\nText lazy',
+  '- Ziele: G1, G2\n- Kennzahlen: K1',
+  '- Liste\n\n  weiter im Punkt',
+  '- Punkt\nlazy weiter',
+  '* Stern',
+  '> Zitat\nlazy',
+  '```\ncode\n\n# kein Titel\n```',
+  '~~~\nx\n',
+  '<div>\nHTML\n</div>',
+  '<!--\nKommentar\n\nText\n-->',
+  '<!-- stratdoc: goals -->',
+  'Titel\n=====',
+  'Titel\n---',
+  '---',
+  '***',
+  '    eingerückt',
+  '\tTab',
+  'Text\twith tab',
+  '# Titel',
+  '## Abschnitt',
+  '### G1: Ziel',
+  '#### Tief #',
+  '#Kein Titel',
+  '####### sieben',
+  'Text\n# Titel direkt',
+  'Zeile mit | Pipe',
+  'a | b\n--|--\nc | d',
+  '[ref]: https://example.com',
+  'Text mit [Link](https://example.com).',
+  '@anna schreibt.',
+  'Ärger über Öl.',
+  '  zwei Spaces',
+  'Text  \nhart umbrochen',
+  'x\\',
+  '',
 ];
 
 /** A random prose document: headings, paragraphs, lists, quotes, fences, HTML and odd lines. */
@@ -126,14 +228,14 @@ function genProse(r: () => number): string {
 }
 
 describe('core: fast Markdown table reader (differential against remark)', () => {
-  it('gives remark\'s tables on the GFM spec\'s table examples', () => {
+  it("gives remark's tables on the GFM spec's table examples", () => {
     for (const ex of GFM_SPEC) sameTree(ex);
     // And takes the fast path on the plain ones.
     assert.equal(sameTree(GFM_SPEC[0]), true);
     assert.equal(sameTree(GFM_SPEC[2]), true);
   });
 
-  it('gives remark\'s tree on 1,000 generated tables (escaped pipes, code spans, HTML, ragged rows, prose around)', function () {
+  it("gives remark's tree on 1,000 generated tables (escaped pipes, code spans, HTML, ragged rows, prose around)", function () {
     this.timeout(120_000);
     const r = rng(15);
     let fast = 0;
@@ -142,7 +244,7 @@ describe('core: fast Markdown table reader (differential against remark)', () =>
     assert.ok(fast > 400, `only ${fast} of 1000 generated tables took the fast path`);
   });
 
-  it('gives remark\'s tree on 1,500 generated prose documents (headings, paragraphs, lists, fences, HTML, odd lines)', function () {
+  it("gives remark's tree on 1,500 generated prose documents (headings, paragraphs, lists, fences, HTML, odd lines)", function () {
     this.timeout(120_000);
     const r = rng(151);
     let fast = 0;
@@ -152,13 +254,19 @@ describe('core: fast Markdown table reader (differential against remark)', () =>
       sameTree(text);
       const got = readChunk(text, remark).children;
       if (got.some((c) => c.type === 'paragraph' && !c.children.length)) fast++;
-      if (got.some((c) => c.type === 'list' && c.children[0].children[0]?.type === 'paragraph' && !(c.children[0].children[0] as { children: unknown[] }).children.length)) lists++;
+      if (
+        got.some(
+          (c) =>
+            c.type === 'list' && c.children[0].children[0]?.type === 'paragraph' && !(c.children[0].children[0] as { children: unknown[] }).children.length,
+        )
+      )
+        lists++;
     }
     assert.ok(fast > 300, `only ${fast} of 1500 generated documents took the fast path`);
     assert.ok(lists > 100, `only ${lists} of 1500 generated documents had a list on the fast path`);
   });
 
-  it('gives remark\'s model on every fixture and example, as plan and as strategy, coarse and fine cut, with and without a cache', function () {
+  it("gives remark's model on every fixture and example, as plan and as strategy, coarse and fine cut, with and without a cache", function () {
     this.timeout(180_000);
     const root = repoRoot();
     const files = [...markdownFiles(path.join(root, 'test/fixtures')), ...markdownFiles(path.join(root, 'examples'))];
@@ -166,7 +274,7 @@ describe('core: fast Markdown table reader (differential against remark)', () =>
     for (const f of files) sameModel(`file://${f}`, fs.readFileSync(f, 'utf8'));
   });
 
-  it('gives remark\'s model on generated plans with CRLF, BOM, umlauts and messy rows', function () {
+  it("gives remark's model on generated plans with CRLF, BOM, umlauts and messy rows", function () {
     this.timeout(120_000);
     const r = rng(1515);
     for (let i = 0; i < 60; i++) {
@@ -186,7 +294,10 @@ describe('core: fast Markdown table reader (differential against remark)', () =>
     assert.equal(t.type, 'table');
     if (t.type === 'table') {
       assert.deepEqual(t.align, [null, 'center', 'right']);
-      assert.deepEqual(t.children.map((row) => row.children.length), [3, 3, 4, 1]);
+      assert.deepEqual(
+        t.children.map((row) => row.children.length),
+        [3, 3, 4, 1],
+      );
     }
   });
 });

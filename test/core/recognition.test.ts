@@ -36,7 +36,10 @@ describe('recognition corpus', () => {
     let fp = 0;
     const misses: string[] = [];
     const wrong: string[] = [];
-    for (const [files, kind] of [[plans, 'plan'], [strategies, 'strategy']] as const) {
+    for (const [files, kind] of [
+      [plans, 'plan'],
+      [strategies, 'strategy'],
+    ] as const) {
       for (const f of files) {
         const r = recognize(toUri(f), fs.readFileSync(f, 'utf8'));
         if (r?.kind === kind) tp++;
@@ -54,7 +57,9 @@ describe('recognition corpus', () => {
     const positives = plans.length + strategies.length;
     const precision = tp + fp ? tp / (tp + fp) : 1;
     const recall = tp / positives;
-    console.log(`      recognition: ${positives} plans/strategies, ${ordinary.length} ordinary files; precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`);
+    console.log(
+      `      recognition: ${positives} plans/strategies, ${ordinary.length} ordinary files; precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`,
+    );
     for (const m of misses) console.log(`        missed: ${m}`);
     for (const w of wrong) console.log(`        false alarm: ${w}`);
     assert.ok(precision >= PRECISION_FLOOR, `precision ${precision} < ${PRECISION_FLOOR}: ${wrong.join('; ')}`);
@@ -81,7 +86,11 @@ describe('recognition corpus', () => {
       const doc = parseDocument(uri, marked);
       assert.ok(doc, `${path.relative(ROOT, f)} not a document after the edit`);
       assert.equal(doc.kind, r.kind, path.relative(ROOT, f));
-      assert.deepEqual(doc.problems.filter((p) => p.rule === 'syntax'), [], `${path.relative(ROOT, f)}: the edit broke the file:\n${marked.slice(0, 300)}`);
+      assert.deepEqual(
+        doc.problems.filter((p) => p.rule === 'syntax'),
+        [],
+        `${path.relative(ROOT, f)}: the edit broke the file:\n${marked.slice(0, 300)}`,
+      );
       assert.equal(recognize(uri, marked), undefined, `${path.relative(ROOT, f)} still recognised after the edit`);
     }
   });

@@ -52,32 +52,74 @@ describe('real-world shapes: vocabulary', () => {
 
   it('maps status words and emoji onto the statuses', () => {
     const cases: [string, string | undefined][] = [
-      ['in Arbeit', 'draft'], ['in Bearbeitung', 'draft'], ['In progress', 'draft'], ['Idee', 'idea'], ['geplant', 'planned'],
-      ['freigegeben', 'approved'], ['veröffentlicht', 'published'], ['online', 'published'], ['live', 'published'],
-      ['💡', 'idea'], ['✏️', 'draft'], ['✅', 'approved'], ['📤', 'published'], ['✅ freigegeben', 'approved'],
-      ['📤 veröffentlicht', 'published'], ['✏️ Entwurf', 'draft'], ['🙂', undefined], ['vielleicht', undefined],
+      ['in Arbeit', 'draft'],
+      ['in Bearbeitung', 'draft'],
+      ['In progress', 'draft'],
+      ['Idee', 'idea'],
+      ['geplant', 'planned'],
+      ['freigegeben', 'approved'],
+      ['veröffentlicht', 'published'],
+      ['online', 'published'],
+      ['live', 'published'],
+      ['💡', 'idea'],
+      ['✏️', 'draft'],
+      ['✅', 'approved'],
+      ['📤', 'published'],
+      ['✅ freigegeben', 'approved'],
+      ['📤 veröffentlicht', 'published'],
+      ['✏️ Entwurf', 'draft'],
+      ['🙂', undefined],
+      ['vielleicht', undefined],
     ];
     for (const [s, want] of cases) assert.equal(statusOf(s), want, s);
   });
 
-  it('maps a plan\'s columns by one table, where Termin is a date and Type a format', () => {
+  it("maps a plan's columns by one table, where Termin is a date and Type a format", () => {
     const cases: [string, string | undefined][] = [
-      ['Plattform', 'channel'], ['Netzwerk', 'channel'], ['Network', 'channel'], ['Zuständig', 'owner'], ['Assignee', 'owner'],
-      ['Redakteur', 'owner'], ['Post Copy', 'title'], ['Caption', 'title'], ['Headline', 'title'], ['publish_at', 'date'],
-      ['scheduled_at', 'date'], ['Termin', 'date'], ['Veröffentlichung', 'date'], ['Type', 'format'], ['Objective', 'goals'],
-      ['Content Pillar', 'pillar'], ['Approver', 'reviewer'], ['URL', 'link'], ['Kampagne', 'campaign'], ['Notizen', undefined],
+      ['Plattform', 'channel'],
+      ['Netzwerk', 'channel'],
+      ['Network', 'channel'],
+      ['Zuständig', 'owner'],
+      ['Assignee', 'owner'],
+      ['Redakteur', 'owner'],
+      ['Post Copy', 'title'],
+      ['Caption', 'title'],
+      ['Headline', 'title'],
+      ['publish_at', 'date'],
+      ['scheduled_at', 'date'],
+      ['Termin', 'date'],
+      ['Veröffentlichung', 'date'],
+      ['Type', 'format'],
+      ['Objective', 'goals'],
+      ['Content Pillar', 'pillar'],
+      ['Approver', 'reviewer'],
+      ['URL', 'link'],
+      ['Kampagne', 'campaign'],
+      ['Notizen', undefined],
     ];
     for (const [k, want] of cases) assert.equal(planFieldOf(k), want, k);
-    assert.equal(fieldOf('Termin'), 'deadline', 'a KPI\'s Termin stays its deadline');
-    assert.equal(fieldOf('Type'), 'type', 'a goal\'s Type stays its goal type');
+    assert.equal(fieldOf('Termin'), 'deadline', "a KPI's Termin stays its deadline");
+    assert.equal(fieldOf('Type'), 'type', "a goal's Type stays its goal type");
   });
 
   it('reads the step headings of strategies written before stratdoc', () => {
     const cases: [string, string[]][] = [
-      ['Ausgangslage', ['listening']], ['Status quo', ['listening']], ['Ist-Analyse', ['listening']], ['Tonalität', ['value']],
-      ['Tone of voice', ['value']], ['Markenstimme', ['value']], ['Brand voice', ['value']], ['Zielgruppen', ['audiences']],
-      ['Personas', ['audiences']], ['Erfolgsmessung', ['kpis']], ['Kanäle', ['channels']], ['Plattformen', ['channels']],
-      ['Verantwortlichkeiten', ['governance']], ['Rollen', ['governance']], ['Budget', []], ['Ressourcen', []],
+      ['Ausgangslage', ['listening']],
+      ['Status quo', ['listening']],
+      ['Ist-Analyse', ['listening']],
+      ['Tonalität', ['value']],
+      ['Tone of voice', ['value']],
+      ['Markenstimme', ['value']],
+      ['Brand voice', ['value']],
+      ['Zielgruppen', ['audiences']],
+      ['Personas', ['audiences']],
+      ['Erfolgsmessung', ['kpis']],
+      ['Kanäle', ['channels']],
+      ['Plattformen', ['channels']],
+      ['Verantwortlichkeiten', ['governance']],
+      ['Rollen', ['governance']],
+      ['Budget', []],
+      ['Ressourcen', []],
     ];
     for (const [h, want] of cases) assert.deepEqual(sectionsOfHeading(h), want, h);
     assert.equal(goalTypeIn('Mehr Reichweite in der Region'), 'awareness');
@@ -86,61 +128,124 @@ describe('real-world shapes: vocabulary', () => {
   });
 
   it('splits a cross-post cell into one entry per channel, each with its own channel range', () => {
-    const doc = parseDocument('file:///ws/p.plan.md', [
-      '# Plan 2027', '',
-      '| Datum | Kanal | Thema |', '|---|---|---|',
-      '| 19.01. | IG + FB | Backstube |',
-      '| 20.01. | Instagram, Facebook und LinkedIn | Torten |',
-      '| 21.01. | Instagram | Brot |', '',
-    ].join('\n'))!;
+    const doc = parseDocument(
+      'file:///ws/p.plan.md',
+      [
+        '# Plan 2027',
+        '',
+        '| Datum | Kanal | Thema |',
+        '|---|---|---|',
+        '| 19.01. | IG + FB | Backstube |',
+        '| 20.01. | Instagram, Facebook und LinkedIn | Torten |',
+        '| 21.01. | Instagram | Brot |',
+        '',
+      ].join('\n'),
+    )!;
     const e = doc.plan!.entries;
-    assert.deepEqual(e.map((x) => `${x.isoDate} ${x.channel?.id} ${x.crossPost ?? 1}`), [
-      '2027-01-19 instagram 2', '2027-01-19 facebook 2',
-      '2027-01-20 instagram 3', '2027-01-20 facebook 3', '2027-01-20 linkedin 3',
-      '2027-01-21 instagram 1',
-    ]);
+    assert.deepEqual(
+      e.map((x) => `${x.isoDate} ${x.channel?.id} ${x.crossPost ?? 1}`),
+      ['2027-01-19 instagram 2', '2027-01-19 facebook 2', '2027-01-20 instagram 3', '2027-01-20 facebook 3', '2027-01-20 linkedin 3', '2027-01-21 instagram 1'],
+    );
     const line = doc.text.split('\n')[4];
     assert.equal(e[1].channel!.range.start.character, line.indexOf('FB'));
     assert.deepEqual(doc.problems, []);
-    const yaml = parseDocument('file:///ws/p.plan.yaml', 'stratdoc: plan\nposts:\n  - publish_at: 2027-01-19 09:00\n    platform: [Instagram, LinkedIn]\n    caption: Roaster\n')!;
-    assert.deepEqual(yaml.plan!.entries.map((x) => `${x.isoDate} ${x.time?.value} ${x.channel?.id} ${x.title?.value}`), ['2027-01-19 09:00 instagram Roaster', '2027-01-19 09:00 linkedin Roaster']);
+    const yaml = parseDocument(
+      'file:///ws/p.plan.yaml',
+      'stratdoc: plan\nposts:\n  - publish_at: 2027-01-19 09:00\n    platform: [Instagram, LinkedIn]\n    caption: Roaster\n',
+    )!;
+    assert.deepEqual(
+      yaml.plan!.entries.map((x) => `${x.isoDate} ${x.time?.value} ${x.channel?.id} ${x.title?.value}`),
+      ['2027-01-19 09:00 instagram Roaster', '2027-01-19 09:00 linkedin Roaster'],
+    );
     assert.deepEqual(yaml.problems, []);
   });
 
   it('numbers goals and KPIs written as plain lists, in Markdown and YAML, skipping written IDs', () => {
-    const md = parseDocument('file:///ws/s.md', [
-      '---', 'stratdoc: strategy', '---', '# Strategie 2027', '',
-      '## Ziele', '', '1. Mehr Reichweite in der Region (Hauptziel)', '   - Follower Instagram: +20 % bis Ende 2027',
-      '2. **Leads:** Anfragen für Tortenbestellungen', '3. Ziel 3: Azubis gewinnen', '',
-      '## KPIs', '', '- Reichweite pro Monat: 30.000 bis Ende 2027', '- G1 ist vergeben: nein', '',
-    ].join('\n'))!;
+    const md = parseDocument(
+      'file:///ws/s.md',
+      [
+        '---',
+        'stratdoc: strategy',
+        '---',
+        '# Strategie 2027',
+        '',
+        '## Ziele',
+        '',
+        '1. Mehr Reichweite in der Region (Hauptziel)',
+        '   - Follower Instagram: +20 % bis Ende 2027',
+        '2. **Leads:** Anfragen für Tortenbestellungen',
+        '3. Ziel 3: Azubis gewinnen',
+        '',
+        '## KPIs',
+        '',
+        '- Reichweite pro Monat: 30.000 bis Ende 2027',
+        '- G1 ist vergeben: nein',
+        '',
+      ].join('\n'),
+    )!;
     const s = md.strategy!;
-    assert.deepEqual(s.goals.map((g) => [g.id, g.title?.value, g.type?.value, !!g.primary?.value, g.implicit]), [
-      ['G1', 'Mehr Reichweite in der Region', 'awareness', true, true],
-      ['G2', 'Leads', 'conversion', false, true],
-      ['G3', 'Azubis gewinnen', undefined, false, true],
-    ]);
-    assert.deepEqual(s.kpis.map((k) => [k.id, k.title?.value, k.target?.value, k.deadline?.value, k.goals.map((g) => g.id).join(), k.metricClass]), [
-      ['K1', 'Follower Instagram', '+20 %', 'Ende 2027', 'G1', 'vanity'],
-      ['K2', 'Reichweite pro Monat', '30.000', 'Ende 2027', '', 'vanity'],
-      ['K3', 'G1 ist vergeben', 'nein', undefined, '', 'unknown'],
-    ]);
+    assert.deepEqual(
+      s.goals.map((g) => [g.id, g.title?.value, g.type?.value, !!g.primary?.value, g.implicit]),
+      [
+        ['G1', 'Mehr Reichweite in der Region', 'awareness', true, true],
+        ['G2', 'Leads', 'conversion', false, true],
+        ['G3', 'Azubis gewinnen', undefined, false, true],
+      ],
+    );
+    assert.deepEqual(
+      s.kpis.map((k) => [k.id, k.title?.value, k.target?.value, k.deadline?.value, k.goals.map((g) => g.id).join(), k.metricClass]),
+      [
+        ['K1', 'Follower Instagram', '+20 %', 'Ende 2027', 'G1', 'vanity'],
+        ['K2', 'Reichweite pro Monat', '30.000', 'Ende 2027', '', 'vanity'],
+        ['K3', 'G1 ist vergeben', 'nein', undefined, '', 'unknown'],
+      ],
+    );
     const line = md.text.split('\n')[7];
     assert.equal(s.goals[0].idRange.start.character, line.indexOf('Mehr'));
     // `### Goal` headings without an ID under `## Ziele`/`## Goals` are goals like list items.
-    const heads = parseDocument('file:///ws/h.md', '---\nstratdoc: strategy\n---\n## Goals\n### Brand awareness in the city\nOur main goal.\n- Primary: yes\n- Followers: 5,000 by end of 2027\n\n### Goal 2: Leads for office coffee\n\n## Channels\n### Instagram\n')!;
-    assert.deepEqual(heads.strategy!.goals.map((g) => `${g.id} ${g.title?.value} ${g.type?.value} ${!!g.primary?.value} ${!!g.implicit}`), ['G1 Brand awareness in the city awareness true true', 'G2 Leads for office coffee conversion false true']);
-    assert.deepEqual(heads.strategy!.kpis.map((k) => `${k.id} ${k.title?.value} | ${k.target?.value} | ${k.goals.map((g) => g.id).join()}`), ['K1 Followers | 5,000 | G1']);
-    assert.deepEqual(heads.strategy!.channels.map((c) => c.id), ['instagram']);
+    const heads = parseDocument(
+      'file:///ws/h.md',
+      '---\nstratdoc: strategy\n---\n## Goals\n### Brand awareness in the city\nOur main goal.\n- Primary: yes\n- Followers: 5,000 by end of 2027\n\n### Goal 2: Leads for office coffee\n\n## Channels\n### Instagram\n',
+    )!;
+    assert.deepEqual(
+      heads.strategy!.goals.map((g) => `${g.id} ${g.title?.value} ${g.type?.value} ${!!g.primary?.value} ${!!g.implicit}`),
+      ['G1 Brand awareness in the city awareness true true', 'G2 Leads for office coffee conversion false true'],
+    );
+    assert.deepEqual(
+      heads.strategy!.kpis.map((k) => `${k.id} ${k.title?.value} | ${k.target?.value} | ${k.goals.map((g) => g.id).join()}`),
+      ['K1 Followers | 5,000 | G1'],
+    );
+    assert.deepEqual(
+      heads.strategy!.channels.map((c) => c.id),
+      ['instagram'],
+    );
     assert.deepEqual(heads.problems, []);
     const headLine = heads.text.split('\n')[4];
-    assert.equal(headLine.slice(heads.strategy!.goals[0].idRange.start.character, heads.strategy!.goals[0].idRange.end.character), 'Brand awareness in the city');
+    assert.equal(
+      headLine.slice(heads.strategy!.goals[0].idRange.start.character, heads.strategy!.goals[0].idRange.end.character),
+      'Brand awareness in the city',
+    );
     // Written IDs are skipped; a section that writes IDs keeps its other lists as text.
-    const mixed = parseDocument('file:///ws/s.md', '---\nstratdoc: strategy\n---\n## Ziele\n### G1: Geschrieben\n- Art: Reichweite\n\nNotizen:\n\n- eine Idee für später\n')!;
-    assert.deepEqual(mixed.strategy!.goals.map((g) => g.id), ['G1']);
-    const yaml = parseDocument('file:///ws/s.yaml', 'stratdoc: strategy\ngoals:\n  - Brand awareness (primary)\n  - { id: G1, title: Written }\nkpis:\n  - Followers: 5,000 by end of 2027\n  - "Reach: 40,000 by December 2027"\n')!;
-    assert.deepEqual(yaml.strategy!.goals.map((g) => `${g.id} ${g.type?.value} ${!!g.primary?.value}`), ['G2 awareness true', 'G1 undefined false']);
-    assert.deepEqual(yaml.strategy!.kpis.map((k) => `${k.id} ${k.title?.value} | ${k.target?.value} | ${k.deadline?.value}`), ['K1 Followers | 5,000 | end of 2027', 'K2 Reach | 40,000 | December 2027']);
+    const mixed = parseDocument(
+      'file:///ws/s.md',
+      '---\nstratdoc: strategy\n---\n## Ziele\n### G1: Geschrieben\n- Art: Reichweite\n\nNotizen:\n\n- eine Idee für später\n',
+    )!;
+    assert.deepEqual(
+      mixed.strategy!.goals.map((g) => g.id),
+      ['G1'],
+    );
+    const yaml = parseDocument(
+      'file:///ws/s.yaml',
+      'stratdoc: strategy\ngoals:\n  - Brand awareness (primary)\n  - { id: G1, title: Written }\nkpis:\n  - Followers: 5,000 by end of 2027\n  - "Reach: 40,000 by December 2027"\n',
+    )!;
+    assert.deepEqual(
+      yaml.strategy!.goals.map((g) => `${g.id} ${g.type?.value} ${!!g.primary?.value}`),
+      ['G2 awareness true', 'G1 undefined false'],
+    );
+    assert.deepEqual(
+      yaml.strategy!.kpis.map((k) => `${k.id} ${k.title?.value} | ${k.target?.value} | ${k.deadline?.value}`),
+      ['K1 Followers | 5,000 | end of 2027', 'K2 Reach | 40,000 | December 2027'],
+    );
     assert.deepEqual(yaml.problems, []);
   });
 });

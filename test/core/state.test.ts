@@ -69,8 +69,12 @@ export function moduleState(file: string, source = fs.readFileSync(file, 'utf8')
       const name = target(n.expression.expression);
       if (name && collections.has(name) && inFunction(n)) out.push(`${name} (${where(n)}): written by .${n.expression.name.text}() after init`);
     }
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment
-      && (ts.isPropertyAccessExpression(n.left) || ts.isElementAccessExpression(n.left))) {
+    if (
+      ts.isBinaryExpression(n) &&
+      n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      n.operatorToken.kind <= ts.SyntaxKind.LastAssignment &&
+      (ts.isPropertyAccessExpression(n.left) || ts.isElementAccessExpression(n.left))
+    ) {
       const name = target(n.left);
       if (name && collections.has(name) && inFunction(n)) out.push(`${name} (${where(n)}): assigned to after init`);
     }
@@ -99,7 +103,9 @@ describe('core: no module-level mutable state', () => {
       'export const g = (o: object) => { BY_DOC.set(o, 1); };',
       'class C { m = new Map(); h() { this.m.set(1, 2); } }',
     ].join('\n');
-    const names = moduleState(f, src).map((s) => s.split(' ')[0]).sort();
+    const names = moduleState(f, src)
+      .map((s) => s.split(' ')[0])
+      .sort();
     assert.deepEqual(names, ['BY_DOC', 'LIST', 'MEMO', 'counter']);
   });
 });
@@ -117,14 +123,20 @@ describe('caches owned by the Workspace: an edited workspace finds (and fixes) w
     '',
   ].join('\n');
   // German keys everywhere but in the last entry: a fix writes the plan's German key.
-  const entry = (i: number) => `  - datum: 2027-03-${String(10 + (i % 20)).padStart(2, "0")}\n    kanal: instagram\n    titel: Beitrag ${i}\n    ziel: G1\n`;
-  const PLAN = ['stratdoc: plan', 'strategy: strategy.yaml', 'period: 2027-01-01..2027-12-31', 'entries:', ...Array.from({ length: 400 }, (_, i) => entry(i)),
-    '  - date: 2027-04-01\n    channel: instagram\n    title: Ohne Ziel\n'].join('\n');
+  const entry = (i: number) => `  - datum: 2027-03-${String(10 + (i % 20)).padStart(2, '0')}\n    kanal: instagram\n    titel: Beitrag ${i}\n    ziel: G1\n`;
+  const PLAN = [
+    'stratdoc: plan',
+    'strategy: strategy.yaml',
+    'period: 2027-01-01..2027-12-31',
+    'entries:',
+    ...Array.from({ length: 400 }, (_, i) => entry(i)),
+    '  - date: 2027-04-01\n    channel: instagram\n    title: Ohne Ziel\n',
+  ].join('\n');
   const S = 'file:///w/strategy.yaml';
   const P = 'file:///w/q1.plan.yaml';
   const fixesOf = (ws: Workspace) => JSON.stringify((ws.check('2027-02-15').get(P) ?? []).filter((f) => f.rule === 'entry-without-goal').map((f) => f.fixes));
 
-  it('a fix after an edit of one entry writes the key the whole plan uses (the key style is the whole plan\'s)', () => {
+  it("a fix after an edit of one entry writes the key the whole plan uses (the key style is the whole plan's)", () => {
     const server = new Workspace(new ConfigResolver({ readFile: () => undefined }), { cache: true });
     server.set(S, STRATEGY);
     server.set(P, PLAN);
@@ -156,7 +168,7 @@ describe('caches owned by the Workspace: an edited workspace finds (and fixes) w
   });
 });
 
-describe('edits as ranges: the YAML reader takes the editor\'s range instead of comparing texts', () => {
+describe("edits as ranges: the YAML reader takes the editor's range instead of comparing texts", () => {
   const entry = (i: number) => `  - date: 2027-03-${String(10 + (i % 20)).padStart(2, '0')}\n    channel: instagram\n    title: Post ${i}\n    owner: "@lea"\n`;
   const PLAN = ['stratdoc: plan', 'period: 2027-01-01..2027-12-31', 'entries:', ...Array.from({ length: 400 }, (_, i) => entry(i))].join('\n');
   const U = 'file:///w/big.plan.yaml';

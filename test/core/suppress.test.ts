@@ -18,7 +18,10 @@ function check(files: Record<string, string>): Finding[] {
 
 /** 1-based lines of a rule's findings. */
 function lines(list: Finding[], rule: string): number[] {
-  return list.filter((f) => f.rule === rule).map((f) => f.range.start.line + 1).sort((a, b) => a - b);
+  return list
+    .filter((f) => f.rule === rule)
+    .map((f) => f.range.start.line + 1)
+    .sort((a, b) => a - b);
 }
 
 // A Markdown plan whose five rows each lack an owner (entry-without-owner, one per row).
@@ -30,7 +33,18 @@ const ROWS = [
   '| 02.04.2027 | Instagram | Ostergrüße | | Bekannter werden |',
 ];
 function mdPlan(rows: string[]): string {
-  return ['---', 'stratdoc: plan', 'language: de', '---', '# Redaktionsplan März', '', '| Datum | Kanal | Thema | Modus | Ziel |', '|---|---|---|---|---|', ...rows, ''].join('\n');
+  return [
+    '---',
+    'stratdoc: plan',
+    'language: de',
+    '---',
+    '# Redaktionsplan März',
+    '',
+    '| Datum | Kanal | Thema | Modus | Ziel |',
+    '|---|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
 }
 // Rows start at line 9.
 const ROW_LINES = [9, 10, 11, 12, 13];
@@ -56,7 +70,10 @@ describe('suppression comments', () => {
   it('disable without a rule switches all off; enable of one rule brings back just that one; enable all ends it', () => {
     const key = (f: Finding) => `${f.range.start.line + 1} ${f.rule}`;
     const base = check({ 'p.md': mdPlan(ROWS) }).map(key);
-    assert.ok(base.some((k) => !k.endsWith('entry-without-owner') && Number(k.split(' ')[0]) >= 12), 'other rules fire on the last rows too');
+    assert.ok(
+      base.some((k) => !k.endsWith('entry-without-owner') && Number(k.split(' ')[0]) >= 12),
+      'other rules fire on the last rows too',
+    );
     const rows = [...ROWS];
     rows[0] += ' <!-- stratdoc-disable -->';
     rows[2] += ' <!-- stratdoc-enable entry-without-owner -->';
@@ -65,7 +82,12 @@ describe('suppression comments', () => {
       const line = Number(k.split(' ')[0]);
       return line < 9 || line >= 12 || (line === 11 && k.endsWith(' entry-without-owner'));
     });
-    assert.deepEqual(check({ 'p.md': mdPlan(rows) }).map(key).sort(), expected.sort());
+    assert.deepEqual(
+      check({ 'p.md': mdPlan(rows) })
+        .map(key)
+        .sort(),
+      expected.sort(),
+    );
   });
 
   it('-file is the whole file, wherever it stands; -line and -next-line a line', () => {

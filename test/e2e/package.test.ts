@@ -30,7 +30,10 @@ describe('the packaged extension (.vsix)', function () {
   before(() => {
     vsix = builtVsix();
     entries = zip.listZip(vsix);
-    files = entries.map((e) => e.name).filter((n) => n.startsWith('extension/')).map((n) => n.slice('extension/'.length));
+    files = entries
+      .map((e) => e.name)
+      .filter((n) => n.startsWith('extension/'))
+      .map((n) => n.slice('extension/'.length));
     const size = fs.statSync(vsix).size;
     console.log(`      ${path.relative(ROOT, vsix)}: ${(size / 1024).toFixed(1)} KB, ${entries.length} files`);
     for (const e of entries) console.log(`        ${e.name.padEnd(54)} ${(e.size / 1024).toFixed(1).padStart(8)} KB`);
@@ -42,15 +45,32 @@ describe('the packaged extension (.vsix)', function () {
   });
 
   it('has the bundles, the manifest, README, CHANGELOG, LICENSE and the icon', () => {
-    for (const f of ['dist/extension.js', 'dist/server.js', 'package.json', 'package.nls.json', 'package.nls.de.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'images/icon.png']) {
+    for (const f of [
+      'dist/extension.js',
+      'dist/server.js',
+      'package.json',
+      'package.nls.json',
+      'package.nls.de.json',
+      'readme.md',
+      'changelog.md',
+      'LICENSE.txt',
+      'images/icon.png',
+    ]) {
       assert.ok(files.includes(f), `${f} in ${files.join(', ')}`);
     }
   });
 
   it('has no node_modules, sources, tests, source maps or build leftovers', () => {
-    const bad = files.filter((f) =>
-      /(^|\/)node_modules\//.test(f) || /\.tsx?$/.test(f) || /\.map$/.test(f) || /^(test|out|client|server|scripts|examples|docs|\.e2e|test-artifacts)\//.test(f) ||
-      /^(tsconfig\.json|esbuild\.js|package-lock\.json|\.vscodeignore|\.gitignore)$/.test(f) || f === 'dist/cli.js' || f.endsWith('.vsix'));
+    const bad = files.filter(
+      (f) =>
+        /(^|\/)node_modules\//.test(f) ||
+        /\.tsx?$/.test(f) ||
+        /\.map$/.test(f) ||
+        /^(test|out|client|server|scripts|examples|docs|\.e2e|test-artifacts)\//.test(f) ||
+        /^(tsconfig\.json|esbuild\.js|package-lock\.json|\.vscodeignore|\.gitignore)$/.test(f) ||
+        f === 'dist/cli.js' ||
+        f.endsWith('.vsix'),
+    );
     assert.deepEqual(bad, []);
   });
 
@@ -61,12 +81,22 @@ describe('the packaged extension (.vsix)', function () {
       l10n?: string;
       contributes: { snippets?: { path: string }[]; grammars?: { path: string }[]; yamlValidation?: { url: string }[] };
     };
-    const named = [manifest.main, manifest.icon, ...(manifest.contributes.snippets ?? []).map((s) => s.path), ...(manifest.contributes.grammars ?? []).map((g) => g.path), ...(manifest.contributes.yamlValidation ?? []).map((y) => y.url)];
+    const named = [
+      manifest.main,
+      manifest.icon,
+      ...(manifest.contributes.snippets ?? []).map((s) => s.path),
+      ...(manifest.contributes.grammars ?? []).map((g) => g.path),
+      ...(manifest.contributes.yamlValidation ?? []).map((y) => y.url),
+    ];
     for (const p of named) {
       const rel = path.posix.normalize(p.replace(/^\.\//, ''));
       assert.ok(files.includes(rel) || files.includes(`${rel}.js`), `${p} (named in package.json) is in the .vsix`);
     }
-    if (manifest.l10n) assert.ok(files.some((f) => f.startsWith(`${path.posix.normalize(manifest.l10n!.replace(/^\.\//, ''))}/bundle.l10n.`)), 'the l10n bundles');
+    if (manifest.l10n)
+      assert.ok(
+        files.some((f) => f.startsWith(`${path.posix.normalize(manifest.l10n!.replace(/^\.\//, ''))}/bundle.l10n.`)),
+        'the l10n bundles',
+      );
   });
 
   it('has minified bundles that need only Node built-ins and vscode', () => {

@@ -124,7 +124,13 @@ describe('the extension in the VS Code workbench (code-server, Chromium)', funct
       const n = await frames.count();
       for (let i = 0; i < n; i++) {
         const frame = page.frameLocator('iframe.webview.ready').nth(i).frameLocator('iframe#active-frame');
-        if (await frame.locator(selector).count().catch(() => 0)) return frame;
+        if (
+          await frame
+            .locator(selector)
+            .count()
+            .catch(() => 0)
+        )
+          return frame;
       }
       if (Date.now() > end) throw new Error(`no webview shows ${selector}`);
       await page.waitForTimeout(200);
@@ -150,7 +156,10 @@ describe('the extension in the VS Code workbench (code-server, Chromium)', funct
       await pick('Get started with stratdoc', 'stratdoc');
       await category.waitFor();
       // It selects a step (the first open one, or the one it showed last) when it renders anew.
-      await page.locator('button.getting-started-step.expanded:focus').waitFor({ timeout: 3000 }).catch(() => undefined);
+      await page
+        .locator('button.getting-started-step.expanded:focus')
+        .waitFor({ timeout: 3000 })
+        .catch(() => undefined);
     }
     if (await page.locator('button.getting-started-step.expanded', { hasText: title }).count()) return;
     await page.locator('h3.step-title', { hasText: title }).click();
@@ -164,7 +173,10 @@ describe('the extension in the VS Code workbench (code-server, Chromium)', funct
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(`:${line}`);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: `line ${line}` }).first().waitFor();
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: `line ${line}` })
+      .first()
+      .waitFor();
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     await page.locator('.editor-group-container.active .monaco-editor .view-overlays .current-line').first().waitFor();
@@ -204,7 +216,7 @@ describe('the extension in the VS Code workbench (code-server, Chromium)', funct
     await filter.fill('');
   });
 
-  it('3. typing `ziel: ` in a plan entry offers the strategy\'s goal IDs', async () => {
+  it("3. typing `ziel: ` in a plan entry offers the strategy's goal IDs", async () => {
     const editor = await openFile('2027-q1.plan.yaml');
     // The entry of 2027-03-23 (lines 345-353): retype its goal line.
     await gotoLine(350);
@@ -223,10 +235,13 @@ describe('the extension in the VS Code workbench (code-server, Chromium)', funct
     await widget.locator('.monaco-list-row.focused', { hasText: 'Z3' }).waitFor();
     await page.keyboard.press('Enter');
     await widget.waitFor({ state: 'hidden' });
-    await editor.locator('.view-lines .view-line', { hasText: /^\s*ziel:\sZ3\s*$/ }).first().waitFor();
+    await editor
+      .locator('.view-lines .view-line', { hasText: /^\s*ziel:\sZ3\s*$/ })
+      .first()
+      .waitFor();
   });
 
-  it('4. a quick fix removes its diagnostic (did you mean \'Instagram\'?)', async () => {
+  it("4. a quick fix removes its diagnostic (did you mean 'Instagram'?)", async () => {
     const editor = await openFile('2027-q1.plan.yaml');
     const panel = page.locator('.markers-panel');
     const filter = page.getByPlaceholder(/^Filter \(e\.g\. text/);
@@ -238,7 +253,9 @@ describe('the extension in the VS Code workbench (code-server, Chromium)', funct
     await line.waitFor();
     const top = await line.evaluate((el: { style: { top: string } }) => el.style.top);
     // The squiggle on that very line (the overlays of a line share its `top`).
-    const squiggle = editor.locator(`.view-overlays > div[style*="top:${top}"] .squiggly-warning, .view-overlays > div[style*="top: ${top}"] .squiggly-warning`);
+    const squiggle = editor.locator(
+      `.view-overlays > div[style*="top:${top}"] .squiggly-warning, .view-overlays > div[style*="top: ${top}"] .squiggly-warning`,
+    );
     await squiggle.first().waitFor();
     await page.keyboard.press('End');
     await page.keyboard.press('ArrowLeft');
@@ -247,7 +264,10 @@ describe('the extension in the VS Code workbench (code-server, Chromium)', funct
     await fix.waitFor();
     await screenshot('quick-fix-menu');
     await fix.click();
-    await editor.locator('.view-lines .view-line', { hasText: /^\s*kanal:\sInstagram\s*$/ }).first().waitFor();
+    await editor
+      .locator('.view-lines .view-line', { hasText: /^\s*kanal:\sInstagram\s*$/ })
+      .first()
+      .waitFor();
     await squiggle.first().waitFor({ state: 'detached' });
     await row.waitFor({ state: 'detached' });
     await filter.fill('');
@@ -258,14 +278,20 @@ describe('the extension in the VS Code workbench (code-server, Chromium)', funct
   it('5. the preview opens beside the editor and shows the eight steps', async function () {
     // The preview command comes with the preview issue; until the packaged manifest has it, this step is pending.
     const manifestDir = cs!.installedExtension('stratdoc.stratdoc');
-    const manifest = JSON.parse(fs.readFileSync(path.join(manifestDir, 'package.json'), 'utf8')) as { contributes?: { commands?: { command: string; title: string; category?: string }[] } };
+    const manifest = JSON.parse(fs.readFileSync(path.join(manifestDir, 'package.json'), 'utf8')) as {
+      contributes?: { commands?: { command: string; title: string; category?: string }[] };
+    };
     const nlsFile = path.join(manifestDir, 'package.nls.json');
     const nls = fs.existsSync(nlsFile) ? (JSON.parse(fs.readFileSync(nlsFile, 'utf8')) as Record<string, string>) : {};
-    const localize = (s: string | undefined) => (s && /^%.+%$/.test(s) ? nls[s.slice(1, -1)] ?? s : s);
+    const localize = (s: string | undefined) => (s && /^%.+%$/.test(s) ? (nls[s.slice(1, -1)] ?? s) : s);
     // "stratdoc: Open Preview to the Side": the id names a preview, the id or the (English) title says beside.
-    const command = manifest.contributes?.commands?.find((c) => /preview/i.test(c.command) && (/side/i.test(c.command) || /side/i.test(localize(c.title) ?? '')));
+    const command = manifest.contributes?.commands?.find(
+      (c) => /preview/i.test(c.command) && (/side/i.test(c.command) || /side/i.test(localize(c.title) ?? '')),
+    );
     if (!command) {
-      console.log("      pending: the packaged extension has no 'stratdoc: Open Preview to the Side' command yet (contributes.commands has no preview command for the side).");
+      console.log(
+        "      pending: the packaged extension has no 'stratdoc: Open Preview to the Side' command yet (contributes.commands has no preview command for the side).",
+      );
       this.skip();
     }
     const title = `${localize(command.category) ?? 'stratdoc'}: ${localize(command.title)}`;
@@ -291,7 +317,8 @@ describe('the extension in the VS Code workbench (code-server, Chromium)', funct
     await runCommand('View: Close All Editor Groups');
     await page.locator('.tab').first().waitFor({ state: 'detached' });
     await walkthroughStep('Create a strategy');
-    for (const t of ['Create a strategy', 'Create your first plan', 'See a diagnostic and fix it', 'Open the preview']) await page.locator('h3.step-title', { hasText: t }).waitFor();
+    for (const t of ['Create a strategy', 'Create your first plan', 'See a diagnostic and fix it', 'Open the preview'])
+      await page.locator('h3.step-title', { hasText: t }).waitFor();
     await screenshot('walkthrough');
     await page.locator('.step-description-container .monaco-button', { hasText: 'Create a strategy' }).click();
     // The display language is English: English first, Markdown for a strategy.
@@ -306,7 +333,10 @@ describe('the extension in the VS Code workbench (code-server, Chromium)', funct
     await editor.locator('.view-lines .view-line', { hasText: 'stratdoc: strategy' }).first().waitFor();
     // The first tab stop, the title, is selected and has the focus: typing replaces it.
     await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();
-    await page.locator('.statusbar-item', { hasText: /2 selections \(52 characters selected\)/ }).first().waitFor();
+    await page
+      .locator('.statusbar-item', { hasText: /2 selections \(52 characters selected\)/ })
+      .first()
+      .waitFor();
     // The server reads it: the status bar shows a strategy.
     await page.locator('.statusbar-item', { hasText: 'Strategy' }).first().waitFor();
     // Beside the walkthrough (`command:toSide:`), which stays in view.
@@ -352,7 +382,10 @@ describe('the extension in the VS Code workbench (code-server, Chromium)', funct
     await walkthroughStep('Open the preview');
     await page.locator('.step-description-container .monaco-button', { hasText: 'Open the preview' }).click();
     const view = await webviewWith('ol.sd-stepper');
-    await view.locator('.sd-title', { hasText: `Social media strategy ${now.getFullYear()}` }).first().waitFor();
+    await view
+      .locator('.sd-title', { hasText: `Social media strategy ${now.getFullYear()}` })
+      .first()
+      .waitFor();
     assert.equal(await view.locator('ol.sd-stepper > li').count(), 8);
     await stepChecked('openPreview').waitFor();
     for (const id of ['newStrategy', 'newPlan', 'fixDiagnostic', 'openPreview']) assert.equal(await stepChecked(id).count(), 1, id);
@@ -362,7 +395,8 @@ describe('the extension in the VS Code workbench (code-server, Chromium)', funct
   it('8. a plan kept as a spreadsheet export (Excel, *.plan.csv) shows its squiggles in its cells', async () => {
     // Written now, as a team drops an export into the repository: semicolons, a byte order
     // mark, CRLF and German dates, as Excel writes them. Z9 is no goal of the strategy.
-    const csv = '\ufeffDatum;Plattform;Thema;Verantwortlich;Status;Ziel\r\n03.03.2027;Instagram;Probefahrt-Aktion im März;Lea;geplant;Z1\r\n10.03.2027;Instagram;Werkstatt-Tipps;Lea;geplant;Z9\r\n';
+    const csv =
+      '\ufeffDatum;Plattform;Thema;Verantwortlich;Status;Ziel\r\n03.03.2027;Instagram;Probefahrt-Aktion im März;Lea;geplant;Z1\r\n10.03.2027;Instagram;Werkstatt-Tipps;Lea;geplant;Z9\r\n';
     fs.writeFileSync(path.join(folder, 'plaene', 'export.plan.csv'), csv);
     const editor = await openFile('export.plan.csv');
     // The error sits on the cell `Z9` (line 3), whatever language the editor gave the file.

@@ -34,8 +34,14 @@ describe('snippets', () => {
     it(`are offered in ${language}: ${expected.join(', ')}`, async () => {
       const doc = await vscode.workspace.openTextDocument({ language, content: prefix });
       await vscode.window.showTextDocument(doc);
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, prefix.length));
-      const snippets = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        doc.uri,
+        new vscode.Position(0, prefix.length),
+      );
+      const snippets = list.items
+        .filter((i) => i.kind === vscode.CompletionItemKind.Snippet)
+        .map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
       for (const e of expected) assert.ok(snippets.includes(e), `${e} in ${snippets.join(', ')}`);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });

@@ -21,7 +21,9 @@ export const SILENT_SUITES = ['silent.test.js'];
 export async function run(): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   const isStratdoc = !!folder && fs.existsSync(path.join(folder, '.stratdoc.yaml'));
-  const only = process.env.STRATDOC_SUITES?.split(',').map((s) => s.trim()).filter(Boolean);
+  const only = process.env.STRATDOC_SUITES?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const suites = only?.length ? only : isStratdoc ? STRATDOC_SUITES : SILENT_SUITES;
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec' });
   for (const s of suites) mocha.addFile(path.join(__dirname, s.endsWith('.js') ? s : `${s}.js`));

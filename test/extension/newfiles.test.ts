@@ -16,7 +16,11 @@ import { api as activate, diagnostics, sleep, until, workspaceUri } from './util
 
 const decoder = new TextDecoder();
 const read = async (uri: vscode.Uri) => decoder.decode(await vscode.workspace.fs.readFile(uri));
-const exists = (uri: vscode.Uri) => vscode.workspace.fs.stat(uri).then(() => true, () => false);
+const exists = (uri: vscode.Uri) =>
+  vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
 
 /** Runs a command that asks, accepting every QuickPick and InputBox it shows with its default (the first item, the proposed name). */
 async function runAccepting<T>(command: string, ...args: unknown[]): Promise<T> {
@@ -72,13 +76,18 @@ describe('new strategy and new editorial plan', function () {
   });
 
   it('New Strategy creates the file from the template, as a snippet, and the server reads a strategy', async () => {
-    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('stratdoc.newStrategy', { lang: 'en', format: 'markdown', name: 'neu/strategy.md' });
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('stratdoc.newStrategy', {
+      lang: 'en',
+      format: 'markdown',
+      name: 'neu/strategy.md',
+    });
     created.push(workspaceUri('neu'));
     assert.ok(uri, 'the command returns the new file');
     assert.equal(uri.toString(), workspaceUri('neu/strategy.md').toString());
     const text = await read(uri);
     assert.match(text, /^---\nstratdoc: strategy\ntitle: Social media strategy \d{4}\nlanguage: en\n/);
-    for (const h of ['## 1. Team', '## 2. Listening', '## 3. Goals', '## 4. KPIs', '## 5. Audiences', '## 6. Value', '## 7. Human face', '## 8. Channel plan']) assert.ok(text.includes(`\n${h}\n`), h);
+    for (const h of ['## 1. Team', '## 2. Listening', '## 3. Goals', '## 4. KPIs', '## 5. Audiences', '## 6. Value', '## 7. Human face', '## 8. Channel plan'])
+      assert.ok(text.includes(`\n${h}\n`), h);
     assert.doesNotMatch(text, /\$\{|\$\d/, 'no snippet syntax left');
     // An editor on it, saved, with the first tab stop (the title and its mirror) selected.
     const editor = vscode.window.activeTextEditor!;
@@ -87,11 +96,19 @@ describe('new strategy and new editorial plan', function () {
     assert.equal(editor.document.getText(editor.selection), `Social media strategy ${year}`);
     assert.equal(editor.selections.length, 2, 'the title and the heading that mirrors it');
     await statusWith('$(compass)');
-    assert.deepEqual(diagnostics(uri).filter((d) => ['missing-step', 'empty-step', 'syntax', 'schema'].includes(String((d.code as { value?: unknown })?.value ?? d.code))), []);
+    assert.deepEqual(
+      diagnostics(uri).filter((d) => ['missing-step', 'empty-step', 'syntax', 'schema'].includes(String((d.code as { value?: unknown })?.value ?? d.code))),
+      [],
+    );
   });
 
   it('New Editorial Plan creates a plan whose strategy: is the new strategy', async () => {
-    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('stratdoc.newPlan', { lang: 'en', format: 'yaml', name: 'neu/plans/first.plan.yaml', strategy: 'neu/strategy.md' });
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('stratdoc.newPlan', {
+      lang: 'en',
+      format: 'yaml',
+      name: 'neu/plans/first.plan.yaml',
+      strategy: 'neu/strategy.md',
+    });
     assert.ok(uri);
     const text = await read(uri);
     const q = quarterOf(new Date());
@@ -103,12 +120,22 @@ describe('new strategy and new editorial plan', function () {
     assert.equal(vscode.window.activeTextEditor?.document.isDirty, false);
     await statusWith('$(megaphone)');
     // The plan's goal G1 and its people are the new strategy's (the fixture's German one has no @maya).
-    const bad = () => diagnostics(uri).filter((d) => ['missing-strategy', 'unknown-reference', 'unknown-person', 'undeclared-channel', 'date-outside-period', 'syntax', 'schema'].includes(String((d.code as { value?: unknown })?.value ?? d.code)));
+    const bad = () =>
+      diagnostics(uri).filter((d) =>
+        ['missing-strategy', 'unknown-reference', 'unknown-person', 'undeclared-channel', 'date-outside-period', 'syntax', 'schema'].includes(
+          String((d.code as { value?: unknown })?.value ?? d.code),
+        ),
+      );
     await sleep(500);
-    assert.deepEqual(bad().map((d) => d.message), []);
+    assert.deepEqual(
+      bad().map((d) => d.message),
+      [],
+    );
     // And the strategy knows its plan: G1 is served, Instagram is used.
     const strategy = workspaceUri('neu/strategy.md');
-    await until('the strategy sees its plan', () => (diagnostics(strategy, 'unlinked-goal').length === 0 && diagnostics(strategy, 'unplanned-channel').length === 0 ? true : undefined));
+    await until('the strategy sees its plan', () =>
+      diagnostics(strategy, 'unlinked-goal').length === 0 && diagnostics(strategy, 'unplanned-channel').length === 0 ? true : undefined,
+    );
   });
 
   it('asks language, format and name: the defaults accepted make a free name', async () => {
@@ -150,7 +177,12 @@ describe('new strategy and new editorial plan', function () {
   });
 
   it('a plan without a strategy has no strategy: line', async () => {
-    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('stratdoc.newPlan', { lang: 'de', format: 'markdown', name: 'neu/ohne/q.plan.md', strategy: null });
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('stratdoc.newPlan', {
+      lang: 'de',
+      format: 'markdown',
+      name: 'neu/ohne/q.plan.md',
+      strategy: null,
+    });
     assert.ok(uri);
     const text = await read(uri);
     assert.match(text, /^---\nstratdoc: plan\nperiod: /);

@@ -38,10 +38,14 @@ describe('preview', function () {
 
   /** The webview's report for content `seq` (or later). */
   function renderedAtLeast(seq: number): Promise<RenderFacts> {
-    return until(`the webview to render content ${seq}`, () => {
-      const r = api.preview.rendered();
-      return r && r.seq >= seq ? r : undefined;
-    }, RENDER_MS);
+    return until(
+      `the webview to render content ${seq}`,
+      () => {
+        const r = api.preview.rendered();
+        return r && r.seq >= seq ? r : undefined;
+      },
+      RENDER_MS,
+    );
   }
 
   it('opens beside the strategy and shows its eight steps in the webview', async () => {
@@ -54,8 +58,14 @@ describe('preview', function () {
     assert.equal(shown.uri, strategy.document.uri.toString());
     assert.equal(shown.model.title, TITLE);
     assert.equal(shown.model.lang, 'de');
-    assert.deepEqual(shown.model.steps.map((s) => s.label), ['Team', 'Zuhören', 'Ziele', 'Kennzahlen', 'Zielgruppen', 'Mehrwert', 'Gesichter', 'Kanalplan']);
-    assert.ok(shown.model.steps.every((s) => s.state === 'complete'), shown.model.steps.map((s) => `${s.key}:${s.state}`).join(' '));
+    assert.deepEqual(
+      shown.model.steps.map((s) => s.label),
+      ['Team', 'Zuhören', 'Ziele', 'Kennzahlen', 'Zielgruppen', 'Mehrwert', 'Gesichter', 'Kanalplan'],
+    );
+    assert.ok(
+      shown.model.steps.every((s) => s.state === 'complete'),
+      shown.model.steps.map((s) => `${s.key}:${s.state}`).join(' '),
+    );
     assert.match(shown.html, /<ol class="sd-stepper">/);
 
     // What the webview's own DOM holds: the script ran under the CSP, the style sheet applies.
@@ -64,8 +74,8 @@ describe('preview', function () {
     assert.deepEqual(r.states, Array(8).fill('complete'));
     assert.equal(r.title, TITLE);
     assert.equal(r.uri, shown.uri);
-    assert.ok(r.styled, 'the nonce\'d style sheet applies');
-    assert.match(r.theme, /^vscode-(light|dark|high-contrast)/, 'VS Code\'s theme class');
+    assert.ok(r.styled, "the nonce'd style sheet applies");
+    assert.match(r.theme, /^vscode-(light|dark|high-contrast)/, "VS Code's theme class");
     // The editor keeps the focus; the preview is in another column.
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), strategy.document.uri.toString());
   });
@@ -128,7 +138,7 @@ describe('preview', function () {
       const s = api.preview.shown();
       return s?.uri === plan.document.uri.toString() ? s : undefined;
     });
-    assert.equal(shown.model.title, TITLE, 'the plan\'s project: its strategy');
+    assert.equal(shown.model.title, TITLE, "the plan's project: its strategy");
     assert.equal(shown.model.focusUri, shown.uri);
     assert.ok(shown.model.plans.some((p) => p.path === 'plaene/q1.plan.yaml'));
 
@@ -141,7 +151,7 @@ describe('preview', function () {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  it('opens in the editor\'s group, keeps up while hidden behind it, and shows the latest when it comes back', async () => {
+  it("opens in the editor's group, keeps up while hidden behind it, and shows the latest when it comes back", async () => {
     await closeSavedTabs();
     assert.ok(!api.preview.isOpen(), 'closing the panel ends the preview');
     strategy = await open('strategie.md');
@@ -150,7 +160,7 @@ describe('preview', function () {
     const first = await renderedAtLeast((await until('the preview content', () => api.preview.shown())).seq);
     assert.equal(first.steps, 8);
     assert.equal(first.loads, 1, 'a new panel');
-    assert.equal(vscode.window.activeTextEditor, undefined, 'the preview took the editor\'s place');
+    assert.equal(vscode.window.activeTextEditor, undefined, "the preview took the editor's place");
 
     // Back to the editor: the preview is hidden (its webview is discarded) and still follows the edits.
     const editor = await vscode.window.showTextDocument(strategy.document, column);

@@ -18,7 +18,12 @@ describe('quick fix', () => {
       });
       assert.equal(doc.getText(d.range), '@dirk');
       assert.match(d.message, /Anführungszeichen|quote/);
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        doc.uri,
+        d.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       const fix = actions.find((a) => a.edit && a.title.includes('"@dirk"'));
       assert.ok(fix, `a quoting fix among: ${actions.map((a) => a.title).join(' | ')}`);
       assert.equal(fix.isPreferred, true);

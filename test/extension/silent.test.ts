@@ -41,7 +41,10 @@ describe('silence in a workspace without stratdoc documents', () => {
     assert.deepEqual(stratdoc.state(), { server: false, outputChannel: false, statusBar: false });
     assert.equal(stratdoc.statusText(), undefined);
     assert.deepEqual(shown, []);
-    assert.deepEqual(vscode.languages.getDiagnostics().filter(([, ds]) => ds.some((d) => d.source === 'stratdoc')), []);
+    assert.deepEqual(
+      vscode.languages.getDiagnostics().filter(([, ds]) => ds.some((d) => d.source === 'stratdoc')),
+      [],
+    );
   });
 
   it('offers once per workspace to check a file that looks like a plan; unanswered, nothing changes', async () => {
@@ -69,7 +72,10 @@ describe('silence in a workspace without stratdoc documents', () => {
     await until('the server starts', () => stratdoc.isRunning() || undefined, 10000);
     await stratdoc.ready();
     // Nothing shown but the marker offer of the test before.
-    assert.deepEqual(shown.filter((m) => !/stratdoc: (plan|strategy)/.test(m)), []);
+    assert.deepEqual(
+      shown.filter((m) => !/stratdoc: (plan|strategy)/.test(m)),
+      [],
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

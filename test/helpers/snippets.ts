@@ -68,7 +68,10 @@ export function expandSnippet(body: string | string[], variables: Record<string,
       if (m) {
         const end = src.indexOf('|}', i + m[0].length);
         assert.ok(end > 0, `unclosed choice at ${i}`);
-        const first = src.slice(i + m[0].length, end).split(/(?<!\\),/)[0].replace(/\\(.)/g, '$1');
+        const first = src
+          .slice(i + m[0].length, end)
+          .split(/(?<!\\),/)[0]
+          .replace(/\\(.)/g, '$1');
         if (!defaults.has(m[1])) defaults.set(m[1], first);
         out += first;
         i = end + 2;

@@ -20,18 +20,24 @@ export function subject(ws: Workspace, f: Finding): string {
     // The entry of a cross-post row whose channel the finding is about: by the channel's
     // range, or (channel-gap, at the row) by the channel its message names.
     const gap = f.rule === 'channel-gap' ? /No (\S+) entry/.exec(f.message.en)?.[1] : undefined;
-    const e = doc.plan.entries.find((x) => x.channel && inside(x.channel.range, p) && (!gap || x.channel.id === gap))
-      ?? doc.plan.entries.find((x) => inside(x.range, p) && (!gap || x.channel?.id === gap));
-    if (e) return `plan|row ${e.isoDate ?? e.date?.value ?? '?'} ${e.title?.value ?? ''}${f.rule === 'undeclared-channel' || f.rule === 'channel-gap' ? ` ${e.channel?.id}` : ''}`;
+    const e =
+      doc.plan.entries.find((x) => x.channel && inside(x.channel.range, p) && (!gap || x.channel.id === gap)) ??
+      doc.plan.entries.find((x) => inside(x.range, p) && (!gap || x.channel?.id === gap));
+    if (e)
+      return `plan|row ${e.isoDate ?? e.date?.value ?? '?'} ${e.title?.value ?? ''}${f.rule === 'undeclared-channel' || f.rule === 'channel-gap' ? ` ${e.channel?.id}` : ''}`;
     return 'plan|document';
   }
   const s = doc.strategy!;
   const items = [...s.people, ...s.goals, ...s.kpis, ...s.audiences, ...s.channels];
   // The innermost item: a KPI written under its goal stands inside the goal's list item.
-  const it = items.find((x) => inside(x.idRange, p)) ?? items.filter((x) => inside(x.range, p)).sort((a, b) => a.range.start.line - b.range.start.line).pop();
+  const it =
+    items.find((x) => inside(x.idRange, p)) ??
+    items
+      .filter((x) => inside(x.range, p))
+      .sort((a, b) => a.range.start.line - b.range.start.line)
+      .pop();
   if (it) return `strategy|${it.kind} ${it.id.toLowerCase()}`;
   const sec = s.sections.find((x) => inside(x.headingRange, p) || inside(x.range, p));
   if (sec) return `strategy|section ${sec.keys.join('+')}`;
   return 'strategy|document';
 }
-

@@ -47,7 +47,7 @@ function edit(i: CompletionItem): TextEdit {
 }
 
 function docOf(i: CompletionItem): string {
-  return typeof i.documentation === 'string' ? i.documentation : (i.documentation)?.value ?? '';
+  return typeof i.documentation === 'string' ? i.documentation : (i.documentation?.value ?? '');
 }
 
 function find(list: CompletionItem[], label: string): CompletionItem {
@@ -118,13 +118,21 @@ describe('server: completion over the protocol', function () {
     });
 
     it('YAML plan: channel: lists the channels of the channel plan', async () => {
-      const list = await completeAt(c, 'plaene/q1.plan.yaml', replaced(c, 'plaene/q1.plan.yaml', '    channel: instagram\n    format: reel\n    title: Wie', '    channel: ‸\n    format: reel\n    title: Wie'));
+      const list = await completeAt(
+        c,
+        'plaene/q1.plan.yaml',
+        replaced(c, 'plaene/q1.plan.yaml', '    channel: instagram\n    format: reel\n    title: Wie', '    channel: ‸\n    format: reel\n    title: Wie'),
+      );
       assert.deepEqual(labels(list), ['instagram', 'linkedin']);
       assert.match(docOf(find(list, 'instagram')), /3 Reels pro Woche/);
     });
 
     it('YAML plan: owner: lists the team without @ (an unquoted @ is a YAML error)', async () => {
-      const list = await completeAt(c, 'plaene/q1.plan.yaml', replaced(c, 'plaene/q1.plan.yaml', '    goal: G9\n    owner: anna', '    goal: G9\n    owner: ‸'));
+      const list = await completeAt(
+        c,
+        'plaene/q1.plan.yaml',
+        replaced(c, 'plaene/q1.plan.yaml', '    goal: G9\n    owner: anna', '    goal: G9\n    owner: ‸'),
+      );
       assert.deepEqual(labels(list), ['anna', 'dirk', 'sven']);
       assert.deepEqual(list.map((i) => edit(i).newText).sort(), ['anna', 'dirk', 'sven']);
       const dirk = find(list, 'dirk');
@@ -145,7 +153,21 @@ describe('server: completion over the protocol', function () {
 
     it('YAML plan in a German project: mode offers the German labels first, the English keys too', async () => {
       const list = await completeAt(c, 'plaene/q1.plan.yaml', replaced(c, 'plaene/q1.plan.yaml', 'mode: service', 'mode: ‸'));
-      assert.deepEqual(labels(list), ['Werbung', 'Geschichte', 'Dialog', 'Tipps', 'Menschen', 'Community', 'gemischt', 'push', 'story', 'service', 'people', 'ugc', 'mixed']);
+      assert.deepEqual(labels(list), [
+        'Werbung',
+        'Geschichte',
+        'Dialog',
+        'Tipps',
+        'Menschen',
+        'Community',
+        'gemischt',
+        'push',
+        'story',
+        'service',
+        'people',
+        'ugc',
+        'mixed',
+      ]);
       assert.match(find(list, 'Werbung').detail!, /^push/);
       assert.equal(find(list, 'push').kind, 20 /* EnumMember */);
     });
@@ -155,7 +177,22 @@ describe('server: completion over the protocol', function () {
       assert.deepEqual(labels(list).slice(0, 8), ['Idee', 'geplant', 'Entwurf', 'in Freigabe', 'freigegeben', 'eingeplant', 'veröffentlicht', 'gestrichen']);
       assert.ok(labels(list).includes('in-review'));
       list = await completeAt(c, 'plaene/q1.plan.yaml', replaced(c, 'plaene/q1.plan.yaml', 'format: reel', 'format: ‸'));
-      assert.deepEqual(labels(list), ['reel', 'story', 'post', 'carousel', 'video', 'live', 'newsletter', 'Artikel', 'podcast', 'Anzeige', 'Veranstaltung', 'article', 'ad', 'event']);
+      assert.deepEqual(labels(list), [
+        'reel',
+        'story',
+        'post',
+        'carousel',
+        'video',
+        'live',
+        'newsletter',
+        'Artikel',
+        'podcast',
+        'Anzeige',
+        'Veranstaltung',
+        'article',
+        'ad',
+        'event',
+      ]);
     });
 
     it('Markdown plan: a cell in the Ziel column offers the goals', async () => {
@@ -243,7 +280,8 @@ describe('server: completion over the protocol', function () {
     });
 
     it('Markdown strategy: ## offers the headings of the missing steps, numbered, in step order', async () => {
-      const text = '---\nstratdoc: strategy\nlanguage: de\n---\n# Entwurf\n\n## 1. Team\n| Person | Rolle | Bereich |\n|---|---|---|\n| @jana | Leitung | Marketing |\n\n## 3. Ziele\nMehr Anfragen.\n\n## ‸\n';
+      const text =
+        '---\nstratdoc: strategy\nlanguage: de\n---\n# Entwurf\n\n## 1. Team\n| Person | Rolle | Bereich |\n|---|---|---|\n| @jana | Leitung | Marketing |\n\n## 3. Ziele\nMehr Anfragen.\n\n## ‸\n';
       const list = await completeAt(c, 'entwurf/strategie.md', text);
       assert.deepEqual(labels(list).slice(0, 6), ['2. Zuhören', '4. Kennzahlen', '5. Zielgruppen', '6. Mehrwert', '7. Gesichter', '8. Kanalplan']);
       assert.ok(labels(list).includes('Rollen und Freigabe'), 'the other missing sections after the steps');
@@ -263,13 +301,20 @@ describe('server: completion over the protocol', function () {
     });
 
     it('an unknown document or a position beyond the end gives an empty list, no error', async () => {
-      const none = await c.request<Result>('textDocument/completion', { textDocument: { uri: c.uri('gibt-es-nicht.plan.yaml') }, position: { line: 0, character: 0 } });
+      const none = await c.request<Result>('textDocument/completion', {
+        textDocument: { uri: c.uri('gibt-es-nicht.plan.yaml') },
+        position: { line: 0, character: 0 },
+      });
       assert.deepEqual(items(none), []);
       await c.open('README.md', '# Notizen\n\n- Ziel: ');
       const readme = await c.request<Result>('textDocument/completion', { textDocument: { uri: c.uri('README.md') }, position: { line: 2, character: 8 } });
       assert.deepEqual(items(readme), [], 'an ordinary Markdown file gets nothing');
       const uri = c.uri('plaene/q1.plan.yaml');
-      for (const position of [{ line: 500, character: 0 }, { line: 9, character: 400 }, { line: -1, character: 0 }]) {
+      for (const position of [
+        { line: 500, character: 0 },
+        { line: 9, character: 400 },
+        { line: -1, character: 0 },
+      ]) {
         const r = await c.request<Result>('textDocument/completion', { textDocument: { uri }, position });
         assert.deepEqual(items(r), [], JSON.stringify(position));
       }
@@ -307,7 +352,11 @@ describe('server: completion over the protocol', function () {
       assert.ok(!labels(people).includes('O1'), 'people, not goals');
       const goals = await completeAt(c, 'plans/q1.plan.yaml', text.replace('    goal: O2\n', '    objective: ‸\n'));
       assert.ok(labels(goals).includes('O1') && labels(goals).includes('O2'), labels(goals).join(', '));
-      const keys = await completeAt(c, 'plans/q1.plan.yaml', text.replace('    owner: lena\n    status: draft\n', '    assignee: lena\n    status: draft\n    ‸\n'));
+      const keys = await completeAt(
+        c,
+        'plans/q1.plan.yaml',
+        text.replace('    owner: lena\n    status: draft\n', '    assignee: lena\n    status: draft\n    ‸\n'),
+      );
       assert.ok(!labels(keys).includes('owner'), `assignee is the owner: ${labels(keys).join(', ')}`);
     });
 
@@ -357,7 +406,8 @@ describe('server: completion over the protocol', function () {
     });
 
     it('YAML strategy: the missing top-level sections at column 0', async () => {
-      const text = 'stratdoc: strategy\ntitle: Two steps\nteam:\n  - { id: "@maya", role: Lead }\ngoals:\n  - { id: O1, title: More bookings, kpis: [M1] }\n‸\n';
+      const text =
+        'stratdoc: strategy\ntitle: Two steps\nteam:\n  - { id: "@maya", role: Lead }\ngoals:\n  - { id: O1, title: More bookings, kpis: [M1] }\n‸\n';
       const list = await completeAt(c, 'second/strategy.yaml', text);
       const l = labels(list);
       assert.deepEqual(l.slice(0, 2), ['language', 'period']);
@@ -395,9 +445,17 @@ describe('server: completion over the protocol', function () {
     });
 
     it('Markdown strategy: section names in an explicit section comment, rule IDs in a disable comment', async () => {
-      let list = await completeAt(c, 'draft/strategy.md', orig(c, 'draft/strategy.md').replace('## Step 3: Goals\n', '## Step 3: Goals\n<!-- stratdoc: ‸ -->\n'));
+      let list = await completeAt(
+        c,
+        'draft/strategy.md',
+        orig(c, 'draft/strategy.md').replace('## Step 3: Goals\n', '## Step 3: Goals\n<!-- stratdoc: ‸ -->\n'),
+      );
       assert.ok(labels(list).includes('goals') && labels(list).includes('crisis'));
-      list = await completeAt(c, 'draft/strategy.md', orig(c, 'draft/strategy.md').replace('## Step 3: Goals\n', '## Step 3: Goals\n<!-- stratdoc-disable-next-line mis‸ -->\n'));
+      list = await completeAt(
+        c,
+        'draft/strategy.md',
+        orig(c, 'draft/strategy.md').replace('## Step 3: Goals\n', '## Step 3: Goals\n<!-- stratdoc-disable-next-line mis‸ -->\n'),
+      );
       assert.ok(labels(list).includes('missing-step'));
     });
   });
@@ -406,7 +464,7 @@ describe('server: completion over the protocol', function () {
 describe('completion: every position of every fixture document', function () {
   this.timeout(120000);
 
-  it('answers without an error, with edits on the cursor\'s line around the cursor', () => {
+  it("answers without an error, with edits on the cursor's line around the cursor", () => {
     const base = path.join(REPO, 'test', 'fixtures');
     const dirs = new Set<string>();
     for (const f of listFiles(base)) {
@@ -438,7 +496,10 @@ describe('completion: every position of every fixture document', function () {
             for (const item of list) {
               const e = edit(item);
               assert.ok(e.range.start.line === line && e.range.end.line === line, `${where}: ${item.label} edits its own line`);
-              assert.ok(e.range.start.character <= character && character <= e.range.end.character, `${where}: ${item.label} range ${JSON.stringify(e.range)} holds the cursor`);
+              assert.ok(
+                e.range.start.character <= character && character <= e.range.end.character,
+                `${where}: ${item.label} range ${JSON.stringify(e.range)} holds the cursor`,
+              );
               assert.ok(e.range.end.character <= text.length, `${where}: ${item.label} ends on the line`);
             }
           }

@@ -46,7 +46,10 @@ describe('server: CSV plans', function () {
     const goals = await list(find(1, 'Reichweite'));
     assert.ok(goals.includes('G1') && goals.includes('G2'), goals.join(' '));
     const defs = await c.request<Location[]>('textDocument/definition', { textDocument: { uri: c.uri(P) }, position: find(3, 'Anna Berg') });
-    assert.deepEqual(defs.map((d) => d.uri), [c.uri(S)]);
+    assert.deepEqual(
+      defs.map((d) => d.uri),
+      [c.uri(S)],
+    );
   });
 
   it('offers no code action that writes a comment, a key or a line into the CSV', async () => {
@@ -54,7 +57,11 @@ describe('server: CSV plans', function () {
     const diags: Diagnostic[] = c.diagnostics.get(c.uri(P)) ?? [];
     assert.ok(diags.length >= 5);
     for (const d of diags) {
-      const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: c.uri(P) }, range: d.range, context: { diagnostics: [d] } });
+      const actions = await c.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri: c.uri(P) },
+        range: d.range,
+        context: { diagnostics: [d] },
+      });
       for (const a of actions ?? []) {
         assert.doesNotMatch(a.title, /disable|abschalten/i, a.title);
         for (const edit of a.edit?.changes?.[c.uri(P)] ?? []) {
@@ -69,7 +76,10 @@ describe('server: CSV plans', function () {
   it('appears in the preview: the plan, its entries in the calendar, its findings', async () => {
     const { model } = await c.request<{ model: PreviewModel }>('stratdoc/preview', { uri: c.uri(P) });
     assert.equal(model.focusUri, c.uri(P));
-    assert.ok(model.plans.some((p) => p.uri === c.uri(P)), model.plans.map((p) => p.uri).join(' '));
+    assert.ok(
+      model.plans.some((p) => p.uri === c.uri(P)),
+      model.plans.map((p) => p.uri).join(' '),
+    );
     // Six entries (two cross-posts of two channels, two single rows) and the six of its
     // Markdown twin in the same project.
     assert.equal(model.totals.entries, 12);
@@ -93,7 +103,10 @@ describe('server: CSV files named by the plans: globs of .stratdoc.yaml', functi
 
   it('checks the CSV and the unmarked table the globs name, from disk and open; other CSV files stay silent', async () => {
     assert.ok((c.diagnostics.get(c.uri(G)) ?? []).some((d) => d.code === 'unknown-person'));
-    await c.until(() => (c.diagnostics.get(c.uri('notizen/themen.md')) ?? []).some((d) => d.code === 'entry-without-goal'), 'the Markdown table read as a plan');
+    await c.until(
+      () => (c.diagnostics.get(c.uri('notizen/themen.md')) ?? []).some((d) => d.code === 'entry-without-goal'),
+      'the Markdown table read as a plan',
+    );
     await c.open(G);
     await c.open('export.csv');
     await c.until(() => (c.diagnostics.get(c.uri(G)) ?? []).some((d) => d.code === 'unknown-reference'), 'diagnostics of the open CSV');

@@ -58,7 +58,10 @@ describe('server: diagnostics over the protocol', function () {
     const q1 = c.uri('plaene/q1.plan.yaml');
     await c.until(() => c.diagnostics.has(strategy), 'first diagnostics');
     // A new plan on disk is read and checked.
-    await c.disk('plaene/neu.plan.yaml', 'stratdoc: plan\nentries:\n  - date: 2027-02-01\n    channel: instagram\n    title: Neuer Beitrag\n    goal: G7\n    owner: anna\n');
+    await c.disk(
+      'plaene/neu.plan.yaml',
+      'stratdoc: plan\nentries:\n  - date: 2027-02-01\n    channel: instagram\n    title: Neuer Beitrag\n    goal: G7\n    owner: anna\n',
+    );
     const neu = c.uri('plaene/neu.plan.yaml');
     await c.until(() => c.codes(neu).includes('unknown-reference'), 'unknown-reference in the new plan');
     // Deleting the plan that serves G2 makes the (closed) strategy complain.
@@ -74,7 +77,12 @@ describe('server: diagnostics over the protocol', function () {
   it('reports a YAML syntax error at its place and still checks the rest', async () => {
     c = await TestClient.start(copyFixture('lsp/basic'));
     const plan = await c.open('plaene/q1.plan.yaml');
-    await c.change('plaene/q1.plan.yaml', c.text('plaene/q1.plan.yaml').replace('reviewer: dirk\n    status: planned\n  - date: 2027-01-19', 'reviewer: @dirk\n    status: planned\n  - date: 2027-01-19'));
+    await c.change(
+      'plaene/q1.plan.yaml',
+      c
+        .text('plaene/q1.plan.yaml')
+        .replace('reviewer: dirk\n    status: planned\n  - date: 2027-01-19', 'reviewer: @dirk\n    status: planned\n  - date: 2027-01-19'),
+    );
     // The syntax finding is local and comes first; cross-file ones once the workspace is read
     // (docs/decisions.md "Request flow"): the rest of the plan is still checked.
     await c.until(() => c.codes(plan).includes('syntax') && c.codes(plan).includes('unknown-reference'), 'syntax, and the rest of the plan checked');

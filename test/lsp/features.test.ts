@@ -45,25 +45,46 @@ describe('server: editor features over the protocol', function () {
   });
 
   it('finds every reference of a goal across files', async () => {
-    const refs = await c.request<Location[]>('textDocument/references', { textDocument: { uri: c.uri(S) }, position: at(19, 5), context: { includeDeclaration: true } });
+    const refs = await c.request<Location[]>('textDocument/references', {
+      textDocument: { uri: c.uri(S) },
+      position: at(19, 5),
+      context: { includeDeclaration: true },
+    });
     const got = refs.map((r) => `${r.uri.slice((c.uri('') + '/').length)}:${r.range.start.line}:${r.range.start.character}`).sort();
     assert.deepEqual(got, ['plaene/q1.plan.yaml:9:10', 'plaene/q2.md:8:64', 'strategie.md:19:4', 'strategie.md:31:95', 'strategie.md:49:9'].sort());
-    const without = await c.request<Location[]>('textDocument/references', { textDocument: { uri: c.uri(S) }, position: at(19, 5), context: { includeDeclaration: false } });
+    const without = await c.request<Location[]>('textDocument/references', {
+      textDocument: { uri: c.uri(S) },
+      position: at(19, 5),
+      context: { includeDeclaration: false },
+    });
     assert.equal(without.length, 4);
   });
 
   it('renames a goal across strategy and plans, changing nothing else', async () => {
-    const prep = await c.request<{ range: unknown; placeholder: string }>('textDocument/prepareRename', { textDocument: { uri: c.uri(Q1) }, position: at(9, 11) });
+    const prep = await c.request<{ range: unknown; placeholder: string }>('textDocument/prepareRename', {
+      textDocument: { uri: c.uri(Q1) },
+      position: at(9, 11),
+    });
     assert.equal(prep.placeholder, 'G1');
     const edit = await c.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: c.uri(Q1) }, position: at(9, 11), newName: 'Z1' });
-    assert.deepEqual(Object.keys(edit.changes!).map((u) => u.slice((c.uri('') + '/').length)).sort(), [Q2, Q1, S].sort());
+    assert.deepEqual(
+      Object.keys(edit.changes!)
+        .map((u) => u.slice((c.uri('') + '/').length))
+        .sort(),
+      [Q2, Q1, S].sort(),
+    );
     const before: Record<string, string> = { [S]: c.text(S), [Q1]: c.text(Q1), [Q2]: c.text(Q2) };
     const after = await apply(edit);
     for (const rel of [S, Q1, Q2]) {
       assert.equal(after[rel].replace(/\bZ1\b/g, 'G1'), before[rel], `only G1 → Z1 changed in ${rel}`);
       assert.doesNotMatch(after[rel], /\bG1\b/);
     }
-    await c.until(() => !c.codes(c.uri(Q1)).includes('unknown-reference') || c.diagnostics.get(c.uri(Q1))!.every((d) => d.code !== 'unknown-reference' || /G9/.test(String(d.message))), 'no new unknown reference');
+    await c.until(
+      () =>
+        !c.codes(c.uri(Q1)).includes('unknown-reference') ||
+        c.diagnostics.get(c.uri(Q1))!.every((d) => d.code !== 'unknown-reference' || /G9/.test(String(d.message))),
+      'no new unknown reference',
+    );
     assert.ok(!c.codes(c.uri(S)).includes('unknown-reference'));
   });
 
@@ -98,13 +119,28 @@ describe('server: editor features over the protocol', function () {
 
   it('outlines a strategy by steps and a plan by month', async () => {
     const s = await c.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: c.uri(S) } });
-    assert.deepEqual(s.slice(0, 8).map((x) => x.name), ['1. Team', '2. Zuhören', '3. Ziele', '4. Kennzahlen', '5. Zielgruppe', '6. Mehrwert', '7. Gesichter', '8. Kanalplan']);
+    assert.deepEqual(
+      s.slice(0, 8).map((x) => x.name),
+      ['1. Team', '2. Zuhören', '3. Ziele', '4. Kennzahlen', '5. Zielgruppe', '6. Mehrwert', '7. Gesichter', '8. Kanalplan'],
+    );
     assert.equal(s[2].detail, 'Schritt 3');
-    assert.deepEqual(s[2].children!.map((x) => x.name), ['G1', 'G2']);
-    assert.deepEqual(s[0].children!.map((x) => x.name), ['@anna', '@dirk', '@sven']);
-    assert.deepEqual(s[7].children!.map((x) => x.name), ['instagram', 'linkedin']);
+    assert.deepEqual(
+      s[2].children!.map((x) => x.name),
+      ['G1', 'G2'],
+    );
+    assert.deepEqual(
+      s[0].children!.map((x) => x.name),
+      ['@anna', '@dirk', '@sven'],
+    );
+    assert.deepEqual(
+      s[7].children!.map((x) => x.name),
+      ['instagram', 'linkedin'],
+    );
     const p = await c.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: c.uri(Q1) } });
-    assert.deepEqual(p.map((x) => x.name), ['Januar 2027']);
+    assert.deepEqual(
+      p.map((x) => x.name),
+      ['Januar 2027'],
+    );
     assert.equal(p[0].children!.length, 2);
     const w = await c.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'probefahrt' });
     assert.ok(w.some((x) => x.name.startsWith('G1') && (x.location as Location).uri === c.uri(S)));
@@ -115,7 +151,11 @@ describe('server: editor features over the protocol', function () {
     await c.until(() => c.codes(q1).includes('unknown-reference'), 'unknown-reference');
     const before = c.codes(q1);
     const diag = c.diagnostics.get(q1)!.find((d) => d.code === 'unknown-reference')!;
-    const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: q1 }, range: diag.range, context: { diagnostics: [diag] } });
+    const actions = await c.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: q1 },
+      range: diag.range,
+      context: { diagnostics: [diag] },
+    });
     const titles = actions.map((a) => a.title);
     const fix = actions.find((a) => /G1/.test(a.title) && !/abschalten/.test(a.title));
     assert.ok(fix, `a did-you-mean fix among ${titles.join(' | ')}`);
@@ -123,7 +163,10 @@ describe('server: editor features over the protocol', function () {
     const fileOff = actions.find((x) => /unknown-reference in dieser Datei abschalten/.test(x.title));
     assert.ok(fileOff);
     // The whole file is `-file` now: `stratdoc-disable` alone lasts only until an enable.
-    assert.deepEqual(Object.values(fileOff.edit!.changes!)[0].map((e) => e.newText), ['# stratdoc-disable-file unknown-reference\n']);
+    assert.deepEqual(
+      Object.values(fileOff.edit!.changes!)[0].map((e) => e.newText),
+      ['# stratdoc-disable-file unknown-reference\n'],
+    );
     await apply(fix.edit!);
     await c.until(() => !c.codes(q1).includes('unknown-reference'), 'fixed');
     const after = c.codes(q1);
@@ -135,7 +178,11 @@ describe('server: editor features over the protocol', function () {
     await c.change(Q2, c.text(Q2).replace('| Menschen | G2 |', '| Menschen | G7 |'));
     await c.until(() => c.codes(q2).includes('unknown-reference'), 'unknown-reference in the table');
     const diag = c.diagnostics.get(q2)!.find((d) => d.code === 'unknown-reference')!;
-    const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: q2 }, range: diag.range, context: { diagnostics: [diag] } });
+    const actions = await c.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: q2 },
+      range: diag.range,
+      context: { diagnostics: [diag] },
+    });
     const off = actions.find((a) => /für diese Zeile/.test(a.title))!;
     const before = c.diagnostics.get(q2)!.length;
     const after = await apply(off.edit!);
@@ -151,7 +198,10 @@ describe('server: editor features over the protocol', function () {
     const insta = lenses.find((l) => l.range.start.line === 45)!;
     assert.match(insta.command!.title, /^3 Beiträge · 0 % Push · zuletzt 2027-04-02$/);
     const links = await c.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: c.uri(Q1) } });
-    assert.deepEqual(links.map((l) => l.target), [c.uri(S)]);
+    assert.deepEqual(
+      links.map((l) => l.target),
+      [c.uri(S)],
+    );
     const st = await c.request<{ kind: string; entries: number; pushShare: number }>('stratdoc/planStatus', { uri: c.uri(Q1) });
     assert.equal(st.kind, 'plan');
     assert.equal(st.entries, 2);

@@ -34,8 +34,12 @@ describe('server: source.fixAll.stratdoc (fix on save)', function () {
   });
 
   it('one action with the safe fixes; the same text as check --fix; the fixed findings are gone', async () => {
-    const text = c.text(Q1)
-      .replace('    owner: anna\n    reviewer: dirk\n    status: planned\n  - date: 2027-01-19', '    owner: @anna\n    reviewer: dirk\n    status: planned\n  - date: 2027-01-19')
+    const text = c
+      .text(Q1)
+      .replace(
+        '    owner: anna\n    reviewer: dirk\n    status: planned\n  - date: 2027-01-19',
+        '    owner: @anna\n    reviewer: dirk\n    status: planned\n  - date: 2027-01-19',
+      )
       .replace('    title: Wie weit kommt ein E-Auto im Winter?\n    mode: service\n', '    title: Winter-Rabatt auf Wallboxen\n');
     const uri = await c.open(Q1, text);
     await c.until(() => c.codes(uri).includes('syntax') && c.codes(uri).includes('mode-inferred'), 'syntax and mode-inferred');
@@ -70,7 +74,11 @@ describe('server: source.fixAll.stratdoc (fix on save)', function () {
     const uri = await c.open(Q2, text);
     await c.until(() => c.codes(uri).includes('mode-inferred'), 'mode-inferred');
     const diag = c.diagnostics.get(uri)!.find((d) => d.code === 'mode-inferred')!;
-    const quick = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag], only: ['quickfix'] } });
+    const quick = await c.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diag.range,
+      context: { diagnostics: [diag], only: ['quickfix'] },
+    });
     assert.ok(quick.length > 0 && quick.every((a) => a.kind === 'quickfix'));
     const bulb = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } });
     assert.ok(!bulb.some((a) => a.kind === 'source.fixAll.stratdoc'));

@@ -47,7 +47,10 @@ describe('server: request flow', function () {
     const end = ev.findIndex((e) => e.startsWith('progress end'));
     assert.ok(first >= 0 && first < end, `the open plan is published before the workspace is read:\n${ev.slice(0, 5).join('\n')}`);
     // Nothing but the open document is published while reading.
-    assert.deepEqual(ev.slice(0, end).filter((e) => e.startsWith('publish ') && !e.startsWith(`publish ${plan} `)), []);
+    assert.deepEqual(
+      ev.slice(0, end).filter((e) => e.startsWith('publish ') && !e.startsWith(`publish ${plan} `)),
+      [],
+    );
     const codes = ev[first].split(' ')[3].split(',').filter(Boolean);
     assert.ok(codes.length > 0, 'the first publish has findings');
     for (const code of codes) assert.ok(LOCAL.has(code), `${code} in the first publish depends on other documents`);
@@ -65,7 +68,10 @@ describe('server: request flow', function () {
     // After reading: every document's diagnostics equal a fresh full check.
     fs.writeFileSync(path.join(dir, rel), text);
     const fresh = loadWorkspace(dir).check(TODAY);
-    assert.ok(fresh.get(plan)!.some((f) => f.rule === 'unknown-reference'), 'the fixture has the cross-file finding');
+    assert.ok(
+      fresh.get(plan)!.some((f) => f.rule === 'unknown-reference'),
+      'the fixture has the cross-file finding',
+    );
     const same = () => [...fresh].every(([uri, list]) => JSON.stringify(shape(c.diagnostics.get(uri) ?? [])) === JSON.stringify(shape(list)));
     await c.until(same, 'diagnostics equal to a fresh full check', 100000);
     fs.rmSync(dir, { recursive: true, force: true });
@@ -76,7 +82,10 @@ describe('server: request flow', function () {
     c = await TestClient.start(dir);
     const plan = c.uri('org-001/plans/2027.plan.yaml');
     await c.until(() => c.diagnostics.has(plan), 'diagnostics of a closed plan', 60000);
-    assert.deepEqual(c.events.filter((e) => e.startsWith('progress')), []);
+    assert.deepEqual(
+      c.events.filter((e) => e.startsWith('progress')),
+      [],
+    );
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -89,12 +98,20 @@ describe('server: request flow', function () {
     await c.until(() => c.events.some((e) => e.startsWith(`publish ${plan} 1 `) && e.includes('entry-without-goal')), 'first full diagnostics', 100000);
     // A new period: every entry is checked again (a long check).
     await c.change(rel, c.text(rel).replace('period: 2027-01-01..2027-12-31', 'period: 2027-01-01..2027-12-30'));
-    const answered = c.request<unknown>(CompletionRequest.method, { textDocument: { uri: plan }, position: { line: 12, character: 14 } }).then(() => c.events.push('completion answered'));
+    const answered = c
+      .request<unknown>(CompletionRequest.method, { textDocument: { uri: plan }, position: { line: 12, character: 14 } })
+      .then(() => c.events.push('completion answered'));
     await c.until(() => c.publishedVersions.get(plan) === 2, 'diagnostics of version 2', 100000);
     await answered;
     const done = c.events.indexOf('completion answered');
     const published = c.events.findIndex((e) => e.startsWith(`publish ${plan} 2 `));
-    assert.ok(done >= 0 && done < published, `the completion is answered before the check ends: ${c.events.slice(-3).map((e) => e.slice(0, 80)).join(' | ')}`);
+    assert.ok(
+      done >= 0 && done < published,
+      `the completion is answered before the check ends: ${c.events
+        .slice(-3)
+        .map((e) => e.slice(0, 80))
+        .join(' | ')}`,
+    );
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -111,8 +128,8 @@ describe('server: request flow', function () {
       return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
     };
     c.proc.stdin!.write(
-      frame({ jsonrpc: '2.0', id: 'flow-1', method: HoverRequest.method, params: { textDocument: { uri: plan }, position: { line: 12, character: 3 } } })
-        + frame({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id: 'flow-1' } }),
+      frame({ jsonrpc: '2.0', id: 'flow-1', method: HoverRequest.method, params: { textDocument: { uri: plan }, position: { line: 12, character: 3 } } }) +
+        frame({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id: 'flow-1' } }),
     );
     const again = await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri: plan }, position: { line: 12, character: 3 } });
     assert.ok(again === null || typeof again === 'object', 'the next request is served');
@@ -131,8 +148,18 @@ describe('server: request flow', function () {
     assert.ok(summary, 'a summary');
     assert.match(String(summary.message), new RegExp(`2 of the ${all.length} findings.*${all.length - 2} more`));
     const rank = { error: 1, warning: 2, information: 3, hint: 4 } as const;
-    const expected = all.map((f) => rank[f.severity]).sort().slice(0, 2);
-    assert.deepEqual(list.filter((x) => x !== summary).map((d) => d.severity).sort(), expected, 'the most severe are kept');
+    const expected = all
+      .map((f) => rank[f.severity])
+      .sort()
+      .slice(0, 2);
+    assert.deepEqual(
+      list
+        .filter((x) => x !== summary)
+        .map((d) => d.severity)
+        .sort(),
+      expected,
+      'the most severe are kept',
+    );
   });
 
   it('pull diagnostics: full, then unchanged; only the edited document is sent; refresh when a cross-file finding changes; closed files pushed', async () => {
@@ -176,4 +203,3 @@ describe('server: request flow', function () {
     await c.until(() => c.codes(plan).includes('unknown-reference'), 'pushed');
   });
 });
-

@@ -10,11 +10,26 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../helpers/repo';
 import {
-  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
-  InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
-  DidCloseTextDocumentNotification, PublishDiagnosticsNotification, DidChangeWatchedFilesNotification,
-  ShutdownRequest, ExitNotification, type Diagnostic, type PublishDiagnosticsParams, FileChangeType,
-  RegistrationRequest, ConfigurationRequest, WorkDoneProgressCreateRequest, type InitializeResult,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  InitializeRequest,
+  InitializedNotification,
+  DidOpenTextDocumentNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  PublishDiagnosticsNotification,
+  DidChangeWatchedFilesNotification,
+  ShutdownRequest,
+  ExitNotification,
+  type Diagnostic,
+  type PublishDiagnosticsParams,
+  FileChangeType,
+  RegistrationRequest,
+  ConfigurationRequest,
+  WorkDoneProgressCreateRequest,
+  type InitializeResult,
 } from 'vscode-languageserver-protocol/node';
 
 export const REPO = repoRoot();
@@ -68,7 +83,11 @@ export class TestClient {
    */
   readonly events: string[] = [];
 
-  private constructor(readonly proc: cp.ChildProcess, readonly conn: ProtocolConnection, readonly root: string) {}
+  private constructor(
+    readonly proc: cp.ChildProcess,
+    readonly conn: ProtocolConnection,
+    readonly root: string,
+  ) {}
 
   static async start(root: string, opts: ClientOptions = {}): Promise<TestClient> {
     const proc = cp.spawn(process.execPath, [...(opts.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -105,10 +124,16 @@ export class TestClient {
       locale: opts.locale ?? 'de',
       capabilities: {
         workspace: {
-          configuration: !!opts.configuration, didChangeWatchedFiles: { dynamicRegistration: opts.watch ?? true }, workspaceFolders: opts.workspaceFolders ?? true,
+          configuration: !!opts.configuration,
+          didChangeWatchedFiles: { dynamicRegistration: opts.watch ?? true },
+          workspaceFolders: opts.workspaceFolders ?? true,
           ...(opts.pull ? { diagnostics: { refreshSupport: true } } : {}),
         },
-        textDocument: { publishDiagnostics: {}, completion: { completionItem: { snippetSupport: true } }, ...(opts.pull ? { diagnostic: { dynamicRegistration: false } } : {}) },
+        textDocument: {
+          publishDiagnostics: {},
+          completion: { completionItem: { snippetSupport: true } },
+          ...(opts.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+        },
         ...(opts.workDoneProgress ? { window: { workDoneProgress: true } } : {}),
       },
       initializationOptions: { today: opts.today ?? '2027-02-15', debounceMs: opts.debounceMs ?? 5, settings: opts.settings },
@@ -131,8 +156,22 @@ export class TestClient {
   until(pred: () => boolean, what: string, ms = 10000): Promise<void> {
     if (pred()) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; have: ${[...this.diagnostics].map(([u, d]) => `${path.basename(u)}: ${d.map((x) => x.code).join(',')}`).join(' | ')}\n${this.logs.join('')}`)), ms);
-      this.waiters.push({ pred, resolve: () => { clearTimeout(timer); resolve(); } });
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `timed out waiting for ${what}; have: ${[...this.diagnostics].map(([u, d]) => `${path.basename(u)}: ${d.map((x) => x.code).join(',')}`).join(' | ')}\n${this.logs.join('')}`,
+            ),
+          ),
+        ms,
+      );
+      this.waiters.push({
+        pred,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
     });
   }
 

@@ -36,7 +36,10 @@ describe('server: memory over a long session', function () {
   it('survives 5,000 edits of a 1,000-row plan in a 160 MB heap; live heap after 5,000 within 25 % of after 100', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-lsp-memory-'));
     generateCorpus(dir, { strategies: 1, entries: 1000, seed: 3 });
-    const rel = fs.readdirSync(dir, { recursive: true }).map(String).find((f) => f.endsWith('.plan.md'))!;
+    const rel = fs
+      .readdirSync(dir, { recursive: true })
+      .map(String)
+      .find((f) => f.endsWith('.plan.md'))!;
     let text = fs.readFileSync(path.join(dir, rel), 'utf8');
     assert.ok(new LineIndex(text).lineCount > 1000, 'a plan of 1,000 rows');
     c = await TestClient.start(dir, { nodeArgs: ['--max-old-space-size=160', '--expose-gc'] });

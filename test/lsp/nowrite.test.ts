@@ -66,7 +66,10 @@ describe('server and CLI: a session of checks, reports, offered renames and fixe
     const docs = [...before.keys()].filter((f) => /(strategie\.md|strategy\.yaml|\.plan\.md|2027-q2\.(md|yaml)|2027-q1\.plan\.yaml)$/.test(f));
     assert.ok(docs.length >= 6, `documents: ${docs.join(', ')}`);
     const strategy = c.uri('autohaus-de/strategie.md');
-    await c.until(() => (c!.diagnostics.get(c!.uri('autohaus-de/plaene/2027-q2.md')) ?? []).length > 0 || c!.diagnostics.has(strategy), 'the first diagnostics');
+    await c.until(
+      () => (c!.diagnostics.get(c!.uri('autohaus-de/plaene/2027-q2.md')) ?? []).length > 0 || c!.diagnostics.has(strategy),
+      'the first diagnostics',
+    );
 
     let actions = 0;
     let renames = 0;

@@ -16,7 +16,15 @@ function git(dir: string, ...args: string[]): void {
   const r = spawnSync('git', ['-c', 'commit.gpgsign=false', ...args], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_GLOBAL: os.devNull, GIT_CONFIG_NOSYSTEM: '1' },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'T',
+      GIT_AUTHOR_EMAIL: 't@example.com',
+      GIT_COMMITTER_NAME: 'T',
+      GIT_COMMITTER_EMAIL: 't@example.com',
+      GIT_CONFIG_GLOBAL: os.devNull,
+      GIT_CONFIG_NOSYSTEM: '1',
+    },
   });
   assert.equal(r.status, 0, r.stderr);
 }
@@ -47,7 +55,10 @@ describe('server: the preview against the last commit', function () {
     assert.ok(html.startsWith('<section class="sd-section sd-change" id="sd-change"><h2>Was diese Änderung bewirkt</h2>'), html.slice(0, 200));
     const section = html.slice(0, html.indexOf('</section>'));
     assert.match(section, /Beiträge: 0 hinzugefügt, 0 entfernt, 1 verschoben\./);
-    assert.match(section, /<td>verschoben<\/td><td>Ein Tag mit unserer E-Mobilitäts-Beraterin \(plaene\/q1\.plan\.yaml:\d+\)<\/td><td>2027-01-12 · instagram<\/td><td>2027-01-14 · instagram<\/td>/);
+    assert.match(
+      section,
+      /<td>verschoben<\/td><td>Ein Tag mit unserer E-Mobilitäts-Beraterin \(plaene\/q1\.plan\.yaml:\d+\)<\/td><td>2027-01-12 · instagram<\/td><td>2027-01-14 · instagram<\/td>/,
+    );
     assert.match(section, /Meldungen: 0 neu, 0 behoben\./);
     assert.doesNotMatch(section, /<a |<script/i, 'no links or scripts in the webview fragment');
   });
@@ -55,7 +66,10 @@ describe('server: the preview against the last commit', function () {
   it('outside a Git repository says so in the section', async () => {
     await start(false);
     const { html } = await c.request<{ html: string }>('stratdoc/preview', { uri: c.uri(S), base: 'HEAD' });
-    assert.match(html, /^<section class="sd-section sd-change" id="sd-change"><h2>Was diese Änderung bewirkt<\/h2>\n<p>&#39;.*&#39; liegt in keinem Git-Repository/);
+    assert.match(
+      html,
+      /^<section class="sd-section sd-change" id="sd-change"><h2>Was diese Änderung bewirkt<\/h2>\n<p>&#39;.*&#39; liegt in keinem Git-Repository/,
+    );
     assert.match(html, /sd-project|sd-head/, 'the preview follows');
   });
 });

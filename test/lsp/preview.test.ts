@@ -59,21 +59,39 @@ describe('server: the preview request (stratdoc/preview)', function () {
     assert.equal(model.title, 'Social-Media-Strategie 2027');
     assert.equal(model.lang, 'de', 'the strategy is German');
     assert.equal(model.focusUri, c.uri(S));
-    assert.deepEqual(model.steps.map((s) => [s.step, s.key, s.state]), [
-      [1, 'team', 'complete'], [2, 'listening', 'complete'], [3, 'goals', 'complete'], [4, 'kpis', 'complete'],
-      [5, 'audiences', 'complete'], [6, 'value', 'complete'], [7, 'faces', 'complete'], [8, 'channels', 'complete'],
-    ]);
-    assert.deepEqual(model.steps.map((s) => s.label), ['Team', 'Zuhören', 'Ziele', 'Kennzahlen', 'Zielgruppen', 'Mehrwert', 'Gesichter', 'Kanalplan']);
+    assert.deepEqual(
+      model.steps.map((s) => [s.step, s.key, s.state]),
+      [
+        [1, 'team', 'complete'],
+        [2, 'listening', 'complete'],
+        [3, 'goals', 'complete'],
+        [4, 'kpis', 'complete'],
+        [5, 'audiences', 'complete'],
+        [6, 'value', 'complete'],
+        [7, 'faces', 'complete'],
+        [8, 'channels', 'complete'],
+      ],
+    );
+    assert.deepEqual(
+      model.steps.map((s) => s.label),
+      ['Team', 'Zuhören', 'Ziele', 'Kennzahlen', 'Zielgruppen', 'Mehrwert', 'Gesichter', 'Kanalplan'],
+    );
     assert.equal(model.steps[2].holds, '2 Ziele · 1 primär');
     assert.equal(model.steps[2].loc?.range.start.line, 18, 'where "## 3. Ziele" is');
-    assert.deepEqual(model.plans.map((p) => p.path), [Q1, Q2]);
+    assert.deepEqual(
+      model.plans.map((p) => p.path),
+      [Q1, Q2],
+    );
     assert.deepEqual(model.missing, []);
 
     const stepper = /<ol class="sd-stepper">([\s\S]*?)<\/ol>/.exec(html);
     assert.ok(stepper, 'the stepper');
     assert.equal(stepper[1].match(/<li class="sd-step is-complete"/g)?.length, 8);
     assert.match(html, /^<div class="sd" lang="de" data-theme="vscode">/, 'VS Code theme variables');
-    assert.match(html, /<button type="button" class="sd-step-name sd-link" data-action="reveal" data-uri="[^"]*strategie\.md" data-line="18" data-character="\d+">Ziele<\/button>/);
+    assert.match(
+      html,
+      /<button type="button" class="sd-step-name sd-link" data-action="reveal" data-uri="[^"]*strategie\.md" data-line="18" data-character="\d+">Ziele<\/button>/,
+    );
     assertInert(html);
   });
 
@@ -109,7 +127,12 @@ describe('server: the preview request (stratdoc/preview)', function () {
     const gesichter = edited.split('\n').findIndex((l) => l.startsWith('## 7. Gesichter'));
     assert.deepEqual(byKey.get('value')!.insert?.position, { line: gesichter, character: 0 }, 'before step 7, as the quick fix inserts it');
     assert.match(byKey.get('value')!.note!, /Mehrwert.*vor.*Gesichter/);
-    assert.match(html, new RegExp(`<button type="button" class="sd-step-name sd-link" data-action="insert" data-section="value" data-uri="[^"]*strategie\\.md" data-line="${gesichter}" data-character="0">Mehrwert</button>`));
+    assert.match(
+      html,
+      new RegExp(
+        `<button type="button" class="sd-step-name sd-link" data-action="insert" data-section="value" data-uri="[^"]*strategie\\.md" data-line="${gesichter}" data-character="0">Mehrwert</button>`,
+      ),
+    );
     assert.match(html, /<li class="sd-step is-thin" data-key="listening"/);
     // The diagnostics say the same.
     await c.until(() => c.codes(c.uri(S)).includes('missing-step'), 'missing-step published');
@@ -133,14 +156,26 @@ describe('server: the preview request (stratdoc/preview)', function () {
     assert.equal(alone.model.title, 'Ohne Pläne');
     assert.equal(alone.model.steps.length, 8);
     assert.ok(alone.model.steps.every((s) => s.state === 'missing'));
-    assert.ok(alone.model.missing.some((m) => /ist leer/.test(m)), 'an empty strategy');
-    assert.ok(alone.model.missing.some((m) => /Kein Redaktionsplan/.test(m)), 'no plan');
+    assert.ok(
+      alone.model.missing.some((m) => /ist leer/.test(m)),
+      'an empty strategy',
+    );
+    assert.ok(
+      alone.model.missing.some((m) => /Kein Redaktionsplan/.test(m)),
+      'no plan',
+    );
     assert.doesNotMatch(alone.html, /sd-months/, 'no calendar');
 
-    await c.open('allein/weg.plan.yaml', 'stratdoc: plan\nstrategy: ../gibt-es-nicht.md\nlanguage: de\nentries:\n  - date: 2027-02-01\n    channel: instagram\n    title: Hallo\n');
+    await c.open(
+      'allein/weg.plan.yaml',
+      'stratdoc: plan\nstrategy: ../gibt-es-nicht.md\nlanguage: de\nentries:\n  - date: 2027-02-01\n    channel: instagram\n    title: Hallo\n',
+    );
     const orphan = await preview('allein/weg.plan.yaml');
     assert.equal(orphan.model.strategy, undefined);
-    assert.ok(orphan.model.missing.some((m) => /Keine Strategie/.test(m)), orphan.model.missing.join('\n'));
+    assert.ok(
+      orphan.model.missing.some((m) => /Keine Strategie/.test(m)),
+      orphan.model.missing.join('\n'),
+    );
     assert.ok(orphan.model.steps.every((s) => s.state === 'missing'));
     assert.match(orphan.html, /sd-months/, 'the calendar of the plan alone');
   });
@@ -157,24 +192,52 @@ describe('server: the preview request (stratdoc/preview)', function () {
       '<iframe src="https://example.com"></iframe>',
     ];
     const q = (s: string) => JSON.stringify(s);
-    await c.open('boese/strategie.md', [
-      '---', 'stratdoc: strategy', `title: ${q(evil[0] + evil[1])}`, 'language: en', '---',
-      `# ${evil[1]}`, '', '## 1. Team', '| Person | Role | Department |', '|---|---|---|', `| @anna | ${evil[2]} | ${evil[3]} |`, '',
-      '## 3. Goals', `### G1: ${evil[0]}`, '- Type: sales', '- Primary: yes', '- KPIs: K1', '',
-      '## 4. KPIs', '| ID | KPI | Metric | Target | Baseline | Deadline | Source | Goal |', '|---|---|---|---|---|---|---|---|',
-      `| K1 | ${evil[5]} | clicks | ${evil[4]} | 1 | 2027-06-30 | ${evil[6]} | G1 |`, '',
-      `## 6. Value ${evil[7]}`, evil.join(' '), '',
-    ].join('\n'));
-    const entries = evil.map((e, i) => [
-      `  - date: 2027-01-${String(i + 10).padStart(2, '0')}`,
-      `    channel: ${q(e)}`,
-      `    title: ${q(e)}`,
-      `    goal: ${q(i % 2 ? 'G1' : e)}`,
-      `    owner: ${q(e)}`,
-      `    link: ${q([`https://example.com/${i}?a=1&b=2`, 'javascript:alert(1)', `https://example.com/?q="><script>alert(${i})</script>`][i % 3])}`,
-      `    mode: ${q(i % 3 ? 'push' : e)}`,
-    ].join('\n'));
-    await c.open('boese/plan.plan.yaml', `stratdoc: plan\nstrategy: strategie.md\ntitle: ${q(evil.join(''))}\nperiod: 2027-01-01..2027-03-31\nentries:\n${entries.join('\n')}\n`);
+    await c.open(
+      'boese/strategie.md',
+      [
+        '---',
+        'stratdoc: strategy',
+        `title: ${q(evil[0] + evil[1])}`,
+        'language: en',
+        '---',
+        `# ${evil[1]}`,
+        '',
+        '## 1. Team',
+        '| Person | Role | Department |',
+        '|---|---|---|',
+        `| @anna | ${evil[2]} | ${evil[3]} |`,
+        '',
+        '## 3. Goals',
+        `### G1: ${evil[0]}`,
+        '- Type: sales',
+        '- Primary: yes',
+        '- KPIs: K1',
+        '',
+        '## 4. KPIs',
+        '| ID | KPI | Metric | Target | Baseline | Deadline | Source | Goal |',
+        '|---|---|---|---|---|---|---|---|',
+        `| K1 | ${evil[5]} | clicks | ${evil[4]} | 1 | 2027-06-30 | ${evil[6]} | G1 |`,
+        '',
+        `## 6. Value ${evil[7]}`,
+        evil.join(' '),
+        '',
+      ].join('\n'),
+    );
+    const entries = evil.map((e, i) =>
+      [
+        `  - date: 2027-01-${String(i + 10).padStart(2, '0')}`,
+        `    channel: ${q(e)}`,
+        `    title: ${q(e)}`,
+        `    goal: ${q(i % 2 ? 'G1' : e)}`,
+        `    owner: ${q(e)}`,
+        `    link: ${q([`https://example.com/${i}?a=1&b=2`, 'javascript:alert(1)', `https://example.com/?q="><script>alert(${i})</script>`][i % 3])}`,
+        `    mode: ${q(i % 3 ? 'push' : e)}`,
+      ].join('\n'),
+    );
+    await c.open(
+      'boese/plan.plan.yaml',
+      `stratdoc: plan\nstrategy: strategie.md\ntitle: ${q(evil.join(''))}\nperiod: 2027-01-01..2027-03-31\nentries:\n${entries.join('\n')}\n`,
+    );
     for (const rel of ['boese/strategie.md', 'boese/plan.plan.yaml']) {
       const { model, html } = await preview(rel);
       assert.equal(model.plans.length, 1);
@@ -184,7 +247,10 @@ describe('server: the preview request (stratdoc/preview)', function () {
       assert.ok(!html.includes('href="javascript'), 'no javascript: link');
       // The only links are the http(s) ones (entry links and the rule pages), escaped.
       const links = tags(html).filter((x) => x.startsWith('<a '));
-      assert.ok(links.some((t) => t.startsWith('<a href="https://example.com/0?a=1&amp;b=2"')), 'an entry\'s https link');
+      assert.ok(
+        links.some((t) => t.startsWith('<a href="https://example.com/0?a=1&amp;b=2"')),
+        "an entry's https link",
+      );
       for (const t of links) assert.match(t, /^<a href="https:\/\/[^"<>]*" rel="noopener noreferrer" target="_blank">$/, t);
     }
   });
@@ -195,7 +261,14 @@ describe('server: the preview request (stratdoc/preview)', function () {
     const lines = ['stratdoc: plan', 'strategy: ../strategie.md', 'period: 2027-01-01..2031-12-31', 'entries:'];
     for (let i = 0; i < 5000; i++) {
       const d = new Date(Date.UTC(2027, 0, 1) + Math.floor((i * 1826) / 5000) * 86400000).toISOString().slice(0, 10);
-      lines.push(`  - date: ${d}`, `    channel: ${channels[i % 5]}`, `    title: Beitrag ${i}`, `    mode: ${modes[i % 5]}`, '    goal: G1', '    owner: anna');
+      lines.push(
+        `  - date: ${d}`,
+        `    channel: ${channels[i % 5]}`,
+        `    title: Beitrag ${i}`,
+        `    mode: ${modes[i % 5]}`,
+        '    goal: G1',
+        '    owner: anna',
+      );
     }
     await c.open('plaene/gross.plan.yaml', lines.join('\n') + '\n');
     // Bounded in size, not timed (speed is the bench's: npm run bench:lsp).
@@ -218,12 +291,26 @@ describe('the preview webview page (client/src/preview-page.ts)', () => {
       assert.match(nonce, /^[A-Za-z0-9]{20,}$/);
       assert.notEqual(makeNonce(), nonce, 'a fresh nonce each time');
       const cspSource = "'self' https://*.vscode-cdn.net";
-      const page = previewPage({ cspSource, scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/preview-webview.js', nonce, body: html, uri: c.uri(S), seq: 3, lang: model.lang, title: 'Vorschau strategie.md' });
+      const page = previewPage({
+        cspSource,
+        scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/preview-webview.js',
+        nonce,
+        body: html,
+        uri: c.uri(S),
+        seq: 3,
+        lang: model.lang,
+        title: 'Vorschau strategie.md',
+      });
       const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(page);
       assert.ok(csp);
-      assert.equal(csp[1].replace(/&#39;/g, "'"), `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${cspSource} data:;`);
+      assert.equal(
+        csp[1].replace(/&#39;/g, "'"),
+        `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${cspSource} data:;`,
+      );
       assert.equal(contentSecurityPolicy(cspSource, nonce), csp[1].replace(/&#39;/g, "'"));
-      assert.deepEqual(page.match(/<script[^>]*>/g), [`<script nonce="${nonce}" src="https://file+.vscode-resource.vscode-cdn.net/ext/dist/preview-webview.js">`]);
+      assert.deepEqual(page.match(/<script[^>]*>/g), [
+        `<script nonce="${nonce}" src="https://file+.vscode-resource.vscode-cdn.net/ext/dist/preview-webview.js">`,
+      ]);
       assert.match(page, /<script[^>]*><\/script>\n<\/body>/, 'the script element is empty: no inline code');
       assert.deepEqual(page.match(/<style[^>]*>/g), [`<style nonce="${nonce}">`]);
       assert.ok(page.includes(`<main id="stratdoc-preview">${html}</main>`));

@@ -29,7 +29,16 @@ export interface PropertyResult {
 }
 
 const TYPED = ['a', 'e', 'x', 'Z', '1', '7', ' ', ' ', '|', '|', '-', ':', '#', '@', '\n', '\n', 'ä', 'ß', '*', '`', '>', ',', '[', ']'];
-const PASTES = ['| 2027-03-01 | Instagram | Titel | G1 |\n', '\n## Ziele\n', '  - date: 2027-02-02\n    channel: linkedin\n', '---\n', '\n\n', '@lea', 'goal: G2', '| --- | --- |'];
+const PASTES = [
+  '| 2027-03-01 | Instagram | Titel | G1 |\n',
+  '\n## Ziele\n',
+  '  - date: 2027-02-02\n    channel: linkedin\n',
+  '---\n',
+  '\n\n',
+  '@lea',
+  'goal: G2',
+  '| --- | --- |',
+];
 
 /** One random change to `text`: its range in the text as it is, and the new text. */
 function randomChange(text: string, r: () => number): { start: number; end: number; newText: string } {
@@ -67,7 +76,10 @@ export async function runProperty(seed: number, edits: number, opts: PropertyOpt
     generateCorpus(dir, { strategies: 4, entries: 150, seed });
     fs.writeFileSync(path.join(dir, SENTINEL), SENTINEL_TEXT);
     fs.cpSync(dir, fresh, { recursive: true });
-    const rels = (fs.readdirSync(dir, { recursive: true }) as string[]).map(String).filter((f) => /\.(md|yaml)$/.test(f) && f !== SENTINEL).sort();
+    const rels = (fs.readdirSync(dir, { recursive: true }) as string[])
+      .map(String)
+      .filter((f) => /\.(md|yaml)$/.test(f) && f !== SENTINEL)
+      .sort();
     const r = rng(seed);
     a = await TestClient.start(dir, { debounceMs: opts.debounceMs ?? 5 });
     const texts = new Map<string, string>();
@@ -113,7 +125,8 @@ export async function runProperty(seed: number, edits: number, opts: PropertyOpt
     for (const rel of [...uris].sort()) {
       const x = (a.diagnostics.get(a.uri(rel)) ?? []).map(key).sort();
       const y = (b.diagnostics.get(b.uri(rel)) ?? []).map(key).sort();
-      if (JSON.stringify(x) !== JSON.stringify(y)) mismatches.push({ uri: rel, edited: x.filter((k) => !y.includes(k)), fresh: y.filter((k) => !x.includes(k)) });
+      if (JSON.stringify(x) !== JSON.stringify(y))
+        mismatches.push({ uri: rel, edited: x.filter((k) => !y.includes(k)), fresh: y.filter((k) => !x.includes(k)) });
     }
     return { seed, edits, documents: rels.length, mismatches };
   } finally {
@@ -135,7 +148,10 @@ const SENTINEL_TEXT = '# Sentinel\n\n| Datum | Kanal | Titel |\n|---|---|---|\n|
 async function settle(c: TestClient, sentinelVersion: { v: number }): Promise<void> {
   sentinelVersion.v++;
   const v = sentinelVersion.v;
-  await c.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: c.uri(SENTINEL), version: v }, contentChanges: [{ text: SENTINEL_TEXT }] });
+  await c.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+    textDocument: { uri: c.uri(SENTINEL), version: v },
+    contentChanges: [{ text: SENTINEL_TEXT }],
+  });
   await c.until(() => (c.publishedVersions.get(c.uri(SENTINEL)) ?? 0) >= v, 'the sentinel published', 120000);
   // The sentinel is one publish of that check, not its last: the documents after it in the
   // check's order (unmarked files come after every document) are published after it, and

@@ -113,7 +113,18 @@ describe('server: the base protocol over stdio', function () {
     assert.equal(again.error?.code, -32600, 'a second shutdown is a request after shutdown too');
     // A notification after shutdown is dropped: opening a document publishes nothing.
     const published = c.messages.filter((m) => m.method === 'textDocument/publishDiagnostics').length;
-    c.send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: pathToFileURL(`${c.root}/neu.plan.md`).href, languageId: 'markdown', version: 1, text: '# Neu\n\n| Datum | Kanal |\n|---|---|\n| 2027-01-01 | X |\n' } } });
+    c.send({
+      jsonrpc: '2.0',
+      method: 'textDocument/didOpen',
+      params: {
+        textDocument: {
+          uri: pathToFileURL(`${c.root}/neu.plan.md`).href,
+          languageId: 'markdown',
+          version: 1,
+          text: '# Neu\n\n| Datum | Kanal |\n|---|---|\n| 2027-01-01 | X |\n',
+        },
+      },
+    });
     const probe = await c.request('workspace/symbol', { query: '' });
     assert.equal(probe.error?.code, -32600);
     assert.equal(c.messages.filter((m) => m.method === 'textDocument/publishDiagnostics').length, published, 'nothing published after shutdown');

@@ -28,11 +28,22 @@ describe('server: real-world shapes over the protocol', function () {
 
   it('goes from a goal named by its words (Reichweite) to the numbered goal of the list', async () => {
     const defs = await c.request<Location[]>('textDocument/definition', { textDocument: { uri: c.uri(P) }, position: find(P, 7, 'Reichweite |') });
-    assert.deepEqual(defs.map((d) => [d.uri, d.range.start.line, d.range.start.character]), [[c.uri(S), 19, 3]]);
+    assert.deepEqual(
+      defs.map((d) => [d.uri, d.range.start.line, d.range.start.character]),
+      [[c.uri(S), 19, 3]],
+    );
     const byType = await c.request<Location[]>('textDocument/definition', { textDocument: { uri: c.uri(P) }, position: find(P, 8, 'Leads') });
-    assert.deepEqual(byType.map((d) => d.range.start.line), [20], 'Leads → the goal of type conversion');
+    assert.deepEqual(
+      byType.map((d) => d.range.start.line),
+      [20],
+      'Leads → the goal of type conversion',
+    );
     const person = await c.request<Location[]>('textDocument/definition', { textDocument: { uri: c.uri(P) }, position: find(P, 9, 'Anna Berg') });
-    assert.deepEqual(person.map((d) => [d.uri, d.range.start.line]), [[c.uri(S), 9]], 'a full name goes to the team row');
+    assert.deepEqual(
+      person.map((d) => [d.uri, d.range.start.line]),
+      [[c.uri(S), 9]],
+      'a full name goes to the team row',
+    );
   });
 
   it('hovers over a numbered goal with its given ID and where it comes from', async () => {
@@ -48,10 +59,22 @@ describe('server: real-world shapes over the protocol', function () {
     const diags: Diagnostic[] = c.diagnostics.get(c.uri(P)) ?? [];
     const row = diags.filter((d) => d.range.start.line === 7);
     // About the row: once. About each channel of the cross-post: once per channel, at its name.
-    assert.deepEqual(row.filter((d) => d.code !== 'below-cadence').map((d) => d.code), ['missing-review']);
+    assert.deepEqual(
+      row.filter((d) => d.code !== 'below-cadence').map((d) => d.code),
+      ['missing-review'],
+    );
     const line = c.text(P).split(/\r?\n/)[7];
-    assert.deepEqual(row.filter((d) => d.code === 'below-cadence').map((d) => d.range.start.character).sort((a, b) => a - b), [line.indexOf('Instagram'), line.indexOf('Facebook')]);
-    assert.deepEqual(diags.filter((d) => d.code === 'schema' || d.code === 'syntax'), []);
+    assert.deepEqual(
+      row
+        .filter((d) => d.code === 'below-cadence')
+        .map((d) => d.range.start.character)
+        .sort((a, b) => a - b),
+      [line.indexOf('Instagram'), line.indexOf('Facebook')],
+    );
+    assert.deepEqual(
+      diags.filter((d) => d.code === 'schema' || d.code === 'syntax'),
+      [],
+    );
     const unknown = diags.filter((d) => d.code === 'unknown-reference');
     assert.equal(unknown.length, 1);
     assert.match(String(unknown[0].message), /Umsatz/);

@@ -101,7 +101,10 @@ describe('server: unmarked documents over the protocol', function () {
     const fix = actions.find((a) => a.isPreferred);
     assert.ok(fix, titles.join(' | '));
     assert.match(fix.title, /stratdoc: plan/);
-    assert.ok(titles.some((t) => /unmarked-document in dieser Datei abschalten/.test(t)), titles.join(' | '));
+    assert.ok(
+      titles.some((t) => /unmarked-document in dieser Datei abschalten/.test(t)),
+      titles.join(' | '),
+    );
     assert.ok(!titles.some((t) => /für diese Zeile/.test(t)), 'no line-level disable for a notice on the first line');
     const after = await apply(rel, fix.edit!);
     assert.ok(after.startsWith('---\nstratdoc: plan\n---\n# Redaktionsplan Februar\n'), after.slice(0, 60));

@@ -64,7 +64,7 @@ describe('Neovim: a real second LSP client', function () {
     root = home = undefined;
   });
 
-  it('receives the diagnostics of a plan and completes goal: with the strategy\'s goals', function () {
+  it("receives the diagnostics of a plan and completes goal: with the strategy's goals", function () {
     assert.ok(fs.existsSync(SERVER), `${SERVER} is built (node esbuild.js)`);
     root = copyFixture('lsp/basic');
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-nvim-home-'));

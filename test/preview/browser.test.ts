@@ -26,8 +26,15 @@ declare function getComputedStyle(e: unknown): any;
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
 ];
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'preview');
 
@@ -125,11 +132,18 @@ describe('preview report in Chromium', function () {
     try {
       assert.equal(await page.title(), 'Social-Media-Strategie 2027 – Autohaus Probe');
       // The stepper: 8 steps in order with their states, and the state in words too.
-      const steps = await page.$$eval('ol.sd-stepper > li', (lis) => lis.map((li) => [li.getAttribute('data-key'), li.getAttribute('data-state'), li.querySelector('.sd-state')!.textContent!.trim()]));
+      const steps = await page.$$eval('ol.sd-stepper > li', (lis) =>
+        lis.map((li) => [li.getAttribute('data-key'), li.getAttribute('data-state'), li.querySelector('.sd-state')!.textContent!.trim()]),
+      );
       assert.deepEqual(steps, [
-        ['team', 'complete', '✓ vollständig'], ['listening', 'thin', '◐ dünn'], ['goals', 'complete', '✓ vollständig'],
-        ['kpis', 'complete', '✓ vollständig'], ['audiences', 'complete', '✓ vollständig'], ['value', 'missing', '○ fehlt'],
-        ['faces', 'complete', '✓ vollständig'], ['channels', 'complete', '✓ vollständig'],
+        ['team', 'complete', '✓ vollständig'],
+        ['listening', 'thin', '◐ dünn'],
+        ['goals', 'complete', '✓ vollständig'],
+        ['kpis', 'complete', '✓ vollständig'],
+        ['audiences', 'complete', '✓ vollständig'],
+        ['value', 'missing', '○ fehlt'],
+        ['faces', 'complete', '✓ vollständig'],
+        ['channels', 'complete', '✓ vollständig'],
       ]);
       assert.equal(await page.textContent('li[data-key="goals"] .sd-holds'), '3 Ziele · 1 primär');
       assert.equal(await page.textContent('li[data-key="kpis"] .sd-holds'), '5 Kennzahlen · 3 SMART');
@@ -142,19 +156,43 @@ describe('preview report in Chromium', function () {
       assert.equal(new Set(tops).size, 1);
       // Goals → KPIs.
       assert.deepEqual(await page.$$eval('article.sd-goal', (as) => as.map((a) => a.getAttribute('data-goal'))), ['Z1', 'Z2', 'Z3']);
-      assert.deepEqual(await page.$$eval('article[data-goal="Z1"] li.sd-kpi', (ls) => ls.map((l) => [l.getAttribute('data-kpi'), l.getAttribute('data-class'), l.getAttribute('data-smart')])), [['K1', 'business', 'yes'], ['K2', 'business', 'no']]);
+      assert.deepEqual(
+        await page.$$eval('article[data-goal="Z1"] li.sd-kpi', (ls) =>
+          ls.map((l) => [l.getAttribute('data-kpi'), l.getAttribute('data-class'), l.getAttribute('data-smart')]),
+        ),
+        [
+          ['K1', 'business', 'yes'],
+          ['K2', 'business', 'no'],
+        ],
+      );
       // Charts: three, each with the limit line at 20 %, bars over it exactly where the share is.
       assert.equal(await page.locator('svg.sd-bars').count(), 3);
       assert.equal(await page.locator('svg.sd-bars line.sd-limit[data-limit="0.2"]').count(), 3);
       assert.equal(await page.locator('svg.sd-bars line.sd-limit-strong[data-limit="0.33"]').count(), 3);
       const channels = await bars(page, 'channel');
-      assert.deepEqual(channels.map((c) => [c.key, c.state, c.overLimit]), [['instagram', 'strong', true], ['facebook', 'few', false], ['newsletter', 'few', true]]);
+      assert.deepEqual(
+        channels.map((c) => [c.key, c.state, c.overLimit]),
+        [
+          ['instagram', 'strong', true],
+          ['facebook', 'few', false],
+          ['newsletter', 'few', true],
+        ],
+      );
       const months = await bars(page, 'month');
-      assert.deepEqual(months.map((c) => [c.key, c.state, c.overLimit, c.share]), [['2027-01', 'few', false, 0.125], ['2027-02', 'few', false, 0], ['2027-03', 'strong', true, 0.65]]);
+      assert.deepEqual(
+        months.map((c) => [c.key, c.state, c.overLimit, c.share]),
+        [
+          ['2027-01', 'few', false, 0.125],
+          ['2027-02', 'few', false, 0],
+          ['2027-03', 'strong', true, 0.65],
+        ],
+      );
       assert.ok((await page.getAttribute('figure[data-scope="plan"] svg', 'aria-label'))!.includes('31'));
       // The calendar: three months, 24 entries, flags, gaps, today.
       assert.deepEqual(await page.$$eval('table.sd-month caption', (cs) => cs.map((c) => c.textContent!.replace(/\s+/g, ' ').trim())), [
-        'Januar 2027 · 8 Beiträge · 13 % Push', 'Februar 2027 · 6 Beiträge · 0 % Push', 'März 2027 · 10 Beiträge · 65 % Push',
+        'Januar 2027 · 8 Beiträge · 13 % Push',
+        'Februar 2027 · 6 Beiträge · 0 % Push',
+        'März 2027 · 10 Beiträge · 65 % Push',
       ]);
       assert.equal(await page.locator('table.sd-month th').count(), 21);
       assert.equal(await page.locator('table.sd-month li.sd-e').count(), 24);
@@ -198,7 +236,13 @@ describe('preview report in Chromium', function () {
       assert.equal(await page.locator('svg.sd-bars line.sd-limit[data-limit="0.25"]').count(), 3);
       assert.equal(await page.locator('svg.sd-bars line.sd-limit-strong[data-limit="0.4"]').count(), 3);
       const plans = await bars(page, 'plan');
-      assert.deepEqual(plans.map((p) => [p.state, p.overLimit]), [['over', true], ['ok', false]]);
+      assert.deepEqual(
+        plans.map((p) => [p.state, p.overLimit]),
+        [
+          ['over', true],
+          ['ok', false],
+        ],
+      );
       assert.equal(await page.locator('table.sd-month').count(), 2);
       assert.equal(await page.locator('table.sd-month li.sd-e').count(), 14);
       assert.equal(await page.getAttribute('td[data-date="2027-04-20"]', 'data-gap'), 'linkedin');
@@ -248,7 +292,12 @@ describe('preview report in Chromium', function () {
       assert.deepEqual(w.console, [], 'nothing was blocked or logged: nothing even tried');
       assert.deepEqual(w.requests, [url]);
       // No element the documents tried to inject exists.
-      const injected = await page.evaluate(() => document.querySelectorAll('script, iframe, object, embed, img, link, base, foreignObject, meta[http-equiv="refresh"], [onerror], [onload], [onmouseover], [onfocus], [style]').length);
+      const injected = await page.evaluate(
+        () =>
+          document.querySelectorAll(
+            'script, iframe, object, embed, img, link, base, foreignObject, meta[http-equiv="refresh"], [onerror], [onload], [onmouseover], [onfocus], [style]',
+          ).length,
+      );
       assert.equal(injected, 0);
       // The attempts are visible as text, and the page still shows itself.
       assert.match((await page.textContent('td[data-date="2027-01-04"] .sd-e-title')) ?? '', /<script>window\.__pwned=1;alert\('x'\)<\/script>/);
@@ -257,7 +306,10 @@ describe('preview report in Chromium', function () {
       assert.equal(await page.evaluate(() => document.styleSheets.length), 1);
       // Links: only the one http(s) link of an entry, plus rule pages and relative file links.
       const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href')!));
-      assert.ok(hrefs.every((h) => /^(\.\/|\.\.\/|#|https:\/\/github\.com\/stratdoc\/|https:\/\/evil\.example\/ok\?utm_source=x$)/.test(h)), hrefs.join('\n'));
+      assert.ok(
+        hrefs.every((h) => /^(\.\/|\.\.\/|#|https:\/\/github\.com\/stratdoc\/|https:\/\/evil\.example\/ok\?utm_source=x$)/.test(h)),
+        hrefs.join('\n'),
+      );
       await shoot(page, 'evil');
     } finally {
       await page.close();
@@ -268,9 +320,12 @@ describe('preview report in Chromium', function () {
     const b = build(path.join(FIXTURES, 'evil'), '2027-01-10');
     const nonce = 'n0nce';
     const file = path.join(tmp, 'webview.html');
-    fs.writeFileSync(file, `<!DOCTYPE html><html><head><meta charset="utf-8">
+    fs.writeFileSync(
+      file,
+      `<!DOCTYPE html><html><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'">
-<style nonce="${nonce}">${PREVIEW_CSS}</style></head><body>${renderPreviewBody(b.model, { theme: 'light' })}</body></html>`);
+<style nonce="${nonce}">${PREVIEW_CSS}</style></head><body>${renderPreviewBody(b.model, { theme: 'light' })}</body></html>`,
+    );
     const url = toUri(file);
     const w = await open(url);
     try {

@@ -17,9 +17,49 @@ function tags(html: string): string[] {
 }
 
 const ALLOWED_TAGS = new Set([
-  'html', 'head', 'meta', 'title', 'style', 'body', 'main', 'div', 'article', 'header', 'nav', 'section', 'p', 'span', 'strong',
-  'code', 'abbr', 'ol', 'ul', 'li', 'a', 'button', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'figcaption', 'table',
-  'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'svg', 'g', 'rect', 'line', 'text', 'tspan',
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'main',
+  'div',
+  'article',
+  'header',
+  'nav',
+  'section',
+  'p',
+  'span',
+  'strong',
+  'code',
+  'abbr',
+  'ol',
+  'ul',
+  'li',
+  'a',
+  'button',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'figure',
+  'figcaption',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'svg',
+  'g',
+  'rect',
+  'line',
+  'text',
+  'tspan',
 ]);
 
 function assertSafe(html: string): void {
@@ -54,7 +94,16 @@ describe('preview HTML', () => {
 
   it('only http(s) URLs are links', () => {
     assert.equal(safeHttpUrl('https://a.example/x?utm_source=y'), 'https://a.example/x?utm_source=y');
-    for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:x', 'data:text/html,x', '//evil.example/x', 'vbscript:x', 'https://a.example/"><script>', 'ftp://a.example', ' java\tscript:x']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:x',
+      'data:text/html,x',
+      '//evil.example/x',
+      'vbscript:x',
+      'https://a.example/"><script>',
+      'ftp://a.example',
+      ' java\tscript:x',
+    ]) {
       assert.equal(safeHttpUrl(bad), undefined, bad);
     }
   });
@@ -83,7 +132,10 @@ describe('preview HTML', () => {
 
   it('links places relative to the report and keeps data-uri/data-line for the editor', () => {
     const html = renderReport(de.models, { linkBase: base(de.dir) });
-    assert.match(html, /<a class="sd-loc" href="\.\/plaene\/q1\.plan\.md#L\d+" data-uri="file:[^"]+q1\.plan\.md" data-line="\d+" data-character="\d+">plaene\/q1\.plan\.md:\d+<\/a>/);
+    assert.match(
+      html,
+      /<a class="sd-loc" href="\.\/plaene\/q1\.plan\.md#L\d+" data-uri="file:[^"]+q1\.plan\.md" data-line="\d+" data-character="\d+">plaene\/q1\.plan\.md:\d+<\/a>/,
+    );
     // A report in a sub folder links up.
     const sub = renderReport(de.models, { linkBase: base(de.dir) + 'out/report/' });
     assert.ok(sub.includes('href="../../strategie.md#L'));
@@ -101,7 +153,10 @@ describe('preview HTML', () => {
     assert.match(body, /^<div class="sd" lang="de">/);
     assert.doesNotMatch(body, /<html|<head[\s>]|<style/);
     assert.match(body, /<button type="button" class="sd-loc sd-link" data-action="reveal" data-uri="file:[^"]+" data-line="\d+" data-character="\d+">/);
-    assert.match(body, /<button type="button" class="sd-step-name sd-link" data-action="insert" data-section="value" data-uri="file:[^"]+strategie\.md" data-line="53" data-character="0">Mehrwert<\/button>/);
+    assert.match(
+      body,
+      /<button type="button" class="sd-step-name sd-link" data-action="insert" data-section="value" data-uri="file:[^"]+strategie\.md" data-line="53" data-character="0">Mehrwert<\/button>/,
+    );
     assertSafe(body);
     assert.match(renderPreviewBody(de.model, { theme: 'dark' }), /^<div class="sd" lang="de" data-theme="dark">/);
     // An unknown theme is ignored, not written.
@@ -135,7 +190,10 @@ describe('preview HTML', () => {
     assert.ok(html.includes('&quot; onmouseover=&quot;window.__pwned=1&quot; data-x=&quot;'));
     // Only the http(s) links of entries became links.
     const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]).filter((h) => !h.startsWith('./') && !h.startsWith('#') && !h.startsWith('../'));
-    assert.ok(hrefs.every((h) => /^https:\/\/(evil\.example\/ok\?utm_source=x|github\.com\/stratdoc\/)/.test(h)), hrefs.join('\n'));
+    assert.ok(
+      hrefs.every((h) => /^https:\/\/(evil\.example\/ok\?utm_source=x|github\.com\/stratdoc\/)/.test(h)),
+      hrefs.join('\n'),
+    );
     assert.ok(hrefs.includes('https://evil.example/ok?utm_source=x'));
   });
 });

@@ -10,10 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { version as pkgVersion } from '../../package.json';
 import { EXAMPLES, FIXTURES, SMALL_STRATEGY, bigPlan, build, buildFor, tempWorkspace } from './util';
-import {
-  MAX_FINDINGS_PER_RULE, MAX_MONTHS, MAX_PER_DAY,
-  type CalendarDay, type PreviewModel, type PreviewSection,
-} from '../../server/src/preview/model';
+import { MAX_FINDINGS_PER_RULE, MAX_MONTHS, MAX_PER_DAY, type CalendarDay, type PreviewModel, type PreviewSection } from '../../server/src/preview/model';
 
 const NBSP = '\u00a0';
 
@@ -54,21 +51,36 @@ describe('preview model', () => {
   describe('German fixture (Markdown strategy and plan, default limits)', () => {
     const { model: m, uri } = build(path.join(FIXTURES, 'de'), '2027-02-15');
 
-    it('speaks the strategy\'s language and names its documents', () => {
+    it("speaks the strategy's language and names its documents", () => {
       assert.equal(m.lang, 'de');
       assert.equal(m.title, 'Social-Media-Strategie 2027 – Autohaus Probe');
       assert.equal(m.strategy?.path, 'strategie.md');
-      assert.deepEqual(m.plans.map((p) => p.path), ['plaene/q1.plan.md']);
+      assert.deepEqual(
+        m.plans.map((p) => p.path),
+        ['plaene/q1.plan.md'],
+      );
       assert.equal(m.plans[0].entries, 24);
       assert.deepEqual(m.missing, []);
       roundTrips(m);
     });
 
     it('shows the eight steps in order with their states and what they hold', () => {
-      assert.deepEqual(m.steps.map((s) => s.key), ['team', 'listening', 'goals', 'kpis', 'audiences', 'value', 'faces', 'channels']);
-      assert.deepEqual(m.steps.map((s) => s.step), [1, 2, 3, 4, 5, 6, 7, 8]);
-      assert.deepEqual(m.steps.map((s) => s.state), ['complete', 'thin', 'complete', 'complete', 'complete', 'missing', 'complete', 'complete']);
-      assert.deepEqual(m.steps.map((s) => s.label), ['Team', 'Zuhören', 'Ziele', 'Kennzahlen', 'Zielgruppen', 'Mehrwert', 'Gesichter', 'Kanalplan']);
+      assert.deepEqual(
+        m.steps.map((s) => s.key),
+        ['team', 'listening', 'goals', 'kpis', 'audiences', 'value', 'faces', 'channels'],
+      );
+      assert.deepEqual(
+        m.steps.map((s) => s.step),
+        [1, 2, 3, 4, 5, 6, 7, 8],
+      );
+      assert.deepEqual(
+        m.steps.map((s) => s.state),
+        ['complete', 'thin', 'complete', 'complete', 'complete', 'missing', 'complete', 'complete'],
+      );
+      assert.deepEqual(
+        m.steps.map((s) => s.label),
+        ['Team', 'Zuhören', 'Ziele', 'Kennzahlen', 'Zielgruppen', 'Mehrwert', 'Gesichter', 'Kanalplan'],
+      );
       const goals = byKey(m.steps, 'goals');
       assert.deepEqual({ goals: goals.figures.goals, primary: goals.figures.primary }, { goals: 3, primary: 1 });
       assert.equal(goals.holds, '3 Ziele · 1 primär');
@@ -83,7 +95,7 @@ describe('preview model', () => {
       assert.match(byKey(m.steps, 'listening').note ?? '', /Platzhalter/);
     });
 
-    it('carries each section\'s range, and for a missing step where it would go', () => {
+    it("carries each section's range, and for a missing step where it would go", () => {
       const goals = byKey(m.steps, 'goals');
       assert.equal(goals.loc?.uri, uri('strategie.md'));
       assert.equal(goals.loc?.range.start.line, 20); // "## 3. Ziele" is line 21
@@ -98,25 +110,61 @@ describe('preview model', () => {
     });
 
     it('shows governance, meetings, guidelines and the crisis plan the same way', () => {
-      assert.deepEqual(m.others.map((s) => [s.key, s.state]), [
-        ['governance', 'complete'], ['guidelines', 'thin'], ['meetings', 'missing'], ['crisis', 'missing'],
-      ]);
+      assert.deepEqual(
+        m.others.map((s) => [s.key, s.state]),
+        [
+          ['governance', 'complete'],
+          ['guidelines', 'thin'],
+          ['meetings', 'missing'],
+          ['crisis', 'missing'],
+        ],
+      );
       assert.equal(byKey(m.others, 'meetings').insert?.heading, '## Redaktionskonferenz');
       assert.equal(byKey(m.others, 'governance').step, undefined);
     });
 
     it('links goals to their KPIs (business / intermediate / vanity, SMART) and to the entries serving them', () => {
-      assert.deepEqual(m.goals.map((g) => [g.id, g.type, g.primary]), [['Z1', 'conversion', true], ['Z2', 'awareness', false], ['Z3', 'employer-branding', false]]);
+      assert.deepEqual(
+        m.goals.map((g) => [g.id, g.type, g.primary]),
+        [
+          ['Z1', 'conversion', true],
+          ['Z2', 'awareness', false],
+          ['Z3', 'employer-branding', false],
+        ],
+      );
       assert.equal(m.goals[0].typeLabel, 'Abverkauf');
       const z1 = m.goals[0];
-      assert.deepEqual(z1.kpis.map((k) => [k.id, k.metricClass, k.smart, k.missing]), [['K1', 'business', true, []], ['K2', 'business', false, ['baseline']]]);
+      assert.deepEqual(
+        z1.kpis.map((k) => [k.id, k.metricClass, k.smart, k.missing]),
+        [
+          ['K1', 'business', true, []],
+          ['K2', 'business', false, ['baseline']],
+        ],
+      );
       assert.equal(z1.kpis[1].missingLabel, 'Ausgangswert');
-      assert.deepEqual(m.goals[1].kpis.map((k) => [k.id, k.metricClass, k.smart]), [['K3', 'vanity', true], ['K5', 'intermediate', true]]);
-      assert.deepEqual(m.goals[2].kpis.map((k) => [k.id, k.missing]), [['K4', ['source']]]);
+      assert.deepEqual(
+        m.goals[1].kpis.map((k) => [k.id, k.metricClass, k.smart]),
+        [
+          ['K3', 'vanity', true],
+          ['K5', 'intermediate', true],
+        ],
+      );
+      assert.deepEqual(
+        m.goals[2].kpis.map((k) => [k.id, k.missing]),
+        [['K4', ['source']]],
+      );
       assert.equal(m.goals[1].kpis[0].classLabel, 'Vanity-Kennzahl');
       // Entries by mode.
       assert.equal(z1.entries, 13);
-      assert.deepEqual(z1.byMode.map((x) => [x.mode, x.count]), [['push', 6], ['mixed', 1], ['story', 1], ['service', 5]]);
+      assert.deepEqual(
+        z1.byMode.map((x) => [x.mode, x.count]),
+        [
+          ['push', 6],
+          ['mixed', 1],
+          ['story', 1],
+          ['service', 5],
+        ],
+      );
       assert.equal(z1.push, 6.5);
       assert.equal(z1.share, 0.5);
       assert.deepEqual([m.goals[1].entries, m.goals[2].entries], [7, 3]);
@@ -130,26 +178,53 @@ describe('preview model', () => {
       assert.deepEqual([mix.max, mix.strongMax, mix.minEntries], [0.2, 0.33, 10]);
       assert.match(mix.limitText, new RegExp(`höchstens 20${NBSP}% Push \\(80/20-Regel\\)`));
       assert.deepEqual([mix.total.count, mix.total.push, mix.total.share, mix.total.state], [24, 7.5, 0.3125, 'over']);
-      assert.deepEqual(mix.plans.map((r) => [r.label, r.count, r.push, r.state]), [['Redaktionsplan Q1 2027', 24, 7.5, 'over']]);
-      assert.deepEqual(mix.channels.map((r) => [r.key, r.label, r.count, r.push, r.state]), [
-        ['instagram', 'Instagram', 13, 5.5, 'strong'],
-        ['facebook', 'Facebook', 8, 1, 'few'],
-        ['newsletter', 'Newsletter', 3, 1, 'few'],
-      ]);
-      assert.deepEqual(mix.months.map((r) => [r.key, r.label, r.count, r.push, r.state]), [
-        ['2027-01', 'Januar 2027', 8, 1, 'few'],
-        ['2027-02', 'Februar 2027', 6, 0, 'few'],
-        ['2027-03', 'März 2027', 10, 6.5, 'strong'],
-      ]);
+      assert.deepEqual(
+        mix.plans.map((r) => [r.label, r.count, r.push, r.state]),
+        [['Redaktionsplan Q1 2027', 24, 7.5, 'over']],
+      );
+      assert.deepEqual(
+        mix.channels.map((r) => [r.key, r.label, r.count, r.push, r.state]),
+        [
+          ['instagram', 'Instagram', 13, 5.5, 'strong'],
+          ['facebook', 'Facebook', 8, 1, 'few'],
+          ['newsletter', 'Newsletter', 3, 1, 'few'],
+        ],
+      );
+      assert.deepEqual(
+        mix.months.map((r) => [r.key, r.label, r.count, r.push, r.state]),
+        [
+          ['2027-01', 'Januar 2027', 8, 1, 'few'],
+          ['2027-02', 'Februar 2027', 6, 0, 'few'],
+          ['2027-03', 'März 2027', 10, 6.5, 'strong'],
+        ],
+      );
       assert.equal(mix.months[2].share, 0.65);
-      assert.deepEqual(mix.total.byMode.map((x) => [x.mode, x.count]), [['push', 7], ['mixed', 1], ['story', 2], ['dialog', 3], ['service', 5], ['people', 5], ['ugc', 1]]);
+      assert.deepEqual(
+        mix.total.byMode.map((x) => [x.mode, x.count]),
+        [
+          ['push', 7],
+          ['mixed', 1],
+          ['story', 2],
+          ['dialog', 3],
+          ['service', 5],
+          ['people', 5],
+          ['ugc', 1],
+        ],
+      );
     });
 
     it('lays out the calendar by month, Monday first, with today, gaps and flagged entries', () => {
       const cal = m.calendar;
       assert.deepEqual(cal.period, { start: '2027-01-01', end: '2027-03-31', of: 'plan' });
       assert.equal(cal.maxGapDays, 14);
-      assert.deepEqual(cal.months.map((x) => [x.key, x.label, x.entries]), [['2027-01', 'Januar 2027', 8], ['2027-02', 'Februar 2027', 6], ['2027-03', 'März 2027', 10]]);
+      assert.deepEqual(
+        cal.months.map((x) => [x.key, x.label, x.entries]),
+        [
+          ['2027-01', 'Januar 2027', 8],
+          ['2027-02', 'Februar 2027', 6],
+          ['2027-03', 'März 2027', 10],
+        ],
+      );
       const jan = cal.months[0];
       assert.equal(jan.weeks.length, 5);
       assert.ok(jan.weeks.every((w) => w.length === 7));
@@ -164,11 +239,14 @@ describe('preview model', () => {
       assert.equal(e.link, 'https://autohaus.example/probefahrt?utm_source=instagram&utm_campaign=emodell');
       assert.equal(day(m, '2027-01-06').entries[0].letter, 'Di');
       // Gaps of the newsletter, as channel-gap counts them.
-      assert.deepEqual(cal.gaps.map((g) => [g.channel, g.from, g.to, g.days]), [
-        ['Newsletter', '2027-01-08', '2027-02-03', 26],
-        ['Newsletter', '2027-02-03', '2027-03-03', 28],
-        ['Newsletter', '2027-03-03', '2027-03-31', 28],
-      ]);
+      assert.deepEqual(
+        cal.gaps.map((g) => [g.channel, g.from, g.to, g.days]),
+        [
+          ['Newsletter', '2027-01-08', '2027-02-03', 26],
+          ['Newsletter', '2027-02-03', '2027-03-03', 28],
+          ['Newsletter', '2027-03-03', '2027-03-31', 28],
+        ],
+      );
       assert.deepEqual(day(m, '2027-01-20').gaps, ['Newsletter']);
       assert.deepEqual(day(m, '2027-01-09').gapStarts, [{ channel: 'Newsletter', days: 26 }]);
       assert.deepEqual(day(m, '2027-01-08').gaps, []);
@@ -187,15 +265,21 @@ describe('preview model', () => {
       assert.equal(day(m, '2027-01-04').entries[0].loc.uri, uri('plaene/q1.plan.md'));
       assert.equal(day(m, '2027-01-04').entries[0].loc.range.start.line, 11);
       assert.deepEqual([cal.undated, cal.outside], [0, 0]);
-      assert.deepEqual(cal.legend.map((l) => l.letter), ['Pu', 'Gm', 'Ge', 'Di', 'Se', 'Me', 'Co', '?']);
+      assert.deepEqual(
+        cal.legend.map((l) => l.letter),
+        ['Pu', 'Gm', 'Ge', 'Di', 'Se', 'Me', 'Co', '?'],
+      );
     });
 
-    it('groups the findings by rule, most severe first, in German with the rule\'s page', () => {
+    it("groups the findings by rule, most severe first, in German with the rule's page", () => {
       const rules = m.findings.map((g) => g.rule);
       assert.deepEqual(rules.slice(0, 3), ['missing-step', 'empty-step', 'missing-crisis-plan']);
       const sev = m.findings.map((g) => g.severity);
       const rank = { error: 0, warning: 1, information: 2, hint: 3 };
-      assert.ok(sev.every((s, i) => i === 0 || rank[sev[i - 1]] <= rank[s]), sev.join());
+      assert.ok(
+        sev.every((s, i) => i === 0 || rank[sev[i - 1]] <= rank[s]),
+        sev.join(),
+      );
       const gap = m.findings.find((g) => g.rule === 'channel-gap')!;
       assert.equal(gap.count, 3);
       assert.equal(gap.items.length, 3);
@@ -237,7 +321,10 @@ describe('preview model', () => {
     });
 
     it('has every step and section complete', () => {
-      assert.ok(m.steps.every((s) => s.state === 'complete'), m.steps.map((s) => `${s.key}:${s.state}`).join());
+      assert.ok(
+        m.steps.every((s) => s.state === 'complete'),
+        m.steps.map((s) => `${s.key}:${s.state}`).join(),
+      );
       assert.ok(m.others.every((s) => s.state === 'complete'));
       assert.equal(byKey(m.steps, 'team').holds, '4 people · 4 departments');
       assert.equal(byKey(m.steps, 'kpis').holds, '3 KPIs · 2 SMART');
@@ -246,24 +333,58 @@ describe('preview model', () => {
     });
 
     it('lists a KPI that measures no goal, with what keeps it from being SMART', () => {
-      assert.deepEqual(m.unlinkedKpis.map((k) => [k.id, k.metricClass, k.smart, k.missingLabel]), [['K3', 'vanity', false, 'baseline, deadline, source']]);
-      assert.deepEqual(m.goals.map((g) => [g.id, g.entries, g.push]), [['G1', 6, 4], ['G2', 8, 0]]);
+      assert.deepEqual(
+        m.unlinkedKpis.map((k) => [k.id, k.metricClass, k.smart, k.missingLabel]),
+        [['K3', 'vanity', false, 'baseline, deadline, source']],
+      );
+      assert.deepEqual(
+        m.goals.map((g) => [g.id, g.entries, g.push]),
+        [
+          ['G1', 6, 4],
+          ['G2', 8, 0],
+        ],
+      );
     });
 
     it('judges each plan, channel and month against its own limit', () => {
-      assert.deepEqual(m.mix.plans.map((r) => [r.label, r.count, r.push, r.state]), [
-        ['Content plan April 2027', 8, 3, 'over'],
-        ['Content plan May 2027', 6, 1, 'ok'],
-      ]);
-      assert.deepEqual(m.mix.channels.map((r) => [r.key, r.count, r.state]), [['instagram', 9, 'ok'], ['newsletter', 4, 'few'], ['linkedin', 1, 'few']]);
-      assert.deepEqual(m.mix.months.map((r) => [r.key, r.state]), [['2027-04', 'over'], ['2027-05', 'ok']]);
+      assert.deepEqual(
+        m.mix.plans.map((r) => [r.label, r.count, r.push, r.state]),
+        [
+          ['Content plan April 2027', 8, 3, 'over'],
+          ['Content plan May 2027', 6, 1, 'ok'],
+        ],
+      );
+      assert.deepEqual(
+        m.mix.channels.map((r) => [r.key, r.count, r.state]),
+        [
+          ['instagram', 9, 'ok'],
+          ['newsletter', 4, 'few'],
+          ['linkedin', 1, 'few'],
+        ],
+      );
+      assert.deepEqual(
+        m.mix.months.map((r) => [r.key, r.state]),
+        [
+          ['2027-04', 'over'],
+          ['2027-05', 'ok'],
+        ],
+      );
       assert.equal(m.mix.total.state, 'over');
     });
 
-    it('spans the calendar over both plans\' periods and marks the LinkedIn gap', () => {
+    it("spans the calendar over both plans' periods and marks the LinkedIn gap", () => {
       assert.deepEqual(m.calendar.period, { start: '2027-04-01', end: '2027-05-31', of: 'plan' });
-      assert.deepEqual(m.calendar.months.map((x) => [x.key, x.entries]), [['2027-04', 8], ['2027-05', 6]]);
-      assert.deepEqual(m.calendar.gaps.map((g) => [g.channel, g.from, g.to, g.days]), [['linkedin', '2027-04-05', '2027-04-30', 25]]);
+      assert.deepEqual(
+        m.calendar.months.map((x) => [x.key, x.entries]),
+        [
+          ['2027-04', 8],
+          ['2027-05', 6],
+        ],
+      );
+      assert.deepEqual(
+        m.calendar.gaps.map((g) => [g.channel, g.from, g.to, g.days]),
+        [['linkedin', '2027-04-05', '2027-04-30', 25]],
+      );
       assert.deepEqual(day(m, '2027-04-20').gaps, ['linkedin']);
       assert.deepEqual(day(m, '2027-05-20').gaps, []);
       assert.equal(day(m, '2027-04-15').today, true);
@@ -285,7 +406,10 @@ describe('preview model', () => {
       if (!fs.existsSync(path.join(ah, 'strategie.md'))) this.skip();
       const { model: m, ws } = build(ah, '2027-02-15');
       assert.equal(m.lang, 'de');
-      assert.ok(m.steps.every((s) => s.state === 'complete'), m.steps.map((s) => `${s.key}:${s.state}`).join());
+      assert.ok(
+        m.steps.every((s) => s.state === 'complete'),
+        m.steps.map((s) => `${s.key}:${s.state}`).join(),
+      );
       assert.ok(m.others.every((s) => s.state === 'complete'));
       const project = ws.projects()[0];
       assert.equal(m.goals.length, project.goals.length);
@@ -295,7 +419,10 @@ describe('preview model', () => {
       let live = 0;
       for (const { entry } of project.entries()) if (entry.status?.value !== 'cancelled') live++;
       assert.equal(m.mix.total.count, live);
-      assert.deepEqual(m.calendar.months.map((x) => x.key), ['2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06']);
+      assert.deepEqual(
+        m.calendar.months.map((x) => x.key),
+        ['2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06'],
+      );
       // The README plants a push-ratio finding for March.
       assert.equal(m.mix.months.find((r) => r.key === '2027-03')?.state !== 'ok', true);
       assert.ok(m.findings.some((g) => g.rule === 'push-ratio'));
@@ -320,8 +447,14 @@ describe('preview model', () => {
         const { model: m } = build(t.dir, '2027-02-15');
         assert.equal(m.plans.length, 0);
         assert.equal(m.steps.length, 8);
-        assert.deepEqual(m.steps.map((s) => s.state), ['complete', 'missing', 'complete', 'complete', 'missing', 'missing', 'missing', 'complete']);
-        assert.ok(m.missing.some((x) => /^No editorial plan/.test(x)), m.missing.join('\n'));
+        assert.deepEqual(
+          m.steps.map((s) => s.state),
+          ['complete', 'missing', 'complete', 'complete', 'missing', 'missing', 'missing', 'complete'],
+        );
+        assert.ok(
+          m.missing.some((x) => /^No editorial plan/.test(x)),
+          m.missing.join('\n'),
+        );
         assert.equal(m.mix.total.count, 0);
         assert.deepEqual(m.calendar.months, []);
         assert.equal(m.goals[0].entries, 0);
@@ -333,17 +466,24 @@ describe('preview model', () => {
 
     it('a plan without a strategy: a calendar from its entries, and a plain "no strategy"', () => {
       const t = tempWorkspace({
-        'alone.plan.md': '# Plan\n\n| Datum | Kanal | Thema | Modus |\n|---|---|---|---|\n| 2027-03-02 | Instagram | Angebot der Woche | Werbung |\n| 2027-04-20 | Instagram | Hinter den Kulissen | Menschen |\n',
+        'alone.plan.md':
+          '# Plan\n\n| Datum | Kanal | Thema | Modus |\n|---|---|---|---|\n| 2027-03-02 | Instagram | Angebot der Woche | Werbung |\n| 2027-04-20 | Instagram | Hinter den Kulissen | Menschen |\n',
       });
       try {
         const { model: m } = build(t.dir, '2027-02-15', 'de');
         assert.equal(m.strategy, undefined);
         assert.equal(m.plans.length, 1);
-        assert.ok(m.missing.some((x) => /^Keine Strategie: Dieser Plan hat kein `strategy:`/.test(x)), m.missing.join('\n'));
+        assert.ok(
+          m.missing.some((x) => /^Keine Strategie: Dieser Plan hat kein `strategy:`/.test(x)),
+          m.missing.join('\n'),
+        );
         assert.ok(m.steps.every((s) => s.state === 'missing'));
         assert.deepEqual(m.goals, []);
         assert.deepEqual(m.calendar.period, { start: '2027-03-02', end: '2027-04-20', of: 'entries' });
-        assert.deepEqual(m.calendar.months.map((x) => x.key), ['2027-03', '2027-04']);
+        assert.deepEqual(
+          m.calendar.months.map((x) => x.key),
+          ['2027-03', '2027-04'],
+        );
         assert.deepEqual([m.mix.total.count, m.mix.total.push], [2, 1]);
         assert.equal(m.entriesWithoutGoal, 2);
         roundTrips(m);
@@ -355,13 +495,22 @@ describe('preview model', () => {
     it('plans with and without a period: the calendar covers both', () => {
       const t = tempWorkspace({
         'strategy.md': SMALL_STRATEGY.replace('period: 2027-01-01..2027-12-31\n', ''),
-        'jan.plan.yaml': 'stratdoc: plan\nperiod: 2027-01-01..2027-01-31\nentries:\n  - { date: 2027-01-05, channel: instagram, title: A, mode: story, goal: G1 }\n',
-        'mar.plan.yaml': 'stratdoc: plan\nentries:\n  - { date: 2027-03-03, channel: instagram, title: B, mode: push, goal: G1 }\n  - { date: 2027-03-20, channel: instagram, title: C, mode: people, goal: G1 }\n',
+        'jan.plan.yaml':
+          'stratdoc: plan\nperiod: 2027-01-01..2027-01-31\nentries:\n  - { date: 2027-01-05, channel: instagram, title: A, mode: story, goal: G1 }\n',
+        'mar.plan.yaml':
+          'stratdoc: plan\nentries:\n  - { date: 2027-03-03, channel: instagram, title: B, mode: push, goal: G1 }\n  - { date: 2027-03-20, channel: instagram, title: C, mode: people, goal: G1 }\n',
       });
       try {
         const { model: m } = build(t.dir, '2027-02-15');
         assert.deepEqual(m.calendar.period, { start: '2027-01-01', end: '2027-03-20', of: 'entries' });
-        assert.deepEqual(m.calendar.months.map((x) => [x.key, x.entries]), [['2027-01', 1], ['2027-02', 0], ['2027-03', 2]]);
+        assert.deepEqual(
+          m.calendar.months.map((x) => [x.key, x.entries]),
+          [
+            ['2027-01', 1],
+            ['2027-02', 0],
+            ['2027-03', 2],
+          ],
+        );
         assert.equal(m.calendar.outside, 0);
         assert.equal(day(m, '2027-03-25').inPeriod, false);
       } finally {
@@ -370,10 +519,15 @@ describe('preview model', () => {
     });
 
     it('a plan naming a strategy that is not there', () => {
-      const t = tempWorkspace({ 'p.plan.yaml': 'stratdoc: plan\nstrategy: ../nowhere.md\nentries:\n  - { date: 2027-01-05, channel: instagram, title: Hallo, mode: story }\n' });
+      const t = tempWorkspace({
+        'p.plan.yaml': 'stratdoc: plan\nstrategy: ../nowhere.md\nentries:\n  - { date: 2027-01-05, channel: instagram, title: Hallo, mode: story }\n',
+      });
       try {
         const { model: m } = build(t.dir, '2027-02-15', 'en');
-        assert.ok(m.missing.some((x) => x.includes("'../nowhere.md'") && /no strategy document there/.test(x)), m.missing.join('\n'));
+        assert.ok(
+          m.missing.some((x) => x.includes("'../nowhere.md'") && /no strategy document there/.test(x)),
+          m.missing.join('\n'),
+        );
       } finally {
         t.cleanup();
       }
@@ -383,10 +537,19 @@ describe('preview model', () => {
       const t = tempWorkspace({ 'empty.strategy.md': '', 'empty.plan.md': '' });
       try {
         const { model: m } = build(t.dir, '2027-02-15', 'en');
-        assert.ok(m.missing.some((x) => /^The strategy 'empty\.strategy\.md' is empty/.test(x)), m.missing.join('\n'));
-        assert.ok(m.missing.some((x) => /^The plan 'empty\.plan\.md' has no entries yet/.test(x)), m.missing.join('\n'));
+        assert.ok(
+          m.missing.some((x) => /^The strategy 'empty\.strategy\.md' is empty/.test(x)),
+          m.missing.join('\n'),
+        );
+        assert.ok(
+          m.missing.some((x) => /^The plan 'empty\.plan\.md' has no entries yet/.test(x)),
+          m.missing.join('\n'),
+        );
         assert.ok(m.steps.every((s) => s.state === 'missing'));
-        assert.ok(m.steps.every((s) => s.insert && s.note), 'a missing step says where it would go');
+        assert.ok(
+          m.steps.every((s) => s.insert && s.note),
+          'a missing step says where it would go',
+        );
         assert.deepEqual(m.calendar.months, []);
         roundTrips(m);
       } finally {

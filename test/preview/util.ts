@@ -8,7 +8,6 @@ import { toUri } from '../../server/src/core/uri';
 import type { Workspace } from '../../server/src/core/workspace';
 import type { Lang } from '../../server/src/core/text';
 
-
 export const ROOT = repoRoot();
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'preview');
 export const EXAMPLES = path.join(ROOT, 'examples');

@@ -16,10 +16,7 @@ import { ALL_RULES } from '../../server/src/core/rules';
 import type { Rule } from '../../server/src/core/rules/api';
 import { t } from '../../server/src/core/text';
 import type { Finding } from '../../server/src/core/engine';
-import {
-  FM_PLAN, PLAN, PLAN_HEADER, PLAN_MD, PLAN_YAML, PLAN_YAML_TEXT, STRATEGY, STRATEGY_MD,
-  STRATEGY_YAML, STRATEGY_YAML_TEXT, WS,
-} from './docs';
+import { FM_PLAN, PLAN, PLAN_HEADER, PLAN_MD, PLAN_YAML, PLAN_YAML_TEXT, STRATEGY, STRATEGY_MD, STRATEGY_YAML, STRATEGY_YAML_TEXT, WS } from './docs';
 import { TODAY, checkInvariants, describeResult, emptyWorkspace, repoRoot, runCorpus, serveCorpora, setAndCheck, type Corpus } from './harness';
 
 import { BAD } from './badcases';
@@ -115,7 +112,10 @@ if (isMainThread) {
           ws.set(uri, s);
           const { problems, findings } = checkInvariants(ws);
           assert.deepEqual(problems, []);
-          return findings.filter((f) => f.uri === uri).map(key).sort();
+          return findings
+            .filter((f) => f.uri === uri)
+            .map(key)
+            .sort();
         };
         const lf = run(text);
         assert.ok(lf.length > 0, `${uri} has findings to compare`);
@@ -124,7 +124,11 @@ if (isMainThread) {
     });
 
     it('a BOM changes no finding of a document', () => {
-      for (const [uri, text] of [[STRATEGY_MD, STRATEGY], [PLAN_YAML, PLAN_YAML_TEXT], [STRATEGY_YAML, STRATEGY_YAML_TEXT]]) {
+      for (const [uri, text] of [
+        [STRATEGY_MD, STRATEGY],
+        [PLAN_YAML, PLAN_YAML_TEXT],
+        [STRATEGY_YAML, STRATEGY_YAML_TEXT],
+      ]) {
         const rules = (s: string) => {
           const ws = emptyWorkspace();
           assert.ok(ws.set(uri, s), `${uri} not detected${s.startsWith('\uFEFF') ? ' with a BOM' : ''}`);
@@ -173,14 +177,25 @@ if (isMainThread) {
         assert.deepEqual(problems, []);
         return findings;
       };
-      const broken = 'stratdoc: plan\nstrategy: strategie.md\nentries:\n  - date: 2027-01-12\n    title: "nicht geschlossen\n  - { date: 2027-01-13, title: [x\n';
+      const broken =
+        'stratdoc: plan\nstrategy: strategie.md\nentries:\n  - date: 2027-01-12\n    title: "nicht geschlossen\n  - { date: 2027-01-13, title: [x\n';
       const without = build(undefined);
       const withBroken = build(broken);
-      assert.ok(withBroken.some((f) => f.uri === `${WS}kaputt.plan.yaml` && f.rule === 'syntax'), 'the syntax error is reported');
-      const other = (l: Finding[]) => l.filter((f) => f.uri === `${WS}gut.plan.md`).map(key).sort();
+      assert.ok(
+        withBroken.some((f) => f.uri === `${WS}kaputt.plan.yaml` && f.rule === 'syntax'),
+        'the syntax error is reported',
+      );
+      const other = (l: Finding[]) =>
+        l
+          .filter((f) => f.uri === `${WS}gut.plan.md`)
+          .map(key)
+          .sort();
       assert.ok(other(without).length > 0, 'the good plan has findings to compare');
       assert.deepEqual(other(withBroken), other(without));
-      assert.ok(withBroken.some((f) => f.uri === STRATEGY_MD), 'the strategy is still checked');
+      assert.ok(
+        withBroken.some((f) => f.uri === STRATEGY_MD),
+        'the strategy is still checked',
+      );
       // A YAML strategy with a syntax error still gets its other findings, and its plans theirs.
       const ws = emptyWorkspace();
       ws.set(STRATEGY_YAML, STRATEGY_YAML_TEXT + 'channels: [\n');
@@ -188,11 +203,18 @@ if (isMainThread) {
       const r = checkInvariants(ws);
       assert.deepEqual(r.problems, []);
       assert.ok(r.findings.some((f) => f.uri === STRATEGY_YAML && f.rule === 'syntax'));
-      assert.ok(r.findings.some((f) => f.uri === PLAN_YAML), 'the plan of a broken strategy is still checked');
+      assert.ok(
+        r.findings.some((f) => f.uri === PLAN_YAML),
+        'the plan of a broken strategy is still checked',
+      );
     });
 
     it('a rule that throws yields one "failed internally" finding; the other rule still reports', () => {
-      const docs: [string, string][] = [[STRATEGY_MD, STRATEGY], [PLAN_MD, PLAN.replace('| @anna | @dirk |', '| @anna | @anna |')], [PLAN_YAML, PLAN_YAML_TEXT.replace('owner: anna\n', '')]];
+      const docs: [string, string][] = [
+        [STRATEGY_MD, STRATEGY],
+        [PLAN_MD, PLAN.replace('| @anna | @dirk |', '| @anna | @anna |')],
+        [PLAN_YAML, PLAN_YAML_TEXT.replace('owner: anna\n', '')],
+      ];
       // A real rule that has something to say about these documents.
       const all = emptyWorkspace();
       for (const [u, x] of docs) all.set(u, x);
@@ -219,15 +241,28 @@ if (isMainThread) {
         assert.ok(f.message.de.trim());
         assert.ok(!findings.some((x) => x.message.en === 'before the throw'), 'findings of the failed run are dropped');
       }
-      assert.ok(findings.some((f) => f.rule === real.meta.id), `${real.meta.id} still reports`);
+      assert.ok(
+        findings.some((f) => f.rule === real.meta.id),
+        `${real.meta.id} still reports`,
+      );
       assert.deepEqual(
-        findings.filter((f) => f.rule === real.meta.id).map(key).sort(),
-        checkInvariants(all).findings.filter((f) => f.rule === real.meta.id).map(key).sort(),
+        findings
+          .filter((f) => f.rule === real.meta.id)
+          .map(key)
+          .sort(),
+        checkInvariants(all)
+          .findings.filter((f) => f.rule === real.meta.id)
+          .map(key)
+          .sort(),
       );
     });
 
     it('ordinary files with odd bytes are never documents', () => {
-      for (const [name, text] of [['README.md', '\uFEFF# x\r\n'], ['notes.md', '\u0000\u0001binary'], ['x.yaml', '@@@: [']]) {
+      for (const [name, text] of [
+        ['README.md', '\uFEFF# x\r\n'],
+        ['notes.md', '\u0000\u0001binary'],
+        ['x.yaml', '@@@: ['],
+      ]) {
         assert.equal(parseDocument(`${WS}${name}`, text), undefined, name);
       }
     });

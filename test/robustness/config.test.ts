@@ -28,7 +28,10 @@ describe('robustness: configuration', function () {
         const row = doc.split('\n').find((l) => l.startsWith(`| \`${k}\` |`));
         assert.ok(row && row.includes(`${range.min} to ${range.max}`), `docs/rules/${r.meta.id}.md states the range of ${k}: ${row}`);
         assert.match(doc.split('## Auf Deutsch')[1] ?? '', new RegExp(`${range.min} bis ${range.max}`), `the German part of ${r.meta.id}.md states it`);
-        assert.ok(schema.includes(`"minimum":${range.min}`) && schema.includes(`"maximum":${range.max}`), `config.schema.json has the range of ${r.meta.id}.${k}`);
+        assert.ok(
+          schema.includes(`"minimum":${range.min}`) && schema.includes(`"maximum":${range.max}`),
+          `config.schema.json has the range of ${r.meta.id}.${k}`,
+        );
       }
     }
   });
@@ -55,7 +58,10 @@ describe('robustness: configuration', function () {
     for (const [text, re] of cases) {
       const c = parseConfig(text, URI);
       const msgs = c.problems.map((p) => p.message.en);
-      assert.ok(msgs.some((m) => re.test(m)), `${text.slice(0, 60)}: ${msgs.join(' | ')}`);
+      assert.ok(
+        msgs.some((m) => re.test(m)),
+        `${text.slice(0, 60)}: ${msgs.join(' | ')}`,
+      );
       for (const p of c.problems) {
         assert.doesNotMatch(p.message.en + p.message.de, /Invalid input|Expected |received|Error:|call stack|undefined|\[object/);
         assert.notEqual(p.message.en, p.message.de, 'translated');
@@ -66,7 +72,10 @@ describe('robustness: configuration', function () {
   });
 
   it('keeps what is valid next to what is not', () => {
-    const c = parseConfig('language: de\nmaxFileSize: 2 KB\ninclude: ["plaene/**/*.md"]\nrules:\n  push-ratio: { max: 2, minEntries: 5 }\n  kpi-not-smart: off\n  push-ratoi: off\n', URI);
+    const c = parseConfig(
+      'language: de\nmaxFileSize: 2 KB\ninclude: ["plaene/**/*.md"]\nrules:\n  push-ratio: { max: 2, minEntries: 5 }\n  kpi-not-smart: off\n  push-ratoi: off\n',
+      URI,
+    );
     assert.equal(c.language, 'de');
     assert.equal(c.maxFileSize, 2048);
     assert.deepEqual(c.include, ['plaene/**/*.md']);

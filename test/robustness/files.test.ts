@@ -20,14 +20,49 @@ describe('robustness: config globs', function () {
   this.timeout(60_000);
 
   const PATTERNS = [
-    '*.md', '**/*.md', 'strategie/**/*.md', 'plaene/**/*.yaml', 'archiv/**', '**/archiv/**', '*.{md,yaml}', '**/*.{strategy,plan}.{md,yaml,yml}',
-    'plaene/2027-q?.md', 'plaene/[0-9]*.md', 'plaene/[^a-z]*.md', '**/.hidden/*.md', 'a/**/b/*.md', '**', 'notes/*', './plaene/*.md', '!archiv/**',
-    '**/*a*a*a.md', 'x\\*y.md',
+    '*.md',
+    '**/*.md',
+    'strategie/**/*.md',
+    'plaene/**/*.yaml',
+    'archiv/**',
+    '**/archiv/**',
+    '*.{md,yaml}',
+    '**/*.{strategy,plan}.{md,yaml,yml}',
+    'plaene/2027-q?.md',
+    'plaene/[0-9]*.md',
+    'plaene/[^a-z]*.md',
+    '**/.hidden/*.md',
+    'a/**/b/*.md',
+    '**',
+    'notes/*',
+    './plaene/*.md',
+    '!archiv/**',
+    '**/*a*a*a.md',
+    'x\\*y.md',
   ];
   const PATHS = [
-    'a.md', 'strategie.md', 'plaene/2027-q1.md', 'plaene/2027-q12.md', 'plaene/q1.plan.yaml', 'strategie/x/y/z.md', 'archiv/alt.md', 'x/archiv/alt/plan.md',
-    '.hidden/x.md', 'deep/.hidden/x.md', 'a/b/c.md', 'a/x/y/b/c.md', 'a/b/x/c.md', 'notes/x', 'notes/x/y', 'plaene/abc.md', 'plaene/1abc.md', 'aaa.md',
-    'x*y.md', 'xzy.md', 'q.strategy.yml', 'sub/q.plan.md',
+    'a.md',
+    'strategie.md',
+    'plaene/2027-q1.md',
+    'plaene/2027-q12.md',
+    'plaene/q1.plan.yaml',
+    'strategie/x/y/z.md',
+    'archiv/alt.md',
+    'x/archiv/alt/plan.md',
+    '.hidden/x.md',
+    'deep/.hidden/x.md',
+    'a/b/c.md',
+    'a/x/y/b/c.md',
+    'a/b/x/c.md',
+    'notes/x',
+    'notes/x/y',
+    'plaene/abc.md',
+    'plaene/1abc.md',
+    'aaa.md',
+    'x*y.md',
+    'xzy.md',
+    'q.strategy.yml',
+    'sub/q.plan.md',
   ];
 
   it('matches like picomatch (dot: true) on the patterns teams write', () => {
@@ -88,7 +123,10 @@ describe('robustness: safe writer', () => {
       assert.deepEqual(safeWrite(out, 'new', [input]), { written: out });
       assert.equal(fs.readFileSync(out, 'utf8'), 'new');
       if (process.platform !== 'win32') assert.equal(fs.statSync(out).mode & 0o777, 0o640);
-      assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+      assert.deepEqual(
+        fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+        [],
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -16,7 +16,6 @@ import type { Rule } from '../../server/src/core/rules/api';
 
 export const TODAY = '2027-02-15';
 
-
 import { rng } from '../helpers/rng';
 import { repoRoot } from '../helpers/repo';
 export { repoRoot };
@@ -45,7 +44,10 @@ function lineLength(doc: ParsedDocument, line: number): number {
 export function rangeProblem(doc: ParsedDocument, r: Range | undefined): string | undefined {
   if (!r || !r.start || !r.end) return 'no range';
   const n = doc.lines.lineCount;
-  for (const [name, p] of [['start', r.start], ['end', r.end]] as const) {
+  for (const [name, p] of [
+    ['start', r.start],
+    ['end', r.end],
+  ] as const) {
     if (!Number.isInteger(p.line) || !Number.isInteger(p.character)) return `${name} ${JSON.stringify(p)} is not integral`;
     if (p.line < 0 || p.line >= n) return `${name} line ${p.line} outside 0..${n - 1}`;
     if (p.character < 0 || p.character > lineLength(doc, p.line)) return `${name} ${p.line}:${p.character} beyond the line's length ${lineLength(doc, p.line)}`;
@@ -117,7 +119,12 @@ export function modelProblems(doc: ParsedDocument): string[] {
         check(`${it.kind} ${it.id} field ${f.key} range`, f.range);
         for (const x of f.items ?? []) check(`${it.kind} ${it.id} field ${f.key} item`, x.range);
       }
-      const refs = [...('kpis' in it && Array.isArray(it.kpis) ? it.kpis : []), ...('goals' in it ? it.goals : []), ...('people' in it ? it.people : []), ...('audiences' in it ? it.audiences : [])];
+      const refs = [
+        ...('kpis' in it && Array.isArray(it.kpis) ? it.kpis : []),
+        ...('goals' in it ? it.goals : []),
+        ...('people' in it ? it.people : []),
+        ...('audiences' in it ? it.audiences : []),
+      ];
       for (const r of refs) check(`${it.kind} ${it.id} ref ${r.id}`, r.range);
     }
   }
@@ -147,7 +154,11 @@ export function modelProblems(doc: ParsedDocument): string[] {
  * Checks a workspace and returns every broken invariant (empty when all is well). The
  * model ranges are checked for `only` (a just-changed document) or for every document.
  */
-export function checkInvariants(ws: Workspace, today = TODAY, opts: { model?: boolean; only?: string } = { model: true }): { problems: string[]; findings: Finding[] } {
+export function checkInvariants(
+  ws: Workspace,
+  today = TODAY,
+  opts: { model?: boolean; only?: string } = { model: true },
+): { problems: string[]; findings: Finding[] } {
   const problems: string[] = [];
   const byUri = ws.check(today);
   const findings: Finding[] = [];
@@ -230,7 +241,12 @@ export function serveCorpora(corpora: Record<string, () => Corpus>): void {
  * case that takes longer than `hangMs` is reported as a hang, the worker is ended and a
  * new one continues with the next case. Cases slower than `slowMs` are listed.
  */
-export async function runCorpus(file: string, name: string, make: () => Corpus, opts: { hangMs?: number; slowMs?: number; workers?: number } = {}): Promise<CorpusResult> {
+export async function runCorpus(
+  file: string,
+  name: string,
+  make: () => Corpus,
+  opts: { hangMs?: number; slowMs?: number; workers?: number } = {},
+): Promise<CorpusResult> {
   const hangMs = opts.hangMs ?? 20000;
   const slowMs = opts.slowMs ?? 5000;
   const labels = make();
@@ -245,7 +261,10 @@ export async function runCorpus(file: string, name: string, make: () => Corpus, 
   for (const l of [res.failures, res.hangs, res.slow]) l.sort((x, y) => x.i - y.i);
   res.ms = performance.now() - t0;
   if (process.env.STRATDOC_ROBUST_TIMES) {
-    const top = times.sort((x, y) => y.ms - x.ms).slice(0, 15).map((x) => `  ${Math.round(x.ms)} ms  ${labels.label(x.i)}`);
+    const top = times
+      .sort((x, y) => y.ms - x.ms)
+      .slice(0, 15)
+      .map((x) => `  ${Math.round(x.ms)} ms  ${labels.label(x.i)}`);
     console.log(`${name}: ${res.ran} cases in ${Math.round(res.ms)} ms (${n} workers); slowest:\n${top.join('\n')}`);
   }
   return res;

@@ -97,7 +97,12 @@ entries:
 /** Billion laughs: 10^12 expansions if toJS were allowed to expand them. */
 function billionLaughs(): string {
   const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-  for (let i = 1; i <= 11; i++) lines.push(`b${i}: &b${i} [${Array(10).fill(i === 1 ? '*a' : `*b${i - 1}`).join(', ')}]`);
+  for (let i = 1; i <= 11; i++)
+    lines.push(
+      `b${i}: &b${i} [${Array(10)
+        .fill(i === 1 ? '*a' : `*b${i - 1}`)
+        .join(', ')}]`,
+    );
   return lines.join('\n') + '\nlanguage: de\n';
 }
 
@@ -115,7 +120,10 @@ describe('robustness: hostile workspaces (CLI)', function () {
         const r = check(dir);
         assert.equal(r.code, 0, r.stderr);
         assert.match(r.stderr, /^\.stratdoc\.yaml:1:1: warning: \.stratdoc\.yaml uses YAML aliases .* more than 100 times/m);
-        assert.ok(r.list.some((d) => d.file === 'plaene/q1.plan.md' && d.rule === 'unknown-person'), 'the plan is still checked');
+        assert.ok(
+          r.list.some((d) => d.file === 'plaene/q1.plan.md' && d.rule === 'unknown-person'),
+          'the plan is still checked',
+        );
       } finally {
         rmrf(dir);
       }
@@ -180,7 +188,11 @@ describe('robustness: hostile workspaces (CLI)', function () {
       assert.ok(![...files].some((f) => f.startsWith('aussen/') || f.startsWith('wurzel/') || f.includes('schleife/')), [...files].join(', '));
       assert.ok(!r.list.some((d) => /GEHEIM/.test(d.message)));
       const link = r.list.filter((d) => d.file === 'plaene/link.plan.md');
-      assert.deepEqual(link.map((d) => d.rule), ['file'], 'a link out of the root is named, not read');
+      assert.deepEqual(
+        link.map((d) => d.rule),
+        ['file'],
+        'a link out of the root is named, not read',
+      );
       assert.match(link[0].message, /outside the workspace/);
       assert.ok(!files.has('plaene/kopie.plan.md'), 'a file is read once, under its first name');
       const rep = cli(['report', '--today', TODAY, '--out', 'bericht.html'], dir);
@@ -197,7 +209,10 @@ describe('robustness: hostile workspaces (CLI)', function () {
     try {
       const r = check(dir);
       assert.match(r.stderr, /\.stratdoc\.yaml:1:14: warning: .*'maxFileSize' must be a size from 1 byte to 100 MB/);
-      assert.ok(r.list.some((d) => d.file === 'q1.plan.md'), 'the plan is checked with the default size');
+      assert.ok(
+        r.list.some((d) => d.file === 'q1.plan.md'),
+        'the plan is checked with the default size',
+      );
     } finally {
       rmrf(dir);
     }
@@ -218,7 +233,10 @@ describe('robustness: hostile workspaces (CLI)', function () {
       try {
         const r = check(dir);
         assert.ok(!r.list.some((d) => d.rule === 'file'), `${name}: ${JSON.stringify(r.list.filter((d) => d.rule === 'file'))}`);
-        results[name] = r.list.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`).sort().join('\n');
+        results[name] = r.list
+          .map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)
+          .sort()
+          .join('\n');
       } finally {
         rmrf(dir);
       }
@@ -239,9 +257,16 @@ describe('robustness: hostile workspaces (CLI)', function () {
       assert.match(byFile.get('zero.plan.yaml') ?? '', /outside the workspace|not a regular file/);
       assert.match(byFile.get('binaer.plan.yaml') ?? '', /binary/);
       assert.match(r.stderr, /\.stratdoc\.yaml:1:1: warning: \.stratdoc\.yaml is not read: it is not a regular file/);
-      assert.ok(r.list.some((d) => d.file === 'q1.plan.md' && d.rule !== 'file'), 'the real plan is checked');
+      assert.ok(
+        r.list.some((d) => d.file === 'q1.plan.md' && d.rule !== 'file'),
+        'the real plan is checked',
+      );
       const named = check(dir, 'fifo.plan.md');
-      assert.deepEqual(named.list.map((d) => d.rule), ['file'], 'a FIFO named as a path is not waited on either');
+      assert.deepEqual(
+        named.list.map((d) => d.rule),
+        ['file'],
+        'a FIFO named as a path is not waited on either',
+      );
     } finally {
       rmrf(dir);
     }
@@ -297,12 +322,19 @@ describe('robustness: hostile workspaces (CLI)', function () {
         [/'rules\.kpi-not-smart' muss ein Schweregrad/, 'bad severity'],
         [/'include' muss eine Liste/, 'include'],
       ];
-      for (const [re, what] of want) assert.ok(lines.some((l) => re.test(l)), `${what}:\n${r.stderr}`);
+      for (const [re, what] of want)
+        assert.ok(
+          lines.some((l) => re.test(l)),
+          `${what}:\n${r.stderr}`,
+        );
       assert.equal(lines.length, want.length, r.stderr);
       assert.doesNotMatch(r.stderr, /Invalid input|Expected|received|Too small|expected/);
       // The rejected settings fall back to their defaults: the same findings as a plain configuration.
       const base = check(plain);
-      assert.deepEqual(r.list.map((d) => `${d.file}:${d.line} ${d.rule}`), base.list.map((d) => `${d.file}:${d.line} ${d.rule}`));
+      assert.deepEqual(
+        r.list.map((d) => `${d.file}:${d.line} ${d.rule}`),
+        base.list.map((d) => `${d.file}:${d.line} ${d.rule}`),
+      );
     } finally {
       rmrf(dir);
       rmrf(plain);
@@ -332,7 +364,10 @@ describe('robustness: hostile workspaces (CLI)', function () {
     const dir = workspace({ '.stratdoc.yaml': 'maxFileSize: 2KB\n', 'q1.plan.md': big });
     try {
       const r = check(dir);
-      assert.deepEqual(r.list.map((d) => d.rule), ['file']);
+      assert.deepEqual(
+        r.list.map((d) => d.rule),
+        ['file'],
+      );
       assert.match(r.list[0].message, /larger than 2 KB/);
     } finally {
       rmrf(dir);
@@ -407,7 +442,13 @@ describe('robustness: the CLI and the server read the same files', function () {
   it('on a tree with links, skipped folders, odd encodings and a hostile configuration', async () => {
     const outside = workspace({ 'fremd.plan.md': PLAN_MD, 'fremd.strategy.md': '# Fremd\n' });
     const enc = (s: string, how: 'cr' | 'u16le' | 'u16be' | 'latin1') =>
-      how === 'cr' ? Buffer.from(s.replace(/\n/g, '\r')) : how === 'latin1' ? Buffer.from(s, 'latin1') : how === 'u16le' ? Buffer.from('\ufeff' + s, 'utf16le') : Buffer.from('\ufeff' + s, 'utf16le').swap16();
+      how === 'cr'
+        ? Buffer.from(s.replace(/\n/g, '\r'))
+        : how === 'latin1'
+          ? Buffer.from(s, 'latin1')
+          : how === 'u16le'
+            ? Buffer.from('\ufeff' + s, 'utf16le')
+            : Buffer.from('\ufeff' + s, 'utf16le').swap16();
     const dir = workspace({
       '.stratdoc.yaml': `maxFileSize: 3KB\ninclude: ["notizen/**/*a*a*a*a*a*a*a*a*a*a.md"]\nrules:\n  push-ratoi: off\n  channel-gap: { maxGapDays: -5 }\nx: &x [1]\ny: *x\n`,
       'strategie.md': STRATEGY,
@@ -437,7 +478,10 @@ describe('robustness: the CLI and the server read the same files', function () {
       const r = check(dir);
       const fromCli = new Map<string, string[]>();
       for (const d of r.list) fromCli.set(d.file, [...(fromCli.get(d.file) ?? []), d.rule].sort());
-      assert.ok(fromCli.has('plaene/latin1.plan.md') && fromCli.has('plaene/gross.plan.md') && fromCli.has(`notizen/${'a'.repeat(40)}.md`), [...fromCli.keys()].join(', '));
+      assert.ok(
+        fromCli.has('plaene/latin1.plan.md') && fromCli.has('plaene/gross.plan.md') && fromCli.has(`notizen/${'a'.repeat(40)}.md`),
+        [...fromCli.keys()].join(', '),
+      );
       if (POSIX) assert.ok(fromCli.has('plaene/fifo.plan.md') && fromCli.has('plaene/fremd.plan.md'));
       assert.ok(!fromCli.has('notizen/README.md') && !fromCli.has('.github/workflows/ci.yml'), 'ordinary files stay silent');
 

@@ -18,7 +18,16 @@ describe('robustness: ordinary Markdown and YAML files', () => {
 
   it('has the ordinary tree', () => {
     const rel = files.map((f) => path.relative(DIR, f).split(path.sep).join('/'));
-    for (const want of ['README.md', 'CHANGELOG.md', '.github/workflows/ci.yml', 'docker-compose.yml', 'mkdocs.yml', 'config/goals.yaml', 'notes/redaktionssitzung.md', '_posts/2027-01-12-winterreifen.md']) {
+    for (const want of [
+      'README.md',
+      'CHANGELOG.md',
+      '.github/workflows/ci.yml',
+      'docker-compose.yml',
+      'mkdocs.yml',
+      'config/goals.yaml',
+      'notes/redaktionssitzung.md',
+      '_posts/2027-01-12-winterreifen.md',
+    ]) {
       assert.ok(rel.includes(want), `missing ${want}`);
     }
   });

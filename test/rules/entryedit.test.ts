@@ -20,7 +20,11 @@ function set(name: string, text: string, i: number, field: FieldName, value: str
   assert.ok(edits, 'no edits');
   const out = applyEdits(text, edits);
   const again = parse(name, out);
-  assert.deepEqual(again.problems.map((p) => p.message.en), [], `problems after the edit:\n${out}`);
+  assert.deepEqual(
+    again.problems.map((p) => p.message.en),
+    [],
+    `problems after the edit:\n${out}`,
+  );
   assert.equal(again.plan!.entries.length, doc.plan!.entries.length);
   return out;
 }
@@ -41,18 +45,24 @@ describe('entryedit: setEntryField', () => {
       '',
     ].join('\n');
 
-    it('inserts a missing field after the last one, at the keys\' indentation', () => {
+    it("inserts a missing field after the last one, at the keys' indentation", () => {
       const out = set('p.plan.yaml', plan, 0, 'goals', 'G1');
       assert.equal(out, plan.replace('    title: Frühlingsangebot\n', '    title: Frühlingsangebot\n    goal: G1\n'));
       const e = parse('p.plan.yaml', out).plan!.entries[0];
-      assert.deepEqual(e.goals.map((g) => g.id), ['G1']);
+      assert.deepEqual(
+        e.goals.map((g) => g.id),
+        ['G1'],
+      );
       assert.equal(e.title?.value, 'Frühlingsangebot');
     });
 
     it('fills an empty value', () => {
       const out = set('p.plan.yaml', plan, 1, 'goals', 'G2');
       assert.ok(out.includes('    goal: G2\n    mode:'), out);
-      assert.deepEqual(parse('p.plan.yaml', out).plan!.entries[1].goals.map((g) => g.id), ['G2']);
+      assert.deepEqual(
+        parse('p.plan.yaml', out).plan!.entries[1].goals.map((g) => g.id),
+        ['G2'],
+      );
     });
 
     it('fills an empty value before a comment, keeping the comment', () => {
@@ -126,7 +136,10 @@ describe('entryedit: setEntryField', () => {
     it('fills an empty value inside the braces', () => {
       const text = 'stratdoc: plan\nentries:\n  - { date: 2027-01-12, goal: , title: Rabatt }\n';
       const out = set('p.plan.yaml', text, 0, 'goals', 'G1');
-      assert.deepEqual(parse('p.plan.yaml', out).plan!.entries[0].goals.map((g) => g.id), ['G1']);
+      assert.deepEqual(
+        parse('p.plan.yaml', out).plan!.entries[0].goals.map((g) => g.id),
+        ['G1'],
+      );
       assert.ok(out.includes('goal: G1'), out);
     });
 
@@ -173,7 +186,10 @@ describe('entryedit: setEntryField', () => {
     it('adds the missing cells of a short row', () => {
       const out = set('p.plan.md', md, 2, 'goals', 'G3');
       const e = parse('p.plan.md', out).plan!.entries[2];
-      assert.deepEqual(e.goals.map((g) => g.id), ['G3']);
+      assert.deepEqual(
+        e.goals.map((g) => g.id),
+        ['G3'],
+      );
       assert.equal(e.title?.value, 'Kurz');
       assert.equal(e.mode, undefined);
     });
@@ -194,7 +210,10 @@ describe('entryedit: setEntryField', () => {
     it('handles rows without outer pipes', () => {
       const text = '---\nstratdoc: plan\n---\nDatum | Kanal | Ziel\n--- | --- | ---\n2027-01-12 | instagram |\n';
       const out = set('p.plan.md', text, 0, 'goals', 'G1');
-      assert.deepEqual(parse('p.plan.md', out).plan!.entries[0].goals.map((g) => g.id), ['G1']);
+      assert.deepEqual(
+        parse('p.plan.md', out).plan!.entries[0].goals.map((g) => g.id),
+        ['G1'],
+      );
     });
   });
 
@@ -203,8 +222,14 @@ describe('entryedit: setEntryField', () => {
       const line = '| a | b \\| c |  |';
       const { cells, closed } = rowCells(line);
       assert.equal(closed, true);
-      assert.deepEqual(cells.map(([s, e]) => line.slice(s, e).trim()), ['a', 'b \\| c', '']);
-      assert.deepEqual(rowCells('a | b').cells.map(([s, e]) => 'a | b'.slice(s, e).trim()), ['a', 'b']);
+      assert.deepEqual(
+        cells.map(([s, e]) => line.slice(s, e).trim()),
+        ['a', 'b \\| c', ''],
+      );
+      assert.deepEqual(
+        rowCells('a | b').cells.map(([s, e]) => 'a | b'.slice(s, e).trim()),
+        ['a', 'b'],
+      );
     });
   });
 });

@@ -35,11 +35,19 @@ function readExpect(file: string): { today: string; also: string[]; lines: strin
 }
 
 describe('rule fixtures', () => {
-  const rules = fs.existsSync(ROOT) ? fs.readdirSync(ROOT).filter((d) => fs.statSync(path.join(ROOT, d)).isDirectory()).sort() : [];
+  const rules = fs.existsSync(ROOT)
+    ? fs
+        .readdirSync(ROOT)
+        .filter((d) => fs.statSync(path.join(ROOT, d)).isDirectory())
+        .sort()
+    : [];
   for (const rule of rules) {
     describe(rule, () => {
       it('is a rule of the catalog', () => assert.ok(RULES_BY_ID.has(rule), `no rule ${rule}`));
-      const cases = fs.readdirSync(path.join(ROOT, rule)).filter((d) => fs.statSync(path.join(ROOT, rule, d)).isDirectory()).sort();
+      const cases = fs
+        .readdirSync(path.join(ROOT, rule))
+        .filter((d) => fs.statSync(path.join(ROOT, rule, d)).isDirectory())
+        .sort();
       for (const c of cases) {
         const dir = path.join(ROOT, rule, c);
         it(c, () => {
@@ -53,7 +61,11 @@ describe('rule fixtures', () => {
             .map((s) => (exp.also.length ? s : s.replace(new RegExp(` ${rule}$`), '')))
             .sort();
           const want = [...exp.lines].sort();
-          assert.deepEqual(got, want, `findings of ${[...watched].join(', ')} in ${path.relative(process.cwd(), dir)}:\n${findings.map((f) => `  ${describe1(f, dir)}: ${f.message.en}`).join('\n')}`);
+          assert.deepEqual(
+            got,
+            want,
+            `findings of ${[...watched].join(', ')} in ${path.relative(process.cwd(), dir)}:\n${findings.map((f) => `  ${describe1(f, dir)}: ${f.message.en}`).join('\n')}`,
+          );
           // Every finding has a message in both languages and a range inside its document.
           for (const f of findings) {
             assert.ok(f.message.en && f.message.de, `${f.rule} without a message in both languages`);
@@ -73,13 +85,22 @@ describe('rule fixtures', () => {
               }
               const after = allFindings(loadWorkspace(dir, overrides), exp.today);
               const count = (list: typeof findings, r: string) => list.filter((x) => x.rule === r).length;
-              assert.ok(count(after, f.rule) < count(findings, f.rule), `fix "${fix.title.en}" for ${describe1(f, dir)} did not remove the finding:\n${Object.values(overrides).join('\n----\n')}`);
+              assert.ok(
+                count(after, f.rule) < count(findings, f.rule),
+                `fix "${fix.title.en}" for ${describe1(f, dir)} did not remove the finding:\n${Object.values(overrides).join('\n----\n')}`,
+              );
               // The marker fix of unmarked-document makes the file a document: that its rules
               // then speak is the point of the fix (they are checked by the other fixtures).
               const rulesAfter = new Set(f.rule === 'unmarked-document' ? [] : after.map((x) => x.rule));
               for (const r of rulesAfter) {
                 if (r === f.rule) continue;
-                assert.ok(count(after, r) <= count(findings, r), `fix "${fix.title.en}" for ${describe1(f, dir)} added a ${r} finding: ${after.filter((x) => x.rule === r).map((x) => describe1(x, dir) + ' ' + x.message.en).join('; ')}\n${Object.values(overrides).join('\n----\n')}`);
+                assert.ok(
+                  count(after, r) <= count(findings, r),
+                  `fix "${fix.title.en}" for ${describe1(f, dir)} added a ${r} finding: ${after
+                    .filter((x) => x.rule === r)
+                    .map((x) => describe1(x, dir) + ' ' + x.message.en)
+                    .join('; ')}\n${Object.values(overrides).join('\n----\n')}`,
+                );
               }
             }
           }

@@ -19,8 +19,16 @@ function findings(rule: string, c: string): Finding[] {
 describe('goal, KPI and channel rules: messages and fixes', () => {
   it('have descriptions in both languages', () => {
     for (const id of [
-      'no-primary-goal', 'multiple-primary-goals', 'goal-without-kpi', 'kpi-without-goal', 'vanity-kpis-only',
-      'kpi-not-smart', 'unlinked-goal', 'channel-without-rationale', 'unplanned-channel', 'undeclared-channel',
+      'no-primary-goal',
+      'multiple-primary-goals',
+      'goal-without-kpi',
+      'kpi-without-goal',
+      'vanity-kpis-only',
+      'kpi-not-smart',
+      'unlinked-goal',
+      'channel-without-rationale',
+      'unplanned-channel',
+      'undeclared-channel',
     ]) {
       const d = RULES_BY_ID.get(id)!.meta.description;
       assert.ok(d.en && d.en !== 'TODO' && d.de && d.de !== 'TODO', id);

@@ -36,7 +36,10 @@ describe('editorial-plan rules: messages and fixes', () => {
     const fb = list.find((f) => f.message.en.includes('Facebook'));
     assert.ok(fb);
     assert.equal(fb.message.en, '7 of 12 entries on Facebook are push (58 %), more than the 20 % of the 80/20 rule and more than a third (rule of thirds).');
-    assert.equal(fb.message.de, '7 von 12 Einträgen auf Facebook sind Push (58 %), mehr als die 20 % der 80/20-Regel und mehr als ein Drittel (Drittel-Regel).');
+    assert.equal(
+      fb.message.de,
+      '7 von 12 Einträgen auf Facebook sind Push (58 %), mehr als die 20 % der 80/20-Regel und mehr als ein Drittel (Drittel-Regel).',
+    );
     const month = findings('push-ratio', 'fires-month-en-md').list[0];
     assert.match(month.message.en, /^3 of 10 entries in March 2027 are push \(30 %\), more than the 20 % of the 80\/20 rule\.$/);
     assert.match(month.message.de, /im März 2027/);
@@ -44,17 +47,22 @@ describe('editorial-plan rules: messages and fixes', () => {
     assert.equal(mixed.length, 1, 'one channel and one month say the same as the plan: reported once');
     assert.match(mixed[0].message.en, /^2\.5 of 10 entries in this plan/);
     assert.match(mixed[0].message.de, /^2,5 von 10 Einträgen in diesem Plan/);
-    const opts = findings('push-ratio', 'config-options-en-yaml').list.map((f) => f.message.en).sort();
+    const opts = findings('push-ratio', 'config-options-en-yaml')
+      .list.map((f) => f.message.en)
+      .sort();
     assert.deepEqual(opts, [
       '4 of 5 entries on linkedin are push (80 %), more than the 40 % allowed (max) and more than 70 % (strongMax).',
       '6 of 10 entries in this plan are push (60 %), more than the 40 % allowed (max).',
     ]);
   });
 
-  it('entry-without-goal offers the goals of the entry\'s channel and writes the chosen one', () => {
+  it("entry-without-goal offers the goals of the entry's channel and writes the chosen one", () => {
     const { list, text } = findings('entry-without-goal', 'fires-en-yaml-fix');
     const meet = list.find((f) => f.message.en.startsWith("'Meet the workshop team'"))!;
-    assert.deepEqual(meet.fixes!.map((x) => x.title.en), ['Serve goal G1: More test drives', 'Serve goal G2: Known in the region']);
+    assert.deepEqual(
+      meet.fixes!.map((x) => x.title.en),
+      ['Serve goal G1: More test drives', 'Serve goal G2: Known in the region'],
+    );
     assert.deepEqual(fixed(meet, text, 1), ['    goal: G2']);
     const poll = list.find((f) => f.message.en.startsWith("'Poll on wallboxes'"))!;
     assert.deepEqual(fixed(poll, text), ['  - { date: 2027-01-08, channel: linkedin, title: Poll on wallboxes, mode: dialog, goal: G2 }']);
@@ -66,7 +74,7 @@ describe('editorial-plan rules: messages and fixes', () => {
     for (const f of findings('entry-without-goal', 'fires-no-strategy-de-yaml').list) assert.equal(f.fixes, undefined);
   });
 
-  it('mode-inferred names the word and writes the mode in the document\'s language', () => {
+  it("mode-inferred names the word and writes the mode in the document's language", () => {
     const de = findings('mode-inferred', 'fires-de-md-fix');
     const offer = de.list.find((f) => f.message.en.includes("'Frühjahrsangebot'"))!;
     assert.match(offer.message.en, /^Mode 'push' was inferred from 'Frühjahrsangebot' in the title; it counts as push for push-ratio\./);
@@ -88,10 +96,13 @@ describe('editorial-plan rules: messages and fixes', () => {
       '- { date: 2027-03-09, channel: instagram, title: Via KPI, kpi: K1, link: http://autohaus.example/x?utm_source=instagram&utm_campaign=g1 }',
     ]);
     const md = findings('untracked-link', 'fires-de-md-fix');
-    assert.deepEqual(md.list.map((f) => fixed(f, md.text)[0]), [
-      '| 2027-03-04 | instagram | Probefahrt buchen | G1 | Frühling 2027 | https://autohaus.example/probefahrt?utm_source=instagram&utm_campaign=fruehling-2027 |',
-      '| 2027-03-05 | facebook | Anmeldung | G1 | | [Jetzt anmelden](https://autohaus.example/termin?utm_source=facebook&utm_campaign=g1#top) |',
-    ]);
+    assert.deepEqual(
+      md.list.map((f) => fixed(f, md.text)[0]),
+      [
+        '| 2027-03-04 | instagram | Probefahrt buchen | G1 | Frühling 2027 | https://autohaus.example/probefahrt?utm_source=instagram&utm_campaign=fruehling-2027 |',
+        '| 2027-03-05 | facebook | Anmeldung | G1 | | [Jetzt anmelden](https://autohaus.example/termin?utm_source=facebook&utm_campaign=g1#top) |',
+      ],
+    );
   });
 
   it('channel-gap gives the days and the dates of the gap', () => {
@@ -107,6 +118,9 @@ describe('editorial-plan rules: messages and fixes', () => {
 
   it('date-outside-period names whose period it is', () => {
     assert.match(findings('date-outside-period', 'fires-en-yaml-plan-period').list[0].message.en, /before the plan's period \(2027-01-01\.\.2027-03-31\)/);
-    assert.match(findings('date-outside-period', 'fires-de-md-strategy-period').list[0].message.de, /nach Ende des Zeitraums der Strategie \(2027-01-01\.\.2027-12-31\)/);
+    assert.match(
+      findings('date-outside-period', 'fires-de-md-strategy-period').list[0].message.de,
+      /nach Ende des Zeitraums der Strategie \(2027-01-01\.\.2027-12-31\)/,
+    );
   });
 });

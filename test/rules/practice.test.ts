@@ -30,7 +30,12 @@ describe('issue 12: the practice', () => {
       'strategie.md:6:3 missing-budget',
     ]);
     // Each placeholder section's finding says that it is a placeholder, and which.
-    for (const [rule, word] of [['missing-governance', 'TBD'], ['missing-meetings', 'folgt'], ['missing-guidelines', 'k. A.'], ['missing-crisis-plan', '-']]) {
+    for (const [rule, word] of [
+      ['missing-governance', 'TBD'],
+      ['missing-meetings', 'folgt'],
+      ['missing-guidelines', 'k. A.'],
+      ['missing-crisis-plan', '-'],
+    ]) {
       const f = findings.find((x) => x.rule === rule)!;
       assert.match(f.message.de, new RegExp(`nur einen Platzhalter \\('${word.replace('.', '\\.')}'\\)`), f.message.de);
       assert.match(f.message.en, /holds only a placeholder/);
@@ -87,7 +92,24 @@ describe('issue 12: the practice', () => {
   });
 
   it('counts placeholders as empty, and only placeholders', () => {
-    for (const s of ['TBD', 'TODO', 'tbc', 'folgt', 'kommt noch', 'k. A.', 'n/a', '-', '–', '?', '…', 'xxx', 'Lorem ipsum dolor sit amet', '- TBD\n- TODO', '', '~']) {
+    for (const s of [
+      'TBD',
+      'TODO',
+      'tbc',
+      'folgt',
+      'kommt noch',
+      'k. A.',
+      'n/a',
+      '-',
+      '–',
+      '?',
+      '…',
+      'xxx',
+      'Lorem ipsum dolor sit amet',
+      '- TBD\n- TODO',
+      '',
+      '~',
+    ]) {
       assert.ok(isPlaceholderOnly(s), JSON.stringify(s));
     }
     for (const s of ['Pendler 30-50', 'offen und ehrlich', 'TBD: Budget für Q3', 'k. A. zum Budget, aber 6 h/Woche', 'Todo-Liste der Redaktion pflegen']) {
@@ -103,13 +125,21 @@ describe('issue 12: the practice', () => {
     assert.equal(resultKindOf('Bewerbungen'), 'applications');
     assert.equal(resultKindOf('repeat purchase rate'), 'retention');
     assert.equal(resultKindOf('Umsatz aus Social'), 'revenue');
-    for (const s of ['Reichweite', 'Interaktionsrate', 'engagement rate', 'followers', 'impressions', 'likes', 'views']) assert.equal(resultKindOf(s), undefined, s);
+    for (const s of ['Reichweite', 'Interaktionsrate', 'engagement rate', 'followers', 'impressions', 'likes', 'views'])
+      assert.equal(resultKindOf(s), undefined, s);
     assert.equal(moneyOf('9.600 € für Anzeigen'), 9600);
     assert.equal(moneyOf('$4,000 a year'), 4000);
   });
 
   it('reads prize draws, giveaways, discounts and sales as push', () => {
-    for (const title of ['Gewinnspiel: Wir verlosen eine Wallbox', 'Verlosung zum Muttertag', 'Rabatt auf Winterreifen', 'Aktion: Klimacheck', 'Summer giveaway', 'Sale on winter tyres']) {
+    for (const title of [
+      'Gewinnspiel: Wir verlosen eine Wallbox',
+      'Verlosung zum Muttertag',
+      'Rabatt auf Winterreifen',
+      'Aktion: Klimacheck',
+      'Summer giveaway',
+      'Sale on winter tyres',
+    ]) {
       assert.equal(inferMode(title, ''), 'push', title);
     }
     assert.equal(inferMode('Ein Tag mit Sabine in der Werkstatt', ''), 'people');

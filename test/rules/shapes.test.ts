@@ -28,11 +28,18 @@ function findings(dir: string): { ws: Workspace; list: Finding[] } {
 }
 
 function expected(dir: string): string[] {
-  return fs.readFileSync(path.join(dir, 'expect.txt'), 'utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  return fs
+    .readFileSync(path.join(dir, 'expect.txt'), 'utf8')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
 }
 
 describe('real-world shapes', () => {
-  const shapes = fs.readdirSync(ROOT).filter((d) => fs.statSync(path.join(ROOT, d)).isDirectory()).sort();
+  const shapes = fs
+    .readdirSync(ROOT)
+    .filter((d) => fs.statSync(path.join(ROOT, d)).isDirectory())
+    .sort();
   it('has shapes to test', () => assert.ok(shapes.length >= 4, shapes.join(', ')));
   for (const shape of shapes) {
     describe(shape, () => {
@@ -47,7 +54,10 @@ describe('real-world shapes', () => {
 
       it('read nothing wrong: no syntax or schema finding, every document found and linked', () => {
         const { ws, list } = findings(wild);
-        assert.deepEqual(list.filter((f) => f.rule === 'syntax' || f.rule === 'schema').map((f) => `${describe1(f, wild)} ${f.message.en}`), []);
+        assert.deepEqual(
+          list.filter((f) => f.rule === 'syntax' || f.rule === 'schema').map((f) => `${describe1(f, wild)} ${f.message.en}`),
+          [],
+        );
         assert.equal(list.filter((f) => f.rule === 'missing-strategy').length, 0);
         const docs = [...ws.documents()];
         assert.ok(docs.some((d) => d.kind === 'strategy') && docs.some((d) => d.kind === 'plan'), 'a strategy and a plan');
@@ -67,9 +77,21 @@ describe('real-world shapes', () => {
           const docs = [...ws.documents()];
           const s = docs.find((d) => d.kind === 'strategy')!.strategy!;
           const rows = new Set<string>();
-          for (const d of docs) for (const e of d.plan?.entries ?? []) {
-            rows.add([e.isoDate, e.time?.value, e.channel?.id, e.title?.value, e.status?.value, e.owner ? 'owner' : '', e.reviewer ? 'reviewer' : '', e.goals.length].join(' | '));
-          }
+          for (const d of docs)
+            for (const e of d.plan?.entries ?? []) {
+              rows.add(
+                [
+                  e.isoDate,
+                  e.time?.value,
+                  e.channel?.id,
+                  e.title?.value,
+                  e.status?.value,
+                  e.owner ? 'owner' : '',
+                  e.reviewer ? 'reviewer' : '',
+                  e.goals.length,
+                ].join(' | '),
+              );
+            }
           return {
             goals: s.goals.map((g) => `${g.id} ${g.title?.value} ${g.type?.value} ${!!g.primary?.value}`),
             kpis: s.kpis.map((k) => `${k.id} ${k.title?.value} ${k.metricClass} ${k.target?.value ?? ''} ${k.deadline?.value ?? ''}`),

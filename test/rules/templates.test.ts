@@ -63,7 +63,10 @@ describe('section templates', () => {
   it('Markdown: inserts a step before the next step, numbered like the others, tight like the others', () => {
     const d = doc('s.strategy.md', '---\nlanguage: de\n---\n# Strategie\n\n## 1. Team\n- @a — Inhaberin (Geschäftsführung)\n\n## 3. Ziele\nText\n');
     const out = insert(d, 'listening');
-    assert.equal(out, `---\nlanguage: de\n---\n# Strategie\n\n## 1. Team\n- @a — Inhaberin (Geschäftsführung)\n\n## 2. Zuhören\n${TEMPLATES.listening.body.de.join(' ')}\n\n## 3. Ziele\nText\n`);
+    assert.equal(
+      out,
+      `---\nlanguage: de\n---\n# Strategie\n\n## 1. Team\n- @a — Inhaberin (Geschäftsführung)\n\n## 2. Zuhören\n${TEMPLATES.listening.body.de.join(' ')}\n\n## 3. Ziele\nText\n`,
+    );
   });
 
   it('Markdown: "Schritt N:" numbering and a blank line after headings are kept', () => {
@@ -71,7 +74,10 @@ describe('section templates', () => {
     assert.ok(insert(d, 'audiences').includes(`\n\n## Schritt 5: Zielgruppen\n\n${TEMPLATES.audiences.body.de.join(' ')}\n\n## Schritt 8: Kanalplan\n`));
     // The last step goes after the last step section.
     const e = doc('s.strategy.md', '# Strategy\n\n## Step 1 – Team\n\nText\n\n## Roles\n\nText\n');
-    assert.equal(insert(e, 'goals'), `# Strategy\n\n## Step 1 – Team\n\nText\n\n## Step 3 – Goals\n\n${TEMPLATES.goals.body.en.join(' ')}\n\n## Roles\n\nText\n`);
+    assert.equal(
+      insert(e, 'goals'),
+      `# Strategy\n\n## Step 1 – Team\n\nText\n\n## Step 3 – Goals\n\n${TEMPLATES.goals.body.en.join(' ')}\n\n## Roles\n\nText\n`,
+    );
   });
 
   it('Markdown: other sections go after the steps; numbered only where the others are', () => {
@@ -79,12 +85,19 @@ describe('section templates', () => {
     assert.ok(insert(numbered, 'crisis').endsWith(`## 8. Channels\nText\n\n## 9. Handling criticism\n${TEMPLATES.crisis.body.en.join(' ')}\n`));
     const mixed = doc('s.strategy.md', '# Strategy\n\n## 1. Team\nText\n\n## 8. Channels\nText\n\n## Editorial meeting\nText\n');
     // Governance comes before meetings (catalog order), unnumbered like the meeting section.
-    assert.equal(insert(mixed, 'governance'), `# Strategy\n\n## 1. Team\nText\n\n## 8. Channels\nText\n\n## Roles and approval\n${TEMPLATES.governance.body.en.join(' ')}\n\n## Editorial meeting\nText\n`);
+    assert.equal(
+      insert(mixed, 'governance'),
+      `# Strategy\n\n## 1. Team\nText\n\n## 8. Channels\nText\n\n## Roles and approval\n${TEMPLATES.governance.body.en.join(' ')}\n\n## Editorial meeting\nText\n`,
+    );
   });
 
   it('Markdown: a comment right above the next heading stays with that heading', () => {
     const d = doc('s.strategy.md', '# Strategy\n\n## 1. Team\nText\n\n<!-- stratdoc-disable-next-line empty-step -->\n## 3. Goals\nText\n');
-    assert.ok(insert(d, 'listening').includes(`Text\n\n## 2. Listening\n${TEMPLATES.listening.body.en.join(' ')}\n\n<!-- stratdoc-disable-next-line empty-step -->\n## 3. Goals\nText\n`));
+    assert.ok(
+      insert(d, 'listening').includes(
+        `Text\n\n## 2. Listening\n${TEMPLATES.listening.body.en.join(' ')}\n\n<!-- stratdoc-disable-next-line empty-step -->\n## 3. Goals\nText\n`,
+      ),
+    );
   });
 
   it('Markdown: a document without sections gets the section at its end', () => {
@@ -114,7 +127,10 @@ describe('section templates', () => {
 
   it('every inserted section reads back as that section, with text and without items', () => {
     const bases: [string, string][] = [
-      ['de.strategy.md', '---\nlanguage: de\n---\n# Strategie\n\n## 1. Team\n- @a — Inhaberin (Geschäftsführung)\n\n## 8. Kanalplan\nWir sind nur auf Instagram.\n'],
+      [
+        'de.strategy.md',
+        '---\nlanguage: de\n---\n# Strategie\n\n## 1. Team\n- @a — Inhaberin (Geschäftsführung)\n\n## 8. Kanalplan\nWir sind nur auf Instagram.\n',
+      ],
       ['en.strategy.md', '# Strategy\n\nIntro.\n'],
       ['de.strategy.yaml', 'stratdoc: strategy\nlanguage: de\nteam:\n  - { id: "@a", role: Inhaberin }\n'],
       ['en.strategy.yaml', 'stratdoc: strategy\ntitle: Strategy\n'],
@@ -129,10 +145,15 @@ describe('section templates', () => {
         assert.deepEqual(added[0].keys, [key], `${name} ${key}`);
         assert.ok(!isPlaceholderOnly(added[0].content), `${name} ${key}: ${added[0].content}`);
         assert.equal(after.problems.length, before.problems.length, `${name} ${key}: ${JSON.stringify(after.problems)}`);
-        const count = (x: ParsedDocument) => ['people', 'goals', 'kpis', 'audiences', 'channels'].map((k) => (x.strategy as unknown as Record<string, unknown[]>)[k].length).join();
+        const count = (x: ParsedDocument) =>
+          ['people', 'goals', 'kpis', 'audiences', 'channels'].map((k) => (x.strategy as unknown as Record<string, unknown[]>)[k].length).join();
         assert.equal(count(after), count(before), `${name} ${key}: items`);
         // The other sections keep their text.
-        for (const s of before.strategy!.sections) assert.ok(after.strategy!.sections.some((a) => a.heading === s.heading && a.content === s.content), `${name} ${key}: ${s.heading}`);
+        for (const s of before.strategy!.sections)
+          assert.ok(
+            after.strategy!.sections.some((a) => a.heading === s.heading && a.content === s.content),
+            `${name} ${key}: ${s.heading}`,
+          );
       }
     }
   });

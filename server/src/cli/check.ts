@@ -145,14 +145,26 @@ export function loadFiles(
   // Workspace in is the same however many threads read them.
   const byPath = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
   const jobs: (ReadJob & { report: boolean })[] = [];
-  for (const [list, isTarget] of [[context, false], [targets, true]] as const) {
+  for (const [list, isTarget] of [
+    [context, false],
+    [targets, true],
+  ] as const) {
     for (const [, e] of [...list].sort(byPath)) {
       if (isConfigFileName(path.basename(e.path)) || e.path === explicitConfig) continue;
       const uri = toUri(e.path);
       if (isTarget) targetUris.add(uri);
       inputs.add(e.path);
       const cfg = configs.forDocument(uri);
-      jobs.push({ file: e.path, uri, boundary: e.boundary, maxFileSize: cfg.maxFileSize, included: ws.included(uri, cfg), excluded: ws.excluded(uri, cfg), kind: ws.kindOf(uri, cfg), report: isTarget });
+      jobs.push({
+        file: e.path,
+        uri,
+        boundary: e.boundary,
+        maxFileSize: cfg.maxFileSize,
+        included: ws.included(uri, cfg),
+        excluded: ws.excluded(uri, cfg),
+        kind: ws.kindOf(uri, cfg),
+        report: isTarget,
+      });
     }
   }
   // Read and parse on every thread allowed (cli/parallel.ts), then take the results in order.
@@ -269,10 +281,7 @@ export function prepare(opts: { paths: string[]; config?: string; lang?: Lang } 
     if (l) return l;
     const doc = ws.get(uri);
     const strategy = doc?.kind === 'plan' ? ws.projectOf(uri)?.strategy : undefined;
-    l = doc?.language
-      ?? configs.forDocument(uri).language
-      ?? strategy?.language
-      ?? (doc ? docLanguage(strategy ?? doc) : fallback);
+    l = doc?.language ?? configs.forDocument(uri).language ?? strategy?.language ?? (doc ? docLanguage(strategy ?? doc) : fallback);
     memo.set(uri, l);
     return l;
   };
@@ -291,7 +300,13 @@ export interface Collected {
 }
 
 /** Reads and checks the paths; every finding of the targets (before --quiet), fingerprinted. */
-export function collect(opts: { paths: string[]; config?: string; lang?: Lang; today: string; jobs?: number }, io: CliIo, lang0: Lang, hint: Text, progress?: Progress): Collected | ExitCode {
+export function collect(
+  opts: { paths: string[]; config?: string; lang?: Lang; today: string; jobs?: number },
+  io: CliIo,
+  lang0: Lang,
+  hint: Text,
+  progress?: Progress,
+): Collected | ExitCode {
   const prepared = prepare({ ...opts, progress: progress?.reading }, io, lang0, hint);
   if (typeof prepared === 'number') {
     progress?.done();
@@ -347,7 +362,13 @@ export function rootOf(): (uri: string) => string {
 }
 
 /** A run in the documents of an older revision, quietly (its problems are not this run's). */
-export function collectOld(old: OldTree, opts: { paths: string[]; config?: string; lang?: Lang; today: string; jobs?: number }, io: CliIo, lang0: Lang, hint: Text): Collected | undefined {
+export function collectOld(
+  old: OldTree,
+  opts: { paths: string[]; config?: string; lang?: Lang; today: string; jobs?: number },
+  io: CliIo,
+  lang0: Lang,
+  hint: Text,
+): Collected | undefined {
   const paths = opts.paths.filter((p) => fs.existsSync(path.resolve(old.cwd, p)));
   const config = opts.config !== undefined ? path.resolve(io.cwd, opts.config) : undefined;
   if (!paths.length) return undefined;
@@ -408,7 +429,14 @@ export function checkCommand(argv: string[], io: CliIo): ExitCode {
   }
 }
 
-function finishCheck(opts: CheckOptions, io: CliIo, run: Collected, baseline: BaselineFinding[] | undefined, old: Collected | undefined, fixFailed: boolean): ExitCode {
+function finishCheck(
+  opts: CheckOptions,
+  io: CliIo,
+  run: Collected,
+  baseline: BaselineFinding[] | undefined,
+  old: Collected | undefined,
+  fixFailed: boolean,
+): ExitCode {
   const { ws, targetUris, walkProblems, configs, explicit, firstFolder, lang } = run.prepared;
   const comparison = baseline ? compareWithBaseline(run.all, baseline) : undefined;
   const listed = opts.quiet ? run.all.filter((d) => d.severity === 'error') : run.all;

@@ -96,7 +96,7 @@ export function convertCommand(argv: string[], io: CliIo): ExitCode {
     }
   }
   const project = ws.projectOf(uri);
-  const docLang: Lang = (lang) ?? doc.language ?? prepared.langOf(uri);
+  const docLang: Lang = lang ?? doc.language ?? prepared.langOf(uri);
 
   const outOpt = str('out');
   const out = outOpt === undefined ? undefined : path.resolve(io.cwd, outOpt);
@@ -119,7 +119,12 @@ export function convertCommand(argv: string[], io: CliIo): ExitCode {
   const shown = path.relative(io.cwd, out) || out;
   const w = safeWrite(out, text, new Set([...prepared.inputs, abs]));
   if ('refused' in w) {
-    const msg = w.refused === 'input' ? M.outIsInput(shown) : w.refused === 'not-a-file' ? M.exportUnwritable(shown, reason('EISDIR')) : M.exportUnwritable(shown, reason(w.code));
+    const msg =
+      w.refused === 'input'
+        ? M.outIsInput(shown)
+        : w.refused === 'not-a-file'
+          ? M.exportUnwritable(shown, reason('EISDIR'))
+          : M.exportUnwritable(shown, reason(w.code));
     return usageError(io, prepared.lang, msg, hint);
   }
   io.stdout(`${M.convertWritten(shown, doc.kind, convertedCount(doc))[prepared.lang]}\n`);

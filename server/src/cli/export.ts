@@ -58,7 +58,7 @@ export function exportCommand(argv: string[], io: CliIo): ExitCode {
   for (const p of projects) for (const d of p.plans) if (targetUris.has(d.uri) || (p.strategy && targetUris.has(p.strategy.uri))) plans.add(d.uri);
   const rows = exportRows(projects, plans);
   const first = rows[0]?.plan ?? projects[0]?.plans[0];
-  const docLang: Lang = (lang) ?? first?.language ?? (first ? prepared.langOf(first.uri) : prepared.lang);
+  const docLang: Lang = lang ?? first?.language ?? (first ? prepared.langOf(first.uri) : prepared.lang);
   const name = projects[0]?.strategy?.title ?? first?.title ?? 'stratdoc';
   const text = fmt === 'ics' ? toIcs(rows, { name, lang: docLang, stamp: exportStamp(io.env) }) : toCsv(rows, docLang);
 
@@ -74,7 +74,12 @@ export function exportCommand(argv: string[], io: CliIo): ExitCode {
   // a configuration file), through a temporary file and a rename.
   const w = safeWrite(out, text, prepared.inputs);
   if ('refused' in w) {
-    const msg = w.refused === 'input' ? M.outIsInput(shown) : w.refused === 'not-a-file' ? M.exportUnwritable(shown, reason('EISDIR')) : M.exportUnwritable(shown, reason(w.code));
+    const msg =
+      w.refused === 'input'
+        ? M.outIsInput(shown)
+        : w.refused === 'not-a-file'
+          ? M.exportUnwritable(shown, reason('EISDIR'))
+          : M.exportUnwritable(shown, reason(w.code));
     return usageError(io, prepared.lang, msg, M.exportHelpHint());
   }
   io.stdout(`${M.exportWritten(shown, rows.filter((r) => fmt === 'csv' || r.entry.isoDate).length, fmt)[prepared.lang]}\n`);

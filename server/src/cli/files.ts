@@ -13,7 +13,7 @@ export { errorCode, isInside } from '../core/files';
  */
 export function projectRoot(p: string, isDir: boolean): string {
   const start = isDir ? p : path.dirname(p);
-  for (let d = start; ; ) {
+  for (let d = start; ;) {
     if (CONFIG_FILES.some((f) => fs.existsSync(path.join(d, f))) || fs.existsSync(path.join(d, '.git'))) return d;
     const parent = path.dirname(d);
     if (parent === d) return start;

@@ -152,15 +152,23 @@ Bericht, der sich nicht schreiben lässt. Der Bericht ist die einzige Datei, die
       `Report written to ${file} (${projects} ${projects === 1 ? 'project' : 'projects'}, ${findings} ${findings === 1 ? 'finding' : 'findings'}).`,
       `Bericht geschrieben: ${file} (${projects} ${projects === 1 ? 'Projekt' : 'Projekte'}, ${findings} ${findings === 1 ? 'Meldung' : 'Meldungen'}).`,
     ),
-  reportUnwritable: (file: string, code: Text): Text => t(`cannot write the report to '${file}' (${code.en}).`, `der Bericht lässt sich nicht nach '${file}' schreiben (${code.de}).`),
+  reportUnwritable: (file: string, code: Text): Text =>
+    t(`cannot write the report to '${file}' (${code.en}).`, `der Bericht lässt sich nicht nach '${file}' schreiben (${code.de}).`),
   reportIsInput: (file: string): Text =>
     t(
       `will not write the report to '${file}': it is one of the files read. Choose another --out.`,
       `der Bericht wird nicht nach '${file}' geschrieben: das ist eine der gelesenen Dateien. Wählen Sie ein anderes --out.`,
     ),
   reportNotAFile: (file: string): Text =>
-    t(`will not write the report to '${file}': it is a folder or no regular file.`, `der Bericht wird nicht nach '${file}' geschrieben: das ist ein Ordner oder keine gewöhnliche Datei.`),
-  reportNothing: (): Text => t('No strategy or plan found under the given paths; the report says so.', 'Unter den angegebenen Pfaden gibt es keine Strategie und keinen Plan; der Bericht sagt das.'),
+    t(
+      `will not write the report to '${file}': it is a folder or no regular file.`,
+      `der Bericht wird nicht nach '${file}' geschrieben: das ist ein Ordner oder keine gewöhnliche Datei.`,
+    ),
+  reportNothing: (): Text =>
+    t(
+      'No strategy or plan found under the given paths; the report says so.',
+      'Unter den angegebenen Pfaden gibt es keine Strategie und keinen Plan; der Bericht sagt das.',
+    ),
 
   // export.
   exportHelp: (): Text =>
@@ -205,7 +213,8 @@ Datei, die sich nicht schreiben lässt.
 `,
     ),
   exportHelpHint: (): Text => t("Run 'stratdoc export --help' for usage.", "'stratdoc export --help' zeigt, wie es geht."),
-  exportFormat: (): Text => t('say what to export: --ics (calendar) or --csv (table).', 'sagen Sie, was exportiert werden soll: --ics (Kalender) oder --csv (Tabelle).'),
+  exportFormat: (): Text =>
+    t('say what to export: --ics (calendar) or --csv (table).', 'sagen Sie, was exportiert werden soll: --ics (Kalender) oder --csv (Tabelle).'),
   exportNothing: (): Text => t('No plan entries found under the given paths.', 'Unter den angegebenen Pfaden gibt es keine Einträge eines Plans.'),
   exportUnwritable: (file: string, code: Text): Text => t(`cannot write '${file}' (${code.en}).`, `'${file}' lässt sich nicht schreiben (${code.de}).`),
   exportWritten: (file: string, n: number, fmt: 'ics' | 'csv'): Text =>
@@ -213,7 +222,10 @@ Datei, die sich nicht schreiben lässt.
       ? t(`Calendar written to ${file} (${n} ${n === 1 ? 'event' : 'events'}).`, `Kalender geschrieben: ${file} (${n} ${n === 1 ? 'Termin' : 'Termine'}).`)
       : t(`Table written to ${file} (${n} ${n === 1 ? 'entry' : 'entries'}).`, `Tabelle geschrieben: ${file} (${n} ${n === 1 ? 'Eintrag' : 'Einträge'}).`),
   outIsInput: (file: string): Text =>
-    t(`'${file}' is one of the files read; refusing to overwrite it. Choose another --out.`, `'${file}' ist eine der gelesenen Dateien; sie wird nicht überschrieben. Wählen Sie ein anderes --out.`),
+    t(
+      `'${file}' is one of the files read; refusing to overwrite it. Choose another --out.`,
+      `'${file}' ist eine der gelesenen Dateien; sie wird nicht überschrieben. Wählen Sie ein anderes --out.`,
+    ),
 
   // convert.
   convertHelp: (): Text =>
@@ -263,7 +275,8 @@ schreiben lässt.
     ),
   convertHelpHint: (): Text => t("Run 'stratdoc convert --help' for usage.", "'stratdoc convert --help' zeigt, wie es geht."),
   convertTo: (): Text => t('say what to convert to: --to yaml or --to md.', 'sagen Sie, wohin umgewandelt werden soll: --to yaml oder --to md.'),
-  convertBadTo: (v: string): Text => t(`cannot convert to '${v}': write --to yaml or --to md.`, `nach '${v}' lässt sich nicht umwandeln: schreiben Sie --to yaml oder --to md.`),
+  convertBadTo: (v: string): Text =>
+    t(`cannot convert to '${v}': write --to yaml or --to md.`, `nach '${v}' lässt sich nicht umwandeln: schreiben Sie --to yaml oder --to md.`),
   convertOneFile: (): Text => t('convert takes exactly one file (a plan or a strategy).', 'convert nimmt genau eine Datei (einen Plan oder eine Strategie).'),
   convertUnreadable: (file: string, why: Text): Text => t(`cannot convert ${file}: ${why.en}`, `${file} lässt sich nicht umwandeln: ${why.de}`),
   convertUnrecognised: (file: string): Text =>
@@ -286,19 +299,23 @@ schreiben lässt.
     fixes === 0
       ? t('Nothing to fix automatically.', 'Nichts automatisch zu beheben.')
       : t(
-        `Fixed ${fixes} ${fixes === 1 ? 'problem' : 'problems'} in ${files} ${files === 1 ? 'file' : 'files'}; what is left is reported below.`,
-        `${fixes} ${fixes === 1 ? 'Problem' : 'Probleme'} in ${files} ${files === 1 ? 'Datei' : 'Dateien'} behoben; was bleibt, steht unten.`,
-      ),
+          `Fixed ${fixes} ${fixes === 1 ? 'problem' : 'problems'} in ${files} ${files === 1 ? 'file' : 'files'}; what is left is reported below.`,
+          `${fixes} ${fixes === 1 ? 'Problem' : 'Probleme'} in ${files} ${files === 1 ? 'Datei' : 'Dateien'} behoben; was bleibt, steht unten.`,
+        ),
   fixWouldApply: (fixes: number, files: number): Text =>
     fixes === 0
       ? t('Nothing to fix automatically.', 'Nichts automatisch zu beheben.')
       : t(
-        `--fix would fix ${fixes} ${fixes === 1 ? 'problem' : 'problems'} in ${files} ${files === 1 ? 'file' : 'files'} (the diff above); nothing was written.`,
-        `--fix würde ${fixes} ${fixes === 1 ? 'Problem' : 'Probleme'} in ${files} ${files === 1 ? 'Datei' : 'Dateien'} beheben (der Diff oben); nichts wurde geschrieben.`,
-      ),
+          `--fix would fix ${fixes} ${fixes === 1 ? 'problem' : 'problems'} in ${files} ${files === 1 ? 'file' : 'files'} (the diff above); nothing was written.`,
+          `--fix würde ${fixes} ${fixes === 1 ? 'Problem' : 'Probleme'} in ${files} ${files === 1 ? 'Datei' : 'Dateien'} beheben (der Diff oben); nichts wurde geschrieben.`,
+        ),
   fixChangedMeanwhile: (file: string): Text =>
-    t(`${file} changed while it was checked; it is left as it is. Run --fix again.`, `${file} hat sich während der Prüfung geändert; die Datei bleibt, wie sie ist. Führen Sie --fix erneut aus.`),
-  fixUnwritable: (file: string, code: Text): Text => t(`cannot write the fixes to '${file}' (${code.en}).`, `die Korrekturen lassen sich nicht nach '${file}' schreiben (${code.de}).`),
+    t(
+      `${file} changed while it was checked; it is left as it is. Run --fix again.`,
+      `${file} hat sich während der Prüfung geändert; die Datei bleibt, wie sie ist. Führen Sie --fix erneut aus.`,
+    ),
+  fixUnwritable: (file: string, code: Text): Text =>
+    t(`cannot write the fixes to '${file}' (${code.en}).`, `die Korrekturen lassen sich nicht nach '${file}' schreiben (${code.de}).`),
   fixBoth: (): Text => t('use either --fix or --fix-dry-run, not both.', 'verwenden Sie --fix oder --fix-dry-run, nicht beides.'),
 
   // Usage errors (exit 2).
@@ -310,15 +327,17 @@ schreiben lässt.
   missingValue: (opt: string): Text => t(`option '${opt}' needs a value.`, `Option '${opt}' braucht einen Wert.`),
   noValueAllowed: (opt: string): Text => t(`option '${opt}' takes no value.`, `Option '${opt}' nimmt keinen Wert.`),
   badFormat: (v: string): Text =>
-    t(`unknown format '${v}': use stylish, json, sarif, github or markdown.`, `unbekanntes Format '${v}': verwenden Sie stylish, json, sarif, github oder markdown.`),
+    t(
+      `unknown format '${v}': use stylish, json, sarif, github or markdown.`,
+      `unbekanntes Format '${v}': verwenden Sie stylish, json, sarif, github oder markdown.`,
+    ),
   badLang: (v: string): Text => t(`unknown language '${v}': use en or de.`, `unbekannte Sprache '${v}': verwenden Sie en oder de.`),
   badToday: (v: string): Text =>
     t(`'--today ${v}' is not a date: write YYYY-MM-DD, e.g. 2027-02-15.`, `'--today ${v}' ist kein Datum: schreiben Sie JJJJ-MM-TT, z. B. 2027-02-15.`),
   badJobs: (v: string): Text => t(`'--jobs ${v}' is not a whole number of 1 or more.`, `'--jobs ${v}' ist keine ganze Zahl ab 1.`),
   progressReading: (done: number, total: number): Text => t(`reading ${done}/${total} files`, `lese ${done}/${total} Dateien`),
   progressChecking: (documents: number): Text => t(`checking ${documents} documents`, `prüfe ${documents} Dokumente`),
-  badNumber: (opt: string, v: string): Text =>
-    t(`'${opt} ${v}' is not a whole number of 0 or more.`, `'${opt} ${v}' ist keine ganze Zahl ab 0.`),
+  badNumber: (opt: string, v: string): Text => t(`'${opt} ${v}' is not a whole number of 0 or more.`, `'${opt} ${v}' ist keine ganze Zahl ab 0.`),
   pathMissing: (p: string): Text => t(`path not found: ${p}`, `Pfad nicht gefunden: ${p}`),
   pathUnreadable: (p: string, code: string): Text => t(`cannot read ${p} (${reason(code).en}).`, `${p} lässt sich nicht lesen (${reason(code).de}).`),
   configUnreadable: (p: string, code: string): Text =>
@@ -345,36 +364,36 @@ schreiben lässt.
   infos: (c: number): Text => n(c, ['info', 'infos'], ['Hinweis', 'Hinweise']),
   hints: (c: number): Text => n(c, ['hint', 'hints'], ['Tipp', 'Tipps']),
   clean: (docs: number): Text =>
-    t(
-      `No problems (${docs} ${docs === 1 ? 'document' : 'documents'} checked).`,
-      `Keine Probleme (${docs} ${docs === 1 ? 'Dokument' : 'Dokumente'} geprüft).`,
-    ),
+    t(`No problems (${docs} ${docs === 1 ? 'document' : 'documents'} checked).`, `Keine Probleme (${docs} ${docs === 1 ? 'Dokument' : 'Dokumente'} geprüft).`),
   cleanQuiet: (docs: number): Text =>
-    t(
-      `No errors (${docs} ${docs === 1 ? 'document' : 'documents'} checked).`,
-      `Keine Fehler (${docs} ${docs === 1 ? 'Dokument' : 'Dokumente'} geprüft).`,
-    ),
+    t(`No errors (${docs} ${docs === 1 ? 'document' : 'documents'} checked).`, `Keine Fehler (${docs} ${docs === 1 ? 'Dokument' : 'Dokumente'} geprüft).`),
   noDocuments: (): Text => t('No stratdoc documents found.', 'Keine stratdoc-Dokumente gefunden.'),
   unmarkedFiles: (files: string[]): Text => {
     const list = files.length > 5 ? `${files.slice(0, 5).join(', ')} (+${files.length - 5})` : files.join(', ');
     return files.length === 1
-      ? t(`Not checked: ${list} looks like a plan or strategy but has no 'stratdoc:' marker.`, `Nicht geprüft: ${list} sieht aus wie ein Plan oder eine Strategie, hat aber keine Markierung 'stratdoc:'.`)
-      : t(`Not checked: ${files.length} files look like plans or strategies but have no 'stratdoc:' marker: ${list}.`, `Nicht geprüft: ${files.length} Dateien sehen aus wie Pläne oder Strategien, haben aber keine Markierung 'stratdoc:': ${list}.`);
+      ? t(
+          `Not checked: ${list} looks like a plan or strategy but has no 'stratdoc:' marker.`,
+          `Nicht geprüft: ${list} sieht aus wie ein Plan oder eine Strategie, hat aber keine Markierung 'stratdoc:'.`,
+        )
+      : t(
+          `Not checked: ${files.length} files look like plans or strategies but have no 'stratdoc:' marker: ${list}.`,
+          `Nicht geprüft: ${files.length} Dateien sehen aus wie Pläne oder Strategien, haben aber keine Markierung 'stratdoc:': ${list}.`,
+        );
   },
   // Against a baseline (--baseline, --changed-since).
   newProblems: (c: number): Text => t(`${c} new ${c === 1 ? 'problem' : 'problems'}`, `${c} ${c === 1 ? 'neues Problem' : 'neue Probleme'}`),
   noNewProblems: (docs: number): Text =>
-    t(`No new problems (${docs} ${docs === 1 ? 'document' : 'documents'} checked).`, `Keine neuen Probleme (${docs} ${docs === 1 ? 'Dokument' : 'Dokumente'} geprüft).`),
+    t(
+      `No new problems (${docs} ${docs === 1 ? 'document' : 'documents'} checked).`,
+      `Keine neuen Probleme (${docs} ${docs === 1 ? 'Dokument' : 'Dokumente'} geprüft).`,
+    ),
   baselineSummary: (fixed: number, unchanged: number, since?: string): Text =>
     t(
       `${fixed} fixed, ${unchanged} unchanged not shown${since ? ` (compared with ${since})` : ' (compared with the baseline)'}.`,
       `${fixed} behoben, ${unchanged} unveränderte nicht gezeigt${since ? ` (verglichen mit ${since})` : ' (verglichen mit der Baseline)'}.`,
     ),
   tooManyWarnings: (count: number, max: number): Text =>
-    t(
-      `stratdoc found too many warnings (${count}; maximum: ${max}).`,
-      `stratdoc hat zu viele Warnungen gefunden (${count}; höchstens: ${max}).`,
-    ),
+    t(`stratdoc found too many warnings (${count}; maximum: ${max}).`, `stratdoc hat zu viele Warnungen gefunden (${count}; höchstens: ${max}).`),
 
   // SARIF.
   fileRuleDescription: (): Text =>

@@ -134,7 +134,12 @@ export function readAll(jobs: ReadJob[], threads: number, onDone?: (done: number
     for (let k = 0; k < workers; k++) {
       const { port1, port2 } = new MessageChannel();
       try {
-        const w = new Worker(workerScript!, { workerData: { [WORKER_MARK]: true, jobs, counter: counter.buffer, port: port2 }, transferList: [port2], stdout: true, stderr: true });
+        const w = new Worker(workerScript!, {
+          workerData: { [WORKER_MARK]: true, jobs, counter: counter.buffer, port: port2 },
+          transferList: [port2],
+          stdout: true,
+          stderr: true,
+        });
         w.unref();
         // A worker that fails leaves its jobs to this thread (below); its error must not end the process.
         w.on('error', () => {});

@@ -72,11 +72,13 @@ export function reportCommand(argv: string[], io: CliIo): ExitCode {
       const old = collectOld(oldTree, runOpts, io, lang0, M.reportHelpHint());
       // On GitHub Actions links to the commit; elsewhere relative to the report's folder.
       const onGithub = fileLinker(io);
-      const link = io.env.GITHUB_SHA ? onGithub : (file: string, line: number) => {
-              const rel = path.relative(path.dirname(out), path.resolve(io.cwd, file)).split(path.sep).map(encodeURIComponent).join('/');
-              return `${rel.startsWith('..') ? '' : './'}${rel}#L${line}`;
-            };
-      prelude = changeHtml(changeReport(base, now, old), (lang) ?? now.prepared.lang, link);
+      const link = io.env.GITHUB_SHA
+        ? onGithub
+        : (file: string, line: number) => {
+            const rel = path.relative(path.dirname(out), path.resolve(io.cwd, file)).split(path.sep).map(encodeURIComponent).join('/');
+            return `${rel.startsWith('..') ? '' : './'}${rel}#L${line}`;
+          };
+      prelude = changeHtml(changeReport(base, now, old), lang ?? now.prepared.lang, link);
     }
     return writeReport(now.prepared, { out, today: runOpts.today, lang: lang, prelude }, io);
   } finally {
@@ -130,5 +132,3 @@ function writeReport(prepared: Prepared, o: { out: string; today: string; lang?:
   io.stdout(`${M.reportWritten(rel, models.length, findings)[prepared.lang]}\n`);
   return EXIT_OK;
 }
-
-

@@ -21,7 +21,11 @@ export const COMMANDS: Command[] = [
   { name: 'check', summary: { en: 'check documents', de: 'Dokumente prüfen' }, run: checkCommand },
   { name: 'report', summary: { en: 'write the HTML report', de: 'den HTML-Bericht schreiben' }, run: reportCommand },
   { name: 'export', summary: { en: 'export the plan as a calendar or a table', de: 'den Plan als Kalender oder Tabelle exportieren' }, run: exportCommand },
-  { name: 'convert', summary: { en: 'write a plan or strategy in canonical form', de: 'einen Plan oder eine Strategie in kanonischer Form schreiben' }, run: convertCommand },
+  {
+    name: 'convert',
+    summary: { en: 'write a plan or strategy in canonical form', de: 'einen Plan oder eine Strategie in kanonischer Form schreiben' },
+    run: convertCommand,
+  },
 ];
 
 /** Runs the CLI; returns the exit code. Never throws: an internal error is exit code 2. */

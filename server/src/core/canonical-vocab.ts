@@ -8,24 +8,79 @@ import type { Lang } from './text';
 import type { SectionKey } from './vocab';
 
 /** The fields of a plan entry in the order the canonical form writes them. */
-export const PLAN_COLUMNS = ['id', 'date', 'time', 'channel', 'format', 'title', 'mode', 'goals', 'kpis', 'audiences', 'owner', 'reviewer', 'status', 'link', 'campaign'] as const;
+export const PLAN_COLUMNS = [
+  'id',
+  'date',
+  'time',
+  'channel',
+  'format',
+  'title',
+  'mode',
+  'goals',
+  'kpis',
+  'audiences',
+  'owner',
+  'reviewer',
+  'status',
+  'link',
+  'campaign',
+] as const;
 export type PlanColumn = (typeof PLAN_COLUMNS)[number];
 
 /** YAML keys of an entry (the same in both languages, as in docs/format.md "In YAML: entries"). */
 export const PLAN_KEYS: Record<PlanColumn, string> = {
-  id: 'id', date: 'date', time: 'time', channel: 'channel', format: 'format', title: 'title', mode: 'mode', goals: 'goal',
-  kpis: 'kpi', audiences: 'audience', owner: 'owner', reviewer: 'reviewer', status: 'status', link: 'link', campaign: 'campaign',
+  id: 'id',
+  date: 'date',
+  time: 'time',
+  channel: 'channel',
+  format: 'format',
+  title: 'title',
+  mode: 'mode',
+  goals: 'goal',
+  kpis: 'kpi',
+  audiences: 'audience',
+  owner: 'owner',
+  reviewer: 'reviewer',
+  status: 'status',
+  link: 'link',
+  campaign: 'campaign',
 };
 
 /** Markdown table headers of a plan, per language (docs/format.md "Editorial plans"). */
 export const PLAN_HEADERS: Record<Lang, Record<PlanColumn, string>> = {
   de: {
-    id: 'ID', date: 'Datum', time: 'Uhrzeit', channel: 'Kanal', format: 'Format', title: 'Thema', mode: 'Modus', goals: 'Ziel',
-    kpis: 'KPI', audiences: 'Zielgruppe', owner: 'Verantwortlich', reviewer: 'Freigabe', status: 'Status', link: 'Link', campaign: 'Kampagne',
+    id: 'ID',
+    date: 'Datum',
+    time: 'Uhrzeit',
+    channel: 'Kanal',
+    format: 'Format',
+    title: 'Thema',
+    mode: 'Modus',
+    goals: 'Ziel',
+    kpis: 'KPI',
+    audiences: 'Zielgruppe',
+    owner: 'Verantwortlich',
+    reviewer: 'Freigabe',
+    status: 'Status',
+    link: 'Link',
+    campaign: 'Kampagne',
   },
   en: {
-    id: 'ID', date: 'Date', time: 'Time', channel: 'Channel', format: 'Format', title: 'Title', mode: 'Mode', goals: 'Goal',
-    kpis: 'KPI', audiences: 'Audience', owner: 'Owner', reviewer: 'Reviewer', status: 'Status', link: 'Link', campaign: 'Campaign',
+    id: 'ID',
+    date: 'Date',
+    time: 'Time',
+    channel: 'Channel',
+    format: 'Format',
+    title: 'Title',
+    mode: 'Mode',
+    goals: 'Goal',
+    kpis: 'KPI',
+    audiences: 'Audience',
+    owner: 'Owner',
+    reviewer: 'Reviewer',
+    status: 'Status',
+    link: 'Link',
+    campaign: 'Campaign',
   },
 };
 

@@ -78,7 +78,13 @@ function collect(side: ChangeSide): Rec[] {
           date: entry.isoDate ?? entry.date?.raw,
           channel: entry.channel?.id,
         };
-        out.push({ view, entry, project, key: entry.id ? idKey(entry.id.id) : undefined, titleKey: `${path}\n${(entry.title?.value ?? '').trim().toLowerCase()}` });
+        out.push({
+          view,
+          entry,
+          project,
+          key: entry.id ? idKey(entry.id.id) : undefined,
+          titleKey: `${path}\n${(entry.title?.value ?? '').trim().toLowerCase()}`,
+        });
       }
     }
   }
@@ -129,7 +135,10 @@ export function planChange(before: ChangeSide, after: ChangeSide): PlanChange {
     } else unmatched.push(r);
   }
   // 2. Without ID (or a new ID): same plan and title, the same date and channel first.
-  const byTitle = group([...oldLeft].filter((r) => r.key === undefined), (r) => r.titleKey);
+  const byTitle = group(
+    [...oldLeft].filter((r) => r.key === undefined),
+    (r) => r.titleKey,
+  );
   const added: Rec[] = [];
   for (const r of unmatched) {
     const list = r.key === undefined ? byTitle.get(r.titleKey) : undefined;

@@ -57,14 +57,18 @@ export const configSchema = z
   .object({
     language: z.enum(['en', 'de']).optional(),
     include: z.array(z.string().max(MAX_GLOB_LENGTH)).max(MAX_GLOBS).optional(),
-    plans: z
-      .array(z.string().max(MAX_GLOB_LENGTH))
-      .max(MAX_GLOBS)
-      .optional()
-      .meta({ description: 'Files read as editorial plans, whatever their name: CSV exports, Markdown or YAML (globs relative to this file, e.g. "redaktion/*.csv").' }),
+    plans: z.array(z.string().max(MAX_GLOB_LENGTH)).max(MAX_GLOBS).optional().meta({
+      description: 'Files read as editorial plans, whatever their name: CSV exports, Markdown or YAML (globs relative to this file, e.g. "redaktion/*.csv").',
+    }),
     exclude: z.array(z.string().max(MAX_GLOB_LENGTH)).max(MAX_GLOBS).optional(),
     maxFileSize: z
-      .union([z.number().int().min(1).max(MAX_FILE_SIZE_LIMIT), z.string().max(40).refine((v) => sizeInRange(parseSizeText(v)))])
+      .union([
+        z.number().int().min(1).max(MAX_FILE_SIZE_LIMIT),
+        z
+          .string()
+          .max(40)
+          .refine((v) => sizeInRange(parseSizeText(v))),
+      ])
       .optional()
       .meta({ description: 'Files larger than this are skipped: bytes (1 to 104857600), or 512KB, 5MB (up to 100MB).' }),
     rules: z.record(z.string(), ruleSettingSchema).optional(),
@@ -142,7 +146,10 @@ export function applyRaw(base: ResolvedConfig, raw: RawConfig): ResolvedConfig {
 }
 
 const TOP_KEYS = ['language', 'include', 'plans', 'exclude', 'maxFileSize', 'rules'];
-const SEVERITY_WORDS = t('error, warning (warn), information (info), hint, off, true or false', 'error, warning (warn), information (info), hint, off, true oder false');
+const SEVERITY_WORDS = t(
+  'error, warning (warn), information (info), hint, off, true or false',
+  'error, warning (warn), information (info), hint, off, true oder false',
+);
 
 function fmtNum(n: number): string {
   return String(n);
@@ -153,13 +160,27 @@ function expectation(path: (string | number)[]): Text {
   const [top, id, opt] = path;
   if (top === 'language') return t("must be 'de' or 'en'", "muss 'de' oder 'en' sein");
   if (top === 'include' || top === 'plans' || top === 'exclude')
-    return t(`must be a list of at most ${MAX_GLOBS} glob patterns (text, at most ${MAX_GLOB_LENGTH} characters each)`, `muss eine Liste von höchstens ${MAX_GLOBS} Glob-Mustern sein (Text, je höchstens ${MAX_GLOB_LENGTH} Zeichen)`);
+    return t(
+      `must be a list of at most ${MAX_GLOBS} glob patterns (text, at most ${MAX_GLOB_LENGTH} characters each)`,
+      `muss eine Liste von höchstens ${MAX_GLOBS} Glob-Mustern sein (Text, je höchstens ${MAX_GLOB_LENGTH} Zeichen)`,
+    );
   if (top === 'maxFileSize')
-    return t('must be a size from 1 byte to 100 MB: a number of bytes, or like 512KB, 5MB', 'muss eine Größe von 1 Byte bis 100 MB sein: eine Zahl von Bytes, oder wie 512KB, 5MB');
-  if (top === 'rules' && id !== undefined && opt !== undefined && opt !== 'severity') return t('must be a number, a text or true/false', 'muss eine Zahl, ein Text oder true/false sein');
-  if (top === 'rules' && id !== undefined) return t(`must be a severity (${SEVERITY_WORDS.en}) or an object with severity and options`, `muss ein Schweregrad (${SEVERITY_WORDS.de}) oder ein Objekt mit severity und Optionen sein`);
+    return t(
+      'must be a size from 1 byte to 100 MB: a number of bytes, or like 512KB, 5MB',
+      'muss eine Größe von 1 Byte bis 100 MB sein: eine Zahl von Bytes, oder wie 512KB, 5MB',
+    );
+  if (top === 'rules' && id !== undefined && opt !== undefined && opt !== 'severity')
+    return t('must be a number, a text or true/false', 'muss eine Zahl, ein Text oder true/false sein');
+  if (top === 'rules' && id !== undefined)
+    return t(
+      `must be a severity (${SEVERITY_WORDS.en}) or an object with severity and options`,
+      `muss ein Schweregrad (${SEVERITY_WORDS.de}) oder ein Objekt mit severity und Optionen sein`,
+    );
   if (top === 'rules') return t('must be a map from rule IDs to their settings', 'muss eine Zuordnung von Regel-IDs zu ihren Einstellungen sein');
-  return t('must be a map of settings (language, include, plans, exclude, maxFileSize, rules)', 'muss eine Zuordnung von Einstellungen sein (language, include, plans, exclude, maxFileSize, rules)');
+  return t(
+    'must be a map of settings (language, include, plans, exclude, maxFileSize, rules)',
+    'muss eine Zuordnung von Einstellungen sein (language, include, plans, exclude, maxFileSize, rules)',
+  );
 }
 
 function didYouMean(key: string, candidates: Iterable<string>): Text {
@@ -187,7 +208,14 @@ export function checkRuleSettings(
     const meta = byId.get(id);
     if (!meta) {
       const dym = didYouMean(id, byId.keys());
-      report(['rules', id], t(`there is no rule '${quoteKey(id)}'; this setting is ignored.${dym.en}`, `es gibt keine Regel '${quoteKey(id)}'; diese Einstellung wird ignoriert.${dym.de}`), true);
+      report(
+        ['rules', id],
+        t(
+          `there is no rule '${quoteKey(id)}'; this setting is ignored.${dym.en}`,
+          `es gibt keine Regel '${quoteKey(id)}'; diese Einstellung wird ignoriert.${dym.de}`,
+        ),
+        true,
+      );
       continue;
     }
     if (!setting || typeof setting !== 'object' || Array.isArray(setting)) {
@@ -204,22 +232,41 @@ export function checkRuleSettings(
       if (def === undefined) {
         const names = Object.keys(meta.options ?? {});
         const dym = didYouMean(k, names);
-        const has = names.length ? t(` Its options: ${names.join(', ')}.`, ` Ihre Optionen: ${names.join(', ')}.`) : t(' It has no options.', ' Sie hat keine Optionen.');
-        report(['rules', id, k], t(`the rule '${id}' has no option '${quoteKey(k)}'; it is ignored.${dym.en || has.en}`, `die Regel '${id}' hat keine Option '${quoteKey(k)}'; sie wird ignoriert.${dym.de || has.de}`), true);
+        const has = names.length
+          ? t(` Its options: ${names.join(', ')}.`, ` Ihre Optionen: ${names.join(', ')}.`)
+          : t(' It has no options.', ' Sie hat keine Optionen.');
+        report(
+          ['rules', id, k],
+          t(
+            `the rule '${id}' has no option '${quoteKey(k)}'; it is ignored.${dym.en || has.en}`,
+            `die Regel '${id}' hat keine Option '${quoteKey(k)}'; sie wird ignoriert.${dym.de || has.de}`,
+          ),
+          true,
+        );
         continue;
       }
       if (typeof v !== typeof def) {
-        const what = typeof def === 'number' ? t('a number', 'eine Zahl') : typeof def === 'boolean' ? t('true or false', 'true oder false') : t('a text', 'ein Text');
-        report(['rules', id, k], t(`'${id}.${k}' must be ${what.en}; the default ${String(def)} applies.`, `'${id}.${k}' muss ${what.de} sein; es gilt die Voreinstellung ${String(def)}.`));
+        const what =
+          typeof def === 'number' ? t('a number', 'eine Zahl') : typeof def === 'boolean' ? t('true or false', 'true oder false') : t('a text', 'ein Text');
+        report(
+          ['rules', id, k],
+          t(
+            `'${id}.${k}' must be ${what.en}; the default ${String(def)} applies.`,
+            `'${id}.${k}' muss ${what.de} sein; es gilt die Voreinstellung ${String(def)}.`,
+          ),
+        );
         continue;
       }
       const range = meta.optionRanges?.[k];
       if (typeof v === 'number' && range && (!Number.isFinite(v) || v < range.min || v > range.max || (range.integer && !Number.isInteger(v)))) {
         const whole = range.integer ? t('a whole number ', 'eine ganze Zahl ') : t('', '');
-        report(['rules', id, k], t(
-          `'${id}.${k}' must be ${whole.en}from ${fmtNum(range.min)} to ${fmtNum(range.max)}; the default ${String(def)} applies.`,
-          `'${id}.${k}' muss ${whole.de}von ${fmtNum(range.min)} bis ${fmtNum(range.max)} sein; es gilt die Voreinstellung ${String(def)}.`,
-        ));
+        report(
+          ['rules', id, k],
+          t(
+            `'${id}.${k}' must be ${whole.en}from ${fmtNum(range.min)} to ${fmtNum(range.max)}; the default ${String(def)} applies.`,
+            `'${id}.${k}' muss ${whole.de}von ${fmtNum(range.min)} bis ${fmtNum(range.max)} sein; es gilt die Voreinstellung ${String(def)}.`,
+          ),
+        );
         continue;
       }
       kept[k] = v;
@@ -236,10 +283,13 @@ function checkGlobs(key: 'include' | 'plans' | 'exclude', list: unknown, report:
     if (typeof g !== 'string' || g.length > MAX_GLOB_LENGTH) return true; // the schema reports it
     const c = compileGlob(g);
     if (!('error' in c)) return true;
-    report([key, i], t(
-      `this glob has more than ${MAX_GLOB_ALTERNATIVES} alternatives in {…}; it is ignored.`,
-      `dieses Glob-Muster hat mehr als ${MAX_GLOB_ALTERNATIVES} Alternativen in {…}; es wird ignoriert.`,
-    ));
+    report(
+      [key, i],
+      t(
+        `this glob has more than ${MAX_GLOB_ALTERNATIVES} alternatives in {…}; it is ignored.`,
+        `dieses Glob-Muster hat mehr als ${MAX_GLOB_ALTERNATIVES} Alternativen in {…}; es wird ignoriert.`,
+      ),
+    );
     return false;
   });
 }
@@ -278,7 +328,10 @@ export function parseConfig(text: string, uri: string): ResolvedConfig {
       problems.push({
         uri,
         range: at(err.pos[0], err.pos[1]),
-        message: t(`${name} is not valid YAML: ${yamlErrorText(err.code).en}. The defaults apply.`, `${name} ist kein gültiges YAML: ${yamlErrorText(err.code).de}. Es gelten die Voreinstellungen.`),
+        message: t(
+          `${name} is not valid YAML: ${yamlErrorText(err.code).en}. The defaults apply.`,
+          `${name} ist kein gültiges YAML: ${yamlErrorText(err.code).de}. Es gelten die Voreinstellungen.`,
+        ),
       });
     }
     return { ...base, problems };
@@ -288,10 +341,12 @@ export function parseConfig(text: string, uri: string): ResolvedConfig {
     value = doc.toJS({ maxAliasCount: MAX_CONFIG_ALIASES }) ?? {};
   } catch (e) {
     if (e instanceof RangeError) return whole(tooDeep);
-    return whole(t(
-      `${name} uses YAML aliases (*name) more than ${MAX_CONFIG_ALIASES} times over; it is not read and the defaults apply. Write the settings out.`,
-      `${name} verwendet YAML-Aliase (*name) mehr als ${MAX_CONFIG_ALIASES}-fach; sie wird nicht gelesen, es gelten die Voreinstellungen. Schreiben Sie die Einstellungen aus.`,
-    ));
+    return whole(
+      t(
+        `${name} uses YAML aliases (*name) more than ${MAX_CONFIG_ALIASES} times over; it is not read and the defaults apply. Write the settings out.`,
+        `${name} verwendet YAML-Aliase (*name) mehr als ${MAX_CONFIG_ALIASES}-fach; sie wird nicht gelesen, es gelten die Voreinstellungen. Schreiben Sie die Einstellungen aus.`,
+      ),
+    );
   }
   const rangeOf = (path: (string | number)[], key = false): Range => {
     let node: unknown = doc.contents;
@@ -313,7 +368,8 @@ export function parseConfig(text: string, uri: string): ResolvedConfig {
     const n = key && keyNode ? keyNode : node;
     return isNode(n) && n.range ? at(n.range[0], n.range[1]) : at(0);
   };
-  const report = (path: (string | number)[], message: Text, key = false) => problems.push({ uri, range: rangeOf(path, key), message: t(`${name}: ${message.en}`, `${name}: ${message.de}`) });
+  const report = (path: (string | number)[], message: Text, key = false) =>
+    problems.push({ uri, range: rangeOf(path, key), message: t(`${name}: ${message.en}`, `${name}: ${message.de}`) });
 
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     report([], t(`${expectation([]).en}; the defaults apply.`, `${expectation([]).de}; es gelten die Voreinstellungen.`));
@@ -323,7 +379,11 @@ export function parseConfig(text: string, uri: string): ResolvedConfig {
   for (const k of Object.keys(cleaned)) {
     if (TOP_KEYS.includes(k)) continue;
     const dym = didYouMean(k, TOP_KEYS);
-    report([k], t(`there is no setting '${quoteKey(k)}'; it is ignored.${dym.en}`, `es gibt keine Einstellung '${quoteKey(k)}'; sie wird ignoriert.${dym.de}`), true);
+    report(
+      [k],
+      t(`there is no setting '${quoteKey(k)}'; it is ignored.${dym.en}`, `es gibt keine Einstellung '${quoteKey(k)}'; sie wird ignoriert.${dym.de}`),
+      true,
+    );
     delete cleaned[k];
   }
   // Keep what is valid: drop each offending setting and report it where it stands.
@@ -347,7 +407,8 @@ export function parseConfig(text: string, uri: string): ResolvedConfig {
       } else delete cleaned[String(cut[0])];
     }
   }
-  if (cleaned.rules && typeof cleaned.rules === 'object' && !Array.isArray(cleaned.rules)) cleaned.rules = checkRuleSettings(cleaned.rules as Record<string, unknown>, report);
+  if (cleaned.rules && typeof cleaned.rules === 'object' && !Array.isArray(cleaned.rules))
+    cleaned.rules = checkRuleSettings(cleaned.rules as Record<string, unknown>, report);
   cleaned.include = checkGlobs('include', cleaned.include, report);
   cleaned.plans = checkGlobs('plans', cleaned.plans, report);
   cleaned.exclude = checkGlobs('exclude', cleaned.exclude, report);
@@ -451,7 +512,21 @@ export class ConfigResolver {
       const text = this.host.readFile(uri);
       if (text === undefined) c = null;
       else if (typeof text === 'string') c = parseConfig(text, uri);
-      else c = { ...defaultConfig(dirnameUri(uri)), uri, problems: [{ uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: t(`${basenameUri(uri)} is not read: ${text.error.en}. The defaults apply.`, `${basenameUri(uri)} wird nicht gelesen: ${text.error.de}. Es gelten die Voreinstellungen.`) }] };
+      else
+        c = {
+          ...defaultConfig(dirnameUri(uri)),
+          uri,
+          problems: [
+            {
+              uri,
+              range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+              message: t(
+                `${basenameUri(uri)} is not read: ${text.error.en}. The defaults apply.`,
+                `${basenameUri(uri)} wird nicht gelesen: ${text.error.de}. Es gelten die Voreinstellungen.`,
+              ),
+            },
+          ],
+        };
       this.cache.set(uri, c);
     }
     return c;

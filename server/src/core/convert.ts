@@ -73,7 +73,23 @@ function settings(doc: ParsedDocument, opts: ConvertOptions, kind: 'plan' | 'str
 // ---------------------------------------------------------------- plans
 
 /** The fields a plan entry's canonical columns consume (the rest is kept under its own key). */
-const PLAN_NAMES = new Set<FieldName>(['id', 'date', 'time', 'channel', 'format', 'title', 'mode', 'goals', 'kpis', 'audiences', 'owner', 'reviewer', 'status', 'link', 'campaign']);
+const PLAN_NAMES = new Set<FieldName>([
+  'id',
+  'date',
+  'time',
+  'channel',
+  'format',
+  'title',
+  'mode',
+  'goals',
+  'kpis',
+  'audiences',
+  'owner',
+  'reviewer',
+  'status',
+  'link',
+  'campaign',
+]);
 
 /**
  * The rows of a plan: one per row or mapping of the document. A cross-post stays one row
@@ -82,7 +98,7 @@ const PLAN_NAMES = new Set<FieldName>(['id', 'date', 'time', 'channel', 'format'
 function planRows(doc: ParsedDocument, project: Project | undefined, opts: ConvertOptions): OutField[][] {
   const entries = doc.plan?.entries ?? [];
   const rows: OutField[][] = [];
-  for (let i = 0; i < entries.length; ) {
+  for (let i = 0; i < entries.length;) {
     const group: PlanEntry[] = [entries[i]];
     while (i + group.length < entries.length && entries[i + group.length].fields === entries[i].fields) group.push(entries[i + group.length]);
     i += group.length;
@@ -107,7 +123,7 @@ function planRow(doc: ParsedDocument, group: PlanEntry[], project: Project | und
   // A time read from a date-time cell (`2027-03-02 09:00`) gets a column of its own.
   v.set('time', e.time?.value ?? raw('time'));
   const channels = group.map((g) => channelOf(doc, g, project, md)).filter((c): c is string => !!c);
-  v.set('channel', channels.length > 1 ? channels : channels[0] ?? raw('channel'));
+  v.set('channel', channels.length > 1 ? channels : (channels[0] ?? raw('channel')));
   v.set('format', e.format?.value ?? raw('format'));
   v.set('title', e.title?.value ?? raw('title'));
   v.set('mode', e.mode && !e.mode.inferred ? (md ? enumLabel(MODES, e.mode.value, lang) : e.mode.value) : byName.has('mode') ? raw('mode') : undefined);
@@ -117,13 +133,42 @@ function planRow(doc: ParsedDocument, group: PlanEntry[], project: Project | und
   let pillarKept = true;
   const hard = e.goals.filter((g) => !g.soft);
   const soft = e.goals.filter((g) => g.soft);
-  if (hard.length) v.set('goals', refsValue(hard.map((r) => resolve(project, ['goal', 'kpi'], r).id), md));
+  if (hard.length)
+    v.set(
+      'goals',
+      refsValue(
+        hard.map((r) => resolve(project, ['goal', 'kpi'], r).id),
+        md,
+      ),
+    );
   else if (soft.length && soft.every((r) => resolve(project, ['goal', 'kpi'], r).found)) {
-    v.set('goals', refsValue(soft.map((r) => resolve(project, ['goal', 'kpi'], r).id), md));
+    v.set(
+      'goals',
+      refsValue(
+        soft.map((r) => resolve(project, ['goal', 'kpi'], r).id),
+        md,
+      ),
+    );
     pillarKept = false;
   } else v.set('goals', byName.has('goals') ? raw('goals') : undefined);
-  v.set('kpis', e.kpis.length ? refsValue(e.kpis.map((r) => resolve(project, ['kpi'], r).id), md) : raw('kpis'));
-  v.set('audiences', e.audiences.length ? refsValue(e.audiences.map((r) => resolve(project, ['audience'], r).id), md) : raw('audiences'));
+  v.set(
+    'kpis',
+    e.kpis.length
+      ? refsValue(
+          e.kpis.map((r) => resolve(project, ['kpi'], r).id),
+          md,
+        )
+      : raw('kpis'),
+  );
+  v.set(
+    'audiences',
+    e.audiences.length
+      ? refsValue(
+          e.audiences.map((r) => resolve(project, ['audience'], r).id),
+          md,
+        )
+      : raw('audiences'),
+  );
   v.set('owner', e.owner ? person(project, e.owner, md) : raw('owner'));
   v.set('reviewer', e.reviewer ? person(project, e.reviewer, md) : raw('reviewer'));
   v.set('status', e.status ? (md ? enumLabel(STATUSES, e.status.value, lang) : e.status.value) : raw('status'));
@@ -203,7 +248,12 @@ function itemOut(it: Item, project: Project | undefined, opts: ConvertOptions, l
     if (!isEmpty(value)) f.push({ key: md ? ITEM_FIELD_LABELS[name][lang] : ITEM_FIELD_LABELS[name].yaml, name, value: value! });
   };
   const ids = (refs: Ref[], kinds: ('goal' | 'kpi' | 'audience' | 'person')[]): Value | undefined =>
-    refs.length ? refsValue(refs.map((r) => resolve(project, kinds, r).id), md) : undefined;
+    refs.length
+      ? refsValue(
+          refs.map((r) => resolve(project, kinds, r).id),
+          md,
+        )
+      : undefined;
   const yesNo = (b: boolean): Value => (md ? YES_NO[lang][b ? 0 : 1] : b);
   let title = it.title?.value;
   let description: string | undefined;
@@ -259,9 +309,7 @@ function itemOut(it: Item, project: Project | undefined, opts: ConvertOptions, l
 }
 
 /** The parts of the canonical strategy, in the document's order of sections. */
-type Part =
-  | { kind: 'items'; key: SectionKey; items: OutItem[] }
-  | { kind: 'text'; keys: SectionKey[]; heading: string; content: string };
+type Part = { kind: 'items'; key: SectionKey; items: OutItem[] } | { kind: 'text'; keys: SectionKey[]; heading: string; content: string };
 
 function strategyParts(doc: ParsedDocument, project: Project | undefined, opts: ConvertOptions, lang: Lang): Part[] {
   const s = doc.strategy!;
@@ -288,10 +336,12 @@ function strategyParts(doc: ParsedDocument, project: Project | undefined, opts: 
 }
 
 function headingOf(keys: SectionKey[], lang: Lang): string {
-  return keys.map((k) => {
-    const h = SECTION_HEADINGS[k];
-    return keys.length === 1 && h.step ? `${h.step}. ${h[lang]}` : h[lang];
-  }).join(lang === 'de' ? ' und ' : ' and ');
+  return keys
+    .map((k) => {
+      const h = SECTION_HEADINGS[k];
+      return keys.length === 1 && h.step ? `${h.step}. ${h[lang]}` : h[lang];
+    })
+    .join(lang === 'de' ? ' und ' : ' and ');
 }
 
 // ---------------------------------------------------------------- writing
@@ -354,7 +404,12 @@ function strategyMarkdown(doc: ParsedDocument, parts: Part[], opts: ConvertOptio
       continue;
     }
     for (const it of p.items) {
-      const head = p.key === 'channels' ? it.title && channelSlug(it.title.split(/[\s(]/)[0]) === channelSlug(it.id) ? clean(it.title) : it.id : `${it.id}${it.title ? `: ${clean(it.title)}` : ''}`;
+      const head =
+        p.key === 'channels'
+          ? it.title && channelSlug(it.title.split(/[\s(]/)[0]) === channelSlug(it.id)
+            ? clean(it.title)
+            : it.id
+          : `${it.id}${it.title ? `: ${clean(it.title)}` : ''}`;
       out += `\n### ${head}\n`;
       if (it.description) out += `\n${it.description.trim()}\n`;
       if (it.fields.length) out += `\n${it.fields.map((f) => `- ${f.key}: ${mdLine(f.value)}`).join('\n')}\n`;
@@ -414,4 +469,3 @@ export function convertedCount(doc: ParsedDocument): number {
   const s = doc.strategy;
   return s ? s.people.length + s.goals.length + s.kpis.length + s.audiences.length + s.channels.length : 0;
 }
-

@@ -57,10 +57,30 @@ export function clockOf(raw: string | undefined): { h: number; m: number } | und
 }
 
 const DE = {
-  owner: 'Verantwortlich', reviewer: 'Freigabe', status: 'Status', mode: 'Modus', goals: 'Ziele', kpis: 'Kennzahlen', format: 'Format', time: 'Uhrzeit', campaign: 'Kampagne', plan: 'Plan', link: 'Link',
+  owner: 'Verantwortlich',
+  reviewer: 'Freigabe',
+  status: 'Status',
+  mode: 'Modus',
+  goals: 'Ziele',
+  kpis: 'Kennzahlen',
+  format: 'Format',
+  time: 'Uhrzeit',
+  campaign: 'Kampagne',
+  plan: 'Plan',
+  link: 'Link',
 };
 const EN = {
-  owner: 'Owner', reviewer: 'Reviewer', status: 'Status', mode: 'Mode', goals: 'Goals', kpis: 'KPIs', format: 'Format', time: 'Time', campaign: 'Campaign', plan: 'Plan', link: 'Link',
+  owner: 'Owner',
+  reviewer: 'Reviewer',
+  status: 'Status',
+  mode: 'Mode',
+  goals: 'Goals',
+  kpis: 'KPIs',
+  format: 'Format',
+  time: 'Time',
+  campaign: 'Campaign',
+  plan: 'Plan',
+  link: 'Link',
 };
 
 function statusOfIcs(s: Status | undefined): ICalEventStatus | undefined {
@@ -82,7 +102,9 @@ function title(row: ExportRow): string {
 export function entryUids(rows: ExportRow[]): string[] {
   const seen = new Map<string, number>();
   return rows.map((r) => {
-    const base = r.entry.id ? `${basenameUri(r.plan.uri)}\nid\n${r.entry.id.id.toLowerCase()}` : `${basenameUri(r.plan.uri)}\n${r.entry.channel?.id ?? ''}\n${title(r).toLowerCase()}`;
+    const base = r.entry.id
+      ? `${basenameUri(r.plan.uri)}\nid\n${r.entry.id.id.toLowerCase()}`
+      : `${basenameUri(r.plan.uri)}\n${r.entry.channel?.id ?? ''}\n${title(r).toLowerCase()}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return `${createHash('sha256').update(`${base}\n${n}`).digest('hex').slice(0, 32)}@stratdoc`;
@@ -165,23 +187,27 @@ export function toCsv(rows: ExportRow[], lang: Lang): string {
   for (const r of rows) {
     const e = r.entry;
     const date = e.isoDate ? (de ? e.isoDate.split('-').reverse().join('.') : e.isoDate) : (e.date?.raw ?? '');
-    out.push([
-      date,
-      e.time?.value ?? '',
-      r.channel,
-      e.format?.value ?? '',
-      e.title?.value ?? '',
-      e.mode && !e.mode.inferred ? enumLabel(MODES, e.mode.value, lang) : '',
-      e.goals.map((g) => g.id).join(', '),
-      e.kpis.map((k) => k.id).join(', '),
-      e.owner?.id ?? '',
-      e.reviewer?.id ?? '',
-      e.status ? enumLabel(STATUSES, e.status.value, lang) : '',
-      e.link?.value ?? '',
-      e.campaign?.value ?? '',
-      e.id?.id ?? '',
-      basenameUri(r.plan.uri),
-    ].map((v) => cell(v, sep)).join(sep));
+    out.push(
+      [
+        date,
+        e.time?.value ?? '',
+        r.channel,
+        e.format?.value ?? '',
+        e.title?.value ?? '',
+        e.mode && !e.mode.inferred ? enumLabel(MODES, e.mode.value, lang) : '',
+        e.goals.map((g) => g.id).join(', '),
+        e.kpis.map((k) => k.id).join(', '),
+        e.owner?.id ?? '',
+        e.reviewer?.id ?? '',
+        e.status ? enumLabel(STATUSES, e.status.value, lang) : '',
+        e.link?.value ?? '',
+        e.campaign?.value ?? '',
+        e.id?.id ?? '',
+        basenameUri(r.plan.uri),
+      ]
+        .map((v) => cell(v, sep))
+        .join(sep),
+    );
   }
   return (de ? '\ufeff' : '') + out.join('\r\n') + '\r\n';
 }

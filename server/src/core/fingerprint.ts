@@ -69,5 +69,8 @@ export function itemKeysOf(doc: ParsedDocument | undefined): (p: Position) => st
  */
 export function messageKey(message: Text | string): string {
   const s = typeof message === 'string' ? message : message.en;
-  return s.replace(/\d+([.,]\d+)?/g, '#').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/\d+([.,]\d+)?/g, '#')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

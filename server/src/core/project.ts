@@ -78,13 +78,15 @@ export class Project {
       };
       if (kind === 'goal') {
         const type = goalTypeOf(id);
-        found = (type ? one(this.goals.filter((g) => g.type?.value === type)) : undefined)
-          ?? one(this.goals.filter((g) => words(g.title?.value ?? '').join(' ') === ws.join(' ')))
-          ?? one(this.goals.filter((g) => has(g.title?.value)));
+        found =
+          (type ? one(this.goals.filter((g) => g.type?.value === type)) : undefined) ??
+          one(this.goals.filter((g) => words(g.title?.value ?? '').join(' ') === ws.join(' '))) ??
+          one(this.goals.filter((g) => has(g.title?.value)));
       } else {
         const full = ws.join(' ');
-        found = one(this.people.filter((p) => words(p.title?.value ?? '').join(' ') === full))
-          ?? (ws.length === 1 ? one(this.people.filter((p) => words(p.title?.value ?? '')[0] === ws[0])) : undefined);
+        found =
+          one(this.people.filter((p) => words(p.title?.value ?? '').join(' ') === full)) ??
+          (ws.length === 1 ? one(this.people.filter((p) => words(p.title?.value ?? '')[0] === ws[0])) : undefined);
       }
     }
     this.names.set(key, found ?? null);

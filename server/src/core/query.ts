@@ -22,7 +22,10 @@ export function itemLabel(it: Item): string {
 
 /** The IDs of items, quoted: `'G1', 'G2'` (as a list in the language). */
 export function idList(items: Item[], lang: 'en' | 'de'): string {
-  return joinList(items.map((i) => `'${i.id}'`), lang);
+  return joinList(
+    items.map((i) => `'${i.id}'`),
+    lang,
+  );
 }
 
 /** The first section of a strategy that stands for a key (also in combined sections). */
@@ -58,7 +61,10 @@ export function textAt(doc: ParsedDocument, r: Range): string {
 
 /** An item's ID as its document writes it (`LinkedIn` for the channel `linkedin`). */
 export function writtenId(project: Project, it: Item): string {
-  return writtenIdIn(project.documents.find((d) => d.uri === it.uri), it);
+  return writtenIdIn(
+    project.documents.find((d) => d.uri === it.uri),
+    it,
+  );
 }
 
 /** An item's ID as `doc` (its document) writes it, when that is the same ID (idKey); else the ID. */

@@ -62,7 +62,8 @@ export function roleOfColumn(header: string): PlanRole | undefined {
   return undefined;
 }
 
-const MONTH = '(?:jan(?:uar|uary)?|feb(?:ruar|ruary)?|m(?:ä|ae)rz|mar(?:ch)?|apr(?:il)?|mai|may|jun[ei]?|jul[iy]?|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[zc](?:ember)?)';
+const MONTH =
+  '(?:jan(?:uar|uary)?|feb(?:ruar|ruary)?|m(?:ä|ae)rz|mar(?:ch)?|apr(?:il)?|mai|may|jun[ei]?|jul[iy]?|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[zc](?:ember)?)';
 const DATE_RE = new RegExp(
   [
     '\\b\\d{4}-\\d{1,2}-\\d{1,2}',
@@ -185,7 +186,13 @@ function scanMarkdown(text: string): Scan {
       if (h[1].length <= 3) out.sections.push(h[2]);
       continue;
     }
-    if (line.includes('|') && i + 1 < lines.length && lines[i + 1].includes('-') && SEPARATOR_RE.test(lines[i + 1]) && (lines[i + 1].includes('|') || line.trim().startsWith('|'))) {
+    if (
+      line.includes('|') &&
+      i + 1 < lines.length &&
+      lines[i + 1].includes('-') &&
+      SEPARATOR_RE.test(lines[i + 1]) &&
+      (lines[i + 1].includes('|') || line.trim().startsWith('|'))
+    ) {
       const g: Grid = { columns: cells(line), rows: [] };
       i += 2;
       for (; i < lines.length && lines[i].includes('|') && lines[i].trim(); i++) g.rows.push(cells(lines[i]));

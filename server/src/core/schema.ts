@@ -13,9 +13,7 @@
  * capital and folded (umlauts), because the readers compare case-insensitively.
  */
 import { z } from 'zod';
-import {
-  FIELDS, GOAL_TYPES, MODES, SECTIONS, STATUSES, fold, type EnumInfo, type FieldName, type SectionKey,
-} from './vocab';
+import { FIELDS, GOAL_TYPES, MODES, SECTIONS, STATUSES, fold, type EnumInfo, type FieldName, type SectionKey } from './vocab';
 import { configSchema } from './config';
 import type { RuleMeta } from './rules/api';
 
@@ -42,11 +40,7 @@ function spellings(s: string): string[] {
 
 /** Every accepted value of an enumeration (canonical keys first, then German, then English aliases). */
 export function enumValues<K extends string>(list: EnumInfo<K>[]): string[] {
-  return unique([
-    ...list.map((e) => e.key),
-    ...list.flatMap((e) => e.de.flatMap(spellings)),
-    ...list.flatMap((e) => [e.key, ...e.en].flatMap(spellings)),
-  ]);
+  return unique([...list.map((e) => e.key), ...list.flatMap((e) => e.de.flatMap(spellings)), ...list.flatMap((e) => [e.key, ...e.en].flatMap(spellings))]);
 }
 
 function enumOf<K extends string>(list: EnumInfo<K>[], id: string) {
@@ -85,22 +79,62 @@ const F = {
   id: (what: string, was: string) => field('id', text, `The ${what}'s ID.`, `Die ID ${was}.`),
   title: field('title', text, 'Title.', 'Titel.'),
   description: field('description', anyText, 'Description.', 'Beschreibung.'),
-  date: field('date', nullable(z.union([z.string(), z.number()])), 'Publication date: YYYY-MM-DD (DD.MM.YYYY is accepted).', 'Veröffentlichungsdatum: JJJJ-MM-TT (TT.MM.JJJJ geht auch).'),
+  date: field(
+    'date',
+    nullable(z.union([z.string(), z.number()])),
+    'Publication date: YYYY-MM-DD (DD.MM.YYYY is accepted).',
+    'Veröffentlichungsdatum: JJJJ-MM-TT (TT.MM.JJJJ geht auch).',
+  ),
   time: field('time', nullable(z.union([z.string(), z.number()])), 'Time of day, e.g. 09:30.', 'Uhrzeit, z. B. 09:30.'),
-  channel: field('channel', oneRef, 'The channel (its ID in the strategy: instagram, linkedin, newsletter…).', 'Der Kanal (seine ID in der Strategie: instagram, linkedin, newsletter…).'),
+  channel: field(
+    'channel',
+    oneRef,
+    'The channel (its ID in the strategy: instagram, linkedin, newsletter…).',
+    'Der Kanal (seine ID in der Strategie: instagram, linkedin, newsletter…).',
+  ),
   format: field('format', text, 'Format: reel, carousel, story, article, video…', 'Format: Reel, Karussell, Story, Artikel, Video…'),
-  mode: field('mode', enumOf(MODES, 'mode'), 'Mode: push (advertising, offers, press), story, dialog, service, people, ugc, mixed (counts half as push). Without it the mode is inferred.', 'Modus: Push (Werbung, Angebot, Presse), Geschichte, Dialog, Ratgeber, Menschen, Community, gemischt (zählt halb als Push). Ohne Modus wird er erschlossen.'),
+  mode: field(
+    'mode',
+    enumOf(MODES, 'mode'),
+    'Mode: push (advertising, offers, press), story, dialog, service, people, ugc, mixed (counts half as push). Without it the mode is inferred.',
+    'Modus: Push (Werbung, Angebot, Presse), Geschichte, Dialog, Ratgeber, Menschen, Community, gemischt (zählt halb als Push). Ohne Modus wird er erschlossen.',
+  ),
   goals: field('goals', refs, 'The goal(s) this serves (goal IDs of the strategy).', 'Das Ziel oder die Ziele, denen es dient (Ziel-IDs der Strategie).'),
   kpis: field('kpis', refs, 'KPI IDs.', 'Kennzahl-IDs.'),
   audiences: field('audiences', refs, 'Audience IDs.', 'Zielgruppen-IDs.'),
-  owner: field('owner', oneRef, 'Who is responsible: a person of the team (anna or "@anna").', 'Wer verantwortlich ist: eine Person des Teams (anna oder "@anna").'),
-  reviewer: field('reviewer', oneRef, 'Who reviews and approves: a person of the team, not the owner.', 'Wer prüft und freigibt: eine Person des Teams, nicht die verantwortliche.'),
-  status: field('status', enumOf(STATUSES, 'status'), 'Status: idea, planned, draft, in-review, approved, scheduled, published, cancelled.', 'Status: Idee, geplant, Entwurf, in Freigabe, freigegeben, eingeplant, veröffentlicht, gestrichen.'),
+  owner: field(
+    'owner',
+    oneRef,
+    'Who is responsible: a person of the team (anna or "@anna").',
+    'Wer verantwortlich ist: eine Person des Teams (anna oder "@anna").',
+  ),
+  reviewer: field(
+    'reviewer',
+    oneRef,
+    'Who reviews and approves: a person of the team, not the owner.',
+    'Wer prüft und freigibt: eine Person des Teams, nicht die verantwortliche.',
+  ),
+  status: field(
+    'status',
+    enumOf(STATUSES, 'status'),
+    'Status: idea, planned, draft, in-review, approved, scheduled, published, cancelled.',
+    'Status: Idee, geplant, Entwurf, in Freigabe, freigegeben, eingeplant, veröffentlicht, gestrichen.',
+  ),
   link: field('link', text, 'Link (with UTM parameters, so that clicks can be counted).', 'Link (mit UTM-Parametern, damit Klicks zählbar sind).'),
   campaign: field('campaign', text, 'Campaign.', 'Kampagne.'),
-  type: field('type', enumOf(GOAL_TYPES, 'goalType'), 'Goal type: awareness, consideration, conversion, loyalty, advocacy, employer-branding, service.', 'Zielart: Bekanntheit, Erwägung, Abverkauf, Kundenbindung, Weiterempfehlung, Arbeitgebermarke, Kundenservice.'),
+  type: field(
+    'type',
+    enumOf(GOAL_TYPES, 'goalType'),
+    'Goal type: awareness, consideration, conversion, loyalty, advocacy, employer-branding, service.',
+    'Zielart: Bekanntheit, Erwägung, Abverkauf, Kundenbindung, Weiterempfehlung, Arbeitgebermarke, Kundenservice.',
+  ),
   primary: field('primary', yesNo('primary'), 'The primary goal (exactly one).', 'Das Hauptziel (genau eines).'),
-  metric: field('metric', text, 'Metric: conversions, leads, sales, applications, engagement rate… (business results, not only likes).', 'Metrik: Konversionen, Anfragen, Umsatz, Bewerbungen, Interaktionsrate… (Geschäftsergebnisse, nicht nur Likes).'),
+  metric: field(
+    'metric',
+    text,
+    'Metric: conversions, leads, sales, applications, engagement rate… (business results, not only likes).',
+    'Metrik: Konversionen, Anfragen, Umsatz, Bewerbungen, Interaktionsrate… (Geschäftsergebnisse, nicht nur Likes).',
+  ),
   target: field('target', text, 'Target value.', 'Zielwert.'),
   baseline: field('baseline', text, 'Baseline value.', 'Ausgangswert.'),
   deadline: field('deadline', nullable(z.union([z.string(), z.number()])), 'Deadline (YYYY-MM-DD).', 'Frist (JJJJ-MM-TT).'),
@@ -120,15 +154,48 @@ const item = (id: string, props: Record<string, z.ZodType>, description: string)
 
 export const entrySchema = item(
   'entry',
-  fields(F.id('entry', 'des Eintrags'), F.date, F.time, F.channel, F.format, F.title, F.mode, F.goals, F.kpis, F.audiences, F.owner, F.reviewer, F.status, F.link, F.campaign, F.description),
+  fields(
+    F.id('entry', 'des Eintrags'),
+    F.date,
+    F.time,
+    F.channel,
+    F.format,
+    F.title,
+    F.mode,
+    F.goals,
+    F.kpis,
+    F.audiences,
+    F.owner,
+    F.reviewer,
+    F.status,
+    F.link,
+    F.campaign,
+    F.description,
+  ),
   'A plan entry. / Ein Eintrag des Redaktionsplans.',
 );
 
-const personSchema = item('person', fields(F.id('person', 'der Person'), F.title, F.role, F.department, F.management), 'A team member: id "@anna". / Ein Teammitglied: id "@anna".');
+const personSchema = item(
+  'person',
+  fields(F.id('person', 'der Person'), F.title, F.role, F.department, F.management),
+  'A team member: id "@anna". / Ein Teammitglied: id "@anna".',
+);
 const goalSchema = item('goal', fields(F.id('goal', 'des Ziels'), F.title, F.type, F.primary, F.kpis, F.description), 'A goal: id G1. / Ein Ziel: id G1.');
-const kpiSchema = item('kpi', fields(F.id('KPI', 'der Kennzahl'), F.title, F.metric, F.goals, F.target, F.baseline, F.deadline, F.source, F.owner), 'A KPI: id K1. / Eine Kennzahl: id K1.');
-const audienceSchema = item('audience', fields(F.id('audience', 'der Zielgruppe'), F.title, F.demographics, F.psychographics, F.needs, F.description), 'An audience: id A1. / Eine Zielgruppe: id A1.');
-const channelSchema = item('channel', fields(F.id('channel', 'des Kanals'), F.title, F.why, F.how, F.resources, F.audiences, F.goals), 'A channel: id instagram. / Ein Kanal: id instagram.');
+const kpiSchema = item(
+  'kpi',
+  fields(F.id('KPI', 'der Kennzahl'), F.title, F.metric, F.goals, F.target, F.baseline, F.deadline, F.source, F.owner),
+  'A KPI: id K1. / Eine Kennzahl: id K1.',
+);
+const audienceSchema = item(
+  'audience',
+  fields(F.id('audience', 'der Zielgruppe'), F.title, F.demographics, F.psychographics, F.needs, F.description),
+  'An audience: id A1. / Eine Zielgruppe: id A1.',
+);
+const channelSchema = item(
+  'channel',
+  fields(F.id('channel', 'des Kanals'), F.title, F.why, F.how, F.resources, F.audiences, F.goals),
+  'A channel: id instagram. / Ein Kanal: id instagram.',
+);
 
 /** A section of items: a list (of mappings or bare IDs) or a mapping from ID to item or title. */
 const itemsOf = (s: z.ZodType, id: string) =>
@@ -175,12 +242,18 @@ function sectionProps(): Record<string, z.ZodType> {
 }
 
 const meta = (kind: 'strategy' | 'plan') => ({
-  stratdoc: z.enum(kind === 'strategy' ? ['strategy', 'strategie', 'Strategie'] : ['plan', 'redaktionsplan', 'Redaktionsplan', 'Plan'])
-    .optional().meta({ description: `Marks the file as a stratdoc ${kind}.\n\nKennzeichnet die Datei als stratdoc-${kind === 'plan' ? 'Plan' : 'Strategie'}.` }),
+  stratdoc: z
+    .enum(kind === 'strategy' ? ['strategy', 'strategie', 'Strategie'] : ['plan', 'redaktionsplan', 'Redaktionsplan', 'Plan'])
+    .optional()
+    .meta({ description: `Marks the file as a stratdoc ${kind}.\n\nKennzeichnet die Datei als stratdoc-${kind === 'plan' ? 'Plan' : 'Strategie'}.` }),
   title: text.optional().meta({ description: 'Title.\n\nTitel.' }),
   titel: text.optional().meta({ description: '= title' }),
-  language: nullable(z.enum(['de', 'en', 'deutsch', 'english', 'Deutsch', 'English'])).optional().meta({ description: 'Language of the document and its messages.\n\nSprache des Dokuments und seiner Meldungen.' }),
-  sprache: nullable(z.enum(['de', 'en', 'deutsch', 'english', 'Deutsch', 'English'])).optional().meta({ description: '= language' }),
+  language: nullable(z.enum(['de', 'en', 'deutsch', 'english', 'Deutsch', 'English']))
+    .optional()
+    .meta({ description: 'Language of the document and its messages.\n\nSprache des Dokuments und seiner Meldungen.' }),
+  sprache: nullable(z.enum(['de', 'en', 'deutsch', 'english', 'Deutsch', 'English']))
+    .optional()
+    .meta({ description: '= language' }),
   period: nullable(z.string()).optional().meta({ description: 'Period: 2027-01-01..2027-12-31.\n\nZeitraum: 2027-01-01..2027-12-31.' }),
   zeitraum: nullable(z.string()).optional().meta({ description: '= period' }),
   description: anyText.optional().meta({ description: 'Description.\n\nBeschreibung.' }),
@@ -193,9 +266,19 @@ const ENTRY_LIST_KEYS = ['entries', 'einträge', 'eintraege', 'beiträge', 'beit
 export const planSchema = z
   .object({
     ...meta('plan'),
-    strategy: nullable(z.string()).optional().meta({ description: 'The strategy this plan belongs to (relative path). Without it: the strategy in this folder or above.\n\nDie Strategie, zu der dieser Plan gehört (relativer Pfad). Ohne: die Strategie in diesem Ordner oder darüber.' }),
+    strategy: nullable(z.string()).optional().meta({
+      description:
+        'The strategy this plan belongs to (relative path). Without it: the strategy in this folder or above.\n\nDie Strategie, zu der dieser Plan gehört (relativer Pfad). Ohne: die Strategie in diesem Ordner oder darüber.',
+    }),
     strategie: nullable(z.string()).optional().meta({ description: '= strategy' }),
-    ...Object.fromEntries(ENTRY_LIST_KEYS.map((k) => [k, nullable(z.array(z.union([entrySchema, z.null()]))).optional().meta({ description: k === 'entries' ? 'The entries of the plan.\n\nDie Einträge des Plans.' : '= entries' })])),
+    ...Object.fromEntries(
+      ENTRY_LIST_KEYS.map((k) => [
+        k,
+        nullable(z.array(z.union([entrySchema, z.null()])))
+          .optional()
+          .meta({ description: k === 'entries' ? 'The entries of the plan.\n\nDie Einträge des Plans.' : '= entries' }),
+      ]),
+    ),
   })
   .catchall(z.unknown())
   .meta({ title: 'stratdoc editorial plan (Redaktionsplan)', description: 'A stratdoc editorial plan in YAML (docs/format.md "Editorial plan").' });
@@ -207,7 +290,8 @@ export const strategySchema = z
 
 /** `.stratdoc.yaml`: the configuration schema, with each rule's options spelled out. */
 export function configFileSchema(rules: RuleMeta[]): z.ZodType {
-  return configSchema.extend({ rules: z.object(ruleSettingShape(rules)).catchall(z.unknown()).optional() })
+  return configSchema
+    .extend({ rules: z.object(ruleSettingShape(rules)).catchall(z.unknown()).optional() })
     .meta({ title: 'stratdoc configuration (.stratdoc.yaml)' });
 }
 
@@ -224,8 +308,10 @@ function ruleSettingShape(rules: RuleMeta[]): Record<string, z.ZodType> {
       const base = typeof v === 'number' ? num : typeof v === 'boolean' ? z.boolean() : z.string();
       options[k] = base.optional().meta({ default: v });
     }
-    out[r.id] = z.union([z.enum(SEVERITIES), z.boolean(), z.object(options).catchall(z.union([z.number(), z.string(), z.boolean()]))])
-      .optional().meta({ description: `${r.description.en} (default: ${r.severity})` });
+    out[r.id] = z
+      .union([z.enum(SEVERITIES), z.boolean(), z.object(options).catchall(z.union([z.number(), z.string(), z.boolean()]))])
+      .optional()
+      .meta({ description: `${r.description.en} (default: ${r.severity})` });
   }
   return out;
 }

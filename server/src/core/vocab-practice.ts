@@ -16,12 +16,47 @@ import { t, type Text } from './text';
  */
 export const PLACEHOLDER_PHRASES: string[] = [
   // English
-  'todo', 'to do', 'tbd', 'tba', 'tbc', 'to be defined', 'to be decided', 'to be done', 'to be confirmed', 'fixme',
-  'n/a', 'n.a.', 'none yet', 'not yet', 'coming soon', 'placeholder', 'wip', 'tk',
+  'todo',
+  'to do',
+  'tbd',
+  'tba',
+  'tbc',
+  'to be defined',
+  'to be decided',
+  'to be done',
+  'to be confirmed',
+  'fixme',
+  'n/a',
+  'n.a.',
+  'none yet',
+  'not yet',
+  'coming soon',
+  'placeholder',
+  'wip',
+  'tk',
   // German
-  'offen', 'noch offen', 'folgt', 'folgt noch', 'kommt noch', 'k. a.', 'k.a.', 'keine angabe', 'keine angaben', 'n. a.',
-  'platzhalter', 'noch zu klären', 'zu klären', 'noch klären', 'in Arbeit', 'noch nicht', 'später', 'tbd.',
-  'wird noch ergänzt', 'wird ergänzt', 'noch ergänzen', 'wird nachgereicht',
+  'offen',
+  'noch offen',
+  'folgt',
+  'folgt noch',
+  'kommt noch',
+  'k. a.',
+  'k.a.',
+  'keine angabe',
+  'keine angaben',
+  'n. a.',
+  'platzhalter',
+  'noch zu klären',
+  'zu klären',
+  'noch klären',
+  'in Arbeit',
+  'noch nicht',
+  'später',
+  'tbd.',
+  'wird noch ergänzt',
+  'wird ergänzt',
+  'noch ergänzen',
+  'wird nachgereicht',
 ];
 
 const PLACEHOLDER_KEYS = new Set(PLACEHOLDER_PHRASES.map((p) => words(p.replace(/[./]/g, ' ')).join(' ')));
@@ -61,7 +96,10 @@ function placeholderOnly(text: string): boolean {
   if (/^lorem ipsum\b/i.test(s)) return true;
   // Each line (or list item, or `;`-separated part) must be a placeholder on its own.
   for (const part0 of s.split(/\r?\n|;|,/)) {
-    const part = part0.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').replace(/[*_`"'()[\]]/g, '').trim();
+    const part = part0
+      .replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')
+      .replace(/[*_`"'()[\]]/g, '')
+      .trim();
     if (!part || FILLER.test(part)) continue;
     if (/^lorem ipsum\b/i.test(part)) continue;
     const folded = words(part.replace(/[./]/g, ' ')).join(' ');
@@ -80,7 +118,12 @@ export function hasContent(text: string | undefined): boolean {
 
 /** The placeholder as a reader sees it, short: `TBD`, `k. A.`, `-`. */
 export function placeholderShown(text: string): string {
-  const one = text.replace(/<!--[\s\S]*?-->/g, ' ').replace(/^[|>][-+0-9]*/, '').replace(/^\s*(?:[-*+]|\d+\.)\s+/gm, '').replace(/\s+/g, ' ').trim();
+  const one = text
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/^[|>][-+0-9]*/, '')
+    .replace(/^\s*(?:[-*+]|\d+\.)\s+/gm, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return one.length > 40 ? `${one.slice(0, 39)}…` : one;
 }
 
@@ -105,41 +148,175 @@ export interface ResultKindInfo {
  */
 export const RESULT_KINDS: ResultKindInfo[] = [
   {
-    key: 'conversions', label: t('conversions (sales, bookings, test drives)', 'Abschlüsse (Verkäufe, Buchungen, Probefahrten)'),
-    de: ['Verkäufe', 'Verkauf', 'Abverkauf', 'Abschlüsse', 'Abschluss', 'Bestellungen', 'Bestellung', 'Buchungen', 'Buchung', 'Probefahrten', 'Probefahrt', 'Konversionen', 'Konversion', 'Konversionsrate', 'Käufe', 'Kauf', 'Reservierungen', 'Vertragsabschlüsse', 'Neukunden', 'Tarifwechsel', 'Vorbestellungen', 'Termine', 'Terminbuchungen'],
-    en: ['sales', 'conversions', 'conversion', 'conversion rate', 'orders', 'purchases', 'bookings', 'reservations', 'test drives', 'new customers', 'pre-orders', 'appointments', 'signed contracts'],
+    key: 'conversions',
+    label: t('conversions (sales, bookings, test drives)', 'Abschlüsse (Verkäufe, Buchungen, Probefahrten)'),
+    de: [
+      'Verkäufe',
+      'Verkauf',
+      'Abverkauf',
+      'Abschlüsse',
+      'Abschluss',
+      'Bestellungen',
+      'Bestellung',
+      'Buchungen',
+      'Buchung',
+      'Probefahrten',
+      'Probefahrt',
+      'Konversionen',
+      'Konversion',
+      'Konversionsrate',
+      'Käufe',
+      'Kauf',
+      'Reservierungen',
+      'Vertragsabschlüsse',
+      'Neukunden',
+      'Tarifwechsel',
+      'Vorbestellungen',
+      'Termine',
+      'Terminbuchungen',
+    ],
+    en: [
+      'sales',
+      'conversions',
+      'conversion',
+      'conversion rate',
+      'orders',
+      'purchases',
+      'bookings',
+      'reservations',
+      'test drives',
+      'new customers',
+      'pre-orders',
+      'appointments',
+      'signed contracts',
+    ],
   },
   {
-    key: 'leads', label: t('leads (inquiries, sign-ups)', 'Leads (Anfragen, Anmeldungen)'),
-    de: ['Leads', 'Lead', 'Anfragen', 'Anfrage', 'Kontaktanfragen', 'Angebotsanfragen', 'Anmeldungen', 'Registrierungen', 'Newsletter-Anmeldungen', 'Rückrufwünsche', 'qualifizierte Kontakte'],
-    en: ['leads', 'lead', 'qualified leads', 'inquiries', 'enquiries', 'sign ups', 'signups', 'sign-ups', 'registrations', 'requests for quote', 'demo requests'],
+    key: 'leads',
+    label: t('leads (inquiries, sign-ups)', 'Leads (Anfragen, Anmeldungen)'),
+    de: [
+      'Leads',
+      'Lead',
+      'Anfragen',
+      'Anfrage',
+      'Kontaktanfragen',
+      'Angebotsanfragen',
+      'Anmeldungen',
+      'Registrierungen',
+      'Newsletter-Anmeldungen',
+      'Rückrufwünsche',
+      'qualifizierte Kontakte',
+    ],
+    en: [
+      'leads',
+      'lead',
+      'qualified leads',
+      'inquiries',
+      'enquiries',
+      'sign ups',
+      'signups',
+      'sign-ups',
+      'registrations',
+      'requests for quote',
+      'demo requests',
+    ],
   },
   {
-    key: 'revenue', label: t('revenue', 'Umsatz'),
+    key: 'revenue',
+    label: t('revenue', 'Umsatz'),
     de: ['Umsatz', 'Umsätze', 'Erlös', 'Erlöse', 'Deckungsbeitrag', 'Warenkorbwert', 'Kosten pro Abschluss', 'Kosten pro Lead', 'Kosten pro Akquisition'],
-    en: ['revenue', 'turnover', 'return on ad spend', 'roas', 'roi', 'cost per acquisition', 'cpa', 'cost per lead', 'cpl', 'basket value', 'average order value'],
+    en: [
+      'revenue',
+      'turnover',
+      'return on ad spend',
+      'roas',
+      'roi',
+      'cost per acquisition',
+      'cpa',
+      'cost per lead',
+      'cpl',
+      'basket value',
+      'average order value',
+    ],
   },
   {
-    key: 'retention', label: t('retention (repeat purchases, churn, NPS)', 'Kundenbindung (Wiederkäufe, Kündigungen, NPS)'),
-    de: ['Kundenbindung', 'Wiederkaufrate', 'Wiederkäufe', 'Stammkunden', 'Kündigungen', 'Kündigungsquote', 'Abwanderung', 'Kundenwert', 'Weiterempfehlungsrate', 'Treuepunkte', 'Kundenzufriedenheit'],
-    en: ['retention', 'retention rate', 'churn', 'churn rate', 'repeat purchases', 'repeat purchase rate', 'customer lifetime value', 'clv', 'nps', 'net promoter score', 'loyalty members', 'customer satisfaction'],
+    key: 'retention',
+    label: t('retention (repeat purchases, churn, NPS)', 'Kundenbindung (Wiederkäufe, Kündigungen, NPS)'),
+    de: [
+      'Kundenbindung',
+      'Wiederkaufrate',
+      'Wiederkäufe',
+      'Stammkunden',
+      'Kündigungen',
+      'Kündigungsquote',
+      'Abwanderung',
+      'Kundenwert',
+      'Weiterempfehlungsrate',
+      'Treuepunkte',
+      'Kundenzufriedenheit',
+    ],
+    en: [
+      'retention',
+      'retention rate',
+      'churn',
+      'churn rate',
+      'repeat purchases',
+      'repeat purchase rate',
+      'customer lifetime value',
+      'clv',
+      'nps',
+      'net promoter score',
+      'loyalty members',
+      'customer satisfaction',
+    ],
   },
   {
-    key: 'service', label: t('service results (tickets deflected, requests solved, service cost)', 'Serviceergebnisse (vermiedene Tickets, gelöste Anfragen, Servicekosten)'),
-    de: ['vermiedene Tickets', 'vermiedene Anrufe', 'gelöste Anfragen', 'gelöste Fälle', 'Servicekosten', 'Kosten pro Kontakt', 'Hotline-Anrufe', 'Anrufe', 'Erstlösungsquote', 'Bearbeitungszeit', 'Tickets', 'Störungsmeldungen'],
-    en: ['tickets deflected', 'deflected tickets', 'calls deflected', 'resolved requests', 'resolved tickets', 'service cost', 'cost per contact', 'cost to serve', 'first contact resolution', 'handling time', 'tickets', 'support tickets'],
+    key: 'service',
+    label: t('service results (tickets deflected, requests solved, service cost)', 'Serviceergebnisse (vermiedene Tickets, gelöste Anfragen, Servicekosten)'),
+    de: [
+      'vermiedene Tickets',
+      'vermiedene Anrufe',
+      'gelöste Anfragen',
+      'gelöste Fälle',
+      'Servicekosten',
+      'Kosten pro Kontakt',
+      'Hotline-Anrufe',
+      'Anrufe',
+      'Erstlösungsquote',
+      'Bearbeitungszeit',
+      'Tickets',
+      'Störungsmeldungen',
+    ],
+    en: [
+      'tickets deflected',
+      'deflected tickets',
+      'calls deflected',
+      'resolved requests',
+      'resolved tickets',
+      'service cost',
+      'cost per contact',
+      'cost to serve',
+      'first contact resolution',
+      'handling time',
+      'tickets',
+      'support tickets',
+    ],
   },
   {
-    key: 'applications', label: t('applications (hires)', 'Bewerbungen (Einstellungen)'),
+    key: 'applications',
+    label: t('applications (hires)', 'Bewerbungen (Einstellungen)'),
     de: ['Bewerbungen', 'Bewerbung', 'Einstellungen', 'Neueinstellungen', 'Azubis', 'besetzte Stellen', 'Initiativbewerbungen'],
     en: ['applications', 'application', 'applicants', 'hires', 'new hires', 'filled positions', 'candidates'],
   },
 ];
 
-interface Phrase { key: ResultKind; words: string[] }
-const RESULT_PHRASES: Phrase[] = RESULT_KINDS
-  .flatMap((k) => [...k.de, ...k.en].map((p) => ({ key: k.key, words: words(p) })))
-  .sort((a, b) => b.words.length - a.words.length);
+interface Phrase {
+  key: ResultKind;
+  words: string[];
+}
+const RESULT_PHRASES: Phrase[] = RESULT_KINDS.flatMap((k) => [...k.de, ...k.en].map((p) => ({ key: k.key, words: words(p) }))).sort(
+  (a, b) => b.words.length - a.words.length,
+);
 
 /** The business result a metric's name measures, or undefined (attention, interaction, unknown). */
 export function resultKindOf(metric: string): ResultKind | undefined {
@@ -181,11 +358,36 @@ export type Cadence = { perWeek: number; asNeeded?: false; raw: string } | { asN
 
 /** Field keys that hold a channel's frequency (besides the how field, which may say it too). */
 export const CADENCE_KEYS: string[] = [
-  'Frequenz', 'Frequency', 'Cadence', 'Rhythmus', 'Turnus', 'Takt', 'Häufigkeit', 'Posting-Frequenz', 'Posting frequency', 'Posting-Rhythmus', 'Intervall', 'Interval',
+  'Frequenz',
+  'Frequency',
+  'Cadence',
+  'Rhythmus',
+  'Turnus',
+  'Takt',
+  'Häufigkeit',
+  'Posting-Frequenz',
+  'Posting frequency',
+  'Posting-Rhythmus',
+  'Intervall',
+  'Interval',
 ];
 /** Field keys that say how a channel is filled: formats and tone (channel-without-how). */
 export const HOW_KEYS: string[] = [
-  'Formate', 'Format', 'Formats', 'Tonalität', 'Ton', 'Tone', 'Tone of voice', 'Tonality', 'Stil', 'Style', 'Inhalte', 'Content', 'Themen', 'Topics', 'Ansprache',
+  'Formate',
+  'Format',
+  'Formats',
+  'Tonalität',
+  'Ton',
+  'Tone',
+  'Tone of voice',
+  'Tonality',
+  'Stil',
+  'Style',
+  'Inhalte',
+  'Content',
+  'Themen',
+  'Topics',
+  'Ansprache',
 ];
 const CADENCE_KEY_SET = new Set(CADENCE_KEYS.map((k) => phraseKey(k)));
 const HOW_KEY_SET = new Set(HOW_KEYS.map((k) => phraseKey(k)));
@@ -198,8 +400,26 @@ export function isHowKey(key: string): boolean {
 
 /** Words that declare no rhythm at all: the channel is used when there is something to say. */
 export const AS_NEEDED_PHRASES: string[] = [
-  'bei Bedarf', 'nach Bedarf', 'anlassbezogen', 'anlassbedingt', 'situativ', 'ad hoc', 'unregelmäßig', 'wenn nötig', 'im Ereignisfall', 'nur bei Störungen', 'bei Störungen',
-  'as needed', 'when needed', 'if needed', 'on demand', 'ad-hoc', 'occasionally', 'irregular', 'event-driven', 'when relevant',
+  'bei Bedarf',
+  'nach Bedarf',
+  'anlassbezogen',
+  'anlassbedingt',
+  'situativ',
+  'ad hoc',
+  'unregelmäßig',
+  'wenn nötig',
+  'im Ereignisfall',
+  'nur bei Störungen',
+  'bei Störungen',
+  'as needed',
+  'when needed',
+  'if needed',
+  'on demand',
+  'ad-hoc',
+  'occasionally',
+  'irregular',
+  'event-driven',
+  'when relevant',
 ];
 /** Frequency words, entries per week. */
 export const CADENCE_WORDS: [number, string[]][] = [
@@ -207,13 +427,31 @@ export const CADENCE_WORDS: [number, string[]][] = [
   [5, ['werktäglich', 'werktags', 'an Werktagen', 'every weekday', 'weekdays', 'on weekdays']],
   [1, ['wöchentlich', 'einmal pro Woche', 'einmal die Woche', 'jede Woche', 'weekly', 'every week', 'once a week']],
   [2, ['zweimal pro Woche', 'zweimal die Woche', 'twice a week', 'twice weekly']],
-  [0.5, ['zweiwöchentlich', 'vierzehntägig', 'alle zwei Wochen', 'alle 2 Wochen', 'biweekly', 'fortnightly', 'every two weeks', 'every 2 weeks', 'every other week']],
+  [
+    0.5,
+    [
+      'zweiwöchentlich',
+      'vierzehntägig',
+      'alle zwei Wochen',
+      'alle 2 Wochen',
+      'biweekly',
+      'fortnightly',
+      'every two weeks',
+      'every 2 weeks',
+      'every other week',
+    ],
+  ],
   [7 / 30.44, ['monatlich', 'einmal im Monat', 'einmal pro Monat', 'jeden Monat', 'monthly', 'every month', 'once a month']],
   [7 / 91.3, ['quartalsweise', 'vierteljährlich', 'einmal im Quartal', 'quarterly', 'once a quarter']],
 ];
 const WEEKDAYS = [
-  ['montags', 'mondays'], ['dienstags', 'tuesdays'], ['mittwochs', 'wednesdays'], ['donnerstags', 'thursdays'],
-  ['freitags', 'fridays'], ['samstags', 'saturdays'], ['sonntags', 'sundays'],
+  ['montags', 'mondays'],
+  ['dienstags', 'tuesdays'],
+  ['mittwochs', 'wednesdays'],
+  ['donnerstags', 'thursdays'],
+  ['freitags', 'fridays'],
+  ['samstags', 'saturdays'],
+  ['sonntags', 'sundays'],
 ];
 const UNIT_DAYS: [RegExp, number][] = [
   [/^(?:tag|tage|day|days|d)$/, 1],
@@ -223,8 +461,9 @@ const UNIT_DAYS: [RegExp, number][] = [
 ];
 
 const AS_NEEDED_KEYS = AS_NEEDED_PHRASES.map((p) => ` ${words(p).join(' ')} `);
-const CADENCE_KEYS_BY_WORDS = CADENCE_WORDS.flatMap(([n, list]) => list.map((p) => ({ n, key: ` ${words(p).join(' ')} ` })))
-  .sort((a, b) => b.key.length - a.key.length);
+const CADENCE_KEYS_BY_WORDS = CADENCE_WORDS.flatMap(([n, list]) => list.map((p) => ({ n, key: ` ${words(p).join(' ')} ` }))).sort(
+  (a, b) => b.key.length - a.key.length,
+);
 
 /**
  * Reads a declared frequency: `täglich`, `3x/Woche`, `3 Reels pro Woche`, `2 per week`,
@@ -245,7 +484,10 @@ function cadenceIn(text: string): Cadence | undefined {
   if (!raw) return undefined;
   const folded = ` ${words(raw).join(' ')} `;
   // "N [x|mal] [words] pro|per|/|a|im|in der|je UNIT": the first such phrase.
-  const m = /(\d+(?:[.,]\d+)?)(?:\s*(?:[-–]|bis|to|or|oder)\s*\d+(?:[.,]\d+)?)?\s*(?:x|×|mal\b|times\b)?\s*(?:[\p{L}-]+\s+|[\p{L}-]+(?=\/)){0,2}?(?:(?:pro|per|a|im|in\s+der|je|jede[nrm]?|each|every|the|die)\s+|\/\s*)([\p{L}]+)/iu.exec(fold(raw));
+  const m =
+    /(\d+(?:[.,]\d+)?)(?:\s*(?:[-–]|bis|to|or|oder)\s*\d+(?:[.,]\d+)?)?\s*(?:x|×|mal\b|times\b)?\s*(?:[\p{L}-]+\s+|[\p{L}-]+(?=\/)){0,2}?(?:(?:pro|per|a|im|in\s+der|je|jede[nrm]?|each|every|the|die)\s+|\/\s*)([\p{L}]+)/iu.exec(
+      fold(raw),
+    );
   if (m) {
     const unit = UNIT_DAYS.find(([re]) => re.test(m[2]));
     const n = Number(m[1].replace(',', '.'));
@@ -267,13 +509,33 @@ export function cadenceInterval(c: Cadence): number | undefined {
 
 /** Keys and headings that state what the strategy may cost. */
 export const BUDGET_KEYS: string[] = [
-  'Budget', 'Budgets', 'Etat', 'Mediabudget', 'Werbebudget', 'Kosten', 'Kostenrahmen', 'Mittel', 'Ressourcen', 'Ressourcen und Budget', 'Personalaufwand', 'Aufwand',
-  'Costs', 'Cost', 'Ad budget', 'Media budget', 'Spend', 'Resources', 'Resources and budget', 'Staffing', 'Effort',
+  'Budget',
+  'Budgets',
+  'Etat',
+  'Mediabudget',
+  'Werbebudget',
+  'Kosten',
+  'Kostenrahmen',
+  'Mittel',
+  'Ressourcen',
+  'Ressourcen und Budget',
+  'Personalaufwand',
+  'Aufwand',
+  'Costs',
+  'Cost',
+  'Ad budget',
+  'Media budget',
+  'Spend',
+  'Resources',
+  'Resources and budget',
+  'Staffing',
+  'Effort',
 ];
 const BUDGET_KEY_WORDS = BUDGET_KEYS.map((k) => words(k).join(' '));
 
 /** A money amount: `12.000 €`, `€ 1,500`, `5000 EUR`, `$2k`. */
-export const MONEY_RE = /(?:(?:€|EUR|USD|\$|CHF|£)\s*\d[\d.,' ]*(?:k|T|Tsd\.?)?|\d[\d.,' ]*\s*(?:k|T|Tsd\.?)?\s*(?:€|EUR\b|Euro\b|USD\b|\$|CHF\b|£|dollars?\b))/i;
+export const MONEY_RE =
+  /(?:(?:€|EUR|USD|\$|CHF|£)\s*\d[\d.,' ]*(?:k|T|Tsd\.?)?|\d[\d.,' ]*\s*(?:k|T|Tsd\.?)?\s*(?:€|EUR\b|Euro\b|USD\b|\$|CHF\b|£|dollars?\b))/i;
 /** A staff time: `6 h/Woche`, `10 Stunden`, `0.5 FTE`, `2 Personentage`. */
 export const HOURS_RE = /\d+(?:[.,]\d+)?\s*(?:h\b|std\.?|stunden\b|hours?\b|hrs?\b|fte\b|vze\b|personentage\b|person days\b|pt\b|tage\/woche|days a week)/i;
 

@@ -5,23 +5,49 @@
  */
 
 export type SectionKey =
-  | 'team' | 'listening' | 'goals' | 'kpis' | 'audiences' | 'value' | 'faces' | 'channels'
-  | 'governance' | 'guidelines' | 'meetings' | 'crisis';
+  'team' | 'listening' | 'goals' | 'kpis' | 'audiences' | 'value' | 'faces' | 'channels' | 'governance' | 'guidelines' | 'meetings' | 'crisis';
 
 export type FieldName =
-  | 'id' | 'title' | 'type' | 'primary' | 'kpis' | 'metric' | 'target' | 'baseline' | 'deadline'
-  | 'source' | 'goals' | 'audiences' | 'why' | 'how' | 'resources' | 'role' | 'department'
-  | 'management' | 'name' | 'description' | 'demographics' | 'psychographics' | 'needs'
-  | 'date' | 'time' | 'channel' | 'format' | 'mode' | 'owner' | 'reviewer' | 'status' | 'link'
-  | 'campaign' | 'pillar';
+  | 'id'
+  | 'title'
+  | 'type'
+  | 'primary'
+  | 'kpis'
+  | 'metric'
+  | 'target'
+  | 'baseline'
+  | 'deadline'
+  | 'source'
+  | 'goals'
+  | 'audiences'
+  | 'why'
+  | 'how'
+  | 'resources'
+  | 'role'
+  | 'department'
+  | 'management'
+  | 'name'
+  | 'description'
+  | 'demographics'
+  | 'psychographics'
+  | 'needs'
+  | 'date'
+  | 'time'
+  | 'channel'
+  | 'format'
+  | 'mode'
+  | 'owner'
+  | 'reviewer'
+  | 'status'
+  | 'link'
+  | 'campaign'
+  | 'pillar';
 
-export type GoalType =
-  | 'awareness' | 'consideration' | 'conversion' | 'loyalty' | 'advocacy' | 'employer-branding' | 'service';
+export type GoalType = 'awareness' | 'consideration' | 'conversion' | 'loyalty' | 'advocacy' | 'employer-branding' | 'service';
 
 export type Mode = 'push' | 'story' | 'dialog' | 'service' | 'people' | 'ugc' | 'mixed';
 
-export type Status =
-  | 'idea' | 'planned' | 'draft' | 'in-review' | 'approved' | 'scheduled' | 'published' | 'cancelled';
+export type Status = 'idea' | 'planned' | 'draft' | 'in-review' | 'approved' | 'scheduled' | 'published' | 'cancelled';
 
 export type MetricClass = 'vanity' | 'intermediate' | 'business' | 'unknown';
 
@@ -33,13 +59,19 @@ export function fold(s: string): string {
   if (!NON_ASCII.test(s)) return s.toLowerCase();
   return s
     .toLowerCase()
-    .replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss')
-    .normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
 }
 
 /** The words of a text, folded: letters and digits only. */
 export function words(s: string): string[] {
-  return fold(s).split(/[^\p{L}\p{N}&]+/u).filter(Boolean);
+  return fold(s)
+    .split(/[^\p{L}\p{N}&]+/u)
+    .filter(Boolean);
 }
 
 /**
@@ -84,7 +116,10 @@ export interface SectionInfo {
  * speaks is part of what its content offers and stands for (docs/decisions.md).
  */
 export const WILD_HEADINGS: Record<'listening' | 'value' | 'kpis' | 'channels' | 'governance', { de: string[]; en: string[] }> = {
-  listening: { de: ['Ausgangslage', 'Status quo', 'Ist-Situation', 'Situationsanalyse', 'Bestandsaufnahme'], en: ['Status quo', 'Situation analysis', 'Current situation'] },
+  listening: {
+    de: ['Ausgangslage', 'Status quo', 'Ist-Situation', 'Situationsanalyse', 'Bestandsaufnahme'],
+    en: ['Status quo', 'Situation analysis', 'Current situation'],
+  },
   value: { de: ['Tonalität', 'Markenstimme', 'Tonalität und Haltung', 'Sprache und Ton'], en: ['Tone of voice', 'Brand voice', 'Voice and tone', 'Tone'] },
   kpis: { de: ['Erfolgskontrolle', 'Key Performance Indicators'], en: ['Key performance indicators', 'Measuring success'] },
   channels: { de: ['Plattformen', 'Netzwerke'], en: ['Platforms', 'Networks'] },
@@ -93,14 +128,58 @@ export const WILD_HEADINGS: Record<'listening' | 'value' | 'kpis' | 'channels' |
 
 export const SECTIONS: SectionInfo[] = [
   { key: 'team', step: 1, de: ['Team', 'Kernteam', 'Projektteam', 'Arche'], en: ['Team', 'Core team', 'Cross-functional team'] },
-  { key: 'listening', step: 2, de: ['Zuhören', 'Hören Sie zu', 'Vergleichen', 'Ist-Analyse', 'Ausgangssituation', 'Social Listening', 'Monitoring', 'Wettbewerbsanalyse', ...WILD_HEADINGS.listening.de], en: ['Listening', 'Listen and compare', 'Audit', 'Social listening', 'Competitive analysis', ...WILD_HEADINGS.listening.en] },
+  {
+    key: 'listening',
+    step: 2,
+    de: [
+      'Zuhören',
+      'Hören Sie zu',
+      'Vergleichen',
+      'Ist-Analyse',
+      'Ausgangssituation',
+      'Social Listening',
+      'Monitoring',
+      'Wettbewerbsanalyse',
+      ...WILD_HEADINGS.listening.de,
+    ],
+    en: ['Listening', 'Listen and compare', 'Audit', 'Social listening', 'Competitive analysis', ...WILD_HEADINGS.listening.en],
+  },
   { key: 'goals', step: 3, de: ['Ziele', 'Ziel', 'Zielsetzung', 'Kommunikationsziele'], en: ['Goals', 'Goal', 'Objectives'] },
-  { key: 'kpis', step: 4, de: ['Kennzahlen', 'KPIs', 'Messgrößen', 'Erfolgsmessung', 'Messkriterien', ...WILD_HEADINGS.kpis.de], en: ['KPIs', 'Metrics', 'Measurement', 'Success metrics', ...WILD_HEADINGS.kpis.en] },
-  { key: 'audiences', step: 5, de: ['Zielgruppe', 'Zielgruppen', 'Publikum', 'Personas', 'Zielgruppenanalyse'], en: ['Audience', 'Audiences', 'Target audience', 'Personas'] },
-  { key: 'value', step: 6, de: ['Mehrwert', 'Werte', 'Haltung', 'Philosophie', 'Mission', ...WILD_HEADINGS.value.de], en: ['Value', 'Value proposition', 'Values', 'Philosophy', 'Purpose', ...WILD_HEADINGS.value.en] },
-  { key: 'faces', step: 7, de: ['Gesichter', 'Antlitz', 'Menschliches Antlitz', 'Markenbotschafter', 'Corporate Influencer'], en: ['Human face', 'Faces', 'Brand ambassadors', 'Spokespeople'] },
-  { key: 'channels', step: 8, de: ['Kanalplan', 'Kanäle', 'Kanalstrategie', 'Kanal-Mix', ...WILD_HEADINGS.channels.de], en: ['Channel plan', 'Channels', 'Channel strategy', 'Channel mix', ...WILD_HEADINGS.channels.en] },
-  { key: 'governance', de: ['Rollen', 'Verantwortlichkeiten', 'Freigabe', 'Regeln und Rollen', 'Freigabeprozess', ...WILD_HEADINGS.governance.de], en: ['Roles', 'Responsibilities', 'Approval', 'Review', 'Governance', ...WILD_HEADINGS.governance.en] },
+  {
+    key: 'kpis',
+    step: 4,
+    de: ['Kennzahlen', 'KPIs', 'Messgrößen', 'Erfolgsmessung', 'Messkriterien', ...WILD_HEADINGS.kpis.de],
+    en: ['KPIs', 'Metrics', 'Measurement', 'Success metrics', ...WILD_HEADINGS.kpis.en],
+  },
+  {
+    key: 'audiences',
+    step: 5,
+    de: ['Zielgruppe', 'Zielgruppen', 'Publikum', 'Personas', 'Zielgruppenanalyse'],
+    en: ['Audience', 'Audiences', 'Target audience', 'Personas'],
+  },
+  {
+    key: 'value',
+    step: 6,
+    de: ['Mehrwert', 'Werte', 'Haltung', 'Philosophie', 'Mission', ...WILD_HEADINGS.value.de],
+    en: ['Value', 'Value proposition', 'Values', 'Philosophy', 'Purpose', ...WILD_HEADINGS.value.en],
+  },
+  {
+    key: 'faces',
+    step: 7,
+    de: ['Gesichter', 'Antlitz', 'Menschliches Antlitz', 'Markenbotschafter', 'Corporate Influencer'],
+    en: ['Human face', 'Faces', 'Brand ambassadors', 'Spokespeople'],
+  },
+  {
+    key: 'channels',
+    step: 8,
+    de: ['Kanalplan', 'Kanäle', 'Kanalstrategie', 'Kanal-Mix', ...WILD_HEADINGS.channels.de],
+    en: ['Channel plan', 'Channels', 'Channel strategy', 'Channel mix', ...WILD_HEADINGS.channels.en],
+  },
+  {
+    key: 'governance',
+    de: ['Rollen', 'Verantwortlichkeiten', 'Freigabe', 'Regeln und Rollen', 'Freigabeprozess', ...WILD_HEADINGS.governance.de],
+    en: ['Roles', 'Responsibilities', 'Approval', 'Review', 'Governance', ...WILD_HEADINGS.governance.en],
+  },
   { key: 'guidelines', de: ['Social-Media-Guidelines', 'Richtlinien', 'Leitfaden'], en: ['Guidelines', 'Social media policy'] },
   { key: 'meetings', de: ['Redaktionskonferenz', 'Meetings', 'Routinen'], en: ['Editorial meeting', 'Meetings', 'Cadence'] },
   { key: 'crisis', de: ['Umgang mit Kritik', 'Krisenkommunikation', 'Krisenplan'], en: ['Handling criticism', 'Crisis plan', 'Crisis communication'] },
@@ -110,7 +189,11 @@ export const SECTION_BY_KEY = new Map(SECTIONS.map((s) => [s.key, s]));
 export const STEP_KEYS: SectionKey[] = SECTIONS.filter((s) => s.step).map((s) => s.key);
 /** Sections that hold items, and the kind of item. */
 export const ITEM_SECTIONS: Partial<Record<SectionKey, 'person' | 'goal' | 'kpi' | 'audience' | 'channel'>> = {
-  team: 'person', goals: 'goal', kpis: 'kpi', audiences: 'audience', channels: 'channel',
+  team: 'person',
+  goals: 'goal',
+  kpis: 'kpi',
+  audiences: 'audience',
+  channels: 'channel',
 };
 
 export interface Phrase<K> {
@@ -142,7 +225,9 @@ function matchPhrases<K>(text: string, table: Phrase<K>[], compoundTail = false)
       for (let j = 0; j < n && ok; j++) {
         const w = ws[i + j];
         const pw = p.words[j];
-        ok = !taken[i + j] && (w === pw || (compoundTail && n === 1 && pw.length >= 5 && w.length > pw.length && w.endsWith(pw)) || (compoundTail && n === 1 && w === pw + 's'));
+        ok =
+          !taken[i + j] &&
+          (w === pw || (compoundTail && n === 1 && pw.length >= 5 && w.length > pw.length && w.endsWith(pw)) || (compoundTail && n === 1 && w === pw + 's'));
       }
       if (!ok) continue;
       for (let j = 0; j < n; j++) taken[i + j] = true;
@@ -225,12 +310,70 @@ export function fieldOf(key: string): FieldName | undefined {
  * Pillar is a goal reference only where it names a goal (`pillar`).
  */
 export const PLAN_FIELDS: [FieldName, string[]][] = [
-  ['date', ['Datum', 'Veröffentlichung', 'Veröffentlichungsdatum', 'Termin', 'Posting-Datum', 'Date', 'Publish date', 'Publishing date', 'Post date', 'Posting date', 'Go-live', 'publish_at', 'published_at', 'scheduled_at', 'scheduled_for', 'publish_date', 'post_date']],
+  [
+    'date',
+    [
+      'Datum',
+      'Veröffentlichung',
+      'Veröffentlichungsdatum',
+      'Termin',
+      'Posting-Datum',
+      'Date',
+      'Publish date',
+      'Publishing date',
+      'Post date',
+      'Posting date',
+      'Go-live',
+      'publish_at',
+      'published_at',
+      'scheduled_at',
+      'scheduled_for',
+      'publish_date',
+      'post_date',
+    ],
+  ],
   ['time', ['Uhrzeit', 'Zeit', 'Time', 'publish_time']],
-  ['channel', ['Kanal', 'Kanäle', 'Plattform', 'Plattformen', 'Netzwerk', 'Netzwerke', 'Channel', 'Channels', 'Platform', 'Platforms', 'Network', 'Networks', 'Social network']],
+  [
+    'channel',
+    [
+      'Kanal',
+      'Kanäle',
+      'Plattform',
+      'Plattformen',
+      'Netzwerk',
+      'Netzwerke',
+      'Channel',
+      'Channels',
+      'Platform',
+      'Platforms',
+      'Network',
+      'Networks',
+      'Social network',
+    ],
+  ],
   ['title', ['Thema', 'Titel', 'Arbeitstitel', 'Beitrag', 'Überschrift', 'Topic', 'Title', 'Post', 'Post Copy', 'Copy', 'Caption', 'Headline', 'Subject']],
   ['format', ['Format', 'Typ', 'Beitragsart', 'Beitragstyp', 'Content-Typ', 'Type', 'Post type', 'Content type', 'Media type']],
-  ['owner', ['Verantwortlich', 'Verantwortliche', 'Verantwortlicher', 'Zuständig', 'Zuständigkeit', 'Autor', 'Autorin', 'Redakteur', 'Redakteurin', 'Redaktion', 'Owner', 'Author', 'Assignee', 'Assigned to', 'Responsible', 'Editor']],
+  [
+    'owner',
+    [
+      'Verantwortlich',
+      'Verantwortliche',
+      'Verantwortlicher',
+      'Zuständig',
+      'Zuständigkeit',
+      'Autor',
+      'Autorin',
+      'Redakteur',
+      'Redakteurin',
+      'Redaktion',
+      'Owner',
+      'Author',
+      'Assignee',
+      'Assigned to',
+      'Responsible',
+      'Editor',
+    ],
+  ],
   ['reviewer', ['Freigabe', 'Freigabe durch', 'Freigegeben von', 'Prüfer', 'Prüferin', 'Reviewer', 'Approver', 'Approved by', 'Review']],
   ['goals', ['Ziel', 'Ziele', 'Zielbezug', 'Zielsetzung', 'Goal', 'Goals', 'Objective', 'Objectives']],
   ['pillar', ['Content Pillar', 'Content Pillars', 'Pillar', 'Themensäule', 'Content-Säule', 'Themenfeld']],
@@ -257,7 +400,19 @@ export const ENTRY_LIST_KEYS = new Set(['entries', 'eintraege', 'beitraege', 'po
 /** First-column headers that make a strategy table define items. */
 const ITEM_TABLE_HEADERS = ['id', 'kennung', 'nr', 'person', 'kanal', 'channel', 'handle'];
 /** In a channel section, any column that names the channel starts a channel table. */
-const CHANNEL_TABLE_HEADERS = ['plattform', 'plattformen', 'platform', 'platforms', 'netzwerk', 'netzwerke', 'network', 'networks', 'kanaele', 'channels', 'social network'];
+const CHANNEL_TABLE_HEADERS = [
+  'plattform',
+  'plattformen',
+  'platform',
+  'platforms',
+  'netzwerk',
+  'netzwerke',
+  'network',
+  'networks',
+  'kanaele',
+  'channels',
+  'social network',
+];
 
 export function isItemTableHeader(header: string, channels = false): boolean {
   const w = words(header).join(' ');
@@ -266,7 +421,12 @@ export function isItemTableHeader(header: string, channels = false): boolean {
 
 /** Short names of channels as plans write them (`IG + FB`): alias → channel ID. */
 export const CHANNEL_ALIASES: Record<string, string> = {
-  ig: 'instagram', fb: 'facebook', li: 'linkedin', tt: 'tiktok', yt: 'youtube', pin: 'pinterest',
+  ig: 'instagram',
+  fb: 'facebook',
+  li: 'linkedin',
+  tt: 'tiktok',
+  yt: 'youtube',
+  pin: 'pinterest',
 };
 
 // ---------------------------------------------------------------- enumerations
@@ -382,26 +542,124 @@ export function booleanOf(s: string): boolean | undefined {
 // ---------------------------------------------------------------- metrics
 
 const METRIC_PHRASES = phrases<MetricClass>([
-  ['vanity', [
-    'followers', 'follower', 'fans', 'fan', 'likes', 'like', 'impressions', 'impression', 'reach', 'views', 'video views',
-    'mentions', 'page views', 'subscribers', 'abonnenten', 'reichweite', 'fans', 'aufrufe', 'impressionen',
-    'erwaehnungen', 'videoaufrufe', 'seitenaufrufe', 'views', 'gefaellt mir', 'follower zahl', 'followerzahl',
-  ]],
-  ['intermediate', [
-    'engagement', 'engagement rate', 'shares', 'share', 'comments', 'saves', 'interaktionen', 'interaktionsrate',
-    'engagementrate', 'kommentare', 'geteilte beitraege', 'teilungen', 'speicherungen', 'reposts', 'retweets', 'replies',
-    'antworten',
-  ]],
-  ['business', [
-    'clicks', 'click through rate', 'ctr', 'conversions', 'conversion', 'conversion rate', 'leads', 'lead', 'sales',
-    'revenue', 'orders', 'cost per acquisition', 'cpa', 'retention', 'churn', 'customer lifetime value', 'clv', 'nps',
-    'net promoter score', 'applications', 'test drives', 'share of voice', 'sentiment', 'sign ups', 'signups',
-    'registrations', 'bookings', 'inquiries', 'enquiries', 'requests', 'appointments', 'downloads', 'subscriptions',
-    'klicks', 'klickrate', 'konversionen', 'konversionsrate', 'umsatz', 'anfragen', 'bewerbungen', 'probefahrten',
-    'weiterempfehlungsrate', 'verkaeufe', 'abverkauf', 'bestellungen', 'buchungen', 'anmeldungen', 'termine',
-    'kundenbindung', 'abwanderung', 'kundenwert', 'kosten pro akquisition', 'stimmung', 'stimmungsbild',
-    'kundenzufriedenheit', 'wiederkaufrate', 'kontaktanfragen', 'probefahrt', 'bewerbung', 'anfrage',
-  ]],
+  [
+    'vanity',
+    [
+      'followers',
+      'follower',
+      'fans',
+      'fan',
+      'likes',
+      'like',
+      'impressions',
+      'impression',
+      'reach',
+      'views',
+      'video views',
+      'mentions',
+      'page views',
+      'subscribers',
+      'abonnenten',
+      'reichweite',
+      'fans',
+      'aufrufe',
+      'impressionen',
+      'erwaehnungen',
+      'videoaufrufe',
+      'seitenaufrufe',
+      'views',
+      'gefaellt mir',
+      'follower zahl',
+      'followerzahl',
+    ],
+  ],
+  [
+    'intermediate',
+    [
+      'engagement',
+      'engagement rate',
+      'shares',
+      'share',
+      'comments',
+      'saves',
+      'interaktionen',
+      'interaktionsrate',
+      'engagementrate',
+      'kommentare',
+      'geteilte beitraege',
+      'teilungen',
+      'speicherungen',
+      'reposts',
+      'retweets',
+      'replies',
+      'antworten',
+    ],
+  ],
+  [
+    'business',
+    [
+      'clicks',
+      'click through rate',
+      'ctr',
+      'conversions',
+      'conversion',
+      'conversion rate',
+      'leads',
+      'lead',
+      'sales',
+      'revenue',
+      'orders',
+      'cost per acquisition',
+      'cpa',
+      'retention',
+      'churn',
+      'customer lifetime value',
+      'clv',
+      'nps',
+      'net promoter score',
+      'applications',
+      'test drives',
+      'share of voice',
+      'sentiment',
+      'sign ups',
+      'signups',
+      'registrations',
+      'bookings',
+      'inquiries',
+      'enquiries',
+      'requests',
+      'appointments',
+      'downloads',
+      'subscriptions',
+      'klicks',
+      'klickrate',
+      'konversionen',
+      'konversionsrate',
+      'umsatz',
+      'anfragen',
+      'bewerbungen',
+      'probefahrten',
+      'weiterempfehlungsrate',
+      'verkaeufe',
+      'abverkauf',
+      'bestellungen',
+      'buchungen',
+      'anmeldungen',
+      'termine',
+      'kundenbindung',
+      'abwanderung',
+      'kundenwert',
+      'kosten pro akquisition',
+      'stimmung',
+      'stimmungsbild',
+      'kundenzufriedenheit',
+      'wiederkaufrate',
+      'kontaktanfragen',
+      'probefahrt',
+      'bewerbung',
+      'anfrage',
+    ],
+  ],
 ]);
 
 /** Classifies a metric's name as vanity, intermediate or business (docs/format.md "Metrics"). */
@@ -420,25 +678,113 @@ export function metricClassOf(s: string): MetricClass {
  * discounts and sales are advertising however friendly the title sounds.
  */
 export const PROMOTION_WORDS: string[] = [
-  'gewinnspiel', 'gewinnspiele', 'verlosung', 'verlosen', 'zu gewinnen', 'gewinnen sie', 'rabatt', 'rabatte', 'rabattcode',
-  'gutscheincode', 'aktion', 'aktionen', 'sonderaktion', 'aktionswoche', 'aktionspreis', 'schnaeppchen', 'ausverkauf',
-  'schlussverkauf', 'sommerschlussverkauf', 'winterschlussverkauf', 'angebot der woche', 'nur heute', 'reduziert',
-  'giveaway', 'give away', 'contest', 'sweepstakes', 'raffle', 'win a', 'sale', 'flash sale', 'deal', 'deals',
-  'promo code', 'discount code', 'limited offer', 'limited time',
+  'gewinnspiel',
+  'gewinnspiele',
+  'verlosung',
+  'verlosen',
+  'zu gewinnen',
+  'gewinnen sie',
+  'rabatt',
+  'rabatte',
+  'rabattcode',
+  'gutscheincode',
+  'aktion',
+  'aktionen',
+  'sonderaktion',
+  'aktionswoche',
+  'aktionspreis',
+  'schnaeppchen',
+  'ausverkauf',
+  'schlussverkauf',
+  'sommerschlussverkauf',
+  'winterschlussverkauf',
+  'angebot der woche',
+  'nur heute',
+  'reduziert',
+  'giveaway',
+  'give away',
+  'contest',
+  'sweepstakes',
+  'raffle',
+  'win a',
+  'sale',
+  'flash sale',
+  'deal',
+  'deals',
+  'promo code',
+  'discount code',
+  'limited offer',
+  'limited time',
 ];
 
 const INFER_PHRASES = phrases<Mode>([
-  ['push', [
-    'pressemitteilung', 'pressemeldung', 'angebot', 'angebote', 'rabatt', 'rabattaktion', 'produktvorstellung', 'jetzt kaufen',
-    'launch', 'sale', 'sales', 'aktion', 'gutschein', 'sonderangebot', 'press release', 'offer', 'discount', 'buy now',
-    'promo', 'promotion', 'coupon', 'werbung', 'anzeige', 'ad', 'ads', 'sponsored', 'produktlaunch', 'black friday',
-    'jetzt bestellen', 'order now', 'shop now', 'new product', 'neues produkt', 'prozent', 'preis', 'price',
-    ...PROMOTION_WORDS,
-  ]],
+  [
+    'push',
+    [
+      'pressemitteilung',
+      'pressemeldung',
+      'angebot',
+      'angebote',
+      'rabatt',
+      'rabattaktion',
+      'produktvorstellung',
+      'jetzt kaufen',
+      'launch',
+      'sale',
+      'sales',
+      'aktion',
+      'gutschein',
+      'sonderangebot',
+      'press release',
+      'offer',
+      'discount',
+      'buy now',
+      'promo',
+      'promotion',
+      'coupon',
+      'werbung',
+      'anzeige',
+      'ad',
+      'ads',
+      'sponsored',
+      'produktlaunch',
+      'black friday',
+      'jetzt bestellen',
+      'order now',
+      'shop now',
+      'new product',
+      'neues produkt',
+      'prozent',
+      'preis',
+      'price',
+      ...PROMOTION_WORDS,
+    ],
+  ],
   ['story', ['geschichte', 'story', 'reportage', 'erfolgsgeschichte', 'case study', 'fallstudie', 'storytelling']],
   ['dialog', ['umfrage', 'frage', 'fragen', 'poll', 'q&a', 'ama', 'ask me anything', 'fragerunde', 'live chat', 'question', 'quiz', 'abstimmung']],
-  ['service', ['tipps', 'tipp', 'ratgeber', 'how to', 'anleitung', 'guide', 'faq', 'tutorial', 'checkliste', 'checklist', 'tips', 'hacks', 'erklaert', 'explained']],
-  ['people', ['behind the scenes', 'hinter den kulissen', 'ein tag mit', 'a day with', 'meet the', 'mitarbeiter', 'mitarbeiterin', 'team', 'portraet', 'portrait', 'azubi', 'employee', 'unser team', 'our team']],
+  [
+    'service',
+    ['tipps', 'tipp', 'ratgeber', 'how to', 'anleitung', 'guide', 'faq', 'tutorial', 'checkliste', 'checklist', 'tips', 'hacks', 'erklaert', 'explained'],
+  ],
+  [
+    'people',
+    [
+      'behind the scenes',
+      'hinter den kulissen',
+      'ein tag mit',
+      'a day with',
+      'meet the',
+      'mitarbeiter',
+      'mitarbeiterin',
+      'team',
+      'portraet',
+      'portrait',
+      'azubi',
+      'employee',
+      'unser team',
+      'our team',
+    ],
+  ],
   ['ugc', ['kundenstimme', 'kundenstimmen', 'testimonial', 'repost', 'ugc', 'user generated', 'community beitrag', 'fan foto', 'customer story']],
 ]);
 

@@ -37,7 +37,10 @@ export class Workspace {
   /** What rules derive from readings (per entry, per document), kept under the reading (core/derived.ts). */
   readonly derived = new Derived();
 
-  constructor(readonly configs: ConfigResolver, opts: { cache?: boolean; rules?: Rule[] } = {}) {
+  constructor(
+    readonly configs: ConfigResolver,
+    opts: { cache?: boolean; rules?: Rule[] } = {},
+  ) {
     this.cache = opts.cache ? new ChunkCache() : undefined;
     this.memo = opts.cache ? new EntryMemo() : undefined;
     this.rules = opts.rules;
@@ -146,7 +149,15 @@ export class Workspace {
       scanSuppressions(text, new LineIndex(text), r.format, sup);
       if (isSuppressed(sup, id, f.range.start.line)) return;
     }
-    this.unmarked.set(uri, { rule: id, uri, range: f.range, message: f.message, severity: setting?.severity ?? unmarkedRule.meta.severity, fixes: f.fixes, data: { kind: r.kind } });
+    this.unmarked.set(uri, {
+      rule: id,
+      uri,
+      range: f.range,
+      message: f.message,
+      severity: setting?.severity ?? unmarkedRule.meta.severity,
+      fixes: f.fixes,
+      data: { kind: r.kind },
+    });
   }
 
   /** The unmarked-document findings, one per file that looks like a plan or strategy. */
@@ -258,9 +269,17 @@ export class Workspace {
     }
     const list: Project[] = [];
     for (const s of strategies.sort((a, b) => (a.uri < b.uri ? -1 : 1))) {
-      list.push(new Project(s, (plansOf.get(s.uri) ?? []).sort((a, b) => (a.uri < b.uri ? -1 : 1)), links.get(s.uri) ?? new Map<string, PlanLink>(), this.derived));
+      list.push(
+        new Project(
+          s,
+          (plansOf.get(s.uri) ?? []).sort((a, b) => (a.uri < b.uri ? -1 : 1)),
+          links.get(s.uri) ?? new Map<string, PlanLink>(),
+          this.derived,
+        ),
+      );
     }
-    for (const [d, link] of orphans.sort((a, b) => (a[0].uri < b[0].uri ? -1 : 1))) list.push(new Project(undefined, [d], new Map([[d.uri, link]]), this.derived));
+    for (const [d, link] of orphans.sort((a, b) => (a[0].uri < b[0].uri ? -1 : 1)))
+      list.push(new Project(undefined, [d], new Map([[d.uri, link]]), this.derived));
     this.projectList = list;
     this.projectByUri = new Map();
     for (const p of list) for (const d of p.documents) this.projectByUri.set(d.uri, p);
@@ -283,7 +302,9 @@ export class Workspace {
     const key = p.documents;
     const prev = this.resultKeys.get(home.uri);
     if (prev && prev.today === today && prev.key.length === key.length && prev.key.every((d, i) => d === key[i])) return prev.findings;
-    const findings = (yield* checkProjectSteps(p, { today, configFor: (u) => this.configs.forDocument(u), rules: this.rules, memo: this.memo })).sort(compareFindings);
+    const findings = (yield* checkProjectSteps(p, { today, configFor: (u) => this.configs.forDocument(u), rules: this.rules, memo: this.memo })).sort(
+      compareFindings,
+    );
     this.resultKeys.set(home.uri, { key, today, findings });
     return findings;
   }
@@ -318,7 +339,6 @@ function drain<T>(steps: Generator<void, T, void>): T {
     if (r.done) return r.value;
   }
 }
-
 
 /**
  * The size of a text in UTF-8 bytes, counted only as far as needed (the size limit is in

@@ -127,14 +127,27 @@ export class Session {
       const max = (raw as Record<string, unknown>).maxDiagnostics;
       if (typeof max === 'number' && Number.isInteger(max) && max >= 1) this.maxDiagnostics = max;
       else if (max !== undefined && max !== null) this.host.log(`stratdoc settings ignored: maxDiagnostics: must be a whole number of at least 1`);
-      const cleaned = Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([k, v]) => k !== 'trace' && k !== 'maxDiagnostics' && v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0)));
+      const cleaned = Object.fromEntries(
+        Object.entries(raw as Record<string, unknown>).filter(
+          ([k, v]) =>
+            k !== 'trace' &&
+            k !== 'maxDiagnostics' &&
+            v !== null &&
+            v !== undefined &&
+            !(Array.isArray(v) && v.length === 0) &&
+            !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0),
+        ),
+      );
       const r = configSchema.partial().safeParse(cleaned);
       if (r.success) {
         settings = r.data;
         // Unknown rules and options out of range are dropped as in .stratdoc.yaml (the default applies).
         if (settings.rules) {
           const dropped: string[] = [];
-          settings = { ...settings, rules: checkRuleSettings(settings.rules, (p, m) => dropped.push(`${p.slice(1).join('.')}: ${m.en}`)) as RawConfig['rules'] };
+          settings = {
+            ...settings,
+            rules: checkRuleSettings(settings.rules, (p, m) => dropped.push(`${p.slice(1).join('.')}: ${m.en}`)) as RawConfig['rules'],
+          };
           if (dropped.length) this.host.log(`stratdoc settings ignored: ${dropped.join('; ')}`);
         }
       } else this.host.log(`stratdoc settings ignored: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);

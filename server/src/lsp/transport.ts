@@ -53,7 +53,11 @@ export class FrameReader extends AbstractMessageReader {
   private callback: DataCallback | undefined;
   private closed = false;
 
-  constructor(private readonly input: NodeJS.ReadableStream, private readonly answer: Answer, private readonly log: (message: string) => void) {
+  constructor(
+    private readonly input: NodeJS.ReadableStream,
+    private readonly answer: Answer,
+    private readonly log: (message: string) => void,
+  ) {
     super();
   }
 
@@ -113,7 +117,10 @@ export class FrameReader extends AbstractMessageReader {
         }
         const headers = buf.subarray(0, end).toString('ascii').split('\r\n');
         this.consume(end + 4);
-        const cl = headers.map((h) => /^content-length\s*:\s*(.*)$/i.exec(h)).find((m) => m)?.[1].trim();
+        const cl = headers
+          .map((h) => /^content-length\s*:\s*(.*)$/i.exec(h))
+          .find((m) => m)?.[1]
+          .trim();
         if (!cl || !/^\d{1,16}$/.test(cl)) {
           // Without a length there is no telling where the body ends: what follows is read as headers.
           this.log(`stratdoc: a message header without a valid Content-Length was dropped: ${JSON.stringify(headers.join(' | ').slice(0, 200))}`);
@@ -122,7 +129,13 @@ export class FrameReader extends AbstractMessageReader {
         const length = Number(cl);
         if (length > MAX_FRAME_BYTES) {
           this.log(`stratdoc: a message of ${length} bytes was dropped (the limit is ${MAX_FRAME_BYTES} bytes).`);
-          this.answer(errorResponse(null, ErrorCodes.InvalidRequest, `The message is larger than ${MAX_FRAME_BYTES / 1024 / 1024} MB, the stratdoc server's limit, and was not read.`));
+          this.answer(
+            errorResponse(
+              null,
+              ErrorCodes.InvalidRequest,
+              `The message is larger than ${MAX_FRAME_BYTES / 1024 / 1024} MB, the stratdoc server's limit, and was not read.`,
+            ),
+          );
           this.skip = length;
           continue;
         }
@@ -159,7 +172,10 @@ export class ShutdownGuard extends AbstractMessageReader {
   /** Whether `shutdown` was received. */
   shutdown = false;
 
-  constructor(private readonly inner: MessageReader, private readonly answer: Answer) {
+  constructor(
+    private readonly inner: MessageReader,
+    private readonly answer: Answer,
+  ) {
     super();
     inner.onError((e) => this.fireError(e));
     inner.onClose(() => this.fireClose());

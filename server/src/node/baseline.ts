@@ -29,7 +29,8 @@ export interface Comparison {
 }
 
 export const BASELINE = {
-  unreadable: (file: string, code: string): Text => t(`cannot read the baseline ${file} (${reason(code).en}).`, `die Baseline ${file} lässt sich nicht lesen (${reason(code).de}).`),
+  unreadable: (file: string, code: string): Text =>
+    t(`cannot read the baseline ${file} (${reason(code).en}).`, `die Baseline ${file} lässt sich nicht lesen (${reason(code).de}).`),
   notJson: (file: string): Text =>
     t(
       `the baseline ${file} is not the JSON of 'stratdoc check --format json' (an array of findings).`,

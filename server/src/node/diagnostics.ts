@@ -77,7 +77,17 @@ export function fromFinding(f: Finding, cwd: string, lang: Lang, item: string, r
 
 export function fromSkipped(s: Skipped, cwd: string, lang: Lang, root = cwd): CliDiagnostic {
   const file = relativeFile(s.uri, cwd);
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'warning', rule: FILE_RULE, message: s.message[lang], fingerprint: fingerprintHash(FILE_RULE, relativeFile(s.uri, root), '', messageKey(s.message)) };
+  return {
+    file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    severity: 'warning',
+    rule: FILE_RULE,
+    message: s.message[lang],
+    fingerprint: fingerprintHash(FILE_RULE, relativeFile(s.uri, root), '', messageKey(s.message)),
+  };
 }
 
 function cmp(a: string, b: string): number {

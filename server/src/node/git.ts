@@ -32,9 +32,13 @@ function git(args: string[], cwd: string, env?: NodeJS.ProcessEnv, input?: strin
 }
 
 export const GIT = {
-  missing: (): Text => t('git was not found on the PATH; --changed-since and --base need it.', 'git wurde im PATH nicht gefunden; --changed-since und --base brauchen es.'),
+  missing: (): Text =>
+    t('git was not found on the PATH; --changed-since and --base need it.', 'git wurde im PATH nicht gefunden; --changed-since und --base brauchen es.'),
   notRepo: (cwd: string): Text =>
-    t(`'${cwd}' is not inside a Git repository; --changed-since and --base compare with a Git revision.`, `'${cwd}' liegt in keinem Git-Repository; --changed-since und --base vergleichen mit einer Git-Revision.`),
+    t(
+      `'${cwd}' is not inside a Git repository; --changed-since and --base compare with a Git revision.`,
+      `'${cwd}' liegt in keinem Git-Repository; --changed-since und --base vergleichen mit einer Git-Revision.`,
+    ),
   badRef: (ref: string): Text =>
     t(
       `'${ref}' is not a commit of this repository (in CI, fetch it first: actions/checkout with fetch-depth: 0).`,

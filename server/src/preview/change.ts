@@ -93,7 +93,12 @@ function entryCell(e: EntryView, link: Linker): Cell {
 }
 
 function findingRows(list: FindingRow[], word: Text, lang: Lang, link: Linker): Cell[][] {
-  return list.map((f) => [{ text: word[lang] }, { text: `${f.file}:${f.line}`, href: link(f.file, f.line) }, { text: f.rule, code: true }, { text: f.message }]);
+  return list.map((f) => [
+    { text: word[lang] },
+    { text: `${f.file}:${f.line}`, href: link(f.file, f.line) },
+    { text: f.rule, code: true },
+    { text: f.message },
+  ]);
 }
 
 function blocks(r: ChangeReport, lang: Lang, link: Linker): Block[] {
@@ -141,7 +146,11 @@ function blocks(r: ChangeReport, lang: Lang, link: Linker): Block[] {
 
 /** Table cells in Markdown: pipes and line breaks would break the row. */
 export function mdCell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/([<>*_`[\]])/g, '\\$1');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/([<>*_`[\]])/g, '\\$1');
 }
 
 export function mdTable(head: string[], rows: Cell[][]): string {
@@ -149,7 +158,9 @@ export function mdTable(head: string[], rows: Cell[][]): string {
     const text = c.code ? `\`${c.text.replace(/`/g, "'").replace(/\|/g, '\\|')}\`` : mdCell(c.text);
     return c.href ? `[${text}](${c.href.replace(/\)/g, '%29').replace(/ /g, '%20')})` : text;
   };
-  return [`| ${head.map(mdCell).join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n') + '\n';
+  return (
+    [`| ${head.map(mdCell).join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n') + '\n'
+  );
 }
 
 /** The section in Markdown, headed at `level` (### by default). */

@@ -15,7 +15,9 @@ const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"
 
 /** Escapes text for HTML text and (double-quoted) attribute values alike. */
 export function esc(v: unknown): string {
-  return String(v ?? '').replace(/[&<>"'`]/g, (c) => ESC[c]).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+  return String(v ?? '')
+    .replace(/[&<>"'`]/g, (c) => ESC[c])
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }
 
 /** A finite number for SVG geometry, rounded. */
@@ -40,7 +42,10 @@ export function mixClass(s: unknown): 'ok' | 'over' | 'strong' | 'few' {
 }
 /** A rule ID as a fragment id: letters, digits, hyphens only. */
 export function slug(s: unknown): string {
-  return String(s ?? '').toLowerCase().replace(/[^a-z0-9-]+/g, '-').slice(0, 60);
+  return String(s ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .slice(0, 60);
 }
 
 // ------------------------------------------------------------------ words
@@ -55,12 +60,21 @@ export const UI = {
   overview: w('At a glance', 'Auf einen Blick'),
   contents: w('Contents', 'Inhalt'),
   steps: w('The eight steps', 'Die acht Schritte'),
-  stepsIntro: w('Each step of the strategy, in order: complete, thin (empty or only placeholders) or missing.', 'Jeder Schritt der Strategie, in seiner Reihenfolge: vollständig, dünn (leer oder nur Platzhalter) oder fehlend.'),
+  stepsIntro: w(
+    'Each step of the strategy, in order: complete, thin (empty or only placeholders) or missing.',
+    'Jeder Schritt der Strategie, in seiner Reihenfolge: vollständig, dünn (leer oder nur Platzhalter) oder fehlend.',
+  ),
   step: w('Step', 'Schritt'),
   others: w('Ground rules', 'Spielregeln'),
-  othersIntro: w('Who writes and approves, when the team meets, what employees may post, and what happens when criticism comes.', 'Wer schreibt und freigibt, wann sich das Team trifft, was Mitarbeitende posten dürfen und was bei Kritik geschieht.'),
+  othersIntro: w(
+    'Who writes and approves, when the team meets, what employees may post, and what happens when criticism comes.',
+    'Wer schreibt und freigibt, wann sich das Team trifft, was Mitarbeitende posten dürfen und was bei Kritik geschieht.',
+  ),
   goals: w('Goals → KPIs → content', 'Ziele → Kennzahlen → Inhalte'),
-  goalsIntro: w('For each goal: the KPIs that measure it and the plan entries that serve it.', 'Für jedes Ziel: die Kennzahlen, die es messen, und die Beiträge, die darauf einzahlen.'),
+  goalsIntro: w(
+    'For each goal: the KPIs that measure it and the plan entries that serve it.',
+    'Für jedes Ziel: die Kennzahlen, die es messen, und die Beiträge, die darauf einzahlen.',
+  ),
   primary: w('Primary goal', 'Hauptziel'),
   noType: w('no type', 'ohne Art'),
   noKpi: w('No KPI measures this goal.', 'Keine Kennzahl misst dieses Ziel.'),

@@ -2,8 +2,47 @@
  * The sections of a rendered preview (preview/html.ts): the steps, goals and KPIs, the
  * content mix, the calendar and the findings. Everything escaped as html-base.ts says.
  */
-import { fmtShare, type CalendarDay, type CalendarEntry, type CalendarMonth, type MixRow, type ModeCount, type PreviewGoal, type PreviewKpi, type PreviewModel, type PreviewSection } from './types';
-import { type Ctx, FLAG, MIX_SHORT, MIX_WORD, SEV_GLYPH, SEV_LABEL, STATE_GLYPH, type T2, UI, WEEKDAYS, WEEKDAYS_LONG, esc, externalLink, fmtDate, fmtNum, h, lineOf, locAttrs, mixClass, modeClass, num, place, plural, sevClass, slug, stateClass, w } from './html-base';
+import {
+  fmtShare,
+  type CalendarDay,
+  type CalendarEntry,
+  type CalendarMonth,
+  type MixRow,
+  type ModeCount,
+  type PreviewGoal,
+  type PreviewKpi,
+  type PreviewModel,
+  type PreviewSection,
+} from './types';
+import {
+  type Ctx,
+  FLAG,
+  MIX_SHORT,
+  MIX_WORD,
+  SEV_GLYPH,
+  SEV_LABEL,
+  STATE_GLYPH,
+  type T2,
+  UI,
+  WEEKDAYS,
+  WEEKDAYS_LONG,
+  esc,
+  externalLink,
+  fmtDate,
+  fmtNum,
+  h,
+  lineOf,
+  locAttrs,
+  mixClass,
+  modeClass,
+  num,
+  place,
+  plural,
+  sevClass,
+  slug,
+  stateClass,
+  w,
+} from './html-base';
 
 // ------------------------------------------------------------------ steps
 
@@ -33,9 +72,10 @@ function stepItem(s: PreviewSection, c: Ctx, index?: number): string {
   let name: string;
   if (state === 'missing' && s.insert) {
     const loc = { uri: s.insert.uri, range: { start: s.insert.position, end: s.insert.position } };
-    name = c.mode === 'webview'
-      ? `<button type="button" class="sd-step-name sd-link" data-action="insert" data-section="${esc(s.key)}"${locAttrs(loc)}>${label}</button>`
-      : place(c, loc, label, 'sd-step-name');
+    name =
+      c.mode === 'webview'
+        ? `<button type="button" class="sd-step-name sd-link" data-action="insert" data-section="${esc(s.key)}"${locAttrs(loc)}>${label}</button>`
+        : place(c, loc, label, 'sd-step-name');
   } else name = place(c, s.loc, label, 'sd-step-name');
   const stepWord = num !== undefined && s.step !== undefined ? `<span class="sd-step-num">${esc(L(UI.step))} ${num}</span>` : '';
   const marker = s.step !== undefined ? esc(String(num)) : STATE_GLYPH[state];
@@ -57,12 +97,18 @@ export function goalsSection(model: PreviewModel, c: Ctx): string {
   const body = goals.length ? goals.map((g) => goalCard(g, c)).join('\n') : `<p class="sd-empty">${esc(L(UI.noGoals))}</p>`;
   const extra: string[] = [];
   if (model.unlinkedKpis?.length) {
-    extra.push(`<div class="sd-aside">${h(c, 2, esc(L(UI.unlinkedKpis)))}<ul class="sd-kpis">${model.unlinkedKpis.map((k) => kpiItem(k, c)).join('')}</ul></div>`);
+    extra.push(
+      `<div class="sd-aside">${h(c, 2, esc(L(UI.unlinkedKpis)))}<ul class="sd-kpis">${model.unlinkedKpis.map((k) => kpiItem(k, c)).join('')}</ul></div>`,
+    );
   }
   if (model.entriesWithoutGoal) {
-    extra.push(`<p class="sd-aside sd-warn-text">${esc(lang === 'de'
-      ? `${fmtNum(model.entriesWithoutGoal, lang)} ${model.entriesWithoutGoal === 1 ? 'Beitrag zahlt' : 'Beiträge zahlen'} auf kein Ziel ein.`
-      : `${fmtNum(model.entriesWithoutGoal, lang)} ${model.entriesWithoutGoal === 1 ? 'entry serves' : 'entries serve'} no goal.`)}</p>`);
+    extra.push(
+      `<p class="sd-aside sd-warn-text">${esc(
+        lang === 'de'
+          ? `${fmtNum(model.entriesWithoutGoal, lang)} ${model.entriesWithoutGoal === 1 ? 'Beitrag zahlt' : 'Beiträge zahlen'} auf kein Ziel ein.`
+          : `${fmtNum(model.entriesWithoutGoal, lang)} ${model.entriesWithoutGoal === 1 ? 'entry serves' : 'entries serve'} no goal.`,
+      )}</p>`,
+    );
   }
   return `<section class="sd-section" aria-labelledby="${c.id}-goals">
 ${h(c, 1, esc(L(UI.goals)), ` id="${c.id}-goals"`)}
@@ -127,7 +173,9 @@ function modeStrip(byMode: ModeCount[], total: number, c: Ctx, label: string): s
   for (const m of byMode) {
     const wdt = (m.count / sum) * W;
     if (!(wdt > 0)) continue;
-    segs.push(`<rect class="m-${modeClass(m.mode)}" x="${num(x)}" y="0" width="${num(wdt)}" height="${H}"><title>${esc(m.label)}: ${fmtNum(m.count, c.lang)}</title></rect>`);
+    segs.push(
+      `<rect class="m-${modeClass(m.mode)}" x="${num(x)}" y="0" width="${num(wdt)}" height="${H}"><title>${esc(m.label)}: ${fmtNum(m.count, c.lang)}</title></rect>`,
+    );
     x += wdt;
   }
   const desc = `${label}: ${byMode.map((m) => `${m.label} ${m.count}`).join(', ')}`;
@@ -143,9 +191,7 @@ export function mixSection(model: PreviewModel, c: Ctx): string {
   const charts: string[] = [];
   const chart = (title: T2, rows: MixRow[], omitted: number, key: string) => {
     if (!rows.length) return;
-    const note = omitted
-      ? `<p class="sd-small">${esc(lang === 'de' ? `${omitted} weitere nicht gezeigt.` : `${omitted} more not shown.`)}</p>`
-      : '';
+    const note = omitted ? `<p class="sd-small">${esc(lang === 'de' ? `${omitted} weitere nicht gezeigt.` : `${omitted} more not shown.`)}</p>` : '';
     charts.push(`<figure class="sd-chart" data-scope="${key}">
 <figcaption>${esc(L(title))}</figcaption>
 ${barChart(rows, mix.max, mix.strongMax, mix.minEntries, c, L(title))}
@@ -159,9 +205,11 @@ ${note}
   const overall = total.count
     ? `<div class="sd-overall">
 <p class="sd-overall-figure"><strong>${esc(fmtShare(total.share))}</strong> ${esc(L(UI.pushShare))} <span class="sd-badge is-${mixClass(total.state)}">${esc(L(MIX_WORD[mixClass(total.state)]))}</span></p>
-<p class="sd-small">${esc(lang === 'de'
-  ? `${fmtNum(total.push, lang)} von ${fmtNum(total.count, lang)} Beiträgen sind Push.`
-  : `${fmtNum(total.push, lang)} of ${fmtNum(total.count, lang)} entries are push.`)}</p>
+<p class="sd-small">${esc(
+        lang === 'de'
+          ? `${fmtNum(total.push, lang)} von ${fmtNum(total.count, lang)} Beiträgen sind Push.`
+          : `${fmtNum(total.push, lang)} of ${fmtNum(total.count, lang)} entries are push.`,
+      )}</p>
 ${modeStrip(total.byMode, total.count, c, L(UI.modeMix))}
 ${legendList(model, c, total.byMode)}
 </div>`
@@ -179,10 +227,12 @@ ${charts.join('\n')}
 function legendList(model: PreviewModel, c: Ctx, counts?: ModeCount[]): string {
   const L = (x: T2) => x[c.lang];
   const items = (model.calendar?.legend ?? []).filter((m) => !counts || counts.some((x) => x.mode === m.mode));
-  return `<ul class="sd-legend" aria-label="${esc(L(UI.legend))}">${items.map((m) => {
-    const n = counts?.find((x) => x.mode === m.mode)?.count;
-    return `<li><span class="sd-letter m-${modeClass(m.mode)}" aria-hidden="true">${esc(m.letter)}</span>${esc(m.label)}${n !== undefined ? ` <span class="sd-muted">${fmtNum(n, c.lang)}</span>` : ''}</li>`;
-  }).join('')}</ul>`;
+  return `<ul class="sd-legend" aria-label="${esc(L(UI.legend))}">${items
+    .map((m) => {
+      const n = counts?.find((x) => x.mode === m.mode)?.count;
+      return `<li><span class="sd-letter m-${modeClass(m.mode)}" aria-hidden="true">${esc(m.letter)}</span>${esc(m.label)}${n !== undefined ? ` <span class="sd-muted">${fmtNum(n, c.lang)}</span>` : ''}</li>`;
+    })
+    .join('')}</ul>`;
 }
 
 /** Horizontal bars of the push share (0–100 %), with the limit (`max`) and `strongMax` drawn in. */
@@ -221,8 +271,12 @@ function barChart(rows: MixRow[], max: number, strongMax: number, minEntries: nu
   out.push(`<line class="sd-limit" x1="${num(xOf(max))}" x2="${num(xOf(max))}" y1="${top - 6}" y2="${H - 2}" data-limit="${num(max, 4)}"/>`);
   out.push(`<text class="sd-limit-label" x="${num(xOf(max))}" y="${top - 9}" text-anchor="middle">${esc(`${L(UI.limit)} ${fmtShare(max)}`)}</text>`);
   if (strongMax > max && strongMax <= 1) {
-    out.push(`<line class="sd-limit sd-limit-strong" x1="${num(xOf(strongMax))}" x2="${num(xOf(strongMax))}" y1="${top - 6}" y2="${H - 2}" data-limit="${num(strongMax, 4)}"/>`);
-    out.push(`<text class="sd-limit-label sd-limit-strong-label" x="${num(xOf(strongMax) + 4)}" y="${top - 9}" text-anchor="start">${esc(fmtShare(strongMax))}</text>`);
+    out.push(
+      `<line class="sd-limit sd-limit-strong" x1="${num(xOf(strongMax))}" x2="${num(xOf(strongMax))}" y1="${top - 6}" y2="${H - 2}" data-limit="${num(strongMax, 4)}"/>`,
+    );
+    out.push(
+      `<text class="sd-limit-label sd-limit-strong-label" x="${num(xOf(strongMax) + 4)}" y="${top - 9}" text-anchor="start">${esc(fmtShare(strongMax))}</text>`,
+    );
   }
   const desc = `${title}: ${rows.map((r) => `${r.label} ${fmtShare(r.share)} (${L(MIX_WORD[mixClass(r.state)])})`).join('; ')}. ${L(UI.limit)} ${fmtShare(max)}.`;
   return `<svg class="sd-bars" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(desc)}"><title>${esc(title)}</title>${out.join('\n')}</svg>`;
@@ -236,18 +290,23 @@ export function calendarSection(model: PreviewModel, c: Ctx): string {
   const cal = model.calendar;
   const notes: string[] = [];
   if (cal.note) notes.push(cal.note);
-  if (cal.undated) notes.push(lang === 'de'
-    ? `${fmtNum(cal.undated, lang)} ${cal.undated === 1 ? 'Beitrag ohne Datum steht' : 'Beiträge ohne Datum stehen'} nicht im Kalender.`
-    : `${fmtNum(cal.undated, lang)} ${cal.undated === 1 ? 'entry without a date is' : 'entries without a date are'} not in the calendar.`);
-  if (cal.outside) notes.push(lang === 'de'
-    ? `${fmtNum(cal.outside, lang)} ${cal.outside === 1 ? 'Beitrag liegt' : 'Beiträge liegen'} außerhalb des Zeitraums.`
-    : `${fmtNum(cal.outside, lang)} ${cal.outside === 1 ? 'entry lies' : 'entries lie'} outside the period.`);
-  const gapText = lang === 'de'
-    ? `Schraffierter Streifen: ein Kanal ist länger als ${cal.maxGapDays} Tage ohne Beitrag (maxGapDays). Ein „!“ markiert Beiträge mit Befunden.`
-    : `Hatched strip: a channel has had no entry for more than ${cal.maxGapDays} days (maxGapDays). A “!” marks entries with findings.`;
-  const months = cal.months.length
-    ? cal.months.map((m) => monthTable(m, c)).join('\n')
-    : `<p class="sd-empty">${esc(L(UI.noEntries))}</p>`;
+  if (cal.undated)
+    notes.push(
+      lang === 'de'
+        ? `${fmtNum(cal.undated, lang)} ${cal.undated === 1 ? 'Beitrag ohne Datum steht' : 'Beiträge ohne Datum stehen'} nicht im Kalender.`
+        : `${fmtNum(cal.undated, lang)} ${cal.undated === 1 ? 'entry without a date is' : 'entries without a date are'} not in the calendar.`,
+    );
+  if (cal.outside)
+    notes.push(
+      lang === 'de'
+        ? `${fmtNum(cal.outside, lang)} ${cal.outside === 1 ? 'Beitrag liegt' : 'Beiträge liegen'} außerhalb des Zeitraums.`
+        : `${fmtNum(cal.outside, lang)} ${cal.outside === 1 ? 'entry lies' : 'entries lie'} outside the period.`,
+    );
+  const gapText =
+    lang === 'de'
+      ? `Schraffierter Streifen: ein Kanal ist länger als ${cal.maxGapDays} Tage ohne Beitrag (maxGapDays). Ein „!“ markiert Beiträge mit Befunden.`
+      : `Hatched strip: a channel has had no entry for more than ${cal.maxGapDays} days (maxGapDays). A “!” marks entries with findings.`;
+  const months = cal.months.length ? cal.months.map((m) => monthTable(m, c)).join('\n') : `<p class="sd-empty">${esc(L(UI.noEntries))}</p>`;
   return `<section class="sd-section" aria-labelledby="${c.id}-calendar">
 ${h(c, 1, esc(L(UI.calendar)), ` id="${c.id}-calendar"`)}
 ${exportButtons(c)}<div class="sd-cal-key">${legendList(model, c)}<p class="sd-small"><span class="sd-gap-swatch" aria-hidden="true"></span> ${esc(gapText)}</p></div>
@@ -295,7 +354,9 @@ function dayCell(d: CalendarDay, c: Ctx): string {
   const parts: string[] = [];
   parts.push(`<span class="sd-daynum">${num(d.day, 0)}${d.today ? ` <span class="sd-today">${esc(L(UI.today))}</span>` : ''}</span>`);
   for (const g of d.gapStarts) {
-    parts.push(`<span class="sd-gaplabel">${esc(lang === 'de' ? `${g.channel}: ${g.days} Tage ohne Beitrag` : `${g.channel}: ${g.days} days without an entry`)}</span>`);
+    parts.push(
+      `<span class="sd-gaplabel">${esc(lang === 'de' ? `${g.channel}: ${g.days} Tage ohne Beitrag` : `${g.channel}: ${g.days} days without an entry`)}</span>`,
+    );
   }
   if (d.gaps.length) {
     parts.push(`<span class="sd-gapbar" aria-hidden="true"></span><span class="sd-visually-hidden">${esc(`${L(UI.gap)}: ${d.gaps.join(', ')}`)}</span>`);
@@ -312,9 +373,10 @@ function entryChip(e: CalendarEntry, c: Ctx): string {
   const L = (x: T2) => x[c.lang];
   const mode = modeClass(e.mode);
   const info = [e.modeLabel + (e.inferred ? ` (${L(UI.inferred)})` : ''), e.channel, e.time, e.status].filter(Boolean).join(' · ');
-  const problems = e.problems > 0
-    ? `<span class="sd-flag is-${sevClass(e.worst)}" title="${esc(`${plural(e.problems, UI.problem, UI.problems, c.lang)}: ${e.rules.join(', ')}`)}"><span aria-hidden="true">!</span><span class="sd-visually-hidden">${esc(`${plural(e.problems, UI.problem, UI.problems, c.lang)}: ${e.rules.join(', ')}`)}</span></span>`
-    : '';
+  const problems =
+    e.problems > 0
+      ? `<span class="sd-flag is-${sevClass(e.worst)}" title="${esc(`${plural(e.problems, UI.problem, UI.problems, c.lang)}: ${e.rules.join(', ')}`)}"><span aria-hidden="true">!</span><span class="sd-visually-hidden">${esc(`${plural(e.problems, UI.problem, UI.problems, c.lang)}: ${e.rules.join(', ')}`)}</span></span>`
+      : '';
   const text = `<span class="sd-letter m-${mode}">${esc(e.letter)}</span><span class="sd-e-text"><span class="sd-e-ch">${esc(e.channel ?? '')}${e.time ? ` ${esc(e.time)}` : ''}</span> <span class="sd-e-title">${esc(e.title)}</span></span>`;
   const link = e.link ? ` ${externalLink(e.link, `<span aria-hidden="true">↗</span><span class="sd-visually-hidden">${esc(L(UI.link))}</span>`)}` : '';
   return `<li class="sd-e m-${mode}${e.problems ? ' has-problems' : ''}" data-mode="${mode}" title="${esc(`${e.title}\n${info}`)}">${place(c, e.loc, text, 'sd-e-loc', `${e.title} (${info})`)}${problems}${link}</li>`;
@@ -327,23 +389,29 @@ export function findingsSection(model: PreviewModel, c: Ctx): string {
   const lang = c.lang;
   const groups = model.findings ?? [];
   const body = groups.length
-    ? groups.map((g) => {
-      const sev = sevClass(g.severity);
-      const items = g.items.map((f) => {
-        const s = sevClass(f.severity);
-        const where = `${esc(f.path)}:${lineOf(f.range)}`;
-        const own = s !== sev ? `<span class="sd-sev is-${s}"><span aria-hidden="true">${SEV_GLYPH[s]} </span>${esc(L(SEV_LABEL[s]))}</span> ` : '';
-        return `<li class="sd-finding is-${s}">${place(c, { uri: f.uri, range: f.range }, where)}<span class="sd-msg">${own}${esc(f.message)}</span></li>`;
-      }).join('\n');
-      const more = g.more ? `<li class="sd-more-line">${esc(lang === 'de' ? `… und ${fmtNum(g.more, lang)} weitere` : `… and ${fmtNum(g.more, lang)} more`)}</li>` : '';
-      return `<section class="sd-group is-${sev}" id="${esc(`${c.id}-rule-${slug(g.rule)}`)}" data-rule="${esc(g.rule)}" data-count="${num(g.count, 0)}">
+    ? groups
+        .map((g) => {
+          const sev = sevClass(g.severity);
+          const items = g.items
+            .map((f) => {
+              const s = sevClass(f.severity);
+              const where = `${esc(f.path)}:${lineOf(f.range)}`;
+              const own = s !== sev ? `<span class="sd-sev is-${s}"><span aria-hidden="true">${SEV_GLYPH[s]} </span>${esc(L(SEV_LABEL[s]))}</span> ` : '';
+              return `<li class="sd-finding is-${s}">${place(c, { uri: f.uri, range: f.range }, where)}<span class="sd-msg">${own}${esc(f.message)}</span></li>`;
+            })
+            .join('\n');
+          const more = g.more
+            ? `<li class="sd-more-line">${esc(lang === 'de' ? `… und ${fmtNum(g.more, lang)} weitere` : `… and ${fmtNum(g.more, lang)} more`)}</li>`
+            : '';
+          return `<section class="sd-group is-${sev}" id="${esc(`${c.id}-rule-${slug(g.rule)}`)}" data-rule="${esc(g.rule)}" data-count="${num(g.count, 0)}">
 ${h(c, 2, `<span class="sd-sev is-${sev}"><span aria-hidden="true">${SEV_GLYPH[sev]} </span>${esc(L(SEV_LABEL[sev]))}</span> <code>${esc(g.rule)}</code> <span class="sd-count">${num(g.count, 0)}</span>`)}
 <p class="sd-rule-desc">${esc(g.description)} ${externalLink(g.docsUrl, esc(L(UI.rulePage)))}</p>
 <ul class="sd-findings">
 ${items}${more}
 </ul>
 </section>`;
-    }).join('\n')
+        })
+        .join('\n')
     : `<p class="sd-empty sd-good-text">${esc(L(UI.noFindings))}</p>`;
   return `<section class="sd-section" aria-labelledby="${c.id}-findings">
 ${h(c, 1, esc(L(UI.findings)), ` id="${c.id}-findings"`)}

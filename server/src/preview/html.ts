@@ -11,7 +11,22 @@
  */
 import type { Lang, Range } from '../core/text';
 import { fmtShare, type PreviewModel } from './types';
-import { type Ctx, type RenderOptions, type ReportOptions, SEV_PLURAL, type T2, THEMES, UI, esc, fmtDate, fmtNum, h, mixClass, place, plural } from './html-base';
+import {
+  type Ctx,
+  type RenderOptions,
+  type ReportOptions,
+  SEV_PLURAL,
+  type T2,
+  THEMES,
+  UI,
+  esc,
+  fmtDate,
+  fmtNum,
+  h,
+  mixClass,
+  place,
+  plural,
+} from './html-base';
 import { calendarSection, findingsSection, goalsSection, mixSection, stepsSection } from './html-sections';
 import { PREVIEW_CSS } from './css';
 export { esc, type RenderOptions, type ReportOptions } from './html-base';
@@ -37,13 +52,13 @@ function renderModel(model: PreviewModel, c: Ctx, root: boolean): string {
   const L = (x: T2) => x[c.lang];
   const theme = c.opts.theme && THEMES.includes(c.opts.theme) ? ` data-theme="${esc(c.opts.theme)}"` : '';
   const parts: string[] = [];
-  const open = root
-    ? `<div class="sd" lang="${c.lang}"${theme}>`
-    : `<article class="sd-project" lang="${c.lang}" id="${esc(c.id)}">`;
+  const open = root ? `<div class="sd" lang="${c.lang}"${theme}>` : `<article class="sd-project" lang="${c.lang}" id="${esc(c.id)}">`;
   parts.push(open);
   parts.push(header(model, c));
   if (model.missing?.length) {
-    parts.push(`<section class="sd-missing" aria-labelledby="${c.id}-missing">${h(c, 1, esc(L(UI.missingTitle)), ` id="${c.id}-missing"`)}<ul>${model.missing.map((m) => `<li>${esc(m)}</li>`).join('')}</ul></section>`);
+    parts.push(
+      `<section class="sd-missing" aria-labelledby="${c.id}-missing">${h(c, 1, esc(L(UI.missingTitle)), ` id="${c.id}-missing"`)}<ul>${model.missing.map((m) => `<li>${esc(m)}</li>`).join('')}</ul></section>`,
+    );
   }
   if (model.steps?.length) parts.push(stepsSection(model, c));
   if (model.strategy) parts.push(goalsSection(model, c));
@@ -63,9 +78,11 @@ function header(model: PreviewModel, c: Ctx): string {
   if (model.strategy) meta.push(place(c, { uri: model.strategy.uri, range: zero() }, esc(model.strategy.path)));
   else meta.push(`<span class="sd-warn-text">${esc(L(UI.noStrategy))}</span>`);
   if (model.plans?.length) {
-    meta.push(model.plans.length === 1
-      ? `${esc(L(UI.plan))} ${place(c, { uri: model.plans[0].uri, range: zero() }, esc(model.plans[0].path))}`
-      : `${plural(model.plans.length, UI.plan, UI.plans, lang)}`);
+    meta.push(
+      model.plans.length === 1
+        ? `${esc(L(UI.plan))} ${place(c, { uri: model.plans[0].uri, range: zero() }, esc(model.plans[0].path))}`
+        : `${plural(model.plans.length, UI.plan, UI.plans, lang)}`,
+    );
   }
   const period = model.calendar?.period;
   if (period) meta.push(`${esc(L(UI.period))} ${esc(fmtDate(period.start, lang))} – ${esc(fmtDate(period.end, lang))}`);
@@ -76,20 +93,41 @@ function header(model: PreviewModel, c: Ctx): string {
   const done = steps.filter((s) => s.state === 'complete').length;
   const kpis = new Set<string>();
   let smart = 0;
-  for (const g of model.goals ?? []) for (const k of g.kpis) if (!kpis.has(k.id)) { kpis.add(k.id); if (k.smart) smart++; }
-  for (const k of model.unlinkedKpis ?? []) if (!kpis.has(k.id)) { kpis.add(k.id); if (k.smart) smart++; }
+  for (const g of model.goals ?? [])
+    for (const k of g.kpis)
+      if (!kpis.has(k.id)) {
+        kpis.add(k.id);
+        if (k.smart) smart++;
+      }
+  for (const k of model.unlinkedKpis ?? [])
+    if (!kpis.has(k.id)) {
+      kpis.add(k.id);
+      if (k.smart) smart++;
+    }
   const tiles: string[] = [];
   if (model.strategy) {
     tiles.push(tile(`${done}/${steps.length || 8}`, lang === 'de' ? 'Schritte vollständig' : 'steps complete', done === steps.length ? 'good' : 'warn'));
     const goals = model.goals ?? [];
     const primary = goals.filter((g) => g.primary).length;
-    tiles.push(tile(String(goals.length), `${goals.length === 1 ? (lang === 'de' ? 'Ziel' : 'goal') : lang === 'de' ? 'Ziele' : 'goals'}${primary ? ` · ${primary} ${lang === 'de' ? 'primär' : 'primary'}` : ''}`, goals.length && primary === 1 ? 'good' : 'warn'));
+    tiles.push(
+      tile(
+        String(goals.length),
+        `${goals.length === 1 ? (lang === 'de' ? 'Ziel' : 'goal') : lang === 'de' ? 'Ziele' : 'goals'}${primary ? ` · ${primary} ${lang === 'de' ? 'primär' : 'primary'}` : ''}`,
+        goals.length && primary === 1 ? 'good' : 'warn',
+      ),
+    );
     tiles.push(tile(String(kpis.size), `${lang === 'de' ? 'Kennzahlen' : 'KPIs'} · ${smart} SMART`, kpis.size && smart === kpis.size ? 'good' : 'warn'));
   }
   if (model.plans?.length) {
     const mix = model.mix;
     tiles.push(tile(fmtNum(t.entries, lang), lang === 'de' ? 'Beiträge' : 'entries', 'neutral'));
-    tiles.push(tile(fmtShare(mix?.total?.share), `${L(UI.pushShare)} · ${L(UI.limit)} ${fmtShare(mix?.max)}`, mixClass(mix?.total?.state) === 'ok' ? 'good' : mixClass(mix?.total?.state) === 'few' ? 'neutral' : 'bad'));
+    tiles.push(
+      tile(
+        fmtShare(mix?.total?.share),
+        `${L(UI.pushShare)} · ${L(UI.limit)} ${fmtShare(mix?.max)}`,
+        mixClass(mix?.total?.state) === 'ok' ? 'good' : mixClass(mix?.total?.state) === 'few' ? 'neutral' : 'bad',
+      ),
+    );
   }
   const sevs = `${t.errors} ${L(SEV_PLURAL.error)} · ${t.warnings} ${L(SEV_PLURAL.warning)} · ${t.infos + t.hints} ${lang === 'de' ? 'Hinweise' : 'notes'}`;
   tiles.push(tile(String(t.errors + t.warnings), sevs, t.errors ? 'bad' : t.warnings ? 'warn' : 'good'));
@@ -123,13 +161,16 @@ export function renderReport(models: PreviewModel[], opts: ReportOptions = {}): 
   const title = opts.title ?? (single ? list[0].title || UI.report[lang] : UI.report[lang]);
   const theme = opts.theme && THEMES.includes(opts.theme) ? ` data-theme="${esc(opts.theme)}"` : '';
   const bodies = list.map((m, i) => renderModel(m, { lang: langOf(m), mode: 'report', opts, h: single ? 1 : 2, id: single ? 'sd' : `sd${i + 1}` }, false));
-  const toc = single || !list.length
-    ? ''
-    : `<nav class="sd-toc" aria-label="${esc(UI.contents[lang])}"><ol>${list.map((m, i) => `<li><a href="#sd${i + 1}">${esc(m.title || m.plans?.[0]?.path || `#${i + 1}`)}</a></li>`).join('')}</ol></nav>`;
+  const toc =
+    single || !list.length
+      ? ''
+      : `<nav class="sd-toc" aria-label="${esc(UI.contents[lang])}"><ol>${list.map((m, i) => `<li><a href="#sd${i + 1}">${esc(m.title || m.plans?.[0]?.path || `#${i + 1}`)}</a></li>`).join('')}</ol></nav>`;
   const top = single
     ? ''
     : `<header class="sd-head sd-report-head"><p class="sd-kicker">${esc(UI.kicker[lang])}</p><h1 class="sd-title">${esc(title)}</h1><p class="sd-meta">${esc(UI.asOf[lang])} ${esc(fmtDate(list[0]?.today ?? '', lang))}</p></header>`;
-  const empty = list.length ? '' : `<p class="sd-empty">${esc(lang === 'de' ? 'Keine Strategie und kein Redaktionsplan gefunden.' : 'No strategy and no editorial plan found.')}</p>`;
+  const empty = list.length
+    ? ''
+    : `<p class="sd-empty">${esc(lang === 'de' ? 'Keine Strategie und kein Redaktionsplan gefunden.' : 'No strategy and no editorial plan found.')}</p>`;
   return `<!DOCTYPE html>
 <html lang="${lang}"${theme}>
 <head>

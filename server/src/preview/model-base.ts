@@ -62,7 +62,6 @@ export const STATE_LABEL: Record<StepState, T2> = {
   missing: w('missing', 'fehlt'),
 };
 
-
 export const MODE_LABEL: Record<ModeKey, T2> = {
   push: w('Push', 'Push'),
   mixed: w('Mixed', 'Gemischt'),
@@ -127,7 +126,6 @@ export function fmtInt(v: number, lang: Lang): string {
   const s = String(Math.round(v));
   return s.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'de' ? '.' : ',');
 }
-
 
 // ------------------------------------------------------------------ paths
 

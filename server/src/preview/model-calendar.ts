@@ -16,20 +16,21 @@ export function legend(lang: Lang): PreviewCalendar['legend'] {
   return MODE_ORDER.map((m) => ({ mode: m, label: MODE_LABEL[m][lang], letter: MODE_LETTER[m][lang] }));
 }
 
-
 function entryTitle(e: PlanEntry): string {
   return e.title?.value?.trim() || e.format?.value?.trim() || '';
 }
 
-export function buildCalendar(
-  project: Project,
-  today: string,
-  lang: Lang,
-  maxGapDays: number,
-  flags: Map<PlanEntry, Flags>,
-): PreviewCalendar {
+export function buildCalendar(project: Project, today: string, lang: Lang, maxGapDays: number, flags: Map<PlanEntry, Flags>): PreviewCalendar {
   const base: PreviewCalendar = {
-    maxGapDays, months: [], omittedBefore: 0, omittedAfter: 0, undated: 0, outside: 0, gaps: [], omittedGaps: 0, legend: legend(lang),
+    maxGapDays,
+    months: [],
+    omittedBefore: 0,
+    omittedAfter: 0,
+    undated: 0,
+    outside: 0,
+    gaps: [],
+    omittedGaps: 0,
+    legend: legend(lang),
   };
   const dated: PlanEntry[] = [];
   for (const { entry } of project.entries()) {
@@ -93,9 +94,10 @@ export function buildCalendar(
     if (base.omittedBefore) parts.push(`${monthLabel(monthKey(first), lang)} – ${monthLabel(monthKey(from - 1), lang)}`);
     if (base.omittedAfter) parts.push(`${monthLabel(monthKey(to + 1), lang)} – ${monthLabel(monthKey(last), lang)}`);
     const k = base.omittedBefore + base.omittedAfter;
-    base.note = lang === 'de'
-      ? `Der Zeitraum umfasst ${total} Monate; gezeigt werden ${MAX_MONTHS} (um das heutige Datum). ${k} weitere Monate (${parts.join('; ')}) sind nicht dargestellt.`
-      : `The period spans ${total} months; ${MAX_MONTHS} are shown (around today). ${k} more months (${parts.join('; ')}) are not shown.`;
+    base.note =
+      lang === 'de'
+        ? `Der Zeitraum umfasst ${total} Monate; gezeigt werden ${MAX_MONTHS} (um das heutige Datum). ${k} weitere Monate (${parts.join('; ')}) sind nicht dargestellt.`
+        : `The period spans ${total} months; ${MAX_MONTHS} are shown (around today). ${k} more months (${parts.join('; ')}) are not shown.`;
   }
   const winStart = `${monthKey(from)}-01`;
   const winEnd = addDays(`${monthKey(to + 1)}-01`, -1);

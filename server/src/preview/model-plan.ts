@@ -167,15 +167,18 @@ export function groupFindings(findings: Finding[], lang: Lang, root: string): Pr
     let g = groups.get(f.rule);
     if (!g) {
       const meta = RULES_BY_ID.get(f.rule)?.meta;
-      groups.set(f.rule, (g = {
-        rule: f.rule,
-        severity: f.severity,
-        description: meta?.description[lang] ?? '',
-        docsUrl: docsUrl(f.rule),
-        count: 0,
-        items: [],
-        more: 0,
-      }));
+      groups.set(
+        f.rule,
+        (g = {
+          rule: f.rule,
+          severity: f.severity,
+          description: meta?.description[lang] ?? '',
+          docsUrl: docsUrl(f.rule),
+          count: 0,
+          items: [],
+          more: 0,
+        }),
+      );
     }
     g.count++;
     if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[g.severity]) g.severity = f.severity;

@@ -12,7 +12,10 @@ import { CLASS_LABEL, MAX_GOALS, MODE_LABEL, SECTION_LABEL, SMART_FIELD, STATE_L
 // ------------------------------------------------------------------ sections
 
 function countWords(s: string): number {
-  return s.replace(/<!--[\s\S]*?-->/g, ' ').split(/[^\p{L}\p{N}@]+/u).filter(Boolean).length;
+  return s
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .split(/[^\p{L}\p{N}@]+/u)
+    .filter(Boolean).length;
 }
 
 export function buildSections(project: Project, lang: Lang): { steps: PreviewSection[]; others: PreviewSection[] } {
@@ -30,7 +33,13 @@ function sectionOf(project: Project, doc: ParsedDocument | undefined, key: Secti
   const L = (x: T2) => x[lang];
   const base = { key, step, label: SECTION_LABEL[key][lang] };
   const missingOf = (note: string, insert?: PreviewSection['insert']): PreviewSection => ({
-    ...base, state: 'missing', stateLabel: L(STATE_LABEL.missing), holds: '', figures: {}, note, insert,
+    ...base,
+    state: 'missing',
+    stateLabel: L(STATE_LABEL.missing),
+    holds: '',
+    figures: {},
+    note,
+    insert,
   });
   if (!doc) {
     return missingOf(L(w('No strategy document.', 'Kein Strategiedokument.')));
@@ -55,7 +64,12 @@ function sectionOf(project: Project, doc: ParsedDocument | undefined, key: Secti
           ? L(w(`Missing: insert '${name}' before ${h(before)} (line ${line + 1}).`, `Fehlt: '${name}' vor ${h(before)} einfügen (Zeile ${line + 1}).`))
           : after
             ? L(w(`Missing: insert '${name}' after ${h(after)} (line ${line + 1}).`, `Fehlt: '${name}' nach ${h(after)} einfügen (Zeile ${line + 1}).`))
-            : L(w(`Missing: insert '${name}' at the end of the document (line ${line + 1}).`, `Fehlt: '${name}' am Ende des Dokuments einfügen (Zeile ${line + 1}).`));
+            : L(
+                w(
+                  `Missing: insert '${name}' at the end of the document (line ${line + 1}).`,
+                  `Fehlt: '${name}' am Ende des Dokuments einfügen (Zeile ${line + 1}).`,
+                ),
+              );
       } else {
         note = L(w(`Missing: add '${name}'.`, `Fehlt: '${name}' ergänzen.`));
       }
@@ -81,44 +95,72 @@ function sectionOf(project: Project, doc: ParsedDocument | undefined, key: Secti
       figures.people = s.people.length;
       figures.departments = depts.size;
       figures.management = s.people.filter((p) => p.management?.value).length;
-      holds = [n(s.people.length, 'person', 'people', 'Person', 'Personen', lang), depts.size ? n(depts.size, 'department', 'departments', 'Bereich', 'Bereiche', lang) : ''].filter(Boolean).join(' · ');
-      if (!s.people.length) thinNote = L(w('No team members yet: list them with @handle, role and department.', 'Noch keine Teammitglieder: Führen Sie sie mit @handle, Rolle und Bereich auf.'));
+      holds = [
+        n(s.people.length, 'person', 'people', 'Person', 'Personen', lang),
+        depts.size ? n(depts.size, 'department', 'departments', 'Bereich', 'Bereiche', lang) : '',
+      ]
+        .filter(Boolean)
+        .join(' · ');
+      if (!s.people.length)
+        thinNote = L(
+          w(
+            'No team members yet: list them with @handle, role and department.',
+            'Noch keine Teammitglieder: Führen Sie sie mit @handle, Rolle und Bereich auf.',
+          ),
+        );
       break;
     }
     case 'goals': {
       const primary = s.goals.filter((g) => g.primary?.value).length;
       figures.goals = s.goals.length;
       figures.primary = primary;
-      holds = [n(s.goals.length, 'goal', 'goals', 'Ziel', 'Ziele', lang), primary ? n(primary, 'primary', 'primary', 'primär', 'primär', lang) : ''].filter(Boolean).join(' · ');
-      if (!s.goals.length) thinNote = L(w('No goals defined yet (e.g. "### G1: …" with Type and Primary).', 'Noch keine Ziele definiert (z. B. "### Z1: …" mit Art und Primär).'));
+      holds = [n(s.goals.length, 'goal', 'goals', 'Ziel', 'Ziele', lang), primary ? n(primary, 'primary', 'primary', 'primär', 'primär', lang) : '']
+        .filter(Boolean)
+        .join(' · ');
+      if (!s.goals.length)
+        thinNote = L(w('No goals defined yet (e.g. "### G1: …" with Type and Primary).', 'Noch keine Ziele definiert (z. B. "### Z1: …" mit Art und Primär).'));
       break;
     }
     case 'kpis': {
       const smart = s.kpis.filter((k) => smartMissing(k).length === 0).length;
       figures.kpis = s.kpis.length;
       figures.smart = smart;
-      holds = [n(s.kpis.length, 'KPI', 'KPIs', 'Kennzahl', 'Kennzahlen', lang), s.kpis.length ? `${fmtInt(smart, lang)} SMART` : ''].filter(Boolean).join(' · ');
-      if (!s.kpis.length) thinNote = L(w('No KPIs defined yet (ID, metric, target, baseline, deadline, source, goal).', 'Noch keine Kennzahlen definiert (ID, Metrik, Zielwert, Ausgangswert, Frist, Quelle, Ziel).'));
+      holds = [n(s.kpis.length, 'KPI', 'KPIs', 'Kennzahl', 'Kennzahlen', lang), s.kpis.length ? `${fmtInt(smart, lang)} SMART` : '']
+        .filter(Boolean)
+        .join(' · ');
+      if (!s.kpis.length)
+        thinNote = L(
+          w(
+            'No KPIs defined yet (ID, metric, target, baseline, deadline, source, goal).',
+            'Noch keine Kennzahlen definiert (ID, Metrik, Zielwert, Ausgangswert, Frist, Quelle, Ziel).',
+          ),
+        );
       break;
     }
     case 'audiences': {
       figures.audiences = s.audiences.length;
-      holds = s.audiences.length ? n(s.audiences.length, 'audience', 'audiences', 'Zielgruppe', 'Zielgruppen', lang) : n(wordsCount, 'word', 'words', 'Wort', 'Wörter', lang);
+      holds = s.audiences.length
+        ? n(s.audiences.length, 'audience', 'audiences', 'Zielgruppe', 'Zielgruppen', lang)
+        : n(wordsCount, 'word', 'words', 'Wort', 'Wörter', lang);
       break;
     }
     case 'channels': {
       figures.channels = s.channels.length;
       holds = n(s.channels.length, 'channel', 'channels', 'Kanal', 'Kanäle', lang);
-      if (!s.channels.length) thinNote = L(w('No channels defined yet (a "### Instagram" heading with Why, How, Resources).', 'Noch keine Kanäle definiert (eine Überschrift "### Instagram" mit Warum, Wie, Ressourcen).'));
+      if (!s.channels.length)
+        thinNote = L(
+          w(
+            'No channels defined yet (a "### Instagram" heading with Why, How, Resources).',
+            'Noch keine Kanäle definiert (eine Überschrift "### Instagram" mit Warum, Wie, Ressourcen).',
+          ),
+        );
       break;
     }
     case 'faces': {
       const handles = new Set((content.match(/@[A-Za-z][A-Za-z0-9_.-]*/g) ?? []).map((h) => h.toLowerCase()));
       figures.faces = empty ? 0 : handles.size;
       figures.words = wordsCount;
-      holds = handles.size && !empty
-        ? n(handles.size, 'face', 'faces', 'Gesicht', 'Gesichter', lang)
-        : n(wordsCount, 'word', 'words', 'Wort', 'Wörter', lang);
+      holds = handles.size && !empty ? n(handles.size, 'face', 'faces', 'Gesicht', 'Gesichter', lang) : n(wordsCount, 'word', 'words', 'Wort', 'Wörter', lang);
       break;
     }
     default: {
@@ -190,7 +232,11 @@ function costLines(project: Project, g: Goal, lang: Lang): string[] | undefined 
   });
 }
 
-export function buildGoals(project: Project, entries: PlanEntry[], lang: Lang): { goals: PreviewGoal[]; unlinkedKpis: PreviewKpi[]; entriesWithoutGoal: number } {
+export function buildGoals(
+  project: Project,
+  entries: PlanEntry[],
+  lang: Lang,
+): { goals: PreviewGoal[]; unlinkedKpis: PreviewKpi[]; entriesWithoutGoal: number } {
   const stats = new Map<Goal, { count: number; push: number; byMode: Map<ModeKey, number> }>();
   let entriesWithoutGoal = 0;
   for (const e of entries) {
@@ -222,6 +268,9 @@ export function buildGoals(project: Project, entries: PlanEntry[], lang: Lang): 
       costPerResult: costLines(project, g, lang),
     };
   });
-  const unlinkedKpis = project.kpis.filter((k) => !project.goalsOfKpi(k).length).slice(0, MAX_GOALS).map((k) => kpiOf(k, lang));
+  const unlinkedKpis = project.kpis
+    .filter((k) => !project.goalsOfKpi(k).length)
+    .slice(0, MAX_GOALS)
+    .map((k) => kpiOf(k, lang));
   return { goals, unlinkedKpis, entriesWithoutGoal };
 }

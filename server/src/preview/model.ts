@@ -23,7 +23,19 @@ import { type PreviewOptions, type T2, commonFolder, relPath, w } from './model-
 import { buildGoals, buildSections } from './model-strategy';
 import { buildMix, entryFlags, groupFindings, limitText } from './model-plan';
 import { buildCalendar, legend } from './model-calendar';
-export { MAX_MONTHS, MAX_PER_DAY, MAX_FINDINGS_PER_RULE, MAX_CHANNEL_ROWS, MAX_GAPS, MAX_GOALS, type PreviewOptions, modeLabel, modeLetter, monthLabel, sectionLabel } from './model-base';
+export {
+  MAX_MONTHS,
+  MAX_PER_DAY,
+  MAX_FINDINGS_PER_RULE,
+  MAX_CHANNEL_ROWS,
+  MAX_GAPS,
+  MAX_GOALS,
+  type PreviewOptions,
+  modeLabel,
+  modeLetter,
+  monthLabel,
+  sectionLabel,
+} from './model-base';
 
 // ------------------------------------------------------------------ language
 
@@ -74,45 +86,76 @@ export function buildPreview(ws: Workspace, project: Project, opts: PreviewOptio
     for (const p of project.plans) {
       const link = project.links.get(p.uri);
       if (link?.via === 'broken') {
-        const target = link.target ? relPath(link.target, root) : p.plan?.strategyPath?.value ?? '';
-        missing.push(L(w(
-          `No strategy: the plan names '${p.plan?.strategyPath?.value ?? target}' as its strategy, but there is no strategy document there. The eight steps and the goals cannot be shown.`,
-          `Keine Strategie: Der Plan nennt '${p.plan?.strategyPath?.value ?? target}' als Strategie, dort liegt aber kein Strategiedokument. Die acht Schritte und die Ziele können nicht gezeigt werden.`,
-        )));
+        const target = link.target ? relPath(link.target, root) : (p.plan?.strategyPath?.value ?? '');
+        missing.push(
+          L(
+            w(
+              `No strategy: the plan names '${p.plan?.strategyPath?.value ?? target}' as its strategy, but there is no strategy document there. The eight steps and the goals cannot be shown.`,
+              `Keine Strategie: Der Plan nennt '${p.plan?.strategyPath?.value ?? target}' als Strategie, dort liegt aber kein Strategiedokument. Die acht Schritte und die Ziele können nicht gezeigt werden.`,
+            ),
+          ),
+        );
       } else {
-        missing.push(L(w(
-          'No strategy: this plan has no `strategy:` and there is no strategy document in its folder or above. Add `strategy: <path>` to the plan, or create a strategy with `stratdoc: strategy`. The eight steps and the goals cannot be shown.',
-          'Keine Strategie: Dieser Plan hat kein `strategy:` und in seinem Ordner oder darüber liegt kein Strategiedokument. Ergänzen Sie `strategy: <Pfad>` im Plan oder legen Sie eine Strategie mit `stratdoc: strategy` an. Die acht Schritte und die Ziele können nicht gezeigt werden.',
-        )));
+        missing.push(
+          L(
+            w(
+              'No strategy: this plan has no `strategy:` and there is no strategy document in its folder or above. Add `strategy: <path>` to the plan, or create a strategy with `stratdoc: strategy`. The eight steps and the goals cannot be shown.',
+              'Keine Strategie: Dieser Plan hat kein `strategy:` und in seinem Ordner oder darüber liegt kein Strategiedokument. Ergänzen Sie `strategy: <Pfad>` im Plan oder legen Sie eine Strategie mit `stratdoc: strategy` an. Die acht Schritte und die Ziele können nicht gezeigt werden.',
+            ),
+          ),
+        );
       }
     }
   } else {
     const s = project.strategy;
     if (s.format === 'yaml' && s.problems.some((p) => p.rule === 'syntax')) {
-      missing.push(L(w(
-        `The strategy '${strategy!.path}' does not parse (a YAML syntax error): what it holds is uncertain until the error is fixed.`,
-        `Die Strategie '${strategy!.path}' lässt sich nicht lesen (ein YAML-Syntaxfehler): Was sie enthält, ist unsicher, bis der Fehler behoben ist.`,
-      )));
+      missing.push(
+        L(
+          w(
+            `The strategy '${strategy!.path}' does not parse (a YAML syntax error): what it holds is uncertain until the error is fixed.`,
+            `Die Strategie '${strategy!.path}' lässt sich nicht lesen (ein YAML-Syntaxfehler): Was sie enthält, ist unsicher, bis der Fehler behoben ist.`,
+          ),
+        ),
+      );
     }
-    if (!(s.strategy?.sections.length) && !s.text.replace(/^---[\s\S]*?---/, '').trim().replace(/^#.*$/m, '').trim()) {
-      missing.push(L(w(
-        `The strategy '${strategy!.path}' is empty: none of the eight steps is written yet.`,
-        `Die Strategie '${strategy!.path}' ist leer: Noch keiner der acht Schritte ist geschrieben.`,
-      )));
+    if (
+      !s.strategy?.sections.length &&
+      !s.text
+        .replace(/^---[\s\S]*?---/, '')
+        .trim()
+        .replace(/^#.*$/m, '')
+        .trim()
+    ) {
+      missing.push(
+        L(
+          w(
+            `The strategy '${strategy!.path}' is empty: none of the eight steps is written yet.`,
+            `Die Strategie '${strategy!.path}' ist leer: Noch keiner der acht Schritte ist geschrieben.`,
+          ),
+        ),
+      );
     }
     if (!project.plans.length) {
-      missing.push(L(w(
-        'No editorial plan: no plan belongs to this strategy yet, so there is no content mix and no calendar. Create a plan (a file ending in `.plan.md` or `.plan.yaml`, or with `stratdoc: plan`) in the strategy\'s folder, or name the strategy with `strategy: <path>`.',
-        'Kein Redaktionsplan: Zu dieser Strategie gehört noch kein Plan, daher gibt es keinen Content-Mix und keinen Kalender. Legen Sie einen Plan an (eine Datei, die auf `.plan.md` oder `.plan.yaml` endet, oder mit `stratdoc: plan`) im Ordner der Strategie, oder nennen Sie die Strategie mit `strategy: <Pfad>`.',
-      )));
+      missing.push(
+        L(
+          w(
+            "No editorial plan: no plan belongs to this strategy yet, so there is no content mix and no calendar. Create a plan (a file ending in `.plan.md` or `.plan.yaml`, or with `stratdoc: plan`) in the strategy's folder, or name the strategy with `strategy: <path>`.",
+            'Kein Redaktionsplan: Zu dieser Strategie gehört noch kein Plan, daher gibt es keinen Content-Mix und keinen Kalender. Legen Sie einen Plan an (eine Datei, die auf `.plan.md` oder `.plan.yaml` endet, oder mit `stratdoc: plan`) im Ordner der Strategie, oder nennen Sie die Strategie mit `strategy: <Pfad>`.',
+          ),
+        ),
+      );
     }
   }
   for (const p of project.plans) {
-    if (!(p.plan?.entries.length)) {
-      missing.push(L(w(
-        `The plan '${relPath(p.uri, root)}' has no entries yet${p.format === 'markdown' ? ' (a table with columns such as Date, Channel, Title, Mode, Goal)' : ' (an `entries:` list)'}.`,
-        `Der Plan '${relPath(p.uri, root)}' hat noch keine Einträge${p.format === 'markdown' ? ' (eine Tabelle mit Spalten wie Datum, Kanal, Thema, Modus, Ziel)' : ' (eine Liste `entries:` bzw. `einträge:`)'}.`,
-      )));
+    if (!p.plan?.entries.length) {
+      missing.push(
+        L(
+          w(
+            `The plan '${relPath(p.uri, root)}' has no entries yet${p.format === 'markdown' ? ' (a table with columns such as Date, Channel, Title, Mode, Goal)' : ' (an `entries:` list)'}.`,
+            `Der Plan '${relPath(p.uri, root)}' hat noch keine Einträge${p.format === 'markdown' ? ' (eine Tabelle mit Spalten wie Datum, Kanal, Thema, Modus, Ziel)' : ' (eine Liste `entries:` bzw. `einträge:`)'}.`,
+          ),
+        ),
+      );
     }
   }
 
@@ -129,10 +172,14 @@ export function buildPreview(ws: Workspace, project: Project, opts: PreviewOptio
   const calendar = buildCalendar(project, opts.today, lang, maxGapDays, flags);
   const mix = buildMix(project, lang, { max, strongMax, minEntries }, calendar, root);
   if (project.plans.length && entries.length && !calendar.months.length) {
-    missing.push(L(w(
-      'No entry has a date, so the calendar is empty. Write dates as YYYY-MM-DD.',
-      'Kein Eintrag hat ein Datum, daher ist der Kalender leer. Schreiben Sie Daten als JJJJ-MM-TT.',
-    )));
+    missing.push(
+      L(
+        w(
+          'No entry has a date, so the calendar is empty. Write dates as YYYY-MM-DD.',
+          'Kein Eintrag hat ein Datum, daher ist der Kalender leer. Schreiben Sie Daten als JJJJ-MM-TT.',
+        ),
+      ),
+    );
   }
 
   const grouped = groupFindings(findings, lang, root);
@@ -178,9 +225,11 @@ export function buildPreviewFor(ws: Workspace, uri: string, opts: PreviewOptions
   const root = opts.root ?? dirnameUri(uri);
   const model = emptyModel(lang, opts.today, basenameUri(uri), root, opts.configFor(uri));
   model.focusUri = uri;
-  model.missing.push(lang === 'de'
-    ? `'${relPath(uri, root)}' ist weder eine Strategie noch ein Redaktionsplan. Beginnen Sie die Datei mit der Front Matter \`stratdoc: strategy\` oder \`stratdoc: plan\` (oder nennen Sie sie \`*.strategy.md\` bzw. \`*.plan.md\`).`
-    : `'${relPath(uri, root)}' is neither a strategy nor an editorial plan. Start the file with the front matter \`stratdoc: strategy\` or \`stratdoc: plan\` (or name it \`*.strategy.md\` or \`*.plan.md\`).`);
+  model.missing.push(
+    lang === 'de'
+      ? `'${relPath(uri, root)}' ist weder eine Strategie noch ein Redaktionsplan. Beginnen Sie die Datei mit der Front Matter \`stratdoc: strategy\` oder \`stratdoc: plan\` (oder nennen Sie sie \`*.strategy.md\` bzw. \`*.plan.md\`).`
+      : `'${relPath(uri, root)}' is neither a strategy nor an editorial plan. Start the file with the front matter \`stratdoc: strategy\` or \`stratdoc: plan\` (or name it \`*.strategy.md\` or \`*.plan.md\`).`,
+  );
   return model;
 }
 
@@ -212,12 +261,27 @@ function emptyModel(lang: Lang, today: string, title: string, root: string, conf
     unlinkedKpis: [],
     entriesWithoutGoal: 0,
     mix: {
-      max, strongMax, minEntries: opt('push-ratio', 'minEntries', 10), total, plans: [], channels: [], months: [],
-      omittedChannels: 0, omittedMonths: 0, limitText: limitText(max, strongMax, lang),
+      max,
+      strongMax,
+      minEntries: opt('push-ratio', 'minEntries', 10),
+      total,
+      plans: [],
+      channels: [],
+      months: [],
+      omittedChannels: 0,
+      omittedMonths: 0,
+      limitText: limitText(max, strongMax, lang),
     },
     calendar: {
-      maxGapDays: opt('channel-gap', 'maxGapDays', 14), months: [], omittedBefore: 0, omittedAfter: 0, undated: 0,
-      outside: 0, gaps: [], omittedGaps: 0, legend: legend(lang),
+      maxGapDays: opt('channel-gap', 'maxGapDays', 14),
+      months: [],
+      omittedBefore: 0,
+      omittedAfter: 0,
+      undated: 0,
+      outside: 0,
+      gaps: [],
+      omittedGaps: 0,
+      legend: legend(lang),
     },
     findings: [],
     totals: { errors: 0, warnings: 0, infos: 0, hints: 0, entries: 0 },

@@ -270,4 +270,3 @@ export function safeHttpUrl(s: string | undefined): string | undefined {
     return undefined;
   }
 }
-

@@ -18,7 +18,13 @@ function overlaps(a: Range, b: Range): boolean {
 }
 
 function sameDiag(f: Finding, d: Diagnostic): boolean {
-  return d.code === f.rule && d.range.start.line === f.range.start.line && d.range.start.character === f.range.start.character && d.range.end.line === f.range.end.line && d.range.end.character === f.range.end.character;
+  return (
+    d.code === f.rule &&
+    d.range.start.line === f.range.start.line &&
+    d.range.start.character === f.range.start.character &&
+    d.range.end.line === f.range.end.line &&
+    d.range.end.character === f.range.end.character
+  );
 }
 
 /** Where a line-level disable comment goes, and its text. */
@@ -44,12 +50,16 @@ function inFrontMatter(doc: DocLines, line: number): boolean {
 }
 
 export function disableFileEdit(doc: DocLines, rule: string): TextEdit {
-  if (doc.format === 'yaml') return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `# stratdoc-disable-file ${rule}\n` };
+  if (doc.format === 'yaml')
+    return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `# stratdoc-disable-file ${rule}\n` };
   const fmEnd = frontMatterEnd(doc.lines);
   const line = fmEnd === undefined ? 0 : fmEnd + 1;
   if (line >= doc.lines.lineCount) {
     const end = doc.lines.lineText(doc.lines.lineCount - 1).length;
-    return { range: { start: { line: doc.lines.lineCount - 1, character: end }, end: { line: doc.lines.lineCount - 1, character: end } }, newText: `\n<!-- stratdoc-disable-file ${rule} -->` };
+    return {
+      range: { start: { line: doc.lines.lineCount - 1, character: end }, end: { line: doc.lines.lineCount - 1, character: end } },
+      newText: `\n<!-- stratdoc-disable-file ${rule} -->`,
+    };
   }
   return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `<!-- stratdoc-disable-file ${rule} -->\n` };
 }
@@ -85,7 +95,11 @@ export function fixAllAction(ctx: ServiceContext, uri: string): CodeAction | und
   while (z < before.length - a && z < after.length - a && before[before.length - 1 - z] === after[after.length - 1 - z]) z++;
   const edit: TextEdit = { range: doc.lines.rangeOf(a, before.length - z), newText: after.slice(a, after.length - z) };
   const lang = ctx.lang(uri);
-  return { title: t('Fix all safely fixable stratdoc problems', 'Alle sicher behebbaren stratdoc-Probleme beheben')[lang], kind: FIX_ALL_KIND, edit: { changes: { [uri]: [edit] } } };
+  return {
+    title: t('Fix all safely fixable stratdoc problems', 'Alle sicher behebbaren stratdoc-Probleme beheben')[lang],
+    kind: FIX_ALL_KIND,
+    edit: { changes: { [uri]: [edit] } },
+  };
 }
 
 export function codeActions(ctx: ServiceContext, uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): CodeAction[] {
@@ -122,8 +136,19 @@ export function codeActions(ctx: ServiceContext, uri: string, range: Range, diag
     disabled.add(f.rule);
     const diag = toDiagnostic(f, lang);
     const le = parsed ? disableLineEdit(doc, f.range.start.line, f.rule) : undefined;
-    if (le) out.push({ title: t(`Disable ${f.rule} for this line`, `${f.rule} für diese Zeile abschalten`)[lang], kind: CodeActionKind.QuickFix, diagnostics: [diag], edit: { changes: { [uri]: [le] } } });
-    out.push({ title: t(`Disable ${f.rule} in this file`, `${f.rule} in dieser Datei abschalten`)[lang], kind: CodeActionKind.QuickFix, diagnostics: [diag], edit: { changes: { [uri]: [disableFileEdit(doc, f.rule)] } } });
+    if (le)
+      out.push({
+        title: t(`Disable ${f.rule} for this line`, `${f.rule} für diese Zeile abschalten`)[lang],
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diag],
+        edit: { changes: { [uri]: [le] } },
+      });
+    out.push({
+      title: t(`Disable ${f.rule} in this file`, `${f.rule} in dieser Datei abschalten`)[lang],
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diag],
+      edit: { changes: { [uri]: [disableFileEdit(doc, f.rule)] } },
+    });
   }
   return out;
 }

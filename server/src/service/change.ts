@@ -28,7 +28,8 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 export function previewChange(ctx: ServiceContext, project: Project, base: string, lang: Lang): string {
   const home = project.strategy ?? project.plans[0];
   const file = home ? toPath(home.uri) : undefined;
-  if (!file) return note(t('Only files on disk can be compared with a commit.', 'Nur Dateien auf der Festplatte lassen sich mit einem Commit vergleichen.'), lang);
+  if (!file)
+    return note(t('Only files on disk can be compared with a commit.', 'Nur Dateien auf der Festplatte lassen sich mit einem Commit vergleichen.'), lang);
   const folder = path.dirname(file);
   const top = gitTop(folder);
   if ('error' in top) return note(top.error, lang);
@@ -62,7 +63,8 @@ export function previewChange(ctx: ServiceContext, project: Project, base: strin
   for (const [uri, list] of ctx.findings()) {
     if (!under(uri)) continue;
     const keyAt = itemKeysOf(ctx.ws.get(uri));
-    for (const f of list) now.push(fromFinding(f, top.top, lang, f.uri === uri ? keyAt(f.range.start) : itemKeyAt(ctx.ws.get(f.uri), f.range.start), root(f.uri)));
+    for (const f of list)
+      now.push(fromFinding(f, top.top, lang, f.uri === uri ? keyAt(f.range.start) : itemKeyAt(ctx.ws.get(f.uri), f.range.start), root(f.uri)));
   }
   now.sort(compareDiagnostics);
   numberFingerprints(now);

@@ -146,8 +146,16 @@ export function valueSlot(env: Env, start: number, end: number, list: boolean, f
   let a = start;
   let b = end;
   if (list) {
-    for (let i = ch - 1; i >= start; i--) if (seps.test(text[i])) { a = i + 1; break; }
-    for (let i = ch; i < end; i++) if (seps.test(text[i])) { b = i; break; }
+    for (let i = ch - 1; i >= start; i--)
+      if (seps.test(text[i])) {
+        a = i + 1;
+        break;
+      }
+    for (let i = ch; i < end; i++)
+      if (seps.test(text[i])) {
+        b = i;
+        break;
+      }
   }
   while (a < ch && /\s/.test(text[a])) a++;
   while (b > ch && /\s/.test(text[b - 1])) b--;

@@ -12,19 +12,63 @@ export type MapKind = ItemKind | 'entry';
 /** The keys of each kind of item: field, canonical English key, German key. */
 export const ITEM_KEYS: Record<MapKind, [FieldName, string, string][]> = {
   entry: [
-    ['date', 'date', 'Datum'], ['time', 'time', 'Uhrzeit'], ['channel', 'channel', 'Kanal'], ['format', 'format', 'Format'],
-    ['title', 'title', 'Titel'], ['mode', 'mode', 'Modus'], ['goals', 'goal', 'Ziel'], ['kpis', 'kpi', 'KPI'],
-    ['audiences', 'audience', 'Zielgruppe'], ['owner', 'owner', 'Verantwortlich'], ['reviewer', 'reviewer', 'Freigabe'],
-    ['status', 'status', 'Status'], ['link', 'link', 'Link'], ['campaign', 'campaign', 'Kampagne'], ['id', 'id', 'ID'],
+    ['date', 'date', 'Datum'],
+    ['time', 'time', 'Uhrzeit'],
+    ['channel', 'channel', 'Kanal'],
+    ['format', 'format', 'Format'],
+    ['title', 'title', 'Titel'],
+    ['mode', 'mode', 'Modus'],
+    ['goals', 'goal', 'Ziel'],
+    ['kpis', 'kpi', 'KPI'],
+    ['audiences', 'audience', 'Zielgruppe'],
+    ['owner', 'owner', 'Verantwortlich'],
+    ['reviewer', 'reviewer', 'Freigabe'],
+    ['status', 'status', 'Status'],
+    ['link', 'link', 'Link'],
+    ['campaign', 'campaign', 'Kampagne'],
+    ['id', 'id', 'ID'],
   ],
-  person: [['id', 'id', 'ID'], ['title', 'name', 'Name'], ['role', 'role', 'Rolle'], ['department', 'department', 'Bereich'], ['management', 'management', 'Management']],
-  goal: [['id', 'id', 'ID'], ['title', 'title', 'Titel'], ['type', 'type', 'Art'], ['primary', 'primary', 'Primär'], ['kpis', 'kpis', 'Kennzahlen'], ['description', 'description', 'Beschreibung']],
+  person: [
+    ['id', 'id', 'ID'],
+    ['title', 'name', 'Name'],
+    ['role', 'role', 'Rolle'],
+    ['department', 'department', 'Bereich'],
+    ['management', 'management', 'Management'],
+  ],
+  goal: [
+    ['id', 'id', 'ID'],
+    ['title', 'title', 'Titel'],
+    ['type', 'type', 'Art'],
+    ['primary', 'primary', 'Primär'],
+    ['kpis', 'kpis', 'Kennzahlen'],
+    ['description', 'description', 'Beschreibung'],
+  ],
   kpi: [
-    ['id', 'id', 'ID'], ['title', 'title', 'Titel'], ['metric', 'metric', 'Metrik'], ['goals', 'goal', 'Ziel'], ['target', 'target', 'Zielwert'],
-    ['baseline', 'baseline', 'Ausgangswert'], ['deadline', 'deadline', 'Frist'], ['source', 'source', 'Quelle'], ['owner', 'owner', 'Verantwortlich'],
+    ['id', 'id', 'ID'],
+    ['title', 'title', 'Titel'],
+    ['metric', 'metric', 'Metrik'],
+    ['goals', 'goal', 'Ziel'],
+    ['target', 'target', 'Zielwert'],
+    ['baseline', 'baseline', 'Ausgangswert'],
+    ['deadline', 'deadline', 'Frist'],
+    ['source', 'source', 'Quelle'],
+    ['owner', 'owner', 'Verantwortlich'],
   ],
-  audience: [['id', 'id', 'ID'], ['title', 'title', 'Titel'], ['demographics', 'demographics', 'Demografie'], ['psychographics', 'psychographics', 'Psychografie'], ['needs', 'needs', 'Bedürfnisse']],
-  channel: [['id', 'id', 'ID'], ['why', 'why', 'Warum'], ['how', 'how', 'Wie'], ['resources', 'resources', 'Ressourcen'], ['audiences', 'audiences', 'Zielgruppen'], ['goals', 'goals', 'Ziele']],
+  audience: [
+    ['id', 'id', 'ID'],
+    ['title', 'title', 'Titel'],
+    ['demographics', 'demographics', 'Demografie'],
+    ['psychographics', 'psychographics', 'Psychografie'],
+    ['needs', 'needs', 'Bedürfnisse'],
+  ],
+  channel: [
+    ['id', 'id', 'ID'],
+    ['why', 'why', 'Warum'],
+    ['how', 'how', 'Wie'],
+    ['resources', 'resources', 'Ressourcen'],
+    ['audiences', 'audiences', 'Zielgruppen'],
+    ['goals', 'goals', 'Ziele'],
+  ],
 };
 
 const KEY_MEANING: Partial<Record<FieldName, Text>> = {
@@ -40,7 +84,10 @@ const KEY_MEANING: Partial<Record<FieldName, Text>> = {
   audiences: t('audiences (audience IDs)', 'Zielgruppen (Zielgruppen-IDs)'),
   owner: t('who is responsible (a team member)', 'wer verantwortlich ist (ein Teammitglied)'),
   reviewer: t('who approves it (a team member)', 'wer freigibt (ein Teammitglied)'),
-  status: t('idea, planned, draft, in-review, approved, scheduled, published, cancelled', 'Idee, geplant, Entwurf, in Freigabe, freigegeben, eingeplant, veröffentlicht, gestrichen'),
+  status: t(
+    'idea, planned, draft, in-review, approved, scheduled, published, cancelled',
+    'Idee, geplant, Entwurf, in Freigabe, freigegeben, eingeplant, veröffentlicht, gestrichen',
+  ),
   link: t('the link (with utm_ parameters for conversion goals)', 'der Link (mit utm_-Parametern bei Abverkaufszielen)'),
   campaign: t('campaign', 'Kampagne'),
   type: t('goal type: awareness, consideration, conversion…', 'Zielart: Bekanntheit, Erwägung, Abverkauf…'),
@@ -62,7 +109,22 @@ const KEY_MEANING: Partial<Record<FieldName, Text>> = {
   resources: t('who, and how much time (@handles, effort)', 'wer, und wie viel Zeit (@Handles, Aufwand)'),
 };
 
-const VALUED = new Set<FieldName>(['goals', 'kpis', 'audiences', 'channel', 'owner', 'reviewer', 'resources', 'mode', 'status', 'type', 'primary', 'management', 'metric', 'format']);
+const VALUED = new Set<FieldName>([
+  'goals',
+  'kpis',
+  'audiences',
+  'channel',
+  'owner',
+  'reviewer',
+  'resources',
+  'mode',
+  'status',
+  'type',
+  'primary',
+  'management',
+  'metric',
+  'format',
+]);
 
 /** Keys that only German writes (a mapping that uses one gets German keys offered). */
 export const GERMAN_KEYS = (() => {
@@ -70,7 +132,44 @@ export const GERMAN_KEYS = (() => {
   for (const list of Object.values(ITEM_KEYS)) for (const [, e] of list) en.add(words(e).join(' '));
   const de = new Set<string>();
   for (const list of Object.values(ITEM_KEYS)) for (const [, , g] of list) de.add(words(g).join(' '));
-  for (const g of ['Thema', 'Arbeitstitel', 'Typ', 'Zielart', 'Hauptziel', 'Messgrößen', 'Sollwert', 'Basis', 'Ist', 'Bis', 'Termin', 'Datenquelle', 'Ziele', 'Zielbezug', 'Zielgruppen', 'Begründung', 'Frequenz', 'Aufwand', 'Funktion', 'Abteilung', 'Veröffentlichung', 'Zeit', 'Plattform', 'Kommunikationsart', 'Autor', 'Autorin', 'Prüfer', 'Prüferin', 'Kampagne', 'Kennung', 'Demografie', 'Soziodemografie', 'Psychografie', 'Bedürfnisse', 'Kennzahlen']) de.add(words(g).join(' '));
+  for (const g of [
+    'Thema',
+    'Arbeitstitel',
+    'Typ',
+    'Zielart',
+    'Hauptziel',
+    'Messgrößen',
+    'Sollwert',
+    'Basis',
+    'Ist',
+    'Bis',
+    'Termin',
+    'Datenquelle',
+    'Ziele',
+    'Zielbezug',
+    'Zielgruppen',
+    'Begründung',
+    'Frequenz',
+    'Aufwand',
+    'Funktion',
+    'Abteilung',
+    'Veröffentlichung',
+    'Zeit',
+    'Plattform',
+    'Kommunikationsart',
+    'Autor',
+    'Autorin',
+    'Prüfer',
+    'Prüferin',
+    'Kampagne',
+    'Kennung',
+    'Demografie',
+    'Soziodemografie',
+    'Psychografie',
+    'Bedürfnisse',
+    'Kennzahlen',
+  ])
+    de.add(words(g).join(' '));
   for (const e of en) de.delete(e);
   return de;
 })();

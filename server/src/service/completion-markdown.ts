@@ -49,7 +49,11 @@ export function markdownCompletion(env: Env): CompletionItem[] {
     }
     if (!/^[\p{L}_-]*$/u.test(before)) return [];
     const existing: string[] = [];
-    for (let l = 1; l < fmEnd; l++) if (l !== line) { const k = keyOf(doc.lines.lineText(l)); if (k) existing.push(k.key); }
+    for (let l = 1; l < fmEnd; l++)
+      if (l !== line) {
+        const k = keyOf(doc.lines.lineText(l));
+        if (k) existing.push(k.key);
+      }
     const [a, b] = wordAt(text, ch);
     return topKeys(env, existing, rangeOn(line, a, b), !/^\s*:/.test(text.slice(b)), true);
   }
@@ -134,7 +138,10 @@ function inFence(doc: ParsedDocument, line: number): boolean {
 function pipes(s: string): number[] {
   const out: number[] = [];
   for (let i = 0; i < s.length; i++) {
-    if (s[i] === '\\') { i++; continue; }
+    if (s[i] === '\\') {
+      i++;
+      continue;
+    }
     if (s[i] === '|') out.push(i);
   }
   return out;

@@ -36,7 +36,9 @@ function summary(env: Env, it: Item): string {
       if (g.primary?.value) facts.push(L(t('primary goal', 'Hauptziel')));
       if (facts.length) lines.push(facts.join(' · '));
       const kpis = p ? p.kpisOfGoal(g) : [];
-      lines.push(`${L(t('KPIs', 'Kennzahlen'))}: ${kpis.length ? kpis.map((k) => `${esc(k.id)}${k.title ? ` (${esc(k.title.value)})` : ''}`).join(', ') : L(t('none', 'keine'))}`);
+      lines.push(
+        `${L(t('KPIs', 'Kennzahlen'))}: ${kpis.length ? kpis.map((k) => `${esc(k.id)}${k.title ? ` (${esc(k.title.value)})` : ''}`).join(', ') : L(t('none', 'keine'))}`,
+      );
       break;
     }
     case 'kpi': {
@@ -93,7 +95,14 @@ export function itemCands(env: Env, kind: ItemKind, format: 'yaml' | 'markdown',
     if (kind === 'person') {
       const role = (it as Person).role?.value;
       label = format === 'markdown' || quotePeople ? `@${it.id}` : it.id;
-      out.push({ label, kind: CompletionItemKind.Reference, detail: [it.title?.value, role].filter(Boolean).join(' · ') || KIND_NAME.person[env.ui], doc: summary(env, it), person: it.id, quote: quotePeople });
+      out.push({
+        label,
+        kind: CompletionItemKind.Reference,
+        detail: [it.title?.value, role].filter(Boolean).join(' · ') || KIND_NAME.person[env.ui],
+        doc: summary(env, it),
+        person: it.id,
+        quote: quotePeople,
+      });
       continue;
     }
     if (kind === 'channel' && format === 'markdown') label = writtenId(env, it);
@@ -136,9 +145,11 @@ const TYPE_MEANING: Record<string, Text> = {
 /** German labels first in German documents; the English keys are always offered too. */
 function enumCands<K extends string>(env: Env, list: EnumInfo<K>[], meaning: Record<string, Text>): Cand[] {
   const out: Cand[] = [];
-  const docOf = (e: EnumInfo<K>) => `**${e.key}** — ${esc(meaning[e.key]?.[env.ui] ?? '')}\n\n${env.ui === 'de' ? 'Auch' : 'Also'}: ${esc([...e.de, ...e.en.filter((x) => x !== e.key)].join(', '))}`;
+  const docOf = (e: EnumInfo<K>) =>
+    `**${e.key}** — ${esc(meaning[e.key]?.[env.ui] ?? '')}\n\n${env.ui === 'de' ? 'Auch' : 'Also'}: ${esc([...e.de, ...e.en.filter((x) => x !== e.key)].join(', '))}`;
   if (env.lang === 'de') {
-    for (const e of list) out.push({ label: e.de[0], kind: CompletionItemKind.EnumMember, detail: `${e.key} · ${meaning[e.key]?.[env.ui] ?? ''}`, doc: docOf(e) });
+    for (const e of list)
+      out.push({ label: e.de[0], kind: CompletionItemKind.EnumMember, detail: `${e.key} · ${meaning[e.key]?.[env.ui] ?? ''}`, doc: docOf(e) });
   }
   for (const e of list) {
     out.push({ label: e.key, kind: CompletionItemKind.EnumMember, detail: meaning[e.key]?.[env.ui], doc: docOf(e) });
@@ -148,16 +159,61 @@ function enumCands<K extends string>(env: Env, list: EnumInfo<K>[], meaning: Rec
 
 const METRICS: { en: string[]; de: string[] } = {
   en: [
-    'conversions', 'conversion rate', 'clicks', 'click-through rate', 'leads', 'sales', 'revenue', 'orders', 'cost per acquisition',
-    'retention', 'churn', 'customer lifetime value', 'NPS', 'applications', 'test drives', 'share of voice', 'sentiment',
-    'engagement', 'engagement rate', 'shares', 'comments', 'saves',
-    'followers', 'fans', 'likes', 'impressions', 'reach', 'views', 'video views', 'mentions',
+    'conversions',
+    'conversion rate',
+    'clicks',
+    'click-through rate',
+    'leads',
+    'sales',
+    'revenue',
+    'orders',
+    'cost per acquisition',
+    'retention',
+    'churn',
+    'customer lifetime value',
+    'NPS',
+    'applications',
+    'test drives',
+    'share of voice',
+    'sentiment',
+    'engagement',
+    'engagement rate',
+    'shares',
+    'comments',
+    'saves',
+    'followers',
+    'fans',
+    'likes',
+    'impressions',
+    'reach',
+    'views',
+    'video views',
+    'mentions',
   ],
   de: [
-    'Konversionen', 'Konversionsrate', 'Klicks', 'Klickrate', 'Anfragen', 'Umsatz', 'Bestellungen', 'Bewerbungen', 'Probefahrten',
-    'Weiterempfehlungsrate', 'Kundenbindung', 'Abwanderung', 'Kundenwert',
-    'Interaktionen', 'Interaktionsrate', 'Kommentare', 'Speicherungen',
-    'Reichweite', 'Follower', 'Aufrufe', 'Impressionen', 'Erwähnungen', 'Videoaufrufe',
+    'Konversionen',
+    'Konversionsrate',
+    'Klicks',
+    'Klickrate',
+    'Anfragen',
+    'Umsatz',
+    'Bestellungen',
+    'Bewerbungen',
+    'Probefahrten',
+    'Weiterempfehlungsrate',
+    'Kundenbindung',
+    'Abwanderung',
+    'Kundenwert',
+    'Interaktionen',
+    'Interaktionsrate',
+    'Kommentare',
+    'Speicherungen',
+    'Reichweite',
+    'Follower',
+    'Aufrufe',
+    'Impressionen',
+    'Erwähnungen',
+    'Videoaufrufe',
   ],
 };
 
@@ -173,19 +229,34 @@ function metricCands(env: Env): Cand[] {
 }
 
 const FORMATS: [string, string?][] = [
-  ['reel'], ['story'], ['post'], ['carousel'], ['video'], ['live'], ['newsletter'], ['article', 'Artikel'], ['podcast'], ['ad', 'Anzeige'], ['event', 'Veranstaltung'],
+  ['reel'],
+  ['story'],
+  ['post'],
+  ['carousel'],
+  ['video'],
+  ['live'],
+  ['newsletter'],
+  ['article', 'Artikel'],
+  ['podcast'],
+  ['ad', 'Anzeige'],
+  ['event', 'Veranstaltung'],
 ];
 
 function formatCands(env: Env): Cand[] {
   const out: Cand[] = [];
   const de = env.lang === 'de';
   for (const [en, ger] of FORMATS) out.push({ label: de && ger ? ger : en, kind: CompletionItemKind.EnumMember, detail: t('format', 'Format')[env.ui] });
-  if (de) for (const [en, ger] of FORMATS) if (ger) out.push({ label: en, kind: CompletionItemKind.EnumMember, detail: `${t('format', 'Format')[env.ui]} (${ger})` });
+  if (de)
+    for (const [en, ger] of FORMATS) if (ger) out.push({ label: en, kind: CompletionItemKind.EnumMember, detail: `${t('format', 'Format')[env.ui]} (${ger})` });
   return out;
 }
 
 function boolCands(env: Env, format: 'yaml' | 'markdown'): Cand[] {
-  const mk = (label: string): Cand => ({ label, kind: CompletionItemKind.EnumMember, detail: /^(ja|yes|true)$/.test(label) ? t('yes', 'ja')[env.ui] : t('no', 'nein')[env.ui] });
+  const mk = (label: string): Cand => ({
+    label,
+    kind: CompletionItemKind.EnumMember,
+    detail: /^(ja|yes|true)$/.test(label) ? t('yes', 'ja')[env.ui] : t('no', 'nein')[env.ui],
+  });
   const out = env.lang === 'de' ? ['ja', 'nein', 'yes', 'no'] : ['yes', 'no'];
   if (format === 'yaml') out.push('true', 'false');
   return out.map(mk);
@@ -194,21 +265,34 @@ function boolCands(env: Env, format: 'yaml' | 'markdown'): Cand[] {
 /** The values a field takes. */
 export function fieldValues(env: Env, field: FieldName | undefined, format: 'yaml' | 'markdown'): Cand[] {
   switch (field) {
-    case 'goals': return itemCands(env, 'goal', format);
-    case 'kpis': return itemCands(env, 'kpi', format);
-    case 'audiences': return itemCands(env, 'audience', format);
-    case 'channel': return itemCands(env, 'channel', format);
+    case 'goals':
+      return itemCands(env, 'goal', format);
+    case 'kpis':
+      return itemCands(env, 'kpi', format);
+    case 'audiences':
+      return itemCands(env, 'audience', format);
+    case 'channel':
+      return itemCands(env, 'channel', format);
     case 'owner':
-    case 'reviewer': return itemCands(env, 'person', format);
+    case 'reviewer':
+      return itemCands(env, 'person', format);
     // In `resources` only @handles are people; the rest is the effort. YAML quotes them.
-    case 'resources': return itemCands(env, 'person', format, format === 'yaml');
-    case 'mode': return enumCands(env, MODES, MODE_MEANING);
-    case 'status': return enumCands(env, STATUSES, STATUS_MEANING);
-    case 'type': return enumCands(env, GOAL_TYPES, TYPE_MEANING);
+    case 'resources':
+      return itemCands(env, 'person', format, format === 'yaml');
+    case 'mode':
+      return enumCands(env, MODES, MODE_MEANING);
+    case 'status':
+      return enumCands(env, STATUSES, STATUS_MEANING);
+    case 'type':
+      return enumCands(env, GOAL_TYPES, TYPE_MEANING);
     case 'primary':
-    case 'management': return boolCands(env, format);
-    case 'metric': return metricCands(env);
-    case 'format': return formatCands(env);
-    default: return [];
+    case 'management':
+      return boolCands(env, format);
+    case 'metric':
+      return metricCands(env);
+    case 'format':
+      return formatCands(env);
+    default:
+      return [];
   }
 }

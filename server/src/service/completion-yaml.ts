@@ -44,7 +44,11 @@ export function keyOf(body: string): { key: string; value: string } | undefined 
 const ENTRY_KEYS = ENTRY_LIST_KEYS;
 
 export class YamlDoc {
-  constructor(readonly doc: ParsedDocument, readonly lo: number, readonly hi: number) {}
+  constructor(
+    readonly doc: ParsedDocument,
+    readonly lo: number,
+    readonly hi: number,
+  ) {}
   at(l: number): YLine {
     return yline(this.doc.lines.lineText(l));
   }
@@ -140,7 +144,11 @@ export function yamlCompletion(env: Env, lo: number, hi: number): CompletionItem
       const field = keyField(env, kv[1].replace(/^["']|["']$/g, ''));
       const start = f.sep + 1 + seg.length - kv[3].length;
       let end = text.length;
-      for (let i = ch; i < text.length; i++) if (text[i] === ',' || text[i] === '}') { end = i; break; }
+      for (let i = ch; i < text.length; i++)
+        if (text[i] === ',' || text[i] === '}') {
+          end = i;
+          break;
+        }
       return fit(fieldValues(env, field, 'yaml'), valueSlot(env, start, end, field ? LIST_FIELDS.has(field) : false, 'yaml'));
     }
     if (!/^\s*[\p{L}\p{N}_-]*$/u.test(seg)) return [];
@@ -213,7 +221,10 @@ export function yamlCompletion(env: Env, lo: number, hi: number): CompletionItem
       const s = y.at(l);
       if (s.blank) continue;
       if (s.dashCol !== cur.dashCol) break;
-      const v = s.body.replace(/(^|\s)#.*$/, '').trim().replace(/^["']|["']$/g, '');
+      const v = s.body
+        .replace(/(^|\s)#.*$/, '')
+        .trim()
+        .replace(/^["']|["']$/g, '');
       if (v) taken.add(idKey(v));
     }
     slot.taken = taken;
@@ -278,7 +289,8 @@ export function keyItems(env: Env, kind: MapKind, existing: string[], range: Ran
   const german = format === 'markdown' ? env.lang === 'de' : existing.some((k) => GERMAN_KEYS.has(words(k).join(' ')));
   const keys = ITEM_KEYS[kind].filter(([f]) => !have.has(f) && !(format === 'markdown' && (f === 'id' || f === 'title')));
   const cands: Cand[] = [];
-  if (format === 'markdown') for (const [f, en, de] of keys) cands.push(keyCand(env, f, german ? de : f === 'kpis' ? 'KPIs' : en[0].toUpperCase() + en.slice(1), withColon));
+  if (format === 'markdown')
+    for (const [f, en, de] of keys) cands.push(keyCand(env, f, german ? de : f === 'kpis' ? 'KPIs' : en[0].toUpperCase() + en.slice(1), withColon));
   else {
     if (german) for (const [f, , de] of keys) cands.push(keyCand(env, f, de, withColon));
     for (const [f, en] of keys) cands.push(keyCand(env, f, en, withColon));
@@ -312,7 +324,13 @@ export function topKeys(env: Env, existing: string[], range: Range, withColon: b
   for (const [k, what] of META_KEYS[env.doc.kind]) {
     if (frontMatter && k === 'entries') continue;
     if (have.has(k) || (alias[k] ?? []).some((a) => have.has(a))) continue;
-    cands.push({ label: k, insert: withColon ? `${k}: ` : k, kind: CompletionItemKind.Property, detail: what[env.ui], command: withColon && ['stratdoc', 'language', 'strategy'].includes(k) });
+    cands.push({
+      label: k,
+      insert: withColon ? `${k}: ` : k,
+      kind: CompletionItemKind.Property,
+      detail: what[env.ui],
+      command: withColon && ['stratdoc', 'language', 'strategy'].includes(k),
+    });
   }
   if (env.doc.kind === 'strategy' && env.doc.format === 'yaml') {
     for (const s of SECTIONS) {
@@ -333,8 +351,16 @@ export function stepDetail(env: Env, key: SectionKey): string {
 /** Values of the document's own top-level keys. */
 export function metaValues(env: Env, key: string): Cand[] {
   const k = words(key).join(' ');
-  if (k === 'stratdoc') return [{ label: env.doc.kind, kind: CompletionItemKind.EnumMember }, { label: env.doc.kind === 'plan' ? 'strategy' : 'plan', kind: CompletionItemKind.EnumMember }];
-  if (k === 'language' || k === 'sprache') return [{ label: 'de', kind: CompletionItemKind.EnumMember, detail: 'Deutsch' }, { label: 'en', kind: CompletionItemKind.EnumMember, detail: 'English' }];
+  if (k === 'stratdoc')
+    return [
+      { label: env.doc.kind, kind: CompletionItemKind.EnumMember },
+      { label: env.doc.kind === 'plan' ? 'strategy' : 'plan', kind: CompletionItemKind.EnumMember },
+    ];
+  if (k === 'language' || k === 'sprache')
+    return [
+      { label: 'de', kind: CompletionItemKind.EnumMember, detail: 'Deutsch' },
+      { label: 'en', kind: CompletionItemKind.EnumMember, detail: 'English' },
+    ];
   if ((k === 'strategy' || k === 'strategie') && env.doc.kind === 'plan') {
     const out: Cand[] = [];
     for (const d of env.ctx.ws.documents()) {

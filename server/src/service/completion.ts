@@ -36,7 +36,12 @@ export function completionAt(ctx: ServiceContext, uri: string, pos: Position): C
   if (pos.character > text.length) return [];
   let lang: Lang | undefined;
   const env: Env = {
-    ctx, doc, project: ctx.ws.projectOf(uri), line: pos.line, ch: pos.character, text,
+    ctx,
+    doc,
+    project: ctx.ws.projectOf(uri),
+    line: pos.line,
+    ch: pos.character,
+    text,
     ui: ctx.lang(uri),
     // Guessing the language reads the document's words: only when a value needs it.
     get lang() {

@@ -49,6 +49,12 @@ export function capFindings(findings: Finding[], max: number): Finding[] {
   const keep = new Set(order.slice(0, max));
   const out = findings.filter((_, i) => keep.has(i));
   const at = { line: 0, character: 0 };
-  out.unshift({ rule: CAPPED_RULE, uri: findings[0].uri, range: { start: at, end: at }, message: DIAGNOSTICS_MESSAGES.capped(max, findings.length), severity: 'information' });
+  out.unshift({
+    rule: CAPPED_RULE,
+    uri: findings[0].uri,
+    range: { start: at, end: at },
+    message: DIAGNOSTICS_MESSAGES.capped(max, findings.length),
+    severity: 'information',
+  });
   return out;
 }

@@ -22,7 +22,11 @@ export function codeLenses(ctx: ServiceContext, uri: string): CodeLens[] {
   for (const c of doc.strategy.channels) {
     const entries = entriesOnChannel(p, c);
     const mix = mixOf(entries);
-    const last = entries.map((e) => e.isoDate).filter(Boolean).sort().pop();
+    const last = entries
+      .map((e) => e.isoDate)
+      .filter(Boolean)
+      .sort()
+      .pop();
     const title = t(
       `${mix.count} ${mix.count === 1 ? 'entry' : 'entries'} · ${percent(mix.share)} push${last ? ` · last ${last}` : ''}`,
       `${mix.count} ${mix.count === 1 ? 'Beitrag' : 'Beiträge'} · ${percent(mix.share)} Push${last ? ` · zuletzt ${last}` : ''}`,

@@ -28,7 +28,9 @@ export function definition(ctx: ServiceContext, uri: string, pos: Position): Loc
   }
   const hit = at(ctx, uri, pos);
   if (!hit) return [];
-  return sameItem(hit.p, hit.o).filter((x) => x.definition).map((x) => ({ uri: x.uri, range: x.range }));
+  return sameItem(hit.p, hit.o)
+    .filter((x) => x.definition)
+    .map((x) => ({ uri: x.uri, range: x.range }));
 }
 
 export function references(ctx: ServiceContext, uri: string, pos: Position, includeDeclaration: boolean): Location[] {
@@ -52,10 +54,12 @@ export function rename(ctx: ServiceContext, uri: string, pos: Position, newName:
   if (!hit) return null;
   const name = newName.trim().replace(/^@/, '');
   if (!ID_RE.test(name)) {
-    throw new RenameError(t(
-      `'${newName}' is not a valid ID: it starts with a letter and holds letters, digits, _ . - only.`,
-      `'${newName}' ist keine gültige ID: sie beginnt mit einem Buchstaben und enthält nur Buchstaben, Ziffern, _ . -.`,
-    )[ctx.lang(uri)]);
+    throw new RenameError(
+      t(
+        `'${newName}' is not a valid ID: it starts with a letter and holds letters, digits, _ . - only.`,
+        `'${newName}' ist keine gültige ID: sie beginnt mit einem Buchstaben und enthält nur Buchstaben, Ziffern, _ . -.`,
+      )[ctx.lang(uri)],
+    );
   }
   const changes: Record<string, TextEdit[]> = {};
   for (const x of sameItem(hit.p, hit.o)) {
@@ -110,9 +114,21 @@ export function hoverText(p: Project, it: Item, lang: Lang): string {
   lines.push(`**${L(KIND[it.kind])} ${it.kind === 'person' ? '@' : ''}${esc(it.id)}**${title}`);
   // An ID stratdoc gave (docs/format.md "Goals and KPIs as plain lists"): say where it comes from.
   if (it.implicit) {
-    lines.push(it.kind === 'person'
-      ? L(t(`Written without a handle: plans name this person ${esc(it.id)} or by name.`, `Ohne Handle geschrieben: Pläne nennen die Person ${esc(it.id)} oder beim Namen.`))
-      : L(t(`ID given by its place in the list: plans may name it ${esc(it.id)} or by its title words${it.kind === 'goal' ? ' or type' : ''}.`, `ID nach der Stelle in der Liste vergeben: Pläne nennen es ${esc(it.id)} oder mit Wörtern des Titels${it.kind === 'goal' ? ' oder der Art' : ''}.`)));
+    lines.push(
+      it.kind === 'person'
+        ? L(
+            t(
+              `Written without a handle: plans name this person ${esc(it.id)} or by name.`,
+              `Ohne Handle geschrieben: Pläne nennen die Person ${esc(it.id)} oder beim Namen.`,
+            ),
+          )
+        : L(
+            t(
+              `ID given by its place in the list: plans may name it ${esc(it.id)} or by its title words${it.kind === 'goal' ? ' or type' : ''}.`,
+              `ID nach der Stelle in der Liste vergeben: Pläne nennen es ${esc(it.id)} oder mit Wörtern des Titels${it.kind === 'goal' ? ' oder der Art' : ''}.`,
+            ),
+          ),
+    );
   }
   const strategy = p.strategy;
   switch (it.kind) {
@@ -122,10 +138,13 @@ export function hoverText(p: Project, it: Item, lang: Lang): string {
       if (it.primary?.value) facts.push(L(t('primary goal', 'Hauptziel')));
       if (facts.length) lines.push(facts.join(' · '));
       const kpis = p.kpisOfGoal(it);
-      lines.push(`${L(t('KPIs', 'Kennzahlen'))}: ${kpis.length ? kpis.map((k) => `${esc(k.id)} (${L(CLASS[k.metricClass])})`).join(', ') : L(t('none', 'keine'))}`);
+      lines.push(
+        `${L(t('KPIs', 'Kennzahlen'))}: ${kpis.length ? kpis.map((k) => `${esc(k.id)} (${L(CLASS[k.metricClass])})`).join(', ') : L(t('none', 'keine'))}`,
+      );
       const entries = entriesServingGoal(p, it);
       const mix = mixOf(entries);
-      if (p.plans.length) lines.push(`${L(t('Entries serving it', 'Beiträge dafür'))}: ${mix.count} · ${L(t('push share', 'Push-Anteil'))} ${percent(mix.share)}`);
+      if (p.plans.length)
+        lines.push(`${L(t('Entries serving it', 'Beiträge dafür'))}: ${mix.count} · ${L(t('push share', 'Push-Anteil'))} ${percent(mix.share)}`);
       break;
     }
     case 'kpi': {
@@ -167,7 +186,11 @@ export function hover(ctx: ServiceContext, uri: string, pos: Position): Hover | 
   const def = sameItem(hit.p, hit.o).find((x) => x.definition)?.item;
   let value: string;
   if (def) value = hoverText(hit.p, def, lang);
-  else if (!hit.p.strategy) value = t(`${esc(hit.o.id)}: this plan has no strategy, so references are not checked.`, `${esc(hit.o.id)}: dieser Plan hat keine Strategie, Verweise werden nicht geprüft.`)[lang];
+  else if (!hit.p.strategy)
+    value = t(
+      `${esc(hit.o.id)}: this plan has no strategy, so references are not checked.`,
+      `${esc(hit.o.id)}: dieser Plan hat keine Strategie, Verweise werden nicht geprüft.`,
+    )[lang];
   else value = t(`**${esc(hit.o.id)}** is not defined in the strategy.`, `**${esc(hit.o.id)}** ist in der Strategie nicht definiert.`)[lang];
   return { contents: { kind: MarkupKind.Markdown, value }, range: hit.o.range };
 }

@@ -48,9 +48,7 @@ export function preview(ctx: ServiceContext, uri: string, base?: string): Previe
       findings = findings.concat(all.get(d.uri) ?? []);
     }
   }
-  const lang = project
-    ? previewLanguage(project, (u) => ({ ...configFor(u), language: ctx.lang(u) }))
-    : ctx.lang(uri);
+  const lang = project ? previewLanguage(project, (u) => ({ ...configFor(u), language: ctx.lang(u) })) : ctx.lang(uri);
   const model = buildPreviewFor(ctx.ws, uri, { today: ctx.today(), lang, configFor, findings });
   const html = renderPreviewBody(model, { theme: 'vscode' });
   return { model, html: project && base ? previewChange(ctx, project, base, lang) + html : html };

@@ -51,17 +51,20 @@ export function formatMarkdown(diagnostics: CliDiagnostic[], ctx: FormatContext)
   if (k.information) parts.push(M.infos(k.information)[lang]);
   if (k.hint) parts.push(M.hints(k.hint)[lang]);
   let line: string;
-  if (total === 0) line = `✔ ${(b ? M.noNewProblems(ctx.documents) : ctx.documents === 0 ? M.noDocuments() : ctx.quiet ? M.cleanQuiet(ctx.documents) : M.clean(ctx.documents))[lang]}`;
+  if (total === 0)
+    line = `✔ ${(b ? M.noNewProblems(ctx.documents) : ctx.documents === 0 ? M.noDocuments() : ctx.quiet ? M.cleanQuiet(ctx.documents) : M.clean(ctx.documents))[lang]}`;
   else line = `✖ ${(b ? M.newProblems(total) : M.problems(total))[lang]} (${parts.join(', ')})`;
   if (b) line += ` · ${L.fixedUnchanged(b.fixed.length, b.unchanged)[lang]}${b.since ? ` · ${L.since(b.since)[lang]}` : ''}`;
   let out = `### ${L.heading[lang]}\n\n**${line.replace(/\*/g, '\\*')}**\n\n`;
   if (diagnostics.length) {
-    const rows = diagnostics.slice(0, MAX_ROWS).map((d) => [
-      { text: `${SEV_ICON[d.severity]} ${M.severityWord(d.severity)[lang]}` },
-      { text: `${d.file}:${d.line}`, href: ctx.link(d.file, d.line) },
-      { text: d.rule, code: true },
-      { text: d.message },
-    ]);
+    const rows = diagnostics
+      .slice(0, MAX_ROWS)
+      .map((d) => [
+        { text: `${SEV_ICON[d.severity]} ${M.severityWord(d.severity)[lang]}` },
+        { text: `${d.file}:${d.line}`, href: ctx.link(d.file, d.line) },
+        { text: d.rule, code: true },
+        { text: d.message },
+      ]);
     out += mdTable([L.severity[lang], L.file[lang], L.rule[lang], L.message[lang]], rows);
     if (diagnostics.length > MAX_ROWS) out += `\n${L.more(diagnostics.length - MAX_ROWS)[lang]}\n`;
     out += '\n';

@@ -36,9 +36,31 @@ const ENTRY_KEYS: Partial<Record<FieldName, { en: string; de: string }>> = {
 
 /** Keys that only a German-keyed plan uses (folded). */
 const GERMAN_KEYS = new Set([
-  'datum', 'veroeffentlichung', 'uhrzeit', 'zeit', 'kanal', 'plattform', 'titel', 'thema', 'arbeitstitel', 'modus',
-  'kommunikationsart', 'ziel', 'ziele', 'zielbezug', 'kennzahl', 'kennzahlen', 'zielgruppe', 'zielgruppen',
-  'verantwortlich', 'autor', 'autorin', 'freigabe', 'pruefer', 'prueferin', 'kampagne',
+  'datum',
+  'veroeffentlichung',
+  'uhrzeit',
+  'zeit',
+  'kanal',
+  'plattform',
+  'titel',
+  'thema',
+  'arbeitstitel',
+  'modus',
+  'kommunikationsart',
+  'ziel',
+  'ziele',
+  'zielbezug',
+  'kennzahl',
+  'kennzahlen',
+  'zielgruppe',
+  'zielgruppen',
+  'verantwortlich',
+  'autor',
+  'autorin',
+  'freigabe',
+  'pruefer',
+  'prueferin',
+  'kampagne',
 ]);
 
 /**

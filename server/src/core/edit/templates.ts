@@ -53,38 +53,23 @@ export const TEMPLATES: Record<SectionKey, Template> = {
     heading: t('Goals', 'Ziele'),
     yamlDe: 'ziele',
     body: {
-      en: [
-        'What should social media achieve for the business?',
-        'Choose one central goal and derive no more than two or three others from it.',
-      ],
-      de: [
-        'Was soll Social Media für das Unternehmen erreichen?',
-        'Wählen Sie ein zentrales Ziel und leiten Sie höchstens zwei oder drei weitere davon ab.',
-      ],
+      en: ['What should social media achieve for the business?', 'Choose one central goal and derive no more than two or three others from it.'],
+      de: ['Was soll Social Media für das Unternehmen erreichen?', 'Wählen Sie ein zentrales Ziel und leiten Sie höchstens zwei oder drei weitere davon ab.'],
     },
   },
   kpis: {
     heading: t('KPIs', 'Kennzahlen'),
     yamlDe: 'kennzahlen',
     body: {
-      en: [
-        'How will you measure whether the goals are met?',
-        'Give every KPI a target, a baseline, a deadline and a data source.',
-      ],
-      de: [
-        'Woran messen Sie, ob die Ziele erreicht werden?',
-        'Legen Sie für jede Kennzahl Zielwert, Ausgangswert, Frist und Datenquelle fest.',
-      ],
+      en: ['How will you measure whether the goals are met?', 'Give every KPI a target, a baseline, a deadline and a data source.'],
+      de: ['Woran messen Sie, ob die Ziele erreicht werden?', 'Legen Sie für jede Kennzahl Zielwert, Ausgangswert, Frist und Datenquelle fest.'],
     },
   },
   audiences: {
     heading: t('Audiences', 'Zielgruppen'),
     yamlDe: 'zielgruppen',
     body: {
-      en: [
-        'Whom do you want to reach?',
-        'Describe your audiences by age, situation, interests and needs, and where they spend their time online.',
-      ],
+      en: ['Whom do you want to reach?', 'Describe your audiences by age, situation, interests and needs, and where they spend their time online.'],
       de: [
         'Wen wollen Sie erreichen?',
         'Beschreiben Sie Ihre Zielgruppen mit Alter, Lebenslage, Interessen und Bedürfnissen, und wo sie sich online aufhalten.',
@@ -95,24 +80,15 @@ export const TEMPLATES: Record<SectionKey, Template> = {
     heading: t('Value', 'Mehrwert'),
     yamlDe: 'mehrwert',
     body: {
-      en: [
-        'What value do your posts offer the people who read them?',
-        'What does the company stand for, and which attitude does it show?',
-      ],
-      de: [
-        'Welchen Mehrwert bieten Ihre Beiträge den Menschen, die sie lesen?',
-        'Wofür steht das Unternehmen, und welche Haltung zeigt es?',
-      ],
+      en: ['What value do your posts offer the people who read them?', 'What does the company stand for, and which attitude does it show?'],
+      de: ['Welchen Mehrwert bieten Ihre Beiträge den Menschen, die sie lesen?', 'Wofür steht das Unternehmen, und welche Haltung zeigt es?'],
     },
   },
   faces: {
     heading: t('Human face', 'Gesichter'),
     yamlDe: 'gesichter',
     body: {
-      en: [
-        'Which people give the company a face?',
-        'Who from the team appears in posts, tells stories from everyday work and answers questions?',
-      ],
+      en: ['Which people give the company a face?', 'Who from the team appears in posts, tells stories from everyday work and answers questions?'],
       de: [
         'Welche Menschen geben dem Unternehmen ein Gesicht?',
         'Wer aus dem Team zeigt sich in Beiträgen, erzählt aus dem Arbeitsalltag und antwortet auf Fragen?',
@@ -123,10 +99,7 @@ export const TEMPLATES: Record<SectionKey, Template> = {
     heading: t('Channel plan', 'Kanalplan'),
     yamlDe: 'kanalplan',
     body: {
-      en: [
-        'Which channels are you on, and why those?',
-        'For each channel, note how often you post and who looks after it with how much time.',
-      ],
+      en: ['Which channels are you on, and why those?', 'For each channel, note how often you post and who looks after it with how much time.'],
       de: [
         'Auf welchen Kanälen sind Sie aktiv, und warum gerade dort?',
         'Halten Sie für jeden Kanal fest, wie oft Sie posten und wer sich mit wie viel Zeit darum kümmert.',
@@ -137,10 +110,7 @@ export const TEMPLATES: Record<SectionKey, Template> = {
     heading: t('Roles and approval', 'Rollen und Freigabe'),
     yamlDe: 'rollen',
     body: {
-      en: [
-        'Who writes the posts, who approves them, and who replies to comments?',
-        'Agree who decides on sensitive topics and how fast an approval happens.',
-      ],
+      en: ['Who writes the posts, who approves them, and who replies to comments?', 'Agree who decides on sensitive topics and how fast an approval happens.'],
       de: [
         'Wer schreibt die Beiträge, wer gibt sie frei, und wer antwortet auf Kommentare?',
         'Legen Sie fest, wer bei heiklen Themen entscheidet und wie schnell eine Freigabe erfolgt.',
@@ -151,10 +121,7 @@ export const TEMPLATES: Record<SectionKey, Template> = {
     heading: t('Social media guidelines', 'Social-Media-Guidelines'),
     yamlDe: 'richtlinien',
     body: {
-      en: [
-        'What may employees say about the company on social media, and what not?',
-        'Where do they find the guidelines, and whom do they ask when in doubt?',
-      ],
+      en: ['What may employees say about the company on social media, and what not?', 'Where do they find the guidelines, and whom do they ask when in doubt?'],
       de: [
         'Was dürfen Mitarbeiterinnen und Mitarbeiter in sozialen Medien über das Unternehmen sagen, und was nicht?',
         'Wo finden sie die Richtlinien, und wen fragen sie im Zweifel?',
@@ -179,10 +146,7 @@ export const TEMPLATES: Record<SectionKey, Template> = {
     heading: t('Handling criticism', 'Umgang mit Kritik'),
     yamlDe: 'krisenplan',
     body: {
-      en: [
-        'How do you respond to public criticism or a wave of outrage?',
-        'Agree who is informed, who replies, how fast and in what tone.',
-      ],
+      en: ['How do you respond to public criticism or a wave of outrage?', 'Agree who is informed, who replies, how fast and in what tone.'],
       de: [
         'Wie reagieren Sie auf öffentliche Kritik oder einen Shitstorm?',
         'Legen Sie fest, wer informiert wird, wer antwortet, wie schnell und in welchem Ton.',
@@ -215,7 +179,30 @@ function phraseSet(lang: Lang): string[] {
 }
 const DE_PHRASES = phraseSet('de');
 const EN_PHRASES = phraseSet('en');
-const DE_WORDS = new Set(['und', 'der', 'die', 'das', 'wir', 'fuer', 'mit', 'nicht', 'ist', 'sind', 'unsere', 'unser', 'ein', 'eine', 'auf', 'zu', 'den', 'dem', 'von', 'wer', 'wie', 'oder']);
+const DE_WORDS = new Set([
+  'und',
+  'der',
+  'die',
+  'das',
+  'wir',
+  'fuer',
+  'mit',
+  'nicht',
+  'ist',
+  'sind',
+  'unsere',
+  'unser',
+  'ein',
+  'eine',
+  'auf',
+  'zu',
+  'den',
+  'dem',
+  'von',
+  'wer',
+  'wie',
+  'oder',
+]);
 const EN_WORDS = new Set(['the', 'and', 'we', 'for', 'with', 'not', 'is', 'are', 'our', 'to', 'of', 'a', 'on', 'who', 'how', 'or']);
 
 /**
@@ -280,9 +267,7 @@ function placement(doc: ParsedDocument, key: SectionKey): Placement {
   // Other sections: after the eight steps, in catalog order among the other sections.
   const lastStep = stepSections[stepSections.length - 1];
   const r = rank(key);
-  const laterOther = known.find(
-    (s) => minStep(s) === undefined && Math.min(...s.keys.map(rank)) > r && (!lastStep || compareSection(s, lastStep) > 0),
-  );
+  const laterOther = known.find((s) => minStep(s) === undefined && Math.min(...s.keys.map(rank)) > r && (!lastStep || compareSection(s, lastStep) > 0));
   if (laterOther) return { before: laterOther };
   if (known.length) return { after: known[known.length - 1] };
   return { end: true };
@@ -306,10 +291,11 @@ function numberPrefix(doc: ParsedDocument, key: SectionKey, where: Placement): s
   const sep = style[5] || '. ';
   const step = SECTION_BY_KEY.get(key)?.step;
   // Numbers that follow the steps ("## 3. Ziele"): a step gets its own number.
-  const aligned = numbered.every((x) => {
-    const st = x.s.keys.map((k) => SECTION_BY_KEY.get(k)?.step).filter((n): n is number => n !== undefined);
-    return !st.length || st.includes(Number(x.m[3]));
-  }) && numbered.some((x) => minStep(x.s) !== undefined);
+  const aligned =
+    numbered.every((x) => {
+      const st = x.s.keys.map((k) => SECTION_BY_KEY.get(k)?.step).filter((n): n is number => n !== undefined);
+      return !st.length || st.includes(Number(x.m[3]));
+    }) && numbered.some((x) => minStep(x.s) !== undefined);
   if (step !== undefined && aligned) return `${word}${step}${sep}`;
   // Other sections follow the other sections already there: unnumbered when they are.
   if (step === undefined) {
@@ -391,9 +377,10 @@ export function insertSectionFix(doc: ParsedDocument, key: SectionKey): FixSpec 
   }
   const name = sectionName(doc, key);
   return {
-    title: doc.format === 'yaml'
-      ? t(`Insert the key '${name}' with guiding questions`, `Schlüssel '${name}' mit Leitfragen einfügen`)
-      : t(`Insert the section '${name}' with guiding questions`, `Abschnitt '${name}' mit Leitfragen einfügen`),
+    title:
+      doc.format === 'yaml'
+        ? t(`Insert the key '${name}' with guiding questions`, `Schlüssel '${name}' mit Leitfragen einfügen`)
+        : t(`Insert the section '${name}' with guiding questions`, `Abschnitt '${name}' mit Leitfragen einfügen`),
     edits: [{ uri: doc.uri, edits: [{ range: lines.rangeOf(offset, offset), newText }] }],
     preferred: true,
   };
@@ -436,7 +423,10 @@ export function reportMissingSection(ctx: RuleContext, key: SectionKey, what: Te
       uri: doc.uri,
       range: sec.headingRange,
       message: shown
-        ? t(`The section '${heading}' holds only a placeholder ('${shown}'). ${what.en}`, `Der Abschnitt '${heading}' enthält nur einen Platzhalter ('${shown}'). ${what.de}`)
+        ? t(
+            `The section '${heading}' holds only a placeholder ('${shown}'). ${what.en}`,
+            `Der Abschnitt '${heading}' enthält nur einen Platzhalter ('${shown}'). ${what.de}`,
+          )
         : t(`The section '${heading}' is empty. ${what.en}`, `Der Abschnitt '${heading}' ist leer. ${what.de}`),
       data: { placeholder: shown || undefined },
     });

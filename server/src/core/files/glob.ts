@@ -237,5 +237,3 @@ export function matchAny(globs: readonly CompiledGlob[], path: string): boolean 
   for (const g of globs) if (matchGlob(g, path)) return true;
   return false;
 }
-
-

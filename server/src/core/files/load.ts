@@ -43,11 +43,18 @@ export function loadFile(ws: Workspace, file: string, uri: string, opts: { bound
  * The second half of loadFile: takes what reading the file gave into `ws`. `parsed`: the
  * document parsed from `r.text` elsewhere (null: no document), as Workspace.set takes it.
  */
-export function applyRead(ws: Workspace, uri: string, r: ReadResult, opts: { report?: boolean } = {}, parsed?: ParsedDocument | null): 'document' | 'skipped' | 'none' {
+export function applyRead(
+  ws: Workspace,
+  uri: string,
+  r: ReadResult,
+  opts: { report?: boolean } = {},
+  parsed?: ParsedDocument | null,
+): 'document' | 'skipped' | 'none' {
   const cfg = ws.configs.forDocument(uri);
   if (r.ok) return ws.set(uri, r.text, { parsed }) ? 'document' : ws.skippedFiles().some((s) => s.uri === uri) ? 'skipped' : 'none';
   const was = ws.get(uri) !== undefined;
-  const couldBe = !ws.excluded(uri, cfg) && (was || detect(uri, r.head, { included: ws.included(uri, cfg), kind: ws.planned(uri, cfg) ? 'plan' : undefined }) !== undefined);
+  const couldBe =
+    !ws.excluded(uri, cfg) && (was || detect(uri, r.head, { included: ws.included(uri, cfg), kind: ws.planned(uri, cfg) ? 'plan' : undefined }) !== undefined);
   if (couldBe && opts.report !== false) {
     ws.skip(uri, skipMessage(r, cfg.maxFileSize));
     return 'skipped';
@@ -79,6 +86,8 @@ export function readConfigFile(file: string, boundary?: string): string | undefi
     case 'outside':
       return { error: t('it is a link to a file outside the workspace', 'sie verweist auf eine Datei außerhalb des Arbeitsbereichs') };
     default:
-      return r.code === 'ENOENT' ? undefined : { error: t(`it cannot be read (${reason(r.code ?? 'EIO').en})`, `sie lässt sich nicht lesen (${reason(r.code ?? 'EIO').de})`) };
+      return r.code === 'ENOENT'
+        ? undefined
+        : { error: t(`it cannot be read (${reason(r.code ?? 'EIO').en})`, `sie lässt sich nicht lesen (${reason(r.code ?? 'EIO').de})`) };
   }
 }

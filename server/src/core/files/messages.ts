@@ -25,7 +25,10 @@ export function fmtSize(n: number): string {
 
 export const FILE_MESSAGES = {
   notUtf8: (): Text =>
-    t('Skipped: the file is not UTF-8 text. Save it as UTF-8 to have it checked.', 'Übersprungen: die Datei ist kein UTF-8-Text. Speichern Sie sie als UTF-8, damit sie geprüft wird.'),
+    t(
+      'Skipped: the file is not UTF-8 text. Save it as UTF-8 to have it checked.',
+      'Übersprungen: die Datei ist kein UTF-8-Text. Speichern Sie sie als UTF-8, damit sie geprüft wird.',
+    ),
   binary: (): Text =>
     t(
       'Skipped: the file is binary, not text. Save it as UTF-8 to have it checked.',
@@ -36,7 +39,8 @@ export const FILE_MESSAGES = {
       `Skipped: the file is larger than ${fmtSize(max)} (maxFileSize in .stratdoc.yaml).`,
       `Übersprungen: die Datei ist größer als ${fmtSize(max)} (maxFileSize in .stratdoc.yaml).`,
     ),
-  unreadable: (code: string): Text => t(`Skipped: the file cannot be read (${reason(code).en}).`, `Übersprungen: die Datei lässt sich nicht lesen (${reason(code).de}).`),
+  unreadable: (code: string): Text =>
+    t(`Skipped: the file cannot be read (${reason(code).en}).`, `Übersprungen: die Datei lässt sich nicht lesen (${reason(code).de}).`),
   special: (): Text =>
     t(
       'Skipped: this is not a regular file (a pipe, a device or a socket); stratdoc reads only regular files.',

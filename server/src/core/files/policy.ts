@@ -48,7 +48,4 @@ export function walkedTo(root: string, file: string, sep = '/'): boolean {
 }
 
 /** Globs for file watchers (the editor's, the extension's): every possible document and configuration. */
-export const WATCH_GLOBS: readonly string[] = [
-  `**/*.{${DOCUMENT_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`,
-  `**/{${CONFIG_FILES.join(',')}}`,
-];
+export const WATCH_GLOBS: readonly string[] = [`**/*.{${DOCUMENT_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`, `**/{${CONFIG_FILES.join(',')}}`];

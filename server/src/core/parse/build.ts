@@ -7,8 +7,24 @@ import type { LineIndex, Range, Text } from '../text';
 import { t } from '../text';
 import { isoFromParts } from '../dates';
 import {
-  CHANNEL_ALIASES, GOAL_TYPES, MODES, STATUSES, booleanOf, idKey, closest, enumLabel, fieldOf, goalTypeOf, inferMode, metricClassOf,
-  modeOf, planFieldOf, statusOf, words, type EnumInfo, type FieldName,
+  CHANNEL_ALIASES,
+  GOAL_TYPES,
+  MODES,
+  STATUSES,
+  booleanOf,
+  idKey,
+  closest,
+  enumLabel,
+  fieldOf,
+  goalTypeOf,
+  inferMode,
+  metricClassOf,
+  modeOf,
+  planFieldOf,
+  statusOf,
+  words,
+  type EnumInfo,
+  type FieldName,
 } from '../vocab';
 import { isPlaceholderOnly } from '../vocab-practice';
 
@@ -54,7 +70,10 @@ export function span<T = string>(f: RawField, value?: T): Span<T> {
 
 /** Strips Markdown emphasis and code marks around a value. */
 export function clean(s: string): string {
-  return s.trim().replace(/^[*_`]+|[*_`]+$/g, '').trim();
+  return s
+    .trim()
+    .replace(/^[*_`]+|[*_`]+$/g, '')
+    .trim();
 }
 
 const SEPARATORS = /\s*(?:,|;|\bund\b|\band\b)\s*/giu;
@@ -99,9 +118,10 @@ export function refsOf(f: RawField, ctx: BuildContext, keepAt = false): Ref[] {
       const id = keepAt ? it.value.trim() : it.value.trim().replace(/^@/, '');
       const i = it.raw.indexOf(id);
       const r = it.range;
-      const narrowed = i >= 0 && r.start.line === r.end.line
-        ? { start: { line: r.start.line, character: r.start.character + i }, end: { line: r.start.line, character: r.start.character + i + id.length } }
-        : r;
+      const narrowed =
+        i >= 0 && r.start.line === r.end.line
+          ? { start: { line: r.start.line, character: r.start.character + i }, end: { line: r.start.line, character: r.start.character + i + id.length } }
+          : r;
       push(it.value, narrowed);
     }
     return out;
@@ -119,7 +139,10 @@ export function refsOf(f: RawField, ctx: BuildContext, keepAt = false): Ref[] {
 
 /** The first word of a channel name as its ID: `Instagram` → `instagram`, `X (Twitter)` → `x`. */
 export function channelSlug(s: string): string {
-  const w = clean(s).replace(/^@/, '').split(/[\s(,;:/]+/)[0] ?? '';
+  const w =
+    clean(s)
+      .replace(/^@/, '')
+      .split(/[\s(,;:/]+/)[0] ?? '';
   const slug = w.toLowerCase().replace(/[^\p{L}\p{N}_.-]/gu, '');
   return CHANNEL_ALIASES[slug] ?? slug;
 }
@@ -169,9 +192,7 @@ function fixReplace(ctx: BuildContext, range: Range, newText: string, title: Tex
   return { title, edits: [{ uri: ctx.uri, edits: [{ range, newText }] }], preferred: true };
 }
 
-function enumField<K extends string>(
-  f: RawField, ctx: BuildContext, list: EnumInfo<K>[], of: (s: string) => K | undefined, what: Text,
-): Span<K> | undefined {
+function enumField<K extends string>(f: RawField, ctx: BuildContext, list: EnumInfo<K>[], of: (s: string) => K | undefined, what: Text): Span<K> | undefined {
   const raw = clean(f.raw);
   if (!raw) return undefined;
   const v = of(raw);
@@ -206,11 +227,46 @@ function single(f: RawField, ctx: BuildContext): RawField | undefined {
 }
 
 const MONTHS: Record<string, number> = {
-  januar: 1, jaenner: 1, january: 1, jan: 1, februar: 2, february: 2, feb: 2, maerz: 3, march: 3, mar: 3, mrz: 3, maer: 3,
-  april: 4, apr: 4, mai: 5, may: 5, juni: 6, june: 6, jun: 6, juli: 7, july: 7, jul: 7, august: 8, aug: 8,
-  september: 9, sept: 9, sep: 9, oktober: 10, october: 10, okt: 10, oct: 10, november: 11, nov: 11, dezember: 12, december: 12, dez: 12, dec: 12,
+  januar: 1,
+  jaenner: 1,
+  january: 1,
+  jan: 1,
+  februar: 2,
+  february: 2,
+  feb: 2,
+  maerz: 3,
+  march: 3,
+  mar: 3,
+  mrz: 3,
+  maer: 3,
+  april: 4,
+  apr: 4,
+  mai: 5,
+  may: 5,
+  juni: 6,
+  june: 6,
+  jun: 6,
+  juli: 7,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  oktober: 10,
+  october: 10,
+  okt: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  dezember: 12,
+  december: 12,
+  dez: 12,
+  dec: 12,
 };
-const WEEKDAY_RE = /^(?:mo|di|mi|do|fr|sa|so|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?,?\s+/i;
+const WEEKDAY_RE =
+  /^(?:mo|di|mi|do|fr|sa|so|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?,?\s+/i;
 const TIME_RE = /^(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:\s*uhr)?(?:\s*(?:z|[+-]\d{2}:?\d{2}))?$/i;
 
 /** A date as plans write it: the ISO date, a time written with it, or that its year is missing. */
@@ -442,8 +498,17 @@ export function buildItem(head: ItemHead, fields: RawField[], ctx: BuildContext)
       const resRefs = res ? refsOf(res, ctx, true) : [];
       const people = resRefs
         .filter((r) => r.id.startsWith('@'))
-        .map((r) => ({ id: r.id.slice(1), range: r.range.start.line === r.range.end.line && r.range.end.character - r.range.start.character === r.id.length ? { start: { line: r.range.start.line, character: r.range.start.character + 1 }, end: r.range.end } : r.range }));
-      const effort = resRefs.filter((r) => !r.id.startsWith('@')).map((r) => r.id).join(', ');
+        .map((r) => ({
+          id: r.id.slice(1),
+          range:
+            r.range.start.line === r.range.end.line && r.range.end.character - r.range.start.character === r.id.length
+              ? { start: { line: r.range.start.line, character: r.range.start.character + 1 }, end: r.range.end }
+              : r.range,
+        }));
+      const effort = resRefs
+        .filter((r) => !r.id.startsWith('@'))
+        .map((r) => r.id)
+        .join(', ');
       return {
         ...base,
         kind: 'channel',
@@ -470,9 +535,7 @@ export function namePlanFields(fields: RawField[]): RawField[] {
  * channel cell names several (a cross-post, docs/format.md "Cross-posts"). The copies share
  * every field and range but the channel, so a finding about the row is given once.
  */
-export function buildEntries(
-  fields: RawField[], range: Range, index: number, ctx: BuildContext, table?: PlanEntry['table'],
-): PlanEntry[] {
+export function buildEntries(fields: RawField[], range: Range, index: number, ctx: BuildContext, table?: PlanEntry['table']): PlanEntry[] {
   const e = buildEntry(fields, range, index, ctx, table);
   const cf = byName(namePlanFields(fields)).get('channel');
   if (!cf || !e.channel) return [e];
@@ -482,9 +545,7 @@ export function buildEntries(
 }
 
 /** Builds a plan entry from its fields; `anchor` is where entry-wide findings go. */
-export function buildEntry(
-  fields: RawField[], range: Range, index: number, ctx: BuildContext, table?: PlanEntry['table'],
-): PlanEntry {
+export function buildEntry(fields: RawField[], range: Range, index: number, ctx: BuildContext, table?: PlanEntry['table']): PlanEntry {
   namePlanFields(fields);
   const f = byName(fields);
   const title = text(f.get('title'), ctx);
@@ -579,7 +640,7 @@ export function chooseKind(kinds: ItemKind[], id: string, fields: RawField[]): I
   if (c === 'k' && kinds.includes('kpi')) return 'kpi';
   if ((c === 'g' || c === 'z' || c === 'o') && kinds.includes('goal')) return 'goal';
   if ((c === 'a' || c === 'p') && kinds.includes('audience')) return 'audience';
-  if (kinds.includes('kpi') && (c === 'm')) return 'kpi';
+  if (kinds.includes('kpi') && c === 'm') return 'kpi';
   return kinds[0];
 }
 
@@ -629,11 +690,26 @@ export function kpiValueFields(kv: RawField, lines: LineIndex): RawField[] {
   const sub = (a: number, b: number) => (vAt !== undefined ? lines.rangeOf(vAt + a, vAt + b) : kv.range);
   const targetRaw = by ? v.slice(0, by.index) : v;
   const lead = targetRaw.length - targetRaw.trimStart().length;
-  if (targetRaw.trim()) out.push({ key: 'target', name: 'target', keyRange: kv.keyRange, raw: targetRaw.trim(), range: sub(lead, targetRaw.trimEnd().length), offset: vAt !== undefined ? vAt + lead : undefined });
+  if (targetRaw.trim())
+    out.push({
+      key: 'target',
+      name: 'target',
+      keyRange: kv.keyRange,
+      raw: targetRaw.trim(),
+      range: sub(lead, targetRaw.trimEnd().length),
+      offset: vAt !== undefined ? vAt + lead : undefined,
+    });
   if (by) {
     const d0 = by.index + by[0].length;
     const d = v.slice(d0).replace(/[.;]\s*$/, '');
-    out.push({ key: 'deadline', name: 'deadline', keyRange: kv.keyRange, raw: d, range: sub(d0, d0 + d.length), offset: vAt !== undefined ? vAt + d0 : undefined });
+    out.push({
+      key: 'deadline',
+      name: 'deadline',
+      keyRange: kv.keyRange,
+      raw: d,
+      range: sub(d0, d0 + d.length),
+      offset: vAt !== undefined ? vAt + d0 : undefined,
+    });
   }
   return out;
 }

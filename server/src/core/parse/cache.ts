@@ -63,7 +63,11 @@ export class ChunkCache {
 export class DocumentCache {
   private readonly next: Generation = { roots: new Map(), built: new Map() };
 
-  constructor(private readonly prev: Generation | undefined, private readonly keep: (g: Generation) => void, private readonly nodes: WeakMap<object, unknown> = new WeakMap()) {}
+  constructor(
+    private readonly prev: Generation | undefined,
+    private readonly keep: (g: Generation) => void,
+    private readonly nodes: WeakMap<object, unknown> = new WeakMap(),
+  ) {}
 
   perNode<T>(node: object): T | undefined {
     return this.nodes.get(node) as T | undefined;

@@ -11,7 +11,13 @@ import { words } from '../vocab';
  * ends; the Markdown reader's chunks, completion and the code actions agree by it.
  */
 export function frontMatterEnd(lines: LineIndex): number | undefined {
-  if (lines.lineText(0).replace(/^\uFEFF/, '').trimEnd() !== '---') return undefined;
+  if (
+    lines
+      .lineText(0)
+      .replace(/^\uFEFF/, '')
+      .trimEnd() !== '---'
+  )
+    return undefined;
   for (let l = 1; l < lines.lineCount; l++) if (/^(---|\.\.\.)\s*$/.test(lines.lineText(l))) return l;
   return undefined;
 }
@@ -31,9 +37,10 @@ const NAME_RE = /[^\s,]+/g;
  */
 export function scanSuppressions(text: string, lines: LineIndex, format: DocFormat, into: Suppressions): void {
   if (format === 'csv' || !text.includes('stratdoc-')) return;
-  const re = format === 'markdown'
-    ? /<!--\s*stratdoc-(disable|enable)(-next-line|-line|-file)?(?![\w-])([^]*?)-->/g
-    : /#\s*stratdoc-(disable|enable)(-next-line|-line|-file)?(?![\w-])([^\n\r]*)/g;
+  const re =
+    format === 'markdown'
+      ? /<!--\s*stratdoc-(disable|enable)(-next-line|-line|-file)?(?![\w-])([^]*?)-->/g
+      : /#\s*stratdoc-(disable|enable)(-next-line|-line|-file)?(?![\w-])([^\n\r]*)/g;
   let all = false;
   let except = new Set<string>();
   let off = new Set<string>();

@@ -106,7 +106,8 @@ export function readCsv(text: string): CsvTable {
   return { delimiter, rows };
 }
 
-const GERMAN_HEADERS = /^(datum|thema|titel|plattform|kanal|netzwerk|verantwortlich|zuständig|ziel|kampagne|freigabe|termin|veröffentlichung|beitrag|uhrzeit|zeit)$/i;
+const GERMAN_HEADERS =
+  /^(datum|thema|titel|plattform|kanal|netzwerk|verantwortlich|zuständig|ziel|kampagne|freigabe|termin|veröffentlichung|beitrag|uhrzeit|zeit)$/i;
 
 function isBlank(row: CsvCell[]): boolean {
   return row.every((c) => !c.value.trim());
@@ -126,7 +127,12 @@ export function parseCsv(uri: string, text: string, detectedBy: ParsedDocument['
   const headerRange = header ? r(header[0].start, header[header.length - 1].end) : r(0, 0);
   const title = titleOf(uri);
   const out: ParsedDocument = {
-    uri, kind: 'plan', format: 'csv', text, lines, detectedBy,
+    uri,
+    kind: 'plan',
+    format: 'csv',
+    text,
+    lines,
+    detectedBy,
     title,
     titleRange: headerRange,
     problems: [],

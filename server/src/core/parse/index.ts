@@ -71,8 +71,12 @@ export function parseDocument(uri: string, text: string, opts: ParseOptions = {}
 export function readDetected(uri: string, text: string, d: Detected, opts: ParseOptions = {}): ParsedDocument {
   try {
     const cache = opts.cache?.open(uri);
-    const doc = d.format === 'csv' ? parseCsv(uri, text, d.detectedBy)
-      : d.format === 'markdown' ? parseMarkdown(uri, text, d.kind, d.detectedBy, { cache }) : parseYaml(uri, text, d.kind, d.detectedBy, { cache, edit: opts.edit });
+    const doc =
+      d.format === 'csv'
+        ? parseCsv(uri, text, d.detectedBy)
+        : d.format === 'markdown'
+          ? parseMarkdown(uri, text, d.kind, d.detectedBy, { cache })
+          : parseYaml(uri, text, d.kind, d.detectedBy, { cache, edit: opts.edit });
     cache?.commit();
     if (d.badMarker) {
       doc.problems.push({
@@ -82,7 +86,14 @@ export function readDetected(uri: string, text: string, d: Detected, opts: Parse
           `'stratdoc: ${d.badMarker.value}' names no kind of document: write 'strategy' or 'plan'. Read as a ${d.kind}.`,
           `'stratdoc: ${d.badMarker.value}' nennt keine Dokumentart: schreiben Sie 'strategy' oder 'plan'. Gelesen als ${d.kind === 'plan' ? 'Plan' : 'Strategie'}.`,
         ),
-        fixes: [{ title: t(`Change to '${d.kind}'`, `Ändern in '${d.kind}'`), edits: [{ uri, edits: [{ range: doc.lines.rangeOf(d.badMarker.offset, d.badMarker.offset + d.badMarker.value.length), newText: d.kind }] }], preferred: true, safe: true }],
+        fixes: [
+          {
+            title: t(`Change to '${d.kind}'`, `Ändern in '${d.kind}'`),
+            edits: [{ uri, edits: [{ range: doc.lines.rangeOf(d.badMarker.offset, d.badMarker.offset + d.badMarker.value.length), newText: d.kind }] }],
+            preferred: true,
+            safe: true,
+          },
+        ],
       });
     }
     return doc;
@@ -90,17 +101,27 @@ export function readDetected(uri: string, text: string, d: Detected, opts: Parse
     // The readers must not throw; if one does, the document is still reported, not lost.
     const lines = new LineIndex(text);
     return {
-      uri, kind: d.kind, format: d.format, text, lines, detectedBy: d.detectedBy,
+      uri,
+      kind: d.kind,
+      format: d.format,
+      text,
+      lines,
+      detectedBy: d.detectedBy,
       titleRange: lines.lineRange(0),
-      problems: [{
-        rule: 'syntax',
-        range: lines.lineRange(0),
-        // Never the JavaScript error text (docs/decisions.md "Configuration"): what it means for the user; the text goes to the log.
-        message: isTooDeep(e)
-          ? tooDeepMessage()
-          : t('stratdoc could not read this document (internal error). Please report it.', 'stratdoc konnte dieses Dokument nicht lesen (interner Fehler). Bitte melden Sie das.'),
-        internal: e instanceof Error ? (e.stack ?? String(e)) : String(e),
-      }],
+      problems: [
+        {
+          rule: 'syntax',
+          range: lines.lineRange(0),
+          // Never the JavaScript error text (docs/decisions.md "Configuration"): what it means for the user; the text goes to the log.
+          message: isTooDeep(e)
+            ? tooDeepMessage()
+            : t(
+                'stratdoc could not read this document (internal error). Please report it.',
+                'stratdoc konnte dieses Dokument nicht lesen (interner Fehler). Bitte melden Sie das.',
+              ),
+          internal: e instanceof Error ? (e.stack ?? String(e)) : String(e),
+        },
+      ],
       suppressions: emptySuppressions(),
       strategy: d.kind === 'strategy' ? { sections: [], people: [], goals: [], kpis: [], audiences: [], channels: [] } : undefined,
       plan: d.kind === 'plan' ? { entries: [] } : undefined,

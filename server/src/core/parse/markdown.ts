@@ -16,8 +16,39 @@ import type { Root, RootContent, List, ListItem, Table, TableRow, Heading } from
 import { LineCounter, parseDocument as parseYamlDocument, isMap, isScalar, Scalar } from 'yaml';
 import type { Goal, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel } from '../model';
 import { LineIndex, t, type Range } from '../text';
-import { ITEM_SECTIONS, fieldOf, fold, goalTypeIn, idKey, isItemTableHeader, isSectionKey, namesPrimary, planFieldOf, sectionsOfHeading, words, closest, SECTIONS, type FieldName, type SectionKey } from '../vocab';
-import { ITEM_DEF_RE, buildEntries, buildItem, channelSlug, chooseKind, clean, kpiValueFields, nameFields, numberImplicit, periodField, yearKey, yearOfTitle, type BuildContext, type RawField } from './build';
+import {
+  ITEM_SECTIONS,
+  fieldOf,
+  fold,
+  goalTypeIn,
+  idKey,
+  isItemTableHeader,
+  isSectionKey,
+  namesPrimary,
+  planFieldOf,
+  sectionsOfHeading,
+  words,
+  closest,
+  SECTIONS,
+  type FieldName,
+  type SectionKey,
+} from '../vocab';
+import {
+  ITEM_DEF_RE,
+  buildEntries,
+  buildItem,
+  channelSlug,
+  chooseKind,
+  clean,
+  kpiValueFields,
+  nameFields,
+  numberImplicit,
+  periodField,
+  yearKey,
+  yearOfTitle,
+  type BuildContext,
+  type RawField,
+} from './build';
 import { detectLanguage, emptySuppressions, scanSuppressions, yamlErrorText } from './common';
 import { detach, type DocumentCache } from './cache';
 import { readChunk } from './mdtable';
@@ -94,7 +125,12 @@ export function chunkMarkdown(lines: LineIndex, opts: { fine?: boolean } = {}): 
   };
   let i = 0;
   // Front matter stays in the first chunk.
-  if (lines.lineText(0).replace(/^\uFEFF/, '').trimEnd() === '---') {
+  if (
+    lines
+      .lineText(0)
+      .replace(/^\uFEFF/, '')
+      .trimEnd() === '---'
+  ) {
     let j = 1;
     while (j < n && !/^(---|\.\.\.)\s*$/.test(lines.lineText(j))) j++;
     if (j < n) {
@@ -195,7 +231,10 @@ interface Point {
 
 /** Where things stand: maps chunk positions to document offsets and ranges. */
 class Mapper {
-  constructor(readonly lines: LineIndex, private chunk: Chunk) {}
+  constructor(
+    readonly lines: LineIndex,
+    private chunk: Chunk,
+  ) {}
   offset(p: Point): number {
     const docLine = this.chunk.lineMap[Math.min(p.line - 1, this.chunk.lineMap.length - 1)];
     return this.lines.lineStarts[docLine] + p.column - 1;
@@ -225,11 +264,20 @@ export interface MarkdownOptions {
 const remark = (text: string): Root => processor.parse(text);
 
 export function parseMarkdown(
-  uri: string, text: string, kind: 'strategy' | 'plan', detectedBy: ParsedDocument['detectedBy'], opts: MarkdownOptions = {},
+  uri: string,
+  text: string,
+  kind: 'strategy' | 'plan',
+  detectedBy: ParsedDocument['detectedBy'],
+  opts: MarkdownOptions = {},
 ): ParsedDocument {
   const lines = new LineIndex(text);
   const out: ParsedDocument = {
-    uri, kind, format: 'markdown', text, lines, detectedBy,
+    uri,
+    kind,
+    format: 'markdown',
+    text,
+    lines,
+    detectedBy,
     titleRange: lines.lineRange(0),
     problems: [],
     suppressions: emptySuppressions(),
@@ -344,8 +392,12 @@ function readFrontMatter(first: { root: Root; map: Mapper } | undefined, out: Pa
       rule: 'syntax',
       range: r(x, Math.max(x, y)),
       message: isAt
-        ? t(`A value that starts with @ must be quoted in front matter: quote it.`, `Ein Wert, der mit @ beginnt, muss im Front Matter in Anführungszeichen stehen: setzen Sie ihn in Anführungszeichen.`)
-        : yamlErrorText(err.message) ?? t(`Front matter is not valid YAML: ${err.message.split('\n')[0]}`, `Das Front Matter ist kein gültiges YAML: ${err.message.split('\n')[0]}`),
+        ? t(
+            `A value that starts with @ must be quoted in front matter: quote it.`,
+            `Ein Wert, der mit @ beginnt, muss im Front Matter in Anführungszeichen stehen: setzen Sie ihn in Anführungszeichen.`,
+          )
+        : (yamlErrorText(err.message) ??
+          t(`Front matter is not valid YAML: ${err.message.split('\n')[0]}`, `Das Front Matter ist kein gültiges YAML: ${err.message.split('\n')[0]}`)),
     });
   }
   const root = doc.contents;
@@ -484,12 +536,28 @@ class StrategyWalker {
   section: (Section & { start: number; contentStart: number }) | undefined;
   private kinds: ItemKind[] = [];
   /** The item a heading defined, waiting for the first list under it. */
-  private pending: { item: { kind: ItemKind; id: string; idRange: Range; range: Range; title?: { value: string; raw: string; range: Range } }; fields: RawField[]; start: number; end: number; listSeen: boolean; desc?: RawField; implicit?: boolean } | undefined;
+  private pending:
+    | {
+        item: { kind: ItemKind; id: string; idRange: Range; range: Range; title?: { value: string; raw: string; range: Range } };
+        fields: RawField[];
+        start: number;
+        end: number;
+        listSeen: boolean;
+        desc?: RawField;
+        implicit?: boolean;
+      }
+    | undefined;
 
   /** Every item added, in order (only when reusing: to record what a table slice added). */
   private readonly itemsAdded: Item[] = [];
 
-  constructor(private model: StrategyModel, private ctx: BuildContext, private text: string, private lines: LineIndex, private readonly cache?: DocumentCache) {}
+  constructor(
+    private model: StrategyModel,
+    private ctx: BuildContext,
+    private text: string,
+    private lines: LineIndex,
+    private readonly cache?: DocumentCache,
+  ) {}
   private get reuse(): boolean {
     return !!this.cache;
   }
@@ -575,9 +643,21 @@ class StrategyWalker {
     if (cut) {
       const dAt = at + lead.length + cut.index + cut[0].length;
       const desc = (cut[0].trim() === '(' ? body.slice(cut.index + cut[0].length).replace(/\)\s*$/, '') : body.slice(cut.index + cut[0].length)).trim();
-      if (desc && !known.some((f) => fieldOf(f.key) === 'description')) fields.push({ key: 'description', name: 'description', keyRange: titleRange, raw: desc, range: this.lines.rangeOf(dAt, dAt + desc.length), offset: dAt });
+      if (desc && !known.some((f) => fieldOf(f.key) === 'description'))
+        fields.push({
+          key: 'description',
+          name: 'description',
+          keyRange: titleRange,
+          raw: desc,
+          range: this.lines.rangeOf(dAt, dAt + desc.length),
+          offset: dAt,
+        });
     }
-    const goal = buildItem({ kind: 'goal', id: '', idRange: titleRange, range, title: { value: title, raw: titleRaw.trim(), range: titleRange } }, fields, this.ctx) as Goal;
+    const goal = buildItem(
+      { kind: 'goal', id: '', idRange: titleRange, range, title: { value: title, raw: titleRaw.trim(), range: titleRange } },
+      fields,
+      this.ctx,
+    ) as Goal;
     goal.implicit = true;
     if (!goal.type) {
       const type = goalTypeIn(s);
@@ -617,7 +697,11 @@ class StrategyWalker {
     }
     const title = clean(titleRaw);
     if (!title) return undefined;
-    const kpi = buildItem({ kind: 'kpi', id: '', idRange: titleRange, range, title: { value: title, raw: titleRaw, range: titleRange } }, fields, this.ctx) as Kpi;
+    const kpi = buildItem(
+      { kind: 'kpi', id: '', idRange: titleRange, range, title: { value: title, raw: titleRaw, range: titleRange } },
+      fields,
+      this.ctx,
+    ) as Kpi;
     kpi.implicit = true;
     this.add(kpi);
     return kpi;
@@ -636,10 +720,16 @@ class StrategyWalker {
     if (next && next.type === 'html' && next.position && next.position.start.line === node.position!.end.line + 1) {
       const em = EXPLICIT_RE.exec(next.value.trim());
       if (em) {
-        const named = em[1].split(/[\s,]+/).filter(Boolean).map((x) => words(x).join('-'));
+        const named = em[1]
+          .split(/[\s,]+/)
+          .filter(Boolean)
+          .map((x) => words(x).join('-'));
         const valid = named.filter(isSectionKey);
         for (const bad of named.filter((x) => !isSectionKey(x))) {
-          const near = closest(bad, SECTIONS.map((x) => x.key));
+          const near = closest(
+            bad,
+            SECTIONS.map((x) => x.key),
+          );
           this.ctx.problems.push({
             rule: 'schema',
             range: map.range(next),
@@ -688,7 +778,10 @@ class StrategyWalker {
     let e = end;
     while (e > s.start && /\s/.test(this.text[e - 1])) e--;
     s.range = this.lines.rangeOf(s.start, Math.max(e, s.contentStart));
-    s.content = this.text.slice(s.contentStart, Math.max(e, s.contentStart)).replace(/<!--[\s\S]*?-->/g, '').trim();
+    s.content = this.text
+      .slice(s.contentStart, Math.max(e, s.contentStart))
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .trim();
     const { start: _s, contentStart: _c, ...section } = s;
     this.model.sections.push(section);
     this.section = undefined;
@@ -714,7 +807,14 @@ class StrategyWalker {
         const ts = hs + lead.length + Math.max(0, body.slice(lead.length).indexOf(value.slice(0, 8)));
         const range = this.lines.rangeOf(ts, Math.min(ts + value.length, hs + body.length));
         const [a, b] = map.span(node);
-        this.pending = { item: { kind: 'goal', id: '', idRange: range, range: this.lines.rangeOf(a, b), title: { value, raw: value, range } }, fields: [], start: a, end: b, listSeen: false, implicit: true };
+        this.pending = {
+          item: { kind: 'goal', id: '', idRange: range, range: this.lines.rangeOf(a, b), title: { value, raw: value, range } },
+          fields: [],
+          start: a,
+          end: b,
+          listSeen: false,
+          implicit: true,
+        };
       }
       return;
     }
@@ -728,8 +828,16 @@ class StrategyWalker {
         id = channelSlug(first[1]);
         idRange = this.lines.rangeOf(fs, fs + first[1].length);
         kind = 'channel';
-        const rest = body.slice(first[0].length).replace(/^[\s:–—-]+/, '').trim();
-        if (rest) title = { value: rest, raw: rest, range: this.lines.rangeOf(hs + body.indexOf(rest, first[0].length), hs + body.indexOf(rest, first[0].length) + rest.length) };
+        const rest = body
+          .slice(first[0].length)
+          .replace(/^[\s:–—-]+/, '')
+          .trim();
+        if (rest)
+          title = {
+            value: rest,
+            raw: rest,
+            range: this.lines.rangeOf(hs + body.indexOf(rest, first[0].length), hs + body.indexOf(rest, first[0].length) + rest.length),
+          };
       }
     }
     if (!kind || !id || !idRange) return;
@@ -780,7 +888,11 @@ class StrategyWalker {
    */
   private headingGoal(head: { idRange: Range; title?: { value: string; raw: string; range: Range } }, fields: RawField[], range: Range): void {
     const title = head.title!;
-    const goal = buildItem({ kind: 'goal', id: '', idRange: head.idRange, range, title }, fields.filter((f) => fieldOf(f.key)), this.ctx) as Goal;
+    const goal = buildItem(
+      { kind: 'goal', id: '', idRange: head.idRange, range, title },
+      fields.filter((f) => fieldOf(f.key)),
+      this.ctx,
+    ) as Goal;
     goal.implicit = true;
     if (!goal.type) {
       const type = goalTypeIn(title.value);
@@ -799,11 +911,21 @@ class StrategyWalker {
       else this.sectionExplicit++;
     }
     switch (it.kind) {
-      case 'person': this.model.people.push(it); break;
-      case 'goal': this.model.goals.push(it); break;
-      case 'kpi': this.model.kpis.push(it); break;
-      case 'audience': this.model.audiences.push(it); break;
-      case 'channel': this.model.channels.push(it); break;
+      case 'person':
+        this.model.people.push(it);
+        break;
+      case 'goal':
+        this.model.goals.push(it);
+        break;
+      case 'kpi':
+        this.model.kpis.push(it);
+        break;
+      case 'audience':
+        this.model.audiences.push(it);
+        break;
+      case 'channel':
+        this.model.channels.push(it);
+        break;
     }
   }
 
@@ -832,7 +954,11 @@ class StrategyWalker {
       }
       const def = this.itemDef(x.s, x.at);
       // A goal or KPI without an ID (a word before the colon is its name, not an ID).
-      if ((!def || !/[\d._-]/.test(def.id)) && this.implicitItem(x.s, x.at, liRange, nested ? nested.children.map((c) => this.listField(c, map)).filter((f): f is RawField => !!f) : [])) continue;
+      if (
+        (!def || !/[\d._-]/.test(def.id)) &&
+        this.implicitItem(x.s, x.at, liRange, nested ? nested.children.map((c) => this.listField(c, map)).filter((f): f is RawField => !!f) : [])
+      )
+        continue;
       if (!def) {
         if (this.kinds.includes('person')) this.namedPerson(x.s, x.at, liRange, nestedFields);
         continue;
@@ -857,10 +983,25 @@ class StrategyWalker {
     const dep = /\(([^()]*)\)\s*$/.exec(m[0].endsWith('(') ? `(${body}` : body);
     if (dep && !m[0].endsWith('(')) {
       const ds = bodyAt + dep.index + 1;
-      fields.push({ key: 'department', name: 'department', keyRange: this.lines.rangeOf(ns, ns + name.length), raw: dep[1], range: this.lines.rangeOf(ds, ds + dep[1].length), offset: ds });
+      fields.push({
+        key: 'department',
+        name: 'department',
+        keyRange: this.lines.rangeOf(ns, ns + name.length),
+        raw: dep[1],
+        range: this.lines.rangeOf(ds, ds + dep[1].length),
+        offset: ds,
+      });
       body = body.slice(0, dep.index).trimEnd();
     }
-    if (body.trim() && !m[0].endsWith('(')) fields.push({ key: 'role', name: 'role', keyRange: this.lines.rangeOf(ns, ns + name.length), raw: body.trim(), range: this.lines.rangeOf(bodyAt, bodyAt + body.trim().length), offset: bodyAt });
+    if (body.trim() && !m[0].endsWith('('))
+      fields.push({
+        key: 'role',
+        name: 'role',
+        keyRange: this.lines.rangeOf(ns, ns + name.length),
+        raw: body.trim(),
+        range: this.lines.rangeOf(bodyAt, bodyAt + body.trim().length),
+        offset: bodyAt,
+      });
     this.addNamedPerson(name, this.lines.rangeOf(ns, ns + name.length), range, fields);
   }
 
@@ -869,7 +1010,10 @@ class StrategyWalker {
    * whole name where two share a first name (docs/format.md "The team").
    */
   private addNamedPerson(name: string, nameRange: Range, range: Range, fields: RawField[]): void {
-    const slug = (x: string) => fold(x).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const slug = (x: string) =>
+      fold(x)
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '');
     let id = slug(name.split(/\s+/)[0]);
     if (!id || this.model.people.some((p) => idKey(p.id) === id)) id = slug(name);
     if (!id || !/^[a-z]/.test(id)) return;
@@ -901,12 +1045,30 @@ class StrategyWalker {
           if (dep) {
             role = body.slice(0, dep.index).trimEnd();
             const ds = bodyAt + dep.index + 1;
-            fields.push({ key: 'department', name: 'department', keyRange: idRange, raw: dep[1], range: this.lines.rangeOf(ds, ds + dep[1].length), offset: ds });
+            fields.push({
+              key: 'department',
+              name: 'department',
+              keyRange: idRange,
+              raw: dep[1],
+              range: this.lines.rangeOf(ds, ds + dep[1].length),
+              offset: ds,
+            });
           }
           // A name before the handle: "Anna Berg (@anna)" or "Anna Berg @anna".
-          const before = s.slice(0, h.index).replace(/[(\s,:–—-]+$/, '').trim();
+          const before = s
+            .slice(0, h.index)
+            .replace(/[(\s,:–—-]+$/, '')
+            .trim();
           if (before) fields.push({ key: 'name', name: 'title', keyRange: idRange, raw: before, range: this.lines.rangeOf(at, at + before.length) });
-          if (role.trim()) fields.push({ key: 'role', name: 'role', keyRange: idRange, raw: role.trim(), range: this.lines.rangeOf(bodyAt, bodyAt + role.trim().length), offset: bodyAt });
+          if (role.trim())
+            fields.push({
+              key: 'role',
+              name: 'role',
+              keyRange: idRange,
+              raw: role.trim(),
+              range: this.lines.rangeOf(bodyAt, bodyAt + role.trim().length),
+              offset: bodyAt,
+            });
         }
       }
       this.add(buildItem({ kind: 'person', id: h[1], idRange, range }, fields, this.ctx));
@@ -946,12 +1108,20 @@ class StrategyWalker {
         if (hi < 0) {
           // No handle: the Name (or first) column names the person.
           nameFields(fields);
-          const ni = Math.max(0, fields.findIndex((f) => f.name === 'title' || /^(name|person|wer|who|mitglied|member)$/.test(words(f.key).join(' '))));
+          const ni = Math.max(
+            0,
+            fields.findIndex((f) => f.name === 'title' || /^(name|person|wer|who|mitglied|member)$/.test(words(f.key).join(' '))),
+          );
           const nf = fields[ni];
           if (nf && nf.offset !== undefined && isPersonName(clean(nf.raw))) {
             const name = clean(nf.raw);
             const ns = nf.offset + nf.raw.indexOf(name);
-            this.addNamedPerson(name, this.lines.rangeOf(ns, ns + name.length), range, fields.filter((_, i) => i !== ni));
+            this.addNamedPerson(
+              name,
+              this.lines.rangeOf(ns, ns + name.length),
+              range,
+              fields.filter((_, i) => i !== ni),
+            );
           }
           continue;
         }
@@ -978,11 +1148,14 @@ class StrategyWalker {
         if (i >= 0) idRange = this.lines.rangeOf(idf.offset + i, idf.offset + i + id.length);
       }
       if (!/^[A-Za-z]/.test(id)) {
-        this.ctx.problems.push({ rule: 'schema', range: idf.range, message: t(`'${idText}' is not an ID: an ID starts with a letter.`, `'${idText}' ist keine ID: eine ID beginnt mit einem Buchstaben.`) });
+        this.ctx.problems.push({
+          rule: 'schema',
+          range: idf.range,
+          message: t(`'${idText}' is not an ID: an ID starts with a letter.`, `'${idText}' ist keine ID: eine ID beginnt mit einem Buchstaben.`),
+        });
         continue;
       }
       this.add(buildItem({ kind, id, idRange, range }, rest, this.ctx));
     }
   }
 }
-

@@ -187,7 +187,14 @@ export function readChunk(text: string, parse: (text: string) => Root): Root {
       i++;
       continue;
     }
-    if (i + 1 < n && line.charCodeAt(0) !== 32 && line.includes('|') && (i === 0 || !lines[i - 1].trim() || ATX_RE.test(lines[i - 1])) && DELIM_RE.test(lines[i + 1]) && lines[i + 1].includes('|')) {
+    if (
+      i + 1 < n &&
+      line.charCodeAt(0) !== 32 &&
+      line.includes('|') &&
+      (i === 0 || !lines[i - 1].trim() || ATX_RE.test(lines[i - 1])) &&
+      DELIM_RE.test(lines[i + 1]) &&
+      lines[i + 1].includes('|')
+    ) {
       const table = readTable(lines, i, at);
       if (table === 'unsure') return parse(text);
       if (table) {
@@ -221,7 +228,13 @@ function simpleNode(b: SimpleBlock, lines: string[], at: (line: number, col: num
   const items: ListItem[] = [];
   for (let l = b.from; l < b.to; l++) {
     const end = at(l, lines[l].length);
-    items.push({ type: 'listItem', spread: false, checked: null, children: [{ type: 'paragraph', children: [], position: { start: at(l, 2), end } }], position: { start: at(l, 0), end } });
+    items.push({
+      type: 'listItem',
+      spread: false,
+      checked: null,
+      children: [{ type: 'paragraph', children: [], position: { start: at(l, 2), end } }],
+      position: { start: at(l, 0), end },
+    });
   }
   return { type: 'list', ordered: false, start: null, spread: false, children: items, position: pos };
 }

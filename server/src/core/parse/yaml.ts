@@ -8,11 +8,48 @@ import { commonEnds } from './markdown';
 import type { DocumentCache, PieceState } from './cache';
 import type { Goal, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel, EditSpan } from '../model';
 import { LineIndex, t, type Range } from '../text';
-import { ENTRY_LIST_KEYS as ENTRY_KEYS, ID_RE, ITEM_SECTIONS, fieldOf as vocabFieldOf, goalTypeIn, isSectionKey, namesPrimary, sectionsOfHeading, words, type SectionKey } from '../vocab';
-import { buildEntries, buildItem, channelSlug, chooseKind, clean, kpiValueFields, numberImplicit, periodField, yearKey, yearOfTitle, type BuildContext, type RawField } from './build';
+import {
+  ENTRY_LIST_KEYS as ENTRY_KEYS,
+  ID_RE,
+  ITEM_SECTIONS,
+  fieldOf as vocabFieldOf,
+  goalTypeIn,
+  isSectionKey,
+  namesPrimary,
+  sectionsOfHeading,
+  words,
+  type SectionKey,
+} from '../vocab';
+import {
+  buildEntries,
+  buildItem,
+  channelSlug,
+  chooseKind,
+  clean,
+  kpiValueFields,
+  numberImplicit,
+  periodField,
+  yearKey,
+  yearOfTitle,
+  type BuildContext,
+  type RawField,
+} from './build';
 import { detectLanguage, emptySuppressions, scanSuppressions, yamlErrorText } from './common';
 
-const META_KEYS = new Set(['stratdoc', 'title', 'titel', 'language', 'sprache', 'period', 'zeitraum', 'strategy', 'strategie', 'description', 'beschreibung', 'version']);
+const META_KEYS = new Set([
+  'stratdoc',
+  'title',
+  'titel',
+  'language',
+  'sprache',
+  'period',
+  'zeitraum',
+  'strategy',
+  'strategie',
+  'description',
+  'beschreibung',
+  'version',
+]);
 
 export interface YamlOptions {
   /** The server's cache (./cache.ts): with it, a long plan's entries are parsed one by one and reused. */
@@ -22,11 +59,20 @@ export interface YamlOptions {
 }
 
 export function parseYaml(
-  uri: string, text: string, kind: 'strategy' | 'plan', detectedBy: ParsedDocument['detectedBy'], opts: YamlOptions = {},
+  uri: string,
+  text: string,
+  kind: 'strategy' | 'plan',
+  detectedBy: ParsedDocument['detectedBy'],
+  opts: YamlOptions = {},
 ): ParsedDocument {
   const lines = new LineIndex(text);
   const out: ParsedDocument = {
-    uri, kind, format: 'yaml', text, lines, detectedBy,
+    uri,
+    kind,
+    format: 'yaml',
+    text,
+    lines,
+    detectedBy,
     titleRange: lines.rangeOf(0, 0),
     problems: [],
     suppressions: emptySuppressions(),
@@ -113,7 +159,8 @@ export function parseYaml(
       const prev = opts.cache!.pieces<Built>(stateKey);
       // The editor's range when it was made to the text of the last reading (the server's
       // keystrokes), else found by comparing the two texts.
-      const given = opts.edit && opts.edit.before === prev?.text && opts.edit.prefix + opts.edit.suffix <= Math.min(prev.text.length, text.length) ? opts.edit : undefined;
+      const given =
+        opts.edit && opts.edit.before === prev?.text && opts.edit.prefix + opts.edit.suffix <= Math.min(prev.text.length, text.length) ? opts.edit : undefined;
       const ends = prev ? (given ? { prefix: given.prefix, suffix: given.suffix } : commonEnds(prev.text, text)) : undefined;
       const delta = prev ? text.length - prev.text.length : 0;
       const sameLines = !!prev && prev.lineCount === lines.lineCount;
@@ -214,15 +261,31 @@ export function parseYaml(
 }
 
 function readItems(
-  v: Node, kinds: ItemKind[], model: StrategyModel, ctx: BuildContext, text: string, r: (a: number, b: number) => Range, implicit: { item: Goal | Kpi }[],
+  v: Node,
+  kinds: ItemKind[],
+  model: StrategyModel,
+  ctx: BuildContext,
+  text: string,
+  r: (a: number, b: number) => Range,
+  implicit: { item: Goal | Kpi }[],
 ): void {
   const add = (it: Item) => {
     switch (it.kind) {
-      case 'person': model.people.push(it); break;
-      case 'goal': model.goals.push(it); break;
-      case 'kpi': model.kpis.push(it); break;
-      case 'audience': model.audiences.push(it); break;
-      case 'channel': model.channels.push(it); break;
+      case 'person':
+        model.people.push(it);
+        break;
+      case 'goal':
+        model.goals.push(it);
+        break;
+      case 'kpi':
+        model.kpis.push(it);
+        break;
+      case 'audience':
+        model.audiences.push(it);
+        break;
+      case 'channel':
+        model.channels.push(it);
+        break;
     }
   };
   /**
@@ -260,8 +323,11 @@ function readItems(
       const f = fields[0];
       if (implicitItem({ ...f, raw: f.key, range: f.keyRange, offset: undefined }, f, nodeRange(m, r)!)) return;
     }
-    const idField = fields.find((f) => ['id', 'handle', 'kennung'].includes(words(f.key).join(' ')))
-      ?? (kinds.includes('channel') || kinds.includes('person') ? fields.find((f) => ['channel', 'kanal', 'name', 'person'].includes(words(f.key).join(' '))) : undefined);
+    const idField =
+      fields.find((f) => ['id', 'handle', 'kennung'].includes(words(f.key).join(' '))) ??
+      (kinds.includes('channel') || kinds.includes('person')
+        ? fields.find((f) => ['channel', 'kanal', 'name', 'person'].includes(words(f.key).join(' ')))
+        : undefined);
     let id = idText ?? (idField ? clean(idField.raw) : '');
     const idRange = idNode?.range ? r(idNode.range[0], idNode.range[1]) : idField?.range;
     const range = nodeRange(m, r)!;
@@ -276,7 +342,13 @@ function readItems(
     const kind = chooseKind(kinds, id, fields);
     if (kind === 'channel') id = channelSlug(id);
     if (kind === 'person') id = id.replace(/^@/, '');
-    add(buildItem({ kind, id, idRange, range }, fields.filter((f) => f !== idField), ctx));
+    add(
+      buildItem(
+        { kind, id, idRange, range },
+        fields.filter((f) => f !== idField),
+        ctx,
+      ),
+    );
   };
   if (isSeq(v)) {
     for (const el of v.items) {
@@ -288,8 +360,21 @@ function readItems(
           const kv = /^([^:]{1,80}?):\s+(.*)$/s.exec(raw);
           const range = r(el.range[0], el.range[1]);
           const off = scalarOffset(el, text);
-          const titleF: RawField = { key: 'title', keyRange: range, raw: kv ? kv[1] : raw, range: off !== undefined && kv ? r(off, off + kv[1].length) : range };
-          const valueF: RawField | undefined = kv ? { key: kv[1], keyRange: titleF.range, raw: kv[2], range: off !== undefined ? r(off + raw.length - kv[2].length, off + raw.length) : range, offset: off !== undefined ? off + raw.length - kv[2].length : undefined } : undefined;
+          const titleF: RawField = {
+            key: 'title',
+            keyRange: range,
+            raw: kv ? kv[1] : raw,
+            range: off !== undefined && kv ? r(off, off + kv[1].length) : range,
+          };
+          const valueF: RawField | undefined = kv
+            ? {
+                key: kv[1],
+                keyRange: titleF.range,
+                raw: kv[2],
+                range: off !== undefined ? r(off + raw.length - kv[2].length, off + raw.length) : range,
+                offset: off !== undefined ? off + raw.length - kv[2].length : undefined,
+              }
+            : undefined;
           if (implicitItem(titleF, valueF, range)) continue;
         }
         let id = clean(String(el.value));
@@ -341,7 +426,12 @@ function notAnEntry(el: Node, r: (a: number, b: number) => Range, entriesRange: 
 
 /** YAML errors as `syntax` problems; an unquoted `@handle` gets "quote it" and its fix. */
 function yamlProblems(
-  errors: readonly YAMLError[], base: number, text: string, uri: string, r: (a: number, b: number) => Range, into: ParsedDocument['problems'],
+  errors: readonly YAMLError[],
+  base: number,
+  text: string,
+  uri: string,
+  r: (a: number, b: number) => Range,
+  into: ParsedDocument['problems'],
 ): void {
   for (const err of errors) {
     const a = err.pos[0] + base;
@@ -358,13 +448,15 @@ function yamlProblems(
           `'${value}' starts with @, which YAML reserves: quote it ("${value}") or write it without @.`,
           `'${value}' beginnt mit @, das YAML reserviert: setzen Sie es in Anführungszeichen ("${value}") oder schreiben Sie es ohne @.`,
         ),
-        fixes: [{
-          title: t(`Quote it: "${value}"`, `In Anführungszeichen setzen: "${value}"`),
-          edits: [{ uri, edits: [{ range: r(a, e), newText: JSON.stringify(value) }] }],
-          preferred: true,
-          // Quoting changes how the value is written, not what it says (docs/decisions.md "Fixing for you").
-          safe: true,
-        }],
+        fixes: [
+          {
+            title: t(`Quote it: "${value}"`, `In Anführungszeichen setzen: "${value}"`),
+            edits: [{ uri, edits: [{ range: r(a, e), newText: JSON.stringify(value) }] }],
+            preferred: true,
+            // Quoting changes how the value is written, not what it says (docs/decisions.md "Fixing for you").
+            safe: true,
+          },
+        ],
       });
       continue;
     }

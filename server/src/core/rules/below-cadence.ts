@@ -8,7 +8,6 @@ import { channelCadence, channelName } from './channels';
 import { joinList } from '../query';
 import { lastDayOf } from '../dates';
 
-
 /** The calendar months a period touches, each with the days of it inside the period. */
 export function monthsOf(p: Period): { month: string; days: number }[] {
   const out: { month: string; days: number }[] = [];
@@ -100,8 +99,14 @@ export const rule: Rule = {
         const full = (perWeek * 30.44) / 7;
         const about = fmtNumber(Math.round(full * 10) / 10, 'en');
         const aboutDe = fmtNumber(Math.round(full * 10) / 10, 'de');
-        const listEn = joinList(short.map((s) => `${monthName(s.month, 'en')}: ${s.count}`), 'en');
-        const listDe = joinList(short.map((s) => `${monthName(s.month, 'de')}: ${s.count}`), 'de');
+        const listEn = joinList(
+          short.map((s) => `${monthName(s.month, 'en')}: ${s.count}`),
+          'en',
+        );
+        const listDe = joinList(
+          short.map((s) => `${monthName(s.month, 'de')}: ${s.count}`),
+          'de',
+        );
         ctx.report({
           uri: doc.uri,
           range: g.first.channel!.range,

@@ -50,22 +50,23 @@ export const rule: Rule = {
         const allowed = gap.days;
         const id = channelName(ctx.project, slug, { doc, entry: list[0] });
         const limit = gap.cadence
-          ? t(`more than the ${allowed} days its cadence '${gap.cadence.raw}' allows`, `mehr als die ${allowed} Tage, die sein Rhythmus '${gap.cadence.raw}' erlaubt`)
+          ? t(
+              `more than the ${allowed} days its cadence '${gap.cadence.raw}' allows`,
+              `mehr als die ${allowed} Tage, die sein Rhythmus '${gap.cadence.raw}' erlaubt`,
+            )
           : t(`more than the ${maxGap} days allowed`, `mehr als die erlaubten ${maxGap} Tage`);
         const sorted = [...list].sort((a, b) => (a.isoDate! < b.isoDate! ? -1 : a.isoDate! > b.isoDate! ? 1 : a.index - b.index));
         const report = (at: PlanEntry, from: string, to: string, days: number, edge?: 'start' | 'end') => {
-          const span = edge === 'start'
-            ? t(`period start ${from} to ${to}`, `Beginn des Zeitraums ${from} bis ${to}`)
-            : edge === 'end'
-              ? t(`${from} to period end ${to}`, `${from} bis Ende des Zeitraums ${to}`)
-              : t(`${from} to ${to}`, `${from} bis ${to}`);
+          const span =
+            edge === 'start'
+              ? t(`period start ${from} to ${to}`, `Beginn des Zeitraums ${from} bis ${to}`)
+              : edge === 'end'
+                ? t(`${from} to period end ${to}`, `${from} bis Ende des Zeitraums ${to}`)
+                : t(`${from} to ${to}`, `${from} bis ${to}`);
           ctx.report({
             uri: doc.uri,
             range: at.date!.range,
-            message: t(
-              `No ${id} entry for ${days} days (${span.en}), ${limit.en}.`,
-              `${days} Tage lang kein Eintrag auf ${id} (${span.de}), ${limit.de}.`,
-            ),
+            message: t(`No ${id} entry for ${days} days (${span.en}), ${limit.en}.`, `${days} Tage lang kein Eintrag auf ${id} (${span.de}), ${limit.de}.`),
             data: { channel: id, from, to, days },
           });
         };

@@ -23,7 +23,10 @@ export const rule: Rule = {
       const name = `'${writtenId(ctx.project, c)}'`;
       const held = [noWhy && c.why ? c.why : undefined, noRes && c.resources ? c.resources : undefined].filter((x) => !!x);
       const note = held.length
-        ? t(` (${held.map((x) => `'${placeholderShown(x.raw)}'`).join(', ')} is only a placeholder)`, ` (${held.map((x) => `'${placeholderShown(x.raw)}'`).join(', ')} ist nur ein Platzhalter)`)
+        ? t(
+            ` (${held.map((x) => `'${placeholderShown(x.raw)}'`).join(', ')} is only a placeholder)`,
+            ` (${held.map((x) => `'${placeholderShown(x.raw)}'`).join(', ')} ist nur ein Platzhalter)`,
+          )
         : t('', '');
       let message;
       if (noWhy && noRes) {

@@ -10,7 +10,9 @@ import { cadenceInterval, cadenceOf, hasContent, isCadenceKey, isHowKey, type Ca
 
 function textIn(doc: ParsedDocument, r: Range): string {
   try {
-    return textAt(doc.lines, r).trim().replace(/^["'@*_`]+|["'*_`]+$/g, '');
+    return textAt(doc.lines, r)
+      .trim()
+      .replace(/^["'@*_`]+|["'*_`]+$/g, '');
   } catch {
     return '';
   }
@@ -41,10 +43,7 @@ export function channelName(project: Project, id: string, entry?: { doc: ParsedD
 
 /** A channel's declared cadence and the field that declares it (a cadence key first, then how and format keys). */
 export function channelCadence(c: Channel): { cadence: Cadence; field: Field } | undefined {
-  const order = [
-    ...c.fields.filter((f) => isCadenceKey(f.key)),
-    ...c.fields.filter((f) => !isCadenceKey(f.key) && (f.name === 'how' || isHowKey(f.key))),
-  ];
+  const order = [...c.fields.filter((f) => isCadenceKey(f.key)), ...c.fields.filter((f) => !isCadenceKey(f.key) && (f.name === 'how' || isHowKey(f.key)))];
   for (const f of order) {
     const raw = f.items ? f.items.map((i) => i.value).join(', ') : f.raw;
     const cadence = cadenceOf(raw);
@@ -56,8 +55,11 @@ export function channelCadence(c: Channel): { cadence: Cadence; field: Field } |
 /** Whether a channel says how it is run: formats, frequency or tone, not only a placeholder. */
 export function channelHasHow(c: Channel): boolean {
   if (hasContent(c.how?.value)) return true;
-  return c.fields.some((f) => (f.name === 'how' || f.name === 'format' || isHowKey(f.key) || isCadenceKey(f.key))
-    && hasContent(f.items ? f.items.map((i) => i.value).join(', ') : f.raw));
+  return c.fields.some(
+    (f) =>
+      (f.name === 'how' || f.name === 'format' || isHowKey(f.key) || isCadenceKey(f.key)) &&
+      hasContent(f.items ? f.items.map((i) => i.value).join(', ') : f.raw),
+  );
 }
 
 /**

@@ -87,9 +87,10 @@ function where(doc: ParsedDocument, s: Scope): Range | undefined {
 
 function message(s: Scope, c: { n: number; push: number; other: number; dialog: number; none: number; under: boolean; floor: number }): Text {
   const scope = s.kind === 'plan' ? t('in this plan', 'in diesem Plan') : t(`on ${s.name}`, `auf ${s.name}`);
-  const floorText = Math.abs(c.floor - 0.67) < 0.005 || Math.abs(c.floor - 2 / 3) < 0.005
-    ? t('two thirds (rule of thirds)', 'zwei Drittel (Drittel-Regel)')
-    : t(`${fmtPercent(c.floor)} (floor)`, `${fmtPercent(c.floor)} (floor)`);
+  const floorText =
+    Math.abs(c.floor - 0.67) < 0.005 || Math.abs(c.floor - 2 / 3) < 0.005
+      ? t('two thirds (rule of thirds)', 'zwei Drittel (Drittel-Regel)')
+      : t(`${fmtPercent(c.floor)} (floor)`, `${fmtPercent(c.floor)} (floor)`);
   const counts = modeCounts(s.entries);
   if (c.under) {
     const noDialog = c.dialog === 0 ? t(', and none invites dialog', ', und keiner lädt zum Dialog ein') : t('', '');
@@ -109,8 +110,7 @@ function modeCounts(entries: PlanEntry[]): Text {
   const by = new Map<Mode | undefined, number>();
   for (const e of entries) by.set(e.mode?.value, (by.get(e.mode?.value) ?? 0) + 1);
   const list = [...by.entries()].sort((a, b) => b[1] - a[1] || (a[0] ?? '~').localeCompare(b[0] ?? '~'));
-  const part = (lang: 'en' | 'de') => list
-    .map(([m, n]) => `${n} ${m ? (lang === 'de' ? enumLabel(MODES, m, 'de') : m) : lang === 'de' ? 'ohne Modus' : 'without a mode'}`)
-    .join(', ');
+  const part = (lang: 'en' | 'de') =>
+    list.map(([m, n]) => `${n} ${m ? (lang === 'de' ? enumLabel(MODES, m, 'de') : m) : lang === 'de' ? 'ohne Modus' : 'without a mode'}`).join(', ');
   return t(part('en'), part('de'));
 }

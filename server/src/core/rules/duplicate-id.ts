@@ -60,20 +60,21 @@ export const rule: Rule = {
           ctx.report({
             uri: doc.uri,
             range: dup.idRange,
-            message: dup.kind === 'channel'
-              ? t(
-                `The channel '${dup.id}' is already in the channel plan on line ${line}: describe each channel once${dup.title ? ` (a channel's ID is the first word of its heading, so '${textAt(doc.lines, dup.idRange)} ${dup.title.value}' is '${dup.id}' too)` : ''}.`,
-                `Der Kanal '${dup.id}' steht schon in Zeile ${line} im Kanalplan: Beschreiben Sie jeden Kanal einmal${dup.title ? ` (die ID eines Kanals ist das erste Wort seiner Überschrift, daher ist auch '${textAt(doc.lines, dup.idRange)} ${dup.title.value}' '${dup.id}')` : ''}.`,
-              )
-              : same
-              ? t(
-                `The ID '${name}' is already used on line ${line}${title}: ${EVERY[dup.kind].en} needs its own ID, or references to it are ambiguous.`,
-                `Die ID '${name}' ist schon in Zeile ${line} vergeben${title}: ${EVERY[dup.kind].de} braucht eine eigene ID, sonst sind Verweise darauf mehrdeutig.`,
-              )
-              : t(
-                `The ID '${name}' is already used on line ${line} for ${A[first.kind].en}${title}: goals, KPIs and audiences share one set of IDs, so ${THIS[dup.kind].en} needs another.`,
-                `Die ID '${name}' ist schon in Zeile ${line} für ${A[first.kind].de}${title} vergeben: Ziele, Kennzahlen und Zielgruppen teilen sich die IDs, daher braucht ${THIS[dup.kind].de} eine andere.`,
-              ),
+            message:
+              dup.kind === 'channel'
+                ? t(
+                    `The channel '${dup.id}' is already in the channel plan on line ${line}: describe each channel once${dup.title ? ` (a channel's ID is the first word of its heading, so '${textAt(doc.lines, dup.idRange)} ${dup.title.value}' is '${dup.id}' too)` : ''}.`,
+                    `Der Kanal '${dup.id}' steht schon in Zeile ${line} im Kanalplan: Beschreiben Sie jeden Kanal einmal${dup.title ? ` (die ID eines Kanals ist das erste Wort seiner Überschrift, daher ist auch '${textAt(doc.lines, dup.idRange)} ${dup.title.value}' '${dup.id}')` : ''}.`,
+                  )
+                : same
+                  ? t(
+                      `The ID '${name}' is already used on line ${line}${title}: ${EVERY[dup.kind].en} needs its own ID, or references to it are ambiguous.`,
+                      `Die ID '${name}' ist schon in Zeile ${line} vergeben${title}: ${EVERY[dup.kind].de} braucht eine eigene ID, sonst sind Verweise darauf mehrdeutig.`,
+                    )
+                  : t(
+                      `The ID '${name}' is already used on line ${line} for ${A[first.kind].en}${title}: goals, KPIs and audiences share one set of IDs, so ${THIS[dup.kind].en} needs another.`,
+                      `Die ID '${name}' ist schon in Zeile ${line} für ${A[first.kind].de}${title} vergeben: Ziele, Kennzahlen und Zielgruppen teilen sich die IDs, daher braucht ${THIS[dup.kind].de} eine andere.`,
+                    ),
             data: { first: { line: first.idRange.start.line, kind: first.kind } },
           });
         }

@@ -35,13 +35,13 @@ export const rule: Rule = {
         range: s.headingRange,
         message: short(content)
           ? t(
-            `The section '${heading}' holds only placeholders ('${short(content)}'): ${stepEn} ${nums.length > 1 ? 'are' : 'is'} not worked out yet.`,
-            `Der Abschnitt '${heading}' enthält nur Platzhalter ('${short(content)}'): ${stepDe} ${nums.length > 1 ? 'sind' : 'ist'} noch nicht ausgearbeitet.`,
-          )
+              `The section '${heading}' holds only placeholders ('${short(content)}'): ${stepEn} ${nums.length > 1 ? 'are' : 'is'} not worked out yet.`,
+              `Der Abschnitt '${heading}' enthält nur Platzhalter ('${short(content)}'): ${stepDe} ${nums.length > 1 ? 'sind' : 'ist'} noch nicht ausgearbeitet.`,
+            )
           : t(
-            `The section '${heading}' is empty: ${stepEn} ${nums.length > 1 ? 'are' : 'is'} not worked out yet.`,
-            `Der Abschnitt '${heading}' ist leer: ${stepDe} ${nums.length > 1 ? 'sind' : 'ist'} noch nicht ausgearbeitet.`,
-          ),
+              `The section '${heading}' is empty: ${stepEn} ${nums.length > 1 ? 'are' : 'is'} not worked out yet.`,
+              `Der Abschnitt '${heading}' ist leer: ${stepDe} ${nums.length > 1 ? 'sind' : 'ist'} noch nicht ausgearbeitet.`,
+            ),
       });
     }
   },

@@ -45,7 +45,10 @@ export const rule: Rule = {
         if (fixes.length === 1) fixes[0].preferred = true;
         const name = entryName(entry);
         const goalsHint = channel?.goals.length
-          ? t(` The channel plan names ${channel.goals.map((g) => g.id).join(', ')} for ${channel.id}.`, ` Der Kanalplan nennt für ${channel.id} ${channel.goals.map((g) => g.id).join(', ')}.`)
+          ? t(
+              ` The channel plan names ${channel.goals.map((g) => g.id).join(', ')} for ${channel.id}.`,
+              ` Der Kanalplan nennt für ${channel.id} ${channel.goals.map((g) => g.id).join(', ')}.`,
+            )
           : t('', '');
         ctx.report({
           uri: doc.uri,

@@ -9,7 +9,7 @@ export const rule: Rule = {
     severity: 'warning',
     local: true,
     description: t(
-      'A goal that no KPI measures: neither its own KPIs nor a KPI\'s goal links them.',
+      "A goal that no KPI measures: neither its own KPIs nor a KPI's goal links them.",
       'Ein Ziel, das keine Kennzahl misst: weder seine Kennzahlen noch das Ziel einer Kennzahl verknüpfen sie.',
     ),
   },

@@ -28,8 +28,18 @@ export const rule: Rule = {
       if (!given(k.deadline)) missing.push({ en: 'deadline', de: 'Frist', art: 'die' });
       if (!given(k.source)) missing.push({ en: 'data source', de: 'Datenquelle', art: 'die' });
       if (!missing.length) continue;
-      const en = joinList(missing.map((m) => m.en), 'en', true);
-      const de = missing.length === 1 ? `${missing[0].art} ${missing[0].de}` : joinList(missing.map((m) => m.de), 'de');
+      const en = joinList(
+        missing.map((m) => m.en),
+        'en',
+        true,
+      );
+      const de =
+        missing.length === 1
+          ? `${missing[0].art} ${missing[0].de}`
+          : joinList(
+              missing.map((m) => m.de),
+              'de',
+            );
       ctx.report({
         uri: k.uri,
         range: k.idRange,

@@ -9,7 +9,7 @@ export const rule: Rule = {
     severity: 'warning',
     local: true,
     description: t(
-      'A KPI that measures no goal: neither its goal nor a goal\'s KPIs link them.',
+      "A KPI that measures no goal: neither its goal nor a goal's KPIs link them.",
       'Eine Kennzahl, die kein Ziel misst: weder ihr Ziel noch die Kennzahlen eines Ziels verknüpfen sie.',
     ),
   },

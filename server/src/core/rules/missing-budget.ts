@@ -139,7 +139,14 @@ export function costPerResult(project: Project, kpis: Kpi[]): CostPerResult[] {
     const n = targetCount(k.target.value);
     if (!n) continue;
     const results = PER_MONTH.test(k.target.value) ? n * months : PER_WEEK.test(k.target.value) ? n * months * (30.44 / 7) : n;
-    out.push({ kpi: k.id, metric: k.metric?.value ?? k.title?.value ?? k.id, cost: budget / results, currency: currencyOf(b.raw), budget, results: Math.round(results) });
+    out.push({
+      kpi: k.id,
+      metric: k.metric?.value ?? k.title?.value ?? k.id,
+      cost: budget / results,
+      currency: currencyOf(b.raw),
+      budget,
+      results: Math.round(results),
+    });
   }
   return out;
 }

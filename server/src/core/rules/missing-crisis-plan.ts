@@ -15,9 +15,13 @@ export const rule: Rule = {
     fixable: true,
   },
   check(ctx) {
-    reportMissingSection(ctx, 'crisis', t(
-      'The strategy has no plan for handling public criticism: who is informed, who replies, how fast and in what tone?',
-      'Die Strategie enthält keinen Plan für den Umgang mit öffentlicher Kritik: Wer wird informiert, wer antwortet, wie schnell und in welchem Ton?',
-    ));
+    reportMissingSection(
+      ctx,
+      'crisis',
+      t(
+        'The strategy has no plan for handling public criticism: who is informed, who replies, how fast and in what tone?',
+        'Die Strategie enthält keinen Plan für den Umgang mit öffentlicher Kritik: Wer wird informiert, wer antwortet, wie schnell und in welchem Ton?',
+      ),
+    );
   },
 };

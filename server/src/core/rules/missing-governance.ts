@@ -15,9 +15,13 @@ export const rule: Rule = {
     fixable: true,
   },
   check(ctx) {
-    reportMissingSection(ctx, 'governance', t(
-      'The strategy has no roles and approval process: who writes the posts, who approves them, who replies to comments?',
-      'Die Strategie legt keine Rollen und keinen Freigabeprozess fest: Wer schreibt die Beiträge, wer gibt sie frei, wer antwortet auf Kommentare?',
-    ));
+    reportMissingSection(
+      ctx,
+      'governance',
+      t(
+        'The strategy has no roles and approval process: who writes the posts, who approves them, who replies to comments?',
+        'Die Strategie legt keine Rollen und keinen Freigabeprozess fest: Wer schreibt die Beiträge, wer gibt sie frei, wer antwortet auf Kommentare?',
+      ),
+    );
   },
 };

@@ -15,9 +15,13 @@ export const rule: Rule = {
     fixable: true,
   },
   check(ctx) {
-    reportMissingSection(ctx, 'guidelines', t(
-      'The strategy has no social media guidelines for employees: what may they post about the company, and whom do they ask when in doubt?',
-      'Die Strategie enthält keine Social-Media-Richtlinien für Mitarbeiterinnen und Mitarbeiter: Was dürfen sie über das Unternehmen posten, und wen fragen sie im Zweifel?',
-    ));
+    reportMissingSection(
+      ctx,
+      'guidelines',
+      t(
+        'The strategy has no social media guidelines for employees: what may they post about the company, and whom do they ask when in doubt?',
+        'Die Strategie enthält keine Social-Media-Richtlinien für Mitarbeiterinnen und Mitarbeiter: Was dürfen sie über das Unternehmen posten, und wen fragen sie im Zweifel?',
+      ),
+    );
   },
 };

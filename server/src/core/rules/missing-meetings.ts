@@ -15,9 +15,13 @@ export const rule: Rule = {
     fixable: true,
   },
   check(ctx) {
-    reportMissingSection(ctx, 'meetings', t(
-      'The strategy names no editorial meeting: when does the team meet to plan topics and review results, and how often?',
-      'Die Strategie nennt keine Redaktionskonferenz: Wann und wie oft trifft sich das Team, um Themen zu planen und Ergebnisse auszuwerten?',
-    ));
+    reportMissingSection(
+      ctx,
+      'meetings',
+      t(
+        'The strategy names no editorial meeting: when does the team meet to plan topics and review results, and how often?',
+        'Die Strategie nennt keine Redaktionskonferenz: Wann und wie oft trifft sich das Team, um Themen zu planen und Ergebnisse auszuwerten?',
+      ),
+    );
   },
 };

@@ -31,15 +31,16 @@ export const rule: Rule = {
         ctx.report({
           uri: doc.uri,
           range: entry.status.range,
-          message: entry.status.value === 'published'
-            ? t(
-              `${name.en} is '${status}' but names no reviewer: note who approved it (reviewer: @handle).`,
-              `${name.de} ist '${status}', nennt aber keine Freigabe: tragen Sie ein, wer den Beitrag freigegeben hat (Freigabe: @kürzel).`,
-            )
-            : t(
-              `${name.en} is '${status}' but has no reviewer: name who approves it before it goes out (reviewer: @handle).`,
-              `${name.de} ist '${status}', hat aber keine Freigabe: tragen Sie ein, wer den Beitrag vor der Veröffentlichung prüft (Freigabe: @kürzel).`,
-            ),
+          message:
+            entry.status.value === 'published'
+              ? t(
+                  `${name.en} is '${status}' but names no reviewer: note who approved it (reviewer: @handle).`,
+                  `${name.de} ist '${status}', nennt aber keine Freigabe: tragen Sie ein, wer den Beitrag freigegeben hat (Freigabe: @kürzel).`,
+                )
+              : t(
+                  `${name.en} is '${status}' but has no reviewer: name who approves it before it goes out (reviewer: @handle).`,
+                  `${name.de} ist '${status}', hat aber keine Freigabe: tragen Sie ein, wer den Beitrag vor der Veröffentlichung prüft (Freigabe: @kürzel).`,
+                ),
         });
       }
     }

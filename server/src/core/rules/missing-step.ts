@@ -6,7 +6,10 @@ import { hasSection, insertSectionFix, readable, suggestion } from '../edit/temp
 /** What each step is about, for the message. */
 const STEP_WHAT: Partial<Record<SectionKey, Text>> = {
   team: t('the team (who works on social media, from which departments)', 'das Team (wer aus welchen Bereichen an Social Media mitarbeitet)'),
-  listening: t('listening and comparing (what customers, competitors and the press say)', 'Zuhören und Vergleichen (was Kundschaft, Wettbewerb und Presse sagen)'),
+  listening: t(
+    'listening and comparing (what customers, competitors and the press say)',
+    'Zuhören und Vergleichen (was Kundschaft, Wettbewerb und Presse sagen)',
+  ),
   goals: t('the goals (what social media should achieve)', 'die Ziele (was Social Media erreichen soll)'),
   kpis: t('the KPIs (how success is measured)', 'die Kennzahlen (woran Erfolg gemessen wird)'),
   audiences: t('the audiences (whom you want to reach)', 'die Zielgruppen (wen Sie erreichen wollen)'),
@@ -41,10 +44,7 @@ export const rule: Rule = {
       ctx.report({
         uri: doc.uri,
         range: doc.titleRange,
-        message: t(
-          `Step ${step} of 8 is missing: ${what.en}. Add ${s.en}.`,
-          `Schritt ${step} von 8 fehlt: ${what.de}. Ergänzen Sie ${s.de}.`,
-        ),
+        message: t(`Step ${step} of 8 is missing: ${what.en}. Add ${s.en}.`, `Schritt ${step} von 8 fehlt: ${what.de}. Ergänzen Sie ${s.de}.`),
         fixes: fix ? [fix] : undefined,
         data: { step, section: key },
       });

@@ -26,11 +26,15 @@ export const rule: Rule = {
         });
         continue;
       }
-      const where = plan.format === 'yaml'
-        ? t('as a top-level key', 'als Schlüssel auf oberster Ebene')
-        : /^\uFEFF?---[ \t]*\r?\n/.test(plan.text)
-          ? t('to the front matter', 'im Front Matter')
-          : t('in a front matter block at the top of the file (between two --- lines)', 'in einem Front-Matter-Block am Anfang der Datei (zwischen zwei Zeilen ---)');
+      const where =
+        plan.format === 'yaml'
+          ? t('as a top-level key', 'als Schlüssel auf oberster Ebene')
+          : /^\uFEFF?---[ \t]*\r?\n/.test(plan.text)
+            ? t('to the front matter', 'im Front Matter')
+            : t(
+                'in a front matter block at the top of the file (between two --- lines)',
+                'in einem Front-Matter-Block am Anfang der Datei (zwischen zwei Zeilen ---)',
+              );
       ctx.report({
         uri: plan.uri,
         range: plan.titleRange,

@@ -35,15 +35,16 @@ export const rule: Rule = {
         const clues = cluesOf(entry, mode.value, memo);
         const from = clues.words.length
           ? t(
-            ` from ${clues.words.map((w) => `'${w}'`).join(', ')} in the ${clues.where.join(' and ')}`,
-            ` aus ${clues.words.map((w) => `'${w}'`).join(', ')} ${clues.where.map((w) => (w === 'title' ? 'im Titel' : 'im Format')).join(' und ')}`,
-          )
+              ` from ${clues.words.map((w) => `'${w}'`).join(', ')} in the ${clues.where.join(' and ')}`,
+              ` aus ${clues.words.map((w) => `'${w}'`).join(', ')} ${clues.where.map((w) => (w === 'title' ? 'im Titel' : 'im Format')).join(' und ')}`,
+            )
           : t(' from the title and format', ' aus Titel und Format');
-        const counts = mode.value === 'push'
-          ? t('it counts as push for push-ratio', 'er zählt für push-ratio als Push')
-          : mode.value === 'mixed'
-            ? t('it counts as half push for push-ratio', 'er zählt für push-ratio halb als Push')
-            : t('it does not count as push for push-ratio', 'er zählt für push-ratio nicht als Push');
+        const counts =
+          mode.value === 'push'
+            ? t('it counts as push for push-ratio', 'er zählt für push-ratio als Push')
+            : mode.value === 'mixed'
+              ? t('it counts as half push for push-ratio', 'er zählt für push-ratio halb als Push')
+              : t('it does not count as push for push-ratio', 'er zählt für push-ratio nicht als Push');
         ctx.report({
           uri: doc.uri,
           range: mode.range,
@@ -52,13 +53,15 @@ export const rule: Rule = {
             `Modus '${de}' (${mode.value}) wurde${from.de} abgeleitet; ${counts.de}. Tragen Sie den Modus ein, um ihn zu bestätigen oder zu korrigieren.`,
           ),
           fixes: edits
-            ? [{
-              title: t(`Write mode: ${value}`, `Modus eintragen: ${value}`),
-              edits: [{ uri: doc.uri, edits }],
-              preferred: true,
-              // The mode written is the one already counted (docs/decisions.md "Fixing for you").
-              safe: true,
-            }]
+            ? [
+                {
+                  title: t(`Write mode: ${value}`, `Modus eintragen: ${value}`),
+                  edits: [{ uri: doc.uri, edits }],
+                  preferred: true,
+                  // The mode written is the one already counted (docs/decisions.md "Fixing for you").
+                  safe: true,
+                },
+              ]
             : undefined,
         });
       }
@@ -85,7 +88,10 @@ function cluesOf(entry: PlanEntry, mode: Mode, memo: Memo): { words: string[]; w
   const where: ('title' | 'format')[] = [];
   const scan = (text: string | undefined, kind: 'title' | 'format') => {
     if (!text) return;
-    const tokens = text.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}&]+|[^\p{L}\p{N}&]+$/gu, '')).filter(Boolean);
+    const tokens = text
+      .split(/\s+/)
+      .map((w) => w.replace(/^[^\p{L}\p{N}&]+|[^\p{L}\p{N}&]+$/gu, ''))
+      .filter(Boolean);
     const single = tokens.map((w) => wanted(inferOne(w, kind, memo)));
     const used = new Array<boolean>(tokens.length).fill(false);
     const found: { at: number; phrase: string }[] = [];

@@ -27,7 +27,18 @@ export function businessKinds(g: Goal): ResultKind[] | undefined {
 
 function kindsText(kinds: ResultKind[]): Text {
   const labels = kinds.map((k) => RESULT_KINDS.find((r) => r.key === k)!.label);
-  return t(joinList(labels.map((l) => l.en), 'en', true), joinList(labels.map((l) => l.de), 'de', true));
+  return t(
+    joinList(
+      labels.map((l) => l.en),
+      'en',
+      true,
+    ),
+    joinList(
+      labels.map((l) => l.de),
+      'de',
+      true,
+    ),
+  );
 }
 
 /**
@@ -60,7 +71,9 @@ export const rule: Rule = {
         const m = k.metric?.value ?? k.title?.value;
         return m ? `'${k.id}' (${m})` : `'${k.id}'`;
       });
-      const what = g.type ? t(`a ${enumLabel(GOAL_TYPES, g.type.value, 'en')} goal`, `ein Ziel der Art ${enumLabel(GOAL_TYPES, g.type.value, 'de')}`) : t('about a business result', 'ein Geschäftsziel');
+      const what = g.type
+        ? t(`a ${enumLabel(GOAL_TYPES, g.type.value, 'en')} goal`, `ein Ziel der Art ${enumLabel(GOAL_TYPES, g.type.value, 'de')}`)
+        : t('about a business result', 'ein Geschäftsziel');
       const better = kindsText(kinds);
       const one = kpis.length === 1;
       goalFindings++;

@@ -7,29 +7,83 @@ import { words } from '../vocab';
 const DEPT_STRONG = new Set(['geschaeftsfuehrung', 'geschaeftsleitung', 'unternehmensleitung', 'vorstand', 'vorstands', 'board']);
 /** Department words that are management only with their own modifiers ("Top Management", not "Social Media Management"). */
 const DEPT_WEAK = new Set(['management', 'executive']);
-const DEPT_MODIFIERS = new Set(['management', 'executive', 'board', 'top', 'senior', 'general', 'upper', 'obere', 'oberes', 'oberste', 'office', 'team', 'leadership', 'committee']);
+const DEPT_MODIFIERS = new Set([
+  'management',
+  'executive',
+  'board',
+  'top',
+  'senior',
+  'general',
+  'upper',
+  'obere',
+  'oberes',
+  'oberste',
+  'office',
+  'team',
+  'leadership',
+  'committee',
+]);
 
 /** Role words that are management wherever they stand. */
 const ROLE_STRONG = new Set([
-  'geschaeftsfuehrer', 'geschaeftsfuehrerin', 'geschaeftsfuehrende', 'geschaeftsfuehrender', 'geschaeftsfuehrung', 'geschaeftsleitung',
-  'inhaber', 'inhaberin', 'mitinhaber', 'mitinhaberin', 'eigentuemer', 'eigentuemerin',
-  'vorstand', 'vorstands', 'vorstaendin', 'vorstandsvorsitzende', 'vorstandsvorsitzender', 'unternehmensleitung',
-  'ceo', 'founder', 'cofounder', 'gruender', 'gruenderin', 'mitgruender', 'mitgruenderin',
+  'geschaeftsfuehrer',
+  'geschaeftsfuehrerin',
+  'geschaeftsfuehrende',
+  'geschaeftsfuehrender',
+  'geschaeftsfuehrung',
+  'geschaeftsleitung',
+  'inhaber',
+  'inhaberin',
+  'mitinhaber',
+  'mitinhaberin',
+  'eigentuemer',
+  'eigentuemerin',
+  'vorstand',
+  'vorstands',
+  'vorstaendin',
+  'vorstandsvorsitzende',
+  'vorstandsvorsitzender',
+  'unternehmensleitung',
+  'ceo',
+  'founder',
+  'cofounder',
+  'gruender',
+  'gruenderin',
+  'mitgruender',
+  'mitgruenderin',
 ]);
 /** Role phrases that are management wherever they stand. */
-const ROLE_PHRASES = [['managing', 'director'], ['chief', 'executive'], ['managing', 'partner']];
+const ROLE_PHRASES = [
+  ['managing', 'director'],
+  ['chief', 'executive'],
+  ['managing', 'partner'],
+];
 /** "Owner" is management only on its own ("Owner", "Co-Owner", "Business Owner"), not "Product Owner". */
 const OWNER_MODIFIERS = new Set(['owner', 'co', 'business', 'company', 'sole']);
 
 /** Words that make a clause someone working for management, not management ("Assistenz der Geschäftsführung"). */
 const SUPPORT = new Set([
-  'assistenz', 'assistent', 'assistentin', 'assistant', 'referent', 'referentin', 'sekretariat', 'sekretaerin', 'sekretaer',
-  'secretary', 'buero', 'stab', 'stabsstelle',
+  'assistenz',
+  'assistent',
+  'assistentin',
+  'assistant',
+  'referent',
+  'referentin',
+  'sekretariat',
+  'sekretaerin',
+  'sekretaer',
+  'secretary',
+  'buero',
+  'stab',
+  'stabsstelle',
 ]);
 
 /** The clauses of a role or department: "Geschäftsführer, Freigabe" → two. */
 function clauses(s: string): string[][] {
-  return s.split(/[,;/&|+()]|\s[–—-]\s|\bund\b|\band\b/i).map(words).filter((c) => c.length);
+  return s
+    .split(/[,;/&|+()]|\s[–—-]\s|\bund\b|\band\b/i)
+    .map(words)
+    .filter((c) => c.length);
 }
 
 function hasPhrase(ws: string[], phrase: string[]): boolean {

@@ -56,7 +56,10 @@ export const rule: Rule = {
         }
         for (const [id, ref] of goalRefs(e)) add(goals, id, e, ref);
       }
-      for (const [what, m] of [['channel', channels], ['goal', goals]] as const) {
+      for (const [what, m] of [
+        ['channel', channels],
+        ['goal', goals],
+      ] as const) {
         for (const g of m.values()) {
           if (g.n < MIN_ENTRIES || !g.allPush) continue;
           const n = g.n;
@@ -67,15 +70,16 @@ export const rule: Rule = {
           ctx.report({
             uri: doc.uri,
             range: g.first.range,
-            message: what === 'channel'
-              ? t(
-                `All ${n} entries on ${g.id} are push${note.en}: nothing tells a story, asks or helps. Mix in other content (80/20 rule).`,
-                `Alle ${n} Einträge auf ${g.id} sind Push${note.de}: nichts erzählt, fragt oder hilft. Mischen Sie andere Inhalte bei (80/20-Regel).`,
-              )
-              : t(
-                `All ${n} entries for goal ${g.id} are push${note.en}: the goal is served by advertising alone. Mix in other content (80/20 rule).`,
-                `Alle ${n} Einträge zum Ziel ${g.id} sind Push${note.de}: das Ziel wird nur mit Werbung bedient. Mischen Sie andere Inhalte bei (80/20-Regel).`,
-              ),
+            message:
+              what === 'channel'
+                ? t(
+                    `All ${n} entries on ${g.id} are push${note.en}: nothing tells a story, asks or helps. Mix in other content (80/20 rule).`,
+                    `Alle ${n} Einträge auf ${g.id} sind Push${note.de}: nichts erzählt, fragt oder hilft. Mischen Sie andere Inhalte bei (80/20-Regel).`,
+                  )
+                : t(
+                    `All ${n} entries for goal ${g.id} are push${note.en}: the goal is served by advertising alone. Mix in other content (80/20 rule).`,
+                    `Alle ${n} Einträge zum Ziel ${g.id} sind Push${note.de}: das Ziel wird nur mit Werbung bedient. Mischen Sie andere Inhalte bei (80/20-Regel).`,
+                  ),
             data: { scope: what, id: g.id, count: n },
           });
         }

@@ -94,20 +94,22 @@ function isDefault(v: number, d: number): boolean {
 }
 
 function message(s: Scope, push: number, count: number, share: number, max: number, strongMax: number, mixed: boolean): Text {
-  const scope = s.kind === 'plan'
-    ? t('in this plan', 'in diesem Plan')
-    : s.kind === 'channel'
-      ? t(`on ${s.key}`, `auf ${s.key}`)
-      : t(`in ${monthName(s.key, 'en')}`, `im ${monthName(s.key, 'de')}`);
+  const scope =
+    s.kind === 'plan'
+      ? t('in this plan', 'in diesem Plan')
+      : s.kind === 'channel'
+        ? t(`on ${s.key}`, `auf ${s.key}`)
+        : t(`in ${monthName(s.key, 'en')}`, `im ${monthName(s.key, 'de')}`);
   const verb = push === 1 ? t('is', 'ist') : t('are', 'sind');
   const limit = isDefault(max, 0.2)
     ? t('more than the 20 % of the 80/20 rule', 'mehr als die 20 % der 80/20-Regel')
     : t(`more than the ${fmtPercent(max)} allowed (max)`, `mehr als die erlaubten ${fmtPercent(max)} (max)`);
-  const strong = share > strongMax
-    ? isDefault(strongMax, 0.33) || isDefault(strongMax, 1 / 3)
-      ? t(' and more than a third (rule of thirds)', ' und mehr als ein Drittel (Drittel-Regel)')
-      : t(` and more than ${fmtPercent(strongMax)} (strongMax)`, ` und mehr als ${fmtPercent(strongMax)} (strongMax)`)
-    : t('', '');
+  const strong =
+    share > strongMax
+      ? isDefault(strongMax, 0.33) || isDefault(strongMax, 1 / 3)
+        ? t(' and more than a third (rule of thirds)', ' und mehr als ein Drittel (Drittel-Regel)')
+        : t(` and more than ${fmtPercent(strongMax)} (strongMax)`, ` und mehr als ${fmtPercent(strongMax)} (strongMax)`)
+      : t('', '');
   const half = mixed ? t(' Mixed entries count half.', ' Gemischte Einträge zählen halb.') : t('', '');
   return t(
     `${fmtNumber(push, 'en')} of ${count} entries ${scope.en} ${verb.en} push (${fmtPercent(share)}), ${limit.en}${strong.en}.${half.en}`,

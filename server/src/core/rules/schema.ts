@@ -29,9 +29,23 @@ export const rule: Rule = {
           range: n.range,
           severity: 'warning',
           message: near
-            ? t(`Unknown rule '${n.name}' in a stratdoc comment: did you mean '${near}'? The comment switches nothing off.`, `Unbekannte Regel '${n.name}' in einem stratdoc-Kommentar: meinten Sie '${near}'? Der Kommentar schaltet nichts ab.`)
-            : t(`Unknown rule '${n.name}' in a stratdoc comment; it switches nothing off. The rules are listed in docs/rules.`, `Unbekannte Regel '${n.name}' in einem stratdoc-Kommentar; er schaltet nichts ab. Die Regeln stehen in docs/rules.`),
-          fixes: near ? [{ title: t(`Change to '${near}'`, `Ändern in '${near}'`), edits: [{ uri: doc.uri, edits: [{ range: n.range, newText: near }] }], preferred: true }] : undefined,
+            ? t(
+                `Unknown rule '${n.name}' in a stratdoc comment: did you mean '${near}'? The comment switches nothing off.`,
+                `Unbekannte Regel '${n.name}' in einem stratdoc-Kommentar: meinten Sie '${near}'? Der Kommentar schaltet nichts ab.`,
+              )
+            : t(
+                `Unknown rule '${n.name}' in a stratdoc comment; it switches nothing off. The rules are listed in docs/rules.`,
+                `Unbekannte Regel '${n.name}' in einem stratdoc-Kommentar; er schaltet nichts ab. Die Regeln stehen in docs/rules.`,
+              ),
+          fixes: near
+            ? [
+                {
+                  title: t(`Change to '${near}'`, `Ändern in '${near}'`),
+                  edits: [{ uri: doc.uri, edits: [{ range: n.range, newText: near }] }],
+                  preferred: true,
+                },
+              ]
+            : undefined,
         });
       }
     }

@@ -20,10 +20,12 @@ export const rule: Rule = {
         const { owner, reviewer } = entry;
         if (!owner || !reviewer) continue;
         // The same person however written: handle, full name or first name (docs/format.md "References by name").
-        const same = idKey(owner.id) === idKey(reviewer.id) || (() => {
-          const a = ctx.project.lookup('person', owner.id);
-          return !!a && a === ctx.project.lookup('person', reviewer.id);
-        })();
+        const same =
+          idKey(owner.id) === idKey(reviewer.id) ||
+          (() => {
+            const a = ctx.project.lookup('person', owner.id);
+            return !!a && a === ctx.project.lookup('person', reviewer.id);
+          })();
         if (!same) continue;
         const obj = entryName(entry, 'object');
         const dat = entryName(entry, 'dative');

@@ -15,7 +15,9 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const doc of ctx.project.documents) {
-      for (const p of doc.problems) if (p.rule === 'syntax') ctx.report({ uri: doc.uri, range: p.range, message: p.message, fixes: p.fixes, data: p.internal ? { internal: p.internal } : undefined });
+      for (const p of doc.problems)
+        if (p.rule === 'syntax')
+          ctx.report({ uri: doc.uri, range: p.range, message: p.message, fixes: p.fixes, data: p.internal ? { internal: p.internal } : undefined });
     }
   },
 };

@@ -27,7 +27,7 @@ export const rule: Rule = {
     severity: 'warning',
     scope: 'entry',
     description: t(
-      'A plan entry on a channel that the strategy\'s channel plan does not have.',
+      "A plan entry on a channel that the strategy's channel plan does not have.",
       'Ein Planeintrag auf einem Kanal, den der Kanalplan der Strategie nicht enthält.',
     ),
     fixable: true,
@@ -65,13 +65,13 @@ export const rule: Rule = {
         fixes: fixes.length ? fixes : undefined,
         message: suggestion
           ? t(
-            `'${shown}' is not a channel of the channel plan: did you mean '${suggestion}'? Declared: ${joinList(list, 'en')}.`,
-            `'${shown}' ist kein Kanal des Kanalplans: meinten Sie '${suggestion}'? Im Kanalplan: ${joinList(list, 'de')}.`,
-          )
+              `'${shown}' is not a channel of the channel plan: did you mean '${suggestion}'? Declared: ${joinList(list, 'en')}.`,
+              `'${shown}' ist kein Kanal des Kanalplans: meinten Sie '${suggestion}'? Im Kanalplan: ${joinList(list, 'de')}.`,
+            )
           : t(
-            `'${shown}' is not a channel of the channel plan (${joinList(list, 'en')}): add it to the channel plan with why and resources, or plan this entry on a declared channel.`,
-            `'${shown}' ist kein Kanal des Kanalplans (${joinList(list, 'de')}): Nehmen Sie ihn mit Begründung und Ressourcen in den Kanalplan auf, oder planen Sie diesen Eintrag auf einem vorhandenen Kanal.`,
-          ),
+              `'${shown}' is not a channel of the channel plan (${joinList(list, 'en')}): add it to the channel plan with why and resources, or plan this entry on a declared channel.`,
+              `'${shown}' ist kein Kanal des Kanalplans (${joinList(list, 'de')}): Nehmen Sie ihn mit Begründung und Ressourcen in den Kanalplan auf, oder planen Sie diesen Eintrag auf einem vorhandenen Kanal.`,
+            ),
       });
     }
   },

@@ -10,7 +10,7 @@ export const rule: Rule = {
     severity: 'warning',
     scope: 'entry',
     description: t(
-      'An owner, reviewer, KPI owner or channel resource is not a member of the strategy\'s team.',
+      "An owner, reviewer, KPI owner or channel resource is not a member of the strategy's team.",
       'Eine verantwortliche Person, Freigabe, KPI-Verantwortung oder Kanal-Ressource gehört nicht zum Team der Strategie.',
     ),
   },
@@ -46,7 +46,13 @@ function check(team: Team, doc: ParsedDocument, ref: Ref, role: Text): void {
   if (team.keys.has(idKey(ref.id)) || team.names.has(words(ref.id).join(' ')) || team.ctx.project.lookup('person', ref.id)) return;
   const handles = team.people.map((p) => p.id);
   const near = closest(idKey(ref.id), handles);
-  const list = handles.length > 10 ? `${handles.slice(0, 10).map((h) => `@${h}`).join(', ')}, …` : handles.map((h) => `@${h}`).join(', ');
+  const list =
+    handles.length > 10
+      ? `${handles
+          .slice(0, 10)
+          .map((h) => `@${h}`)
+          .join(', ')}, …`
+      : handles.map((h) => `@${h}`).join(', ');
   // As the document writes it: '@jan' in Markdown, 'jan' in YAML.
   const start = doc.lines.offsetAt(ref.range.start);
   const who = (doc.text[start - 1] === '@' ? '@' : '') + ref.id;

@@ -28,7 +28,7 @@ export const rule: Rule = {
     severity: 'error',
     scope: 'entry',
     description: t(
-      'A reference names a goal, KPI or audience that the strategy does not define, or a plan\'s strategy: path leads to no strategy document.',
+      "A reference names a goal, KPI or audience that the strategy does not define, or a plan's strategy: path leads to no strategy document.",
       'Ein Verweis nennt ein Ziel, eine Kennzahl oder eine Zielgruppe, die die Strategie nicht definiert, oder der strategy:-Pfad eines Plans führt zu keinem Strategiedokument.',
     ),
     fixable: true,
@@ -78,15 +78,22 @@ function check(ctx: RuleContext, doc: ParsedDocument, ref: Ref, kind: RefKind, s
   if (kind === 'goal' && !ID_LIKE.test(ref.id)) return byName(ctx, doc, ref);
   const ids = p.ids(kind);
   // Not an ID the same field already names: "A1, A2" with only A1 defined is no typo of A1.
-  const near = closest(ref.id, ids.filter((id) => !siblings.some((x) => x !== ref && idKey(x.id) === idKey(id))));
+  const near = closest(
+    ref.id,
+    ids.filter((id) => !siblings.some((x) => x !== ref && idKey(x.id) === idKey(id))),
+  );
   // The same ID for an item of another kind of the shared namespace ("K1" as a goal).
-  const other = (['goal', 'kpi', 'audience'] as RefKind[]).filter((k) => k !== kind).map((k) => p.lookup(k, ref.id)).find((x) => x);
+  const other = (['goal', 'kpi', 'audience'] as RefKind[])
+    .filter((k) => k !== kind)
+    .map((k) => p.lookup(k, ref.id))
+    .find((x) => x);
   const n = NOUN[kind];
-  const known = near && ids.length === 1
-    ? t('', '')
-    : ids.length
-    ? t(` ${n.many.en}: ${list(ids)}.`, ` ${n.many.de}: ${list(ids)}.`)
-    : t(` The strategy defines no ${n.many.en.toLowerCase()} yet.`, ` Die Strategie definiert noch keine ${n.many.de}.`);
+  const known =
+    near && ids.length === 1
+      ? t('', '')
+      : ids.length
+        ? t(` ${n.many.en}: ${list(ids)}.`, ` ${n.many.de}: ${list(ids)}.`)
+        : t(` The strategy defines no ${n.many.en.toLowerCase()} yet.`, ` Die Strategie definiert noch keine ${n.many.de}.`);
   const head = other
     ? t(`'${ref.id}' is ${IS_A[other.kind].en}, not ${IS_A[kind].en}.`, `'${ref.id}' ist ${IS_A[other.kind].de}, ${NOT_DE[kind]}.`)
     : t(`'${ref.id}' is not a defined ${n.one.en}.`, `'${ref.id}' ist ${NONE_DE[kind]}.`);
@@ -99,11 +106,13 @@ function check(ctx: RuleContext, doc: ParsedDocument, ref: Ref, kind: RefKind, s
     range: ref.range,
     message: t(`${head.en}${mean.en}${known.en}`, `${head.de}${mean.de}${known.de}`),
     fixes: fixable
-      ? [{
-        title: t(`Change to '${near}'`, `Ändern in '${near}'`),
-        edits: [{ uri: doc.uri, edits: [{ range: ref.range, newText: written.startsWith('@') ? `@${near}` : near }] }],
-        preferred: true,
-      }]
+      ? [
+          {
+            title: t(`Change to '${near}'`, `Ändern in '${near}'`),
+            edits: [{ uri: doc.uri, edits: [{ range: ref.range, newText: written.startsWith('@') ? `@${near}` : near }] }],
+            preferred: true,
+          },
+        ]
       : undefined,
   });
 }
@@ -121,13 +130,10 @@ function byName(ctx: RuleContext, doc: ParsedDocument, ref: Ref): void {
     range: ref.range,
     message: goals.length
       ? t(
-        `'${ref.id}' names no goal of the strategy: no goal has this ID, type or these words in its title. Goals: ${shown}.`,
-        `'${ref.id}' nennt kein Ziel der Strategie: Kein Ziel hat diese ID, diese Art oder diese Wörter im Titel. Ziele: ${shown}.`,
-      )
-      : t(
-        `'${ref.id}' names no goal: the strategy defines no goals yet.`,
-        `'${ref.id}' nennt kein Ziel: Die Strategie definiert noch keine Ziele.`,
-      ),
+          `'${ref.id}' names no goal of the strategy: no goal has this ID, type or these words in its title. Goals: ${shown}.`,
+          `'${ref.id}' nennt kein Ziel der Strategie: Kein Ziel hat diese ID, diese Art oder diese Wörter im Titel. Ziele: ${shown}.`,
+        )
+      : t(`'${ref.id}' names no goal: the strategy defines no goals yet.`, `'${ref.id}' nennt kein Ziel: Die Strategie definiert noch keine Ziele.`),
   });
 }
 

@@ -22,8 +22,14 @@ export const rule: Rule = {
       const keys = project.goalsOfEntry(entry).map((g) => idKey(g.id));
       for (const k of keys) (isCancelled(entry) ? cancelledOnly : served).add(k);
     }
-    const plans = joinList(project.plans.map((p) => fileName(p.uri)), 'en');
-    const plansDe = joinList(project.plans.map((p) => fileName(p.uri)), 'de');
+    const plans = joinList(
+      project.plans.map((p) => fileName(p.uri)),
+      'en',
+    );
+    const plansDe = joinList(
+      project.plans.map((p) => fileName(p.uri)),
+      'de',
+    );
     const many = project.plans.length > 1;
     for (const g of project.goals) {
       const key = idKey(g.id);

@@ -28,7 +28,8 @@ export const rule: Rule = {
 function looksLike(r: Recognition): Text {
   const list = r.evidence.map((e) => `'${e}'`).join(', ');
   if (r.kind === 'plan') {
-    const what = r.format === 'yaml' ? t('a list with the keys', 'eine Liste mit den Schlüsseln') : t('a table with the columns', 'eine Tabelle mit den Spalten');
+    const what =
+      r.format === 'yaml' ? t('a list with the keys', 'eine Liste mit den Schlüsseln') : t('a table with the columns', 'eine Tabelle mit den Spalten');
     return t(`an editorial plan (${what.en} ${list})`, `ein Redaktionsplan (${what.de} ${list})`);
   }
   const what = r.format === 'yaml' ? t('the keys', 'den Schlüsseln') : t('the sections', 'den Abschnitten');
@@ -41,7 +42,9 @@ export function markerFix(uri: string, text: string, r: Recognition): FixSpec {
   const where = r.format === 'markdown' ? t('to the front matter', 'im Front Matter') : t('as the first line', 'als erste Zeile');
   return {
     title: t(`Check this file: add 'stratdoc: ${r.kind}' ${where.en}`, `Diese Datei prüfen: 'stratdoc: ${r.kind}' ${where.de} ergänzen`),
-    edits: [{ uri, edits: [{ range: { start: { line: e.line, character: e.character }, end: { line: e.line, character: e.character } }, newText: e.newText }] }],
+    edits: [
+      { uri, edits: [{ range: { start: { line: e.line, character: e.character }, end: { line: e.line, character: e.character } }, newText: e.newText }] },
+    ],
     preferred: true,
   };
 }
@@ -51,9 +54,10 @@ export function unmarkedFinding(uri: string, text: string, r: Recognition): { ra
   const lines = new LineIndex(text);
   const what = looksLike(r);
   const marker = `stratdoc: ${r.kind}`;
-  const where = r.format === 'markdown'
-    ? t(`'${marker}' in the front matter`, `'${marker}' im Front Matter`)
-    : t(`'${marker}' as the first line`, `'${marker}' als erste Zeile`);
+  const where =
+    r.format === 'markdown'
+      ? t(`'${marker}' in the front matter`, `'${marker}' im Front Matter`)
+      : t(`'${marker}' as the first line`, `'${marker}' als erste Zeile`);
   return {
     range: lines.lineRange(0),
     message: t(

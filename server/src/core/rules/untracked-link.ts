@@ -46,11 +46,16 @@ export const rule: Rule = {
             `${name.en} links without utm_ parameters, although it serves the conversion goal ${goal.id}: the clicks and conversions it brings cannot be traced back to it.`,
             `${name.de} verlinkt ohne utm_-Parameter, obwohl der Eintrag dem Abverkaufsziel ${goal.id} dient: seine Klicks und Konversionen lassen sich ihm nicht zuordnen.`,
           ),
-          fixes: [{
-            title: t(`Add ${params.map((p) => p.split('=')[0]).join(' and ')} (${params.join('&')})`, `${params.map((p) => p.split('=')[0]).join(' und ')} ergänzen (${params.join('&')})`),
-            edits: [{ uri: doc.uri, edits: [{ range: doc.lines.rangeOf(at, at), newText: insert }] }],
-            preferred: true,
-          }],
+          fixes: [
+            {
+              title: t(
+                `Add ${params.map((p) => p.split('=')[0]).join(' and ')} (${params.join('&')})`,
+                `${params.map((p) => p.split('=')[0]).join(' und ')} ergänzen (${params.join('&')})`,
+              ),
+              edits: [{ uri: doc.uri, edits: [{ range: doc.lines.rangeOf(at, at), newText: insert }] }],
+              preferred: true,
+            },
+          ],
         });
       }
     }
@@ -77,5 +82,7 @@ function hasUtm(url: string): boolean {
 
 /** A campaign name as a utm value: `Frühling 2027` → `fruehling-2027`. */
 function slug(s: string): string {
-  return fold(s).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return fold(s)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
