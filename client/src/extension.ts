@@ -245,7 +245,10 @@ class Controller implements vscode.Disposable {
         { scheme: 'file', pattern: '**/*.csv' },
       ],
       synchronize: { configurationSection: 'stratdoc' },
-      initializationOptions: {},
+      // Push, not pull: vscode-languageclient drops a file's pulled diagnostics when its tab
+      // closes while the document stays open, and the Problems view would lose them
+      // (docs/decisions.md "Request flow").
+      initializationOptions: { pullDiagnostics: false },
       outputChannel: this.output,
     };
     const client = new LanguageClient(CLIENT_ID, 'stratdoc', serverOptions, clientOptions);

@@ -203,10 +203,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   foldersCapable = !!caps.workspace?.workspaceFolders;
   progressCapable = !!caps.window?.workDoneProgress;
   refreshCapable = !!caps.workspace?.diagnostics?.refreshSupport;
-  // Open documents' diagnostics are pulled where the client can; the rest stay pushed.
-  session.pull = !!caps.textDocument?.diagnostic;
   session.locale = params.locale?.toLowerCase().startsWith('de') ? 'de' : 'en';
-  const opts = (params.initializationOptions ?? {}) as { today?: string; debounceMs?: number; settings?: unknown };
+  const opts = (params.initializationOptions ?? {}) as { today?: string; debounceMs?: number; settings?: unknown; pullDiagnostics?: boolean };
+  // Open documents' diagnostics are pulled where the client can and does not decline it
+  // (the VS Code extension declines: docs/decisions.md "Request flow"); the rest stay pushed.
+  session.pull = !!caps.textDocument?.diagnostic && opts.pullDiagnostics !== false;
   if (opts.today) session.today = opts.today;
   if (typeof opts.debounceMs === 'number') session.debounceMs = opts.debounceMs;
   if (opts.settings) session.setSettings(opts.settings);
