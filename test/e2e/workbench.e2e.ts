@@ -318,7 +318,11 @@ describe('the extension in the VS Code workbench (code-server, Chromium)', funct
     const csv =
       '\ufeffDatum;Plattform;Thema;Verantwortlich;Status;Ziel\r\n03.03.2027;Instagram;Probefahrt-Aktion im März;Lea;geplant;Z1\r\n10.03.2027;Instagram;Werkstatt-Tipps;Lea;geplant;Z9\r\n';
     fs.writeFileSync(path.join(folder, 'plaene', 'export.plan.csv'), csv);
-    const editor = await openFile('export.plan.csv');
+    // From the explorer: Quick Open's file index may not list a file this new yet.
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'export.plan.csv' }).click();
+    await page.locator('.tab.active[data-resource-name="export.plan.csv"]').waitFor();
+    const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+    await editor.locator('.view-lines').waitFor();
     // The error sits on the cell `Z9` (line 3), whatever language the editor gave the file.
     const squiggle = editor.locator('.view-overlays .squiggly-error').first();
     await squiggle.waitFor();
