@@ -73,23 +73,7 @@ function settings(doc: ParsedDocument, opts: ConvertOptions, kind: 'plan' | 'str
 // ---------------------------------------------------------------- plans
 
 /** The fields a plan entry's canonical columns consume (the rest is kept under its own key). */
-const PLAN_NAMES = new Set<FieldName>([
-  'id',
-  'date',
-  'time',
-  'channel',
-  'format',
-  'title',
-  'mode',
-  'goals',
-  'kpis',
-  'audiences',
-  'owner',
-  'reviewer',
-  'status',
-  'link',
-  'campaign',
-]);
+const PLAN_NAMES = new Set<FieldName>(PLAN_COLUMNS);
 
 /**
  * The rows of a plan: one per row or mapping of the document. A cross-post stays one row
