@@ -69,6 +69,33 @@ export function usageError(io: CliIo, lang: Lang, message: Text, hint: Text): Ex
   return EXIT_USAGE;
 }
 
+/** A command with its options read: `str(name)` gives an option's value, if one was given. */
+export interface Started {
+  lang0: Lang;
+  options: Map<string, string | true>;
+  positionals: string[];
+  str: (name: string) => string | undefined;
+}
+
+/**
+ * The start every subcommand shares: the options read by `specs`, a usage error (with
+ * `hint`) or `--help` (printing `help`) answered. A number is the exit code to return.
+ */
+export function startCommand(argv: string[], io: CliIo, specs: OptionSpec[], help: () => Text, hint: Text): Started | ExitCode {
+  const lang0 = earlyLang(argv, io.env);
+  const parsed = parseArgs(argv, specs);
+  if ('error' in parsed) return usageError(io, lang0, parsed.error, hint);
+  if (parsed.options.has('help')) {
+    io.stdout(help()[lang0]);
+    return EXIT_OK;
+  }
+  const str = (k: string) => {
+    const v = parsed.options.get(k);
+    return typeof v === 'string' ? v : undefined;
+  };
+  return { lang0, options: parsed.options, positionals: parsed.positionals, str };
+}
+
 export { isIsoDate } from '../core/dates';
 
 /** Reads and validates the options; a Text on bad usage. */

@@ -14,9 +14,9 @@ import { formatOf } from '../core/parse/common';
 import { markerEdit, recognize } from '../core/recognize';
 import { LineIndex, type Lang } from '../core/text';
 import { toPath, toUri } from '../core/uri';
-import { parseArgs, type OptionSpec } from './args';
-import { prepare, usageError } from './check';
-import { earlyLang, isLang, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo, type ExitCode } from './io';
+import type { OptionSpec } from './args';
+import { prepare, startCommand, usageError } from './check';
+import { isLang, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo, type ExitCode } from './io';
 import { M, reason } from './messages';
 
 export const CONVERT_OPTIONS: OptionSpec[] = [
@@ -30,27 +30,18 @@ export const CONVERT_OPTIONS: OptionSpec[] = [
 const TARGETS: Record<string, ConvertTarget> = { yaml: 'yaml', yml: 'yaml', md: 'md', markdown: 'md' };
 
 export function convertCommand(argv: string[], io: CliIo): ExitCode {
-  const lang0 = earlyLang(argv, io.env);
-  const parsed = parseArgs(argv, CONVERT_OPTIONS);
+  const started = startCommand(argv, io, CONVERT_OPTIONS, M.convertHelp, M.convertHelpHint());
+  if (typeof started === 'number') return started;
+  const { lang0, positionals, str } = started;
   const hint = M.convertHelpHint();
-  if ('error' in parsed) return usageError(io, lang0, parsed.error, hint);
-  const o = parsed.options;
-  if (o.has('help')) {
-    io.stdout(M.convertHelp()[lang0]);
-    return EXIT_OK;
-  }
-  const str = (k: string) => {
-    const v = o.get(k);
-    return typeof v === 'string' ? v : undefined;
-  };
   const to = str('to');
   if (to === undefined) return usageError(io, lang0, M.convertTo(), hint);
   const target = TARGETS[to.toLowerCase()];
   if (!target) return usageError(io, lang0, M.convertBadTo(to), hint);
   const lang = str('lang');
   if (lang !== undefined && !isLang(lang)) return usageError(io, lang0, M.badLang(lang), hint);
-  if (parsed.positionals.length !== 1) return usageError(io, lang0, M.convertOneFile(), hint);
-  const file = parsed.positionals[0];
+  if (positionals.length !== 1) return usageError(io, lang0, M.convertOneFile(), hint);
+  const file = positionals[0];
   const abs = path.resolve(io.cwd, file);
   try {
     if (fs.statSync(abs).isDirectory()) return usageError(io, lang0, M.convertOneFile(), hint);

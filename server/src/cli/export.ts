@@ -8,9 +8,9 @@ import * as path from 'node:path';
 import { exportRows, toCsv, toIcs, type ExportFormat } from '../core/export';
 import type { Lang } from '../core/text';
 import { safeWrite } from '../core/files';
-import { parseArgs, type OptionSpec } from './args';
-import { prepare, usageError } from './check';
-import { earlyLang, isLang, EXIT_OK, type CliIo, type ExitCode } from './io';
+import type { OptionSpec } from './args';
+import { prepare, startCommand, usageError } from './check';
+import { isLang, EXIT_OK, type CliIo, type ExitCode } from './io';
 import { M, reason } from './messages';
 import { defaultJobs } from './parallel';
 
@@ -30,23 +30,14 @@ export function exportStamp(env: CliIo['env']): Date {
 }
 
 export function exportCommand(argv: string[], io: CliIo): ExitCode {
-  const lang0 = earlyLang(argv, io.env);
-  const parsed = parseArgs(argv, EXPORT_OPTIONS);
-  if ('error' in parsed) return usageError(io, lang0, parsed.error, M.exportHelpHint());
-  const o = parsed.options;
-  if (o.has('help')) {
-    io.stdout(M.exportHelp()[lang0]);
-    return EXIT_OK;
-  }
-  const str = (k: string) => {
-    const v = o.get(k);
-    return typeof v === 'string' ? v : undefined;
-  };
+  const started = startCommand(argv, io, EXPORT_OPTIONS, M.exportHelp, M.exportHelpHint());
+  if (typeof started === 'number') return started;
+  const { lang0, options: o, positionals, str } = started;
   if (o.has('ics') === o.has('csv')) return usageError(io, lang0, M.exportFormat(), M.exportHelpHint());
   const fmt: ExportFormat = o.has('ics') ? 'ics' : 'csv';
   const lang = str('lang');
   if (lang !== undefined && !isLang(lang)) return usageError(io, lang0, M.badLang(lang), M.exportHelpHint());
-  const paths = parsed.positionals.length ? parsed.positionals : ['.'];
+  const paths = positionals.length ? positionals : ['.'];
 
   const prepared = prepare({ paths, config: str('config'), lang: lang, jobs: defaultJobs() }, io, lang0, M.exportHelpHint());
   if (typeof prepared === 'number') return prepared;

@@ -10,8 +10,8 @@ import type { Lang } from '../core/text';
 import { dirnameUri, toPath, toUri } from '../core/uri';
 import { buildPreview } from '../preview/model';
 import { renderReport } from '../preview/html';
-import { parseArgs, type OptionSpec } from './args';
-import { collect, collectOld, isIsoDate, usageError, type Collected, type Prepared } from './check';
+import type { OptionSpec } from './args';
+import { collect, collectOld, isIsoDate, startCommand, usageError, type Collected, type Prepared } from './check';
 import { safeWrite } from '../core/files';
 import { compareWithBaseline } from '../node/baseline';
 import { relativeFile } from '../node/diagnostics';
@@ -20,7 +20,7 @@ import { checkoutOld, type OldTree } from '../node/git';
 import { planChange } from '../core/change';
 import { Workspace } from '../core/workspace';
 import { changeHtml, type ChangeReport } from '../preview/change';
-import { earlyLang, isLang, EXIT_OK, type CliIo, type ExitCode } from './io';
+import { isLang, EXIT_OK, type CliIo, type ExitCode } from './io';
 import { M, reason } from './messages';
 import { defaultJobs } from './parallel';
 
@@ -37,24 +37,15 @@ export const REPORT_OPTIONS: OptionSpec[] = [
 export const DEFAULT_REPORT = 'stratdoc-report.html';
 
 export function reportCommand(argv: string[], io: CliIo): ExitCode {
-  const lang0 = earlyLang(argv, io.env);
-  const parsed = parseArgs(argv, REPORT_OPTIONS);
-  if ('error' in parsed) return usageError(io, lang0, parsed.error, M.reportHelpHint());
-  const o = parsed.options;
-  if (o.has('help')) {
-    io.stdout(M.reportHelp()[lang0]);
-    return EXIT_OK;
-  }
-  const str = (k: string) => {
-    const v = o.get(k);
-    return typeof v === 'string' ? v : undefined;
-  };
+  const started = startCommand(argv, io, REPORT_OPTIONS, M.reportHelp, M.reportHelpHint());
+  if (typeof started === 'number') return started;
+  const { lang0, positionals, str } = started;
   const lang = str('lang');
   if (lang !== undefined && !isLang(lang)) return usageError(io, lang0, M.badLang(lang), M.reportHelpHint());
   const today = str('today');
   if (today !== undefined && !isIsoDate(today)) return usageError(io, lang0, M.badToday(today), M.reportHelpHint());
   const out = path.resolve(io.cwd, str('out') ?? DEFAULT_REPORT);
-  const paths = parsed.positionals.length ? parsed.positionals : ['.'];
+  const paths = positionals.length ? positionals : ['.'];
 
   const base = str('base');
   let oldTree: OldTree | undefined;
