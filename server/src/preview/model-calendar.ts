@@ -20,18 +20,13 @@ function entryTitle(e: PlanEntry): string {
   return e.title?.value?.trim() || e.format?.value?.trim() || '';
 }
 
+/** A calendar with nothing in it (no plan, or none dated). */
+export function emptyCalendar(maxGapDays: number, lang: Lang): PreviewCalendar {
+  return { maxGapDays, months: [], omittedBefore: 0, omittedAfter: 0, undated: 0, outside: 0, gaps: [], omittedGaps: 0, legend: legend(lang) };
+}
+
 export function buildCalendar(project: Project, today: string, lang: Lang, maxGapDays: number, flags: Map<PlanEntry, Flags>): PreviewCalendar {
-  const base: PreviewCalendar = {
-    maxGapDays,
-    months: [],
-    omittedBefore: 0,
-    omittedAfter: 0,
-    undated: 0,
-    outside: 0,
-    gaps: [],
-    omittedGaps: 0,
-    legend: legend(lang),
-  };
+  const base = emptyCalendar(maxGapDays, lang);
   const dated: PlanEntry[] = [];
   for (const { entry } of project.entries()) {
     if (!live(entry)) continue;

@@ -22,7 +22,7 @@ export * from './types';
 import { type PreviewOptions, type T2, commonFolder, relPath, w } from './model-base';
 import { buildGoals, buildSections } from './model-strategy';
 import { buildMix, entryFlags, groupFindings, limitText } from './model-plan';
-import { buildCalendar, legend } from './model-calendar';
+import { buildCalendar, emptyCalendar } from './model-calendar';
 export {
   MAX_MONTHS,
   MAX_PER_DAY,
@@ -272,17 +272,7 @@ function emptyModel(lang: Lang, today: string, title: string, root: string, conf
       omittedMonths: 0,
       limitText: limitText(max, strongMax, lang),
     },
-    calendar: {
-      maxGapDays: opt('channel-gap', 'maxGapDays', 14),
-      months: [],
-      omittedBefore: 0,
-      omittedAfter: 0,
-      undated: 0,
-      outside: 0,
-      gaps: [],
-      omittedGaps: 0,
-      legend: legend(lang),
-    },
+    calendar: emptyCalendar(opt('channel-gap', 'maxGapDays', 14), lang),
     findings: [],
     totals: { errors: 0, warnings: 0, infos: 0, hints: 0, entries: 0 },
   };
