@@ -60,7 +60,8 @@ describe('goal, KPI and channel rules: messages and fixes', () => {
     assert.match(k3.message.de, /Zielwert, Ausgangswert, Frist und Datenquelle/);
     // "TBD" and "–" are placeholders, not values.
     const k4 = fs.find((f) => f.message.en.includes("'K4'"))!;
-    assert.match(k4.message.en, /no target or baseline\./);
+    assert.match(k4.message.en, /its target \('TBD'\) and baseline \('–'\) are only placeholders\./);
+    assert.match(k4.message.de, /Zielwert \('TBD'\) und Ausgangswert \('–'\) sind nur Platzhalter\./);
     const [one] = findings('kpi-not-smart', 'fires-en-yaml');
     assert.match(one.message.de, /Es fehlt der Ausgangswert\./);
   });
