@@ -93,6 +93,35 @@ describe('reading in pieces means what reading the whole means', function () {
     assert.ok(compared > 80, `${compared} valid edits compared (${broken} broke the syntax)`);
   });
 
+  it('a quote or bracket left open means what it means read whole (it runs on into the next entries)', () => {
+    const p = plans.find((x) => x.uri.endsWith('.yaml'))!;
+    const li = new LineIndex(p.text);
+    const split = splitPlan(p.text, li)!;
+    let compared = 0;
+    for (const at of [1, Math.floor(split.chunks.length / 2), split.chunks.length - 1]) {
+      const c = split.chunks[at];
+      const chunk = p.text.slice(c.start, c.end);
+      const m = /^(\s*-?\s*[\p{L}_ ]+:[ \t]*)(\S[^\n]*)$/mu.exec(chunk);
+      assert.ok(m, `entry ${at} has a key with a value`);
+      const off = c.start + m.index + m[1].length;
+      for (const open of ['"', "'", '[', '{']) {
+        const cache = new ChunkCache();
+        parseDocument(p.uri, p.text, { cache });
+        const text = p.text.slice(0, off) + open + p.text.slice(off);
+        const whole = parseDocument(p.uri, text)!;
+        assert.ok(
+          whole.problems.some((x) => x.rule === 'syntax'),
+          `${open} at entry ${at} is a syntax error`,
+        );
+        assert.deepEqual(meaning(parseDocument(p.uri, text, { cache })!), meaning(whole), `${open} at entry ${at}`);
+        // Closed again: read in pieces as before.
+        assert.deepEqual(meaning(parseDocument(p.uri, p.text, { cache })!), meaning(parseDocument(p.uri, p.text)!), `${open} at entry ${at}, closed`);
+        compared++;
+      }
+    }
+    assert.equal(compared, 12);
+  });
+
   it('keeps unchanged entries as the same objects after an edit elsewhere', () => {
     for (const p of plans) {
       const cache = new ChunkCache();

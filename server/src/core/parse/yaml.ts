@@ -88,6 +88,7 @@ export function parseYaml(
   if (split) {
     const head = parseDocument(text.slice(0, split.headEnd), PARSE_OPTIONS);
     const tail = parseDocument(text.slice(split.tailStart), PARSE_OPTIONS);
+    if (head.errors.some(runsOn)) return parseYaml(uri, text, kind, detectedBy, { ...opts, cache: undefined, edit: undefined });
     shift(tail.contents, split.tailStart);
     yamlProblems(head.errors, 0, text, uri, r, out.problems);
     yamlProblems(tail.errors, split.tailStart, text, uri, r, out.problems);
@@ -154,7 +155,9 @@ export function parseYaml(
       // What the last reading of this document built is reused for every entry whose text
       // and line are unchanged: entries before the edit, and, when no line was added
       // or removed, entries after it (their ranges are lines and columns, so they hold).
-      type Built = { entries: PlanEntry[]; problems: ParsedDocument['problems'] };
+      // `open`: the piece ends inside a quote or flow collection, which read whole would
+      // run on into the entries after it.
+      type Built = { entries: PlanEntry[]; problems: ParsedDocument['problems']; open?: boolean };
       const stateKey = `${uri}|${ctx.lang}|${yearKey(ctx.years)}`;
       const prev = opts.cache!.pieces<Built>(stateKey);
       // The editor's range when it was made to the text of the last reading (the server's
@@ -185,6 +188,7 @@ export function parseYaml(
           const doc = parseDocument(chunkText, PARSE_OPTIONS);
           shift(doc.contents, c.start);
           yamlProblems(doc.errors, c.start, text, uri, r, built.problems);
+          if (doc.errors.some(runsOn)) built.open = true;
           const local: BuildContext = { ...ctx, problems: built.problems };
           const seq = doc.contents;
           for (const el of isSeq(seq) ? seq.items : []) {
@@ -203,6 +207,10 @@ export function parseYaml(
         for (const p of built.problems) out.problems.push(p);
       }
       opts.cache!.setPieces(stateKey, next, fresh);
+      // A cut must not change what the text means (splitPlan): a quote or bracket left
+      // open (mostly while typing) is read with the rest, as a fresh check reads it. The
+      // pieces stay cached, so closing it reads only the piece again.
+      if (next.pieces.some((p) => p.built.open)) return parseYaml(uri, text, kind, detectedBy, { ...opts, cache: undefined, edit: undefined });
     }
     for (const [k, pair] of split ? [] : top) {
       if (!ENTRY_KEYS.has(k)) continue;
@@ -422,6 +430,11 @@ function notAnEntry(el: Node, r: (a: number, b: number) => Range, entriesRange: 
     range: nodeRange(el, r) ?? entriesRange ?? r(0, 0),
     message: t('An entry is a mapping of fields (date, channel, title…).', 'Ein Eintrag ist eine Zuordnung von Feldern (date, channel, title…).'),
   };
+}
+
+/** A YAML error that leaves a quoted scalar or a flow collection open at the end of the text read. */
+function runsOn(err: YAMLError): boolean {
+  return err.code === 'MISSING_CHAR' || (err.code === 'BAD_INDENT' && /^Flow (?:sequence|map)/.test(err.message));
 }
 
 /** YAML errors as `syntax` problems; an unquoted `@handle` gets "quote it" and its fix. */
