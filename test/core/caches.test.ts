@@ -7,7 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { ConfigResolver, type ConfigHost } from '../../server/src/core/config';
-import type { Finding } from '../../server/src/core/rules/api';
+import type { Finding } from '../../server/src/core/engine';
 import { Workspace } from '../../server/src/core/workspace';
 import { SPLIT_MIN_LENGTH } from '../../server/src/core/parse/yaml';
 import { FINE_MIN_LINES } from '../../server/src/core/parse/markdown';
@@ -35,7 +35,7 @@ function model(ws: Workspace): string {
     docs.map((d) => ({
       uri: d.uri,
       kind: d.kind,
-      entries: d.plan?.entries.map((e) => [e.range.start.line, e.date?.value, e.channel?.value, e.title?.value, e.goal?.value]),
+      entries: d.plan?.entries.map((e) => [e.range.start.line, e.date?.value, e.channel?.id, e.title?.value, e.goals.map((g) => g.id)]),
       strategy: d.strategy,
       project: ws.projectOf(d.uri)?.documents.map((x) => x.uri),
     })),
