@@ -3,21 +3,14 @@
  * project as context), runs the rules through the core Workspace and prints the findings
  * of the files under the paths. Writes only with `--fix` (the safe fixes, cli/fix.ts).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ConfigResolver, type ConfigHost } from '../core/config';
 import { isIsoDate, todayIso } from '../core/dates';
-import { applyRead, isConfigFileName, isInside, readConfigFile, realFolder, walkDocuments, type WalkEntry, type WalkProblem } from '../core/files';
-import { docLanguage } from '../core/edit/templates';
-import type { Lang, Position, Text } from '../core/text';
-import { toPath, toUri } from '../core/uri';
-import { Workspace } from '../core/workspace';
+import type { Lang, Text } from '../core/text';
 import { parseArgs, type OptionSpec } from './args';
-import { compareDiagnostics, countSeverities, fromFinding, fromSkipped, numberFingerprints, relativeFile, type CliDiagnostic } from '../node/diagnostics';
+import { countSeverities, relativeFile } from '../node/diagnostics';
 import { compareWithBaseline, readBaseline, BASELINE, type BaselineFinding } from '../node/baseline';
 import { checkoutOld, type OldTree } from '../node/git';
 import { fileLinker } from './format/markdown';
-import { itemKeysOf } from '../core/fingerprint';
 import { planChange } from '../core/change';
 import { applyFixes } from './fix';
 import { format, isFormat, type FormatName } from './format';

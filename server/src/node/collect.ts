@@ -202,8 +202,7 @@ export function prepare(opts: { paths: string[]; config?: string; lang?: Lang } 
   const fallback: Lang = envLang(io.env) ?? 'en';
   const lang: Lang = opts.lang ?? configs.forFolder(firstFolder).language ?? fallback;
 
-  const stderr = io.stderr;
-  const debug = io.env.STRATDOC_DEBUG && stderr ? (line: string) => stderr(`stratdoc: ${line}\n`) : undefined;
+  const debug = io.env.STRATDOC_DEBUG && io.stderr ? (line: string) => io.stderr?.(`stratdoc: ${line}\n`) : undefined;
   const { ws, targetUris, walkProblems, inputs } = loadFiles(given, roots, configs, explicit?.path, { ...opts, debug });
   if (explicit) inputs.add(explicit.path);
   for (const u of configs.files()) {
