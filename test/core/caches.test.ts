@@ -105,7 +105,7 @@ const PLAN = (entries: string[], head = 'period: 2027-01-01..2027-12-31') =>
 
 const TODAY = '2027-02-15';
 
-describe('every cache of the Workspace: a long-lived Workspace answers what a fresh one does', () => {
+describe('every cache of the Workspace: a long-lived Workspace answers what a fresh one does @slow', () => {
   it("the project findings (key: the project's readings and today): a new day and an edited strategy are checked again", () => {
     const s = new LongLived().set(S_YAML, STRATEGY()).set(P_YAML, PLAN([0, 1, 2].map((i) => yamlEntry(i))));
     const early = s.same(TODAY);
