@@ -107,7 +107,7 @@ export function loadFiles(
       });
     }
   }
-  // Read and parse on every thread allowed (cli/parallel.ts), then take the results in order.
+  // Read and parse on every thread allowed (node/parallel.ts), then take the results in order.
   const { results, threads } = readAll(jobs, read.jobs ?? 1, read.progress && ((n) => read.progress!(n, jobs.length)));
   jobs.forEach((j, i) => applyRead(ws, j.uri, results[i].r, { report: j.report }, results[i].doc));
   read.debug?.(`read ${jobs.length} files on ${threads} thread${threads === 1 ? '' : 's'}`);
