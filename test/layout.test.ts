@@ -83,6 +83,19 @@ describe('layout: the layers hold', () => {
     assert.deepEqual(bad, []);
   });
 
+  it('no adapter imports the CLI, and node/ (what the CLI and the server share) imports only the core', () => {
+    const bad: string[] = [];
+    for (const f of tsFiles('server/src')) {
+      for (const spec of importsOf(f)) {
+        if (!spec.startsWith('.')) continue;
+        const to = target(f, spec);
+        if (!f.startsWith('server/src/cli/') && to.startsWith('server/src/cli/')) bad.push(`${f} imports ${spec}`);
+        if (f.startsWith('server/src/node/') && !to.startsWith('server/src/core/') && !to.startsWith('server/src/node/')) bad.push(`${f} imports ${spec}`);
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
+
   it('each request name and the configuration file name are written once, in shared/protocol.ts', () => {
     const literals = ["'stratdoc/preview'", "'stratdoc/export'", "'stratdoc/planStatus'", "'.stratdoc.yaml'"];
     const where = new Map<string, string[]>(literals.map((l) => [l, []]));

@@ -5,9 +5,10 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { repoRoot } from '../helpers/repo';
 
-// Bundled to out/test/cli/*.js: the repository is three folders up.
-export const REPO = path.resolve(__dirname, '../../..');
+// Bundled to out/test/cli/*.js or run from source by npm run test:fast: the nearest package.json.
+export const REPO = repoRoot();
 export const CLI = path.join(REPO, 'dist', 'cli.js');
 export const FIXTURES = path.join(REPO, 'test', 'fixtures', 'cli');
 export const GOLDEN = path.join(FIXTURES, 'golden');

@@ -6,7 +6,7 @@ import { CHECK_OPTIONS, isIsoDate, loadFiles, readCheckOptions } from '../../ser
 import { escapeData, escapeProperty } from '../../server/src/cli/format/github';
 import { pathToUriReference } from '../../server/src/cli/format/sarif';
 import { envLang, earlyLang } from '../../server/src/cli/io';
-import { projectRoot } from '../../server/src/cli/files';
+import { projectRoot } from '../../server/src/node/files';
 import { ConfigResolver } from '../../server/src/core/config';
 import { toUri } from '../../server/src/core/uri';
 import { FIXTURES } from './harness';

@@ -34,7 +34,7 @@ function files(dir: string): string[] {
 }
 
 describe('core: fingerprint item keys', () => {
-  it('finds the entry a position lies in as a scan of all entries does, on every fixture and example plan', () => {
+  it('finds the entry a position lies in as a scan of all entries does, on every fixture and example plan @slow', () => {
     const root = repoRoot();
     let plans = 0;
     let shared = 0;

@@ -12,8 +12,9 @@ import { autoFix, fixAll, applyTextEdits } from '../../server/src/core/fixall';
 import type { Finding } from '../../server/src/core/engine';
 import { Workspace } from '../../server/src/core/workspace';
 import { ConfigResolver } from '../../server/src/core/config';
+import { repoRoot } from '../helpers/repo';
 
-const REPO = path.resolve(__dirname, '../../..');
+const REPO = repoRoot();
 const TODAY = '2027-02-15';
 
 /** Every folder that is a fixture workspace: each rule case, each CLI/LSP fixture, the examples. */

@@ -35,7 +35,7 @@ function meaning(d: ParsedDocument): unknown {
   });
 }
 
-describe('reading in pieces means what reading the whole means', function () {
+describe('reading in pieces means what reading the whole means @slow', function () {
   this.timeout(120000);
   let dir: string;
   let plans: { uri: string; text: string }[];
@@ -176,7 +176,7 @@ describe('reading in pieces means what reading the whole means', function () {
   });
 });
 
-describe('the fine Markdown cut (server) means what the coarse cut (CLI) means', function () {
+describe('the fine Markdown cut (server) means what the coarse cut (CLI) means @slow', function () {
   this.timeout(120000);
   /** Every Markdown document the project has at hand: the examples, a corpus, the big strategy. */
   function documents(dir: string): { uri: string; text: string }[] {

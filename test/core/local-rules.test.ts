@@ -74,13 +74,13 @@ describe('local rules: a document alone gets the local findings the whole worksp
     assert.ok(!LOCAL.has('unknown-reference') && !LOCAL.has('unlinked-goal'));
   });
 
-  it('on every fixture workspace and example', function () {
+  it('on every fixture workspace and example @slow', function () {
     let n = 0;
     for (const dir of workspaces()) n += compare(dir);
     assert.ok(n > 50, `only ${n} documents compared`);
   });
 
-  it('on a generated corpus of linked strategies and plans', function () {
+  it('on a generated corpus of linked strategies and plans @slow', function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-local-'));
     try {
       generateCorpus(dir, { strategies: 12, entries: 40, seed: 5 });

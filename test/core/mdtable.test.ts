@@ -235,7 +235,7 @@ describe('core: fast Markdown table reader (differential against remark)', () =>
     assert.equal(sameTree(GFM_SPEC[2]), true);
   });
 
-  it("gives remark's tree on 1,000 generated tables (escaped pipes, code spans, HTML, ragged rows, prose around)", function () {
+  it("gives remark's tree on 1,000 generated tables (escaped pipes, code spans, HTML, ragged rows, prose around) @slow", function () {
     this.timeout(120_000);
     const r = rng(15);
     let fast = 0;
@@ -244,7 +244,7 @@ describe('core: fast Markdown table reader (differential against remark)', () =>
     assert.ok(fast > 400, `only ${fast} of 1000 generated tables took the fast path`);
   });
 
-  it("gives remark's tree on 1,500 generated prose documents (headings, paragraphs, lists, fences, HTML, odd lines)", function () {
+  it("gives remark's tree on 1,500 generated prose documents (headings, paragraphs, lists, fences, HTML, odd lines) @slow", function () {
     this.timeout(120_000);
     const r = rng(151);
     let fast = 0;
@@ -266,7 +266,7 @@ describe('core: fast Markdown table reader (differential against remark)', () =>
     assert.ok(lists > 100, `only ${lists} of 1500 generated documents had a list on the fast path`);
   });
 
-  it("gives remark's model on every fixture and example, as plan and as strategy, coarse and fine cut, with and without a cache", function () {
+  it("gives remark's model on every fixture and example, as plan and as strategy, coarse and fine cut, with and without a cache @slow", function () {
     this.timeout(180_000);
     const root = repoRoot();
     const files = [...markdownFiles(path.join(root, 'test/fixtures')), ...markdownFiles(path.join(root, 'examples'))];
@@ -274,7 +274,7 @@ describe('core: fast Markdown table reader (differential against remark)', () =>
     for (const f of files) sameModel(`file://${f}`, fs.readFileSync(f, 'utf8'));
   });
 
-  it("gives remark's model on generated plans with CRLF, BOM, umlauts and messy rows", function () {
+  it("gives remark's model on generated plans with CRLF, BOM, umlauts and messy rows @slow", function () {
     this.timeout(120_000);
     const r = rng(1515);
     for (let i = 0; i < 60; i++) {

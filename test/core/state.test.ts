@@ -110,7 +110,7 @@ describe('core: no module-level mutable state', () => {
   });
 });
 
-describe('caches owned by the Workspace: an edited workspace finds (and fixes) what a fresh one does', () => {
+describe('caches owned by the Workspace: an edited workspace finds (and fixes) what a fresh one does @slow', () => {
   const STRATEGY = [
     'stratdoc: strategy',
     'title: Strategie',
@@ -168,7 +168,7 @@ describe('caches owned by the Workspace: an edited workspace finds (and fixes) w
   });
 });
 
-describe("edits as ranges: the YAML reader takes the editor's range instead of comparing texts", () => {
+describe("edits as ranges: the YAML reader takes the editor's range instead of comparing texts @slow", () => {
   const entry = (i: number) => `  - date: 2027-03-${String(10 + (i % 20)).padStart(2, '0')}\n    channel: instagram\n    title: Post ${i}\n    owner: "@lea"\n`;
   const PLAN = ['stratdoc: plan', 'period: 2027-01-01..2027-12-31', 'entries:', ...Array.from({ length: 400 }, (_, i) => entry(i))].join('\n');
   const U = 'file:///w/big.plan.yaml';

@@ -17,8 +17,9 @@ import { loadWorkspace, describe1, allFindings, listFiles } from '../helpers/fsw
 import { applyEdits } from '../helpers/edits';
 import { toUri } from '../../server/src/core/uri';
 import { RULES_BY_ID } from '../../server/src/core/rules';
+import { repoRoot } from '../helpers/repo';
 
-const ROOT = path.resolve(__dirname, '../../../test/fixtures/rules');
+const ROOT = path.join(repoRoot(), 'test/fixtures/rules');
 
 function readExpect(file: string): { today: string; also: string[]; lines: string[] } {
   const out = { today: '2027-02-15', also: [] as string[], lines: [] as string[] };

@@ -9,8 +9,9 @@ import { loadWorkspace, allFindings } from '../helpers/fsworkspace';
 import { applyEdits } from '../helpers/edits';
 import type { Finding } from '../../server/src/core/engine';
 import { RULES_BY_ID } from '../../server/src/core/rules';
+import { repoRoot } from '../helpers/repo';
 
-const ROOT = path.resolve(__dirname, '../../../test/fixtures/rules');
+const ROOT = path.join(repoRoot(), 'test/fixtures/rules');
 
 function findings(rule: string, c: string): Finding[] {
   return allFindings(loadWorkspace(path.join(ROOT, rule, c)), '2027-02-15').filter((f) => f.rule === rule);

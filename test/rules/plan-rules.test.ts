@@ -7,8 +7,9 @@ import * as path from 'node:path';
 import { loadWorkspace, allFindings } from '../helpers/fsworkspace';
 import { applyEdits } from '../helpers/edits';
 import type { Finding } from '../../server/src/core/engine';
+import { repoRoot } from '../helpers/repo';
 
-const FIX = path.resolve(__dirname, '../../../test/fixtures/rules');
+const FIX = path.join(repoRoot(), 'test/fixtures/rules');
 
 function findings(rule: string, c: string, today = '2027-02-15'): { list: Finding[]; text: (uri: string) => string } {
   const ws = loadWorkspace(path.join(FIX, rule, c));

@@ -10,8 +10,9 @@ import { loadWorkspace, allFindings, describe1 } from '../helpers/fsworkspace';
 import { cadenceOf, isPlaceholderOnly, resultKindOf, moneyOf } from '../../server/src/core/vocab-practice';
 import { inferMode } from '../../server/src/core/vocab';
 import { channelName } from '../../server/src/core/rules/channels';
+import { repoRoot } from '../helpers/repo';
 
-const FIXTURES = path.resolve(__dirname, '../../../test/fixtures');
+const FIXTURES = path.join(repoRoot(), 'test/fixtures');
 
 describe('issue 12: the practice', () => {
   it('a strategy of placeholders and engagement-only sales goals no longer passes', () => {

@@ -12,7 +12,7 @@ import type { OptionSpec } from './args';
 import { prepare, startCommand, usageError } from './check';
 import { isLang, EXIT_OK, type CliIo, type ExitCode } from './io';
 import { M, reason } from './messages';
-import { defaultJobs } from './parallel';
+import { defaultJobs } from '../node/parallel';
 
 export const EXPORT_OPTIONS: OptionSpec[] = [
   { name: 'ics', value: false },

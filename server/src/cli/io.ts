@@ -1,5 +1,7 @@
 /** What a CLI command sees of the process: its folder, environment and output streams. */
 import type { Lang } from '../core/text';
+import { envLang } from '../node/env';
+export { envLang };
 
 export interface CliIo {
   cwd: string;
@@ -17,13 +19,6 @@ export type ExitCode = 0 | 1 | 2;
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
-
-/** The language of the environment: the first set of LC_ALL, LC_MESSAGES, LANG (POSIX order). */
-export function envLang(env: CliIo['env']): Lang | undefined {
-  const v = env.LC_ALL || env.LC_MESSAGES || env.LANG;
-  if (!v) return undefined;
-  return /^de([_.@-]|$)/i.test(v) ? 'de' : 'en';
-}
 
 export function isLang(v: string): v is Lang {
   return v === 'en' || v === 'de';

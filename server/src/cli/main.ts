@@ -1,6 +1,6 @@
 /** The `stratdoc` executable (bundled to dist/cli.js); started as a worker thread, it reads files for `check` (cli/parallel.ts). */
 import { run } from './run';
-import { isCliWorker, setWorkerScript, workerMain } from './parallel';
+import { isCliWorker, setWorkerScript, workerMain } from '../node/parallel';
 
 if (isCliWorker()) workerMain();
 else {

@@ -338,10 +338,6 @@ schreiben lässt.
   progressReading: (done: number, total: number): Text => t(`reading ${done}/${total} files`, `lese ${done}/${total} Dateien`),
   progressChecking: (documents: number): Text => t(`checking ${documents} documents`, `prüfe ${documents} Dokumente`),
   badNumber: (opt: string, v: string): Text => t(`'${opt} ${v}' is not a whole number of 0 or more.`, `'${opt} ${v}' ist keine ganze Zahl ab 0.`),
-  pathMissing: (p: string): Text => t(`path not found: ${p}`, `Pfad nicht gefunden: ${p}`),
-  pathUnreadable: (p: string, code: string): Text => t(`cannot read ${p} (${reason(code).en}).`, `${p} lässt sich nicht lesen (${reason(code).de}).`),
-  configUnreadable: (p: string, code: string): Text =>
-    t(`cannot read the configuration file ${p} (${reason(code).en}).`, `die Konfigurationsdatei ${p} lässt sich nicht lesen (${reason(code).de}).`),
   internalError: (): Text =>
     t(
       `internal error. Please report this at ${REPO_URL}/issues, with what the same command prints with STRATDOC_DEBUG=1 set.`,

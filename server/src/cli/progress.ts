@@ -6,13 +6,10 @@
 import type { Lang } from '../core/text';
 import type { CliIo } from './io';
 import { M } from './messages';
+import type { Progress } from '../node/collect';
 
-export interface Progress {
-  reading: (done: number, total: number) => void;
-  checking(documents: number): void;
-  /** Wipes the line (before anything else is written). */
-  done(): void;
-}
+/** What a run reports its progress to (node/collect.ts). */
+export type { Progress };
 
 const NONE: Progress = { reading() {}, checking() {}, done() {} };
 

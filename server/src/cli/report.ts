@@ -22,7 +22,7 @@ import { Workspace } from '../core/workspace';
 import { changeHtml, type ChangeReport } from '../preview/change';
 import { isLang, EXIT_OK, type CliIo, type ExitCode } from './io';
 import { M, reason } from './messages';
-import { defaultJobs } from './parallel';
+import { defaultJobs } from '../node/parallel';
 
 export const REPORT_OPTIONS: OptionSpec[] = [
   { name: 'out', short: 'o', value: true },
@@ -60,7 +60,7 @@ export function reportCommand(argv: string[], io: CliIo): ExitCode {
     if (typeof now === 'number') return now;
     let prelude: string | undefined;
     if (oldTree && base !== undefined) {
-      const old = collectOld(oldTree, runOpts, io, lang0, M.reportHelpHint());
+      const old = collectOld(oldTree, runOpts, io);
       // On GitHub Actions links to the commit; elsewhere relative to the report's folder.
       const onGithub = fileLinker(io);
       const link = io.env.GITHUB_SHA

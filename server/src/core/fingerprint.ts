@@ -5,8 +5,9 @@
  */
 import type { ParsedDocument, PlanEntry } from './model';
 import type { Position, Text } from './text';
-import { comparePos, containsPos } from './text';
+import { containsPos } from './text';
 import { idKey } from './vocab';
+import { PositionIndex } from './position';
 
 /**
  * The item a position lies in: a plan entry (`entry:<id>`, or `entry~<title>@<channel>`
@@ -20,39 +21,20 @@ export function itemKeyAt(doc: ParsedDocument | undefined, p: Position): string 
 /**
  * `itemKeyAt` for many positions in one document: plan entries in document order (each
  * ending before the next starts, or sharing its range, as the channels of a cross-post
- * do) are found by binary search, so keying every finding of a plan stays linear.
+ * do) are found by binary search (core/position.ts), so keying every finding of a plan
+ * stays linear.
  */
 export function itemKeysOf(doc: ParsedDocument | undefined): (p: Position) => string {
   if (!doc) return () => '';
-  const entries = doc.plan?.entries ?? [];
-  let ordered = true;
-  for (let i = 1; i < entries.length && ordered; i++) {
-    const a = entries[i - 1].range;
-    const b = entries[i].range;
-    ordered = comparePos(a.end, b.start) < 0 || (comparePos(a.start, b.start) === 0 && comparePos(a.end, b.end) === 0);
-  }
+  const index = new PositionIndex(doc);
   const entryKey = (e: PlanEntry): string => {
     if (e.id) return `entry:${idKey(e.id.id)}`;
     const title = (e.title?.value ?? e.date?.raw ?? '').trim().toLowerCase();
     return `entry~${title}@${e.channel ? idKey(e.channel.id) : ''}`;
   };
   return (p) => {
-    if (ordered) {
-      let lo = 0;
-      let hi = entries.length - 1;
-      let k = -1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (comparePos(entries[mid].range.start, p) <= 0) {
-          k = mid;
-          lo = mid + 1;
-        } else hi = mid - 1;
-      }
-      while (k > 0 && comparePos(entries[k - 1].range.start, entries[k].range.start) === 0) k--;
-      if (k >= 0 && containsPos(entries[k].range, p)) return entryKey(entries[k]);
-    } else {
-      for (const e of entries) if (containsPos(e.range, p)) return entryKey(e);
-    }
+    const e = index.entryAt(p);
+    if (e) return entryKey(e);
     const s = doc.strategy;
     if (s) {
       for (const it of [...s.people, ...s.goals, ...s.kpis, ...s.audiences, ...s.channels]) if (containsPos(it.range, p)) return `${it.kind}:${idKey(it.id)}`;

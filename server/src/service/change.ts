@@ -13,10 +13,9 @@ import type { Lang } from '../core/text';
 import { t } from '../core/text';
 import { toPath } from '../core/uri';
 import { compareWithBaseline } from '../node/baseline';
-import { collectOld, rootOf, type Collected } from '../cli/check';
+import { collectOld, rootOf, type Collected } from '../node/collect';
 import { compareDiagnostics, fromFinding, numberFingerprints, relativeFile, type CliDiagnostic } from '../node/diagnostics';
 import { checkoutOld, gitTop, resolveCommit } from '../node/git';
-import type { CliIo } from '../cli/io';
 import { changeHtml } from '../preview/change';
 import type { ServiceContext } from './context';
 
@@ -33,7 +32,6 @@ export function previewChange(ctx: ServiceContext, project: Project, base: strin
   const folder = path.dirname(file);
   const top = gitTop(folder);
   if ('error' in top) return note(top.error, lang);
-  const io: CliIo = { cwd: top.top, env: process.env, stdout: () => {}, stderr: () => {}, stdoutIsTTY: false };
   const rel = path.relative(top.top, folder) || '.';
   const today = ctx.today();
   // One spawn to learn the commit; the old documents are read again only when it changes.
@@ -46,7 +44,7 @@ export function previewChange(ctx: ServiceContext, project: Project, base: strin
     const tree = checkoutOld(rev.commit, top.top);
     if ('error' in tree) return note(tree.error, lang);
     try {
-      old = collectOld(tree, { paths: [rel], today }, io, lang, t('', ''));
+      old = collectOld(tree, { paths: [rel], today }, { cwd: top.top, env: process.env });
     } finally {
       tree.dispose();
     }

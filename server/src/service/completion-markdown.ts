@@ -1,4 +1,5 @@
 /** Completion in Markdown and CSV documents (service/completion.ts): table cells by column, `Key:` fields of items, missing step headings, comments. */
+import { positionIndex } from '../core/position';
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { Item, ItemKind, ParsedDocument } from '../core/model';
 import { ITEM_SECTIONS, SECTIONS, SECTION_BY_KEY, STEP_KEYS, stripNumbering, isSectionKey, sectionsOfHeading, type SectionKey } from '../core/vocab';
@@ -21,12 +22,12 @@ const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
  * hold no delimiter or quote. Keys, comments and sections have no place in a CSV.
  */
 export function csvCompletion(env: Env): CompletionItem[] {
-  for (const e of env.doc.plan?.entries ?? []) {
-    for (const f of e.fields) {
-      const { start, end } = f.range;
-      if (start.line !== env.line || end.line !== env.line || env.ch < start.character || env.ch > end.character) continue;
-      return fit(fieldValues(env, f.name, 'markdown'), { range: f.range, typed: env.text.slice(start.character, env.ch), format: 'markdown' });
-    }
+  // The row from the model's position index; the cell is the field whose value holds the cursor.
+  const entry = positionIndex(env.doc, env.ctx.ws.derived).entryAt({ line: env.line, character: env.ch });
+  for (const f of entry?.fields ?? []) {
+    const { start, end } = f.range;
+    if (start.line !== env.line || end.line !== env.line || env.ch < start.character || env.ch > end.character) continue;
+    return fit(fieldValues(env, f.name, 'markdown'), { range: f.range, typed: env.text.slice(start.character, env.ch), format: 'markdown' });
   }
   return [];
 }

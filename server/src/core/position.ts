@@ -1,0 +1,98 @@
+/**
+ * What a position in a document stands on, from the reader's model (docs/decisions.md
+ * "Positions from the model"): the plan entry, the field of it (its key or its value),
+ * the strategy item, the section. One index per reading, so fingerprints, completion,
+ * hover and navigation ask the model instead of reading the text again.
+ */
+import type { Derived } from './derived';
+import type { Field, Item, ParsedDocument, PlanEntry, Section } from './model';
+import { comparePos, containsPos, type Position } from './text';
+
+/** Where a position stands; each part only when the position lies inside it. */
+export interface PositionInfo {
+  entry?: PlanEntry;
+  /** A field of the entry or item, and whether the position is on its key or its value. */
+  field?: { field: Field; on: 'key' | 'value' };
+  item?: Item;
+  section?: Section;
+}
+
+export class PositionIndex {
+  private readonly entries: PlanEntry[];
+  /** Whether the entries follow each other in the text (a binary search finds one); else a scan. */
+  private readonly ordered: boolean;
+
+  constructor(readonly doc: ParsedDocument) {
+    this.entries = doc.plan?.entries ?? [];
+    let ordered = true;
+    for (let i = 1; i < this.entries.length && ordered; i++) {
+      const a = this.entries[i - 1].range;
+      const b = this.entries[i].range;
+      // One row naming two channels is two entries with the same range.
+      ordered = comparePos(a.end, b.start) < 0 || (comparePos(a.start, b.start) === 0 && comparePos(a.end, b.end) === 0);
+    }
+    this.ordered = ordered;
+  }
+
+  /** The plan entry the position lies in (the first of several with the same range). */
+  entryAt(p: Position): PlanEntry | undefined {
+    const list = this.entries;
+    if (!this.ordered) {
+      for (const e of list) if (containsPos(e.range, p)) return e;
+      return undefined;
+    }
+    let lo = 0;
+    let hi = list.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (comparePos(list[mid].range.start, p) <= 0) {
+        k = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    while (k > 0 && comparePos(list[k - 1].range.start, list[k].range.start) === 0) k--;
+    return k >= 0 && containsPos(list[k].range, p) ? list[k] : undefined;
+  }
+
+  /** The strategy item the position lies in (the innermost, when items nest). */
+  itemAt(p: Position): Item | undefined {
+    const s = this.doc.strategy;
+    if (!s) return undefined;
+    let best: Item | undefined;
+    for (const it of [...s.people, ...s.goals, ...s.kpis, ...s.audiences, ...s.channels])
+      if (containsPos(it.range, p) && (!best || comparePos(it.range.start, best.range.start) > 0)) best = it;
+    return best;
+  }
+
+  /** The strategy section the position lies in. */
+  sectionAt(p: Position): Section | undefined {
+    for (const sec of this.doc.strategy?.sections ?? []) if (containsPos(sec.range, p)) return sec;
+    return undefined;
+  }
+
+  /** Everything at the position: entry or item, the field of it, the section. */
+  at(p: Position): PositionInfo {
+    const out: PositionInfo = {};
+    const entry = this.entryAt(p);
+    if (entry) out.entry = entry;
+    else {
+      const item = this.itemAt(p);
+      if (item) out.item = item;
+      const section = this.sectionAt(p);
+      if (section) out.section = section;
+    }
+    const fields = entry?.fields ?? out.item?.fields ?? [];
+    for (const f of fields) {
+      if (containsPos(f.keyRange, p)) out.field = { field: f, on: 'key' };
+      else if (containsPos(f.range, p)) out.field = { field: f, on: 'value' };
+      if (out.field) break;
+    }
+    return out;
+  }
+}
+
+/** The index of a reading, made once per reading when the Workspace's store is given (core/derived.ts). */
+export function positionIndex(doc: ParsedDocument, derived?: Derived): PositionIndex {
+  return derived ? derived.of(doc, 'position index', () => new PositionIndex(doc)) : new PositionIndex(doc);
+}

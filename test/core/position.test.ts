@@ -1,0 +1,109 @@
+/**
+ * The position index (core/position.ts): what a position stands on, from the model —
+ * in a YAML plan, a Markdown table, a CSV export and a Markdown strategy — and the same
+ * entry a scan of all entries finds, at every position of the example plans.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseDocument } from '../../server/src/core/parse';
+import { PositionIndex, positionIndex } from '../../server/src/core/position';
+import { Derived } from '../../server/src/core/derived';
+import { containsPos, type Position } from '../../server/src/core/text';
+import type { PlanEntry } from '../../server/src/core/model';
+import { PLAN, STRATEGY, PLAN_YAML_TEXT } from '../robustness/docs';
+import { repoRoot } from '../helpers/repo';
+
+/** The position of the `n`-th occurrence of `needle` plus `shift` characters. */
+function posOf(text: string, needle: string, shift = 0, n = 0) {
+  let at = -1;
+  for (let i = 0; i <= n; i++) at = text.indexOf(needle, at + 1);
+  assert.ok(at >= 0, needle);
+  const before = text.slice(0, at + shift);
+  const line = before.split('\n').length - 1;
+  return { line, character: before.length - before.lastIndexOf('\n') - 1 };
+}
+
+describe('core: the position index', () => {
+  it('in a YAML plan: the entry, and whether the cursor is on a key or its value', () => {
+    const doc = parseDocument('file:///w/q1.plan.yaml', PLAN_YAML_TEXT)!;
+    const ix = new PositionIndex(doc);
+    const onKey = ix.at(posOf(PLAN_YAML_TEXT, 'channel: instagram', 2));
+    assert.equal(onKey.entry, doc.plan!.entries[0]);
+    assert.equal(onKey.field?.on, 'key');
+    assert.equal(onKey.field?.field.name, 'channel');
+    const onValue = ix.at(posOf(PLAN_YAML_TEXT, 'instagram', 3));
+    assert.equal(onValue.field?.on, 'value');
+    assert.equal(onValue.field?.field.raw, 'instagram');
+    assert.deepEqual(ix.at(posOf(PLAN_YAML_TEXT, 'period:')), {}, 'the head of the plan is no entry');
+  });
+
+  it('in a Markdown table: the row and the cell (the column its key names)', () => {
+    const doc = parseDocument('file:///w/q1.plan.md', PLAN)!;
+    const ix = new PositionIndex(doc);
+    const cell = ix.at(posOf(PLAN, '| @anna |', 3, 1));
+    assert.equal(cell.entry, doc.plan!.entries[1]);
+    assert.equal(cell.field?.on, 'value');
+    assert.equal(cell.field?.field.name, 'owner');
+    assert.equal(ix.entryAt(posOf(PLAN, '| Datum |', 2)), undefined, 'the header row is no entry');
+  });
+
+  it('in a CSV export: the row and the cell', () => {
+    const csv = 'Datum;Kanal;Thema;Ziel\n2027-01-12;instagram;Ein Tag im Autohaus;G1\n2027-01-14;linkedin;Probefahrt;G1\n';
+    const doc = parseDocument('file:///w/q1.plan.csv', csv)!;
+    const at = new PositionIndex(doc).at(posOf(csv, 'linkedin', 4));
+    assert.equal(at.entry, doc.plan!.entries[1]);
+    assert.equal(at.field?.field.raw, 'linkedin');
+  });
+
+  it('in a Markdown strategy: the item, the field of it, the section', () => {
+    const doc = parseDocument('file:///w/strategie.md', STRATEGY)!;
+    const at = new PositionIndex(doc).at(posOf(STRATEGY, 'Abverkauf', 2));
+    assert.equal(at.item?.id, 'G1');
+    assert.equal(at.item?.kind, 'goal');
+    assert.ok(at.section?.keys.includes('goals'), JSON.stringify(at.section?.keys));
+  });
+
+  it('is made once per reading with the Workspace store, and anew for a new reading', () => {
+    const derived = new Derived();
+    const a = parseDocument('file:///w/q1.plan.md', PLAN)!;
+    assert.equal(positionIndex(a, derived), positionIndex(a, derived));
+    const b = parseDocument('file:///w/q1.plan.md', PLAN + '\n')!;
+    assert.notEqual(positionIndex(b, derived), positionIndex(a, derived));
+  });
+
+  it('finds the entry a scan of all entries finds, at every line start and cell of the example plans', () => {
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const p = path.join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.(md|ya?ml|csv)$/.test(e.name)) files.push(p);
+      }
+    };
+    walk(path.join(repoRoot(), 'examples'));
+    walk(path.join(repoRoot(), 'test/fixtures/csv'));
+    let checked = 0;
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      // Plans by content: the examples' plans folders hold plans without `.plan.` in the name.
+      const doc = parseDocument('file://' + file, text, { kind: /plan|plaene/.test(file) ? 'plan' : undefined });
+      if (!doc?.plan?.entries.length) continue;
+      const ix = new PositionIndex(doc);
+      const entries: PlanEntry[] = doc.plan.entries;
+      for (let line = 0; line < doc.lines.lineCount; line++) {
+        const len: number = doc.lines.lineText(line).length;
+        for (const character of [0, 1, Math.floor(len / 2), len]) {
+          const at: Position = { line, character };
+          assert.equal(
+            ix.entryAt(at),
+            entries.find((e) => containsPos(e.range, at)),
+            `${file} ${line}:${character}`,
+          );
+          checked++;
+        }
+      }
+    }
+    assert.ok(checked > 100, `positions checked: ${checked}`);
+  });
+});
