@@ -8,6 +8,7 @@ export const rule: Rule = {
   meta: {
     id: 'unlinked-goal',
     severity: 'warning',
+    scope: 'aggregate',
     description: t(
       'A goal that no entry of the editorial plans serves (checked once the strategy has a plan).',
       'Ein Ziel, dem kein Eintrag der Redaktionspläne dient (geprüft, sobald die Strategie einen Plan hat).',
