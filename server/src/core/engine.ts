@@ -37,7 +37,9 @@ export interface CheckOptions {
 interface MemoState {
   key: string;
   strategy: ParsedDocument | undefined;
-  byEntry: WeakMap<PlanEntry, ReportInput[]>;
+  /** The entries last checked, and what was found per entry, aligned with them. */
+  entries: PlanEntry[];
+  found: ReportInput[][];
 }
 
 /** What entry-scoped rules found per entry, by rule and plan (see RuleMeta.scope). */
@@ -163,7 +165,7 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
   const out: ReportInput[] = [];
   const optionsKey = JSON.stringify(options);
   const views: ParsedDocument[] = [];
-  const states: [ParsedDocument, MemoState, PlanEntry[]][] = [];
+  const states: [ParsedDocument, MemoState, PlanEntry[], number, number, ReportInput[][]][] = [];
   let anyDirty = false;
   for (const doc of project.plans) {
     const id = `${rule.meta.id}\n${doc.uri}`;
@@ -171,20 +173,34 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
     const key = `${today}\n${optionsKey}\n${doc.period?.raw}\n${doc.language}\n${doc.plan?.strategyPath?.value}\n${link?.via}`;
     let st = memo.states.get(id);
     if (!st || st.key !== key || st.strategy !== project.strategy) {
-      st = { key, strategy: project.strategy, byEntry: new WeakMap() };
+      st = { key, strategy: project.strategy, entries: [], found: [] };
       memo.states.set(id, st);
     }
-    // One pass: the findings of entries seen before go straight to the output (the caller
-    // sorts), the others are checked below.
+    // Entries kept from the last reading are the same objects: what lies between the
+    // unchanged start and the unchanged end is checked again, the rest is taken as found.
+    const entries = doc.plan?.entries ?? [];
+    const old = st.entries;
+    const most = Math.min(old.length, entries.length);
+    let head = 0;
+    while (head < most && old[head] === entries[head]) head++;
+    let tail = 0;
+    while (tail < most - head && old[old.length - 1 - tail] === entries[entries.length - 1 - tail]) tail++;
+    for (let i = 0; i < head; i++) for (const f of st.found[i]) out.push(f);
+    for (let i = old.length - tail; i < old.length; i++) for (const f of st.found[i]) out.push(f);
+    // Between them, entries kept but moved (an entry inserted or removed before them).
+    const moved = new Map<PlanEntry, ReportInput[]>();
+    for (let i = head; i < old.length - tail; i++) moved.set(old[i], st.found[i]);
+    const middle: ReportInput[][] = [];
     const dirty: PlanEntry[] = [];
-    for (const e of doc.plan?.entries ?? []) {
-      const known = st.byEntry.get(e);
-      if (known === undefined) dirty.push(e);
-      else for (let k = 0; k < known.length; k++) out.push(known[k]);
+    for (let i = head; i < entries.length - tail; i++) {
+      const known = moved.get(entries[i]);
+      if (known) for (const f of known) out.push(f);
+      else dirty.push(entries[i]);
+      middle.push(known ?? NONE);
     }
     memo.rechecked += dirty.length;
     if (dirty.length) anyDirty = true;
-    states.push([doc, st, dirty]);
+    states.push([doc, st, dirty, head, tail, middle]);
     views.push({ ...doc, plan: { ...doc.plan!, entries: dirty }, whole: doc.whole ?? doc });
   }
   const found: ReportInput[] = [];
@@ -193,26 +209,20 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
     // not slices that would keep every old version of the document alive (docs/decisions.md "Memory").
     rule.check({ project: new Project(project.strategy, views, project.links, project.derived), options, today, report: (f) => found.push(detach(f)) });
   }
-  if (!found.length) {
-    for (const [, st, dirty] of states) for (const e of dirty) st.byEntry.set(e, NONE);
-    return out;
-  }
   // Findings in the strategy are not about entries: the rule saw the whole strategy.
   const planUris = new Set(project.plans.map((d) => d.uri));
   for (const f of found) if (!planUris.has(f.uri)) out.push(f);
-  for (const [doc, st, dirty] of states) {
-    const mine = found.filter((f) => f.uri === doc.uri);
-    const per = new Map<PlanEntry, ReportInput[]>();
+  for (const [doc, st, dirty, head, tail, middle] of states) {
+    const mine = found.length ? found.filter((f) => f.uri === doc.uri) : NONE;
+    const per: ReportInput[][] = dirty.map(() => NONE);
     let attributed = true;
     for (const f of mine) {
-      const e = entryAt(dirty, f.range.start);
-      if (!e) {
+      const at = entryIndexAt(dirty, f.range.start);
+      if (at < 0) {
         attributed = false;
         break;
       }
-      const l = per.get(e);
-      if (l) l.push(f);
-      else per.set(e, [f]);
+      per[at] = per[at] === NONE ? [f] : [...per[at], f];
     }
     for (const f of mine) out.push(f);
     if (!attributed) {
@@ -220,7 +230,14 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
       memo.states.delete(`${rule.meta.id}\n${doc.uri}`);
       continue;
     }
-    for (const e of dirty) st.byEntry.set(e, per.get(e) ?? NONE);
+    const entries = doc.plan?.entries ?? [];
+    if (middle.length || st.entries.length !== entries.length) {
+      // The middle in the new order: kept findings of moved entries, new ones of the rest.
+      let k = 0;
+      for (let i = 0; i < middle.length && k < dirty.length; i++) if (entries[head + i] === dirty[k]) middle[i] = per[k++];
+      st.found = [...st.found.slice(0, head), ...middle, ...st.found.slice(st.entries.length - tail)];
+    }
+    st.entries = entries;
   }
   return out;
 }
@@ -234,8 +251,8 @@ function sayingOf(f: Finding): string {
 }
 const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.meta.id));
 
-/** The entry (of entries in document order) whose range holds a position. */
-function entryAt(entries: PlanEntry[], p: Position): PlanEntry | undefined {
+/** The index of the entry (of entries in document order) whose range holds a position, or -1. */
+function entryIndexAt(entries: PlanEntry[], p: Position): number {
   let lo = 0;
   let hi = entries.length - 1;
   while (lo <= hi) {
@@ -243,9 +260,15 @@ function entryAt(entries: PlanEntry[], p: Position): PlanEntry | undefined {
     const r = entries[mid].range;
     if (comparePos(p, r.start) < 0) hi = mid - 1;
     else if (comparePos(p, r.end) > 0) lo = mid + 1;
-    else return entries[mid];
+    else return mid;
   }
-  return undefined;
+  return -1;
+}
+
+/** The entry (of entries in document order) whose range holds a position. */
+function entryAt(entries: PlanEntry[], p: Position): PlanEntry | undefined {
+  const i = entryIndexAt(entries, p);
+  return i < 0 ? undefined : entries[i];
 }
 
 export { todayIso } from './dates';
