@@ -67,6 +67,12 @@ export class EntryMemo {
   readonly aggregates = new Map<string, AggregateState>();
   /** Aggregate rule runs answered from their last run, for tests and the benchmark. */
   reused = 0;
+
+  /** Drops what is kept for documents no longer in the workspace (keys end in a URI). */
+  prune(live: (uri: string) => boolean): void {
+    for (const m of [this.states, this.said, this.aggregates, this.shapes] as Map<string, unknown>[])
+      for (const k of [...m.keys()]) if (!live(k.slice(k.indexOf('\n') + 1))) m.delete(k);
+  }
 }
 
 interface ShapeState {

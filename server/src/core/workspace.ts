@@ -189,6 +189,7 @@ export class Workspace {
     this.cache?.drop(uri);
     this.unmarked.delete(uri);
     if (this.docs.delete(uri)) this.projectList = undefined;
+    this.memo?.prune((u) => u !== uri);
   }
 
   get(uri: string): ParsedDocument | undefined {
