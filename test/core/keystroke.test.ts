@@ -25,7 +25,7 @@ function load(dir: string): { uri: string; text: string }[] {
 }
 
 describe('a keystroke re-checks what it touched', function () {
-  this.timeout(120000);
+  this.timeout(10 * 60 * 1000);
   let dir: string;
   let files: { uri: string; text: string }[];
   before(() => {

@@ -20,7 +20,7 @@ export const rule: Rule = {
     const served = new Set<string>();
     const cancelledOnly = new Set<string>();
     for (const { entry } of project.entries()) {
-      const keys = project.goalsOfEntry(entry).map((g) => idKey(g.id));
+      const keys = project.perEntry('goal keys', entry, (e) => project.goalsOfEntry(e).map((g) => idKey(g.id)));
       for (const k of keys) (isCancelled(entry) ? cancelledOnly : served).add(k);
     }
     const plans = joinList(
