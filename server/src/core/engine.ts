@@ -407,19 +407,17 @@ export function compareFindings(a: Finding, b: Finding): number {
     (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0) ||
     a.range.start.line - b.range.start.line ||
     a.range.start.character - b.range.start.character ||
-    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
-    // Ties broken by what the finding says, so the order does not depend on the order
-    // rules reported in: a kept order merged with new findings is the order a fresh sort gives.
-    a.range.end.line - b.range.end.line ||
-    a.range.end.character - b.range.end.character ||
-    (a.message.en < b.message.en ? -1 : a.message.en > b.message.en ? 1 : 0)
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
   );
 }
 
 /**
  * `found` sorted (compareFindings), given `before`: the sorted findings of the last check.
  * The findings that are the same objects as last time keep their order; only the new ones
- * are sorted and merged in (O(n + k log k) for k new findings, not O(n log n)).
+ * are sorted and merged in (O(n + k log k) for k new findings, not O(n log n)). The result
+ * is what a stable sort of `found` gives: the engine gives the findings of one rule at one
+ * place in the order the rule reported them, and a tie between a kept and a new finding
+ * falls back to that sort.
  */
 export function sortAgainst(found: Finding[], before: Finding[] | undefined): Finding[] {
   if (!before?.length) return found.sort(compareFindings);
@@ -435,7 +433,13 @@ export function sortAgainst(found: Finding[], before: Finding[] | undefined): Fi
   let i = 0;
   let j = 0;
   let k = 0;
-  while (i < kept.length && j < added.length) out[k++] = compareFindings(kept[i], added[j]) <= 0 ? kept[i++] : added[j++];
+  while (i < kept.length && j < added.length) {
+    const c = compareFindings(kept[i], added[j]);
+    // Findings of one rule at one place stay in the order the rule reported them (a stable
+    // sort of what the engine gives): where a new one meets a kept one, sort all.
+    if (c === 0) return found.sort(compareFindings);
+    out[k++] = c < 0 ? kept[i++] : added[j++];
+  }
   while (i < kept.length) out[k++] = kept[i++];
   while (j < added.length) out[k++] = added[j++];
   return out;
