@@ -180,7 +180,12 @@ export interface Row {
   complP95: number;
 }
 
-export async function measureDocument(name: string, root: string, rel: string, seed: number, edits = EDITS): Promise<Row> {
+/**
+ * `paceMs`: edits are sent that far apart, as typing sends them, whether or not the last
+ * one's diagnostics have arrived; each edit's latency runs until diagnostics of its version
+ * or a later one arrive. 0: each edit is sent when the last one's diagnostics arrived.
+ */
+export async function measureDocument(name: string, root: string, rel: string, seed: number, edits = EDITS, paceMs = 0): Promise<Row> {
   const file = path.join(root, rel);
   let text = fs.readFileSync(file, 'utf8');
   const uri = pathToFileURL(file).href;
@@ -197,7 +202,13 @@ export async function measureDocument(name: string, root: string, rel: string, s
     await first;
     const r = rng(seed);
     const times: number[] = [];
+    const pending: Promise<void>[] = [];
+    const paceStart = performance.now();
     for (let i = 0; i < edits; i++) {
+      if (paceMs) {
+        const wait = paceStart + i * paceMs - performance.now();
+        if (wait > 0) await new Promise((res) => setTimeout(res, wait));
+      }
       const li = new LineIndex(text);
       const line = Math.floor(r() * li.lineCount);
       const lt = li.lineText(line);
@@ -212,9 +223,13 @@ export async function measureDocument(name: string, root: string, rel: string, s
         textDocument: { uri, version },
         contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: ch }],
       });
-      await done;
-      times.push(performance.now() - t0);
+      if (paceMs) pending.push(done.then(() => void times.push(performance.now() - t0)));
+      else {
+        await done;
+        times.push(performance.now() - t0);
+      }
     }
+    await Promise.all(pending);
     const compl: number[] = [];
     for (const p of completionPoints(text, r, Math.min(edits, 200))) {
       const t0 = performance.now();

@@ -16,7 +16,7 @@ export type PlanLink =
   | { via: 'none' };
 
 export class Project {
-  private readonly index = new Map<ItemKind, Map<string, Item[]>>();
+  private readonly index: Map<ItemKind, Map<string, Item[]>>;
 
   constructor(
     readonly strategy: ParsedDocument | undefined,
@@ -24,7 +24,19 @@ export class Project {
     readonly links: Map<string, PlanLink>,
     /** Where derived values are kept between checks: the Workspace's; a project of its own otherwise. */
     readonly derived: Derived = new Derived(),
+    /**
+     * A project of the same strategy (the engine's views of some entries): what is derived
+     * from the strategy alone (the index of IDs, names, reverse links) is shared, not built again.
+     */
+    same?: Project,
   ) {
+    if (same && same.strategy === strategy) {
+      this.index = same.index;
+      this.names = same.names;
+      this.reverseLinks = same.reverse();
+      return;
+    }
+    this.index = new Map();
     for (const kind of ['person', 'goal', 'kpi', 'audience', 'channel'] as ItemKind[]) this.index.set(kind, new Map());
     const s = strategy?.strategy;
     if (s) {

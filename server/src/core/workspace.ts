@@ -7,7 +7,7 @@ import type { DocKind, EditSpan, ParsedDocument } from './model';
 import type { Text } from './text';
 import { Project, type PlanLink } from './project';
 import { ConfigResolver, type ResolvedConfig } from './config';
-import { checkProjectSteps, compareFindings, EntryMemo, type Finding } from './engine';
+import { checkProjectSteps, compareFindings, EntryMemo, sortAgainst, type Finding } from './engine';
 import { parseDocument, detect, ChunkCache } from './parse';
 import { dirnameUri, parentFolder, relativeUri, resolveUri } from './uri';
 import type { Rule } from './rules/api';
@@ -189,6 +189,7 @@ export class Workspace {
     this.cache?.drop(uri);
     this.unmarked.delete(uri);
     if (this.docs.delete(uri)) this.projectList = undefined;
+    this.memo?.prune((u) => u !== uri);
   }
 
   get(uri: string): ParsedDocument | undefined {
@@ -302,9 +303,9 @@ export class Workspace {
     const key = p.documents;
     const prev = this.resultKeys.get(home.uri);
     if (prev && prev.today === today && prev.key.length === key.length && prev.key.every((d, i) => d === key[i])) return prev.findings;
-    const findings = (yield* checkProjectSteps(p, { today, configFor: (u) => this.configs.forDocument(u), rules: this.rules, memo: this.memo })).sort(
-      compareFindings,
-    );
+    const found = yield* checkProjectSteps(p, { today, configFor: (u) => this.configs.forDocument(u), rules: this.rules, memo: this.memo });
+    // With the memo, unchanged findings are the same objects as last time: only the new ones are sorted.
+    const findings = this.memo ? sortAgainst(found, prev?.findings) : found.sort(compareFindings);
     this.resultKeys.set(home.uri, { key, today, findings });
     return findings;
   }

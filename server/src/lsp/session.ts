@@ -95,6 +95,8 @@ export class Session {
   /** The client pulls the diagnostics of open documents (textDocument/diagnostic). */
   pull = false;
   private readonly pulled = new Map<string, PullResult>();
+  /** Each finding's hash for the fingerprints, made once per finding (see fingerprint). */
+  private readonly hashes: FingerprintCache = { en: new WeakMap(), de: new WeakMap() };
   /** When the last check ended, and how long it took (performance.now() milliseconds). */
   private lastEnd = -Infinity;
   private lastCost = 0;
@@ -599,7 +601,7 @@ export class Session {
         const prev = this.pulled.get(uri);
         if (prev?.source && sameObjects(prev.source, findings)) continue;
         const shown = capFindings(findings, this.maxDiagnostics);
-        const resultId = fingerprint(shown, lang);
+        const resultId = fingerprint(shown, lang, this.hashes);
         this.pulled.set(uri, { resultId, findings: shown, source: findings });
         if (prev?.resultId !== resultId && !edited.has(uri)) refresh = true;
         continue;
@@ -608,7 +610,7 @@ export class Session {
       this.lastFindings.set(uri, findings);
       if (!edited.has(uri) && seen && sameObjects(seen, findings) && this.lastPublished.has(uri)) continue;
       const shown = capFindings(findings, this.maxDiagnostics);
-      const key = fingerprint(shown, lang);
+      const key = fingerprint(shown, lang, this.hashes);
       if (this.lastPublished.get(uri) === key && !edited.has(uri)) continue;
       this.lastPublished.set(uri, key);
       if (this.open.has(uri)) this.once.add(uri);
@@ -666,7 +668,29 @@ function sameObjects<T>(a: T[], b: T[]): boolean {
  * and total length beside it): cheaper than building a string of thousands of findings
  * on every keystroke, and a change in any rule, range, message or severity changes it.
  */
-export function fingerprint(findings: Finding[], lang: Lang): string {
+export function fingerprint(findings: Finding[], lang: Lang, cache?: FingerprintCache): string {
+  let h = 0x811c9dc5;
+  let len = 0;
+  const byFinding = cache?.[lang];
+  for (const f of findings) {
+    // Each finding is hashed once (findings of unchanged entries are the same objects), then
+    // the hashes are combined in order.
+    let x = byFinding?.get(f);
+    if (!x) {
+      x = hashFinding(f, lang);
+      byFinding?.set(f, x);
+    }
+    len += x.len;
+    h = Math.imul(h ^ (x.h & 0xffff), 0x01000193);
+    h = Math.imul(h ^ (x.h >>> 16), 0x01000193);
+  }
+  return `${lang}:${findings.length}:${len}:${(h >>> 0).toString(16)}`;
+}
+
+/** The hash of each finding per language, kept while the finding lives. */
+export type FingerprintCache = Record<Lang, WeakMap<Finding, { h: number; len: number }>>;
+
+function hashFinding(f: Finding, lang: Lang): { h: number; len: number } {
   let h = 0x811c9dc5;
   let len = 0;
   const str = (s: string) => {
@@ -678,14 +702,12 @@ export function fingerprint(findings: Finding[], lang: Lang): string {
     h = Math.imul(h ^ (n & 0xffff), 0x01000193);
     h = Math.imul(h ^ (n >>> 16), 0x01000193);
   };
-  for (const f of findings) {
-    str(f.rule);
-    num(f.range.start.line);
-    num(f.range.start.character);
-    num(f.range.end.line);
-    num(f.range.end.character);
-    str(f.message[lang]);
-    str(f.severity);
-  }
-  return `${lang}:${findings.length}:${len}:${(h >>> 0).toString(16)}`;
+  str(f.rule);
+  num(f.range.start.line);
+  num(f.range.start.character);
+  num(f.range.end.line);
+  num(f.range.end.character);
+  str(f.message[lang]);
+  str(f.severity);
+  return { h: h >>> 0, len };
 }
