@@ -20,9 +20,13 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import { parseDocument as parseYaml } from 'yaml';
+import { pathToFileURL } from 'node:url';
 import { parseDocument } from '../../server/src/core/parse';
+import { Session } from '../../server/src/lsp/session';
+import { LineIndex } from '../../server/src/core/text';
 import { generateCorpus, bigStrategy } from './corpus';
 import { repoRoot } from '../helpers/repo';
+import { rng } from '../helpers/rng';
 
 export interface FigureRow {
   figure: string;
@@ -115,6 +119,55 @@ export function markdownSpeed(runs = 5): FigureRow[] {
   return rows;
 }
 
+/**
+ * The reading share of a keystroke: CPU milliseconds of `Session.didEdit` (applying the
+ * editor's change and reading the document into a new ParsedDocument; the check runs
+ * after it, asynchronously, and is not counted) per keystroke, the same random one-letter
+ * insertions as the language-server bench (test/bench/lsp.ts), on the 1,000-row Markdown
+ * and the 5,000-entry YAML plan. Goal (the brief of issue #13): ≤ 3 ms per keystroke.
+ */
+export function keystrokeReading(edits = 200): FigureRow[] {
+  const rows: FigureRow[] = [];
+  for (const [name, dir, seed] of [
+    ['1,000-row Markdown plan', markdownPlanDir(1000), 1],
+    ['5,000-entry YAML plan', yamlPlanDir(5000), 2],
+  ] as const) {
+    const file = planFile(dir);
+    const uri = pathToFileURL(file).href;
+    let text = fs.readFileSync(file, 'utf8');
+    const session = new Session({ publish: () => undefined, log: () => undefined });
+    session.didOpen(uri, text, 1);
+    const full = cpuMs(() => parseDocument(uri, text, { kind: 'plan' }), 3);
+    const r = rng(seed);
+    const times: number[] = [];
+    for (let i = 0; i < edits; i++) {
+      const li = new LineIndex(text);
+      const line = Math.floor(r() * li.lineCount);
+      const character = Math.floor(r() * (li.lineText(line).length + 1));
+      const ch = 'abcdefghijklmnopqrstuvwxyz'[Math.floor(r() * 26)];
+      const off = li.offsetAt({ line, character });
+      text = text.slice(0, off) + ch + text.slice(off);
+      const c0 = process.cpuUsage();
+      session.didEdit(uri, [{ range: { start: { line, character }, end: { line, character } }, text: ch }], i + 2);
+      const c = process.cpuUsage(c0);
+      times.push((c.user + c.system) / 1000);
+    }
+    if (session.ws.get(uri)?.text !== text) throw new Error(`keystroke reading: ${name}: the session's text is not the editor's`);
+    const sorted = [...times].sort((a, b) => a - b);
+    const mean = times.reduce((a, b) => a + b, 0) / times.length;
+    rows.push({
+      figure: `Reading per keystroke (Session.didEdit), ${name}: mean CPU ms (p95 ${sorted[Math.floor(sorted.length * 0.95)].toFixed(2)})`,
+      value: mean.toFixed(2),
+      baseline: `full ${full.toFixed(0)} ms`,
+      ratio: (mean / full).toFixed(3),
+      goal: '≤ 3 ms',
+      met: mean <= 3,
+    });
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
 /** Runs node with a preload that reports the child's max RSS (KB) on fd 3. */
 function peakRss(args: string[]): { kb: number; status: number | null; wall: number } {
   const pre = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-rss-')), 'rss.js');
@@ -200,5 +253,6 @@ if (require.main === module) {
   if (!only || only === 'markdown') rows.push(...markdownSpeed());
   if (!only || only === 'memory') rows.push(...checkMemory());
   if (!only || only === 'yaml') rows.push(...yamlLinearity());
+  if (!only || only === 'keystroke') rows.push(...keystrokeReading());
   printFigures(rows);
 }

@@ -64,8 +64,16 @@ export function containsPos(r: Range, p: Position): boolean {
 /** Maps offsets to positions and back for one text. Built once per text. */
 export class LineIndex {
   readonly lineStarts: number[];
-  constructor(readonly text: string) {
-    const starts = [0];
+  /** `starts`: the line starts of `text` when the caller knows them (see `edited`). */
+  constructor(
+    readonly text: string,
+    starts?: number[],
+  ) {
+    if (starts) {
+      this.lineStarts = starts;
+      return;
+    }
+    starts = [0];
     if (text.indexOf('\r') < 0) {
       // Only LF breaks (the common case): let indexOf find them.
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
@@ -81,6 +89,40 @@ export class LineIndex {
       }
     }
     this.lineStarts = starts;
+  }
+
+  /**
+   * The index of `next`: this index's text with `[start, end)` replaced by `inserted`. It
+   * costs the edit, not the text: the line starts before the edit are kept, those after it
+   * shifted, and only the inserted text is scanned (docs/decisions.md "State and its
+   * invalidation"). A CR on either side of the edit could join with an LF into one break
+   * or come apart from it; there the text is scanned anew.
+   */
+  edited(next: string, start: number, end: number, inserted: string): LineIndex {
+    const text = this.text;
+    if ((start > 0 && text.charCodeAt(start - 1) === 13) || (end > start && text.charCodeAt(end - 1) === 13)) return new LineIndex(next);
+    const old = this.lineStarts;
+    // Line starts p <= start (their break lies before the edit) stay; those in (start, end] went with the text.
+    let lo = 0;
+    let hi = old.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (old[mid] <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const keep = lo;
+    let after = keep;
+    while (after < old.length && old[after] <= end) after++;
+    const starts = old.slice(0, keep);
+    const at = start + inserted.length;
+    for (let i = 0; i < inserted.length; i++) {
+      const c = inserted.charCodeAt(i);
+      if (c === 10) starts.push(start + i + 1);
+      else if (c === 13 && (i + 1 < inserted.length ? inserted.charCodeAt(i + 1) : next.charCodeAt(at)) !== 10) starts.push(start + i + 1);
+    }
+    const delta = inserted.length - (end - start);
+    for (let i = after; i < old.length; i++) starts.push(old[i] + delta);
+    return new LineIndex(next, starts);
   }
 
   get lineCount(): number {

@@ -14,7 +14,7 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, RootContent, List, ListItem, Table, TableRow, Heading } from 'mdast';
 import { LineCounter, parseDocument as parseYamlDocument, isMap, isScalar, Scalar } from 'yaml';
-import type { Goal, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel } from '../model';
+import type { EditSpan, Goal, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel } from '../model';
 import { LineIndex, t, type Range } from '../text';
 import {
   ITEM_SECTIONS,
@@ -259,6 +259,10 @@ export interface MarkdownOptions {
   fine?: boolean;
   /** Every block by remark, not the block reader of ./mdtable.ts: the differential test's reference. */
   remarkOnly?: boolean;
+  /** What changed since the last reading (the server's incremental edits). */
+  edit?: EditSpan;
+  /** The text's line index when the caller has it (the server's, updated from the edit). */
+  lines?: LineIndex;
 }
 
 const remark = (text: string): Root => processor.parse(text);
@@ -270,7 +274,7 @@ export function parseMarkdown(
   detectedBy: ParsedDocument['detectedBy'],
   opts: MarkdownOptions = {},
 ): ParsedDocument {
-  const lines = new LineIndex(text);
+  const lines = opts.lines ?? new LineIndex(text);
   const out: ParsedDocument = {
     uri,
     kind,

@@ -56,6 +56,8 @@ export interface YamlOptions {
   cache?: DocumentCache;
   /** What the edit since the last reading changed, when the caller knows it (the server). */
   edit?: EditSpan;
+  /** The text's line index when the caller has it (the server's, updated from the edit). */
+  lines?: LineIndex;
 }
 
 export function parseYaml(
@@ -65,7 +67,7 @@ export function parseYaml(
   detectedBy: ParsedDocument['detectedBy'],
   opts: YamlOptions = {},
 ): ParsedDocument {
-  const lines = new LineIndex(text);
+  const lines = opts.lines ?? new LineIndex(text);
   const out: ParsedDocument = {
     uri,
     kind,
