@@ -113,15 +113,21 @@ export class LineIndex {
     const keep = lo;
     let after = keep;
     while (after < old.length && old[after] <= end) after++;
-    const starts = old.slice(0, keep);
+    // A paste of very many lines: scanned whole (the spread below has a bound).
+    if (inserted.length > 100000) return new LineIndex(next);
+    const added: number[] = [];
     const at = start + inserted.length;
     for (let i = 0; i < inserted.length; i++) {
       const c = inserted.charCodeAt(i);
-      if (c === 10) starts.push(start + i + 1);
-      else if (c === 13 && (i + 1 < inserted.length ? inserted.charCodeAt(i + 1) : next.charCodeAt(at)) !== 10) starts.push(start + i + 1);
+      if (c === 10) added.push(start + i + 1);
+      else if (c === 13 && (i + 1 < inserted.length ? inserted.charCodeAt(i + 1) : next.charCodeAt(at)) !== 10) added.push(start + i + 1);
     }
+    // A copy (the last reading keeps its index), then the starts after the edit moved: a
+    // copy of a packed array is a block copy, far cheaper than pushing element by element.
+    const starts = old.slice();
+    if (added.length || after > keep) starts.splice(keep, after - keep, ...added);
     const delta = inserted.length - (end - start);
-    for (let i = after; i < old.length; i++) starts.push(old[i] + delta);
+    if (delta) for (let i = keep + added.length; i < starts.length; i++) starts[i] += delta;
     return new LineIndex(next, starts);
   }
 
