@@ -23,10 +23,10 @@ import { parseDocument as parseYaml } from 'yaml';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from '../../server/src/core/parse';
 import { Session } from '../../server/src/lsp/session';
-import { LineIndex } from '../../server/src/core/text';
 import { generateCorpus, bigStrategy } from './corpus';
 import { repoRoot } from '../helpers/repo';
 import { rng } from '../helpers/rng';
+import { randomKeystroke } from './lsp';
 
 export interface FigureRow {
   figure: string;
@@ -161,12 +161,9 @@ export function keystrokeReading(edits = 200): FigureRow[] {
     const r = rng(seed);
     const times: number[] = [];
     for (let i = 0; i < edits; i++) {
-      const li = new LineIndex(text);
-      const line = Math.floor(r() * li.lineCount);
-      const character = Math.floor(r() * (li.lineText(line).length + 1));
-      const ch = 'abcdefghijklmnopqrstuvwxyz'[Math.floor(r() * 26)];
-      const off = li.offsetAt({ line, character });
-      text = text.slice(0, off) + ch + text.slice(off);
+      const k = randomKeystroke(text, r);
+      const { line, character, ch } = k;
+      text = k.text;
       const c0 = process.cpuUsage();
       session.didEdit(uri, [{ range: { start: { line, character }, end: { line, character } }, text: ch }], i + 2);
       const c = process.cpuUsage(c0);

@@ -8,7 +8,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseDocument, ChunkCache } from '../../server/src/core/parse';
 import { splitPlan } from '../../server/src/core/parse/yaml';
-import type { ParsedDocument } from '../../server/src/core/model';
 import { LineIndex } from '../../server/src/core/text';
 import { generateCorpus, bigStrategy } from '../bench/corpus';
 import { chunkMarkdown } from '../../server/src/core/parse/markdown';
@@ -19,21 +18,7 @@ import { ConfigResolver } from '../../server/src/core/config';
 import { ALL_RULES } from '../../server/src/core/rules';
 import { rng } from '../helpers/rng';
 import { repoRoot } from '../helpers/repo';
-
-/** What a reader produced, without the absolute offsets a cached piece may carry. */
-function meaning(d: ParsedDocument): unknown {
-  const strip = (x: unknown): unknown => JSON.parse(JSON.stringify(x, (k, v) => (k === 'offset' ? undefined : v)));
-  return strip({
-    title: d.title,
-    titleRange: d.titleRange,
-    period: d.period,
-    language: d.language,
-    strategyPath: d.plan?.strategyPath,
-    entries: d.plan?.entries,
-    strategy: d.strategy,
-    problems: d.problems.map((p) => ({ rule: p.rule, range: p.range, message: p.message.en })).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)),
-  });
-}
+import { meaning } from '../helpers/meaning';
 
 describe('reading in pieces means what reading the whole means', function () {
   this.timeout(120000);

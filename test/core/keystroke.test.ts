@@ -16,21 +16,9 @@ import type { ParsedDocument } from '../../server/src/core/model';
 import { LineIndex } from '../../server/src/core/text';
 import { FM_PLAN, PLAN_HEADER, planRow, STRATEGY, PLAN_YAML_TEXT } from '../robustness/docs';
 import { rng } from '../helpers/rng';
+import { meaning as meaningOf } from '../helpers/meaning';
 
-function meaning(d: ParsedDocument | undefined): unknown {
-  if (!d) return undefined;
-  const strip = (x: unknown): unknown => JSON.parse(JSON.stringify(x, (k, v) => (k === 'offset' ? undefined : v)));
-  return strip({
-    title: d.title,
-    titleRange: d.titleRange,
-    period: d.period,
-    language: d.language,
-    strategyPath: d.plan?.strategyPath,
-    entries: d.plan?.entries,
-    strategy: d.strategy,
-    problems: d.problems.map((p) => ({ rule: p.rule, range: p.range, message: p.message.en })).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)),
-  });
-}
+const meaning = (d: ParsedDocument | undefined) => d && meaningOf(d);
 
 type Change = { range?: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string };
 
@@ -119,7 +107,15 @@ describe('the keystroke path: Session.didEdit reads what a fresh reading reads',
 
   it('on a Markdown strategy and a YAML plan', () => {
     run('strategie.md', STRATEGY, randomEdits(4, 60, TYPED));
-    run('q1.plan.yaml', PLAN_YAML_TEXT + Array.from({ length: 30 }, (_, i) => `  - date: 2027-02-${String((i % 28) + 1).padStart(2, '0')}\n    channel: instagram\n    topic: Thema ${i}\n`).join(''), randomEdits(5, 60, TYPED));
+    run(
+      'q1.plan.yaml',
+      PLAN_YAML_TEXT +
+        Array.from(
+          { length: 30 },
+          (_, i) => `  - date: 2027-02-${String((i % 28) + 1).padStart(2, '0')}\n    channel: instagram\n    topic: Thema ${i}\n`,
+        ).join(''),
+      randomEdits(5, 60, TYPED),
+    );
   });
 
   it('edits that matter to a table: in a cell, across rows, a pipe, the header, a row added and removed, a table turned into a paragraph', () => {
@@ -142,7 +138,10 @@ describe('the keystroke path: Session.didEdit reads what a fresh reading reads',
       ['the delimiter row broken: a paragraph', (e) => [[e.change(delim, delim + 1, 'x')], [e.change(delim, delim + 1, '|')]]],
       ['a blank line splits the table', (e) => [[e.change(row9, row9, '\n')], [e.change(row9, row9 + 1, '')]]],
       ['a fence opened above the table', (e) => [[e.change(header, header, '```\n')], [e.change(header, header + 4, '')]]],
-      ['a link definition makes the coarse cut', (e) => [[e.change(text.length, text.length, '\n[x]: https://example.org\n')], [e.change(row5 + 4, row5 + 4, 'x')]]],
+      [
+        'a link definition makes the coarse cut',
+        (e) => [[e.change(text.length, text.length, '\n[x]: https://example.org\n')], [e.change(row5 + 4, row5 + 4, 'x')]],
+      ],
       ['the whole text replaced', () => [[{ text: plan(5) }], [{ text: text }]]],
     ];
     for (const [name, edits] of cases) run(`${name.replace(/\W+/g, '-')}.plan.md`, text, edits);
