@@ -205,6 +205,48 @@ describe('the fine Markdown cut (server) means what the coarse cut (CLI) means',
     assert.ok(compared > 100, `${compared} edits compared`);
   });
 
+  it('cuts again only around an edit (chunkMarkdown prev) exactly as it cuts the whole text', () => {
+    let compared = 0;
+    let reused = 0;
+    const TYPED = ['x', '|', '-', '#', '`', '\n', '\n\n', '## H\n', '```\n', '<!--\n', '-->', '| a | b |\n|---|---|\n', '---\n', '[x]: y\n'];
+    for (const [di, d] of documents(dir).entries()) {
+      const r = rng(900 + di);
+      let text = d.text;
+      let li = new LineIndex(text);
+      let chunks = chunkMarkdown(li, { fine: true });
+      for (let i = 0; i < 60; i++) {
+        const line = Math.floor(r() * li.lineCount);
+        const at = li.offsetAt({ line, character: Math.floor(r() * (li.lineText(line).length + 1)) });
+        const k = r();
+        const end = k < 0.6 ? at : Math.min(text.length, k < 0.9 ? at + 1 + Math.floor(r() * 5) : li.lineStarts[Math.min(li.lineCount - 1, line + 3)]);
+        const ins = k < 0.9 ? TYPED[Math.floor(r() * TYPED.length)] : '';
+        const next = text.slice(0, at) + ins + text.slice(end);
+        const nli = new LineIndex(next);
+        const whole = chunkMarkdown(nli, { fine: true });
+        // As markdown.ts takes it: a last cut that was fine, and no definition in the edited lines.
+        const first = nli.positionAt(at).line;
+        const lastNew = nli.positionAt(at + ins.length).line;
+        const lastOld = lastNew - (nli.lineCount - li.lineCount);
+        const fineBefore = !/^ {0,3}\[[^\]\n]+\]:/m.test(text);
+        if (fineBefore && !/^ {0,3}\[[^\]\n]+\]:/m.test(next)) {
+          const again = chunkMarkdown(nli, { fine: true, definitions: false, prev: { chunks, first, lastOld, lastNew } });
+          assert.deepEqual(
+            again.map((c) => [c.text, c.lineMap]),
+            whole.map((c) => [c.text, c.lineMap]),
+            `${d.uri} edit ${i} at line ${line + 1}`,
+          );
+          reused += again.filter((c) => chunks.includes(c)).length;
+          compared++;
+          chunks = again;
+        } else chunks = whole;
+        text = next;
+        li = nli;
+      }
+    }
+    assert.ok(compared > 100, `${compared} edits compared`);
+    assert.ok(reused > compared, `${reused} chunks taken over unchanged`);
+  });
+
   it('reads every CommonMark spec example the same either way, where the fine cut cuts', function () {
     this.timeout(300000);
     const examples: { markdown: string; number: number }[] = createRequire(path.join(repoRoot(), 'package.json'))('commonmark-spec').tests;
