@@ -41,6 +41,40 @@ describe('reading in pieces means what reading the whole means', function () {
     for (const p of y) assert.ok(splitPlan(p.text, new LineIndex(p.text)), `${p.uri} is split`);
   });
 
+  it('splits a YAML plan again only around an edit (splitPlan prev) exactly as it splits the whole text', () => {
+    let compared = 0;
+    const TYPED = ['x', ' ', '-', '- ', '\n', '\n  - date: 2027-01-01\n', '\n- a: b\n', '&a', '!tag', '%', '---', '...', '#', ':', '\n\n'];
+    for (const [pi, p] of plans.filter((q) => q.uri.endsWith('.yaml')).entries()) {
+      const r = rng(700 + pi);
+      let text = p.text;
+      let li = new LineIndex(text);
+      let split = splitPlan(text, li);
+      for (let i = 0; i < 300; i++) {
+        const line = Math.floor(r() * li.lineCount);
+        const at = li.offsetAt({ line, character: Math.floor(r() * (li.lineText(line).length + 1)) });
+        const k = r();
+        const end = k < 0.6 ? at : Math.min(text.length, k < 0.9 ? at + 1 + Math.floor(r() * 5) : li.lineStarts[Math.min(li.lineCount - 1, line + 3)]);
+        const ins = k < 0.9 ? TYPED[Math.floor(r() * TYPED.length)] : '';
+        const next = text.slice(0, at) + ins + text.slice(end);
+        const nli = new LineIndex(next);
+        const whole = splitPlan(next, nli);
+        if (split) {
+          const lastNew = nli.positionAt(at + ins.length).line;
+          const again = splitPlan(next, nli, { split, first: nli.positionAt(at).line, lastOld: lastNew - (nli.lineCount - li.lineCount), lastNew });
+          assert.deepEqual(again, whole, `${p.uri} edit ${i} at line ${line + 1}`);
+          compared++;
+        }
+        // An edit that ended the split is compared, then undone: every edit is made to a split plan.
+        if (whole) {
+          text = next;
+          li = nli;
+          split = whole;
+        }
+      }
+    }
+    assert.ok(compared > 200, `${compared} edits compared`);
+  });
+
   it('gives the same entries and problems after any one keystroke; a syntax error stays one', () => {
     let compared = 0;
     let broken = 0;
