@@ -426,7 +426,7 @@ export function parseMarkdown(
     for (let i = 0; i < chunks.length; i++) yield i === 0 ? first! : parseAt(chunks[i]);
   }
 
-  const fm = readFrontMatter(first, out, ctx);
+  const fm = readFrontMatter(first, out, ctx, opts.cache);
   ctx.lang = out.language ?? 'en';
 
   if (kind === 'plan') {
@@ -508,7 +508,49 @@ interface FrontMatter {
   strategy?: { value: string; raw: string; range: Range };
 }
 
-function readFrontMatter(first: { root: Root; map: Mapper } | undefined, out: ParsedDocument, ctx: BuildContext): FrontMatter {
+/** What reading a front matter node gave, kept under the node (its chunk's text is the same, so are its lines). */
+interface FrontMatterMemo {
+  uri: string;
+  fm: FrontMatter;
+  problems: ParsedDocument['problems'];
+  title?: string;
+  titleRange: Range;
+  language?: ParsedDocument['language'];
+  period?: ParsedDocument['period'];
+}
+
+/**
+ * Reads the front matter into `out`; with the server's cache, once per parsed front
+ * matter node: a keystroke below it takes what the last reading read.
+ */
+function readFrontMatter(first: { root: Root; map: Mapper } | undefined, out: ParsedDocument, ctx: BuildContext, cache?: DocumentCache): FrontMatter {
+  const node = first?.root.children[0];
+  if (!cache || !node || node.type !== 'yaml') return readFrontMatterOnce(first, out, ctx);
+  const hit = cache.perNode<FrontMatterMemo>(node);
+  if (hit && hit.uri === out.uri) {
+    for (const p of hit.problems) out.problems.push(p);
+    if (hit.title !== undefined) out.title = hit.title;
+    out.titleRange = hit.titleRange;
+    if (hit.language !== undefined) out.language = hit.language;
+    if (hit.period !== undefined) out.period = hit.period;
+    return hit.fm;
+  }
+  const before = out.problems.length;
+  const fm = readFrontMatterOnce(first, out, ctx);
+  const memo: FrontMatterMemo = {
+    uri: out.uri,
+    fm,
+    problems: out.problems.slice(before),
+    title: out.title,
+    titleRange: out.titleRange,
+    language: out.language,
+    period: out.period,
+  };
+  cache.setPerNode(node, detach(memo));
+  return fm;
+}
+
+function readFrontMatterOnce(first: { root: Root; map: Mapper } | undefined, out: ParsedDocument, ctx: BuildContext): FrontMatter {
   const fm: FrontMatter = {};
   const node = first?.root.children[0];
   if (!first || !node || node.type !== 'yaml') return fm;
