@@ -529,23 +529,19 @@ function readFrontMatter(first: { root: Root; map: Mapper } | undefined, out: Pa
   const hit = cache.perNode<FrontMatterMemo>(node);
   if (hit && hit.uri === out.uri) {
     for (const p of hit.problems) out.problems.push(p);
-    if (hit.title !== undefined) out.title = hit.title;
+    // The same properties as the reading set them (a period that read as nothing is set, to undefined).
+    if ('title' in hit) out.title = hit.title;
     out.titleRange = hit.titleRange;
-    if (hit.language !== undefined) out.language = hit.language;
-    if (hit.period !== undefined) out.period = hit.period;
+    if ('language' in hit) out.language = hit.language;
+    if ('period' in hit) out.period = hit.period;
     return hit.fm;
   }
   const before = out.problems.length;
   const fm = readFrontMatterOnce(first, out, ctx);
-  const memo: FrontMatterMemo = {
-    uri: out.uri,
-    fm,
-    problems: out.problems.slice(before),
-    title: out.title,
-    titleRange: out.titleRange,
-    language: out.language,
-    period: out.period,
-  };
+  const memo: FrontMatterMemo = { uri: out.uri, fm, problems: out.problems.slice(before), titleRange: out.titleRange };
+  if ('title' in out) memo.title = out.title;
+  if ('language' in out) memo.language = out.language;
+  if ('period' in out) memo.period = out.period;
   cache.setPerNode(node, detach(memo));
   return fm;
 }
