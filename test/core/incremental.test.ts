@@ -20,6 +20,17 @@ import { rng } from '../helpers/rng';
 import { repoRoot } from '../helpers/repo';
 import { meaning } from '../helpers/meaning';
 
+/** A random edit: text typed (from `typed`), a few characters deleted or replaced, or up to three lines cut. */
+function randomEdit(text: string, li: LineIndex, r: () => number, typed: string[]) {
+  const line = Math.floor(r() * li.lineCount);
+  const at = li.offsetAt({ line, character: Math.floor(r() * (li.lineText(line).length + 1)) });
+  const k = r();
+  const end = k < 0.6 ? at : Math.min(text.length, k < 0.9 ? at + 1 + Math.floor(r() * 5) : li.lineStarts[Math.min(li.lineCount - 1, line + 3)]);
+  const ins = k < 0.9 ? typed[Math.floor(r() * typed.length)] : '';
+  const next = text.slice(0, at) + ins + text.slice(end);
+  return { line, at, ins, next, nli: new LineIndex(next) };
+}
+
 describe('reading in pieces means what reading the whole means', function () {
   this.timeout(120000);
   let dir: string;
@@ -50,13 +61,7 @@ describe('reading in pieces means what reading the whole means', function () {
       let li = new LineIndex(text);
       let split = splitPlan(text, li);
       for (let i = 0; i < 300; i++) {
-        const line = Math.floor(r() * li.lineCount);
-        const at = li.offsetAt({ line, character: Math.floor(r() * (li.lineText(line).length + 1)) });
-        const k = r();
-        const end = k < 0.6 ? at : Math.min(text.length, k < 0.9 ? at + 1 + Math.floor(r() * 5) : li.lineStarts[Math.min(li.lineCount - 1, line + 3)]);
-        const ins = k < 0.9 ? TYPED[Math.floor(r() * TYPED.length)] : '';
-        const next = text.slice(0, at) + ins + text.slice(end);
-        const nli = new LineIndex(next);
+        const { line, at, ins, next, nli } = randomEdit(text, li, r, TYPED);
         const whole = splitPlan(next, nli);
         if (split) {
           const lastNew = nli.positionAt(at + ins.length).line;
@@ -249,13 +254,7 @@ describe('the fine Markdown cut (server) means what the coarse cut (CLI) means',
       let li = new LineIndex(text);
       let chunks = chunkMarkdown(li, { fine: true });
       for (let i = 0; i < 60; i++) {
-        const line = Math.floor(r() * li.lineCount);
-        const at = li.offsetAt({ line, character: Math.floor(r() * (li.lineText(line).length + 1)) });
-        const k = r();
-        const end = k < 0.6 ? at : Math.min(text.length, k < 0.9 ? at + 1 + Math.floor(r() * 5) : li.lineStarts[Math.min(li.lineCount - 1, line + 3)]);
-        const ins = k < 0.9 ? TYPED[Math.floor(r() * TYPED.length)] : '';
-        const next = text.slice(0, at) + ins + text.slice(end);
-        const nli = new LineIndex(next);
+        const { line, at, ins, next, nli } = randomEdit(text, li, r, TYPED);
         const whole = chunkMarkdown(nli, { fine: true });
         // As markdown.ts takes it: a last cut that was fine, and no definition in the edited lines.
         const first = nli.positionAt(at).line;
