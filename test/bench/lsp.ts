@@ -143,6 +143,16 @@ export class Client {
   }
 }
 
+/** One typed letter at a random place: the keystroke every keystroke figure makes (here and test/bench/reading.ts). */
+export function randomKeystroke(text: string, r: () => number): { text: string; line: number; character: number; ch: string } {
+  const li = new LineIndex(text);
+  const line = Math.floor(r() * li.lineCount);
+  const character = Math.floor(r() * (li.lineText(line).length + 1));
+  const ch = 'abcdefghijklmnopqrstuvwxyz'[Math.floor(r() * 26)];
+  const off = li.offsetAt({ line, character });
+  return { text: text.slice(0, off) + ch + text.slice(off), line, character, ch };
+}
+
 /** Median of a full in-process parse of a document (no chunk cache). */
 export function fullParse(uri: string, text: string): number {
   const times: number[] = [];
@@ -209,13 +219,9 @@ export async function measureDocument(name: string, root: string, rel: string, s
         const wait = paceStart + i * paceMs - performance.now();
         if (wait > 0) await new Promise((res) => setTimeout(res, wait));
       }
-      const li = new LineIndex(text);
-      const line = Math.floor(r() * li.lineCount);
-      const lt = li.lineText(line);
-      const character = Math.floor(r() * (lt.length + 1));
-      const ch = 'abcdefghijklmnopqrstuvwxyz'[Math.floor(r() * 26)];
-      const off = li.offsetAt({ line, character });
-      text = text.slice(0, off) + ch + text.slice(off);
+      const k = randomKeystroke(text, r);
+      const { line, character, ch } = k;
+      text = k.text;
       version++;
       const done = c.next(uri, version);
       const t0 = performance.now();
@@ -268,12 +274,9 @@ async function measureMemory(root: string, rel: string, seed: number): Promise<{
       out.push({ at, rss: m.rss, heap: m.heapUsed });
     };
     for (let i = 1; i <= MEMORY_EDITS; i++) {
-      const li = new LineIndex(text);
-      const line = Math.floor(r() * li.lineCount);
-      const character = Math.floor(r() * (li.lineText(line).length + 1));
-      const ch = 'abcdefghijklmnopqrstuvwxyz'[Math.floor(r() * 26)];
-      const off = li.offsetAt({ line, character });
-      text = text.slice(0, off) + ch + text.slice(off);
+      const k = randomKeystroke(text, r);
+      const { line, character, ch } = k;
+      text = k.text;
       version++;
       const done = c.next(uri, version);
       await c.conn.sendNotification(DidChangeTextDocumentNotification.type, {

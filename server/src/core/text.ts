@@ -64,8 +64,16 @@ export function containsPos(r: Range, p: Position): boolean {
 /** Maps offsets to positions and back for one text. Built once per text. */
 export class LineIndex {
   readonly lineStarts: number[];
-  constructor(readonly text: string) {
-    const starts = [0];
+  /** `starts`: the line starts of `text` when the caller knows them (see `edited`). */
+  constructor(
+    readonly text: string,
+    starts?: number[],
+  ) {
+    if (starts) {
+      this.lineStarts = starts;
+      return;
+    }
+    starts = [0];
     if (text.indexOf('\r') < 0) {
       // Only LF breaks (the common case): let indexOf find them.
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
@@ -81,6 +89,46 @@ export class LineIndex {
       }
     }
     this.lineStarts = starts;
+  }
+
+  /**
+   * The index of `next`: this index's text with `[start, end)` replaced by `inserted`. It
+   * costs the edit, not the text: the line starts before the edit are kept, those after it
+   * shifted, and only the inserted text is scanned (docs/decisions.md "State and its
+   * invalidation"). A CR on either side of the edit could join with an LF into one break
+   * or come apart from it; there the text is scanned anew.
+   */
+  edited(next: string, start: number, end: number, inserted: string): LineIndex {
+    const text = this.text;
+    if ((start > 0 && text.charCodeAt(start - 1) === 13) || (end > start && text.charCodeAt(end - 1) === 13)) return new LineIndex(next);
+    const old = this.lineStarts;
+    // Line starts p <= start (their break lies before the edit) stay; those in (start, end] went with the text.
+    let lo = 0;
+    let hi = old.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (old[mid] <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const keep = lo;
+    let after = keep;
+    while (after < old.length && old[after] <= end) after++;
+    // A paste of very many lines: scanned whole (the spread below has a bound).
+    if (inserted.length > 100000) return new LineIndex(next);
+    const added: number[] = [];
+    const at = start + inserted.length;
+    for (let i = 0; i < inserted.length; i++) {
+      const c = inserted.charCodeAt(i);
+      if (c === 10) added.push(start + i + 1);
+      else if (c === 13 && (i + 1 < inserted.length ? inserted.charCodeAt(i + 1) : next.charCodeAt(at)) !== 10) added.push(start + i + 1);
+    }
+    // A copy (the last reading keeps its index), then the starts after the edit moved: a
+    // copy of a packed array is a block copy, far cheaper than pushing element by element.
+    const starts = old.slice();
+    if (added.length || after > keep) starts.splice(keep, after - keep, ...added);
+    const delta = inserted.length - (end - start);
+    if (delta) for (let i = keep + added.length; i < starts.length; i++) starts[i] += delta;
+    return new LineIndex(next, starts);
   }
 
   get lineCount(): number {

@@ -325,33 +325,49 @@ export class Session {
   /**
    * The editor's changes to an open document (LSP incremental sync: each change in the text
    * the ones before it left; one without a range replaces the whole text). They are applied
-   * to the text held here, and what they spanned goes to the readers, which then need not
-   * compare the old and new texts to find it (docs/performance.md "What an edit costs").
+   * to the text held here, and what they spanned goes to the readers with the new text's
+   * line index, updated from the changes (LineIndex.edited): a keystroke costs its change,
+   * not a scan of the text (docs/decisions.md "State and its invalidation"). A text with a
+   * lone CR (which the readers read as LF, normalizeLoneCr) is the exception: it is
+   * normalized whole after each notification.
    */
   didEdit(uri: string, changes: { range?: { start: Position; end: Position }; text: string }[], version?: number): void {
     const before = this.open.get(uri);
     if (before === undefined) return; // not open: the protocol sends changes only for open documents
+    const doc = this.ws.get(uri);
     let text = before;
+    // The last reading's index serves while the held text is the one it read (no lone CR in it).
+    let lines: LineIndex | undefined = doc && doc.text === before ? doc.lines : undefined;
     let prefix = Infinity;
     let suffix = Infinity;
+    let cr = !lines;
     for (const c of changes) {
       if (!c.range) {
         text = c.text;
+        lines = undefined;
         prefix = suffix = 0;
+        cr = true;
         continue;
       }
-      // Positions count lone CRs as line breaks, as the readers do (normalizeLoneCr keeps offsets).
-      const norm = normalizeLoneCr(text);
-      const doc = this.ws.get(uri);
-      const lines = doc && doc.text === norm ? doc.lines : new LineIndex(norm);
+      // Positions count a lone CR as a line break, as the readers do; LineIndex does too.
+      lines ??= new LineIndex(text);
       const s = lines.offsetAt(c.range.start);
       const e = Math.max(s, lines.offsetAt(c.range.end));
       prefix = Math.min(prefix, s);
       suffix = Math.min(suffix, text.length - e);
-      text = text.slice(0, s) + c.text + text.slice(e);
+      const next = text.slice(0, s) + c.text + text.slice(e);
+      lines = lines.edited(next, s, e, c.text);
+      text = next;
+      if (c.text.includes('\r')) cr = true;
     }
+    // Only where a CR came in (or a lone one was there) can the text hold a lone CR.
+    const norm = cr ? normalizeLoneCr(text) : text;
+    const normLines = lines && (norm === text ? lines : new LineIndex(norm, lines.lineStarts));
     // Changes apart from each other: what lies between them counts as changed.
-    const edit = prefix + suffix <= Math.min(before.length, text.length) ? { before: normalizeLoneCr(before), prefix, suffix } : undefined;
+    const edit =
+      prefix + suffix <= Math.min(before.length, text.length)
+        ? { before: doc && doc.text === before ? before : normalizeLoneCr(before), prefix, suffix, lines: normLines }
+        : undefined;
     this.didChange(uri, text, version, edit);
   }
 

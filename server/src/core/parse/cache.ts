@@ -25,6 +25,8 @@ interface Generation {
   roots: Map<string, Root>;
   built: Map<string, unknown>;
   pieces?: { key: string; state: PieceState<unknown> };
+  /** A Markdown document's last cut (markdown.ts `MdCut`). */
+  cut?: { key: string; value: unknown };
 }
 
 export class ChunkCache {
@@ -108,6 +110,17 @@ export class DocumentCache {
   setPieces<B>(key: string, state: PieceState<B>, fresh: B[]): void {
     for (const b of fresh) detach(b);
     this.next.pieces = { key, state };
+  }
+
+  /** The last reading's cut of this Markdown document under `key` (document and cut). */
+  cut<T>(key: string): T | undefined {
+    const c = this.prev?.cut;
+    return c && c.key === key ? (c.value as T) : undefined;
+  }
+
+  /** Keeps this reading's cut (its chunks and what was built from them, already detached). */
+  setCut<T>(key: string, value: T): void {
+    this.next.cut = { key, value };
   }
 
   /** The reading is complete: it replaces the last one. */

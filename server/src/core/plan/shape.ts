@@ -6,7 +6,7 @@
  * again only for the entries an edit made anew; when every one is what it was, an
  * aggregate rule's findings are those of its last run (docs/decisions.md "What a
  * keystroke costs"). Whatever such a rule reads of an entry or a plan must be in here:
- * test/core/keystroke.test.ts compares with fresh checks after edits of each part.
+ * test/core/keystroke-check.test.ts compares with fresh checks after edits of each part.
  *
  * Positions are not part of an entry's shape (typing in a title moves the cells after it):
  * a kept finding that lies in an entry made anew is found again instead (core/engine.ts).

@@ -98,7 +98,9 @@ describe('a keystroke re-checks what it touched', function () {
     let compared = 0;
     let reused = 0;
     const ser = (m: Map<string, { rule: string; range: unknown; message: { en: string }; severity: string; fixes?: unknown; data?: unknown }[]>) =>
-      JSON.stringify([...m].sort(([a], [b]) => (a < b ? -1 : 1)).map(([u, l]) => [u, l.map((f) => [f.rule, f.range, f.message.en, f.severity, f.fixes, f.data])]));
+      JSON.stringify(
+        [...m].sort(([a], [b]) => (a < b ? -1 : 1)).map(([u, l]) => [u, l.map((f) => [f.rule, f.range, f.message.en, f.severity, f.fixes, f.data])]),
+      );
     for (const [pi, plan] of files.filter((f) => /\.plan\./.test(f.uri)).entries()) {
       const ws = workspace(true);
       for (const f of files) ws.set(f.uri, f.text);
@@ -116,11 +118,17 @@ describe('a keystroke re-checks what it touched', function () {
         } else if (kind === 'kpis') {
           // The entries of a goal lose their KPIs (the next edit takes the goal itself).
           dropping = `G${1 + Math.floor(r() * 4)}`;
-          const all = lines.join('\n').replace(new RegExp(`\\| ${dropping} \\| K\\d+ \\|`, 'g'), `| ${dropping} |  |`).replace(new RegExp(`(goal: ${dropping}\\n)\\s+kpi: K\\d+\\n`, 'g'), '$1');
+          const all = lines
+            .join('\n')
+            .replace(new RegExp(`\\| ${dropping} \\| K\\d+ \\|`, 'g'), `| ${dropping} |  |`)
+            .replace(new RegExp(`(goal: ${dropping}\\n)\\s+kpi: K\\d+\\n`, 'g'), '$1');
           lines.splice(0, lines.length, ...all.split('\n'));
         } else if (kind === 'goal' && dropping) {
           // Every entry of that goal loses it: the goal's last entry goes (only the goals change).
-          const all = lines.join('\n').replace(new RegExp(`\\| ${dropping} \\|`, 'g'), '|  |').replace(new RegExp(`\\n {4}goal: ${dropping}\\n`, 'g'), '\n');
+          const all = lines
+            .join('\n')
+            .replace(new RegExp(`\\| ${dropping} \\|`, 'g'), '|  |')
+            .replace(new RegExp(`\\n {4}goal: ${dropping}\\n`, 'g'), '\n');
           lines.splice(0, lines.length, ...all.split('\n'));
           dropping = undefined;
         } else if (kind === 'goal') {
