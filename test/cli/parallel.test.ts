@@ -30,6 +30,15 @@ function makeTree(dir: string): void {
     path.join(dir, 'org-000', 'plaene', 'mac.plan.md'),
     '---\rstratdoc: plan\rstrategy: ../strategie.md\r---\r# Alt\r\r| Datum | Kanal | Thema |\r|---|---|---|\r| 03.02.2027 | Instagram | Neu: Probefahrt |\r',
   );
+  // A plan in a folder of its own naming the strategy of another: its project spans two
+  // folders, so two threads may read it (then its models go to the main thread).
+  const org1 = path.join(dir, 'org-001');
+  const strategy1 = fs.readdirSync(org1).find((f) => /^strateg/.test(f))!;
+  fs.mkdirSync(path.join(dir, 'querbeet'));
+  fs.writeFileSync(
+    path.join(dir, 'querbeet', '2027.plan.md'),
+    `---\nstratdoc: plan\nstrategy: ../org-001/${strategy1}\n---\n# Querbeet\n\n| Datum | Kanal | Thema | Ziel |\n|---|---|---|---|\n| 04.02.2027 | Instagram | Hinter den Kulissen | G-NIRGENDS |\n`,
+  );
   // A plan whose strategy is gone: a cross-file finding.
   fs.writeFileSync(
     path.join(dir, 'lost.plan.yaml'),
@@ -38,7 +47,12 @@ function makeTree(dir: string): void {
 }
 
 const threadsOf = (stderr: string) => Number(/read \d+ files on (\d+) threads?/.exec(stderr)?.[1]);
-const withoutDebug = (stderr: string) => stderr.replace(/^stratdoc: read \d+ files on \d+ threads?\n/m, '');
+const withoutDebug = (stderr: string) => stderr.replace(/^stratdoc: read \d+ files on \d+ threads?\n/m, '').replace(/^stratdoc: checked .*\n/m, '');
+/** Where the projects were checked (STRATDOC_DEBUG): on workers, on the main thread, sent to it. */
+const checkedOf = (stderr: string) => {
+  const m = /checked (\d+) projects on workers, (\d+) here, (\d+) sent here/.exec(stderr);
+  return m ? { workers: Number(m[1]), here: Number(m[2]), sent: Number(m[3]) } : undefined;
+};
 
 describe('cli: many files on several threads', function () {
   this.timeout(240_000);
@@ -56,7 +70,14 @@ describe('cli: many files on several threads', function () {
         jobs,
         r: run(['check', '.', '--today', TODAY, '--format', format, '--jobs', String(jobs)], { cwd: TMP, env: { STRATDOC_DEBUG: '1' } }),
       }));
-      for (const { jobs, r } of runs) assert.equal(threadsOf(r.stderr), jobs, `--jobs ${jobs} reads on ${jobs} threads: ${r.stderr}`);
+      for (const { jobs, r } of runs) {
+        assert.equal(threadsOf(r.stderr), jobs, `--jobs ${jobs} reads on ${jobs} threads: ${r.stderr}`);
+        const c = checkedOf(r.stderr)!;
+        // 6 strategies, the plan without its strategy and the unmarked… : every project is checked once, somewhere.
+        assert.equal(c.workers + c.here + c.sent, checkedOf(runs[0].r.stderr)!.here, `every project is checked: ${r.stderr}`);
+        if (jobs > 1) assert.ok(c.workers > 0, `workers check projects: ${r.stderr}`);
+        else assert.deepEqual([c.workers, c.sent], [0, 0]);
+      }
       const [one, ...more] = runs.map((x) => x.r);
       assert.equal(one.code, 1, 'the tree has errors');
       for (const r of more) {
@@ -74,6 +95,7 @@ describe('cli: many files on several threads', function () {
         assert.ok(rules('kaputt.plan.md').has('file'), 'the unreadable plan is named');
         assert.ok(rules('exports/excel-export.md').has('unmarked-document'), 'the unmarked plan gets its notice');
         assert.ok(rules('lost.plan.yaml').size > 0, 'the plan without its strategy has a finding');
+        assert.ok(rules('querbeet/2027.plan.md').has('unknown-reference'), 'the plan in another folder is checked with its strategy');
         assert.ok(
           list.some((d) => d.file === 'org-000/plaene/mac.plan.md'),
           'the plan with CR line breaks is read',

@@ -217,6 +217,8 @@ export interface RunResult {
   isDocument: boolean[];
   /** Without `keep`: the diagnostics of every project that holds a target, in project order. */
   diagnostics: CliDiagnostic[];
+  /** Where the projects were checked: on workers, on this thread (its own), on this thread with models sent. */
+  checked: { workers: number; here: number; gathered: number };
 }
 
 /**
@@ -241,7 +243,8 @@ export function runJobs(jobs: ReadJob[], o: RunOptions): RunResult {
       sums[i] = x.sum;
       holder[i] = from;
     } else read[i] = x.none;
-    o.onRead?.(++nRead);
+    nRead++;
+    o.onRead?.(nRead);
   };
   const readHere = (i: number) => gotRead(i, 0, me.read(i));
 
@@ -319,7 +322,10 @@ export function runJobs(jobs: ReadJob[], o: RunOptions): RunResult {
     // A worker that died with a group taken leaves it missing: after a quiet spell this thread reads what is missing.
     waitFor(
       () => nRead >= jobs.length,
-      () => readHere(seen.indexOf(0)),
+      () => {
+        const i = seen.indexOf(0);
+        if (i >= 0) readHere(i);
+      },
     );
     const docs = sums.filter((s): s is Summary => s !== undefined);
     o.onChecking?.(docs.length);
@@ -384,7 +390,13 @@ export function runJobs(jobs: ReadJob[], o: RunOptions): RunResult {
     if (o.keep) for (const s of docs) read[s.i] = me.docs.get(s.i);
     const diagnostics: CliDiagnostic[] = [];
     for (let n = 0; n < projects.length; n++) for (const d of projectDiags.get(n) ?? []) diagnostics.push(d);
-    return { threads: 1 + started.length, read, isDocument: sums.map((s) => s !== undefined), diagnostics };
+    return {
+      threads: 1 + started.length,
+      read,
+      isDocument: sums.map((s) => s !== undefined),
+      diagnostics,
+      checked: { workers: asked.size, here: here.length, gathered: gathered.length },
+    };
   } finally {
     for (const w of started) void w.terminate();
     for (const p of ports) p.close();
