@@ -412,7 +412,13 @@ export function isCliWorker(): boolean {
 
 /** The worker's whole life: read groups until none is left, then do what the main thread orders. */
 export function workerMain(): void {
-  const { jobs, groups, ctl: buf, port, ctx } = workerData as {
+  const {
+    jobs,
+    groups,
+    ctl: buf,
+    port,
+    ctx,
+  } = workerData as {
     jobs: ReadJob[];
     groups: number[][];
     ctl: SharedArrayBuffer;

@@ -72,7 +72,13 @@ export function folderUri(p: string): string {
  * the language its text is written in. What is no document: the configuration's, else the
  * fallback (the environment), so LANG=C does not turn a German strategy's findings English.
  */
-export function languageOf(ctx: Pick<CheckContext, 'lang' | 'fallback'>, configs: ConfigResolver, uri: string, doc?: ParsedDocument, strategy?: ParsedDocument): Lang {
+export function languageOf(
+  ctx: Pick<CheckContext, 'lang' | 'fallback'>,
+  configs: ConfigResolver,
+  uri: string,
+  doc?: ParsedDocument,
+  strategy?: ParsedDocument,
+): Lang {
   if (ctx.lang) return ctx.lang;
   return doc?.language ?? configs.forDocument(uri).language ?? strategy?.language ?? (doc ? docLanguage(strategy ?? doc) : ctx.fallback);
 }
