@@ -106,6 +106,27 @@ describe('cli: many files on several threads', function () {
     });
   }
 
+  it('report and --fix-dry-run, which need every model on the main thread, get them from the workers', () => {
+    const before = hashTree(TMP);
+    const out = path.join(os.tmpdir(), `stratdoc-parallel-report-${process.pid}.html`);
+    try {
+      // report reads on as many threads as there are cores; without a progress line (a pipe).
+      const r = run(['report', '.', '--today', TODAY, '--lang', 'en', '-o', out], { cwd: TMP, env: { STRATDOC_DEBUG: '1' } });
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /Report written to .* \(\d+ projects, [1-9]\d* findings\)/);
+      assert.match(fs.readFileSync(out, 'utf8'), /querbeet\/2027\.plan\.md/, 'the plan in its own folder is in the report');
+    } finally {
+      fs.rmSync(out, { force: true });
+    }
+    const fixes = [1, 2, 3].map((jobs) => run(['check', '.', '--today', TODAY, '--fix-dry-run', '--jobs', String(jobs)], { cwd: TMP }));
+    assert.match(fixes[0].stdout, /^\+\+\+ /m, 'there is something to fix');
+    for (const r of fixes.slice(1)) {
+      assert.equal(r.stdout, fixes[0].stdout);
+      assert.equal(r.code, fixes[0].code);
+    }
+    assert.equal(hashTree(TMP), before, 'nothing written');
+  });
+
   it('few files: no worker is started, whatever --jobs says', () => {
     const small = path.join(TMP, 'small');
     generateCorpus(small, { strategies: 2, plans: 3, entries: 10, seed: 7 });
