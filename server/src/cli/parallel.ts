@@ -133,6 +133,17 @@ interface Task {
   links: [string, PlanLink][];
 }
 
+/**
+ * A project checked as soon as its group was read (Holder.early): what it was made of, to
+ * be compared with the project the main thread links from every summary.
+ */
+interface Early {
+  strategy: number;
+  plans: number[];
+  links: [string, PlanLink][];
+  diags: CliDiagnostic[];
+}
+
 /** The main thread's orders to a worker once everything is read. */
 interface Orders {
   /** Documents whose models go to the main thread. */
@@ -146,6 +157,8 @@ type Up =
   | { t: 'read'; i: number; none: ReadDone }
   /** The job threw: the main thread does it again itself (and meets the same error there). */
   | { t: 'read'; i: number; failed: true }
+  /** A group is read; the projects it held whole, checked. */
+  | { t: 'group'; early: Early[] }
   | { t: 'model'; w: Wire }
   | { t: 'checked'; p: number; diags: CliDiagnostic[] }
   | { t: 'checked'; p: number; failed: true };
@@ -167,6 +180,28 @@ class Holder {
     if (!d.doc) return { none: d };
     this.docs.set(i, d);
     return { sum: summaryOf(i, d.doc) };
+  }
+
+  /**
+   * Once a group is read: checks each project the group holds whole (a strategy with plans
+   * that find it inside the group, one of them a target) and lets go of its documents, so a
+   * thread never holds more than the projects it has not finished. Whether that was the
+   * project decides the main thread, once it knows every document (runJobs).
+   */
+  early(group: number[]): Early[] {
+    const held = group.filter((i) => this.docs.has(i)).map((i) => summaryOf(i, this.docs.get(i)!.doc!));
+    const byUri = new Map(held.map((x) => [x.uri, x]));
+    const out: Early[] = [];
+    for (const p of linkProjects(held, (u) => byUri.get(u))) {
+      if (!p.strategy || !p.plans.length || ![p.strategy, ...p.plans].some((x) => this.targets.has(x.uri))) continue;
+      const t: Task = { p: -1, strategy: p.strategy.i, plans: p.plans.map((x) => x.i), links: [...p.links] };
+      try {
+        out.push({ strategy: p.strategy.i, plans: t.plans, links: t.links, diags: this.check(t) });
+      } catch {
+        // Left to the main thread's orders, as if never tried.
+      }
+    }
+    return out;
   }
 
   /** Checks a project whose documents this thread holds, and lets go of them. */
@@ -217,8 +252,8 @@ export interface RunResult {
   isDocument: boolean[];
   /** Without `keep`: the diagnostics of every project that holds a target, in project order. */
   diagnostics: CliDiagnostic[];
-  /** Where the projects were checked: on workers, on this thread (its own), on this thread with models sent. */
-  checked: { workers: number; here: number; gathered: number };
+  /** Where the projects were checked: on workers, on this thread (its own), on this thread with models sent; how many of them as soon as their group was read. */
+  checked: { workers: number; here: number; gathered: number; early: number };
 }
 
 /**
@@ -236,6 +271,19 @@ export function runJobs(jobs: ReadJob[], o: RunOptions): RunResult {
   /** The thread holding a document: 0 this one, k the k-th worker. */
   const holder = new Int32Array(jobs.length);
   let nRead = 0;
+  // Projects checked early, by their strategy's job; documents let go of there (gone[i]).
+  const early = new Map<number, Early & { from: number }>();
+  const gone = new Uint8Array(jobs.length);
+  let groupsDone = 0;
+  let gaveUp = false;
+  const gotGroup = (list: Early[], from: number) => {
+    groupsDone++;
+    for (const e of list) {
+      early.set(e.strategy, { ...e, from });
+      gone[e.strategy] = 1;
+      for (const i of e.plans) gone[i] = 1;
+    }
+  };
   const gotRead = (i: number, from: number, x: { sum: Summary } | { none: ReadDone }) => {
     if (seen[i]) return;
     seen[i] = 1;
@@ -267,7 +315,8 @@ export function runJobs(jobs: ReadJob[], o: RunOptions): RunResult {
           if ('failed' in u) {
             if (!seen[u.i]) readHere(u.i);
           } else gotRead(u.i, k + 1, u);
-        } else if (u.t === 'model') gotModel(u.w);
+        } else if (u.t === 'group') gotGroup(u.early, k + 1);
+        else if (u.t === 'model') gotModel(u.w);
         else if (!projectDiags.has(u.p)) {
           if ('failed' in u) failedProjects.push(u.p);
           else projectDiags.set(u.p, u.diags);
@@ -297,7 +346,7 @@ export function runJobs(jobs: ReadJob[], o: RunOptions): RunResult {
       const { port1, port2 } = new MessageChannel();
       try {
         const w = new Worker(workerScript!, {
-          workerData: { [WORKER_MARK]: true, jobs, groups, ctl: ctl.buffer, port: port2, ctx: o.ctx },
+          workerData: { [WORKER_MARK]: true, jobs, groups, ctl: ctl.buffer, port: port2, ctx: o.ctx, early: !o.keep },
           transferList: [port2],
           stdout: true,
           stderr: true,
@@ -318,13 +367,15 @@ export function runJobs(jobs: ReadJob[], o: RunOptions): RunResult {
         readHere(i);
         drain();
       }
+      gotGroup(o.keep ? [] : me.early(groups[g]), 0);
     }
     // A worker that died with a group taken leaves it missing: after a quiet spell this thread reads what is missing.
     waitFor(
-      () => nRead >= jobs.length,
+      () => gaveUp || (nRead >= jobs.length && groupsDone >= groups.length),
       () => {
         const i = seen.indexOf(0);
         if (i >= 0) readHere(i);
+        else gaveUp = true;
       },
     );
     const docs = sums.filter((s): s is Summary => s !== undefined);
@@ -335,18 +386,29 @@ export function runJobs(jobs: ReadJob[], o: RunOptions): RunResult {
     const projects = linkProjects(docs, (u) => byUri.get(u));
     const orders: Orders[] = started.map(() => ({ send: [], check: [] }));
     const here: Task[] = [];
+    let nEarly = 0;
+    let nEarlyOnWorkers = 0;
     const gathered: Task[] = [];
     const sendHere = (i: number) => {
-      if (holder[i] > 0) orders[holder[i] - 1].send.push(i);
+      if (holder[i] > 0 && !gone[i]) orders[holder[i] - 1].send.push(i);
     };
+    const sameLinks = (a: [string, PlanLink][], b: [string, PlanLink][]) => JSON.stringify(a) === JSON.stringify(b);
     if (o.keep) for (const s of docs) sendHere(s.i);
     else
       projects.forEach((p, n) => {
         const all = [...(p.strategy ? [p.strategy] : []), ...p.plans];
         if (!all.some((s) => targets.has(s.uri))) return;
         const t: Task = { p: n, strategy: p.strategy?.i, plans: p.plans.map((s) => s.i), links: [...p.links] };
+        // Checked early as the very same project: its findings are these.
+        const e = t.strategy === undefined ? undefined : early.get(t.strategy);
+        if (e && e.plans.length === t.plans.length && e.plans.every((i, k) => i === t.plans[k]) && sameLinks(e.links, t.links)) {
+          projectDiags.set(n, e.diags);
+          if (e.from === 0) nEarly++;
+          else nEarlyOnWorkers++;
+          return;
+        }
         const h = holder[all[0].i];
-        if (all.every((s) => holder[s.i] === h)) (h === 0 ? here : orders[h - 1].check).push(t);
+        if (all.every((s) => holder[s.i] === h && !gone[s.i])) (h === 0 ? here : orders[h - 1].check).push(t);
         else {
           all.forEach((s) => sendHere(s.i));
           gathered.push(t);
@@ -368,6 +430,8 @@ export function runJobs(jobs: ReadJob[], o: RunOptions): RunResult {
     // A model that does not come (its worker died) is read again here.
     const wanted = o.keep ? docs.map((s) => s.i) : gathered.flatMap((t) => [...(t.strategy === undefined ? [] : [t.strategy]), ...t.plans]);
     const redo = (i: number) => me.docs.set(i, readJob(jobs[i]));
+    // Documents let go of by an early check that turned out not to be their project: read again here.
+    for (const i of wanted) if (gone[i] && !me.docs.has(i)) redo(i);
     waitFor(
       () => wanted.every((i) => me.docs.has(i)),
       () => redo(wanted.find((i) => !me.docs.has(i))!),
@@ -395,7 +459,7 @@ export function runJobs(jobs: ReadJob[], o: RunOptions): RunResult {
       read,
       isDocument: sums.map((s) => s !== undefined),
       diagnostics,
-      checked: { workers: asked.size, here: here.length, gathered: gathered.length },
+      checked: { workers: nEarlyOnWorkers + asked.size, here: nEarly + here.length, gathered: gathered.length, early: nEarly + nEarlyOnWorkers },
     };
   } finally {
     for (const w of started) void w.terminate();
@@ -418,12 +482,14 @@ export function workerMain(): void {
     ctl: buf,
     port,
     ctx,
+    early,
   } = workerData as {
     jobs: ReadJob[];
     groups: number[][];
     ctl: SharedArrayBuffer;
     port: MessagePort;
     ctx?: CheckContext;
+    early: boolean;
   };
   const ctl = new Int32Array(buf);
   const post = (u: Up) => {
@@ -440,6 +506,7 @@ export function workerMain(): void {
         post({ t: 'read', i, failed: true });
       }
     }
+    post({ t: 'group', early: early ? me.early(groups[g]) : [] });
   }
   // Wait for the orders (the main thread sends them once every file is read).
   Atomics.wait(ctl, 2, 0);
