@@ -118,7 +118,8 @@ function child(args: string[], cwd = ROOT): ChildRun {
     preload = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-bench-pre-')), 'usage.js');
     fs.writeFileSync(
       preload,
-      "process.on('exit', () => { try { const u = process.resourceUsage(); require('fs').writeSync(3, JSON.stringify({ cpu: u.userCPUTime + u.systemCPUTime, rss: u.maxRSS })); } catch {} });\n",
+      // Only the main thread reports (a worker thread runs the preload too; its report would garble fd 3).
+      "if (require('worker_threads').isMainThread) process.on('exit', () => { try { const u = process.resourceUsage(); require('fs').writeSync(3, JSON.stringify({ cpu: u.userCPUTime + u.systemCPUTime, rss: u.maxRSS })); } catch {} });\n",
     );
   }
   const t0 = performance.now();
