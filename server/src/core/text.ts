@@ -40,8 +40,77 @@ export function pos(line: number, character: number): Position {
   return { line, character };
 }
 
+/**
+ * A range kept as four numbers instead of three objects (docs/decisions.md "Memory": a
+ * plan's model holds two ranges per field, and a plain `{ start, end }` costs 120 bytes
+ * where this costs 56). It is a `Range`: `start` and `end` are read as fresh positions and
+ * may be assigned; JSON (the protocol, the CLI's output) sees `{ start, end }`. Its
+ * numbers are its own enumerable fields, so two packed ranges compare equal by value; a
+ * structured clone keeps the numbers and loses the class (`reviveRanges` gives it back).
+ */
+export class PackedRange implements Range {
+  constructor(
+    public sl: number,
+    public sc: number,
+    public el: number,
+    public ec: number,
+  ) {}
+
+  get start(): Position {
+    return { line: this.sl, character: this.sc };
+  }
+
+  set start(p: Position) {
+    this.sl = p.line;
+    this.sc = p.character;
+  }
+
+  get end(): Position {
+    return { line: this.el, character: this.ec };
+  }
+
+  set end(p: Position) {
+    this.el = p.line;
+    this.ec = p.character;
+  }
+
+  toJSON(): Range {
+    return { start: this.start, end: this.end };
+  }
+}
+
+/** A plain `{ start, end }` copy of a range (for code that compares ranges as plain data). */
+export function plainRange(r: Range): Range {
+  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+}
+
+/**
+ * Gives the packed ranges in a structured clone of a model (a CLI worker's reading) their
+ * class back, in place: a clone keeps their four numbers, not their getters.
+ */
+export function reviveRanges(value: unknown): void {
+  const walk = (o: object, depth: number): void => {
+    if (depth > 40) return;
+    if (Array.isArray(o)) {
+      for (const v of o) if (typeof v === 'object' && v !== null) walk(v, depth + 1);
+      return;
+    }
+    if (o instanceof Set || o instanceof Map) return;
+    const r = o as Record<string, unknown>;
+    if (typeof r.sl === 'number' && typeof r.ec === 'number' && !('start' in r)) {
+      Object.setPrototypeOf(o, PackedRange.prototype);
+      return;
+    }
+    for (const k in r) {
+      const v = r[k];
+      if (typeof v === 'object' && v !== null) walk(v, depth + 1);
+    }
+  };
+  if (typeof value === 'object' && value !== null) walk(value, 0);
+}
+
 export function range(sl: number, sc: number, el: number, ec: number): Range {
-  return { start: { line: sl, character: sc }, end: { line: el, character: ec } };
+  return new PackedRange(sl, sc, el, ec);
 }
 
 export function comparePos(a: Position, b: Position): number {
@@ -88,6 +157,12 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
+    const line = this.lineAt(offset);
+    return { line, character: this.characterAt(line, offset) };
+  }
+
+  /** The line an offset stands on. */
+  private lineAt(offset: number): number {
     offset = Math.max(0, Math.min(offset, this.text.length));
     let lo = 0;
     let hi = this.lineStarts.length - 1;
@@ -96,13 +171,19 @@ export class LineIndex {
       if (this.lineStarts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
+    return lo;
+  }
+
+  /** The column of an offset on its line (`lineAt(offset)`). */
+  private characterAt(line: number, offset: number): number {
+    offset = Math.max(0, Math.min(offset, this.text.length));
     // An offset inside a line break (on the '\r' or '\n' of a CRLF) is the end of its line, not beyond it.
-    const character = offset - this.lineStarts[lo];
-    if (lo + 1 < this.lineStarts.length && character > 0) {
+    const character = offset - this.lineStarts[line];
+    if (line + 1 < this.lineStarts.length && character > 0) {
       const c = this.text.charCodeAt(offset);
-      if (c === 13 || (c === 10 && this.text.charCodeAt(offset - 1) === 13)) return { line: lo, character: this.lineEnd(lo) - this.lineStarts[lo] };
+      if (c === 13 || (c === 10 && this.text.charCodeAt(offset - 1) === 13)) return this.lineEnd(line) - this.lineStarts[line];
     }
-    return { line: lo, character };
+    return character;
   }
 
   offsetAt(p: Position): number {
@@ -130,11 +211,13 @@ export class LineIndex {
   }
 
   rangeOf(start: number, end: number): Range {
-    return { start: this.positionAt(start), end: this.positionAt(end) };
+    const sl = this.lineAt(start);
+    const el = end === start ? sl : this.lineAt(end);
+    return new PackedRange(sl, this.characterAt(sl, start), el, this.characterAt(el, end));
   }
 
   /** The whole range of a line, without its break. */
   lineRange(line: number): Range {
-    return { start: { line, character: 0 }, end: { line, character: this.lineEnd(line) - this.lineStarts[line] } };
+    return new PackedRange(line, 0, line, this.lineEnd(line) - this.lineStarts[line]);
   }
 }

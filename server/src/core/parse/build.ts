@@ -4,7 +4,7 @@
  */
 import type { Field, FixSpec, ParseProblem, Ref, Span, Item, ItemKind, PlanEntry, Period, Goal, Kpi, StrategyModel } from '../model';
 import type { LineIndex, Range, Text } from '../text';
-import { t } from '../text';
+import { range as packed, t } from '../text';
 import { isoFromParts } from '../dates';
 import {
   CHANNEL_ALIASES,
@@ -120,7 +120,7 @@ export function refsOf(f: RawField, ctx: BuildContext, keepAt = false): Ref[] {
       const r = it.range;
       const narrowed =
         i >= 0 && r.start.line === r.end.line
-          ? { start: { line: r.start.line, character: r.start.character + i }, end: { line: r.start.line, character: r.start.character + i + id.length } }
+          ? packed(r.start.line, r.start.character + i, r.start.line, r.start.character + i + id.length)
           : r;
       push(it.value, narrowed);
     }
@@ -502,7 +502,7 @@ export function buildItem(head: ItemHead, fields: RawField[], ctx: BuildContext)
           id: r.id.slice(1),
           range:
             r.range.start.line === r.range.end.line && r.range.end.character - r.range.start.character === r.id.length
-              ? { start: { line: r.range.start.line, character: r.range.start.character + 1 }, end: r.range.end }
+              ? packed(r.range.start.line, r.range.start.character + 1, r.range.end.line, r.range.end.character)
               : r.range,
         }));
       const effort = resRefs
