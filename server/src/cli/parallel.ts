@@ -14,7 +14,7 @@ import * as os from 'node:os';
 import type { DocKind, ParsedDocument } from '../core/model';
 import { parseDocument } from '../core/parse';
 import { readDocumentFile, type ReadResult } from '../core/files';
-import { LineIndex } from '../core/text';
+import { LineIndex, reviveRanges } from '../core/text';
 import { utf8Length } from '../core/workspace';
 
 /** One file to read: everything the configuration decides is decided on the main thread. */
@@ -83,6 +83,8 @@ function fromWire(w: Wire): ReadDone {
   const lines = doc.lines as unknown as { text?: string };
   if (lines.text === undefined) lines.text = doc.text;
   Object.setPrototypeOf(lines, LineIndex.prototype);
+  // So did the packed ranges (core/text.ts PackedRange): give them their getters back.
+  reviveRanges(doc);
   return { r: { ok: true, text: w.text ?? doc.text }, doc };
 }
 
