@@ -101,6 +101,22 @@ function splitSpans(raw: string, separators: RegExp): [number, number][] {
   return out;
 }
 
+/**
+ * One empty list for every model element that has none (frozen: nothing adds to a model's
+ * lists once it is built), and lists cut to their length: an array grown by `push` keeps
+ * room for 16 more elements, 136 bytes per entry list (docs/decisions.md "Memory").
+ */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+export function exact<T>(a: T[]): T[] {
+  return a.length === 0 ? NONE : a.slice();
+}
+
+/** The range of `[start, end)` inside a field's value: the field's own range object when it is the same (one range fewer per reference). */
+function subRange(f: Field, start: number, end: number, lines: LineIndex): Range {
+  const r = f.range;
+  return lines.offsetAt(r.start) === start && lines.offsetAt(r.end) === end ? r : lines.rangeOf(start, end);
+}
+
 /** The references of a field: list elements, or parts separated by `,` `;` `und` `and`. */
 export function refsOf(f: RawField, ctx: BuildContext, keepAt = false): Ref[] {
   const out: Ref[] = [];
@@ -131,7 +147,7 @@ export function refsOf(f: RawField, ctx: BuildContext, keepAt = false): Ref[] {
     const text = raw.slice(a, b);
     // A reference's range is the ID itself, without a leading @ (so a rename replaces just the ID).
     const at = !keepAt && raw[a] === '@' ? 1 : 0;
-    const range = f.offset !== undefined ? ctx.lines.rangeOf(f.offset + a + at, f.offset + b) : f.range;
+    const range = f.offset !== undefined ? subRange(f, f.offset + a + at, f.offset + b, ctx.lines) : f.range;
     push(text, range);
   }
   return out;
@@ -162,7 +178,7 @@ export function channelRefs(f: RawField, ctx: BuildContext): Ref[] {
     const raw = f.raw;
     parts = [];
     for (const [a, b] of splitSpans(raw, CHANNEL_SEPARATORS)) {
-      const range = f.offset !== undefined ? ctx.lines.rangeOf(f.offset + a, f.offset + b) : f.range;
+      const range = f.offset !== undefined ? subRange(f, f.offset + a, f.offset + b, ctx.lines) : f.range;
       parts.push({ id: raw.slice(a, b), range });
     }
   }
@@ -602,7 +618,7 @@ export function buildEntry(fields: RawField[], range: Range, index: number, ctx:
     id: idF && clean(idF.raw) ? { id: clean(idF.raw), range: idF.range } : undefined,
     range,
     anchor,
-    fields,
+    fields: exact(fields),
     date,
     isoDate,
     time: timeSpan ?? (dateTime && date ? { value: dateTime, raw: date.raw, range: date.range } : undefined),
@@ -616,9 +632,9 @@ export function buildEntry(fields: RawField[], range: Range, index: number, ctx:
     format,
     title,
     mode,
-    goals,
-    kpis: f.get('kpis') ? refsOf(f.get('kpis')!, ctx) : [],
-    audiences: f.get('audiences') ? refsOf(f.get('audiences')!, ctx) : [],
+    goals: exact(goals),
+    kpis: f.get('kpis') ? exact(refsOf(f.get('kpis')!, ctx)) : NONE,
+    audiences: f.get('audiences') ? exact(refsOf(f.get('audiences')!, ctx)) : NONE,
     owner: oneRef(f.get('owner'), ctx),
     reviewer: oneRef(f.get('reviewer'), ctx),
     status: statusF && clean(statusF.raw) ? enumField(statusF, ctx, STATUSES, statusOf, t('status', 'Der Status')) : undefined,
