@@ -174,7 +174,11 @@ export class Project {
     // entry: a new reading of the strategy derives anew.
     const byEntry = this.derived.of(this.strategy ?? this.derived, what, () => new WeakMap<PlanEntry, { v: T }>());
     let hit = byEntry.get(entry);
-    if (!hit) byEntry.set(entry, (hit = { v: compute(entry) }));
+    if (!hit) {
+      const v = compute(entry);
+      // Kept as long as the entry: a list cut to its length (docs/decisions.md "Memory").
+      byEntry.set(entry, (hit = { v: Array.isArray(v) ? (v.slice() as T) : v }));
+    }
     return hit.v;
   }
 

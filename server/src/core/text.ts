@@ -42,42 +42,70 @@ export function pos(line: number, character: number): Position {
 }
 
 /**
- * A range kept as four numbers instead of three objects (docs/decisions.md "Memory": a
- * plan's model holds two ranges per field, and a plain `{ start, end }` costs 120 bytes
- * where this costs 56). It is a `Range`: `start` and `end` are read as fresh positions and
- * may be assigned; JSON (the protocol, the CLI's output) sees `{ start, end }`. Its
- * numbers are its own enumerable fields, so two packed ranges compare equal by value; a
- * structured clone keeps the numbers and loses the class (`reviveRanges` gives it back).
+ * A range kept as numbers instead of three objects (docs/decisions.md "Memory": a plan's
+ * model holds two ranges per field, and a plain `{ start, end }` costs 120 bytes). It is a
+ * `Range`: `start` and `end` are read as fresh positions; a model's ranges are never
+ * changed, so there are no setters. JSON (the protocol, the CLI's output) sees
+ * `{ start, end }`. Its numbers are its own enumerable fields, so two ranges of the same
+ * place compare equal by value; a structured clone keeps the numbers and loses the class
+ * (`reviveRanges` gives it back). Made by `range()` and `LineIndex.rangeOf`, which choose
+ * `SmallRange` when the place fits.
  */
 export class PackedRange implements Range {
   constructor(
-    public sl: number,
-    public sc: number,
-    public el: number,
-    public ec: number,
+    readonly sl: number,
+    readonly sc: number,
+    readonly el: number,
+    readonly ec: number,
   ) {}
 
   get start(): Position {
     return { line: this.sl, character: this.sc };
   }
 
-  set start(p: Position) {
-    this.sl = p.line;
-    this.sc = p.character;
-  }
-
   get end(): Position {
     return { line: this.el, character: this.ec };
-  }
-
-  set end(p: Position) {
-    this.el = p.line;
-    this.ec = p.character;
   }
 
   toJSON(): Range {
     return { start: this.start, end: this.end };
   }
+}
+
+/** Columns below this, and lines below `SMALL_LINES`, fit a `SmallRange`. */
+const SMALL_COLUMNS = 2048;
+const SMALL_LINES = 1 << 19;
+
+/**
+ * A range of lines below 524,288 and columns below 2,048 (almost every range), as two
+ * small integers `line * 2048 + character` (40 bytes, where `PackedRange` is 56): within
+ * 2^30, so V8 keeps them unboxed with and without pointer compression.
+ */
+export class SmallRange implements Range {
+  constructor(
+    /** `line * 2048 + character` of the start. */
+    readonly ps: number,
+    /** The same of the end. */
+    readonly pe: number,
+  ) {}
+
+  get start(): Position {
+    return { line: this.ps >> 11, character: this.ps & (SMALL_COLUMNS - 1) };
+  }
+
+  get end(): Position {
+    return { line: this.pe >> 11, character: this.pe & (SMALL_COLUMNS - 1) };
+  }
+
+  toJSON(): Range {
+    return { start: this.start, end: this.end };
+  }
+}
+
+function packRange(sl: number, sc: number, el: number, ec: number): Range {
+  return sl >= 0 && el < SMALL_LINES && sc >= 0 && sc < SMALL_COLUMNS && ec >= 0 && ec < SMALL_COLUMNS && Number.isInteger(sc + ec + sl + el)
+    ? new SmallRange(sl * SMALL_COLUMNS + sc, el * SMALL_COLUMNS + ec)
+    : new PackedRange(sl, sc, el, ec);
 }
 
 /** A plain `{ start, end }` copy of a range (for code that compares ranges as plain data). */
@@ -87,7 +115,7 @@ export function plainRange(r: Range): Range {
 
 /**
  * Gives the packed ranges in a structured clone of a model (a CLI worker's reading) their
- * class back, in place: a clone keeps their four numbers, not their getters.
+ * class back, in place: a clone keeps their numbers, not their getters.
  */
 export function reviveRanges(value: unknown): void {
   const walk = (o: object, depth: number): void => {
@@ -98,9 +126,9 @@ export function reviveRanges(value: unknown): void {
     }
     if (o instanceof Set || o instanceof Map) return;
     const r = o as Record<string, unknown>;
-    if (typeof r.sl === 'number' && typeof r.ec === 'number' && !('start' in r)) {
-      Object.setPrototypeOf(o, PackedRange.prototype);
-      return;
+    if (!('start' in r)) {
+      if (typeof r.ps === 'number' && typeof r.pe === 'number') return void Object.setPrototypeOf(o, SmallRange.prototype);
+      if (typeof r.sl === 'number' && typeof r.ec === 'number') return void Object.setPrototypeOf(o, PackedRange.prototype);
     }
     for (const k in r) {
       const v = r[k];
@@ -111,7 +139,7 @@ export function reviveRanges(value: unknown): void {
 }
 
 export function range(sl: number, sc: number, el: number, ec: number): Range {
-  return new PackedRange(sl, sc, el, ec);
+  return packRange(sl, sc, el, ec);
 }
 
 export function comparePos(a: Position, b: Position): number {
@@ -214,11 +242,11 @@ export class LineIndex {
   rangeOf(start: number, end: number): Range {
     const sl = this.lineAt(start);
     const el = end === start ? sl : this.lineAt(end);
-    return new PackedRange(sl, this.characterAt(sl, start), el, this.characterAt(el, end));
+    return packRange(sl, this.characterAt(sl, start), el, this.characterAt(el, end));
   }
 
   /** The whole range of a line, without its break. */
   lineRange(line: number): Range {
-    return new PackedRange(line, 0, line, this.lineEnd(line) - this.lineStarts[line]);
+    return packRange(line, 0, line, this.lineEnd(line) - this.lineStarts[line]);
   }
 }
