@@ -82,7 +82,9 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
   if (anyDirty || project.strategy) {
     // Memoized findings outlive the text they were made from: their strings are copies,
     // not slices that would keep every old version of the document alive (docs/decisions.md "Memory").
-    rule.check({ project: new Project(project.strategy, views, project.links, project.derived), options, today, report: (f) => found.push(detach(f)) });
+    // One string table for the run: the URI every finding repeats is kept once.
+    const strings = new Map<string, string>();
+    rule.check({ project: new Project(project.strategy, views, project.links, project.derived), options, today, report: (f) => found.push(detach(f, strings)) });
   }
   if (!found.length) {
     for (const [, st, dirty] of states) for (const e of dirty) st.byEntry.set(e, NONE);
