@@ -111,6 +111,23 @@ export function exact<T>(a: T[]): T[] {
   return a.length === 0 ? NONE : a.slice();
 }
 
+/**
+ * The fields an entry keeps: as read, without `offset` (a slot per field that only the
+ * building uses; 8 bytes of every kept field), in a list cut to length.
+ */
+function keptFields(fields: RawField[]): Field[] {
+  if (fields.length === 0) return NONE;
+  const out: Field[] = [];
+  for (const f of fields) {
+    out.push(
+      f.isList !== undefined || f.items !== undefined
+        ? { key: f.key, keyRange: f.keyRange, name: f.name, raw: f.raw, range: f.range, isList: f.isList, items: f.items }
+        : { key: f.key, keyRange: f.keyRange, name: f.name, raw: f.raw, range: f.range },
+    );
+  }
+  return exact(out);
+}
+
 /** The range of `[start, end)` inside a field's value: the field's own range object when it is the same (one range fewer per reference). */
 function subRange(f: Field, start: number, end: number, lines: LineIndex): Range {
   const r = f.range;
@@ -618,7 +635,7 @@ export function buildEntry(fields: RawField[], range: Range, index: number, ctx:
     id: idF && clean(idF.raw) ? { id: clean(idF.raw), range: idF.range } : undefined,
     range,
     anchor,
-    fields: exact(fields),
+    fields: keptFields(fields),
     date,
     isoDate,
     time: timeSpan ?? (dateTime && date ? { value: dateTime, raw: date.raw, range: date.range } : undefined),
