@@ -114,6 +114,26 @@ export function plainRange(r: Range): Range {
 }
 
 /**
+ * Makes every packed range inside plain data a plain `{ start, end }`, in place, and
+ * returns the data: for models that must be plain data to the end (the preview's, which a
+ * webview receives as a structured clone).
+ */
+export function plainRanges<T>(value: T): T {
+  const walk = (o: Record<string, unknown> | unknown[], depth: number): void => {
+    if (depth > 40) return;
+    const isArr = Array.isArray(o);
+    for (const k of isArr ? o.keys() : Object.keys(o)) {
+      const v = (o as Record<string | number, unknown>)[k];
+      if (typeof v !== 'object' || v === null) continue;
+      if (v instanceof SmallRange || v instanceof PackedRange) (o as Record<string | number, unknown>)[k] = plainRange(v);
+      else walk(v as Record<string, unknown>, depth + 1);
+    }
+  };
+  if (typeof value === 'object' && value !== null) walk(value as Record<string, unknown>, 0);
+  return value;
+}
+
+/**
  * Gives the packed ranges in a structured clone of a model (a CLI worker's reading) their
  * class back, in place: a clone keeps their numbers, not their getters.
  */
