@@ -213,7 +213,14 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
   if (anyDirty || project.strategy) {
     // Memoized findings outlive the text they were made from: their strings are copies,
     // not slices that would keep every old version of the document alive (docs/decisions.md "Memory").
-    rule.check({ project: new Project(project.strategy, views, project.links, project.derived, project), options, today, report: (f) => found.push(detach(f)) });
+    // One string table for the run: the URI every finding repeats is kept once.
+    const strings = new Map<string, string>();
+    rule.check({
+      project: new Project(project.strategy, views, project.links, project.derived, project),
+      options,
+      today,
+      report: (f) => found.push(detach(f, strings)),
+    });
   }
   // Findings in the strategy are not about entries: the rule saw the whole strategy.
   const planUris = new Set(project.plans.map((d) => d.uri));

@@ -261,10 +261,13 @@ export class Project {
   perEntry<T>(what: string, entry: PlanEntry, compute: (entry: PlanEntry) => T): T {
     // Under the strategy's reading (the store itself stands for "no strategy"), then the
     // entry: a new reading of the strategy derives anew.
-    const byEntry = this.derived.of(this.strategy ?? this.derived, what, () => new WeakMap<PlanEntry, { v: T }>());
-    let hit = byEntry.get(entry);
-    if (!hit) byEntry.set(entry, (hit = { v: compute(entry) }));
-    return hit.v;
+    const byEntry = this.derived.of(this.strategy ?? this.derived, what, () => new WeakMap<PlanEntry, T>());
+    if (byEntry.has(entry)) return byEntry.get(entry) as T;
+    const v = compute(entry);
+    // Kept as long as the entry: a list cut to its length (docs/decisions.md "Memory").
+    const kept = Array.isArray(v) ? (v.slice() as T) : v;
+    byEntry.set(entry, kept);
+    return kept;
   }
 
   /** The goals an entry serves: its own, or those of its KPIs. */

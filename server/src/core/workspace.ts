@@ -107,9 +107,12 @@ export class Workspace {
    * CLI gives whole files and none). `parsed`: the result of the same parseDocument call made
    * elsewhere (the CLI's worker threads, docs/decisions.md "Many files"), null when that
    * found no document. `kind`: read it as that kind even without marker or name (`stratdoc
-   * convert`); else the configuration's `plans` globs make it a plan.
+   * convert`); else the configuration's `plans` globs make it a plan. `cache: false`: keep
+   * nothing of this reading for the next (files read from disk, which are read again only
+   * when they change there; only documents being edited keep their chunks,
+   * docs/decisions.md "Memory").
    */
-  set(uri: string, text: string, opts: { edit?: EditSpan; parsed?: ParsedDocument | null; kind?: DocKind } = {}): ParsedDocument | undefined {
+  set(uri: string, text: string, opts: { edit?: EditSpan; parsed?: ParsedDocument | null; kind?: DocKind; cache?: boolean } = {}): ParsedDocument | undefined {
     const cfg = this.configs.forDocument(uri);
     this.skipped.delete(uri);
     if (text.length > cfg.maxFileSize || utf8Length(text, cfg.maxFileSize) > cfg.maxFileSize) {
@@ -121,7 +124,8 @@ export class Workspace {
       ? undefined
       : opts.parsed !== undefined
         ? (opts.parsed ?? undefined)
-        : parseDocument(uri, text, { included: how.included, kind: how.kind, cache: this.cache, edit: opts.edit });
+        : parseDocument(uri, text, { included: how.included, kind: how.kind, cache: opts.cache === false ? undefined : this.cache, edit: opts.edit });
+    if (opts.cache === false) this.cache?.drop(uri);
     const before = this.docs.get(uri);
     if (!doc) {
       this.remove(uri);

@@ -22,7 +22,7 @@ import type { DocKind, ParsedDocument } from '../core/model';
 import { parseDocument } from '../core/parse';
 import { readDocumentFile, type ReadResult } from '../core/files';
 import { linkProjects, Project, type Linkable, type PlanLink } from '../core/project';
-import { LineIndex } from '../core/text';
+import { LineIndex, reviveRanges } from '../core/text';
 import { utf8Length } from '../core/workspace';
 import type { CliDiagnostic } from './diagnostics';
 import { ProjectChecker, type CheckContext } from './projects';
@@ -112,6 +112,8 @@ function fromWire(w: Wire): ReadDone {
   const lines = doc.lines as unknown as { text?: string };
   if (lines.text === undefined) lines.text = doc.text;
   Object.setPrototypeOf(lines, LineIndex.prototype);
+  // So did the packed ranges (core/text.ts PackedRange): give them their getters back.
+  reviveRanges(doc);
   return { r: { ok: true, text: w.text ?? doc.text }, doc };
 }
 

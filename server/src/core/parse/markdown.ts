@@ -670,7 +670,8 @@ function rowFields(row: TableRow, cols: { key: string; keyRange: Range }[], map:
   const rowEnd = map.offset(row.position!.end);
   return cols.map((col, i) => {
     const x = cell(row.children[i], map, text, rowEnd);
-    return { key: col.key, keyRange: col.keyRange, raw: x.raw, range: x.range, offset: x.offset };
+    // `name` in the literal: naming the field later adds no property store (yaml.ts fieldOf).
+    return { key: col.key, keyRange: col.keyRange, name: undefined, raw: x.raw, range: x.range, offset: x.offset };
   });
 }
 

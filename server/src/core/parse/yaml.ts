@@ -26,6 +26,7 @@ import {
   channelSlug,
   chooseKind,
   clean,
+  exact,
   kpiValueFields,
   numberImplicit,
   periodField,
@@ -197,6 +198,9 @@ export function parseYaml(
             if (isMap(el)) built.entries.push(...buildEntries(fieldsOfMap(el, text, r), nodeRange(el, r)!, entries.length + built.entries.length, local));
             else if (el !== null && el !== undefined) built.problems.push(notAnEntry(el as Node, r, entriesRange));
           }
+          // Kept until the piece is edited: cut to length (build.ts exact).
+          built.entries = exact(built.entries);
+          built.problems = exact(built.problems);
           fresh.push(built);
         }
         next.pieces.push({ start: c.start, end: c.end, startLine: c.startLine, built });
@@ -642,6 +646,11 @@ function scalarOffset(s: Scalar, text: string): number | undefined {
   return undefined;
 }
 
+/**
+ * A field as written; `name` is set by whoever reads it as a plan entry or an item
+ * (build.ts), and is part of the literal so that setting it adds no property store to
+ * each field (docs/decisions.md "Memory").
+ */
 function fieldOf(pair: Pair, text: string, r: (a: number, b: number) => Range): RawField | undefined {
   const key = keyText(pair);
   if (key === undefined || !isScalar(pair.key) || !pair.key.range) return undefined;
@@ -649,19 +658,19 @@ function fieldOf(pair: Pair, text: string, r: (a: number, b: number) => Range): 
   const v = pair.value as Node | null;
   if (v === null || v === undefined || (isScalar(v) && (v.value === null || v.value === undefined))) {
     const at = v && v.range ? v.range[0] : pair.key.range[1] + 1;
-    return { key, keyRange, raw: '', range: r(Math.min(at, text.length), Math.min(at, text.length)) };
+    return { key, keyRange, name: undefined, raw: '', range: r(Math.min(at, text.length), Math.min(at, text.length)) };
   }
   if (isScalar(v)) {
-    return { key, keyRange, raw: String(v.value), range: nodeRange(v, r)!, offset: scalarOffset(v, text) };
+    return { key, keyRange, name: undefined, raw: String(v.value), range: nodeRange(v, r)!, offset: scalarOffset(v, text) };
   }
   if (isSeq(v)) {
     const items = v.items
       .filter((x): x is Scalar => isScalar(x) && x.value !== null && x.value !== undefined && !!x.range)
       .map((x) => ({ value: String(x.value), raw: text.slice(x.range![0], x.range![1]), range: r(x.range![0], x.range![1]) }));
-    return { key, keyRange, raw: items.map((i) => i.value).join(', '), range: nodeRange(v, r)!, isList: true, items };
+    return { key, keyRange, name: undefined, raw: items.map((i) => i.value).join(', '), range: nodeRange(v, r)!, isList: true, items };
   }
   const vr = nodeRange(v, r)!;
-  return { key, keyRange, raw: v.range ? text.slice(v.range[0], v.range[1]).trim() : '', range: vr };
+  return { key, keyRange, name: undefined, raw: v.range ? text.slice(v.range[0], v.range[1]).trim() : '', range: vr };
 }
 
 function fieldsOfMap(m: YAMLMap, text: string, r: (a: number, b: number) => Range): RawField[] {
