@@ -436,7 +436,7 @@ export function sortAgainst(found: Finding[], before: Finding[] | undefined): Fi
   const added: Finding[] = [];
   for (const f of found) if (!was.has(f)) added.push(f);
   added.sort(compareFindings);
-  const out: Finding[] = new Array(kept.length + added.length);
+  const out = new Array<Finding>(kept.length + added.length);
   let i = 0;
   let j = 0;
   let k = 0;

@@ -141,7 +141,7 @@ export function reviveRanges(value: unknown): void {
   const walk = (o: object, depth: number): void => {
     if (depth > 40) return;
     if (Array.isArray(o)) {
-      for (const v of o) if (typeof v === 'object' && v !== null) walk(v, depth + 1);
+      for (const v of o as unknown[]) if (typeof v === 'object' && v !== null) walk(v, depth + 1);
       return;
     }
     if (o instanceof Set || o instanceof Map) return;
