@@ -151,10 +151,7 @@ export function refsOf(f: RawField, ctx: BuildContext, keepAt = false): Ref[] {
       const id = keepAt ? it.value.trim() : it.value.trim().replace(/^@/, '');
       const i = it.raw.indexOf(id);
       const r = it.range;
-      const narrowed =
-        i >= 0 && r.start.line === r.end.line
-          ? packed(r.start.line, r.start.character + i, r.start.line, r.start.character + i + id.length)
-          : r;
+      const narrowed = i >= 0 && r.start.line === r.end.line ? packed(r.start.line, r.start.character + i, r.start.line, r.start.character + i + id.length) : r;
       push(it.value, narrowed);
     }
     return out;

@@ -44,5 +44,14 @@ export function entryShape(doc: ParsedDocument, e: PlanEntry): string {
 
 /** What the aggregate rules read of the plan itself: its name, title, period, language and strategy link. */
 export function planShape(doc: ParsedDocument, link: string | undefined): string {
-  return [doc.uri, range(doc.titleRange), doc.period?.raw ?? '', doc.period ? `${doc.period.value.start}..${doc.period.value.end}@${range(doc.period.range)}` : '', doc.language ?? '', doc.plan?.strategyPath?.value ?? '', link ?? '', doc.format].join(SEP);
+  return [
+    doc.uri,
+    range(doc.titleRange),
+    doc.period?.raw ?? '',
+    doc.period ? `${doc.period.value.start}..${doc.period.value.end}@${range(doc.period.range)}` : '',
+    doc.language ?? '',
+    doc.plan?.strategyPath?.value ?? '',
+    link ?? '',
+    doc.format,
+  ].join(SEP);
 }
