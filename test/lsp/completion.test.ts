@@ -213,6 +213,14 @@ describe('server: completion over the protocol', function () {
       assert.deepEqual(labels(goals), ['G1', 'G2']);
     });
 
+    it('Markdown plan: a column means in completion what it means to the reader (Kennzahl beside Thema holds KPIs)', async () => {
+      // The reader names a plan's columns (docs/decisions.md "Positions from the model");
+      // a Kennzahl column is the title in a KPI table, but beside a Thema column the KPI.
+      const text = orig(c, 'plaene/q2.md').replace('| Ziel | Verantwortlich |', '| Kennzahl | Verantwortlich |');
+      const list = await completeAt(c, 'plaene/q2.md', text.replace('| Tipps | G1 |', '| Tipps | K‸ |'));
+      assert.deepEqual(labels(list), ['K1', 'K2']);
+    });
+
     it('Markdown plan: @ in a cell offers the team as @handles', async () => {
       const text = orig(c, 'plaene/q2.md');
       const list = await completeAt(c, 'plaene/q2.md', text.replace('| G1 | @anna |', '| G1 | @‸ |'));

@@ -2,7 +2,17 @@
 import { positionIndex } from '../core/position';
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { Item, ItemKind, ParsedDocument } from '../core/model';
-import { ITEM_SECTIONS, SECTIONS, SECTION_BY_KEY, STEP_KEYS, stripNumbering, isSectionKey, sectionsOfHeading, type SectionKey } from '../core/vocab';
+import {
+  ITEM_SECTIONS,
+  SECTIONS,
+  SECTION_BY_KEY,
+  STEP_KEYS,
+  stripNumbering,
+  isSectionKey,
+  sectionsOfHeading,
+  type FieldName,
+  type SectionKey,
+} from '../core/vocab';
 import { hasSection, sectionName } from '../core/edit/templates';
 import { ALL_RULES } from '../core/rules';
 import { chooseKind } from '../core/parse/build';
@@ -148,9 +158,34 @@ function pipes(s: string): number[] {
   return out;
 }
 
+/**
+ * A table cell: the values of its column's field. Where the row is a plan entry the field
+ * is the reader's name of the column (the model's `table.columns`, through the position
+ * index); elsewhere (strategy tables, a row not yet an entry) it is read from the header
+ * above (docs/decisions.md "Positions from the model").
+ */
 function tableCell(env: Env): CompletionItem[] | undefined {
   const { doc, line, ch, text } = env;
   if (DELIM_RE.test(text)) return [];
+  const rp = pipes(text);
+  const lead = /^\s*\|/.test(text);
+  const col = rp.filter((p) => p < ch).length - (lead ? 1 : 0);
+  const columns = positionIndex(doc, env.ctx.ws.derived).entryAt({ line, character: ch })?.table?.columns ?? headerFields(env);
+  if (!columns) return undefined;
+  if (col < 0 || col >= columns.length) return [];
+  const field = columns[col];
+  if (!field) return [];
+  const start = rp.filter((p) => p < ch).pop();
+  const next = rp.find((p) => p >= ch);
+  let end = next ?? text.length;
+  const c = text.slice(0, end).indexOf('<!--', ch);
+  if (c >= 0) end = c;
+  return fit(fieldValues(env, field, 'markdown'), valueSlot(env, start === undefined ? 0 : start + 1, end, LIST_FIELDS.has(field), 'markdown'));
+}
+
+/** The fields of the columns of the table the cursor's line is in, from its header row above; undefined outside a table. */
+function headerFields(env: Env): (FieldName | undefined)[] | undefined {
+  const { doc, line } = env;
   let header: number | undefined;
   for (let l = line - 1; l >= 0; l--) {
     const s = doc.lines.lineText(l);
@@ -171,18 +206,7 @@ function tableCell(env: Env): CompletionItem[] | undefined {
     last = p + 1;
   }
   if (h.slice(last).trim()) cells.push(h.slice(last).trim());
-  const rp = pipes(text);
-  const lead = /^\s*\|/.test(text);
-  const col = rp.filter((p) => p < ch).length - (lead ? 1 : 0);
-  if (col < 0 || col >= cells.length) return [];
-  const field = keyField(env, cells[col]);
-  if (!field) return [];
-  const start = rp.filter((p) => p < ch).pop();
-  const next = rp.find((p) => p >= ch);
-  let end = next ?? text.length;
-  const c = text.slice(0, end).indexOf('<!--', ch);
-  if (c >= 0) end = c;
-  return fit(fieldValues(env, field, 'markdown'), valueSlot(env, start === undefined ? 0 : start + 1, end, LIST_FIELDS.has(field), 'markdown'));
+  return cells.map((cell) => keyField(env, cell));
 }
 
 const ITEM_DEF = /^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*|__)?@?[A-Za-z][A-Za-z0-9_.-]*(?:\*\*|__)?(?:\s*:(?:\s+|$)|\s+[-–—]\s+)/;
