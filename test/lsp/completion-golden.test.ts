@@ -92,7 +92,7 @@ function record(): Record<string, Swept> {
 describe('completion: the same answers as recorded (completion-golden.json)', function () {
   this.timeout(600000);
 
-  it('answers every swept position as recorded', () => {
+  it('answers every swept position as recorded @slow', () => {
     const now = record();
     const golden: Golden = {};
     for (const [doc, { w, lines }] of Object.entries(now)) {

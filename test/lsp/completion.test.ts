@@ -263,6 +263,23 @@ describe('server: completion over the protocol', function () {
       assert.equal(find(list, 'Primär').kind, 5 /* Field */);
     });
 
+    it("Markdown strategy: an item's missing fields are its own, not those of the items after it, and a description paragraph counts", async () => {
+      // The item from the model's position index (docs/decisions.md "Positions from the model").
+      const nested = orig(c, 'strategie.md').replace(
+        '### A1: Pendler zwischen 30 und 50\n- Bedürfnisse: Reichweite, Ladepunkte, Kosten\n',
+        '- **A1** – Pendler zwischen 30 und 50\n  - Demografie: 30 bis 50 Jahre\n  - ‸\n- **A2** – Gewerbekunden\n  - Bedürfnisse: Ladepunkte\n',
+      );
+      let list = await completeAt(c, 'strategie.md', nested);
+      assert.ok(labels(list).includes('Bedürfnisse'), `A2's Bedürfnisse is not A1's: ${labels(list).join(', ')}`);
+      assert.ok(!labels(list).includes('Demografie'), labels(list).join(', '));
+      const described = orig(c, 'strategie.md').replace(
+        '### G2: Bekannter werden in der Region\n',
+        '### G2: Bekannter werden in der Region\nMehr Menschen im Ortenaukreis kennen uns.\n\n- ‸\n',
+      );
+      list = await completeAt(c, 'strategie.md', described);
+      assert.ok(labels(list).includes('Primär') && !labels(list).includes('Beschreibung'), labels(list).join(', '));
+    });
+
     it('Markdown strategy: values of a list field (KPIs, types, people in resources)', async () => {
       let list = await completeAt(c, 'strategie.md', replaced(c, 'strategie.md', '- Kennzahlen: K2\n', '- Kennzahlen: K2, ‸\n'));
       assert.deepEqual(labels(list), ['K1'], 'K2 is already there');

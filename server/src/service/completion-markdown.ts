@@ -214,9 +214,17 @@ const LIST_KEY = /^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*|__)?([^:*_\n]{1,60}?)(?:\*\*|_
 
 /**
  * The item whose field list the cursor's line is in: under an item heading (`### G1: …`,
- * `### Instagram`), or nested under a list item that defines one (`- G1: …`).
+ * `### Instagram`), or nested under a list item that defines one (`- G1: …`). From the
+ * model's position index where the reader made the item (its fields, a description
+ * paragraph among them); from the lines above only where it did not (docs/decisions.md
+ * "Positions from the model").
  */
 function markdownItemAt(env: Env, indent: number): { kind: ItemKind; keys: string[] } | undefined {
+  // The reader's item, below its definition line: its fields, but the one being typed on this line.
+  const held = positionIndex(env.doc, env.ctx.ws.derived).itemAt({ line: env.line, character: env.ch });
+  if (held && held.idRange.start.line < env.line)
+    return { kind: held.kind, keys: held.fields.filter((f) => f.keyRange.start.line !== env.line).map((f) => f.key) };
+  // No item of the reader's here (an ID it does not take, a heading being typed): the lines above.
   const { doc, line } = env;
   const s = doc.strategy;
   if (!s) return undefined;
