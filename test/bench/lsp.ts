@@ -143,6 +143,16 @@ export class Client {
   }
 }
 
+/** One typed letter at a random place: the keystroke every keystroke figure makes (here and test/bench/reading.ts). */
+export function randomKeystroke(text: string, r: () => number): { text: string; line: number; character: number; ch: string } {
+  const li = new LineIndex(text);
+  const line = Math.floor(r() * li.lineCount);
+  const character = Math.floor(r() * (li.lineText(line).length + 1));
+  const ch = 'abcdefghijklmnopqrstuvwxyz'[Math.floor(r() * 26)];
+  const off = li.offsetAt({ line, character });
+  return { text: text.slice(0, off) + ch + text.slice(off), line, character, ch };
+}
+
 /** Median of a full in-process parse of a document (no chunk cache). */
 export function fullParse(uri: string, text: string): number {
   const times: number[] = [];
@@ -180,7 +190,12 @@ export interface Row {
   complP95: number;
 }
 
-export async function measureDocument(name: string, root: string, rel: string, seed: number, edits = EDITS): Promise<Row> {
+/**
+ * `paceMs`: edits are sent that far apart, as typing sends them, whether or not the last
+ * one's diagnostics have arrived; each edit's latency runs until diagnostics of its version
+ * or a later one arrive. 0: each edit is sent when the last one's diagnostics arrived.
+ */
+export async function measureDocument(name: string, root: string, rel: string, seed: number, edits = EDITS, paceMs = 0): Promise<Row> {
   const file = path.join(root, rel);
   let text = fs.readFileSync(file, 'utf8');
   const uri = pathToFileURL(file).href;
@@ -197,14 +212,16 @@ export async function measureDocument(name: string, root: string, rel: string, s
     await first;
     const r = rng(seed);
     const times: number[] = [];
+    const pending: Promise<void>[] = [];
+    const paceStart = performance.now();
     for (let i = 0; i < edits; i++) {
-      const li = new LineIndex(text);
-      const line = Math.floor(r() * li.lineCount);
-      const lt = li.lineText(line);
-      const character = Math.floor(r() * (lt.length + 1));
-      const ch = 'abcdefghijklmnopqrstuvwxyz'[Math.floor(r() * 26)];
-      const off = li.offsetAt({ line, character });
-      text = text.slice(0, off) + ch + text.slice(off);
+      if (paceMs) {
+        const wait = paceStart + i * paceMs - performance.now();
+        if (wait > 0) await new Promise((res) => setTimeout(res, wait));
+      }
+      const k = randomKeystroke(text, r);
+      const { line, character, ch } = k;
+      text = k.text;
       version++;
       const done = c.next(uri, version);
       const t0 = performance.now();
@@ -212,9 +229,13 @@ export async function measureDocument(name: string, root: string, rel: string, s
         textDocument: { uri, version },
         contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: ch }],
       });
-      await done;
-      times.push(performance.now() - t0);
+      if (paceMs) pending.push(done.then(() => void times.push(performance.now() - t0)));
+      else {
+        await done;
+        times.push(performance.now() - t0);
+      }
     }
+    await Promise.all(pending);
     const compl: number[] = [];
     for (const p of completionPoints(text, r, Math.min(edits, 200))) {
       const t0 = performance.now();
@@ -253,12 +274,9 @@ async function measureMemory(root: string, rel: string, seed: number): Promise<{
       out.push({ at, rss: m.rss, heap: m.heapUsed });
     };
     for (let i = 1; i <= MEMORY_EDITS; i++) {
-      const li = new LineIndex(text);
-      const line = Math.floor(r() * li.lineCount);
-      const character = Math.floor(r() * (li.lineText(line).length + 1));
-      const ch = 'abcdefghijklmnopqrstuvwxyz'[Math.floor(r() * 26)];
-      const off = li.offsetAt({ line, character });
-      text = text.slice(0, off) + ch + text.slice(off);
+      const k = randomKeystroke(text, r);
+      const { line, character, ch } = k;
+      text = k.text;
       version++;
       const done = c.next(uri, version);
       await c.conn.sendNotification(DidChangeTextDocumentNotification.type, {

@@ -30,6 +30,15 @@ function makeTree(dir: string): void {
     path.join(dir, 'org-000', 'plaene', 'mac.plan.md'),
     '---\rstratdoc: plan\rstrategy: ../strategie.md\r---\r# Alt\r\r| Datum | Kanal | Thema |\r|---|---|---|\r| 03.02.2027 | Instagram | Neu: Probefahrt |\r',
   );
+  // A plan in a folder of its own naming the strategy of another: its project spans two
+  // folders, so two threads may read it (then its models go to the main thread).
+  const org1 = path.join(dir, 'org-001');
+  const strategy1 = fs.readdirSync(org1).find((f) => /^strateg/.test(f))!;
+  fs.mkdirSync(path.join(dir, 'querbeet'));
+  fs.writeFileSync(
+    path.join(dir, 'querbeet', '2027.plan.md'),
+    `---\nstratdoc: plan\nstrategy: ../org-001/${strategy1}\n---\n# Querbeet\n\n| Datum | Kanal | Thema | Ziel |\n|---|---|---|---|\n| 04.02.2027 | Instagram | Hinter den Kulissen | G-NIRGENDS |\n`,
+  );
   // A plan whose strategy is gone: a cross-file finding.
   fs.writeFileSync(
     path.join(dir, 'lost.plan.yaml'),
@@ -38,7 +47,12 @@ function makeTree(dir: string): void {
 }
 
 const threadsOf = (stderr: string) => Number(/read \d+ files on (\d+) threads?/.exec(stderr)?.[1]);
-const withoutDebug = (stderr: string) => stderr.replace(/^stratdoc: read \d+ files on \d+ threads?\n/m, '');
+const withoutDebug = (stderr: string) => stderr.replace(/^stratdoc: read \d+ files on \d+ threads?\n/m, '').replace(/^stratdoc: checked .*\n/m, '');
+/** Where the projects were checked (STRATDOC_DEBUG): on workers, on the main thread, sent to it. */
+const checkedOf = (stderr: string) => {
+  const m = /checked (\d+) projects on workers, (\d+) here, (\d+) sent here \((\d+) as soon as read\)/.exec(stderr);
+  return m ? { workers: Number(m[1]), here: Number(m[2]), sent: Number(m[3]), early: Number(m[4]) } : undefined;
+};
 
 describe('cli: many files on several threads', function () {
   this.timeout(240_000);
@@ -56,7 +70,20 @@ describe('cli: many files on several threads', function () {
         jobs,
         r: run(['check', '.', '--today', TODAY, '--format', format, '--jobs', String(jobs)], { cwd: TMP, env: { STRATDOC_DEBUG: '1' } }),
       }));
-      for (const { jobs, r } of runs) assert.equal(threadsOf(r.stderr), jobs, `--jobs ${jobs} reads on ${jobs} threads: ${r.stderr}`);
+      for (const { jobs, r } of runs) {
+        assert.equal(threadsOf(r.stderr), jobs, `--jobs ${jobs} reads on ${jobs} threads: ${r.stderr}`);
+        const c = checkedOf(r.stderr)!;
+        // 6 strategies, the plan without its strategy and the unmarked… : every project is checked once, somewhere.
+        const c1 = checkedOf(runs[0].r.stderr)!;
+        assert.equal(c.workers + c.here + c.sent, c1.here + c1.sent, `every project is checked once: ${r.stderr}`);
+        if (jobs > 1) assert.ok(c.workers > 0, `workers check projects: ${r.stderr}`);
+        else assert.equal(c.workers, 0);
+        // The strategies with their plans in their own folder are checked as soon as read;
+        // org-001's is not the project it looked like there (querbeet's plan joins it), so
+        // it is checked again with all its documents on the main thread.
+        assert.ok(c.early > 0, `projects are checked as soon as their folder is read: ${r.stderr}`);
+        assert.ok(c.sent >= 1, `the project that spans two folders is put together: ${r.stderr}`);
+      }
       const [one, ...more] = runs.map((x) => x.r);
       assert.equal(one.code, 1, 'the tree has errors');
       for (const r of more) {
@@ -74,6 +101,7 @@ describe('cli: many files on several threads', function () {
         assert.ok(rules('kaputt.plan.md').has('file'), 'the unreadable plan is named');
         assert.ok(rules('exports/excel-export.md').has('unmarked-document'), 'the unmarked plan gets its notice');
         assert.ok(rules('lost.plan.yaml').size > 0, 'the plan without its strategy has a finding');
+        assert.ok(rules('querbeet/2027.plan.md').has('unknown-reference'), 'the plan in another folder is checked with its strategy');
         assert.ok(
           list.some((d) => d.file === 'org-000/plaene/mac.plan.md'),
           'the plan with CR line breaks is read',
@@ -83,6 +111,27 @@ describe('cli: many files on several threads', function () {
       assert.equal(hashTree(TMP), before);
     });
   }
+
+  it('report and --fix-dry-run, which need every model on the main thread, get them from the workers', () => {
+    const before = hashTree(TMP);
+    const out = path.join(os.tmpdir(), `stratdoc-parallel-report-${process.pid}.html`);
+    try {
+      // report reads on as many threads as there are cores; without a progress line (a pipe).
+      const r = run(['report', '.', '--today', TODAY, '--lang', 'en', '-o', out], { cwd: TMP, env: { STRATDOC_DEBUG: '1' } });
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /Report written to .* \(\d+ projects, [1-9]\d* findings\)/);
+      assert.match(fs.readFileSync(out, 'utf8'), /querbeet\/2027\.plan\.md/, 'the plan in its own folder is in the report');
+    } finally {
+      fs.rmSync(out, { force: true });
+    }
+    const fixes = [1, 2, 3].map((jobs) => run(['check', '.', '--today', TODAY, '--fix-dry-run', '--jobs', String(jobs)], { cwd: TMP }));
+    assert.match(fixes[0].stdout, /^\+\+\+ /m, 'there is something to fix');
+    for (const r of fixes.slice(1)) {
+      assert.equal(r.stdout, fixes[0].stdout);
+      assert.equal(r.code, fixes[0].code);
+    }
+    assert.equal(hashTree(TMP), before, 'nothing written');
+  });
 
   it('few files: no worker is started, whatever --jobs says', () => {
     const small = path.join(TMP, 'small');

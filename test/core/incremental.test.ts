@@ -8,7 +8,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseDocument, ChunkCache } from '../../server/src/core/parse';
 import { splitPlan } from '../../server/src/core/parse/yaml';
-import type { ParsedDocument } from '../../server/src/core/model';
 import { LineIndex } from '../../server/src/core/text';
 import { generateCorpus, bigStrategy } from '../bench/corpus';
 import { chunkMarkdown } from '../../server/src/core/parse/markdown';
@@ -19,20 +18,17 @@ import { ConfigResolver } from '../../server/src/core/config';
 import { ALL_RULES } from '../../server/src/core/rules';
 import { rng } from '../helpers/rng';
 import { repoRoot } from '../helpers/repo';
+import { meaning } from '../helpers/meaning';
 
-/** What a reader produced, without the absolute offsets a cached piece may carry. */
-function meaning(d: ParsedDocument): unknown {
-  const strip = (x: unknown): unknown => JSON.parse(JSON.stringify(x, (k, v) => (k === 'offset' ? undefined : v)));
-  return strip({
-    title: d.title,
-    titleRange: d.titleRange,
-    period: d.period,
-    language: d.language,
-    strategyPath: d.plan?.strategyPath,
-    entries: d.plan?.entries,
-    strategy: d.strategy,
-    problems: d.problems.map((p) => ({ rule: p.rule, range: p.range, message: p.message.en })).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)),
-  });
+/** A random edit: text typed (from `typed`), a few characters deleted or replaced, or up to three lines cut. */
+function randomEdit(text: string, li: LineIndex, r: () => number, typed: string[]) {
+  const line = Math.floor(r() * li.lineCount);
+  const at = li.offsetAt({ line, character: Math.floor(r() * (li.lineText(line).length + 1)) });
+  const k = r();
+  const end = k < 0.6 ? at : Math.min(text.length, k < 0.9 ? at + 1 + Math.floor(r() * 5) : li.lineStarts[Math.min(li.lineCount - 1, line + 3)]);
+  const ins = k < 0.9 ? typed[Math.floor(r() * typed.length)] : '';
+  const next = text.slice(0, at) + ins + text.slice(end);
+  return { line, at, ins, next, nli: new LineIndex(next) };
 }
 
 describe('reading in pieces means what reading the whole means @slow', function () {
@@ -54,6 +50,34 @@ describe('reading in pieces means what reading the whole means @slow', function 
     const y = plans.filter((p) => p.uri.endsWith('.yaml'));
     assert.ok(y.length > 0);
     for (const p of y) assert.ok(splitPlan(p.text, new LineIndex(p.text)), `${p.uri} is split`);
+  });
+
+  it('splits a YAML plan again only around an edit (splitPlan prev) exactly as it splits the whole text', () => {
+    let compared = 0;
+    const TYPED = ['x', ' ', '-', '- ', '\n', '\n  - date: 2027-01-01\n', '\n- a: b\n', '&a', '!tag', '%', '---', '...', '#', ':', '\n\n'];
+    for (const [pi, p] of plans.filter((q) => q.uri.endsWith('.yaml')).entries()) {
+      const r = rng(700 + pi);
+      let text = p.text;
+      let li = new LineIndex(text);
+      let split = splitPlan(text, li);
+      for (let i = 0; i < 300; i++) {
+        const { line, at, ins, next, nli } = randomEdit(text, li, r, TYPED);
+        const whole = splitPlan(next, nli);
+        if (split) {
+          const lastNew = nli.positionAt(at + ins.length).line;
+          const again = splitPlan(next, nli, { split, first: nli.positionAt(at).line, lastOld: lastNew - (nli.lineCount - li.lineCount), lastNew });
+          assert.deepEqual(again, whole, `${p.uri} edit ${i} at line ${line + 1}`);
+          compared++;
+        }
+        // An edit that ended the split is compared, then undone: every edit is made to a split plan.
+        if (whole) {
+          text = next;
+          li = nli;
+          split = whole;
+        }
+      }
+    }
+    assert.ok(compared > 200, `${compared} edits compared`);
   });
 
   it('gives the same entries and problems after any one keystroke; a syntax error stays one', () => {
@@ -247,6 +271,42 @@ describe('the fine Markdown cut (server) means what the coarse cut (CLI) means @
       }
     }
     assert.ok(compared > 100, `${compared} edits compared`);
+  });
+
+  it('cuts again only around an edit (chunkMarkdown prev) exactly as it cuts the whole text', () => {
+    let compared = 0;
+    let reused = 0;
+    const TYPED = ['x', '|', '-', '#', '`', '\n', '\n\n', '## H\n', '```\n', '<!--\n', '-->', '| a | b |\n|---|---|\n', '---\n', '[x]: y\n'];
+    for (const [di, d] of documents(dir).entries()) {
+      const r = rng(900 + di);
+      let text = d.text;
+      let li = new LineIndex(text);
+      let chunks = chunkMarkdown(li, { fine: true });
+      for (let i = 0; i < 60; i++) {
+        const { line, at, ins, next, nli } = randomEdit(text, li, r, TYPED);
+        const whole = chunkMarkdown(nli, { fine: true });
+        // As markdown.ts takes it: a last cut that was fine, and no definition in the edited lines.
+        const first = nli.positionAt(at).line;
+        const lastNew = nli.positionAt(at + ins.length).line;
+        const lastOld = lastNew - (nli.lineCount - li.lineCount);
+        const fineBefore = !/^ {0,3}\[[^\]\n]+\]:/m.test(text);
+        if (fineBefore && !/^ {0,3}\[[^\]\n]+\]:/m.test(next)) {
+          const again = chunkMarkdown(nli, { fine: true, definitions: false, prev: { chunks, first, lastOld, lastNew } });
+          assert.deepEqual(
+            again.map((c) => [c.text, c.lineMap]),
+            whole.map((c) => [c.text, c.lineMap]),
+            `${d.uri} edit ${i} at line ${line + 1}`,
+          );
+          reused += again.filter((c) => chunks.includes(c)).length;
+          compared++;
+          chunks = again;
+        } else chunks = whole;
+        text = next;
+        li = nli;
+      }
+    }
+    assert.ok(compared > 100, `${compared} edits compared`);
+    assert.ok(reused > compared, `${reused} chunks taken over unchanged`);
   });
 
   it('reads every CommonMark spec example the same either way, where the fine cut cuts', function () {

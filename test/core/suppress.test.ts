@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { Workspace } from '../../server/src/core/workspace';
 import { ConfigResolver } from '../../server/src/core/config';
+import { plainRange } from '../../server/src/core/text';
 import type { Finding } from '../../server/src/core/engine';
 
 const TODAY = '2027-02-15';
@@ -121,7 +122,7 @@ describe('suppression comments', () => {
     assert.match(unknown[0].message.en, /did you mean 'entry-without-owner'\?/);
     assert.match(unknown[0].message.de, /meinten Sie 'entry-without-owner'\?/);
     const col = rows[0].indexOf('entry-without-ownr');
-    assert.deepEqual(unknown[0].range, { start: { line: 8, character: col }, end: { line: 8, character: col + 'entry-without-ownr'.length } });
+    assert.deepEqual(plainRange(unknown[0].range), { start: { line: 8, character: col }, end: { line: 8, character: col + 'entry-without-ownr'.length } });
     assert.equal(unknown[0].fixes?.[0].edits[0].edits[0].newText, 'entry-without-owner');
     // The misspelt name switches nothing off; the known one beside it still works.
     assert.deepEqual(lines(list, 'entry-without-owner'), ROW_LINES);

@@ -18,7 +18,7 @@ import { earlyLang, isLang, useColour, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type 
 import { M } from './messages';
 import { defaultJobs } from '../node/parallel';
 import * as onDisk from '../node/collect';
-import type { Collected, Prepared, ReadOptions } from '../node/collect';
+import type { Collected, Prepared } from '../node/collect';
 import { progressLine } from './progress';
 import { VERSION } from './version';
 
@@ -134,7 +134,7 @@ export { collectOld, loadFiles, rootOf, type Collected, type Prepared, type Read
  * What `check`, `report`, `export` and `convert` share (node/collect.ts prepare): the
  * documents read into a Workspace; a bad path or --config file is a usage error.
  */
-export function prepare(opts: { paths: string[]; config?: string; lang?: Lang } & ReadOptions, io: CliIo, lang0: Lang, hint: Text): Prepared | ExitCode {
+export function prepare(opts: Parameters<typeof onDisk.prepare>[0], io: CliIo, lang0: Lang, hint: Text): Prepared | ExitCode {
   const r = onDisk.prepare(opts, io);
   return 'error' in r ? usageError(io, lang0, r.error, hint) : r;
 }
@@ -146,8 +146,9 @@ export function collect(
   lang0: Lang,
   hint: Text,
   progress?: onDisk.Progress,
+  keep = true,
 ): Collected | ExitCode {
-  const r = onDisk.collect(opts, io, progress);
+  const r = onDisk.collect(opts, io, progress, keep);
   return 'error' in r ? usageError(io, lang0, r.error, hint) : r;
 }
 
@@ -189,10 +190,12 @@ export function checkCommand(argv: string[], io: CliIo): ExitCode {
   // Progress on a terminal, never for machine-read output (docs/cli.md "Many files").
   const progress = progressLine(io, opts.lang ?? lang0, opts.format !== 'json' && opts.format !== 'sarif');
   try {
-    const run = collect(opts, io, lang0, hint, progress);
+    // The models stay only where the plan change needs them (docs/decisions.md "Many files").
+    const keep = oldTree !== undefined && opts.format === 'markdown';
+    const run = collect(opts, io, lang0, hint, progress, keep);
     if (typeof run === 'number') return run;
     if (oldTree) {
-      old = onDisk.collectOld(oldTree, opts, io);
+      old = onDisk.collectOld(oldTree, opts, io, keep);
       baseline = old?.all ?? [];
     }
     return finishCheck(opts, io, run, baseline, old, fixFailed);

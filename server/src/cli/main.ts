@@ -1,4 +1,4 @@
-/** The `stratdoc` executable (bundled to dist/cli.js); started as a worker thread, it reads files for `check` (cli/parallel.ts). */
+/** The `stratdoc` executable (bundled to dist/cli.js); started as a worker thread, it reads files for `check` (node/parallel.ts). */
 import { run } from './run';
 import { isCliWorker, setWorkerScript, workerMain } from '../node/parallel';
 

@@ -13,6 +13,7 @@ import { ALL_RULES } from './rules';
 import { detach } from './parse/cache';
 import { isSuppressed } from './parse/common';
 import { csvSafeFixes } from './parse/csv';
+import { entryShape, planShape } from './plan/shape';
 
 export interface Finding {
   rule: string;
@@ -36,7 +37,9 @@ export interface CheckOptions {
 interface MemoState {
   key: string;
   strategy: ParsedDocument | undefined;
-  byEntry: WeakMap<PlanEntry, ReportInput[]>;
+  /** The entries last checked, and what was found per entry, aligned with them. */
+  entries: PlanEntry[];
+  found: ReportInput[][];
 }
 
 /** What entry-scoped rules found per entry, by rule and plan (see RuleMeta.scope). */
@@ -44,6 +47,120 @@ export class EntryMemo {
   readonly states = new Map<string, MemoState>();
   /** Entries checked again in the last run, for tests and the benchmark. */
   rechecked = 0;
+  /**
+   * The finding each memoized report became (docs/decisions.md "What a keystroke costs"):
+   * a report kept for an unchanged entry gives the same Finding object again, so the
+   * findings of unchanged entries are not converted, sorted or fingerprinted again.
+   */
+  readonly converted = new WeakMap<ReportInput, { finding: Finding; severity: Severity }>();
+  /**
+   * Per rule and project (its first document), the findings of the last run by what they
+   * say: a rule that reports afresh each run (an aggregate over all entries) and says the
+   * same again gives the same Finding objects again.
+   */
+  readonly said = new Map<string, Map<string, Finding>>();
+  /** Findings made anew (not taken from the last run) in the last check, for tests and the benchmark. */
+  converted_ = 0;
+  /** Per plan (URI): the shape of each entry, aligned with the entries last seen (core/plan/shape.ts). */
+  readonly shapes = new Map<string, ShapeState>();
+  /** Per aggregate rule and project: what its last run saw and found. */
+  readonly aggregates = new Map<string, AggregateState>();
+  /** Aggregate rule runs answered from their last run, for tests and the benchmark. */
+  reused = 0;
+
+  /** Drops what is kept for documents no longer in the workspace (keys end in a URI). */
+  prune(live: (uri: string) => boolean): void {
+    for (const m of [this.states, this.said, this.aggregates, this.shapes] as Map<string, unknown>[])
+      for (const k of [...m.keys()]) if (!live(k.slice(k.indexOf('\n') + 1))) m.delete(k);
+  }
+}
+
+interface ShapeState {
+  entries: PlanEntry[];
+  shapes: string[];
+  plan: string;
+  /** Counts changes of the shape: the same version means the same shape. */
+  version: number;
+}
+
+interface AggregateState {
+  key: string;
+  strategy: ParsedDocument | undefined;
+  versions: number[];
+  found: ReportInput[];
+  /** Per finding in a plan, the entry it lies in: kept only while that entry is. */
+  within: (PlanEntry | undefined)[];
+}
+
+/**
+ * The version of a plan's shape: the same as last time when the entries an edit made anew
+ * contribute what the ones they replace did (and the plan's own settings are the same).
+ * Entries kept from the last reading are the same objects, so only the stretch between
+ * the unchanged start and the unchanged end is looked at.
+ */
+function shapeVersion(memo: EntryMemo, doc: ParsedDocument, link: string | undefined): number {
+  const entries = doc.plan?.entries ?? NO_ENTRIES;
+  const plan = planShape(doc, link);
+  const st = memo.shapes.get(doc.uri);
+  if (!st) {
+    const fresh: ShapeState = { entries, shapes: entries.map((e) => entryShape(doc, e)), plan, version: 0 };
+    memo.shapes.set(doc.uri, fresh);
+    return fresh.version;
+  }
+  if (st.entries === entries && st.plan === plan) return st.version;
+  const old = st.entries;
+  let head = 0;
+  const most = Math.min(old.length, entries.length);
+  while (head < most && old[head] === entries[head]) head++;
+  let tail = 0;
+  while (tail < most - head && old[old.length - 1 - tail] === entries[entries.length - 1 - tail]) tail++;
+  const made: string[] = [];
+  for (let i = head; i < entries.length - tail; i++) made.push(entryShape(doc, entries[i]));
+  let same = st.plan === plan && old.length === entries.length;
+  for (let i = 0; same && i < made.length; i++) same = made[i] === st.shapes[head + i];
+  if (made.length || old.length !== entries.length) st.shapes = [...st.shapes.slice(0, head), ...made, ...st.shapes.slice(old.length - tail)];
+  st.entries = entries;
+  st.plan = plan;
+  if (!same) st.version++;
+  return st.version;
+}
+
+const NO_ENTRIES: PlanEntry[] = [];
+
+/**
+ * Runs an aggregate rule (RuleMeta.scope `aggregate`), or gives the findings of its last run
+ * when nothing it reads changed: the same strategy, options, today and plans, and each
+ * plan's shape the same version.
+ */
+function runAggregate(rule: Rule, project: Project, options: Record<string, OptionValue>, today: string, memo: EntryMemo, home: string): ReportInput[] {
+  const id = `${rule.meta.id}\n${home}`;
+  const key = `${today}\n${JSON.stringify(options)}\n${project.plans.map((d) => d.uri).join('\n')}`;
+  const versions = project.plans.map((d) => {
+    const link = project.links.get(d.uri);
+    return shapeVersion(memo, d, link ? JSON.stringify(link) : undefined);
+  });
+  const st = memo.aggregates.get(id);
+  const byUri = new Map(project.plans.map((d) => [d.uri, d.plan?.entries ?? NO_ENTRIES]));
+  if (
+    st &&
+    st.key === key &&
+    st.strategy === project.strategy &&
+    st.versions.every((v, i) => v === versions[i]) &&
+    // A finding in an entry made anew (the same shape, but perhaps moved) is found again.
+    st.within.every((e) => !e || byUri.get(e.uri)?.[e.index] === e)
+  ) {
+    memo.reused++;
+    return st.found;
+  }
+  const found: ReportInput[] = [];
+  // Kept findings outlive the text they were made from: their strings are copies (docs/decisions.md "Memory").
+  rule.check({ project, options, today, report: (f) => found.push(detach(f)) });
+  const within = found.map((f) => {
+    const entries = byUri.get(f.uri);
+    return entries && entryAt(entries, f.range.start);
+  });
+  memo.aggregates.set(id, { key, strategy: project.strategy, versions, found, within });
+  return found;
 }
 
 /**
@@ -54,7 +171,7 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
   const out: ReportInput[] = [];
   const optionsKey = JSON.stringify(options);
   const views: ParsedDocument[] = [];
-  const states: [ParsedDocument, MemoState, PlanEntry[]][] = [];
+  const states: [ParsedDocument, MemoState, PlanEntry[], number, number, ReportInput[][]][] = [];
   let anyDirty = false;
   for (const doc of project.plans) {
     const id = `${rule.meta.id}\n${doc.uri}`;
@@ -62,48 +179,63 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
     const key = `${today}\n${optionsKey}\n${doc.period?.raw}\n${doc.language}\n${doc.plan?.strategyPath?.value}\n${link?.via}`;
     let st = memo.states.get(id);
     if (!st || st.key !== key || st.strategy !== project.strategy) {
-      st = { key, strategy: project.strategy, byEntry: new WeakMap() };
+      st = { key, strategy: project.strategy, entries: [], found: [] };
       memo.states.set(id, st);
     }
-    // One pass: the findings of entries seen before go straight to the output (the caller
-    // sorts), the others are checked below.
+    // Entries kept from the last reading are the same objects: what lies between the
+    // unchanged start and the unchanged end is checked again, the rest is taken as found.
+    const entries = doc.plan?.entries ?? [];
+    const old = st.entries;
+    const most = Math.min(old.length, entries.length);
+    let head = 0;
+    while (head < most && old[head] === entries[head]) head++;
+    let tail = 0;
+    while (tail < most - head && old[old.length - 1 - tail] === entries[entries.length - 1 - tail]) tail++;
+    for (let i = 0; i < head; i++) for (const f of st.found[i]) out.push(f);
+    for (let i = old.length - tail; i < old.length; i++) for (const f of st.found[i]) out.push(f);
+    // Between them, entries kept but moved (an entry inserted or removed before them).
+    const moved = new Map<PlanEntry, ReportInput[]>();
+    for (let i = head; i < old.length - tail; i++) moved.set(old[i], st.found[i]);
+    const middle: ReportInput[][] = [];
     const dirty: PlanEntry[] = [];
-    for (const e of doc.plan?.entries ?? []) {
-      const known = st.byEntry.get(e);
-      if (known === undefined) dirty.push(e);
-      else for (let k = 0; k < known.length; k++) out.push(known[k]);
+    for (let i = head; i < entries.length - tail; i++) {
+      const known = moved.get(entries[i]);
+      if (known) for (const f of known) out.push(f);
+      else dirty.push(entries[i]);
+      middle.push(known ?? NONE);
     }
     memo.rechecked += dirty.length;
     if (dirty.length) anyDirty = true;
-    states.push([doc, st, dirty]);
+    states.push([doc, st, dirty, head, tail, middle]);
     views.push({ ...doc, plan: { ...doc.plan!, entries: dirty }, whole: doc.whole ?? doc });
   }
   const found: ReportInput[] = [];
   if (anyDirty || project.strategy) {
     // Memoized findings outlive the text they were made from: their strings are copies,
     // not slices that would keep every old version of the document alive (docs/decisions.md "Memory").
-    rule.check({ project: new Project(project.strategy, views, project.links, project.derived), options, today, report: (f) => found.push(detach(f)) });
-  }
-  if (!found.length) {
-    for (const [, st, dirty] of states) for (const e of dirty) st.byEntry.set(e, NONE);
-    return out;
+    // One string table for the run: the URI every finding repeats is kept once.
+    const strings = new Map<string, string>();
+    rule.check({
+      project: new Project(project.strategy, views, project.links, project.derived, project),
+      options,
+      today,
+      report: (f) => found.push(detach(f, strings)),
+    });
   }
   // Findings in the strategy are not about entries: the rule saw the whole strategy.
   const planUris = new Set(project.plans.map((d) => d.uri));
   for (const f of found) if (!planUris.has(f.uri)) out.push(f);
-  for (const [doc, st, dirty] of states) {
-    const mine = found.filter((f) => f.uri === doc.uri);
-    const per = new Map<PlanEntry, ReportInput[]>();
+  for (const [doc, st, dirty, head, tail, middle] of states) {
+    const mine = found.length ? found.filter((f) => f.uri === doc.uri) : NONE;
+    const per: ReportInput[][] = dirty.map(() => NONE);
     let attributed = true;
     for (const f of mine) {
-      const e = entryAt(dirty, f.range.start);
-      if (!e) {
+      const at = entryIndexAt(dirty, f.range.start);
+      if (at < 0) {
         attributed = false;
         break;
       }
-      const l = per.get(e);
-      if (l) l.push(f);
-      else per.set(e, [f]);
+      per[at] = per[at] === NONE ? [f] : [...per[at], f];
     }
     for (const f of mine) out.push(f);
     if (!attributed) {
@@ -111,16 +243,29 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
       memo.states.delete(`${rule.meta.id}\n${doc.uri}`);
       continue;
     }
-    for (const e of dirty) st.byEntry.set(e, per.get(e) ?? NONE);
+    const entries = doc.plan?.entries ?? [];
+    if (middle.length || st.entries.length !== entries.length) {
+      // The middle in the new order: kept findings of moved entries, new ones of the rest.
+      let k = 0;
+      for (let i = 0; i < middle.length && k < dirty.length; i++) if (entries[head + i] === dirty[k]) middle[i] = per[k++];
+      st.found = [...st.found.slice(0, head), ...middle, ...st.found.slice(st.entries.length - tail)];
+    }
+    st.entries = entries;
   }
   return out;
 }
 
 const NONE: ReportInput[] = [];
+
+/** What a finding says, as one string: two findings with the same saying are interchangeable. */
+function sayingOf(f: Finding): string {
+  const r = f.range;
+  return `${f.uri}\n${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}\n${f.severity}\n${f.message.en}\n${f.message.de}\n${f.fixes ? JSON.stringify(f.fixes) : ''}\n${f.data ? JSON.stringify(f.data) : ''}`;
+}
 const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.meta.id));
 
-/** The entry (of entries in document order) whose range holds a position. */
-function entryAt(entries: PlanEntry[], p: Position): PlanEntry | undefined {
+/** The index of the entry (of entries in document order) whose range holds a position, or -1. */
+function entryIndexAt(entries: PlanEntry[], p: Position): number {
   let lo = 0;
   let hi = entries.length - 1;
   while (lo <= hi) {
@@ -128,9 +273,15 @@ function entryAt(entries: PlanEntry[], p: Position): PlanEntry | undefined {
     const r = entries[mid].range;
     if (comparePos(p, r.start) < 0) hi = mid - 1;
     else if (comparePos(p, r.end) > 0) lo = mid + 1;
-    else return entries[mid];
+    else return mid;
   }
-  return undefined;
+  return -1;
+}
+
+/** The entry (of entries in document order) whose range holds a position. */
+function entryAt(entries: PlanEntry[], p: Position): PlanEntry | undefined {
+  const i = entryIndexAt(entries, p);
+  return i < 0 ? undefined : entries[i];
 }
 
 export { todayIso } from './dates';
@@ -166,7 +317,9 @@ export function* checkProjectSteps(project: Project, opts: CheckOptions): Genera
   const out: Finding[] = [];
   // The entries of a cross-post share their row (docs/format.md "Cross-posts"): what a rule
   // finds about the row itself is given once.
-  const crossPost = project.plans.some((d) => d.plan?.entries.some((e) => e.crossPost));
+  const crossPost = project.plans.some((d) => project.derived.of(d, 'has cross-posts', () => !!d.plan?.entries.some((e) => e.crossPost)));
+  const planUris = new Set(project.plans.map((d) => d.uri));
+  const hasCsv = project.documents.some((d) => d.format === 'csv');
   for (const rule of opts.rules ?? ALL_RULES) {
     const id = rule.meta.id;
     // A rule switched off everywhere this project lives is not run at all.
@@ -175,6 +328,7 @@ export function* checkProjectSteps(project: Project, opts: CheckOptions): Genera
     try {
       const options = ruleOptions(rule, homeConfig);
       if (rule.meta.scope === 'entry' && opts.memo) found = runEntryScoped(rule, project, options, opts.today, opts.memo);
+      else if (rule.meta.scope === 'aggregate' && opts.memo) found = runAggregate(rule, project, options, opts.today, opts.memo, home.uri);
       else rule.check({ project, options, today: opts.today, report: (f) => found.push(f), ruleIds: RULE_IDS });
     } catch (e) {
       found.length = 0;
@@ -191,6 +345,10 @@ export function* checkProjectSteps(project: Project, opts: CheckOptions): Genera
       });
     }
     const seen = crossPost ? new Set<string>() : undefined;
+    const memo = opts.memo;
+    const saidKey = `${id}\n${home.uri}`;
+    const said = memo?.said.get(saidKey);
+    let sayNow: Map<string, Finding> | undefined;
     for (const f of found) {
       const doc = docs.get(f.uri);
       if (!doc) continue;
@@ -202,15 +360,37 @@ export function* checkProjectSteps(project: Project, opts: CheckOptions): Genera
       const setting = configFor(f.uri).rules.get(id);
       if (setting?.severity === 'off') continue;
       if (isSuppressed(doc.suppressions, id, f.range.start.line)) continue;
-      out.push({
-        rule: id,
-        uri: f.uri,
-        range: f.range,
-        message: f.message,
-        severity: setting?.severity ?? f.severity ?? rule.meta.severity,
-        fixes: csvSafeFixes(f.fixes, docs),
-        data: f.data,
-      });
+      const severity = setting?.severity ?? f.severity ?? rule.meta.severity;
+      if (!memo) {
+        out.push({ rule: id, uri: f.uri, range: f.range, message: f.message, severity, fixes: csvSafeFixes(f.fixes, docs), data: f.data });
+        continue;
+      }
+      // The same report (kept for an unchanged entry) gives the same finding; fixes into a
+      // CSV file are filtered afresh (csvSafeFixes), so those are not reused.
+      const known = memo.converted.get(f);
+      if (known && known.severity === severity && !(f.fixes?.length && hasCsv)) {
+        out.push(known.finding);
+        continue;
+      }
+      const finding: Finding = { rule: id, uri: f.uri, range: f.range, message: f.message, severity, fixes: csvSafeFixes(f.fixes, docs), data: f.data };
+      if (known || (rule.meta.scope === 'entry' && planUris.has(f.uri))) {
+        memo.converted.set(f, { finding, severity });
+        memo.converted_++;
+        out.push(finding);
+        continue;
+      }
+      // Reported afresh: the finding of the last run that says exactly the same, if any.
+      const k = sayingOf(finding);
+      sayNow ??= new Map();
+      const before = said?.get(k);
+      const same = before && !sayNow.has(k) ? before : finding;
+      if (same === finding) memo.converted_++;
+      if (!sayNow.has(k)) sayNow.set(k, same);
+      out.push(same);
+    }
+    if (memo) {
+      if (sayNow) memo.said.set(saidKey, sayNow);
+      else memo.said.delete(saidKey);
     }
     yield;
   }
@@ -236,4 +416,38 @@ export function compareFindings(a: Finding, b: Finding): number {
     a.range.start.character - b.range.start.character ||
     (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
   );
+}
+
+/**
+ * `found` sorted (compareFindings), given `before`: the sorted findings of the last check.
+ * The findings that are the same objects as last time keep their order; only the new ones
+ * are sorted and merged in (O(n + k log k) for k new findings, not O(n log n)). The result
+ * is what a stable sort of `found` gives: the engine gives the findings of one rule at one
+ * place in the order the rule reported them, and a tie between a kept and a new finding
+ * falls back to that sort.
+ */
+export function sortAgainst(found: Finding[], before: Finding[] | undefined): Finding[] {
+  if (!before?.length) return found.sort(compareFindings);
+  const now = new Set(found);
+  const kept: Finding[] = [];
+  for (const f of before) if (now.has(f)) kept.push(f);
+  if (kept.length === found.length && kept.length === now.size) return kept;
+  const was = new Set(kept);
+  const added: Finding[] = [];
+  for (const f of found) if (!was.has(f)) added.push(f);
+  added.sort(compareFindings);
+  const out: Finding[] = new Array(kept.length + added.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < kept.length && j < added.length) {
+    const c = compareFindings(kept[i], added[j]);
+    // Findings of one rule at one place stay in the order the rule reported them (a stable
+    // sort of what the engine gives): where a new one meets a kept one, sort all.
+    if (c === 0) return found.sort(compareFindings);
+    out[k++] = c < 0 ? kept[i++] : added[j++];
+  }
+  while (i < kept.length) out[k++] = kept[i++];
+  while (j < added.length) out[k++] = added[j++];
+  return out;
 }

@@ -237,6 +237,8 @@ export interface EditSpan {
   before: string;
   prefix: number;
   suffix: number;
+  /** The new text's line index when the editor's changes gave it (LineIndex.edited). */
+  lines?: LineIndex;
 }
 
 export interface ParsedDocument {

@@ -2,9 +2,10 @@
  * A project: one strategy and the plans that belong to it (docs/format.md: references
  * resolve within one strategy and its plans), or a plan without a strategy.
  */
-import type { Audience, Channel, Goal, Item, ItemKind, Kpi, ParsedDocument, Person, PlanEntry } from './model';
+import type { Audience, Channel, DocKind, Goal, Item, ItemKind, Kpi, ParsedDocument, Person, PlanEntry } from './model';
 import { goalTypeOf, idKey, words } from './vocab';
 import { Derived } from './derived';
+import { dirnameUri, parentFolder, resolveUri } from './uri';
 
 /** How a plan found its strategy. */
 export type PlanLink =
@@ -15,8 +16,84 @@ export type PlanLink =
   /** No `strategy:` and no strategy in the folder or above. */
   | { via: 'none' };
 
+/** What linking a document into its project looks at (a ParsedDocument has it; so has the CLI's summary of one). */
+export interface Linkable {
+  uri: string;
+  kind: DocKind;
+  plan?: { strategyPath?: { value: string } };
+}
+
+/** The documents of one project as linkProjects finds them: strategy first, plans by URI. */
+export interface ProjectDocs<T extends Linkable> {
+  strategy?: T;
+  plans: T[];
+  links: Map<string, PlanLink>;
+}
+
+/**
+ * Groups documents into projects (docs/format.md "The model"): a plan belongs to the
+ * strategy its `strategy:` names, else to the only strategy in its folder or the nearest
+ * folder above; a plan that finds none is a project of its own. Projects with a strategy
+ * come first, by the strategy's URI, then the plans without one, by URI. The Workspace
+ * links its documents with it, and the CLI its threads' summaries of them
+ * (docs/decisions.md "Many files"), so both make the same projects.
+ */
+export function linkProjects<T extends Linkable>(docs: Iterable<T>, byUri: (uri: string) => T | undefined): ProjectDocs<T>[] {
+  const byFolder = new Map<string, T[]>();
+  const strategies: T[] = [];
+  const plansOf = new Map<string, T[]>();
+  const linksOf = new Map<string, Map<string, PlanLink>>();
+  const all: T[] = [];
+  for (const d of docs) {
+    all.push(d);
+    if (d.kind !== 'strategy') continue;
+    strategies.push(d);
+    const f = dirnameUri(d.uri);
+    const l = byFolder.get(f);
+    if (l) l.push(d);
+    else byFolder.set(f, [d]);
+  }
+  const linkOf = (plan: T): PlanLink => {
+    const sp = plan.plan?.strategyPath;
+    if (sp) {
+      const target = resolveUri(plan.uri, sp.value);
+      const doc = target ? byUri(target) : undefined;
+      if (doc && doc.kind === 'strategy') return { via: 'path', strategyUri: doc.uri };
+      return { via: 'broken', target };
+    }
+    for (let f: string | undefined = dirnameUri(plan.uri); f; f = parentFolder(f)) {
+      const list = byFolder.get(f);
+      if (list && list.length === 1) return { via: 'folder', strategyUri: list[0].uri };
+    }
+    return { via: 'none' };
+  };
+  const orphans: [T, PlanLink][] = [];
+  for (const d of all) {
+    if (d.kind !== 'plan') continue;
+    const link = linkOf(d);
+    if (link.via === 'path' || link.via === 'folder') {
+      const l = plansOf.get(link.strategyUri);
+      if (l) l.push(d);
+      else plansOf.set(link.strategyUri, [d]);
+      let m = linksOf.get(link.strategyUri);
+      if (!m) linksOf.set(link.strategyUri, (m = new Map<string, PlanLink>()));
+      m.set(d.uri, link);
+    } else orphans.push([d, link]);
+  }
+  const list: ProjectDocs<T>[] = [];
+  for (const s of strategies.sort((a, b) => (a.uri < b.uri ? -1 : 1))) {
+    list.push({
+      strategy: s,
+      plans: (plansOf.get(s.uri) ?? []).sort((a, b) => (a.uri < b.uri ? -1 : 1)),
+      links: linksOf.get(s.uri) ?? new Map<string, PlanLink>(),
+    });
+  }
+  for (const [d, link] of orphans.sort((a, b) => (a[0].uri < b[0].uri ? -1 : 1))) list.push({ plans: [d], links: new Map([[d.uri, link]]) });
+  return list;
+}
+
 export class Project {
-  private readonly index = new Map<ItemKind, Map<string, Item[]>>();
+  private readonly index: Map<ItemKind, Map<string, Item[]>>;
 
   constructor(
     readonly strategy: ParsedDocument | undefined,
@@ -24,7 +101,19 @@ export class Project {
     readonly links: Map<string, PlanLink>,
     /** Where derived values are kept between checks: the Workspace's; a project of its own otherwise. */
     readonly derived: Derived = new Derived(),
+    /**
+     * A project of the same strategy (the engine's views of some entries): what is derived
+     * from the strategy alone (the index of IDs, names, reverse links) is shared, not built again.
+     */
+    same?: Project,
   ) {
+    if (same && same.strategy === strategy) {
+      this.index = same.index;
+      this.names = same.names;
+      this.reverseLinks = same.reverse();
+      return;
+    }
+    this.index = new Map();
     for (const kind of ['person', 'goal', 'kpi', 'audience', 'channel'] as ItemKind[]) this.index.set(kind, new Map());
     const s = strategy?.strategy;
     if (s) {
@@ -172,10 +261,13 @@ export class Project {
   perEntry<T>(what: string, entry: PlanEntry, compute: (entry: PlanEntry) => T): T {
     // Under the strategy's reading (the store itself stands for "no strategy"), then the
     // entry: a new reading of the strategy derives anew.
-    const byEntry = this.derived.of(this.strategy ?? this.derived, what, () => new WeakMap<PlanEntry, { v: T }>());
-    let hit = byEntry.get(entry);
-    if (!hit) byEntry.set(entry, (hit = { v: compute(entry) }));
-    return hit.v;
+    const byEntry = this.derived.of(this.strategy ?? this.derived, what, () => new WeakMap<PlanEntry, T>());
+    if (byEntry.has(entry)) return byEntry.get(entry) as T;
+    const v = compute(entry);
+    // Kept as long as the entry: a list cut to its length (docs/decisions.md "Memory").
+    const kept = Array.isArray(v) ? (v.slice() as T) : v;
+    byEntry.set(entry, kept);
+    return kept;
   }
 
   /** The goals an entry serves: its own, or those of its KPIs. */

@@ -28,8 +28,9 @@ export type Lang = 'en' | 'de';
  * with this (docs/decisions.md "Memory").
  */
 export function detachString(s: string): string {
-  // Concatenating and slicing again flattens into a new string of its own.
-  return s.length < 13 ? s : (' ' + s).slice(1);
+  // A JSON round trip reads a new flat string of its own (one object: concatenating and
+  // slicing again, as before, kept a 32-byte slice beside a flat copy; as fast).
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
 export function t(en: string, de: string): Text {
@@ -40,8 +41,125 @@ export function pos(line: number, character: number): Position {
   return { line, character };
 }
 
+/**
+ * A range kept as numbers instead of three objects (docs/decisions.md "Memory": a plan's
+ * model holds two ranges per field, and a plain `{ start, end }` costs 120 bytes). It is a
+ * `Range`: `start` and `end` are read as fresh positions; a model's ranges are never
+ * changed, so there are no setters. JSON (the protocol, the CLI's output) sees
+ * `{ start, end }`. Its numbers are its own enumerable fields, so two ranges of the same
+ * place compare equal by value; a structured clone keeps the numbers and loses the class
+ * (`reviveRanges` gives it back). Made by `range()` and `LineIndex.rangeOf`, which choose
+ * `SmallRange` when the place fits.
+ */
+export class PackedRange implements Range {
+  constructor(
+    readonly sl: number,
+    readonly sc: number,
+    readonly el: number,
+    readonly ec: number,
+  ) {}
+
+  get start(): Position {
+    return { line: this.sl, character: this.sc };
+  }
+
+  get end(): Position {
+    return { line: this.el, character: this.ec };
+  }
+
+  toJSON(): Range {
+    return { start: this.start, end: this.end };
+  }
+}
+
+/** Columns below this, and lines below `SMALL_LINES`, fit a `SmallRange`. */
+const SMALL_COLUMNS = 2048;
+const SMALL_LINES = 1 << 19;
+
+/**
+ * A range of lines below 524,288 and columns below 2,048 (almost every range), as two
+ * small integers `line * 2048 + character` (40 bytes, where `PackedRange` is 56): within
+ * 2^30, so V8 keeps them unboxed with and without pointer compression.
+ */
+export class SmallRange implements Range {
+  constructor(
+    /** `line * 2048 + character` of the start. */
+    readonly ps: number,
+    /** The same of the end. */
+    readonly pe: number,
+  ) {}
+
+  get start(): Position {
+    return { line: this.ps >> 11, character: this.ps & (SMALL_COLUMNS - 1) };
+  }
+
+  get end(): Position {
+    return { line: this.pe >> 11, character: this.pe & (SMALL_COLUMNS - 1) };
+  }
+
+  toJSON(): Range {
+    return { start: this.start, end: this.end };
+  }
+}
+
+function packRange(sl: number, sc: number, el: number, ec: number): Range {
+  return sl >= 0 && el < SMALL_LINES && sc >= 0 && sc < SMALL_COLUMNS && ec >= 0 && ec < SMALL_COLUMNS && Number.isInteger(sc + ec + sl + el)
+    ? new SmallRange(sl * SMALL_COLUMNS + sc, el * SMALL_COLUMNS + ec)
+    : new PackedRange(sl, sc, el, ec);
+}
+
+/** A plain `{ start, end }` copy of a range (for code that compares ranges as plain data). */
+export function plainRange(r: Range): Range {
+  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+}
+
+/**
+ * Makes every packed range inside plain data a plain `{ start, end }`, in place, and
+ * returns the data: for models that must be plain data to the end (the preview's, which a
+ * webview receives as a structured clone).
+ */
+export function plainRanges<T>(value: T): T {
+  const walk = (o: Record<string, unknown> | unknown[], depth: number): void => {
+    if (depth > 40) return;
+    const isArr = Array.isArray(o);
+    for (const k of isArr ? o.keys() : Object.keys(o)) {
+      const v = (o as Record<string | number, unknown>)[k];
+      if (typeof v !== 'object' || v === null) continue;
+      if (v instanceof SmallRange || v instanceof PackedRange) (o as Record<string | number, unknown>)[k] = plainRange(v);
+      else walk(v as Record<string, unknown>, depth + 1);
+    }
+  };
+  if (typeof value === 'object' && value !== null) walk(value as Record<string, unknown>, 0);
+  return value;
+}
+
+/**
+ * Gives the packed ranges in a structured clone of a model (a CLI worker's reading) their
+ * class back, in place: a clone keeps their numbers, not their getters.
+ */
+export function reviveRanges(value: unknown): void {
+  const walk = (o: object, depth: number): void => {
+    if (depth > 40) return;
+    if (Array.isArray(o)) {
+      for (const v of o) if (typeof v === 'object' && v !== null) walk(v, depth + 1);
+      return;
+    }
+    if (o instanceof Set || o instanceof Map) return;
+    const r = o as Record<string, unknown>;
+    if (!('start' in r)) {
+      if (typeof r.ps === 'number' && typeof r.pe === 'number') return void Object.setPrototypeOf(o, SmallRange.prototype);
+      if (typeof r.sl === 'number' && typeof r.ec === 'number') return void Object.setPrototypeOf(o, PackedRange.prototype);
+    }
+    for (const k in r) {
+      const v = r[k];
+      if (typeof v === 'object' && v !== null) walk(v, depth + 1);
+    }
+  };
+  if (typeof value === 'object' && value !== null) walk(value, 0);
+}
+
 export function range(sl: number, sc: number, el: number, ec: number): Range {
-  return { start: { line: sl, character: sc }, end: { line: el, character: ec } };
+  return packRange(sl, sc, el, ec);
 }
 
 export function comparePos(a: Position, b: Position): number {
@@ -64,8 +182,16 @@ export function containsPos(r: Range, p: Position): boolean {
 /** Maps offsets to positions and back for one text. Built once per text. */
 export class LineIndex {
   readonly lineStarts: number[];
-  constructor(readonly text: string) {
-    const starts = [0];
+  /** `starts`: the line starts of `text` when the caller knows them (see `edited`). */
+  constructor(
+    readonly text: string,
+    starts?: number[],
+  ) {
+    if (starts) {
+      this.lineStarts = starts;
+      return;
+    }
+    starts = [0];
     if (text.indexOf('\r') < 0) {
       // Only LF breaks (the common case): let indexOf find them.
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
@@ -83,11 +209,57 @@ export class LineIndex {
     this.lineStarts = starts;
   }
 
+  /**
+   * The index of `next`: this index's text with `[start, end)` replaced by `inserted`. It
+   * costs the edit, not the text: the line starts before the edit are kept, those after it
+   * shifted, and only the inserted text is scanned (docs/decisions.md "State and its
+   * invalidation"). A CR on either side of the edit could join with an LF into one break
+   * or come apart from it; there the text is scanned anew.
+   */
+  edited(next: string, start: number, end: number, inserted: string): LineIndex {
+    const text = this.text;
+    if ((start > 0 && text.charCodeAt(start - 1) === 13) || (end > start && text.charCodeAt(end - 1) === 13)) return new LineIndex(next);
+    const old = this.lineStarts;
+    // Line starts p <= start (their break lies before the edit) stay; those in (start, end] went with the text.
+    let lo = 0;
+    let hi = old.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (old[mid] <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const keep = lo;
+    let after = keep;
+    while (after < old.length && old[after] <= end) after++;
+    // A paste of very many lines: scanned whole (the spread below has a bound).
+    if (inserted.length > 100000) return new LineIndex(next);
+    const added: number[] = [];
+    const at = start + inserted.length;
+    for (let i = 0; i < inserted.length; i++) {
+      const c = inserted.charCodeAt(i);
+      if (c === 10) added.push(start + i + 1);
+      else if (c === 13 && (i + 1 < inserted.length ? inserted.charCodeAt(i + 1) : next.charCodeAt(at)) !== 10) added.push(start + i + 1);
+    }
+    // A copy (the last reading keeps its index), then the starts after the edit moved: a
+    // copy of a packed array is a block copy, far cheaper than pushing element by element.
+    const starts = old.slice();
+    if (added.length || after > keep) starts.splice(keep, after - keep, ...added);
+    const delta = inserted.length - (end - start);
+    if (delta) for (let i = keep + added.length; i < starts.length; i++) starts[i] += delta;
+    return new LineIndex(next, starts);
+  }
+
   get lineCount(): number {
     return this.lineStarts.length;
   }
 
   positionAt(offset: number): Position {
+    const line = this.lineAt(offset);
+    return { line, character: this.characterAt(line, offset) };
+  }
+
+  /** The line an offset stands on. */
+  private lineAt(offset: number): number {
     offset = Math.max(0, Math.min(offset, this.text.length));
     let lo = 0;
     let hi = this.lineStarts.length - 1;
@@ -96,13 +268,19 @@ export class LineIndex {
       if (this.lineStarts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
+    return lo;
+  }
+
+  /** The column of an offset on its line (`lineAt(offset)`). */
+  private characterAt(line: number, offset: number): number {
+    offset = Math.max(0, Math.min(offset, this.text.length));
     // An offset inside a line break (on the '\r' or '\n' of a CRLF) is the end of its line, not beyond it.
-    const character = offset - this.lineStarts[lo];
-    if (lo + 1 < this.lineStarts.length && character > 0) {
+    const character = offset - this.lineStarts[line];
+    if (line + 1 < this.lineStarts.length && character > 0) {
       const c = this.text.charCodeAt(offset);
-      if (c === 13 || (c === 10 && this.text.charCodeAt(offset - 1) === 13)) return { line: lo, character: this.lineEnd(lo) - this.lineStarts[lo] };
+      if (c === 13 || (c === 10 && this.text.charCodeAt(offset - 1) === 13)) return this.lineEnd(line) - this.lineStarts[line];
     }
-    return { line: lo, character };
+    return character;
   }
 
   offsetAt(p: Position): number {
@@ -130,11 +308,13 @@ export class LineIndex {
   }
 
   rangeOf(start: number, end: number): Range {
-    return { start: this.positionAt(start), end: this.positionAt(end) };
+    const sl = this.lineAt(start);
+    const el = end === start ? sl : this.lineAt(end);
+    return packRange(sl, this.characterAt(sl, start), el, this.characterAt(el, end));
   }
 
   /** The whole range of a line, without its break. */
   lineRange(line: number): Range {
-    return { start: { line, character: 0 }, end: { line, character: this.lineEnd(line) - this.lineStarts[line] } };
+    return packRange(line, 0, line, this.lineEnd(line) - this.lineStarts[line]);
   }
 }

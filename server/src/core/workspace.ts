@@ -5,11 +5,11 @@
  */
 import type { DocKind, EditSpan, ParsedDocument } from './model';
 import type { Text } from './text';
-import { Project, type PlanLink } from './project';
+import { linkProjects, Project } from './project';
 import { ConfigResolver, type ResolvedConfig } from './config';
-import { checkProjectSteps, compareFindings, EntryMemo, type Finding } from './engine';
+import { checkProjectSteps, compareFindings, EntryMemo, sortAgainst, type Finding } from './engine';
 import { parseDocument, detect, ChunkCache } from './parse';
-import { dirnameUri, parentFolder, relativeUri, resolveUri } from './uri';
+import { relativeUri } from './uri';
 import type { Rule } from './rules/api';
 import { compileGlob, matchAny, FILE_MESSAGES, type CompiledGlob } from './files';
 import { recognize } from './recognize';
@@ -72,6 +72,16 @@ export class Workspace {
   }
 
   /**
+   * How `set` reads a document: whether the exclude globs drop it, whether the include globs
+   * make it a document, and the kind it is read as. The CLI's threads parse with these same
+   * options before handing the result to `set` (docs/decisions.md "Many files").
+   */
+  parseOptions(uri: string, cfg: ResolvedConfig = this.configs.forDocument(uri), kind?: DocKind): { excluded: boolean; included: boolean; kind?: DocKind } {
+    const excluded = this.excluded(uri, cfg);
+    return { excluded, included: this.included(uri, cfg), kind: this.kindOf(uri, cfg, kind) };
+  }
+
+  /**
    * The compiled globs of a configuration's list (patterns past the bounds were reported and
    * dropped by the configuration), kept for as long as this Workspace: its configuration
    * does not change under it (a changed one makes a new Workspace, lsp/session.ts).
@@ -97,24 +107,29 @@ export class Workspace {
    * CLI gives whole files and none). `parsed`: the result of the same parseDocument call made
    * elsewhere (the CLI's worker threads, docs/decisions.md "Many files"), null when that
    * found no document. `kind`: read it as that kind even without marker or name (`stratdoc
-   * convert`); else the configuration's `plans` globs make it a plan.
+   * convert`); else the configuration's `plans` globs make it a plan. `cache: false`: keep
+   * nothing of this reading for the next (files read from disk, which are read again only
+   * when they change there; only documents being edited keep their chunks,
+   * docs/decisions.md "Memory").
    */
-  set(uri: string, text: string, opts: { edit?: EditSpan; parsed?: ParsedDocument | null; kind?: DocKind } = {}): ParsedDocument | undefined {
+  set(uri: string, text: string, opts: { edit?: EditSpan; parsed?: ParsedDocument | null; kind?: DocKind; cache?: boolean } = {}): ParsedDocument | undefined {
     const cfg = this.configs.forDocument(uri);
     this.skipped.delete(uri);
     if (text.length > cfg.maxFileSize || utf8Length(text, cfg.maxFileSize) > cfg.maxFileSize) {
       this.setTooLarge(uri, text.slice(0, 4096));
       return undefined;
     }
-    const doc = this.excluded(uri, cfg)
+    const how = this.parseOptions(uri, cfg, opts.kind);
+    const doc = how.excluded
       ? undefined
       : opts.parsed !== undefined
         ? (opts.parsed ?? undefined)
-        : parseDocument(uri, text, { included: this.included(uri, cfg), kind: this.kindOf(uri, cfg, opts.kind), cache: this.cache, edit: opts.edit });
+        : parseDocument(uri, text, { included: how.included, kind: how.kind, cache: opts.cache === false ? undefined : this.cache, edit: opts.edit });
+    if (opts.cache === false) this.cache?.drop(uri);
     const before = this.docs.get(uri);
     if (!doc) {
       this.remove(uri);
-      if (!this.excluded(uri, cfg)) this.noteUnmarked(uri, text, cfg);
+      if (!how.excluded) this.noteUnmarked(uri, text, cfg);
       return undefined;
     }
     this.unmarked.delete(uri);
@@ -189,6 +204,7 @@ export class Workspace {
     this.cache?.drop(uri);
     this.unmarked.delete(uri);
     if (this.docs.delete(uri)) this.projectList = undefined;
+    this.memo?.prune((u) => u !== uri);
   }
 
   get(uri: string): ParsedDocument | undefined {
@@ -224,62 +240,9 @@ export class Workspace {
     for (const d of np.documents) this.projectByUri.set(d.uri, np);
   }
 
-  /** How a plan finds its strategy (docs/format.md "The model"). */
-  linkOf(plan: ParsedDocument, strategiesByFolder: Map<string, ParsedDocument[]>): PlanLink {
-    const sp = plan.plan?.strategyPath;
-    if (sp) {
-      const target = resolveUri(plan.uri, sp.value);
-      const doc = target ? this.docs.get(target) : undefined;
-      if (doc && doc.kind === 'strategy') return { via: 'path', strategyUri: doc.uri };
-      return { via: 'broken', target };
-    }
-    for (let f: string | undefined = dirnameUri(plan.uri); f; f = parentFolder(f)) {
-      const list = strategiesByFolder.get(f);
-      if (list && list.length === 1) return { via: 'folder', strategyUri: list[0].uri };
-    }
-    return { via: 'none' };
-  }
-
   projects(): Project[] {
     if (this.projectList) return this.projectList;
-    const byFolder = new Map<string, ParsedDocument[]>();
-    const strategies: ParsedDocument[] = [];
-    for (const d of this.docs.values()) {
-      if (d.kind !== 'strategy') continue;
-      strategies.push(d);
-      const f = dirnameUri(d.uri);
-      const l = byFolder.get(f);
-      if (l) l.push(d);
-      else byFolder.set(f, [d]);
-    }
-    const plansOf = new Map<string, ParsedDocument[]>();
-    const links = new Map<string, Map<string, PlanLink>>();
-    const orphans: [ParsedDocument, PlanLink][] = [];
-    for (const d of this.docs.values()) {
-      if (d.kind !== 'plan') continue;
-      const link = this.linkOf(d, byFolder);
-      if (link.via === 'path' || link.via === 'folder') {
-        const l = plansOf.get(link.strategyUri);
-        if (l) l.push(d);
-        else plansOf.set(link.strategyUri, [d]);
-        let m = links.get(link.strategyUri);
-        if (!m) links.set(link.strategyUri, (m = new Map<string, PlanLink>()));
-        m.set(d.uri, link);
-      } else orphans.push([d, link]);
-    }
-    const list: Project[] = [];
-    for (const s of strategies.sort((a, b) => (a.uri < b.uri ? -1 : 1))) {
-      list.push(
-        new Project(
-          s,
-          (plansOf.get(s.uri) ?? []).sort((a, b) => (a.uri < b.uri ? -1 : 1)),
-          links.get(s.uri) ?? new Map<string, PlanLink>(),
-          this.derived,
-        ),
-      );
-    }
-    for (const [d, link] of orphans.sort((a, b) => (a[0].uri < b[0].uri ? -1 : 1)))
-      list.push(new Project(undefined, [d], new Map([[d.uri, link]]), this.derived));
+    const list = linkProjects(this.docs.values(), (u) => this.docs.get(u)).map((p) => new Project(p.strategy, p.plans, p.links, this.derived));
     this.projectList = list;
     this.projectByUri = new Map();
     for (const p of list) for (const d of p.documents) this.projectByUri.set(d.uri, p);
@@ -302,9 +265,9 @@ export class Workspace {
     const key = p.documents;
     const prev = this.resultKeys.get(home.uri);
     if (prev && prev.today === today && prev.key.length === key.length && prev.key.every((d, i) => d === key[i])) return prev.findings;
-    const findings = (yield* checkProjectSteps(p, { today, configFor: (u) => this.configs.forDocument(u), rules: this.rules, memo: this.memo })).sort(
-      compareFindings,
-    );
+    const found = yield* checkProjectSteps(p, { today, configFor: (u) => this.configs.forDocument(u), rules: this.rules, memo: this.memo });
+    // With the memo, unchanged findings are the same objects as last time: only the new ones are sorted.
+    const findings = this.memo ? sortAgainst(found, prev?.findings) : found.sort(compareFindings);
     this.resultKeys.set(home.uri, { key, today, findings });
     return findings;
   }

@@ -95,6 +95,8 @@ export class Session {
   /** The client pulls the diagnostics of open documents (textDocument/diagnostic). */
   pull = false;
   private readonly pulled = new Map<string, PullResult>();
+  /** Each finding's hash for the fingerprints, made once per finding (see fingerprint). */
+  private readonly hashes: FingerprintCache = { en: new WeakMap(), de: new WeakMap() };
   /** When the last check ended, and how long it took (performance.now() milliseconds). */
   private lastEnd = -Infinity;
   private lastCost = 0;
@@ -323,33 +325,49 @@ export class Session {
   /**
    * The editor's changes to an open document (LSP incremental sync: each change in the text
    * the ones before it left; one without a range replaces the whole text). They are applied
-   * to the text held here, and what they spanned goes to the readers, which then need not
-   * compare the old and new texts to find it (docs/performance.md "What an edit costs").
+   * to the text held here, and what they spanned goes to the readers with the new text's
+   * line index, updated from the changes (LineIndex.edited): a keystroke costs its change,
+   * not a scan of the text (docs/decisions.md "State and its invalidation"). A text with a
+   * lone CR (which the readers read as LF, normalizeLoneCr) is the exception: it is
+   * normalized whole after each notification.
    */
   didEdit(uri: string, changes: { range?: { start: Position; end: Position }; text: string }[], version?: number): void {
     const before = this.open.get(uri);
     if (before === undefined) return; // not open: the protocol sends changes only for open documents
+    const doc = this.ws.get(uri);
     let text = before;
+    // The last reading's index serves while the held text is the one it read (no lone CR in it).
+    let lines: LineIndex | undefined = doc && doc.text === before ? doc.lines : undefined;
     let prefix = Infinity;
     let suffix = Infinity;
+    let cr = !lines;
     for (const c of changes) {
       if (!c.range) {
         text = c.text;
+        lines = undefined;
         prefix = suffix = 0;
+        cr = true;
         continue;
       }
-      // Positions count lone CRs as line breaks, as the readers do (normalizeLoneCr keeps offsets).
-      const norm = normalizeLoneCr(text);
-      const doc = this.ws.get(uri);
-      const lines = doc && doc.text === norm ? doc.lines : new LineIndex(norm);
+      // Positions count a lone CR as a line break, as the readers do; LineIndex does too.
+      lines ??= new LineIndex(text);
       const s = lines.offsetAt(c.range.start);
       const e = Math.max(s, lines.offsetAt(c.range.end));
       prefix = Math.min(prefix, s);
       suffix = Math.min(suffix, text.length - e);
-      text = text.slice(0, s) + c.text + text.slice(e);
+      const next = text.slice(0, s) + c.text + text.slice(e);
+      lines = lines.edited(next, s, e, c.text);
+      text = next;
+      if (c.text.includes('\r')) cr = true;
     }
+    // Only where a CR came in (or a lone one was there) can the text hold a lone CR.
+    const norm = cr ? normalizeLoneCr(text) : text;
+    const normLines = lines && (norm === text ? lines : new LineIndex(norm, lines.lineStarts));
     // Changes apart from each other: what lies between them counts as changed.
-    const edit = prefix + suffix <= Math.min(before.length, text.length) ? { before: normalizeLoneCr(before), prefix, suffix } : undefined;
+    const edit =
+      prefix + suffix <= Math.min(before.length, text.length)
+        ? { before: doc && doc.text === before ? before : normalizeLoneCr(before), prefix, suffix, lines: normLines }
+        : undefined;
     this.didChange(uri, text, version, edit);
   }
 
@@ -599,7 +617,7 @@ export class Session {
         const prev = this.pulled.get(uri);
         if (prev?.source && sameObjects(prev.source, findings)) continue;
         const shown = capFindings(findings, this.maxDiagnostics);
-        const resultId = fingerprint(shown, lang);
+        const resultId = fingerprint(shown, lang, this.hashes);
         this.pulled.set(uri, { resultId, findings: shown, source: findings });
         if (prev?.resultId !== resultId && !edited.has(uri)) refresh = true;
         continue;
@@ -608,7 +626,7 @@ export class Session {
       this.lastFindings.set(uri, findings);
       if (!edited.has(uri) && seen && sameObjects(seen, findings) && this.lastPublished.has(uri)) continue;
       const shown = capFindings(findings, this.maxDiagnostics);
-      const key = fingerprint(shown, lang);
+      const key = fingerprint(shown, lang, this.hashes);
       if (this.lastPublished.get(uri) === key && !edited.has(uri)) continue;
       this.lastPublished.set(uri, key);
       if (this.open.has(uri)) this.once.add(uri);
@@ -666,7 +684,29 @@ function sameObjects<T>(a: T[], b: T[]): boolean {
  * and total length beside it): cheaper than building a string of thousands of findings
  * on every keystroke, and a change in any rule, range, message or severity changes it.
  */
-export function fingerprint(findings: Finding[], lang: Lang): string {
+export function fingerprint(findings: Finding[], lang: Lang, cache?: FingerprintCache): string {
+  let h = 0x811c9dc5;
+  let len = 0;
+  const byFinding = cache?.[lang];
+  for (const f of findings) {
+    // Each finding is hashed once (findings of unchanged entries are the same objects), then
+    // the hashes are combined in order.
+    let x = byFinding?.get(f);
+    if (!x) {
+      x = hashFinding(f, lang);
+      byFinding?.set(f, x);
+    }
+    len += x.len;
+    h = Math.imul(h ^ (x.h & 0xffff), 0x01000193);
+    h = Math.imul(h ^ (x.h >>> 16), 0x01000193);
+  }
+  return `${lang}:${findings.length}:${len}:${(h >>> 0).toString(16)}`;
+}
+
+/** The hash of each finding per language, kept while the finding lives. */
+export type FingerprintCache = Record<Lang, WeakMap<Finding, { h: number; len: number }>>;
+
+function hashFinding(f: Finding, lang: Lang): { h: number; len: number } {
   let h = 0x811c9dc5;
   let len = 0;
   const str = (s: string) => {
@@ -678,14 +718,12 @@ export function fingerprint(findings: Finding[], lang: Lang): string {
     h = Math.imul(h ^ (n & 0xffff), 0x01000193);
     h = Math.imul(h ^ (n >>> 16), 0x01000193);
   };
-  for (const f of findings) {
-    str(f.rule);
-    num(f.range.start.line);
-    num(f.range.start.character);
-    num(f.range.end.line);
-    num(f.range.end.character);
-    str(f.message[lang]);
-    str(f.severity);
-  }
-  return `${lang}:${findings.length}:${len}:${(h >>> 0).toString(16)}`;
+  str(f.rule);
+  num(f.range.start.line);
+  num(f.range.start.character);
+  num(f.range.end.line);
+  num(f.range.end.character);
+  str(f.message[lang]);
+  str(f.severity);
+  return { h: h >>> 0, len };
 }

@@ -8,20 +8,20 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ConfigResolver, type ConfigHost } from '../core/config';
+import type { ConfigResolver } from '../core/config';
+import { todayIso } from '../core/dates';
 import { applyRead, isConfigFileName, isInside, readConfigFile, realFolder, walkDocuments, type WalkEntry, type WalkProblem } from '../core/files';
 import { reason } from '../core/files';
-import { docLanguage } from '../core/edit/templates';
-import type { Lang, Position, Text } from '../core/text';
+import type { Lang, Text } from '../core/text';
 import { t } from '../core/text';
 import { toPath, toUri } from '../core/uri';
 import { Workspace } from '../core/workspace';
-import { itemKeysOf } from '../core/fingerprint';
 import { compareDiagnostics, fromFinding, fromSkipped, numberFingerprints, type CliDiagnostic } from './diagnostics';
 import { envLang } from './env';
 import { errorCode, projectRoot } from './files';
 import type { OldTree } from './git';
-import { readAll, type ReadJob } from './parallel';
+import { runJobs, type ReadJob } from './parallel';
+import { configResolver, folderUri, languageOf, ProjectChecker, type CheckContext } from './projects';
 
 /** What a run sees of the process: its folder and environment (the CLI's CliIo is one). */
 export interface RunIo {
@@ -53,6 +53,10 @@ export const PATHS = {
  * their strategy and cross-file rules see the whole project. Each file is read once,
  * through the core file policy (server/src/core/files; docs/security.md), the same one
  * the language server uses: nothing outside a project root is read.
+ *
+ * With `read.keep` every document lands in the Workspace; without it the projects that
+ * hold a target are checked where their documents were read (node/parallel.ts) and only
+ * their diagnostics come back, the Workspace holding what is no document.
  */
 export function loadFiles(
   given: { abs: string; isDir: boolean; root: string }[],
@@ -60,7 +64,7 @@ export function loadFiles(
   configs: ConfigResolver,
   explicitConfig?: string,
   read: ReadOptions = {},
-): { ws: Workspace; targetUris: Set<string>; walkProblems: WalkProblem[]; inputs: Set<string> } {
+): { ws: Workspace; targetUris: Set<string>; walkProblems: WalkProblem[]; inputs: Set<string>; documents: number; diagnostics: CliDiagnostic[] } {
   const walkProblems: WalkProblem[] = [];
   const targets = new Map<string, WalkEntry & { boundary: string }>();
   for (const g of given) {
@@ -84,7 +88,7 @@ export function loadFiles(
   // Context first, then the targets, each by path: the order a document enters the
   // Workspace in is the same however many threads read them.
   const byPath = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-  const jobs: (ReadJob & { report: boolean })[] = [];
+  const jobs: ReadJob[] = [];
   for (const [list, isTarget] of [
     [context, false],
     [targets, true],
@@ -95,29 +99,41 @@ export function loadFiles(
       if (isTarget) targetUris.add(uri);
       inputs.add(e.path);
       const cfg = configs.forDocument(uri);
-      jobs.push({
-        file: e.path,
-        uri,
-        boundary: e.boundary,
-        maxFileSize: cfg.maxFileSize,
-        included: ws.included(uri, cfg),
-        excluded: ws.excluded(uri, cfg),
-        kind: ws.kindOf(uri, cfg),
-        report: isTarget,
-      });
+      // The options Workspace.set would parse with: the threads parse for it.
+      jobs.push({ file: e.path, uri, boundary: e.boundary, maxFileSize: cfg.maxFileSize, ...ws.parseOptions(uri, cfg), report: isTarget });
     }
   }
-  // Read and parse on every thread allowed (node/parallel.ts), then take the results in order.
-  const { results, threads } = readAll(jobs, read.jobs ?? 1, read.progress && ((n) => read.progress!(n, jobs.length)));
-  jobs.forEach((j, i) => applyRead(ws, j.uri, results[i].r, { report: j.report }, results[i].doc));
-  read.debug?.(`read ${jobs.length} files on ${threads} thread${threads === 1 ? '' : 's'}`);
-  return { ws, targetUris, walkProblems, inputs };
+  // Read, parse and check on every thread allowed (node/parallel.ts); take the results in order.
+  const run = runJobs(jobs, {
+    threads: read.jobs ?? 1,
+    keep: read.keep !== false,
+    ctx: read.ctx,
+    checker: read.checker,
+    onRead: read.progress && ((n) => read.progress!(n, jobs.length)),
+    onChecking: read.checking,
+  });
+  jobs.forEach((j, i) => {
+    const d = run.read[i];
+    if (d) applyRead(ws, j.uri, d.r, { report: j.report }, d.doc);
+  });
+  const documents = jobs.filter((j, i) => j.report && run.isDocument[i]).length;
+  read.debug?.(`read ${jobs.length} files on ${run.threads} thread${run.threads === 1 ? '' : 's'}`);
+  const c = run.checked;
+  if (read.keep === false) read.debug?.(`checked ${c.workers} projects on workers, ${c.here} here, ${c.gathered} sent here (${c.early} as soon as read)`);
+  return { ws, targetUris, walkProblems, inputs, documents, diagnostics: run.diagnostics };
 }
 
 /** How files are read: threads (--jobs, this one included) and a progress callback. */
 export interface ReadOptions {
   jobs?: number;
   progress?: (done: number, total: number) => void;
+  /** Once every file is read, before the checks. */
+  checking?: (documents: number) => void;
+  /** Every document's model in the Workspace (default); false: check the projects where they were read. */
+  keep?: boolean;
+  /** Without `keep`: how to check (made by prepare). */
+  ctx?: CheckContext;
+  checker?: ProjectChecker;
   /** With STRATDOC_DEBUG set: how the files were read (tests check that workers ran). */
   debug?: (line: string) => void;
 }
@@ -136,14 +152,23 @@ export interface Prepared {
   lang: Lang;
   /** The language of a document's messages. */
   langOf: (uri: string) => Lang;
+  /** Targets that are documents. */
+  documents: number;
+  /** Without `keep`: the diagnostics of the projects that hold a target, checked on their threads. */
+  diagnostics: CliDiagnostic[];
+  /** How findings are worded (the language of what is no document). */
+  ctx: CheckContext;
 }
 
 /**
- * What `check` and `report` share: every given path must exist and be readable, the
- * configuration (--config FILE, else the nearest .stratdoc.yaml of each document), and
- * the documents read into a Workspace. A usage error returns its exit code.
+ * What `check`, `report`, `export`, `convert` and the server's change preview share: every
+ * given path must exist and be readable, the configuration (--config FILE, else the
+ * nearest .stratdoc.yaml of each document), and the documents read into a Workspace.
  */
-export function prepare(opts: { paths: string[]; config?: string; lang?: Lang } & ReadOptions, io: RunIo): Prepared | { error: Text } {
+export function prepare(
+  opts: { paths: string[]; config?: string; lang?: Lang; today?: string } & Omit<ReadOptions, 'ctx' | 'checker' | 'debug'>,
+  io: RunIo,
+): Prepared | { error: Text } {
   // Every given path must exist and be readable.
   const given: { abs: string; isDir: boolean; root: string }[] = [];
   for (const p of opts.paths) {
@@ -175,56 +200,39 @@ export function prepare(opts: { paths: string[]; config?: string; lang?: Lang } 
     explicit = { path: abs, uri: toUri(abs), text: r === undefined ? '' : r };
   }
   const roots = [...new Set(given.map((g) => g.root))];
-  const folderUri = (p: string) => {
-    const u = toUri(p);
-    return u.endsWith('/') ? u : u + '/';
-  };
-  const boundaries = roots.map(realFolder);
-  const host: ConfigHost = {
-    readFile(uri) {
-      if (explicit && uri === explicit.uri) return explicit.text;
-      const p = toPath(uri);
-      if (!p) return undefined;
-      // Configuration files are read inside the project roots only (docs/security.md).
-      const real = realFolder(path.dirname(p));
-      const boundary = boundaries.find((b) => isInside(real, b));
-      return boundary === undefined ? undefined : readConfigFile(p, boundary);
-    },
-  };
-  const configs = new ConfigResolver(host, {
-    explicitFile: explicit?.uri,
-    roots: roots.map(folderUri).sort((a, b) => b.length - a.length),
-  });
+  const source = { explicit, roots };
+  const configs = configResolver(source);
   const first = given[0];
   const firstFolder = folderUri(first.isDir ? first.abs : path.dirname(first.abs));
   // The CLI's own texts follow the first path; each finding speaks the language of its
   // document's configuration (a German and an English project checked together each get theirs).
   const fallback: Lang = envLang(io.env) ?? 'en';
   const lang: Lang = opts.lang ?? configs.forFolder(firstFolder).language ?? fallback;
+  const ctx: CheckContext = { today: opts.today ?? todayIso(), cwd: io.cwd, lang: opts.lang, fallback, config: source };
 
   const debug = io.env.STRATDOC_DEBUG && io.stderr ? (line: string) => io.stderr?.(`stratdoc: ${line}\n`) : undefined;
-  const { ws, targetUris, walkProblems, inputs } = loadFiles(given, roots, configs, explicit?.path, { ...opts, debug });
+  const { ws, targetUris, walkProblems, inputs, documents, diagnostics } = loadFiles(given, roots, configs, explicit?.path, {
+    ...opts,
+    ctx,
+    checker: new ProjectChecker(ctx, configs),
+    debug,
+  });
   if (explicit) inputs.add(explicit.path);
   for (const u of configs.files()) {
     const p = toPath(u);
     if (p) inputs.add(p);
   }
-  // Each finding speaks its document's language (docs/cli.md "Language"): --lang, else the
-  // document's `language:`, else the configuration's, else its strategy's (for a plan),
-  // else the language its text is written in. The environment (LANG) only decides for
-  // what is no document, so LANG=C does not turn a German strategy's findings English.
+  // Each finding speaks its document's language (docs/cli.md "Language", node/projects.ts languageOf).
   const memo = new Map<string, Lang>();
   const langOf = (uri: string): Lang => {
-    if (opts.lang) return opts.lang;
     let l = memo.get(uri);
     if (l) return l;
     const doc = ws.get(uri);
-    const strategy = doc?.kind === 'plan' ? ws.projectOf(uri)?.strategy : undefined;
-    l = doc?.language ?? configs.forDocument(uri).language ?? strategy?.language ?? (doc ? docLanguage(strategy ?? doc) : fallback);
+    l = languageOf(ctx, configs, uri, doc, doc?.kind === 'plan' ? ws.projectOf(uri)?.strategy : undefined);
     memo.set(uri, l);
     return l;
   };
-  return { ws, inputs, targetUris, walkProblems, configs, explicit, firstFolder, lang, langOf };
+  return { ws, inputs, targetUris, walkProblems, configs, explicit, firstFolder, lang, langOf, documents, diagnostics, ctx };
 }
 
 /** The findings of a run: every finding of the targets, sorted, with fingerprints. */
@@ -238,75 +246,60 @@ export interface Collected {
   unmarked: string[];
 }
 
-/** Reads and checks the paths; every finding of the targets (before --quiet), fingerprinted. */
+/**
+ * Reads and checks the paths; every finding of the targets (before --quiet), fingerprinted.
+ * `keep` (default): every model stays in `prepared.ws` (report, the plan change); false:
+ * the projects are checked on the threads that read them and only the findings are kept.
+ */
 export function collect(
   opts: { paths: string[]; config?: string; lang?: Lang; today: string; jobs?: number },
   io: RunIo,
   progress?: Progress,
+  keep = true,
 ): Collected | { error: Text } {
-  const prepared = prepare({ ...opts, progress: progress?.reading }, io);
+  const prepared = prepare({ ...opts, progress: progress?.reading, checking: progress && ((n) => progress.checking(n)), keep }, io);
   if ('error' in prepared) {
     progress?.done();
     return prepared;
   }
-  const { ws, targetUris, langOf } = prepared;
-  progress?.checking(ws.size);
+  const { ws, targetUris, configs, ctx } = prepared;
+  const checker = new ProjectChecker(ctx, configs);
   // Check the projects that hold a target; report only the targets' findings.
-  const all: CliDiagnostic[] = [];
-  const root = rootOf();
-  const keys = new Map<string, (p: Position) => string>();
-  const keyAt = (uri: string, at: Position) => {
-    let k = keys.get(uri);
-    if (!k) keys.set(uri, (k = itemKeysOf(ws.get(uri))));
-    return k(at);
-  };
-  for (const p of ws.projects()) {
-    if (!p.documents.some((d) => targetUris.has(d.uri))) continue;
-    for (const f of ws.checkProject(p, opts.today)) {
-      if (targetUris.has(f.uri)) all.push(fromFinding(f, io.cwd, langOf(f.uri), keyAt(f.uri, f.range.start), root(f.uri)));
+  const all: CliDiagnostic[] = keep ? [] : prepared.diagnostics;
+  if (keep) {
+    for (const p of ws.projects()) {
+      if (!p.documents.some((d) => targetUris.has(d.uri))) continue;
+      all.push(...checker.diagnostics(p, ws.checkProject(p, opts.today), (u) => targetUris.has(u)));
     }
   }
-  for (const s of ws.skippedFiles()) if (targetUris.has(s.uri)) all.push(fromSkipped(s, io.cwd, langOf(s.uri), root(s.uri)));
+  const langOf = (uri: string) => languageOf(ctx, configs, uri);
+  for (const s of ws.skippedFiles()) if (targetUris.has(s.uri)) all.push(fromSkipped(s, io.cwd, langOf(s.uri), checker.rootOf(s.uri)));
   // Files that look like a plan or strategy but carry no marker: one notice each, named at the end.
   const unmarked: string[] = [];
   for (const f of ws.unmarkedFindings()) {
     if (!targetUris.has(f.uri)) continue;
-    const d = fromFinding(f, io.cwd, langOf(f.uri), '', root(f.uri));
+    const d = fromFinding(f, io.cwd, langOf(f.uri), '', checker.rootOf(f.uri));
     all.push(d);
     unmarked.push(d.file);
   }
   all.sort(compareDiagnostics);
   numberFingerprints(all);
-  const documents = [...targetUris].filter((u) => ws.get(u)).length;
   progress?.done();
-  return { cwd: io.cwd, prepared, all, documents, unmarked: unmarked.sort() };
+  return { cwd: io.cwd, prepared, all, documents: prepared.documents, unmarked: unmarked.sort() };
 }
 
-/**
- * The project root of a document (the nearest folder with .stratdoc.yaml or .git), by
- * folder, remembered: fingerprints name files relative to it (docs/cli.md "Fingerprints").
- */
-export function rootOf(): (uri: string) => string {
-  const byFolder = new Map<string, string>();
-  return (uri) => {
-    const file = toPath(uri);
-    if (!file) return '/';
-    const folder = path.dirname(file);
-    let r = byFolder.get(folder);
-    if (r === undefined) byFolder.set(folder, (r = projectRoot(folder, true)));
-    return r;
-  };
-}
+export { rootOf } from './projects';
 
 /** A run in the documents of an older revision, quietly (its problems are not this run's). */
 export function collectOld(
   old: OldTree,
   opts: { paths: string[]; config?: string; lang?: Lang; today: string; jobs?: number },
   io: RunIo,
+  keep = true,
 ): Collected | undefined {
   const paths = opts.paths.filter((p) => fs.existsSync(path.resolve(old.cwd, p)));
   const config = opts.config !== undefined ? path.resolve(io.cwd, opts.config) : undefined;
   if (!paths.length) return undefined;
-  const r = collect({ ...opts, paths, config }, { cwd: old.cwd, env: io.env });
+  const r = collect({ ...opts, paths, config }, { cwd: old.cwd, env: io.env }, undefined, keep);
   return 'error' in r ? undefined : r;
 }

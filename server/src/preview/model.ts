@@ -12,7 +12,7 @@ import type { ParsedDocument } from '../core/model';
 import type { Project } from '../core/project';
 import type { Workspace } from '../core/workspace';
 import type { ResolvedConfig } from '../core/config';
-import type { Lang } from '../core/text';
+import { plainRanges, type Lang } from '../core/text';
 import { ruleOptions } from '../core/engine';
 import { RULES_BY_ID } from '../core/rules';
 import { live } from '../core/stats';
@@ -191,7 +191,8 @@ export function buildPreview(ws: Workspace, project: Project, opts: PreviewOptio
     else totals.hints++;
   }
 
-  return {
+  // Plain data to the end: the webview gets it as a structured clone (core/text.ts plainRanges).
+  return plainRanges({
     version: 1,
     lang,
     today: opts.today,
@@ -209,7 +210,7 @@ export function buildPreview(ws: Workspace, project: Project, opts: PreviewOptio
     calendar,
     findings: grouped,
     totals,
-  };
+  });
 }
 
 /**

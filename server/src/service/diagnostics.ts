@@ -23,6 +23,26 @@ export function toDiagnostic(f: Finding, lang: Lang): Diagnostic {
   return d;
 }
 
+/**
+ * The diagnostic of each finding, made once per finding and language: a check gives the
+ * findings of unchanged entries as the same objects (core/engine.ts), so a publish after a
+ * keystroke converts only the new ones (docs/decisions.md "What a keystroke costs").
+ */
+export class DiagnosticCache {
+  private readonly byLang = { en: new WeakMap<Finding, Diagnostic>(), de: new WeakMap<Finding, Diagnostic>() };
+
+  of(f: Finding, lang: Lang): Diagnostic {
+    const m = this.byLang[lang];
+    let d = m.get(f);
+    if (!d) m.set(f, (d = toDiagnostic(f, lang)));
+    return d;
+  }
+
+  all(findings: Finding[], lang: Lang): Diagnostic[] {
+    return findings.map((f) => this.of(f, lang));
+  }
+}
+
 const RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 /** What the server says about diagnostics it does not show (both languages). */
@@ -45,9 +65,25 @@ export const CAPPED_RULE = 'max-diagnostics';
  */
 export function capFindings(findings: Finding[], max: number): Finding[] {
   if (findings.length <= max) return findings;
-  const order = findings.map((f, i) => i).sort((a, b) => RANK[findings[a].severity] - RANK[findings[b].severity] || a - b);
-  const keep = new Set(order.slice(0, max));
-  const out = findings.filter((_, i) => keep.has(i));
+  // Linear, not a sort: all of the more severe ranks, then the first of the rank where `max` runs out.
+  const counts = [0, 0, 0, 0];
+  for (const f of findings) counts[RANK[f.severity]]++;
+  let cut = counts.length;
+  let atCut = 0;
+  let left = max;
+  for (let r = 0; r < counts.length; r++) {
+    if (counts[r] <= left) left -= counts[r];
+    else {
+      cut = r;
+      atCut = left;
+      break;
+    }
+  }
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const r = RANK[f.severity];
+    if (r < cut || (r === cut && atCut-- > 0)) out.push(f);
+  }
   const at = { line: 0, character: 0 };
   out.unshift({
     rule: CAPPED_RULE,

@@ -161,16 +161,27 @@ function setYamlField(doc: ParsedDocument, entry: PlanEntry, field: FieldName, v
  */
 function keyStyle(view: ParsedDocument, derived?: Derived): { german: boolean; capital: boolean } {
   const doc = readingOf(view);
+  // What each entry says about it is kept per entry (an edit makes few entries anew);
+  // the plan's style is then a pass over those (docs/decisions.md "What a keystroke costs").
+  const ofEntry = (e: PlanEntry) => {
+    let german = false;
+    let capital = true;
+    for (const f of e.fields) {
+      if (!german && GERMAN_KEYS.has(words(f.key).join(' '))) german = true;
+      if (capital && !/^[A-ZÄÖÜ]/.test(f.key)) capital = false;
+    }
+    return { german, capital, any: e.fields.length > 0 };
+  };
   const read = () => {
     let german = false;
     let capital = true;
     let any = false;
     for (const e of doc.plan?.entries ?? []) {
-      for (const f of e.fields) {
-        any = true;
-        if (!german && GERMAN_KEYS.has(words(f.key).join(' '))) german = true;
-        if (capital && !/^[A-ZÄÖÜ]/.test(f.key)) capital = false;
-      }
+      const s = derived ? derived.of(e, 'key style', () => ofEntry(e)) : ofEntry(e);
+      if (s.any) any = true;
+      if (s.german) german = true;
+      if (!s.capital) capital = false;
+      if (german && !capital) break;
     }
     return { german, capital: any && capital };
   };

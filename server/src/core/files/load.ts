@@ -51,7 +51,8 @@ export function applyRead(
   parsed?: ParsedDocument | null,
 ): 'document' | 'skipped' | 'none' {
   const cfg = ws.configs.forDocument(uri);
-  if (r.ok) return ws.set(uri, r.text, { parsed }) ? 'document' : ws.skippedFiles().some((s) => s.uri === uri) ? 'skipped' : 'none';
+  // Read from disk: nothing of the reading is kept for the next (Workspace.set `cache`).
+  if (r.ok) return ws.set(uri, r.text, { parsed, cache: false }) ? 'document' : ws.skippedFiles().some((s) => s.uri === uri) ? 'skipped' : 'none';
   const was = ws.get(uri) !== undefined;
   const couldBe =
     !ws.excluded(uri, cfg) && (was || detect(uri, r.head, { included: ws.included(uri, cfg), kind: ws.planned(uri, cfg) ? 'plan' : undefined }) !== undefined);

@@ -4,7 +4,7 @@
  */
 import type { Field, FixSpec, ParseProblem, Ref, Span, Item, ItemKind, PlanEntry, Period, Goal, Kpi, StrategyModel } from '../model';
 import type { LineIndex, Range, Text } from '../text';
-import { t } from '../text';
+import { range as packed, t } from '../text';
 import { isoFromParts } from '../dates';
 import {
   CHANNEL_ALIASES,
@@ -101,6 +101,39 @@ function splitSpans(raw: string, separators: RegExp): [number, number][] {
   return out;
 }
 
+/**
+ * One empty list for every model element that has none (frozen: nothing adds to a model's
+ * lists once it is built), and lists cut to their length: an array grown by `push` keeps
+ * room for 16 more elements, 136 bytes per entry list (docs/decisions.md "Memory").
+ */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+export function exact<T>(a: T[]): T[] {
+  return a.length === 0 ? NONE : a.slice();
+}
+
+/**
+ * The fields an entry keeps: as read, without `offset` (a slot per field that only the
+ * building uses; 8 bytes of every kept field), in a list cut to length.
+ */
+function keptFields(fields: RawField[]): Field[] {
+  if (fields.length === 0) return NONE;
+  const out: Field[] = [];
+  for (const f of fields) {
+    out.push(
+      f.isList !== undefined || f.items !== undefined
+        ? { key: f.key, keyRange: f.keyRange, name: f.name, raw: f.raw, range: f.range, isList: f.isList, items: f.items }
+        : { key: f.key, keyRange: f.keyRange, name: f.name, raw: f.raw, range: f.range },
+    );
+  }
+  return exact(out);
+}
+
+/** The range of `[start, end)` inside a field's value: the field's own range object when it is the same (one range fewer per reference). */
+function subRange(f: Field, start: number, end: number, lines: LineIndex): Range {
+  const r = f.range;
+  return lines.offsetAt(r.start) === start && lines.offsetAt(r.end) === end ? r : lines.rangeOf(start, end);
+}
+
 /** The references of a field: list elements, or parts separated by `,` `;` `und` `and`. */
 export function refsOf(f: RawField, ctx: BuildContext, keepAt = false): Ref[] {
   const out: Ref[] = [];
@@ -120,7 +153,7 @@ export function refsOf(f: RawField, ctx: BuildContext, keepAt = false): Ref[] {
       const r = it.range;
       const narrowed =
         i >= 0 && r.start.line === r.end.line
-          ? { start: { line: r.start.line, character: r.start.character + i }, end: { line: r.start.line, character: r.start.character + i + id.length } }
+          ? packed(r.start.line, r.start.character + i, r.start.line, r.start.character + i + id.length)
           : r;
       push(it.value, narrowed);
     }
@@ -131,7 +164,7 @@ export function refsOf(f: RawField, ctx: BuildContext, keepAt = false): Ref[] {
     const text = raw.slice(a, b);
     // A reference's range is the ID itself, without a leading @ (so a rename replaces just the ID).
     const at = !keepAt && raw[a] === '@' ? 1 : 0;
-    const range = f.offset !== undefined ? ctx.lines.rangeOf(f.offset + a + at, f.offset + b) : f.range;
+    const range = f.offset !== undefined ? subRange(f, f.offset + a + at, f.offset + b, ctx.lines) : f.range;
     push(text, range);
   }
   return out;
@@ -162,7 +195,7 @@ export function channelRefs(f: RawField, ctx: BuildContext): Ref[] {
     const raw = f.raw;
     parts = [];
     for (const [a, b] of splitSpans(raw, CHANNEL_SEPARATORS)) {
-      const range = f.offset !== undefined ? ctx.lines.rangeOf(f.offset + a, f.offset + b) : f.range;
+      const range = f.offset !== undefined ? subRange(f, f.offset + a, f.offset + b, ctx.lines) : f.range;
       parts.push({ id: raw.slice(a, b), range });
     }
   }
@@ -502,7 +535,7 @@ export function buildItem(head: ItemHead, fields: RawField[], ctx: BuildContext)
           id: r.id.slice(1),
           range:
             r.range.start.line === r.range.end.line && r.range.end.character - r.range.start.character === r.id.length
-              ? { start: { line: r.range.start.line, character: r.range.start.character + 1 }, end: r.range.end }
+              ? packed(r.range.start.line, r.range.start.character + 1, r.range.end.line, r.range.end.character)
               : r.range,
         }));
       const effort = resRefs
@@ -602,7 +635,7 @@ export function buildEntry(fields: RawField[], range: Range, index: number, ctx:
     id: idF && clean(idF.raw) ? { id: clean(idF.raw), range: idF.range } : undefined,
     range,
     anchor,
-    fields,
+    fields: keptFields(fields),
     date,
     isoDate,
     time: timeSpan ?? (dateTime && date ? { value: dateTime, raw: date.raw, range: date.range } : undefined),
@@ -616,9 +649,9 @@ export function buildEntry(fields: RawField[], range: Range, index: number, ctx:
     format,
     title,
     mode,
-    goals,
-    kpis: f.get('kpis') ? refsOf(f.get('kpis')!, ctx) : [],
-    audiences: f.get('audiences') ? refsOf(f.get('audiences')!, ctx) : [],
+    goals: exact(goals),
+    kpis: f.get('kpis') ? exact(refsOf(f.get('kpis')!, ctx)) : NONE,
+    audiences: f.get('audiences') ? exact(refsOf(f.get('audiences')!, ctx)) : NONE,
     owner: oneRef(f.get('owner'), ctx),
     reviewer: oneRef(f.get('reviewer'), ctx),
     status: statusF && clean(statusF.raw) ? enumField(statusF, ctx, STATUSES, statusOf, t('status', 'Der Status')) : undefined,

@@ -25,6 +25,8 @@ interface Generation {
   roots: Map<string, Root>;
   built: Map<string, unknown>;
   pieces?: { key: string; state: PieceState<unknown> };
+  /** A Markdown document's last cut (markdown.ts `MdCut`). */
+  cut?: { key: string; value: unknown };
 }
 
 export class ChunkCache {
@@ -62,6 +64,8 @@ export class ChunkCache {
 /** One reading's view of the cache: lookups see the last reading's part and its own. */
 export class DocumentCache {
   private readonly next: Generation = { roots: new Map(), built: new Map() };
+  /** The strings of this reading's built values, one copy each (`detach`). */
+  private readonly strings = new Map<string, string>();
 
   constructor(
     private readonly prev: Generation | undefined,
@@ -95,7 +99,7 @@ export class DocumentCache {
 
   /** Keeps what was built from a chunk; its strings are detached from the document's text. */
   setBuilt<T>(key: string, value: T): void {
-    this.next.built.set(key, detach(value));
+    this.next.built.set(key, detach(value, this.strings));
   }
 
   /** The last reading in pieces of this document under `key` (document and language). */
@@ -106,8 +110,19 @@ export class DocumentCache {
 
   /** Keeps this reading in pieces; what was built anew is detached from the text (`fresh`). */
   setPieces<B>(key: string, state: PieceState<B>, fresh: B[]): void {
-    for (const b of fresh) detach(b);
+    for (const b of fresh) detach(b, this.strings);
     this.next.pieces = { key, state };
+  }
+
+  /** The last reading's cut of this Markdown document under `key` (document and cut). */
+  cut<T>(key: string): T | undefined {
+    const c = this.prev?.cut;
+    return c && c.key === key ? (c.value as T) : undefined;
+  }
+
+  /** Keeps this reading's cut (its chunks and what was built from them, already detached). */
+  setCut<T>(key: string, value: T): void {
+    this.next.cut = { key, value };
   }
 
   /** The reading is complete: it replaces the last one. */
@@ -122,12 +137,12 @@ export class DocumentCache {
  * of a long string points into it, so one value kept across edits keeps the whole text of
  * the version it was cut from alive: with a value or a message from every edited entry,
  * every version of a long plan was kept (docs/decisions.md "Memory"). Walks plain objects
- * and arrays; each string becomes a flat copy (one copy per distinct string).
+ * and arrays; each string becomes a flat copy, one per distinct string in `copies` (a
+ * reading shares one table: the field keys, channel names, dates and the document's URI
+ * that every entry repeats are then kept once, not once per entry).
  */
-export function detach<T>(value: T): T {
-  const copies = new Map<string, string>();
+export function detach<T>(value: T, copies = new Map<string, string>()): T {
   const str = (v: string): string => {
-    if (v.length < 13) return v;
     let c = copies.get(v);
     if (c === undefined) {
       c = detachString(v);

@@ -157,6 +157,8 @@ export function parseCsv(uri: string, text: string, detectedBy: ParsedDocument['
     table.rows.pop();
   }
   if (!header) return out;
+  // One key range per column, shared by the column's cells.
+  const keyRanges = header.map((h) => r(h.start, h.end));
   for (const row of table.rows.slice(table.rows.indexOf(header) + 1)) {
     if (isBlank(row)) continue;
     const fields: RawField[] = [];
@@ -167,7 +169,7 @@ export function parseCsv(uri: string, text: string, detectedBy: ParsedDocument['
       // Inside quotes the value stands in the text at start + 1 only when it holds no `""`.
       const verbatim = !cell.quoted ? cell.start : text.slice(cell.start + 1, cell.start + 1 + cell.value.length) === cell.value ? cell.start + 1 : undefined;
       const valueRange = verbatim !== undefined && cell.quoted ? r(verbatim, verbatim + cell.value.length) : range;
-      fields.push({ key: keys[i], keyRange: r(header[i].start, header[i].end), raw: cell.value, range: valueRange, offset: verbatim });
+      fields.push({ key: keys[i], keyRange: keyRanges[i], name: undefined, raw: cell.value, range: valueRange, offset: verbatim });
     });
     if (!fields.some((f) => f.raw.trim())) continue;
     out.plan!.entries.push(...buildEntries(fields, r(row[0].start, row[row.length - 1].end), out.plan!.entries.length, ctx, undefined));

@@ -71,12 +71,14 @@ export function parseDocument(uri: string, text: string, opts: ParseOptions = {}
 export function readDetected(uri: string, text: string, d: Detected, opts: ParseOptions = {}): ParsedDocument {
   try {
     const cache = opts.cache?.open(uri);
+    // The line index the editor's changes gave (LineIndex.edited), when it is this text's.
+    const lines = opts.edit?.lines?.text === text ? opts.edit.lines : undefined;
     const doc =
       d.format === 'csv'
         ? parseCsv(uri, text, d.detectedBy)
         : d.format === 'markdown'
-          ? parseMarkdown(uri, text, d.kind, d.detectedBy, { cache })
-          : parseYaml(uri, text, d.kind, d.detectedBy, { cache, edit: opts.edit });
+          ? parseMarkdown(uri, text, d.kind, d.detectedBy, { cache, edit: opts.edit, lines })
+          : parseYaml(uri, text, d.kind, d.detectedBy, { cache, edit: opts.edit, lines });
     cache?.commit();
     if (d.badMarker) {
       doc.problems.push({
@@ -140,5 +142,10 @@ export { decodeText } from '../files/read';
  * readers, which know LF and CRLF, read the file exactly like its LF twin.
  */
 export function normalizeLoneCr(text: string): string {
-  return text.indexOf('\r') < 0 ? text : text.replace(/\r(?!\n)/g, '\n');
+  // A text without a lone CR (LF or CRLF breaks: nearly every file) is returned as it is,
+  // found by jumping from CR to CR rather than by a regular expression over the whole text.
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 2)) {
+    if (text.charCodeAt(i + 1) !== 10) return text.replace(/\r(?!\n)/g, '\n');
+  }
+  return text;
 }

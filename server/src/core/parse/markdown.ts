@@ -14,7 +14,7 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, RootContent, List, ListItem, Table, TableRow, Heading } from 'mdast';
 import { LineCounter, parseDocument as parseYamlDocument, isMap, isScalar, Scalar } from 'yaml';
-import type { Goal, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel } from '../model';
+import type { EditSpan, Goal, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel } from '../model';
 import { LineIndex, t, type Range } from '../text';
 import {
   ITEM_SECTIONS,
@@ -104,17 +104,43 @@ const H2_RE = /^##(?!#)(?:[ \t]|$)/;
 const DELIM_RE = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
 /**
+ * The last reading's cut and where the edit since lies, in lines: lines before `first`
+ * are the same text as before, and so are the lines after `lastNew` (after `lastOld` in
+ * the last reading). With it, chunkMarkdown cuts again only from the chunk before the edit
+ * to the first cut after it that the last reading made too (see there).
+ */
+export interface PrevCut {
+  chunks: Chunk[];
+  first: number;
+  lastOld: number;
+  lastNew: number;
+}
+
+/** A slice of a long table after its first: it repeats the header and delimiter rows. */
+const isSlice = (c: Chunk): boolean => c.lineMap.length > 2 && c.lineMap[2] !== c.lineMap[1] + 1;
+/** The first line of a chunk that is its own (after a slice's repeated header). */
+const startOf = (c: Chunk): number => (isSlice(c) ? c.lineMap[2] : c.lineMap[0]);
+
+/**
  * Cuts a document into independently parseable chunks (see the module comment). With
  * `fine`, tables are sliced shorter and a chunk is also cut at a blank line before a
  * block that starts in the first column and cannot belong to the block before it (not a
  * list item, not inside a fence or an HTML block that may hold blank lines): there the
  * block before has ended whatever it was, so the cut changes nothing.
+ *
+ * With `prev` (the server's keystrokes), the chunks wholly before the edit are the last
+ * reading's, the cut starts again at the last chunk that starts before the edit (at a
+ * table slice, inside its table), and once it cuts after the edit where the last reading
+ * cut too, in the same state (outside any block, or slicing the same table), the rest is
+ * the last reading's chunks, the same objects when no line was added or removed. Every
+ * state of the cut is known at a cut (nothing open, or the table's header), so the result
+ * is the cut of the whole text (test/core/incremental.test.ts compares them).
  */
-export function chunkMarkdown(lines: LineIndex, opts: { fine?: boolean } = {}): Chunk[] {
+export function chunkMarkdown(lines: LineIndex, opts: { fine?: boolean; definitions?: boolean; prev?: PrevCut } = {}): Chunk[] {
   // A link reference or footnote definition applies to the whole document; between blocks
   // of one section the cut would separate it from its uses, so such documents keep the
-  // coarse cut.
-  const fine = opts.fine && !DEFINITION_RE.test(lines.text);
+  // coarse cut. (`definitions`: whether there are any, when the caller knows.)
+  const fine = !!opts.fine && !(opts.definitions ?? DEFINITION_RE.test(lines.text));
   const sliceRows = fine ? FINE_TABLE_SLICE_ROWS : TABLE_SLICE_ROWS;
   const n = lines.lineCount;
   const chunks: Chunk[] = [];
@@ -123,25 +149,94 @@ export function chunkMarkdown(lines: LineIndex, opts: { fine?: boolean } = {}): 
     if (cur.length) chunks.push(makeChunk(lines, cur));
     cur = [];
   };
+  const prev = opts.prev;
+  const delta = prev ? prev.lastNew - prev.lastOld : 0;
+  let j = 0;
+  /** A chunk starts at line y (a table slice of `header`): the rest is the last reading's when it cut there too. */
+  const resync = (y: number, header?: number): boolean => {
+    if (!prev || y <= prev.lastNew) return false;
+    const yOld = y - delta;
+    while (j < prev.chunks.length && startOf(prev.chunks[j]) < yOld) j++;
+    const old = prev.chunks[j];
+    if (!old || startOf(old) !== yOld) return false;
+    const oldHeader = isSlice(old) ? old.lineMap[0] : undefined;
+    const header0 = header === undefined ? undefined : header < prev.first ? header : header > prev.lastNew ? header - delta : -1;
+    if (oldHeader !== header0) return false;
+    for (let x = j; x < prev.chunks.length; x++) {
+      const c = prev.chunks[x];
+      chunks.push(delta === 0 ? c : { text: c.text, lineMap: c.lineMap.map((l) => (l < prev.first ? l : l + delta)) });
+    }
+    return true;
+  };
   let i = 0;
-  // Front matter stays in the first chunk.
+  let fence: string | undefined;
+  /** The end of an open HTML block that may hold blank lines. */
+  let rawEnd: RegExp | undefined;
+  let prevBlank = false;
+  /** The rows of a table from line i on (its header and delimiter rows are in `cur`); true when the rest of the cut was taken over. */
+  const tableRows = (header: number): boolean => {
+    let rows = 0;
+    // Cut only while every line so far is surely a row: one that starts with a pipe or a
+    // letter, which cannot start another block. Any other line may have ended the table
+    // (a thematic break, a quote, a list…), and after it a cut would turn paragraph text
+    // back into rows.
+    let sliceable = true;
+    while (i < n) {
+      const row = lines.lineText(i);
+      if (!row.trim() || FENCE_RE.test(row) || H2_RE.test(row) || /^ {0,3}#/.test(row)) break;
+      if (!/^ {0,3}[|\p{L}]/u.test(row)) sliceable = false;
+      if (sliceable && rows >= sliceRows) {
+        flush();
+        if (resync(i, header)) return true;
+        cur.push(header, header + 1);
+        rows = 0;
+      }
+      cur.push(i);
+      rows++;
+      i++;
+    }
+    prevBlank = false;
+    return false;
+  };
+  // Front matter: from a first line `---` to the first `---` or `...` after it.
+  let fmEnd = -1;
   if (
     lines
       .lineText(0)
       .replace(/^\uFEFF/, '')
       .trimEnd() === '---'
   ) {
-    let j = 1;
-    while (j < n && !/^(---|\.\.\.)\s*$/.test(lines.lineText(j))) j++;
-    if (j < n) {
-      for (let k = 0; k <= j; k++) cur.push(k);
-      i = j + 1;
-    }
+    let x = 1;
+    while (x < n && !/^(---|\.\.\.)\s*$/.test(lines.lineText(x))) x++;
+    fmEnd = x < n ? x : n;
   }
-  let fence: string | undefined;
-  /** The end of an open HTML block that may hold blank lines. */
-  let rawEnd: RegExp | undefined;
-  let prevBlank = false;
+  // Where the cut starts again: the last chunk that starts before the edit; at the start
+  // when the edit may have moved the end of front matter.
+  let k = 0;
+  if (prev && fmEnd < prev.first) {
+    let lo = 0;
+    let hi = prev.chunks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (startOf(prev.chunks[mid]) < prev.first) lo = mid + 1;
+      else hi = mid;
+    }
+    k = Math.max(0, lo - 1);
+  }
+  if (prev && k > 0) {
+    for (let x = 0; x < k; x++) chunks.push(prev.chunks[x]);
+    const c = prev.chunks[k];
+    i = startOf(c);
+    j = k;
+    if (isSlice(c)) {
+      cur.push(c.lineMap[0], c.lineMap[0] + 1);
+      if (tableRows(c.lineMap[0])) return chunks;
+    }
+  } else if (fmEnd >= 0 && fmEnd < n) {
+    // Front matter stays in the first chunk.
+    for (let y = 0; y <= fmEnd; y++) cur.push(y);
+    i = fmEnd + 1;
+  }
   while (i < n) {
     const line = lines.lineText(i);
     if (fence) {
@@ -159,7 +254,10 @@ export function chunkMarkdown(lines: LineIndex, opts: { fine?: boolean } = {}): 
       continue;
     }
     // (Not before a `-` line: at the start of a chunk `---` would read as front matter.)
-    if (fine && prevBlank && cur.length >= FINE_MIN_LINES && /^[^\s-]/.test(line) && !LIST_START_RE.test(line)) flush();
+    if (fine && prevBlank && cur.length >= FINE_MIN_LINES && /^[^\s-]/.test(line) && !LIST_START_RE.test(line)) {
+      flush();
+      if (resync(i)) return chunks;
+    }
     const fm = FENCE_RE.exec(line);
     if (fm && !(fm[1][0] === '`' && line.slice(line.indexOf(fm[1]) + fm[1].length).includes('`'))) {
       fence = fm[1];
@@ -170,6 +268,7 @@ export function chunkMarkdown(lines: LineIndex, opts: { fine?: boolean } = {}): 
     }
     if (H2_RE.test(line)) {
       flush();
+      if (resync(i)) return chunks;
       cur.push(i);
       prevBlank = false;
       i++;
@@ -190,26 +289,7 @@ export function chunkMarkdown(lines: LineIndex, opts: { fine?: boolean } = {}): 
       const header = i;
       cur.push(i, i + 1);
       i += 2;
-      let rows = 0;
-      // Cut only while every line so far is surely a row: one that starts with a pipe or a
-      // letter, which cannot start another block. Any other line may have ended the table
-      // (a thematic break, a quote, a list…), and after it a cut would turn paragraph text
-      // back into rows.
-      let sliceable = true;
-      while (i < n) {
-        const row = lines.lineText(i);
-        if (!row.trim() || FENCE_RE.test(row) || H2_RE.test(row) || /^ {0,3}#/.test(row)) break;
-        if (!/^ {0,3}[|\p{L}]/u.test(row)) sliceable = false;
-        if (sliceable && rows >= sliceRows) {
-          flush();
-          cur.push(header, header + 1);
-          rows = 0;
-        }
-        cur.push(i);
-        rows++;
-        i++;
-      }
-      prevBlank = false;
+      if (tableRows(header)) return chunks;
       continue;
     }
     cur.push(i);
@@ -259,9 +339,54 @@ export interface MarkdownOptions {
   fine?: boolean;
   /** Every block by remark, not the block reader of ./mdtable.ts: the differential test's reference. */
   remarkOnly?: boolean;
+  /** What changed since the last reading (the server's incremental edits). */
+  edit?: EditSpan;
+  /** The text's line index when the caller has it (the server's, updated from the edit). */
+  lines?: LineIndex;
 }
 
 const remark = (text: string): Root => processor.parse(text);
+
+/** What was built from one chunk of a plan: its entries and problems, for this context and first entry index. */
+interface PlanBuilt {
+  ctxKey: string;
+  first: number;
+  entries: PlanEntry[];
+  problems: ParsedDocument['problems'];
+}
+
+/** A Markdown document's last cut, kept in the chunk cache for the next keystroke. */
+interface MdCut {
+  text: string;
+  lineCount: number;
+  chunks: Chunk[];
+  built?: Map<Chunk, PlanBuilt>;
+}
+
+const cutKey = (uri: string, fine: boolean) => `${uri}|md|${fine ? 'fine' : 'coarse'}`;
+
+/**
+ * Cuts the document into chunks; with the server's cache and an edit span made to the last
+ * reading's text, only around the edit (chunkMarkdown `prev`).
+ */
+function cut(uri: string, text: string, lines: LineIndex, opts: MarkdownOptions): Chunk[] & { fine: boolean } {
+  const wantFine = opts.fine ?? !!opts.cache;
+  const edit = opts.edit;
+  const last = wantFine && edit ? opts.cache?.cut<MdCut>(cutKey(uri, true)) : undefined;
+  if (last && edit && edit.before === last.text && edit.prefix + edit.suffix <= Math.min(last.text.length, text.length)) {
+    const first = lines.positionAt(edit.prefix).line;
+    const lastNew = lines.positionAt(text.length - edit.suffix).line;
+    const lastOld = lastNew - (lines.lineCount - last.lineCount);
+    // The last cut was fine, so the text had no definition; only the edited lines can hold one now.
+    const definitions = DEFINITION_RE.test(text.slice(lines.lineStarts[first], lines.lineEnd(lastNew)));
+    if (!definitions && lastOld >= first) {
+      const chunks = chunkMarkdown(lines, { fine: true, definitions: false, prev: { chunks: last.chunks, first, lastOld, lastNew } });
+      return Object.assign(chunks, { fine: true });
+    }
+  }
+  const fine = wantFine && !DEFINITION_RE.test(text);
+  return Object.assign(chunkMarkdown(lines, { fine, definitions: false }), { fine });
+}
 
 export function parseMarkdown(
   uri: string,
@@ -270,7 +395,7 @@ export function parseMarkdown(
   detectedBy: ParsedDocument['detectedBy'],
   opts: MarkdownOptions = {},
 ): ParsedDocument {
-  const lines = new LineIndex(text);
+  const lines = opts.lines ?? new LineIndex(text);
   const out: ParsedDocument = {
     uri,
     kind,
@@ -284,7 +409,7 @@ export function parseMarkdown(
   };
   scanSuppressions(text, lines, 'markdown', out.suppressions);
   const ctx: BuildContext = { uri, lines, problems: out.problems, lang: 'en' };
-  const chunks = chunkMarkdown(lines, { fine: opts.fine ?? !!opts.cache });
+  const chunks = cut(uri, text, lines, opts);
   // Chunks are parsed one at a time as the walk reaches them, so that (without a cache)
   // the tree of one is garbage before the next is parsed: the CLI's peak memory on a long
   // plan is its model, not every chunk's tree (docs/performance.md).
@@ -301,7 +426,7 @@ export function parseMarkdown(
     for (let i = 0; i < chunks.length; i++) yield i === 0 ? first! : parseAt(chunks[i]);
   }
 
-  const fm = readFrontMatter(first, out, ctx);
+  const fm = readFrontMatter(first, out, ctx, opts.cache);
   ctx.lang = out.language ?? 'en';
 
   if (kind === 'plan') {
@@ -310,10 +435,21 @@ export function parseMarkdown(
     ctx.years = { period: out.period?.value, year: yearOfTitle(out.title ?? /^ {0,3}#[ \t]+(.*)$/m.exec(text)?.[1]) };
     const entries: PlanEntry[] = [];
     let h1 = false;
+    // What the last reading built from a chunk it cut the same (the same object: the same
+    // text on the same lines) is taken without building its key (docs/decisions.md
+    // "State and its invalidation"); other chunks are looked up by text and place.
+    const ctxKey = `${uri}|${ctx.lang}|${yearKey(ctx.years)}`;
+    const lastBuilt = opts.cache?.cut<MdCut>(cutKey(uri, chunks.fine))?.built;
+    const built = opts.cache && new Map<Chunk, PlanBuilt>();
     for (const p of parsed()) {
       const lm = p.chunk.lineMap;
-      const key = opts.cache && chunkKey(`${uri}|${ctx.lang}|${yearKey(ctx.years)}`, lm[0], lm[lm.length - 1], entries.length, p.chunk.text);
-      const hit = key ? opts.cache!.getBuilt<{ entries: PlanEntry[]; problems: ParsedDocument['problems'] }>(key) : undefined;
+      const same = lastBuilt?.get(p.chunk);
+      const key =
+        opts.cache && !(same && same.ctxKey === ctxKey && same.first === entries.length)
+          ? chunkKey(ctxKey, lm[0], lm[lm.length - 1], entries.length, p.chunk.text)
+          : undefined;
+      const hit = key ? opts.cache!.getBuilt<PlanBuilt>(key) : same;
+      if (built && hit) built.set(p.chunk, hit);
       const first = entries.length;
       const problemsBefore = out.problems.length;
       for (const node of p.root.children) {
@@ -327,9 +463,12 @@ export function parseMarkdown(
         entries.push(...hit.entries);
         out.problems.push(...hit.problems);
       } else if (key) {
-        opts.cache!.setBuilt(key, { entries: entries.slice(first), problems: out.problems.slice(problemsBefore) });
+        const b: PlanBuilt = { ctxKey, first, entries: entries.slice(first), problems: out.problems.slice(problemsBefore) };
+        opts.cache!.setBuilt(key, b);
+        built!.set(p.chunk, b);
       }
     }
+    if (built) opts.cache!.setCut<MdCut>(cutKey(uri, chunks.fine), { text, lineCount: lines.lineCount, chunks, built });
     out.plan = { entries, strategyPath: fm.strategy };
     return out;
   }
@@ -350,6 +489,7 @@ export function parseMarkdown(
     }
   }
   w.finish(text.length);
+  opts.cache?.setCut<MdCut>(cutKey(uri, chunks.fine), { text, lineCount: lines.lineCount, chunks });
   out.strategy = model;
   return out;
 }
@@ -368,7 +508,45 @@ interface FrontMatter {
   strategy?: { value: string; raw: string; range: Range };
 }
 
-function readFrontMatter(first: { root: Root; map: Mapper } | undefined, out: ParsedDocument, ctx: BuildContext): FrontMatter {
+/** What reading a front matter node gave, kept under the node (its chunk's text is the same, so are its lines). */
+interface FrontMatterMemo {
+  uri: string;
+  fm: FrontMatter;
+  problems: ParsedDocument['problems'];
+  title?: string;
+  titleRange: Range;
+  language?: ParsedDocument['language'];
+  period?: ParsedDocument['period'];
+}
+
+/**
+ * Reads the front matter into `out`; with the server's cache, once per parsed front
+ * matter node: a keystroke below it takes what the last reading read.
+ */
+function readFrontMatter(first: { root: Root; map: Mapper } | undefined, out: ParsedDocument, ctx: BuildContext, cache?: DocumentCache): FrontMatter {
+  const node = first?.root.children[0];
+  if (!cache || !node || node.type !== 'yaml') return readFrontMatterOnce(first, out, ctx);
+  const hit = cache.perNode<FrontMatterMemo>(node);
+  if (hit && hit.uri === out.uri) {
+    for (const p of hit.problems) out.problems.push(p);
+    // The same properties as the reading set them (a period that read as nothing is set, to undefined).
+    if ('title' in hit) out.title = hit.title;
+    out.titleRange = hit.titleRange;
+    if ('language' in hit) out.language = hit.language;
+    if ('period' in hit) out.period = hit.period;
+    return hit.fm;
+  }
+  const before = out.problems.length;
+  const fm = readFrontMatterOnce(first, out, ctx);
+  const memo: FrontMatterMemo = { uri: out.uri, fm, problems: out.problems.slice(before), titleRange: out.titleRange };
+  if ('title' in out) memo.title = out.title;
+  if ('language' in out) memo.language = out.language;
+  if ('period' in out) memo.period = out.period;
+  cache.setPerNode(node, detach(memo));
+  return fm;
+}
+
+function readFrontMatterOnce(first: { root: Root; map: Mapper } | undefined, out: ParsedDocument, ctx: BuildContext): FrontMatter {
   const fm: FrontMatter = {};
   const node = first?.root.children[0];
   if (!first || !node || node.type !== 'yaml') return fm;
@@ -492,7 +670,8 @@ function rowFields(row: TableRow, cols: { key: string; keyRange: Range }[], map:
   const rowEnd = map.offset(row.position!.end);
   return cols.map((col, i) => {
     const x = cell(row.children[i], map, text, rowEnd);
-    return { key: col.key, keyRange: col.keyRange, raw: x.raw, range: x.range, offset: x.offset };
+    // `name` in the literal: naming the field later adds no property store (yaml.ts fieldOf).
+    return { key: col.key, keyRange: col.keyRange, name: undefined, raw: x.raw, range: x.range, offset: x.offset };
   });
 }
 

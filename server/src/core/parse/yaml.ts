@@ -26,6 +26,7 @@ import {
   channelSlug,
   chooseKind,
   clean,
+  exact,
   kpiValueFields,
   numberImplicit,
   periodField,
@@ -56,6 +57,8 @@ export interface YamlOptions {
   cache?: DocumentCache;
   /** What the edit since the last reading changed, when the caller knows it (the server). */
   edit?: EditSpan;
+  /** The text's line index when the caller has it (the server's, updated from the edit). */
+  lines?: LineIndex;
 }
 
 export function parseYaml(
@@ -65,7 +68,7 @@ export function parseYaml(
   detectedBy: ParsedDocument['detectedBy'],
   opts: YamlOptions = {},
 ): ParsedDocument {
-  const lines = new LineIndex(text);
+  const lines = opts.lines ?? new LineIndex(text);
   const out: ParsedDocument = {
     uri,
     kind,
@@ -83,7 +86,7 @@ export function parseYaml(
 
   // A long plan with a plain block list of entries is read in pieces (head, each entry,
   // tail); anything that could tie entries together makes it one parse of the whole.
-  const split = kind === 'plan' && opts.cache ? splitPlan(text, lines) : undefined;
+  const split = kind === 'plan' && opts.cache ? splitAgain(uri, text, lines, opts) : undefined;
   let pairs: Pair[];
   if (split) {
     const head = parseDocument(text.slice(0, split.headEnd), PARSE_OPTIONS);
@@ -195,6 +198,9 @@ export function parseYaml(
             if (isMap(el)) built.entries.push(...buildEntries(fieldsOfMap(el, text, r), nodeRange(el, r)!, entries.length + built.entries.length, local));
             else if (el !== null && el !== undefined) built.problems.push(notAnEntry(el as Node, r, entriesRange));
           }
+          // Kept until the piece is edited: cut to length (build.ts exact).
+          built.entries = exact(built.entries);
+          built.problems = exact(built.problems);
           fresh.push(built);
         }
         next.pieces.push({ start: c.start, end: c.end, startLine: c.startLine, built });
@@ -503,6 +509,18 @@ export interface PlanSplit {
   chunks: { start: number; end: number; startLine: number; endLine: number }[];
   /** Start of the keys after the entries (the text's length when there are none). */
   tailStart: number;
+  /** The line of the first entry, the entries' indent, and the line each entry starts on. */
+  firstEntryLine: number;
+  indent: number;
+  starts: number[];
+}
+
+/** The last reading's split and where the edit since lies, in lines (as markdown.ts `PrevCut`). */
+export interface PrevSplit {
+  split: PlanSplit;
+  first: number;
+  lastOld: number;
+  lastNew: number;
 }
 
 /**
@@ -512,10 +530,47 @@ export interface PlanSplit {
  * stays with the entry before it (a stray character while typing is that entry's
  * syntax error, not the end of the list).
  */
-export function splitPlan(text: string, lines: LineIndex): PlanSplit | undefined {
+/** splitPlan with the last reading's split when the edit span was made to its text; keeps this one for the next. */
+function splitAgain(uri: string, text: string, lines: LineIndex, opts: YamlOptions): PlanSplit | undefined {
+  const cache = opts.cache!;
+  const key = `${uri}|yaml-split`;
+  const last = cache.cut<{ text: string; lineCount: number; split: PlanSplit }>(key);
+  const edit = opts.edit;
+  let prev: PrevSplit | undefined;
+  if (last && edit && edit.before === last.text && edit.prefix + edit.suffix <= Math.min(last.text.length, text.length)) {
+    const first = lines.positionAt(edit.prefix).line;
+    const lastNew = lines.positionAt(text.length - edit.suffix).line;
+    const lastOld = lastNew - (lines.lineCount - last.lineCount);
+    if (lastOld >= first) prev = { split: last.split, first, lastOld, lastNew };
+  }
+  const split = splitPlan(text, lines, prev);
+  if (split) cache.setCut(key, { text, lineCount: lines.lineCount, split });
+  return split;
+}
+
+export function splitPlan(text: string, lines: LineIndex, prev?: PrevSplit): PlanSplit | undefined {
   if (text.length < SPLIT_MIN_LENGTH) return undefined;
-  if (/(^|[\s[{,:])[&*!][^\s]/.test(text) || /^%/m.test(text)) return undefined;
   const n = lines.lineCount;
+  // With the last reading's split (the server's keystrokes): the tests below are line by
+  // line, and the last text passed them, so only the edited lines are tested again, and
+  // only when the edit lies after the first entry do the head and the indent stay.
+  if (prev && prev.first > prev.split.firstEntryLine) {
+    const a = lines.lineStarts[prev.first];
+    const edited = text.slice(a, lines.lineEnd(prev.lastNew));
+    if (/(^|[\s[{,:])[&*!][^\s]/.test(edited) || /^%/m.test(edited) || /^(?:---|\.\.\.)(?:[ \t]|\r?$)/m.test(edited)) return undefined;
+    const { indent, firstEntryLine: j } = prev.split;
+    const dash = new RegExp(`^ {${indent}}-(?: |\\r?$)`);
+    const old = prev.split.starts;
+    const delta = prev.lastNew - prev.lastOld;
+    const starts: number[] = [];
+    let x = 0;
+    while (x < old.length && old[x] < prev.first) starts.push(old[x++]);
+    for (let l = prev.first; l <= prev.lastNew; l++) if (dash.test(lines.lineText(l))) starts.push(l);
+    while (x < old.length && old[x] <= prev.lastOld) x++;
+    while (x < old.length) starts.push(old[x++] + delta);
+    return finishSplit(text, lines, j, indent, starts);
+  }
+  if (/(^|[\s[{,:])[&*!][^\s]/.test(text) || /^%/m.test(text)) return undefined;
   let k = 0;
   while (k < n && !ENTRIES_LINE.test(lines.lineText(k))) k++;
   if (k >= n) return undefined;
@@ -538,6 +593,14 @@ export function splitPlan(text: string, lines: LineIndex): PlanSplit | undefined
     // `^` also matches after separators that do not break lines here (U+2028…).
     if (lines.lineStarts[line] === m2.index) starts.push(line);
   }
+  return finishSplit(text, lines, j, indent, starts);
+}
+
+/** The pieces from the lines the entries start on: each entry up to the next, the tail after the last. */
+function finishSplit(text: string, lines: LineIndex, j: number, indent: number, starts: number[]): PlanSplit | undefined {
+  const n = lines.lineCount;
+  // The first entry starts the list (an edit may have turned its line into something else).
+  if (!starts.length || starts[0] !== j) return undefined;
   let tail = n;
   for (let i = starts[starts.length - 1] + 1; i < n; i++) {
     const l = lines.lineText(i);
@@ -551,7 +614,7 @@ export function splitPlan(text: string, lines: LineIndex): PlanSplit | undefined
     const endLine = (i + 1 < starts.length ? starts[i + 1] : tail) - 1;
     return { start: at(s), end: at(endLine + 1), startLine: s, endLine };
   });
-  return { headEnd: at(j), chunks, tailStart: at(tail) };
+  return { headEnd: at(j), chunks, tailStart: at(tail), firstEntryLine: j, indent, starts };
 }
 
 function emptyStrategy(): StrategyModel {
@@ -583,6 +646,11 @@ function scalarOffset(s: Scalar, text: string): number | undefined {
   return undefined;
 }
 
+/**
+ * A field as written; `name` is set by whoever reads it as a plan entry or an item
+ * (build.ts), and is part of the literal so that setting it adds no property store to
+ * each field (docs/decisions.md "Memory").
+ */
 function fieldOf(pair: Pair, text: string, r: (a: number, b: number) => Range): RawField | undefined {
   const key = keyText(pair);
   if (key === undefined || !isScalar(pair.key) || !pair.key.range) return undefined;
@@ -590,19 +658,19 @@ function fieldOf(pair: Pair, text: string, r: (a: number, b: number) => Range): 
   const v = pair.value as Node | null;
   if (v === null || v === undefined || (isScalar(v) && (v.value === null || v.value === undefined))) {
     const at = v && v.range ? v.range[0] : pair.key.range[1] + 1;
-    return { key, keyRange, raw: '', range: r(Math.min(at, text.length), Math.min(at, text.length)) };
+    return { key, keyRange, name: undefined, raw: '', range: r(Math.min(at, text.length), Math.min(at, text.length)) };
   }
   if (isScalar(v)) {
-    return { key, keyRange, raw: String(v.value), range: nodeRange(v, r)!, offset: scalarOffset(v, text) };
+    return { key, keyRange, name: undefined, raw: String(v.value), range: nodeRange(v, r)!, offset: scalarOffset(v, text) };
   }
   if (isSeq(v)) {
     const items = v.items
       .filter((x): x is Scalar => isScalar(x) && x.value !== null && x.value !== undefined && !!x.range)
       .map((x) => ({ value: String(x.value), raw: text.slice(x.range![0], x.range![1]), range: r(x.range![0], x.range![1]) }));
-    return { key, keyRange, raw: items.map((i) => i.value).join(', '), range: nodeRange(v, r)!, isList: true, items };
+    return { key, keyRange, name: undefined, raw: items.map((i) => i.value).join(', '), range: nodeRange(v, r)!, isList: true, items };
   }
   const vr = nodeRange(v, r)!;
-  return { key, keyRange, raw: v.range ? text.slice(v.range[0], v.range[1]).trim() : '', range: vr };
+  return { key, keyRange, name: undefined, raw: v.range ? text.slice(v.range[0], v.range[1]).trim() : '', range: vr };
 }
 
 function fieldsOfMap(m: YAMLMap, text: string, r: (a: number, b: number) => Range): RawField[] {

@@ -39,8 +39,14 @@ export interface RuleMeta {
    * and every finding in a plan lies inside an entry. The engine then re-runs it only for
    * entries that changed (the server keeps unchanged entries as the same objects); what
    * it finds in the strategy itself is found afresh each time.
+   *
+   * `aggregate`: the rule counts over all entries (shares, groups, gaps), and what it finds
+   * depends on the entries only through their shape (core/plan/shape.ts: status, channel,
+   * date, mode, goals, KPIs and where they are written), on the plans' own settings, the
+   * strategy, the options and today. The engine keeps each entry's shape and runs the rule
+   * again only when a shape changed; a keystroke in a title or an owner reuses its findings.
    */
-  scope?: 'entry';
+  scope?: 'entry' | 'aggregate';
   /**
    * What the rule finds in a document depends on that document alone (its text, its
    * configuration and today), never on another document of the workspace: the server

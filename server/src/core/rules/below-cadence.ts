@@ -42,6 +42,7 @@ export const rule: Rule = {
   meta: {
     id: 'below-cadence',
     severity: 'information',
+    scope: 'aggregate',
     description: t(
       'A channel gets fewer entries in a month than the frequency its channel plan declares (e.g. 3x/week).',
       'Ein Kanal bekommt in einem Monat weniger Einträge, als sein Kanalplan als Frequenz angibt (z. B. 3x/Woche).',

@@ -19,6 +19,7 @@ export const rule: Rule = {
   meta: {
     id: 'channel-gap',
     severity: 'information',
+    scope: 'aggregate',
     description: t(
       'A channel of the plan goes silent: more than 14 days (maxGapDays) without an entry.',
       'Ein Kanal des Plans verstummt: mehr als 14 Tage (maxGapDays) ohne Eintrag.',

@@ -35,6 +35,7 @@ export const rule: Rule = {
   meta: {
     id: 'content-mix',
     severity: 'warning',
+    scope: 'aggregate',
     description: t(
       'A plan or a channel lacks the content beside promotion: no dialog at all, or stories, dialog and service stay under two thirds (rule of thirds).',
       'Einem Plan oder Kanal fehlt der Inhalt neben der Werbung: gar kein Dialog, oder Geschichten, Dialog und Service bleiben unter zwei Dritteln (Drittel-Regel).',

@@ -18,6 +18,7 @@ export const rule: Rule = {
   meta: {
     id: 'push-only',
     severity: 'warning',
+    scope: 'aggregate',
     description: t(
       'A channel or a goal of the plan gets nothing but push entries (at least 3): no stories, dialog or service.',
       'Ein Kanal oder ein Ziel des Plans bekommt nur Push-Einträge (mindestens 3): keine Geschichten, kein Dialog, kein Service.',

@@ -21,6 +21,7 @@ export const rule: Rule = {
   meta: {
     id: 'push-ratio',
     severity: 'warning',
+    scope: 'aggregate',
     description: t(
       'Too many push entries (advertising, offers, press releases) in a plan, a channel or a month: more than the 20 % of the 80/20 rule.',
       'Zu viele Push-Einträge (Werbung, Angebote, Pressemitteilungen) in einem Plan, einem Kanal oder einem Monat: mehr als die 20 % der 80/20-Regel.',

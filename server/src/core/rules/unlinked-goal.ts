@@ -8,6 +8,7 @@ export const rule: Rule = {
   meta: {
     id: 'unlinked-goal',
     severity: 'warning',
+    scope: 'aggregate',
     description: t(
       'A goal that no entry of the editorial plans serves (checked once the strategy has a plan).',
       'Ein Ziel, dem kein Eintrag der Redaktionspläne dient (geprüft, sobald die Strategie einen Plan hat).',
@@ -19,7 +20,7 @@ export const rule: Rule = {
     const served = new Set<string>();
     const cancelledOnly = new Set<string>();
     for (const { entry } of project.entries()) {
-      const keys = project.goalsOfEntry(entry).map((g) => idKey(g.id));
+      const keys = project.perEntry('goal keys', entry, (e) => project.goalsOfEntry(e).map((g) => idKey(g.id)));
       for (const k of keys) (isCancelled(entry) ? cancelledOnly : served).add(k);
     }
     const plans = joinList(

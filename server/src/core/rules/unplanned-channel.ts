@@ -8,6 +8,7 @@ export const rule: Rule = {
   meta: {
     id: 'unplanned-channel',
     severity: 'information',
+    scope: 'aggregate',
     description: t(
       'A channel of the channel plan that no entry of the editorial plans uses.',
       'Ein Kanal des Kanalplans, den kein Eintrag der Redaktionspläne nutzt.',

@@ -1,0 +1,169 @@
+/**
+ * The check after a keystroke (docs/decisions.md "What a keystroke costs"): findings that
+ * did not change are the same objects as after the last check, in the order a fresh check
+ * gives, and the aggregate rules' per-entry contributions give what a fresh count gives.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { generateCorpus } from '../bench/corpus';
+import { Workspace } from '../../server/src/core/workspace';
+import { ConfigResolver } from '../../server/src/core/config';
+import { LineIndex } from '../../server/src/core/text';
+import { rng } from '../helpers/rng';
+import { ALL_RULES } from '../../server/src/core/rules';
+
+const TODAY = '2027-02-15';
+const workspace = (cache: boolean) => new Workspace(new ConfigResolver({ readFile: () => undefined }), { cache });
+
+function load(dir: string): { uri: string; text: string }[] {
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .map(String)
+    .filter((f) => /\.(md|yaml)$/.test(f))
+    .map((f) => ({ uri: 'file://' + path.join(dir, f), text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+}
+
+describe('a keystroke re-checks what it touched', function () {
+  this.timeout(10 * 60 * 1000);
+  let dir: string;
+  let files: { uri: string; text: string }[];
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-keys-'));
+    generateCorpus(dir, { strategies: 2, entries: 300, seed: 3 });
+    files = load(dir);
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('gives the findings of unchanged entries as the same objects, and makes few new ones', () => {
+    for (const plan of files.filter((f) => /\.plan\./.test(f.uri))) {
+      const ws = workspace(true);
+      for (const f of files) ws.set(f.uri, f.text);
+      const before = ws.check(TODAY).get(plan.uri)!;
+      assert.ok(before.length > 20, `${path.basename(plan.uri)}: ${before.length} findings`);
+      // A letter typed into the title of an entry in the middle.
+      const doc = ws.get(plan.uri)!;
+      const e = doc.plan!.entries[doc.plan!.entries.length >> 1];
+      const at = e.title?.range.end ?? e.anchor.end;
+      const li = new LineIndex(plan.text);
+      const off = li.offsetAt(at);
+      ws.set(plan.uri, plan.text.slice(0, off) + 'x' + plan.text.slice(off));
+      ws.memo!.converted_ = 0;
+      ws.memo!.reused = 0;
+      const after = ws.check(TODAY).get(plan.uri)!;
+      const aggregates = ALL_RULES.filter((r) => r.meta.scope === 'aggregate').length;
+      // Only a rule with a finding in the edited entry runs again (the entry may have moved).
+      assert.ok(ws.memo!.reused >= aggregates - 2, `${path.basename(plan.uri)}: ${ws.memo!.reused} of ${aggregates} aggregate rules reused`);
+      const old = new Set(before);
+      const same = after.filter((f) => old.has(f)).length;
+      assert.ok(same >= after.length - 10, `${path.basename(plan.uri)}: ${same} of ${after.length} findings kept`);
+      assert.ok(ws.memo!.converted_ <= 10, `${path.basename(plan.uri)}: ${ws.memo!.converted_} findings made anew`);
+    }
+  });
+
+  /**
+   * Edits of what the aggregate rules count, each on a random entry, in a long-lived
+   * server-style workspace; after each, its findings must be a fresh check's.
+   */
+  const EDITS: [RegExp, string][] = [
+    // push ↔ story, dialog, no mode (moves an entry between push and story)
+    [/\| Werbung \|/, '| Geschichte |'],
+    [/\| (Geschichte|Tipps|Dialog) \|/, '| Werbung |'],
+    [/\| Werbung \|/, '|  |'],
+    [/mode: push/, 'mode: story'],
+    [/mode: (story|people|service|dialog)/, 'mode: push'],
+    [/mode: \w+/, 'mode: mixed'],
+    // dates across a gap, out of the period, unreadable
+    [/\| \d\d\.0(\d)\.2027 \|/, '| 28.12.2027 |'],
+    [/date: 2027-0\d-\d\d/, 'date: 2027-12-30'],
+    [/date: 2027-\d\d-\d\d/, 'date: someday'],
+    [/\| \d\d\.\d\d\.2027 \|/, '| bald |'],
+    // cancelled, channel moved, goal and KPI changed or dropped
+    [/\| (veröffentlicht|geplant|freigegeben|Entwurf|Idee) \|/, '| abgesagt |'],
+    [/status: \w+/, 'status: cancelled'],
+    [/\| (instagram|linkedin|tiktok|facebook) \|/, '| Mastodon |'],
+    [/channel: \w+/, 'channel: LinkedIn'],
+    [/\| G\d \|/, '| G9 |'],
+    [/\| G\d \|/, '|  |'],
+    [/goal: G\d/, 'goal: G1'],
+    [/ {4}goal: G\d\n/, ''],
+    [/\| K\d \|/, '| K1 |'],
+    [/kpi: K\d/, 'kpi: K2'],
+    // a title typed into, a line break, a row removed
+    [/(Thema|title): /, '$1: x'],
+    [/\| [^|]*: [^|]*\|/, '| Neu |'],
+  ];
+
+  it('finds what a fresh check finds after edits of modes, dates, status, channels and goals', () => {
+    let compared = 0;
+    let reused = 0;
+    const ser = (m: Map<string, { rule: string; range: unknown; message: { en: string }; severity: string; fixes?: unknown; data?: unknown }[]>) =>
+      JSON.stringify(
+        [...m].sort(([a], [b]) => (a < b ? -1 : 1)).map(([u, l]) => [u, l.map((f) => [f.rule, f.range, f.message.en, f.severity, f.fixes, f.data])]),
+      );
+    for (const [pi, plan] of files.filter((f) => /\.plan\./.test(f.uri)).entries()) {
+      const ws = workspace(true);
+      for (const f of files) ws.set(f.uri, f.text);
+      ws.check(TODAY);
+      const r = rng(700 + pi);
+      let text = plan.text;
+      let dropping: string | undefined;
+      for (let i = 0; i < 60; i++) {
+        const lines = text.split('\n');
+        const kind = i % 10 === 9 ? 'remove' : i % 10 === 8 ? 'goal' : i % 20 === 7 ? 'kpis' : 'edit';
+        if (kind === 'remove') {
+          // A row or mapping line removed.
+          const at = 12 + Math.floor(r() * (lines.length - 14));
+          lines.splice(at, 1);
+        } else if (kind === 'kpis') {
+          // The entries of a goal lose their KPIs (the next edit takes the goal itself).
+          dropping = `G${1 + Math.floor(r() * 4)}`;
+          const all = lines
+            .join('\n')
+            .replace(new RegExp(`\\| ${dropping} \\| K\\d+ \\|`, 'g'), `| ${dropping} |  |`)
+            .replace(new RegExp(`(goal: ${dropping}\\n)\\s+kpi: K\\d+\\n`, 'g'), '$1');
+          lines.splice(0, lines.length, ...all.split('\n'));
+        } else if (kind === 'goal' && dropping) {
+          // Every entry of that goal loses it: the goal's last entry goes (only the goals change).
+          const all = lines
+            .join('\n')
+            .replace(new RegExp(`\\| ${dropping} \\|`, 'g'), '|  |')
+            .replace(new RegExp(`\\n {4}goal: ${dropping}\\n`, 'g'), '\n');
+          lines.splice(0, lines.length, ...all.split('\n'));
+          dropping = undefined;
+        } else if (kind === 'goal') {
+          // Every entry of a goal becomes push (push-only then speaks of it), or story.
+          const g = `G${1 + Math.floor(r() * 4)}`;
+          const mode = r() < 0.7 ? ['Werbung', 'push'] : ['Geschichte', 'story'];
+          for (let j = 0; j < lines.length; j++) {
+            if (lines[j].includes(`| ${g} |`)) lines[j] = lines[j].replace(/\| (Werbung|Geschichte|Tipps|Dialog|Einblick|Service|) \| G/, `| ${mode[0]} | G`);
+          }
+          const all = lines.join('\n').replace(new RegExp(`(\\n {4}mode: \\w+)?(\\n {4}goal: ${g}\\n)`, 'g'), `\n    mode: ${mode[1]}$2`);
+          lines.splice(0, lines.length, ...all.split('\n'));
+        } else {
+          const [re, to] = EDITS[Math.floor(r() * EDITS.length)];
+          const start = Math.floor(r() * lines.length);
+          for (let k = 0; k < lines.length; k++) {
+            const j = (start + k) % lines.length;
+            const w = j + 1 < lines.length ? `${lines[j]}\n${lines[j + 1]}` : lines[j];
+            if (!re.test(w) || j < 6) continue;
+            const [a, b] = w.replace(re, to).split('\n');
+            lines.splice(j, b === undefined ? 1 : 2, ...(b === undefined ? [a] : [a, b]));
+            break;
+          }
+        }
+        text = lines.join('\n');
+        ws.set(plan.uri, text);
+        ws.memo!.reused = 0;
+        const got = ws.check(TODAY);
+        reused += ws.memo!.reused;
+        const ref = workspace(false);
+        for (const f of files) ref.set(f.uri, f === plan ? text : f.text);
+        assert.equal(ser(got), ser(ref.check(TODAY)), `${path.basename(plan.uri)} edit ${i}`);
+        compared++;
+      }
+    }
+    assert.ok(compared >= 100, `${compared} edits compared`);
+    assert.ok(reused > 0, 'some aggregate rules were answered from their last run');
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * The keystroke path up to the new reading (docs/decisions.md "State and its invalidation"):
+ * the server's Session applies the editor's incremental changes to the one text it holds,
+ * updates the line index from the change (LineIndex.edited) and hands the span to the
+ * readers, which re-read only what it touches. Whatever the edit, the result must be what
+ * a fresh reading of the final text gives: the held text (the editor's), the read text
+ * (lone CRs read as LF), every line start, and the model.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Session } from '../../server/src/lsp/session';
+import { parseDocument, normalizeLoneCr } from '../../server/src/core/parse';
+import type { ParsedDocument } from '../../server/src/core/model';
+import { LineIndex } from '../../server/src/core/text';
+import { FM_PLAN, PLAN_HEADER, planRow, STRATEGY, PLAN_YAML_TEXT } from '../robustness/docs';
+import { rng } from '../helpers/rng';
+import { meaning as meaningOf } from '../helpers/meaning';
+
+const meaning = (d: ParsedDocument | undefined) => d && meaningOf(d);
+
+type Change = { range?: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string };
+
+/** An editor's document: applies a change as the editor does (positions in its own text, lone CR a break). */
+class Editor {
+  /** The text after each change. */
+  readonly history: string[] = [];
+  constructor(public text: string) {}
+  change(start: number, end: number, newText: string): Change {
+    const li = new LineIndex(this.text);
+    const c = { range: { start: li.positionAt(start), end: li.positionAt(end) }, text: newText };
+    // No position lies between the CR and the LF of a break: the editor's offsets are its positions'.
+    [start, end] = [li.offsetAt(c.range.start), li.offsetAt(c.range.end)];
+    this.text = this.text.slice(0, start) + newText + this.text.slice(end);
+    this.history.push(this.text);
+    return c;
+  }
+}
+
+describe('the keystroke path: Session.didEdit reads what a fresh reading reads', function () {
+  this.timeout(120000);
+  let dir: string;
+  before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-keys-'))));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** Opens `text` in a Session, applies `edits` (each a list of changes) and compares after every notification. */
+  function run(name: string, text: string, edits: (e: Editor) => Change[][]): number {
+    const uri = 'file://' + path.join(dir, name);
+    const session = new Session({ publish: () => undefined, log: () => undefined });
+    session.didOpen(uri, text, 1);
+    const ed = new Editor(text);
+    let v = 1;
+    let compared = 0;
+    let made = 0;
+    for (const changes of edits(ed)) {
+      session.didEdit(uri, changes, ++v);
+      const doc = session.ws.get(uri);
+      // The editor's text after this notification (a change without a range replaces it all).
+      let editorText = made ? ed.history[made - 1] : text;
+      for (const c of changes) editorText = c.range ? ed.history[made++] : c.text;
+      const want = normalizeLoneCr(editorText);
+      assert.equal(session.open.get(uri), editorText, `${name} edit ${v}: the held text`);
+      const fresh = parseDocument(uri, want);
+      if (doc) {
+        assert.equal(doc.text, want, `${name} edit ${v}: the read text`);
+        assert.deepEqual(doc.lines.lineStarts, new LineIndex(want).lineStarts, `${name} edit ${v}: line starts`);
+      }
+      assert.deepEqual(meaning(doc), meaning(fresh), `${name} edit ${v}`);
+      compared++;
+    }
+    return compared;
+  }
+
+  /** One change per notification, made by `make` from the editor's text; sometimes two (multiple cursors). */
+  function randomEdits(seed: number, count: number, typed: string[]): (e: Editor) => Change[][] {
+    return (e) => {
+      const r = rng(seed);
+      const out: Change[][] = [];
+      const one = (): Change => {
+        const li = new LineIndex(e.text);
+        const line = Math.floor(r() * li.lineCount);
+        const at = li.offsetAt({ line, character: Math.floor(r() * (li.lineText(line).length + 1)) });
+        const k = r();
+        if (k < 0.55) return e.change(at, at, typed[Math.floor(r() * typed.length)]);
+        if (k < 0.8) return e.change(at, Math.min(e.text.length, at + 1 + Math.floor(r() * 3)), '');
+        if (k < 0.9) return e.change(at, Math.min(e.text.length, at + 4), typed[Math.floor(r() * typed.length)]);
+        // A line (a row) cut away or doubled.
+        const end = li.lineStarts[Math.min(li.lineCount - 1, line + 1)];
+        return k < 0.95 ? e.change(li.lineStarts[line], end, '') : e.change(li.lineStarts[line], li.lineStarts[line], e.text.slice(li.lineStarts[line], end));
+      };
+      for (let i = 0; i < count; i++) out.push(r() < 0.15 ? [one(), one()] : [one()]);
+      return out;
+    };
+  }
+
+  const TYPED = ['a', 'x', '1', ' ', '|', '|', '-', ':', '#', '`', '\n', '\n', 'ä', '\r\n', '\r', '@', '<!--', '-->'];
+  const plan = (rows: number) => `${FM_PLAN}# Redaktionsplan Q1\n\n${PLAN_HEADER}${Array.from({ length: rows }, (_, i) => planRow(i)).join('')}\nNotizen.\n`;
+
+  it('on a Markdown plan with LF, CRLF and lone-CR breaks', () => {
+    let n = 0;
+    n += run('lf.plan.md', plan(40), randomEdits(1, 60, TYPED));
+    n += run('crlf.plan.md', plan(40).replace(/\n/g, '\r\n'), randomEdits(2, 60, TYPED));
+    n += run('cr.plan.md', plan(40).replace(/\n/g, '\r'), randomEdits(3, 60, TYPED));
+    assert.ok(n >= 180, `${n} notifications compared`);
+  });
+
+  it('on a Markdown strategy and a YAML plan', () => {
+    run('strategie.md', STRATEGY, randomEdits(4, 60, TYPED));
+    run(
+      'q1.plan.yaml',
+      PLAN_YAML_TEXT +
+        Array.from(
+          { length: 30 },
+          (_, i) => `  - date: 2027-02-${String((i % 28) + 1).padStart(2, '0')}\n    channel: instagram\n    topic: Thema ${i}\n`,
+        ).join(''),
+      randomEdits(5, 60, TYPED),
+    );
+  });
+
+  it('edits that matter to a table: in a cell, across rows, a pipe, the header, a row added and removed, a table turned into a paragraph', () => {
+    const text = plan(30);
+    const at = (s: string, from = 0) => {
+      const i = text.indexOf(s, from);
+      assert.ok(i >= 0, s);
+      return i;
+    };
+    const row5 = at(planRow(5));
+    const row9 = at(planRow(9));
+    const header = at(PLAN_HEADER);
+    const delim = header + PLAN_HEADER.indexOf('\n') + 1;
+    const cases: [string, (e: Editor) => Change[][]][] = [
+      ['typing in a cell', (e) => [[e.change(row5 + 4, row5 + 4, 'x')], [e.change(row5 + 5, row5 + 5, 'y')], [e.change(row5 + 4, row5 + 6, '')]]],
+      ['a pipe typed and deleted', (e) => [[e.change(row5 + 6, row5 + 6, '|')], [e.change(row5 + 6, row5 + 7, '')]]],
+      ['across rows', (e) => [[e.change(row5 + 3, row9 + 7, 'zz')]]],
+      ['a row added and removed', (e) => [[e.change(row9, row9, planRow(99))], [e.change(row9, row9 + planRow(99).length, '')]]],
+      ['the header', (e) => [[e.change(header + 2, header + 7, 'Date')], [e.change(header + 2, header + 4, '')]]],
+      ['the delimiter row broken: a paragraph', (e) => [[e.change(delim, delim + 1, 'x')], [e.change(delim, delim + 1, '|')]]],
+      ['a blank line splits the table', (e) => [[e.change(row9, row9, '\n')], [e.change(row9, row9 + 1, '')]]],
+      ['a fence opened above the table', (e) => [[e.change(header, header, '```\n')], [e.change(header, header + 4, '')]]],
+      [
+        'a link definition makes the coarse cut',
+        (e) => [[e.change(text.length, text.length, '\n[x]: https://example.org\n')], [e.change(row5 + 4, row5 + 4, 'x')]],
+      ],
+      ['the whole text replaced', () => [[{ text: plan(5) }], [{ text: text }]]],
+    ];
+    for (const [name, edits] of cases) run(`${name.replace(/\W+/g, '-')}.plan.md`, text, edits);
+    for (const [name, edits] of cases.slice(0, 7)) run(`crlf-${name.replace(/\W+/g, '-')}.plan.md`, text.replace(/\n/g, '\r\n'), (e) => crlfEdits(e, edits));
+  });
+});
+
+/** The same edits on the CRLF twin: offsets moved by the CRs before them. */
+function crlfEdits(e: Editor, edits: (e: Editor) => Change[][]): Change[][] {
+  const lf = new Editor(e.text.replace(/\r\n/g, '\n'));
+  const out: Change[][] = [];
+  for (const changes of edits(lf)) {
+    out.push(
+      changes.map((c) => {
+        const li = new LineIndex(e.text);
+        const s = li.offsetAt(c.range!.start);
+        const end = li.offsetAt(c.range!.end);
+        return e.change(s, end, c.text.replace(/\n/g, '\r\n'));
+      }),
+    );
+  }
+  return out;
+}

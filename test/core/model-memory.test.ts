@@ -1,0 +1,109 @@
+/**
+ * The small model (docs/decisions.md "Memory"): ranges kept as numbers behave as ranges
+ * everywhere a range goes (positions, JSON, a CLI worker's structured clone), lists are
+ * cut to length and shared when empty, and only documents being edited keep the chunk
+ * cache.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LineIndex, PackedRange, SmallRange, plainRange, range, reviveRanges } from '../../server/src/core/text';
+import { parseDocument } from '../../server/src/core/parse';
+import { Workspace } from '../../server/src/core/workspace';
+import { ConfigResolver } from '../../server/src/core/config';
+import { loadFile } from '../../server/src/core/files/load';
+
+const PLAN = `stratdoc: plan
+title: Redaktionsplan Q1 2027
+period: 2027-01-01..2027-03-31
+entries:
+  - date: 2027-01-12
+    channel: Instagram
+    title: "Behind the scenes: Werkstatt"
+    status: draft
+  - datum: 14.01.2027
+    kanal: [LinkedIn, Facebook]
+    titel: Stellenanzeige Schreiner (m/w/d)
+    ziele: G1, G2
+`;
+
+describe('core: the small model', () => {
+  it('a packed range reads as the positions it was made from, and JSON sees { start, end }', () => {
+    const text = 'erste Zeile\n' + 'x'.repeat(3000) + 'ende\r\nletzte';
+    const li = new LineIndex(text);
+    const short = li.rangeOf(2, 11);
+    assert.ok(short instanceof SmallRange);
+    assert.deepEqual(plainRange(short), { start: { line: 0, character: 2 }, end: { line: 0, character: 11 } });
+    // A column past 2,047 does not fit two integers: the four-number range takes it.
+    const long = li.rangeOf(12 + 2990, 12 + 3004);
+    assert.ok(long instanceof PackedRange);
+    assert.deepEqual(plainRange(long), { start: { line: 1, character: 2990 }, end: { line: 1, character: 3004 } });
+    // On the CR of a CRLF: the end of the line, as positionAt says.
+    const cr = li.rangeOf(0, 12 + 3004);
+    assert.deepEqual(cr.end, li.positionAt(12 + 3004));
+    assert.deepEqual(JSON.parse(JSON.stringify({ range: short })), { range: { start: { line: 0, character: 2 }, end: { line: 0, character: 11 } } });
+    assert.deepEqual(range(3, 1, 4, 0), range(3, 1, 4, 0), 'two ranges of one place are deep-equal');
+    assert.notDeepEqual(plainRange(range(3, 1, 4, 0)), plainRange(range(3, 1, 4, 1)));
+    assert.throws(() => {
+      (short as { start: unknown }).start = { line: 9, character: 9 };
+    }, TypeError);
+  });
+
+  it('a structured clone of a reading (a CLI worker) gets its ranges back with reviveRanges', () => {
+    const doc = parseDocument('file:///w/plan.plan.yaml', PLAN)!;
+    const clone = structuredClone({ ...doc, lines: undefined }) as unknown as typeof doc;
+    assert.equal(clone.plan!.entries[0].range.start, undefined, 'a clone has the numbers, not the getters');
+    reviveRanges(clone);
+    const a = doc.plan!.entries.map((e) => [plainRange(e.range), plainRange(e.anchor), e.fields.map((f) => [plainRange(f.keyRange), plainRange(f.range)])]);
+    const b = clone.plan!.entries.map((e) => [plainRange(e.range), plainRange(e.anchor), e.fields.map((f) => [plainRange(f.keyRange), plainRange(f.range)])]);
+    assert.deepEqual(b, a);
+    assert.deepEqual(plainRange(clone.titleRange), plainRange(doc.titleRange));
+  });
+
+  it('entry lists are cut to length, empty ones are one frozen list, and fields keep no reader offset', () => {
+    const doc = parseDocument('file:///w/plan.plan.yaml', PLAN)!;
+    const [a, b] = doc.plan!.entries;
+    assert.equal(a.goals.length, 0);
+    assert.equal(a.goals, a.kpis, 'one shared empty list');
+    assert.ok(Object.isFrozen(a.goals));
+    assert.throws(() => (a.goals as unknown[]).push(1), TypeError);
+    assert.deepEqual(
+      b.goals.map((g) => g.id),
+      ['G1', 'G2'],
+    );
+    for (const f of [...a.fields, ...b.fields]) assert.ok(!('offset' in f), `${f.key} keeps no offset`);
+    // A reference that is the whole value shares its field's range.
+    const channel = a.fields.find((f) => f.name === 'channel')!;
+    assert.equal(a.channel!.range, channel.range);
+  });
+
+  it('only documents being edited keep the chunk cache; a file read from disk keeps none', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-cache-'));
+    try {
+      const file = path.join(root, 'q1.plan.yaml');
+      fs.writeFileSync(file, PLAN);
+      const uri = pathToFileURL(file).href;
+      const ws = new Workspace(new ConfigResolver({ readFile: () => undefined }), { cache: true });
+      assert.equal(loadFile(ws, file, uri), 'document');
+      assert.equal(ws.cache!.documents, 0, 'read from disk: nothing kept');
+      // Opened and typed in: the editor's text keeps its pieces for the next keystroke.
+      ws.set(uri, PLAN.replace('Werkstatt', 'Werkstatt am Montag'));
+      assert.equal(ws.cache!.documents, 1);
+      const edited = ws.get(uri)!;
+      // Closed: read from disk again, and what the editing kept is dropped.
+      assert.equal(loadFile(ws, file, uri), 'document');
+      assert.equal(ws.cache!.documents, 0);
+      // The same reading either way.
+      const fresh = parseDocument(uri, PLAN)!;
+      assert.deepEqual(
+        ws.get(uri)!.plan!.entries.map((e) => [e.title?.value, e.status?.value, plainRange(e.range)]),
+        fresh.plan!.entries.map((e) => [e.title?.value, e.status?.value, plainRange(e.range)]),
+      );
+      assert.equal(edited.plan!.entries[0].title?.value, 'Behind the scenes: Werkstatt am Montag');
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
