@@ -213,6 +213,14 @@ describe('server: completion over the protocol', function () {
       assert.deepEqual(labels(goals), ['G1', 'G2']);
     });
 
+    it('Markdown plan: a column means in completion what it means to the reader (Kennzahl beside Thema holds KPIs)', async () => {
+      // The reader names a plan's columns (docs/decisions.md "Positions from the model");
+      // a Kennzahl column is the title in a KPI table, but beside a Thema column the KPI.
+      const text = orig(c, 'plaene/q2.md').replace('| Ziel | Verantwortlich |', '| Kennzahl | Verantwortlich |');
+      const list = await completeAt(c, 'plaene/q2.md', text.replace('| Tipps | G1 |', '| Tipps | K‸ |'));
+      assert.deepEqual(labels(list), ['K1', 'K2']);
+    });
+
     it('Markdown plan: @ in a cell offers the team as @handles', async () => {
       const text = orig(c, 'plaene/q2.md');
       const list = await completeAt(c, 'plaene/q2.md', text.replace('| G1 | @anna |', '| G1 | @‸ |'));
@@ -253,6 +261,23 @@ describe('server: completion over the protocol', function () {
       assert.deepEqual(labels(list), ['Primär', 'Beschreibung']);
       assert.equal(edit(find(list, 'Primär')).newText, 'Primär: ');
       assert.equal(find(list, 'Primär').kind, 5 /* Field */);
+    });
+
+    it("Markdown strategy: an item's missing fields are its own, not those of the items after it, and a description paragraph counts", async () => {
+      // The item from the model's position index (docs/decisions.md "Positions from the model").
+      const nested = orig(c, 'strategie.md').replace(
+        '### A1: Pendler zwischen 30 und 50\n- Bedürfnisse: Reichweite, Ladepunkte, Kosten\n',
+        '- **A1** – Pendler zwischen 30 und 50\n  - Demografie: 30 bis 50 Jahre\n  - ‸\n- **A2** – Gewerbekunden\n  - Bedürfnisse: Ladepunkte\n',
+      );
+      let list = await completeAt(c, 'strategie.md', nested);
+      assert.ok(labels(list).includes('Bedürfnisse'), `A2's Bedürfnisse is not A1's: ${labels(list).join(', ')}`);
+      assert.ok(!labels(list).includes('Demografie'), labels(list).join(', '));
+      const described = orig(c, 'strategie.md').replace(
+        '### G2: Bekannter werden in der Region\n',
+        '### G2: Bekannter werden in der Region\nMehr Menschen im Ortenaukreis kennen uns.\n\n- ‸\n',
+      );
+      list = await completeAt(c, 'strategie.md', described);
+      assert.ok(labels(list).includes('Primär') && !labels(list).includes('Beschreibung'), labels(list).join(', '));
     });
 
     it('Markdown strategy: values of a list field (KPIs, types, people in resources)', async () => {

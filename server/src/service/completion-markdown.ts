@@ -2,7 +2,17 @@
 import { positionIndex } from '../core/position';
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { Item, ItemKind, ParsedDocument } from '../core/model';
-import { ITEM_SECTIONS, SECTIONS, SECTION_BY_KEY, STEP_KEYS, stripNumbering, isSectionKey, sectionsOfHeading, type SectionKey } from '../core/vocab';
+import {
+  ITEM_SECTIONS,
+  SECTIONS,
+  SECTION_BY_KEY,
+  STEP_KEYS,
+  stripNumbering,
+  isSectionKey,
+  sectionsOfHeading,
+  type FieldName,
+  type SectionKey,
+} from '../core/vocab';
 import { hasSection, sectionName } from '../core/edit/templates';
 import { ALL_RULES } from '../core/rules';
 import { chooseKind } from '../core/parse/build';
@@ -148,9 +158,34 @@ function pipes(s: string): number[] {
   return out;
 }
 
+/**
+ * A table cell: the values of its column's field. Where the row is a plan entry the field
+ * is the reader's name of the column (the model's `table.columns`, through the position
+ * index); elsewhere (strategy tables, a row not yet an entry) it is read from the header
+ * above (docs/decisions.md "Positions from the model").
+ */
 function tableCell(env: Env): CompletionItem[] | undefined {
   const { doc, line, ch, text } = env;
   if (DELIM_RE.test(text)) return [];
+  const rp = pipes(text);
+  const lead = /^\s*\|/.test(text);
+  const col = rp.filter((p) => p < ch).length - (lead ? 1 : 0);
+  const columns = positionIndex(doc, env.ctx.ws.derived).entryAt({ line, character: ch })?.table?.columns ?? headerFields(env);
+  if (!columns) return undefined;
+  if (col < 0 || col >= columns.length) return [];
+  const field = columns[col];
+  if (!field) return [];
+  const start = rp.filter((p) => p < ch).pop();
+  const next = rp.find((p) => p >= ch);
+  let end = next ?? text.length;
+  const c = text.slice(0, end).indexOf('<!--', ch);
+  if (c >= 0) end = c;
+  return fit(fieldValues(env, field, 'markdown'), valueSlot(env, start === undefined ? 0 : start + 1, end, LIST_FIELDS.has(field), 'markdown'));
+}
+
+/** The fields of the columns of the table the cursor's line is in, from its header row above; undefined outside a table. */
+function headerFields(env: Env): (FieldName | undefined)[] | undefined {
+  const { doc, line } = env;
   let header: number | undefined;
   for (let l = line - 1; l >= 0; l--) {
     const s = doc.lines.lineText(l);
@@ -171,18 +206,7 @@ function tableCell(env: Env): CompletionItem[] | undefined {
     last = p + 1;
   }
   if (h.slice(last).trim()) cells.push(h.slice(last).trim());
-  const rp = pipes(text);
-  const lead = /^\s*\|/.test(text);
-  const col = rp.filter((p) => p < ch).length - (lead ? 1 : 0);
-  if (col < 0 || col >= cells.length) return [];
-  const field = keyField(env, cells[col]);
-  if (!field) return [];
-  const start = rp.filter((p) => p < ch).pop();
-  const next = rp.find((p) => p >= ch);
-  let end = next ?? text.length;
-  const c = text.slice(0, end).indexOf('<!--', ch);
-  if (c >= 0) end = c;
-  return fit(fieldValues(env, field, 'markdown'), valueSlot(env, start === undefined ? 0 : start + 1, end, LIST_FIELDS.has(field), 'markdown'));
+  return cells.map((cell) => keyField(env, cell));
 }
 
 const ITEM_DEF = /^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*|__)?@?[A-Za-z][A-Za-z0-9_.-]*(?:\*\*|__)?(?:\s*:(?:\s+|$)|\s+[-–—]\s+)/;
@@ -190,9 +214,17 @@ const LIST_KEY = /^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*|__)?([^:*_\n]{1,60}?)(?:\*\*|_
 
 /**
  * The item whose field list the cursor's line is in: under an item heading (`### G1: …`,
- * `### Instagram`), or nested under a list item that defines one (`- G1: …`).
+ * `### Instagram`), or nested under a list item that defines one (`- G1: …`). From the
+ * model's position index where the reader made the item (its fields, a description
+ * paragraph among them); from the lines above only where it did not (docs/decisions.md
+ * "Positions from the model").
  */
 function markdownItemAt(env: Env, indent: number): { kind: ItemKind; keys: string[] } | undefined {
+  // The reader's item, below its definition line: its fields, but the one being typed on this line.
+  const held = positionIndex(env.doc, env.ctx.ws.derived).itemAt({ line: env.line, character: env.ch });
+  if (held && held.idRange.start.line < env.line)
+    return { kind: held.kind, keys: held.fields.filter((f) => f.keyRange.start.line !== env.line).map((f) => f.key) };
+  // No item of the reader's here (an ID it does not take, a heading being typed): the lines above.
   const { doc, line } = env;
   const s = doc.strategy;
   if (!s) return undefined;

@@ -3,9 +3,11 @@
  * enum values in the document's language, keys and `Key:` fields still missing on an
  * item, table cell values by column, and the headings of missing steps.
  *
- * The context is read from the text of the line (and the lines around it), never from
- * the parsed model alone: mid-edit the model may not have the half-typed line yet. The
- * model is used for what is already there: the project's IDs, the document's sections,
+ * What the cursor stands on comes from the model's position index where the reader made
+ * the entry or item (a plan table's columns, a Markdown item's fields, CSV cells), and
+ * from the text of the line and the lines around it where it did not: mid-edit the model
+ * may not have the half-typed line yet (docs/decisions.md "Positions from the model").
+ * The model also gives what is already there: the project's IDs, the document's sections,
  * and which field a key or column means (the core's mapping, completion-base.ts `keyField`).
  * Every item replaces the value being typed (a `textEdit`), so the client filters by it.
  *
