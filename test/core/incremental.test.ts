@@ -146,6 +146,24 @@ describe('reading in pieces means what reading the whole means @slow', function 
     assert.equal(compared, 12);
   });
 
+  it('an error that stays inside its entry (a letter typed against a colon) keeps reading in pieces', () => {
+    const p = plans.find((x) => x.uri.endsWith('.yaml'))!;
+    const cache = new ChunkCache();
+    const a = parseDocument(p.uri, p.text, { cache })!;
+    const target = a.plan!.entries[Math.floor(a.plan!.entries.length / 2)];
+    const li = new LineIndex(p.text);
+    const from = li.offsetAt(target.range.start);
+    const colon = p.text.indexOf(': ', from);
+    const text = p.text.slice(0, colon + 1) + 'h' + p.text.slice(colon + 1);
+    const b = parseDocument(p.uri, text, { cache })!;
+    assert.ok(
+      b.problems.some((x) => x.rule === 'syntax'),
+      'the typed letter is a syntax error',
+    );
+    const same = b.plan!.entries.filter((e, i) => e === a.plan!.entries[i]).length;
+    assert.ok(same >= a.plan!.entries.length - 2, `${same} of ${a.plan!.entries.length} entries kept: read in pieces, not whole`);
+  });
+
   it('keeps unchanged entries as the same objects after an edit elsewhere', () => {
     for (const p of plans) {
       const cache = new ChunkCache();

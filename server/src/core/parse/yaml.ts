@@ -440,7 +440,9 @@ function notAnEntry(el: Node, r: (a: number, b: number) => Range, entriesRange: 
 
 /** A YAML error that leaves a quoted scalar or a flow collection open at the end of the text read. */
 function runsOn(err: YAMLError): boolean {
-  return err.code === 'MISSING_CHAR' || (err.code === 'BAD_INDENT' && /^Flow (?:sequence|map)/.test(err.message));
+  // By the message: the code MISSING_CHAR also stands for a key without its colon's value,
+  // which stays inside its entry.
+  return /^Missing closing ["']quote|^Flow (?:sequence|map)\b.*\bend with a/.test(err.message);
 }
 
 /** YAML errors as `syntax` problems; an unquoted `@handle` gets "quote it" and its fix. */
