@@ -17,7 +17,7 @@ import { toPath, toUri } from '../core/uri';
 import type { OptionSpec } from './args';
 import { prepare, startCommand, usageError } from './check';
 import { isLang, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo, type ExitCode } from './io';
-import { M, reason } from './messages';
+import { M } from './messages';
 
 export const CONVERT_OPTIONS: OptionSpec[] = [
   { name: 'to', short: 't', value: true },
@@ -109,15 +109,7 @@ export function convertCommand(argv: string[], io: CliIo): ExitCode {
   }
   const shown = path.relative(io.cwd, out) || out;
   const w = safeWrite(out, text, new Set([...prepared.inputs, abs]));
-  if ('refused' in w) {
-    const msg =
-      w.refused === 'input'
-        ? M.outIsInput(shown)
-        : w.refused === 'not-a-file'
-          ? M.exportUnwritable(shown, reason('EISDIR'))
-          : M.exportUnwritable(shown, reason(w.code));
-    return usageError(io, prepared.lang, msg, hint);
-  }
+  if ('refused' in w) return usageError(io, prepared.lang, M.outRefused(shown, w), hint);
   io.stdout(`${M.convertWritten(shown, doc.kind, convertedCount(doc))[prepared.lang]}\n`);
   return code;
 }

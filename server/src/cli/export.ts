@@ -11,7 +11,7 @@ import { safeWrite } from '../core/files';
 import type { OptionSpec } from './args';
 import { prepare, startCommand, usageError } from './check';
 import { isLang, EXIT_OK, type CliIo, type ExitCode } from './io';
-import { M, reason } from './messages';
+import { M } from './messages';
 import { defaultJobs } from '../node/parallel';
 
 export const EXPORT_OPTIONS: OptionSpec[] = [
@@ -64,15 +64,7 @@ export function exportCommand(argv: string[], io: CliIo): ExitCode {
   // The core's safe writer (docs/security.md): never over an input (a document, context,
   // a configuration file), through a temporary file and a rename.
   const w = safeWrite(out, text, prepared.inputs);
-  if ('refused' in w) {
-    const msg =
-      w.refused === 'input'
-        ? M.outIsInput(shown)
-        : w.refused === 'not-a-file'
-          ? M.exportUnwritable(shown, reason('EISDIR'))
-          : M.exportUnwritable(shown, reason(w.code));
-    return usageError(io, prepared.lang, msg, M.exportHelpHint());
-  }
+  if ('refused' in w) return usageError(io, prepared.lang, M.outRefused(shown, w), M.exportHelpHint());
   io.stdout(`${M.exportWritten(shown, rows.filter((r) => fmt === 'csv' || r.entry.isoDate).length, fmt)[prepared.lang]}\n`);
   return EXIT_OK;
 }

@@ -19,7 +19,7 @@ function n(count: number, en: [string, string], de: [string, string]): Text {
 }
 
 export { reason } from '../core/files';
-import { reason } from '../core/files';
+import { reason, type WriteRefusal } from '../core/files';
 
 export const M = {
   mainHelp: (version: string): Text =>
@@ -221,6 +221,9 @@ Datei, die sich nicht schreiben lässt.
     fmt === 'ics'
       ? t(`Calendar written to ${file} (${n} ${n === 1 ? 'event' : 'events'}).`, `Kalender geschrieben: ${file} (${n} ${n === 1 ? 'Termin' : 'Termine'}).`)
       : t(`Table written to ${file} (${n} ${n === 1 ? 'entry' : 'entries'}).`, `Tabelle geschrieben: ${file} (${n} ${n === 1 ? 'Eintrag' : 'Einträge'}).`),
+  /** Why `--out FILE` was not written (core/files safeWrite's refusal): export and convert. */
+  outRefused: (file: string, w: WriteRefusal): Text =>
+    w.refused === 'input' ? M.outIsInput(file) : M.exportUnwritable(file, reason(w.refused === 'not-a-file' ? 'EISDIR' : w.code)),
   outIsInput: (file: string): Text =>
     t(
       `'${file}' is one of the files read; refusing to overwrite it. Choose another --out.`,
