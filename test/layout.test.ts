@@ -105,4 +105,37 @@ describe('layout: the layers hold', () => {
     }
     for (const [l, files] of where) assert.deepEqual(files, ['shared/protocol.ts'], `${l} is defined in ${files.join(', ') || 'no file'}`);
   });
+
+  it("completion reads no line of the document but the cursor's own, outside the fallbacks still to move", () => {
+    // docs/decisions.md "Positions from the model": what the cursor stands on comes from the
+    // model and core/position.ts. The declarations below still read lines where the reader
+    // makes nothing yet; the list only shrinks (a declaration that no longer reads lines
+    // fails here until it leaves the list).
+    const FALLBACKS: Record<string, string[]> = {
+      'server/src/service/completion.ts': ['completionAt'],
+      'server/src/service/completion-yaml.ts': ['YamlDoc'],
+      'server/src/service/completion-markdown.ts': ['headerFields', 'markdownItemAt', 'kindFromText'],
+    };
+    // Reading another line, or the text as lines: a line of the index, the text split or scanned by lines.
+    const READS =
+      /\.lineText\(|\.lineStarts\b|\.lineEnd\(|\.split\(\s*(?:\/\\r\?\\n\/|'\\n'|"\\n")|\bdoc\.text\b|\benv\.doc\.text\b|frontMatterEnd\(|new LineIndex\(/;
+    const files = tsFiles('server/src/service').filter((f) => /\/completion[^/]*\.ts$/.test(f));
+    assert.ok(files.length >= 5, files.join(', '));
+    const bad: string[] = [];
+    const used = new Set<string>();
+    for (const f of files) {
+      const lines = fs.readFileSync(path.join(ROOT, f), 'utf8').split('\n');
+      let decl = '(top)';
+      lines.forEach((l, i) => {
+        const d = /^(?:export\s+)?(?:async\s+)?(?:function\*?|class|const|let)\s+(\w+)/.exec(l);
+        if (d) decl = d[1];
+        if (!READS.test(l.replace(/\/\/.*$|^\s*\*.*$/, ''))) return;
+        if ((FALLBACKS[f] ?? []).includes(decl)) used.add(`${f} ${decl}`);
+        else bad.push(`${f}:${i + 1} (${decl}) ${l.trim()}`);
+      });
+    }
+    assert.deepEqual(bad, [], 'completion reads lines of the document: ask the model (core/position.ts) instead');
+    for (const [f, decls] of Object.entries(FALLBACKS))
+      for (const d of decls) assert.ok(used.has(`${f} ${d}`), `${f} ${d} reads no line any more: take it off the list`);
+  });
 });

@@ -11,7 +11,7 @@ import { PositionIndex, positionIndex } from '../../server/src/core/position';
 import { Derived } from '../../server/src/core/derived';
 import { containsPos, type Position } from '../../server/src/core/text';
 import type { PlanEntry } from '../../server/src/core/model';
-import { PLAN, STRATEGY, PLAN_YAML_TEXT } from '../robustness/docs';
+import { FM_STRATEGY, PLAN, STRATEGY, PLAN_YAML_TEXT } from '../robustness/docs';
 import { repoRoot } from '../helpers/repo';
 
 /** The position of the `n`-th occurrence of `needle` plus `shift` characters. */
@@ -105,5 +105,62 @@ describe('core: the position index', () => {
       }
     }
     assert.ok(checked > 100, `positions checked: ${checked}`);
+  });
+
+  it('fences as the reader (CommonMark) found them: a fence with an info string closes none; unclosed, one runs to the end', () => {
+    const text = [
+      FM_STRATEGY.trimEnd(),
+      '# S',
+      '## Ziele',
+      '```',
+      '- G1: in the fence',
+      '```js',
+      '- still in the fence',
+      '```',
+      '- G2: outside',
+      '- list',
+      '  ~~~',
+      '  in a fence in a list',
+      '  ~~~',
+      '~~~~',
+      'unclosed',
+      '',
+      '- to the end',
+    ].join('\n');
+    const doc = parseDocument('file:///w/strategie.md', text)!;
+    const ix = new PositionIndex(doc);
+    const lineOf = (s: string) => text.split('\n').indexOf(s);
+    const inFence = (s: string) => ix.inFence({ line: lineOf(s), character: 0 });
+    assert.equal(inFence('```'), false, 'the opening line is not inside');
+    assert.equal(inFence('- G1: in the fence'), true);
+    assert.equal(inFence('- still in the fence'), true, '```js does not close a fence');
+    assert.equal(inFence('- G2: outside'), false, 'the fence closed at the bare ```');
+    assert.equal(inFence('  in a fence in a list'), true);
+    assert.equal(inFence('unclosed'), true);
+    assert.equal(inFence('- to the end'), true, 'an unclosed fence runs to the end of the document');
+    assert.equal(ix.inFence({ line: lineOf('# S'), character: 0 }), false);
+  });
+
+  it('front matter: its lines and its keys as written; a word without its colon is half-typed, not part of the next key', () => {
+    const text = '---\nstratdoc: strategy\nlangua\nperiod: 2027-01-01..2027-12-31\n---\n# S\n';
+    const doc = parseDocument('file:///w/strategie.md', text)!;
+    const ix = new PositionIndex(doc);
+    assert.deepEqual(
+      doc.frontMatter?.keys.map((k) => [k.key, k.keyRange.start.line, k.keyRange.start.character]),
+      [
+        ['stratdoc', 1, 0],
+        ['period', 3, 0],
+      ],
+    );
+    assert.deepEqual(
+      doc.incomplete?.map((x) => [x.text, x.range.start.line, x.owner]),
+      [['langua', 2, 'front matter']],
+    );
+    assert.equal(ix.inFrontMatter({ line: 4, character: 0 }), true);
+    assert.equal(ix.inFrontMatter({ line: 5, character: 0 }), false);
+    const plain = parseDocument('file:///w/strategie.md', '# S\n\n## Ziele\n', { kind: 'strategy' })!;
+    assert.equal(plain.frontMatter, undefined);
+    assert.equal(plain.fences, undefined);
+    assert.equal(plain.incomplete, undefined);
   });
 });

@@ -325,6 +325,20 @@ describe('server: completion over the protocol', function () {
       assert.deepEqual(await completeAt(c, 'strategie.md', replaced(c, 'strategie.md', 'Jeden Montag um 9 Uhr.', '```\n- Art: ‸\n```')), []);
     });
 
+    it('a fence as the reader reads it (CommonMark): ```js closes no fence, the bare ``` after it does', async () => {
+      const fenced = '```\nkein Schluss:\n```js\n- Art: ‸\n```';
+      assert.deepEqual(await completeAt(c, 'strategie.md', replaced(c, 'strategie.md', 'Jeden Montag um 9 Uhr.', fenced)), [], 'still inside the fence');
+      const after = '```\nkein Schluss:\n```js\n```\n\n### G3: Neu\n- Art: ‸';
+      const list = await completeAt(c, 'strategie.md', replaced(c, 'strategie.md', '- Art: Bekanntheit', `- Art: Bekanntheit\n\n${after}`));
+      assert.ok(labels(list).includes('Bekanntheit'), labels(list).join(', '));
+    });
+
+    it('front matter: the keys it has, a key typed without its colon not taken for the next key', async () => {
+      const text = orig(c, 'strategie.md');
+      const list = await completeAt(c, 'strategie.md', text.replace('language: de\n', 'langu‸\n'));
+      assert.deepEqual(labels(list), ['language'], 'title, period and stratdoc are there; period still counts below the half-typed line');
+    });
+
     it('an unknown document or a position beyond the end gives an empty list, no error', async () => {
       const none = await c.request<Result>('textDocument/completion', {
         textDocument: { uri: c.uri('gibt-es-nicht.plan.yaml') },

@@ -241,6 +241,14 @@ export interface EditSpan {
   lines?: LineIndex;
 }
 
+/** A half-typed line of a document (ParsedDocument.incomplete). */
+export interface Incomplete {
+  text: string;
+  range: Range;
+  /** The part it belongs to: the front matter, or the plan entry or strategy item it stands in. */
+  owner: 'front matter' | PlanEntry | Item;
+}
+
 export interface ParsedDocument {
   uri: string;
   kind: DocKind;
@@ -252,6 +260,23 @@ export interface ParsedDocument {
   title?: string;
   /** The title heading (or title key); where "something is missing" diagnostics go. */
   titleRange: Range;
+  /**
+   * Markdown: the front matter (docs/format.md "Front matter"), from its opening `---` to
+   * its closing one, and the keys written in it (a word typed without its colon among them
+   * where YAML reads it as a key), for completion (core/position.ts).
+   */
+  frontMatter?: { range: Range; keys: { key: string; keyRange: Range }[] };
+  /**
+   * Markdown: the fenced code blocks as the reader (CommonMark) found them, from the
+   * opening fence to the closing one, or to the end of their container when unclosed.
+   */
+  fences?: Range[];
+  /**
+   * What a reader saw but could not make a field of: a word typed without its colon, as
+   * written and where, with the part of the document it belongs to (docs/decisions.md
+   * "Positions from the model").
+   */
+  incomplete?: Incomplete[];
   /** `language` of the front matter / top level. */
   language?: Lang;
   period?: Span<Period>;

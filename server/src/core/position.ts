@@ -71,6 +71,18 @@ export class PositionIndex {
     return undefined;
   }
 
+  /** Whether the position lies in a fenced code block, below its opening fence (the reader's `fences`). */
+  inFence(p: Position): boolean {
+    for (const f of this.doc.fences ?? []) if (f.start.line < p.line && p.line <= f.end.line) return true;
+    return false;
+  }
+
+  /** Whether the position lies in the front matter, its fences included. */
+  inFrontMatter(p: Position): boolean {
+    const fm = this.doc.frontMatter;
+    return !!fm && fm.range.start.line <= p.line && p.line <= fm.range.end.line;
+  }
+
   /** Everything at the position: entry or item, the field of it, the section. */
   at(p: Position): PositionInfo {
     const out: PositionInfo = {};

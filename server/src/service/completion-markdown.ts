@@ -1,7 +1,7 @@
 /** Completion in Markdown and CSV documents (service/completion.ts): table cells by column, `Key:` fields of items, missing step headings, comments. */
 import { positionIndex } from '../core/position';
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
-import type { Item, ItemKind, ParsedDocument } from '../core/model';
+import type { Item, ItemKind } from '../core/model';
 import {
   ITEM_SECTIONS,
   SECTIONS,
@@ -16,15 +16,13 @@ import {
 import { hasSection, sectionName } from '../core/edit/templates';
 import { ALL_RULES } from '../core/rules';
 import { chooseKind } from '../core/parse/build';
-import { frontMatterEnd } from '../core/parse/common';
 import { type Cand, type Env, LIST_FIELDS, fit, keyField, rangeOn, valueSlot, wordAt } from './completion-base';
 import { fieldValues, itemCands } from './completion-values';
-import { KEY_RE, YamlDoc, keyItems, keyOf, metaValues, stepDetail, topKeys } from './completion-yaml';
+import { KEY_RE, keyItems, metaValues, stepDetail, topKeys } from './completion-yaml';
 
 // ------------------------------------------------------------------ Markdown
 
 const DELIM_RE = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
-const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
 
 /**
  * In a CSV plan only a cell's value is completed, by its column's field (docs/format.md
@@ -46,29 +44,24 @@ export function markdownCompletion(env: Env): CompletionItem[] {
   const { doc, line, ch, text } = env;
   const before = text.slice(0, ch);
 
-  // Front matter: the document's own keys.
-  const fmEnd = frontMatterEnd(doc.lines);
-  if (fmEnd !== undefined && line <= fmEnd) {
-    if (line === 0 || line === fmEnd) return [];
-    const y = new YamlDoc(doc, 1, fmEnd);
-    const cur = y.at(line);
-    if (cur.content !== 0 || cur.dashCol !== undefined) return [];
+  // Front matter: the document's own keys (the reader's, but the one on the cursor's line).
+  const index = positionIndex(doc, env.ctx.ws.derived);
+  const fm = doc.frontMatter;
+  if (fm && index.inFrontMatter({ line, character: ch })) {
+    if (line === fm.range.start.line || line === fm.range.end.line) return [];
+    // Indented or a sequence item: no key of the document.
+    if (/^ |^-(?:[ \t]|$)/.test(text)) return [];
     const kv = KEY_RE.exec(before);
     if (kv) {
       const valueStart = before.length - kv[2].length;
       return fit(metaValues(env, kv[1].replace(/^["']|["']$/g, '')), valueSlot(env, valueStart, text.length, false, 'yaml'));
     }
     if (!/^[\p{L}_-]*$/u.test(before)) return [];
-    const existing: string[] = [];
-    for (let l = 1; l < fmEnd; l++)
-      if (l !== line) {
-        const k = keyOf(doc.lines.lineText(l));
-        if (k) existing.push(k.key);
-      }
+    const existing = fm.keys.filter((k) => k.keyRange.start.line !== line).map((k) => k.key);
     const [a, b] = wordAt(text, ch);
     return topKeys(env, existing, rangeOn(line, a, b), !/^\s*:/.test(text.slice(b)), true);
   }
-  if (inFence(doc, line)) return [];
+  if (index.inFence({ line, character: ch })) return [];
 
   // `<!-- stratdoc: goals -->` and `<!-- stratdoc-disable RULE -->` (and -enable, -file…).
   const comment = /<!--\s*stratdoc(-(?:disable|enable)(?:-next-line|-line|-file)?)?\s*(:)?\s*((?:[\w-]+[\s,]+)*)([\w-]*)$/.exec(before);
@@ -132,17 +125,6 @@ export function markdownCompletion(env: Env): CompletionItem[] {
     return keyItems(env, found.kind, found.keys, rangeOn(line, ch - bare[2].length, wb), 'markdown', !/^\s*:/.test(text.slice(wb)));
   }
   return [];
-}
-
-function inFence(doc: ParsedDocument, line: number): boolean {
-  let fence: string | undefined;
-  for (let l = 0; l < line; l++) {
-    const m = FENCE_RE.exec(doc.lines.lineText(l));
-    if (!m) continue;
-    if (!fence) fence = m[1];
-    else if (m[1][0] === fence[0] && m[1].length >= fence.length) fence = undefined;
-  }
-  return fence !== undefined;
 }
 
 /** Positions of the unescaped pipes of a table line. */

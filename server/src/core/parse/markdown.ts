@@ -458,6 +458,7 @@ export function parseMarkdown(
           setTitle(out, node, p.map, text);
         }
         if (node.type === 'table' && !hit) readPlanTable(node, p.map, text, entries, ctx);
+        else if (node.type === 'code' || node.type === 'list' || node.type === 'blockquote') noteFences(node, p.map, out);
       }
       if (hit) {
         entries.push(...hit.entries);
@@ -480,6 +481,7 @@ export function parseMarkdown(
     const children = p.root.children;
     for (let i = 0; i < children.length; i++) {
       const node = children[i];
+      if (node.type === 'code' || node.type === 'list' || node.type === 'blockquote') noteFences(node, p.map, out);
       if (node.type === 'heading' && node.depth === 1 && !h1 && !w.section) {
         h1 = true;
         setTitle(out, node, p.map, text);
@@ -492,6 +494,27 @@ export function parseMarkdown(
   opts.cache?.setCut<MdCut>(cutKey(uri, chunks.fine), { text, lineCount: lines.lineCount, chunks });
   out.strategy = model;
   return out;
+}
+
+/**
+ * Notes a fenced code block in `out.fences` (docs/decisions.md "Positions from the model"):
+ * at the top level, or in a list or quote (whose children are walked only down to blocks).
+ */
+function noteFences(node: RootContent, map: Mapper, out: ParsedDocument, top = true): void {
+  if (node.type === 'code') {
+    const [a, b] = map.span(node);
+    const open = /^[ \t]*(`{3,}|~{3,})/.exec(out.text.slice(a, a + 64));
+    // An indented code block is no fence.
+    if (!open) return;
+    // Unclosed, a fence at the top level runs to the end of the document (CommonMark).
+    const last = out.text.slice(out.text.lastIndexOf('\n', b - 1) + 1, b).trim();
+    const closed = b > a + open[0].length && last.length >= open[1].length && [...last].every((c) => c === open[1][0]);
+    (out.fences ??= []).push(out.lines.rangeOf(a, closed || !top ? b : out.text.length));
+    return;
+  }
+  if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote')
+    for (const c of node.children)
+      if (c.type === 'code' || c.type === 'list' || c.type === 'listItem' || c.type === 'blockquote') noteFences(c, map, out, false);
 }
 
 function setTitle(out: ParsedDocument, node: Heading, map: Mapper, text: string): void {
@@ -517,6 +540,8 @@ interface FrontMatterMemo {
   titleRange: Range;
   language?: ParsedDocument['language'];
   period?: ParsedDocument['period'];
+  frontMatter?: ParsedDocument['frontMatter'];
+  incomplete?: ParsedDocument['incomplete'];
 }
 
 /**
@@ -534,6 +559,8 @@ function readFrontMatter(first: { root: Root; map: Mapper } | undefined, out: Pa
     out.titleRange = hit.titleRange;
     if ('language' in hit) out.language = hit.language;
     if ('period' in hit) out.period = hit.period;
+    if (hit.frontMatter) out.frontMatter = hit.frontMatter;
+    if (hit.incomplete) out.incomplete = hit.incomplete.slice();
     return hit.fm;
   }
   const before = out.problems.length;
@@ -542,6 +569,9 @@ function readFrontMatter(first: { root: Root; map: Mapper } | undefined, out: Pa
   if ('title' in out) memo.title = out.title;
   if ('language' in out) memo.language = out.language;
   if ('period' in out) memo.period = out.period;
+  if (out.frontMatter) memo.frontMatter = out.frontMatter;
+  // The front matter is read first: every half-typed line so far is its own.
+  if (out.incomplete) memo.incomplete = out.incomplete.slice();
   cache.setPerNode(node, detach(memo));
   return fm;
 }
@@ -579,9 +609,28 @@ function readFrontMatterOnce(first: { root: Root; map: Mapper } | undefined, out
     });
   }
   const root = doc.contents;
+  const [, b] = first.map.span(node);
+  const keys: NonNullable<ParsedDocument['frontMatter']>['keys'] = [];
+  out.frontMatter = { range: out.lines.rangeOf(a, b), keys };
   if (!isMap(root)) return fm;
   for (const pair of root.items) {
     if (!isScalar(pair.key) || !pair.key.range) continue;
+    // A word typed without its colon runs into the next line's key (`langua` above
+    // `period:` reads as the key `langua period`): the key is the last line's words,
+    // the lines before it are half-typed (ParsedDocument.incomplete).
+    const [ka, kb] = [at(pair.key.range[0]), at(pair.key.range[1])];
+    const ks = text.slice(ka, kb);
+    const nl = ks.lastIndexOf('\n');
+    if (nl >= 0 && pair.key.type === Scalar.PLAIN) {
+      let o = ka;
+      for (const part of ks.slice(0, nl).split('\n')) {
+        const lead = part.length - part.trimStart().length;
+        const word = part.trim();
+        if (word) (out.incomplete ??= []).push({ text: word, range: out.lines.rangeOf(o + lead, o + lead + word.length), owner: 'front matter' });
+        o += part.length + 1;
+      }
+      keys.push({ key: ks.slice(nl + 1).trim(), keyRange: out.lines.rangeOf(ka + nl + 1, kb) });
+    } else keys.push({ key: String(pair.key.value), keyRange: out.lines.rangeOf(ka, kb) });
     const k = words(String(pair.key.value)).join(' ');
     const v = pair.value;
     if (!isScalar(v) || v.value === null || !v.range) {
