@@ -3,6 +3,9 @@
  * (the same convention as LSP, so the server passes them through unchanged; the CLI
  * adds 1). Offsets are UTF-16 indexes into the document text.
  */
+import type { Field, Span } from './model';
+import type { FieldName } from './vocab';
+
 export interface Position {
   line: number;
   character: number;
@@ -102,6 +105,62 @@ export class SmallRange implements Range {
   }
 }
 
+/**
+ * A field as a reading keeps it (docs/decisions.md "Memory"): its key's range is two small
+ * integers inside the field, not a range object of its own (32 of the 104 bytes a field
+ * with two range objects took; a plan has one per key it writes). `keyRange` reads as a
+ * fresh range; a key range that does not fit a `SmallRange` is kept as the range itself.
+ * JSON sees the plain field; a structured clone gets its class back with `reviveRanges`,
+ * and `plainRanges` makes it a plain field.
+ */
+export class KeptField implements Field {
+  /** `line * 2048 + character` of the key's start (a `SmallRange`), or the key's range. */
+  private readonly ks: number | Range;
+  private readonly ke: number;
+  constructor(
+    readonly key: string,
+    keyRange: Range,
+    readonly name: FieldName | undefined,
+    readonly raw: string,
+    readonly range: Range,
+  ) {
+    if (keyRange instanceof SmallRange) {
+      this.ks = keyRange.ps;
+      this.ke = keyRange.pe;
+    } else {
+      this.ks = keyRange;
+      this.ke = 0;
+    }
+  }
+
+  get keyRange(): Range {
+    return typeof this.ks === 'number' ? new SmallRange(this.ks, this.ke) : this.ks;
+  }
+
+  toJSON(): Field {
+    return { key: this.key, keyRange: this.keyRange, name: this.name, raw: this.raw, range: this.range };
+  }
+}
+
+/** A kept field whose value was a YAML sequence (`isList`, `items`). */
+export class KeptListField extends KeptField {
+  constructor(
+    key: string,
+    keyRange: Range,
+    name: FieldName | undefined,
+    raw: string,
+    range: Range,
+    readonly isList: boolean | undefined,
+    readonly items: Span[] | undefined,
+  ) {
+    super(key, keyRange, name, raw, range);
+  }
+
+  override toJSON(): Field {
+    return { ...super.toJSON(), isList: this.isList, items: this.items };
+  }
+}
+
 function packRange(sl: number, sc: number, el: number, ec: number): Range {
   return sl >= 0 && el < SMALL_LINES && sc >= 0 && sc < SMALL_COLUMNS && ec >= 0 && ec < SMALL_COLUMNS && Number.isInteger(sc + ec + sl + el)
     ? new SmallRange(sl * SMALL_COLUMNS + sc, el * SMALL_COLUMNS + ec)
@@ -126,8 +185,13 @@ export function plainRanges<T>(value: T): T {
       const v = (o as Record<string | number, unknown>)[k];
       if (typeof v !== 'object' || v === null) continue;
       if (v instanceof SmallRange || v instanceof PackedRange) (o as Record<string | number, unknown>)[k] = plainRange(v);
+      else if (v instanceof KeptField) (o as Record<string | number, unknown>)[k] = walkPlain(v.toJSON(), depth);
       else walk(v as Record<string, unknown>, depth + 1);
     }
+  };
+  const walkPlain = (o: Field, depth: number): Field => {
+    walk(o as unknown as Record<string, unknown>, depth + 1);
+    return o;
   };
   if (typeof value === 'object' && value !== null) walk(value as Record<string, unknown>, 0);
   return value;
@@ -150,6 +214,7 @@ export function reviveRanges(value: unknown): void {
       if (typeof r.ps === 'number' && typeof r.pe === 'number') return void Object.setPrototypeOf(o, SmallRange.prototype);
       if (typeof r.sl === 'number' && typeof r.ec === 'number') return void Object.setPrototypeOf(o, PackedRange.prototype);
     }
+    if (typeof r.key === 'string' && 'ks' in r && 'ke' in r) Object.setPrototypeOf(o, 'isList' in r ? KeptListField.prototype : KeptField.prototype);
     for (const k in r) {
       const v = r[k];
       if (typeof v === 'object' && v !== null) walk(v, depth + 1);
