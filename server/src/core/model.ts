@@ -43,8 +43,6 @@ export interface Field {
   items?: Span[];
 }
 
-export { KeptField, KeptListField } from './text';
-
 export type ItemKind = 'person' | 'goal' | 'kpi' | 'audience' | 'channel';
 
 export interface ItemBase {

@@ -3,7 +3,7 @@
  * (the same convention as LSP, so the server passes them through unchanged; the CLI
  * adds 1). Offsets are UTF-16 indexes into the document text.
  */
-import type { Field, Span } from './model';
+import type { Field } from './model';
 import type { FieldName } from './vocab';
 
 export interface Position {
@@ -106,35 +106,32 @@ export class SmallRange implements Range {
 }
 
 /**
- * A field as a reading keeps it (docs/decisions.md "Memory"): its key's range is two small
- * integers inside the field, not a range object of its own (32 of the 104 bytes a field
- * with two range objects took; a plan has one per key it writes). `keyRange` reads as a
- * fresh range; a key range that does not fit a `SmallRange` is kept as the range itself.
- * JSON sees the plain field; a structured clone gets its class back with `reviveRanges`,
- * and `plainRanges` makes it a plain field.
+ * A field as a reading keeps it when its key stands on the line of its value (YAML
+ * `key: value`, Markdown `Key: value`; docs/decisions.md "Memory"): the key's range is two
+ * small integers inside the field, not a range object of its own (32 of the 104 bytes of a
+ * field with two range objects; a YAML plan has one per key it writes). A key on another
+ * line is a header's (a Markdown table's, a CSV file's), one range object for all rows:
+ * such fields stay plain objects. `keyRange` reads as a fresh range. JSON sees the plain
+ * field; a structured clone gets the class back with `reviveRanges`, and `plainRanges`
+ * makes it a plain field.
  */
 export class KeptField implements Field {
-  /** `line * 2048 + character` of the key's start (a `SmallRange`), or the key's range. */
-  private readonly ks: number | Range;
+  /** `line * 2048 + character` of the key's start and end (a `SmallRange`'s numbers). */
+  private readonly ks: number;
   private readonly ke: number;
   constructor(
     readonly key: string,
-    keyRange: Range,
+    keyRange: SmallRange,
     readonly name: FieldName | undefined,
     readonly raw: string,
     readonly range: Range,
   ) {
-    if (keyRange instanceof SmallRange) {
-      this.ks = keyRange.ps;
-      this.ke = keyRange.pe;
-    } else {
-      this.ks = keyRange;
-      this.ke = 0;
-    }
+    this.ks = keyRange.ps;
+    this.ke = keyRange.pe;
   }
 
   get keyRange(): Range {
-    return typeof this.ks === 'number' ? new SmallRange(this.ks, this.ke) : this.ks;
+    return new SmallRange(this.ks, this.ke);
   }
 
   toJSON(): Field {
@@ -142,23 +139,15 @@ export class KeptField implements Field {
   }
 }
 
-/** A kept field whose value was a YAML sequence (`isList`, `items`). */
-export class KeptListField extends KeptField {
-  constructor(
-    key: string,
-    keyRange: Range,
-    name: FieldName | undefined,
-    raw: string,
-    range: Range,
-    readonly isList: boolean | undefined,
-    readonly items: Span[] | undefined,
-  ) {
-    super(key, keyRange, name, raw, range);
+/** The field a reading keeps (`KeptField` where that is smaller). */
+export function keptField(f: Field): Field {
+  if (f.isList !== undefined || f.items !== undefined) {
+    return { key: f.key, keyRange: f.keyRange, name: f.name, raw: f.raw, range: f.range, isList: f.isList, items: f.items };
   }
-
-  override toJSON(): Field {
-    return { ...super.toJSON(), isList: this.isList, items: this.items };
-  }
+  const k = f.keyRange;
+  const r = f.range;
+  if (k instanceof SmallRange && r instanceof SmallRange && k.ps >> 11 === r.ps >> 11) return new KeptField(f.key, k, f.name, f.raw, r);
+  return { key: f.key, keyRange: k, name: f.name, raw: f.raw, range: r };
 }
 
 function packRange(sl: number, sc: number, el: number, ec: number): Range {
@@ -214,7 +203,7 @@ export function reviveRanges(value: unknown): void {
       if (typeof r.ps === 'number' && typeof r.pe === 'number') return void Object.setPrototypeOf(o, SmallRange.prototype);
       if (typeof r.sl === 'number' && typeof r.ec === 'number') return void Object.setPrototypeOf(o, PackedRange.prototype);
     }
-    if (typeof r.key === 'string' && 'ks' in r && 'ke' in r) Object.setPrototypeOf(o, 'isList' in r ? KeptListField.prototype : KeptField.prototype);
+    if (typeof r.key === 'string' && typeof r.ks === 'number' && typeof r.ke === 'number') Object.setPrototypeOf(o, KeptField.prototype);
     for (const k in r) {
       const v = r[k];
       if (typeof v === 'object' && v !== null) walk(v, depth + 1);

@@ -4,7 +4,7 @@
  */
 import type { Field, FixSpec, ParseProblem, Ref, Span, Item, ItemKind, PlanEntry, Period, Goal, Kpi, StrategyModel } from '../model';
 import type { LineIndex, Range, Text } from '../text';
-import { KeptField, KeptListField, range as packed, t } from '../text';
+import { keptField, range as packed, t } from '../text';
 import { isoFromParts } from '../dates';
 import {
   CHANNEL_ALIASES,
@@ -119,13 +119,7 @@ export function exact<T>(a: T[]): T[] {
 function keptFields(fields: RawField[]): Field[] {
   if (fields.length === 0) return NONE;
   const out: Field[] = [];
-  for (const f of fields) {
-    out.push(
-      f.isList !== undefined || f.items !== undefined
-        ? new KeptListField(f.key, f.keyRange, f.name, f.raw, f.range, f.isList, f.items)
-        : new KeptField(f.key, f.keyRange, f.name, f.raw, f.range),
-    );
-  }
+  for (const f of fields) out.push(keptField(f));
   return exact(out);
 }
 
