@@ -9,8 +9,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LineIndex, PackedRange, SmallRange, plainRange, range, reviveRanges } from '../../server/src/core/text';
+import { KeptField, LineIndex, PackedRange, SmallRange, plainRange, plainRanges, range, reviveRanges } from '../../server/src/core/text';
 import { parseDocument } from '../../server/src/core/parse';
+import type { Field, ParsedDocument } from '../../server/src/core/model';
 import { Workspace } from '../../server/src/core/workspace';
 import { ConfigResolver } from '../../server/src/core/config';
 import { loadFile } from '../../server/src/core/files/load';
@@ -77,6 +78,59 @@ describe('core: the small model', () => {
     // A reference that is the whole value shares its field's range.
     const channel = a.fields.find((f) => f.name === 'channel')!;
     assert.equal(a.channel!.range, channel.range);
+  });
+
+  it('a key on the line of its value keeps its range as numbers (KeptField); a header key is one range for all rows', () => {
+    const doc = parseDocument('file:///w/plan.plan.yaml', PLAN)!;
+    const f = doc.plan!.entries[0].fields.find((x) => x.name === 'channel')!;
+    assert.ok(f instanceof KeptField);
+    assert.deepEqual(plainRange(f.keyRange), { start: { line: 5, character: 4 }, end: { line: 5, character: 11 } });
+    assert.deepEqual(JSON.parse(JSON.stringify(f)), {
+      key: 'channel',
+      keyRange: { start: { line: 5, character: 4 }, end: { line: 5, character: 11 } },
+      name: 'channel',
+      raw: 'Instagram',
+      range: { start: { line: 5, character: 13 }, end: { line: 5, character: 22 } },
+    });
+    // A YAML list stays a plain field with its items.
+    const list = doc.plan!.entries[1].fields.find((x) => x.name === 'channel')!;
+    assert.ok(!(list instanceof KeptField));
+    assert.deepEqual(
+      list.items!.map((i) => i.value),
+      ['LinkedIn', 'Facebook'],
+    );
+    // The preview's plain data: a plain field with plain ranges.
+    const plain: Field = plainRanges({ fields: [f as Field] }).fields[0];
+    assert.ok(!(plain instanceof KeptField));
+    assert.deepEqual(plain.keyRange, { start: { line: 5, character: 4 }, end: { line: 5, character: 11 } });
+    // A Markdown table: every row's key range is the header's one range.
+    const md = parseDocument(
+      'file:///w/plan.plan.md',
+      '<!-- stratdoc: plan -->\n# Plan Q1 2027\n\n| Datum | Kanal | Titel |\n| --- | --- | --- |\n| 2027-01-12 | Instagram | Werkstatt |\n| 2027-01-14 | LinkedIn | Schreiner |\n',
+    )!;
+    const [r1, r2] = md.plan!.entries;
+    assert.ok(!(r1.fields[1] instanceof KeptField));
+    assert.equal(r1.fields[1].keyRange, r2.fields[1].keyRange);
+    assert.deepEqual(plainRange(r2.fields[1].keyRange), { start: { line: 3, character: 10 }, end: { line: 3, character: 15 } });
+  });
+
+  it('files read from disk keep the keys they wrote (shared by the workspace, not changed)', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-keys-'));
+    try {
+      const ws = new Workspace(new ConfigResolver({ readFile: () => undefined }), { cache: true });
+      const keys = (d: ParsedDocument) => d.plan!.entries.flatMap((e) => e.fields.map((f) => [f.key, plainRange(f.keyRange)]));
+      for (const n of ['a', 'b']) {
+        const file = path.join(root, `${n}.plan.yaml`);
+        fs.writeFileSync(file, PLAN.replace('datum:', 'Veröffentlichungsdatum (geplant):'));
+        const uri = pathToFileURL(file).href;
+        assert.equal(loadFile(ws, file, uri), 'document');
+        const read = keys(ws.get(uri)!);
+        assert.deepEqual(read, keys(parseDocument(uri, fs.readFileSync(file, 'utf8'))!));
+        assert.ok(read.some(([k]) => k === 'Veröffentlichungsdatum (geplant)'));
+      }
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('only documents being edited keep the chunk cache; a file read from disk keeps none', () => {

@@ -11,15 +11,21 @@
 import type { ParsedDocument } from './model';
 
 export class Derived {
-  private readonly byKey = new WeakMap<object, Map<string, unknown>>();
+  /**
+   * One weak map per name (the names are a few fixed words in the code), not a map per key
+   * object: a value derived per plan entry ("key style") then costs one slot of a weak
+   * table, where a `Map` of its own per entry cost about 200 bytes (docs/decisions.md
+   * "Memory").
+   */
+  private readonly byName = new Map<string, WeakMap<object, unknown>>();
 
   /** `compute()` once per key object and name; `compute` must depend on the key object alone. */
   of<T>(key: object, what: string, compute: () => T): T {
-    let m = this.byKey.get(key);
-    if (!m) this.byKey.set(key, (m = new Map<string, unknown>()));
-    if (m.has(what)) return m.get(what) as T;
+    let m = this.byName.get(what);
+    if (!m) this.byName.set(what, (m = new WeakMap<object, unknown>()));
+    if (m.has(key)) return m.get(key) as T;
     const v = compute();
-    m.set(what, v);
+    m.set(key, v);
     return v;
   }
 }

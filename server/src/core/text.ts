@@ -3,6 +3,9 @@
  * (the same convention as LSP, so the server passes them through unchanged; the CLI
  * adds 1). Offsets are UTF-16 indexes into the document text.
  */
+import type { Field } from './model';
+import type { FieldName } from './vocab';
+
 export interface Position {
   line: number;
   character: number;
@@ -102,6 +105,51 @@ export class SmallRange implements Range {
   }
 }
 
+/**
+ * A field as a reading keeps it when its key stands on the line of its value (YAML
+ * `key: value`, Markdown `Key: value`; docs/decisions.md "Memory"): the key's range is two
+ * small integers inside the field, not a range object of its own (32 of the 104 bytes of a
+ * field with two range objects; a YAML plan has one per key it writes). A key on another
+ * line is a header's (a Markdown table's, a CSV file's), one range object for all rows:
+ * such fields stay plain objects. `keyRange` reads as a fresh range. JSON sees the plain
+ * field; a structured clone gets the class back with `reviveRanges`, and `plainRanges`
+ * makes it a plain field.
+ */
+export class KeptField implements Field {
+  /** `line * 2048 + character` of the key's start and end (a `SmallRange`'s numbers). */
+  private readonly ks: number;
+  private readonly ke: number;
+  constructor(
+    readonly key: string,
+    keyRange: SmallRange,
+    readonly name: FieldName | undefined,
+    readonly raw: string,
+    readonly range: Range,
+  ) {
+    this.ks = keyRange.ps;
+    this.ke = keyRange.pe;
+  }
+
+  get keyRange(): Range {
+    return new SmallRange(this.ks, this.ke);
+  }
+
+  toJSON(): Field {
+    return { key: this.key, keyRange: this.keyRange, name: this.name, raw: this.raw, range: this.range };
+  }
+}
+
+/** The field a reading keeps (`KeptField` where that is smaller). */
+export function keptField(f: Field): Field {
+  if (f.isList !== undefined || f.items !== undefined) {
+    return { key: f.key, keyRange: f.keyRange, name: f.name, raw: f.raw, range: f.range, isList: f.isList, items: f.items };
+  }
+  const k = f.keyRange;
+  const r = f.range;
+  if (k instanceof SmallRange && r instanceof SmallRange && k.ps >> 11 === r.ps >> 11) return new KeptField(f.key, k, f.name, f.raw, r);
+  return { key: f.key, keyRange: k, name: f.name, raw: f.raw, range: r };
+}
+
 function packRange(sl: number, sc: number, el: number, ec: number): Range {
   return sl >= 0 && el < SMALL_LINES && sc >= 0 && sc < SMALL_COLUMNS && ec >= 0 && ec < SMALL_COLUMNS && Number.isInteger(sc + ec + sl + el)
     ? new SmallRange(sl * SMALL_COLUMNS + sc, el * SMALL_COLUMNS + ec)
@@ -126,8 +174,13 @@ export function plainRanges<T>(value: T): T {
       const v = (o as Record<string | number, unknown>)[k];
       if (typeof v !== 'object' || v === null) continue;
       if (v instanceof SmallRange || v instanceof PackedRange) (o as Record<string | number, unknown>)[k] = plainRange(v);
+      else if (v instanceof KeptField) (o as Record<string | number, unknown>)[k] = walkPlain(v.toJSON(), depth);
       else walk(v as Record<string, unknown>, depth + 1);
     }
+  };
+  const walkPlain = (o: Field, depth: number): Field => {
+    walk(o as unknown as Record<string, unknown>, depth + 1);
+    return o;
   };
   if (typeof value === 'object' && value !== null) walk(value as Record<string, unknown>, 0);
   return value;
@@ -150,6 +203,7 @@ export function reviveRanges(value: unknown): void {
       if (typeof r.ps === 'number' && typeof r.pe === 'number') return void Object.setPrototypeOf(o, SmallRange.prototype);
       if (typeof r.sl === 'number' && typeof r.ec === 'number') return void Object.setPrototypeOf(o, PackedRange.prototype);
     }
+    if (typeof r.key === 'string' && typeof r.ks === 'number' && typeof r.ke === 'number') Object.setPrototypeOf(o, KeptField.prototype);
     for (const k in r) {
       const v = r[k];
       if (typeof v === 'object' && v !== null) walk(v, depth + 1);

@@ -3,8 +3,8 @@
  * and the findings per project. Taking one changed document re-reads only that one and
  * re-checks only the projects it belongs to (before and after the change).
  */
-import type { DocKind, EditSpan, ParsedDocument } from './model';
-import type { Text } from './text';
+import type { DocKind, EditSpan, Field, ParsedDocument } from './model';
+import { detachString, type Text } from './text';
 import { linkProjects, Project } from './project';
 import { ConfigResolver, type ResolvedConfig } from './config';
 import { checkProjectSteps, compareFindings, EntryMemo, sortAgainst, type Finding } from './engine';
@@ -126,6 +126,7 @@ export class Workspace {
         ? (opts.parsed ?? undefined)
         : parseDocument(uri, text, { included: how.included, kind: how.kind, cache: opts.cache === false ? undefined : this.cache, edit: opts.edit });
     if (opts.cache === false) this.cache?.drop(uri);
+    if (doc && (opts.cache === false || opts.parsed)) this.shareKeys(doc);
     const before = this.docs.get(uri);
     if (!doc) {
       this.remove(uri);
@@ -138,6 +139,27 @@ export class Workspace {
     if (!before || before.kind !== doc.kind || before.plan?.strategyPath?.value !== doc.plan?.strategyPath?.value) this.projectList = undefined;
     else this.replaceInProjects(before, doc);
     return doc;
+  }
+
+  /**
+   * Field keys as one string each across the documents read from disk (docs/decisions.md
+   * "Memory"): every entry of a plan repeats its few keys, and a reading without the chunk
+   * cache (whose string table shares them within one reading) kept a copy per field, 1.4 MB
+   * in a workspace of 300 documents. Documents being edited keep their cache's table: this
+   * walk is not made per keystroke. Bounded; what it keeps is detached from the text.
+   */
+  private readonly keys = new Map<string, string>();
+  private shareKeys(doc: ParsedDocument): void {
+    const share = (fields: Field[]): void => {
+      for (const f of fields) {
+        const known = this.keys.get(f.key);
+        if (known !== undefined) (f as { key: string }).key = known;
+        else if (this.keys.size < 4096 && f.key.length <= 48) this.keys.set(f.key, ((f as { key: string }).key = detachString(f.key)));
+      }
+    };
+    for (const e of doc.plan?.entries ?? []) share(e.fields);
+    const s = doc.strategy;
+    if (s) for (const list of [s.people, s.goals, s.kpis, s.audiences, s.channels]) for (const it of list) share(it.fields);
   }
 
   /**

@@ -4,7 +4,7 @@
  */
 import type { Field, FixSpec, ParseProblem, Ref, Span, Item, ItemKind, PlanEntry, Period, Goal, Kpi, StrategyModel } from '../model';
 import type { LineIndex, Range, Text } from '../text';
-import { range as packed, t } from '../text';
+import { keptField, range as packed, t } from '../text';
 import { isoFromParts } from '../dates';
 import {
   CHANNEL_ALIASES,
@@ -112,19 +112,14 @@ export function exact<T>(a: T[]): T[] {
 }
 
 /**
- * The fields an entry keeps: as read, without `offset` (a slot per field that only the
- * building uses; 8 bytes of every kept field), in a list cut to length.
+ * The fields an entry or item keeps: as read, without `offset` (a slot per field that
+ * only the building uses; 8 bytes of every kept field), the key's range packed into the
+ * field (`KeptField`), in a list cut to length.
  */
 function keptFields(fields: RawField[]): Field[] {
   if (fields.length === 0) return NONE;
   const out: Field[] = [];
-  for (const f of fields) {
-    out.push(
-      f.isList !== undefined || f.items !== undefined
-        ? { key: f.key, keyRange: f.keyRange, name: f.name, raw: f.raw, range: f.range, isList: f.isList, items: f.items }
-        : { key: f.key, keyRange: f.keyRange, name: f.name, raw: f.raw, range: f.range },
-    );
-  }
+  for (const f of fields) out.push(keptField(f));
   return exact(out);
 }
 
@@ -480,7 +475,7 @@ export function buildItem(head: ItemHead, fields: RawField[], ctx: BuildContext)
     idRange: head.idRange,
     range: head.range,
     uri: ctx.uri,
-    fields,
+    fields: keptFields(fields),
     title: text(f.get('title'), ctx) ?? text(f.get('name'), ctx) ?? head.title,
   };
   switch (head.kind) {
