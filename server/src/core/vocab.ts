@@ -372,6 +372,11 @@ export const PLAN_FIELDS: [FieldName, string[]][] = [
       'Assigned to',
       'Responsible',
       'Editor',
+      'Wer',
+      'Who',
+      'Ersteller',
+      'Erstellerin',
+      'Creator',
     ],
   ],
   ['reviewer', ['Freigabe', 'Freigabe durch', 'Freigegeben von', 'Prüfer', 'Prüferin', 'Reviewer', 'Approver', 'Approved by', 'Review']],
@@ -389,6 +394,11 @@ for (const [name, syns] of PLAN_FIELDS) for (const s of syns) PLAN_FIELD_BY_WORD
  * The field a plan's column header or entry key stands for: the one mapping of a plan's
  * columns (Markdown tables, YAML entries, CSV headers alike).
  */
+/** The headers and keys PLAN_FIELDS reads as `field` (the recogniser's owner column is these: recognition-vocab.ts). */
+export function planFieldWords(field: FieldName): string[] {
+  return PLAN_FIELDS.find(([f]) => f === field)?.[1] ?? [];
+}
+
 export function planFieldOf(key: string): FieldName | undefined {
   const k = phraseKey(key.replace(/[*`]/g, ''));
   return PLAN_FIELD_BY_WORDS.get(k) ?? fieldOf(key);
