@@ -204,7 +204,15 @@ describe('cli: a long YAML plan is read in pieces (node/parallel.ts readJob)', f
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const job = (f: string): ReadJob => ({ file: f, uri: pathToFileURL(f).href, boundary: dir, maxFileSize: 5 << 20, included: false, excluded: false, report: true });
+  const job = (f: string): ReadJob => ({
+    file: f,
+    uri: pathToFileURL(f).href,
+    boundary: dir,
+    maxFileSize: 5 << 20,
+    included: false,
+    excluded: false,
+    report: true,
+  });
   /** The model as the CLI's threads read it, beside the reading of the whole text. */
   const both = (f: string) => {
     const read = readJob(job(f));

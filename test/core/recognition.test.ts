@@ -98,21 +98,32 @@ describe('recognition corpus', () => {
   });
 });
 
-describe('recognition: the owner column is the readers\' own', () => {
+describe("recognition: the owner column is the readers' own", () => {
   // One list (vocab.ts PLAN_FIELDS): every word that makes an owner column recognised is
   // read as the owner, in a Markdown table and as a YAML key.
   const ownerWords = planFieldWords('owner');
 
-  it('is one list with the readers\' and has the German and English words teams write', () => {
+  it("is one list with the readers' and has the German and English words teams write", () => {
     assert.deepEqual(PLAN_COLUMNS.owner, ownerWords);
-    for (const w of ['Verantwortlich', 'Verantwortlicher', 'Redaktion', 'Zuständig', 'Wer', 'Owner', 'Assignee', 'Editor', 'Who']) assert.ok(ownerWords.includes(w), w);
+    for (const w of ['Verantwortlich', 'Verantwortlicher', 'Redaktion', 'Zuständig', 'Wer', 'Owner', 'Assignee', 'Editor', 'Who'])
+      assert.ok(ownerWords.includes(w), w);
   });
 
   for (const word of ownerWords) {
     it(`a plan with the owner column '${word}' is recognised, and read with it once marked`, () => {
       const rows = ['03.02.2027', '10.02.2027', '17.02.2027', '24.02.2027'].map((d, i) => `| ${d} | Instagram | Beitrag ${i + 1} | anna |`);
       const md = ['# Redaktionsplan Februar', '', `| Datum | Kanal | Thema | ${word} |`, '|---|---|---|---|', ...rows, ''].join('\n');
-      const yaml = ['title: Redaktionsplan Februar', 'entries:', ...['2027-02-03', '2027-02-10', '2027-02-17', '2027-02-24'].flatMap((d, i) => [`  - date: ${d}`, `    channel: instagram`, `    title: Beitrag ${i + 1}`, `    ${word.includes(' ') ? JSON.stringify(word) : word}: anna`]), ''].join('\n');
+      const yaml = [
+        'title: Redaktionsplan Februar',
+        'entries:',
+        ...['2027-02-03', '2027-02-10', '2027-02-17', '2027-02-24'].flatMap((d, i) => [
+          `  - date: ${d}`,
+          `    channel: instagram`,
+          `    title: Beitrag ${i + 1}`,
+          `    ${word.includes(' ') ? JSON.stringify(word) : word}: anna`,
+        ]),
+        '',
+      ].join('\n');
       for (const [name, text] of [
         ['februar.md', md],
         ['februar.yaml', yaml],
