@@ -390,15 +390,15 @@ export const PLAN_FIELDS: [FieldName, string[]][] = [
 const PLAN_FIELD_BY_WORDS = new Map<string, FieldName>();
 for (const [name, syns] of PLAN_FIELDS) for (const s of syns) PLAN_FIELD_BY_WORDS.set(words(s).join(' '), name);
 
-/**
- * The field a plan's column header or entry key stands for: the one mapping of a plan's
- * columns (Markdown tables, YAML entries, CSV headers alike).
- */
 /** The headers and keys PLAN_FIELDS reads as `field` (the recogniser's owner column is these: recognition-vocab.ts). */
 export function planFieldWords(field: FieldName): string[] {
   return PLAN_FIELDS.find(([f]) => f === field)?.[1] ?? [];
 }
 
+/**
+ * The field a plan's column header or entry key stands for: the one mapping of a plan's
+ * columns (Markdown tables, YAML entries, CSV headers alike).
+ */
 export function planFieldOf(key: string): FieldName | undefined {
   const k = phraseKey(key.replace(/[*`]/g, ''));
   return PLAN_FIELD_BY_WORDS.get(k) ?? fieldOf(key);
