@@ -19,26 +19,18 @@
  *
  * Options: --edits N (default 200), --only md|yaml|strategy|start|yls|memory.
  */
-import * as cp from 'node:child_process';
+import type * as cp from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
   type ProtocolConnection,
-  InitializeRequest,
-  InitializedNotification,
   DidOpenTextDocumentNotification,
   DidChangeTextDocumentNotification,
   PublishDiagnosticsNotification,
   ShutdownRequest,
   ExitNotification,
-  ConfigurationRequest,
-  RegistrationRequest,
-  WorkDoneProgressCreateRequest,
   CompletionRequest,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
@@ -47,6 +39,7 @@ import { parseDocument } from '../../server/src/core/parse';
 import { LineIndex } from '../../server/src/core/text';
 import { rng } from '../helpers/rng';
 import { repoRoot } from '../helpers/repo';
+import { startServer } from '../helpers/lspclient';
 
 const args = process.argv.slice(2);
 const opt = (k: string, d: string) => {
@@ -81,45 +74,39 @@ export class Client {
   initialized = 0;
 
   static async start(cmd: string[], root: string, opts: { init?: unknown; configuration?: unknown; progress?: boolean } = {}): Promise<Client> {
-    const proc = cp.spawn(cmd[0], cmd.slice(1), { stdio: ['pipe', 'pipe', 'ignore'] });
-    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
-    const c = new Client(proc, conn);
-    conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
-      c.firstPublish ??= performance.now();
-      c.publishes++;
-      const list = c.waiters.get(p.uri) ?? [];
-      const keep = list.filter((w) => {
-        if (w.version === undefined || p.version === undefined || p.version >= w.version) {
-          w.resolve(p);
-          return false;
-        }
-        return true;
-      });
-      c.waiters.set(p.uri, keep);
-    });
-    conn.onRequest(RegistrationRequest.type, () => undefined);
-    conn.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
-    conn.onNotification('$/progress', (p: { value: { kind: string } }) => {
-      if (p.value.kind === 'begin') c.progressBegun = true;
-      if (p.value.kind === 'end') c.progressEnd = performance.now();
-    });
-    conn.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => opts.configuration ?? null));
-    conn.onNotification('window/logMessage', () => undefined);
-    conn.onNotification('telemetry/event', () => undefined);
-    conn.onRequest('client/registerCapability', () => undefined);
-    conn.listen();
-    await conn.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: pathToFileURL(root).href,
-      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'bench' }],
+    let c!: Client;
+    await startServer({
+      cmd,
+      root,
+      name: 'bench',
+      configuration: opts.configuration,
       capabilities: {
         workspace: { configuration: !!opts.configuration },
         textDocument: { publishDiagnostics: { versionSupport: true } },
         ...(opts.progress ? { window: { workDoneProgress: true } } : {}),
       },
       initializationOptions: opts.init ?? { today: '2027-02-15' },
+      listen: (conn, proc) => {
+        c = new Client(proc, conn);
+        conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+          c.firstPublish ??= performance.now();
+          c.publishes++;
+          const list = c.waiters.get(p.uri) ?? [];
+          const keep = list.filter((w) => {
+            if (w.version === undefined || p.version === undefined || p.version >= w.version) {
+              w.resolve(p);
+              return false;
+            }
+            return true;
+          });
+          c.waiters.set(p.uri, keep);
+        });
+        conn.onNotification('$/progress', (p: { value: { kind: string } }) => {
+          if (p.value.kind === 'begin') c.progressBegun = true;
+          if (p.value.kind === 'end') c.progressEnd = performance.now();
+        });
+      },
     });
-    await conn.sendNotification(InitializedNotification.type, {});
     c.initialized = performance.now();
     return c;
   }

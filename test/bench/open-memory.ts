@@ -6,17 +6,11 @@
  * a server started with --expose-gc) is read before the open, after its diagnostics, and
  * after 50 one-character edits.
  */
-import * as cp from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  InitializeRequest,
-  InitializedNotification,
   DidOpenTextDocumentNotification,
   DidChangeTextDocumentNotification,
   PublishDiagnosticsNotification,
@@ -27,28 +21,23 @@ import { generateCorpus } from './corpus';
 import { LineIndex } from '../../server/src/core/text';
 import { rng } from '../helpers/rng';
 import { repoRoot } from '../helpers/repo';
+import { startServer } from '../helpers/lspclient';
 
 const SERVER = process.argv[2] ?? path.join(repoRoot(), 'dist', 'server.js');
 
 async function measure(file: string, languageId: string): Promise<string> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-openmem-'));
-  const proc = cp.spawn(process.execPath, ['--expose-gc', SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const published = new Map<number, () => void>();
-  conn.onNotification(PublishDiagnosticsNotification.type, (p) => published.get(p.version ?? -1)?.());
-  conn.onNotification('window/logMessage', () => undefined);
-  conn.onRequest('client/registerCapability', () => undefined);
-  conn.listen();
+  const { proc, conn } = await startServer({
+    cmd: [process.execPath, '--expose-gc', SERVER, '--stdio'],
+    root,
+    name: 'm',
+    capabilities: {},
+    initializationOptions: { today: '2027-02-15' },
+    listen: (c) => c.onNotification(PublishDiagnosticsNotification.type, (p) => published.get(p.version ?? -1)?.()),
+  });
   const heap = async () => (await conn.sendRequest<{ heapUsed: number }>('stratdoc/memory')).heapUsed / 1024 / 1024;
   try {
-    await conn.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: pathToFileURL(root).href,
-      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'm' }],
-      capabilities: {},
-      initializationOptions: { today: '2027-02-15' },
-    });
-    await conn.sendNotification(InitializedNotification.type, {});
     const empty = await heap();
     let text = fs.readFileSync(file, 'utf8');
     const uri = pathToFileURL(path.join(root, path.basename(file))).href;

@@ -14,6 +14,12 @@ import { REPO, TODAY, hashTree, run } from './harness';
 import { generateCorpus } from '../bench/corpus';
 import { run as runCli } from '../../server/src/cli/run';
 import type { CliIo } from '../../server/src/cli/io';
+import { pathToFileURL } from 'node:url';
+import { readJob, type ReadJob } from '../../server/src/node/parallel';
+import { parseDocument } from '../../server/src/core/parse';
+import { splitPlan } from '../../server/src/core/parse/yaml';
+import { LineIndex } from '../../server/src/core/text';
+import type { ParsedDocument } from '../../server/src/core/model';
 
 /** A team's repository: 6 strategies with 5 plans each, and what else lies around in one. */
 function makeTree(dir: string): void {
@@ -184,5 +190,56 @@ describe('cli: many files on several threads', function () {
       assert.match(inProcess(['--lang', 'de'], true).err, /stratdoc: lese \d+\/\d+ Dateien/);
       for (const f of ['json', 'sarif']) assert.doesNotMatch(inProcess(['--format', f], true).err, /reading|\x1b/, f);
     });
+  });
+});
+
+describe('cli: a long YAML plan is read in pieces (node/parallel.ts readJob)', function () {
+  this.timeout(60000);
+  let dir: string;
+  let file: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-pieces-'));
+    generateCorpus(dir, { strategies: 2, entries: 300, seed: 23 });
+    file = (fs.readdirSync(dir, { recursive: true }) as string[]).map((f) => path.join(dir, String(f))).find((f) => f.endsWith('.plan.yaml'))!;
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const job = (f: string): ReadJob => ({
+    file: f,
+    uri: pathToFileURL(f).href,
+    boundary: dir,
+    maxFileSize: 5 << 20,
+    included: false,
+    excluded: false,
+    report: true,
+  });
+  /** The model as the CLI's threads read it, beside the reading of the whole text. */
+  const both = (f: string) => {
+    const read = readJob(job(f));
+    assert.ok(read.r.ok);
+    return { read: read.doc!, whole: parseDocument(job(f).uri, read.r.text)! };
+  };
+  const plain = (d: ParsedDocument) => JSON.parse(JSON.stringify({ ...d, lines: undefined }));
+
+  it('long enough to be cut into entries, and read into the very model a whole reading gives', () => {
+    const text = fs.readFileSync(file, 'utf8');
+    assert.ok(splitPlan(text, new LineIndex(text)), 'the plan is cut');
+    const { read, whole } = both(file);
+    assert.equal(read.plan!.entries.length, 300);
+    assert.ok(read.problems.length > 0 || read.plan!.entries.some((e) => e.fields.length > 0));
+    assert.deepEqual(plain(read), plain(whole));
+  });
+
+  it('with a syntax error the whole text is read, the reference', () => {
+    const text = fs.readFileSync(file, 'utf8');
+    // A key at column 0 in the middle of the list: read whole it ends the list (the entries
+    // after it are lost, with errors); the pieces would keep it with the entry before.
+    const i = text.indexOf('\n  - ', text.length >> 1) + 1;
+    const broken = path.join(path.dirname(file), 'broken.plan.yaml');
+    fs.writeFileSync(broken, text.slice(0, i) + 'oops: 1\n' + text.slice(i));
+    const { read, whole } = both(broken);
+    assert.ok(whole.problems.some((p) => p.rule === 'syntax'));
+    assert.ok(whole.plan!.entries.length < 300, 'read whole, the list ends at the key');
+    assert.deepEqual(plain(read), plain(whole));
   });
 });

@@ -8,6 +8,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { recognize, markerEdit } from '../../server/src/core/recognize';
+import { PLAN_COLUMNS } from '../../server/src/core/recognition-vocab';
+import { planFieldWords } from '../../server/src/core/vocab';
 import { parseDocument } from '../../server/src/core/parse';
 import { toUri } from '../../server/src/core/uri';
 import { listFiles } from '../helpers/fsworkspace';
@@ -94,6 +96,53 @@ describe('recognition corpus', () => {
       assert.equal(recognize(uri, marked), undefined, `${path.relative(ROOT, f)} still recognised after the edit`);
     }
   });
+});
+
+describe("recognition: the owner column is the readers' own", () => {
+  // One list (vocab.ts PLAN_FIELDS): every word that makes an owner column recognised is
+  // read as the owner, in a Markdown table and as a YAML key.
+  const ownerWords = planFieldWords('owner');
+
+  it("is one list with the readers' and has the German and English words teams write", () => {
+    assert.deepEqual(PLAN_COLUMNS.owner, ownerWords);
+    for (const w of ['Verantwortlich', 'Verantwortlicher', 'Redaktion', 'Zuständig', 'Wer', 'Owner', 'Assignee', 'Editor', 'Who'])
+      assert.ok(ownerWords.includes(w), w);
+  });
+
+  for (const word of ownerWords) {
+    it(`a plan with the owner column '${word}' is recognised, and read with it once marked`, () => {
+      const rows = ['03.02.2027', '10.02.2027', '17.02.2027', '24.02.2027'].map((d, i) => `| ${d} | Instagram | Beitrag ${i + 1} | anna |`);
+      const md = ['# Redaktionsplan Februar', '', `| Datum | Kanal | Thema | ${word} |`, '|---|---|---|---|', ...rows, ''].join('\n');
+      const yaml = [
+        'title: Redaktionsplan Februar',
+        'entries:',
+        ...['2027-02-03', '2027-02-10', '2027-02-17', '2027-02-24'].flatMap((d, i) => [
+          `  - date: ${d}`,
+          `    channel: instagram`,
+          `    title: Beitrag ${i + 1}`,
+          `    ${word.includes(' ') ? JSON.stringify(word) : word}: anna`,
+        ]),
+        '',
+      ].join('\n');
+      for (const [name, text] of [
+        ['februar.md', md],
+        ['februar.yaml', yaml],
+      ] as const) {
+        const uri = `file:///team/${name}`;
+        const r = recognize(uri, text);
+        assert.equal(r?.kind, 'plan', `${name}: ${word}`);
+        assert.ok(r.evidence.includes(word), `${name}: ${word} is evidence (${r.evidence.join(', ')})`);
+        const e = markerEdit(text, r.format, r.kind);
+        const lines = text.split('\n');
+        const at = lines.slice(0, e.line).join('\n').length + (e.line ? 1 : 0) + e.character;
+        const doc = parseDocument(uri, text.slice(0, at) + e.newText + text.slice(at));
+        assert.equal(doc?.kind, 'plan', name);
+        const entries = doc.plan!.entries;
+        assert.equal(entries.length, 4, name);
+        for (const x of entries) assert.equal(x.owner?.id, 'anna', `${name}: '${word}' read as the owner`);
+      }
+    });
+  }
 });
 
 describe('recognition: odd input', () => {

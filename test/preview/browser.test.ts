@@ -11,12 +11,12 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { EXAMPLES, FIXTURES, ROOT, build, type Built } from './util';
 import { PREVIEW_CSS, renderPreviewBody, renderReport } from '../../server/src/preview/html';
 import { toUri } from '../../server/src/core/uri';
+import { CHROMIUM, launchChromium, type Chromium } from '../helpers/chromium';
 
 // The callbacks below run in the page; the project compiles without the DOM library.
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -24,22 +24,11 @@ declare const document: any;
 declare const window: any;
 declare function getComputedStyle(e: unknown): any;
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'preview');
 
 describe('preview report in Chromium', function () {
   this.timeout(120_000);
+  let browser: Chromium | undefined;
   let context: BrowserContext | undefined;
   let tmp = '';
 
@@ -50,25 +39,14 @@ describe('preview report in Chromium', function () {
       console.warn(`      skipped: ${msg}`);
       this.skip();
     }
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { chromium } = require('playwright-core') as typeof import('playwright-core');
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-browser-'));
-    const profile = path.join(tmp, 'profile');
-    fs.mkdirSync(profile);
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      args: ARGS,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      colorScheme: 'light',
-      env: { ...process.env, HOME: tmp, XDG_CONFIG_HOME: path.join(tmp, 'config'), XDG_CACHE_HOME: path.join(tmp, 'cache') },
-    });
+    browser = await launchChromium({ width: 1280, height: 900 });
+    context = browser.context;
+    tmp = browser.tmp;
     fs.mkdirSync(ARTIFACTS, { recursive: true });
   });
 
   after(async () => {
-    await context?.close();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    await browser?.close();
   });
 
   /** Writes the report of a built workspace next to nothing else, in the temp folder; returns its file URL. */

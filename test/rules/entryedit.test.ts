@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { parseDocument } from '../../server/src/core/parse';
 import { setEntryField, canSetEntryField, yamlScalar, rowCells } from '../../server/src/core/edit/entryedit';
 import { applyEdits } from '../helpers/edits';
+import { Derived } from '../../server/src/core/derived';
 import type { ParsedDocument } from '../../server/src/core/model';
 import type { FieldName } from '../../server/src/core/vocab';
 
@@ -123,6 +124,18 @@ describe('entryedit: setEntryField', () => {
       const out = set('p.plan.yaml', text, 0, 'mode', 'Werbung');
       assert.equal(out, text.replace('Angebot der Woche\r\n', 'Angebot der Woche\r\n    modus: Werbung\r\n'));
       assert.equal(parse('p.plan.yaml', out).plan!.entries[0].mode?.value, 'push');
+    });
+
+    it('keeps the line break of each document when it is kept per reading', () => {
+      // The line break is found once per reading through the derived store (a search of the
+      // whole text per fix made big plans quadratic): a CRLF plan and an LF plan each keep theirs.
+      const derived = new Derived();
+      const crlf = parse('a.plan.yaml', 'stratdoc: plan\r\nentries:\r\n  - title: A\r\n  - title: B\r\n');
+      const lf = parse('b.plan.yaml', 'stratdoc: plan\nentries:\n  - title: A\n  - title: B\n');
+      for (const i of [0, 1]) {
+        assert.equal(setEntryField(crlf, crlf.plan!.entries[i], 'owner', 'anna', derived)![0].newText, '\r\n    owner: anna');
+        assert.equal(setEntryField(lf, lf.plan!.entries[i], 'owner', 'anna', derived)![0].newText, '\n    owner: anna');
+      }
     });
   });
 

@@ -4,7 +4,9 @@
  * folded whole words like the rest of the vocabulary (vocab.ts `words`). These lists are
  * deliberately wider than what the readers accept: they only decide whether to OFFER the
  * marker, never how a marked document is read (that is vocab.ts `FIELDS` and `SECTIONS`).
+ * The owner column is the exception: its words are the readers' own (vocab.ts PLAN_FIELDS).
  */
+import { planFieldWords } from './vocab';
 
 /** The roles a plan's column (Markdown table) or key (YAML list item) can have. */
 export type PlanRole = 'date' | 'channel' | 'topic' | 'owner' | 'status' | 'goal' | 'format';
@@ -80,25 +82,9 @@ export const PLAN_COLUMNS: Record<PlanRole, string[]> = {
     'Hook',
     'Aufhänger',
   ],
-  owner: [
-    'Verantwortlich',
-    'Verantwortliche',
-    'Zuständig',
-    'Zuständigkeit',
-    'Autor',
-    'Autorin',
-    'Redakteur',
-    'Redakteurin',
-    'Owner',
-    'Assignee',
-    'Assigned to',
-    'Author',
-    'Responsible',
-    'Wer',
-    'Who',
-    'Creator',
-    'Ersteller',
-  ],
+  // What the readers take for the owner column, one list (vocab.ts PLAN_FIELDS): a plan
+  // recognised by its owner column must also be read with it.
+  owner: planFieldWords('owner'),
   status: ['Status', 'Stand', 'State', 'Stage', 'Phase'],
   goal: ['Ziel', 'Ziele', 'Zielbezug', 'Goal', 'Goals', 'Objective', 'Content pillar', 'Pillar', 'Säule', 'Content-Säule'],
   format: ['Format', 'Formate', 'Type', 'Post type', 'Content type', 'Typ', 'Art', 'Beitragsart', 'Medientyp', 'Media type'],

@@ -372,6 +372,11 @@ export const PLAN_FIELDS: [FieldName, string[]][] = [
       'Assigned to',
       'Responsible',
       'Editor',
+      'Wer',
+      'Who',
+      'Ersteller',
+      'Erstellerin',
+      'Creator',
     ],
   ],
   ['reviewer', ['Freigabe', 'Freigabe durch', 'Freigegeben von', 'Prüfer', 'Prüferin', 'Reviewer', 'Approver', 'Approved by', 'Review']],
@@ -384,6 +389,11 @@ export const PLAN_FIELDS: [FieldName, string[]][] = [
 
 const PLAN_FIELD_BY_WORDS = new Map<string, FieldName>();
 for (const [name, syns] of PLAN_FIELDS) for (const s of syns) PLAN_FIELD_BY_WORDS.set(words(s).join(' '), name);
+
+/** The headers and keys PLAN_FIELDS reads as `field` (the recogniser's owner column is these: recognition-vocab.ts). */
+export function planFieldWords(field: FieldName): string[] {
+  return PLAN_FIELDS.find(([f]) => f === field)?.[1] ?? [];
+}
 
 /**
  * The field a plan's column header or entry key stands for: the one mapping of a plan's

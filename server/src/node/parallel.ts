@@ -19,7 +19,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessageP
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { DocKind, ParsedDocument } from '../core/model';
-import { parseDocument } from '../core/parse';
+import { ChunkCache, parseDocument } from '../core/parse';
 import { readDocumentFile, type ReadResult } from '../core/files';
 import { linkProjects, Project, type Linkable, type PlanLink } from '../core/project';
 import { LineIndex, reviveRanges } from '../core/text';
@@ -65,7 +65,23 @@ export function defaultJobs(): number {
 export function readJob(j: ReadJob): ReadDone {
   const r = readDocumentFile(j.file, j.maxFileSize, j.boundary);
   if (!r.ok || j.excluded || r.text.length > j.maxFileSize || utf8Length(r.text, j.maxFileSize) > j.maxFileSize) return { r };
-  return { r, doc: parseDocument(j.uri, r.text, { included: j.included, kind: j.kind }) ?? null };
+  return { r, doc: parseFile(j.uri, r.text, { included: j.included, kind: j.kind }) ?? null };
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+
+/**
+ * A long YAML plan is read in pieces, entry by entry, as the server reads it (a chunk cache
+ * of its own, dropped after the reading): the YAML syntax tree of one entry is alive at a
+ * time, not the whole file's (200 MB for 50,000 entries), which kept the GC marking a
+ * growing heap and made the check grow faster than the plan (docs/performance.md "Many
+ * files (the CLI)"). Reading in pieces means what reading the whole means for valid YAML
+ * (test/core/incremental.test.ts); with a syntax error the whole is read, the reference.
+ */
+function parseFile(uri: string, text: string, o: { included: boolean; kind?: DocKind }): ParsedDocument | undefined {
+  if (!YAML_FILE.test(uri)) return parseDocument(uri, text, o);
+  const doc = parseDocument(uri, text, { ...o, cache: new ChunkCache() });
+  return doc?.problems.some((p) => p.rule === 'syntax') ? parseDocument(uri, text, o) : doc;
 }
 
 /**

@@ -150,9 +150,16 @@ function setYamlField(doc: ParsedDocument, entry: PlanEntry, field: FieldName, v
   if (lines.positionAt(lastEnd).character === 0 && line > last.keyRange.start.line) line--;
   while (line > last.keyRange.start.line && !lines.lineText(line).trim()) line--;
   const indent = ' '.repeat(last.keyRange.start.character);
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  // The document's line break, found once per reading: a search of the whole text for each
+  // of thousands of fixes made a 50,000-entry plan's check quadratic (docs/performance.md "Many files (the CLI)").
+  const eol = derived ? derived.of(readingOf(doc), 'line break', () => lineBreakOf(text)) : lineBreakOf(text);
   const at = lines.lineEnd(line);
   return [{ range: lines.rangeOf(at, at), newText: `${eol}${indent}${key}: ${scalar}` }];
+}
+
+/** The line break a document uses: CRLF where any line ends with one. */
+function lineBreakOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
 /**
