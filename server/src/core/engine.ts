@@ -8,7 +8,7 @@ import type { Position, Range, Text } from './text';
 import { comparePos, t } from './text';
 import { Project } from './project';
 import type { ResolvedConfig } from './config';
-import type { OptionValue, ReportInput, Rule, Severity } from './rules/api';
+import type { OptionValue, ReportInput, Rule, Severity, Tally } from './rules/api';
 import { ALL_RULES } from './rules';
 import { detach } from './parse/cache';
 import { isSuppressed } from './parse/common';
@@ -67,10 +67,14 @@ export class EntryMemo {
   readonly aggregates = new Map<string, AggregateState>();
   /** Aggregate rule runs answered from their last run, for tests and the benchmark. */
   reused = 0;
+  /** Per tallying rule and plan (RuleMeta `tally`): its running state and each entry's contribution. */
+  readonly tallies = new Map<string, TallyState>();
+  /** Contributions computed in the last check (entries made anew, or all of a plan counted afresh). */
+  contributed = 0;
 
   /** Drops what is kept for documents no longer in the workspace (keys end in a URI). */
   prune(live: (uri: string) => boolean): void {
-    for (const m of [this.states, this.said, this.aggregates, this.shapes] as Map<string, unknown>[])
+    for (const m of [this.states, this.said, this.aggregates, this.shapes, this.tallies] as Map<string, unknown>[])
       for (const k of [...m.keys()]) if (!live(k.slice(k.indexOf('\n') + 1))) m.delete(k);
   }
 }
@@ -81,6 +85,16 @@ interface ShapeState {
   plan: string;
   /** Counts changes of the shape: the same version means the same shape. */
   version: number;
+}
+
+interface TallyState {
+  /** The plan's shape and the strategy the contributions were computed under. */
+  key: string;
+  strategy: ParsedDocument | undefined;
+  entries: PlanEntry[];
+  /** Each entry's contribution, aligned with the entries (undefined: none). */
+  parts: unknown[];
+  state: unknown;
 }
 
 interface AggregateState {
@@ -154,13 +168,90 @@ function runAggregate(rule: Rule, project: Project, options: Record<string, Opti
   }
   const found: ReportInput[] = [];
   // Kept findings outlive the text they were made from: their strings are copies (docs/decisions.md "Memory").
-  rule.check({ project, options, today, report: (f) => found.push(detach(f)) });
+  const report = (f: ReportInput) => found.push(detach(f));
+  if (rule.tally) runTally(rule.meta.id, rule.tally, project, options, today, memo, report);
+  else rule.check({ project, options, today, report });
   const within = found.map((f) => {
     const entries = byUri.get(f.uri);
     return entries && entryAt(entries, f.range.start);
   });
   memo.aggregates.set(id, { key, strategy: project.strategy, versions, found, within });
   return found;
+}
+
+/**
+ * Runs a tallying aggregate rule (Rule `tally`) from its running state per plan: the
+ * contributions of the entries an edit replaced are removed, those of the entries it made
+ * are added, and the rule reports from the sums (docs/decisions.md "What a keystroke
+ * costs"). A plan whose own settings or strategy changed is counted afresh. The state is
+ * the Workspace's (EntryMemo.tallies), under the rule and the plan's URI.
+ */
+function runTally<C, S>(
+  id: string,
+  tally: Tally<C, S>,
+  project: Project,
+  options: Record<string, OptionValue>,
+  today: string,
+  memo: EntryMemo,
+  report: (f: ReportInput) => void,
+): void {
+  const plans: { doc: ParsedDocument; state: S }[] = [];
+  try {
+    for (const doc of project.plans) {
+      const mid = `${id}\n${doc.uri}`;
+      const link = project.links.get(doc.uri);
+      const key = planShape(doc, link ? JSON.stringify(link) : undefined);
+      const entries = doc.plan?.entries ?? NO_ENTRIES;
+      let st = memo.tallies.get(mid);
+      if (!st || st.key !== key || st.strategy !== project.strategy) {
+        const state = tally.start();
+        const parts = entries.map((e) => {
+          const c = tally.contribution(project, doc, e);
+          if (c !== undefined) tally.add(state, c, e);
+          return c;
+        });
+        memo.contributed += entries.length;
+        st = { key, strategy: project.strategy, entries, parts, state };
+        memo.tallies.set(mid, st);
+      } else if (st.entries !== entries) {
+        // Entries kept from the last reading are the same objects: only the stretch between
+        // the unchanged start and the unchanged end is taken out and put in again.
+        const old = st.entries;
+        const state = st.state as S;
+        const most = Math.min(old.length, entries.length);
+        let head = 0;
+        while (head < most && old[head] === entries[head]) head++;
+        let tail = 0;
+        while (tail < most - head && old[old.length - 1 - tail] === entries[entries.length - 1 - tail]) tail++;
+        const kept = new Map<PlanEntry, C | undefined>();
+        for (let i = head; i < old.length - tail; i++) {
+          const c = st.parts[i] as C | undefined;
+          if (c !== undefined) tally.remove(state, c, old[i]);
+          kept.set(old[i], c);
+        }
+        const made: (C | undefined)[] = [];
+        for (let i = head; i < entries.length - tail; i++) {
+          const e = entries[i];
+          let c: C | undefined;
+          if (kept.has(e)) c = kept.get(e);
+          else {
+            c = tally.contribution(project, doc, e);
+            memo.contributed++;
+          }
+          if (c !== undefined) tally.add(state, c, e);
+          made.push(c);
+        }
+        st.parts = st.parts.slice(0, head).concat(made, st.parts.slice(old.length - tail));
+        st.entries = entries;
+      }
+      plans.push({ doc, state: st.state as S });
+    }
+  } catch (e) {
+    // A state half updated is no state: the next run counts afresh.
+    for (const doc of project.plans) memo.tallies.delete(`${id}\n${doc.uri}`);
+    throw e;
+  }
+  tally.report({ project, options, today, report }, plans);
 }
 
 /**
