@@ -35,6 +35,10 @@ export class Members {
     if (this.head === e) this.head = null;
   }
 
+  all(): IterableIterator<PlanEntry> {
+    return this.set.values();
+  }
+
   get first(): PlanEntry | undefined {
     if (this.head === null) {
       let h: PlanEntry | undefined;
