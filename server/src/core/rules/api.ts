@@ -45,6 +45,8 @@ export interface RuleMeta {
    * date, mode, goals, KPIs and where they are written), on the plans' own settings, the
    * strategy, the options and today. The engine keeps each entry's shape and runs the rule
    * again only when a shape changed; a keystroke in a title or an owner reuses its findings.
+   * Such a rule counts from per-entry contributions (`tally`), so a run after an edit costs
+   * the entries it touched.
    */
   scope?: 'entry' | 'aggregate';
   /**
