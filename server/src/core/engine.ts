@@ -71,12 +71,43 @@ export class EntryMemo {
   readonly tallies = new Map<string, TallyState>();
   /** Contributions computed in the last check (entries made anew, or all of a plan counted afresh). */
   contributed = 0;
+  /**
+   * What the engine made of each report last time (docs/decisions.md "What a keystroke
+   * costs"): the finding (or none: switched off, suppressed), under the stamp of its
+   * document's configuration and suppression comments then. A report kept for an unchanged
+   * entry whose document has the same stamp is not filtered again.
+   */
+  readonly filtered = new WeakMap<ReportInput, Filtered>();
+  /** Per document (URI): its configuration and suppressions at the last check, and their stamp. */
+  readonly stamps = new Map<string, { config: ResolvedConfig; suppressions: string; stamp: object }>();
+  /** Reports filtered again (not answered from `filtered`) in the last check, for tests and the benchmark. */
+  refiltered = 0;
 
   /** Drops what is kept for documents no longer in the workspace (keys end in a URI). */
   prune(live: (uri: string) => boolean): void {
-    for (const m of [this.states, this.said, this.aggregates, this.shapes, this.tallies] as Map<string, unknown>[])
+    for (const m of [this.states, this.said, this.aggregates, this.shapes, this.tallies, this.stamps] as Map<string, unknown>[])
       for (const k of [...m.keys()]) if (!live(k.slice(k.indexOf('\n') + 1))) m.delete(k);
   }
+}
+
+interface Filtered {
+  /** The stamp of the document's configuration and suppressions the report was filtered under. */
+  stamp: object;
+  /** The finding it became; undefined: switched off or suppressed. */
+  finding: Finding | undefined;
+  /** The key that gives a cross-post's row once (see checkProjectSteps). */
+  once: string;
+  /** What the finding says (sayingOf), for a report that is not an entry-scoped rule's. */
+  saying: string | undefined;
+}
+
+/** The suppression comments of a document as one string: the same string, the same suppressions. */
+function suppressionsKey(sup: ParsedDocument['suppressions']): string {
+  if (!sup.file.size && !sup.lines.size && !sup.ranges.length) return '';
+  let k = [...sup.file].join(',');
+  for (const [line, rules] of sup.lines) k += `\n${line}:${[...rules].join(',')}`;
+  for (const r of sup.ranges) k += `\n${r.line}${r.all ? '*' : ''}:${[...(r.all ? r.except : r.rules)].join(',')}`;
+  return k;
 }
 
 interface ShapeState {
@@ -411,6 +442,24 @@ export function* checkProjectSteps(project: Project, opts: CheckOptions): Genera
   const crossPost = project.plans.some((d) => project.derived.of(d, 'has cross-posts', () => !!d.plan?.entries.some((e) => e.crossPost)));
   const planUris = new Set(project.plans.map((d) => d.uri));
   const hasCsv = project.documents.some((d) => d.format === 'csv');
+  // Each document's stamp: the same object while its configuration and suppression comments
+  // are what they were at the last check (the filtered output of kept reports is reused).
+  const stamps = new Map<string, object | undefined>();
+  const stampOf = (uri: string): object | undefined => {
+    if (!opts.memo) return undefined;
+    if (stamps.has(uri)) return stamps.get(uri);
+    const doc = docs.get(uri);
+    let stamp: object | undefined;
+    if (doc) {
+      const config = configFor(uri);
+      const suppressions = suppressionsKey(doc.suppressions);
+      const was = opts.memo.stamps.get(uri);
+      if (was && was.config === config && was.suppressions === suppressions) stamp = was.stamp;
+      else opts.memo.stamps.set(uri, { config, suppressions, stamp: (stamp = {}) });
+    }
+    stamps.set(uri, stamp);
+    return stamp;
+  };
   for (const rule of opts.rules ?? ALL_RULES) {
     const id = rule.meta.id;
     // A rule switched off everywhere this project lives is not run at all.
@@ -440,17 +489,40 @@ export function* checkProjectSteps(project: Project, opts: CheckOptions): Genera
     const saidKey = `${id}\n${home.uri}`;
     const said = memo?.said.get(saidKey);
     let sayNow: Map<string, Finding> | undefined;
+    const entryScoped = rule.meta.scope === 'entry';
     for (const f of found) {
+      // Kept from the last check under the same configuration and suppressions: as it was.
+      const was = memo?.filtered.get(f);
+      if (was && was.stamp === stampOf(f.uri) && !(f.fixes?.length && hasCsv)) {
+        if (seen) {
+          if (seen.has(was.once)) continue;
+          seen.add(was.once);
+        }
+        if (!was.finding) continue;
+        if (was.saying !== undefined) {
+          sayNow ??= new Map();
+          if (!sayNow.has(was.saying)) sayNow.set(was.saying, was.finding);
+        }
+        out.push(was.finding);
+        continue;
+      }
       const doc = docs.get(f.uri);
       if (!doc) continue;
+      const once = `${f.uri}|${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}|${f.message.en}`;
       if (seen) {
-        const k = `${f.uri}|${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}|${f.message.en}`;
-        if (seen.has(k)) continue;
-        seen.add(k);
+        if (seen.has(once)) continue;
+        seen.add(once);
       }
+      if (memo) memo.refiltered++;
+      const stamp = memo && stampOf(f.uri);
+      const remember = (finding: Finding | undefined, saying?: string) => {
+        if (stamp) memo!.filtered.set(f, { stamp, finding, once, saying });
+      };
       const setting = configFor(f.uri).rules.get(id);
-      if (setting?.severity === 'off') continue;
-      if (isSuppressed(doc.suppressions, id, f.range.start.line)) continue;
+      if (setting?.severity === 'off' || isSuppressed(doc.suppressions, id, f.range.start.line)) {
+        remember(undefined);
+        continue;
+      }
       const severity = setting?.severity ?? f.severity ?? rule.meta.severity;
       if (!memo) {
         out.push({ rule: id, uri: f.uri, range: f.range, message: f.message, severity, fixes: csvSafeFixes(f.fixes, docs), data: f.data });
@@ -460,13 +532,15 @@ export function* checkProjectSteps(project: Project, opts: CheckOptions): Genera
       // CSV file are filtered afresh (csvSafeFixes), so those are not reused.
       const known = memo.converted.get(f);
       if (known && known.severity === severity && !(f.fixes?.length && hasCsv)) {
+        remember(known.finding, entryScoped && planUris.has(f.uri) ? undefined : sayingOf(known.finding));
         out.push(known.finding);
         continue;
       }
       const finding: Finding = { rule: id, uri: f.uri, range: f.range, message: f.message, severity, fixes: csvSafeFixes(f.fixes, docs), data: f.data };
-      if (known || (rule.meta.scope === 'entry' && planUris.has(f.uri))) {
+      if (known || (entryScoped && planUris.has(f.uri))) {
         memo.converted.set(f, { finding, severity });
         memo.converted_++;
+        remember(finding, entryScoped && planUris.has(f.uri) ? undefined : sayingOf(finding));
         out.push(finding);
         continue;
       }
@@ -477,6 +551,7 @@ export function* checkProjectSteps(project: Project, opts: CheckOptions): Genera
       const same = before && !sayNow.has(k) ? before : finding;
       if (same === finding) memo.converted_++;
       if (!sayNow.has(k)) sayNow.set(k, same);
+      remember(same, k);
       out.push(same);
     }
     if (memo) {
