@@ -63,7 +63,10 @@ describe('a keystroke re-checks what it touched', function () {
 
   it('counts an edit that moves an entry between push and story from the entries it touched, as a fresh check does', () => {
     const aggregates = ALL_RULES.filter((r) => r.meta.scope === 'aggregate');
-    assert.ok(aggregates.every((r) => r.tally), 'every aggregate rule counts from per-entry contributions');
+    assert.ok(
+      aggregates.every((r) => r.tally),
+      'every aggregate rule counts from per-entry contributions',
+    );
     for (const plan of files.filter((f) => /\.plan\./.test(f.uri))) {
       const ws = workspace(true);
       for (const f of files) ws.set(f.uri, f.text);

@@ -75,6 +75,13 @@ export class Groups<G extends { members: Members }> {
   }
 }
 
+/** Adds `by` to a count in a map; a count that comes to 0 leaves the map (so `has` means "some"). */
+export function bump<K>(m: Map<K, number>, k: K, by: number): void {
+  const n = (m.get(k) ?? 0) + by;
+  if (n) m.set(k, n);
+  else m.delete(k);
+}
+
 /** Runs a tally from scratch: every entry's contribution added to a fresh state per plan. */
 export function checkTally<C, S>(tally: Tally<C, S>, ctx: RuleContext): void {
   const plans: { doc: ParsedDocument; state: S }[] = [];

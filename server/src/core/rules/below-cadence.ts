@@ -4,7 +4,7 @@ import type { Period } from '../model';
 import { t } from '../text';
 import { idKey } from '../vocab';
 import { daysBetween, fmtNumber, monthName } from '../plan/entries';
-import { Groups, Members, checkTally } from '../plan/tally';
+import { Groups, Members, bump, checkTally } from '../plan/tally';
 import { channelCadence, channelName } from './channels';
 import { joinList } from '../query';
 import { lastDayOf } from '../dates';
@@ -45,12 +45,6 @@ interface Contribution {
 interface State {
   months: Map<string, number>;
   channels: Groups<{ members: Members; perMonth: Map<string, number> }>;
-}
-
-function bump(m: Map<string, number>, k: string, by: number): void {
-  const n = (m.get(k) ?? 0) + by;
-  if (n) m.set(k, n);
-  else m.delete(k);
 }
 
 const tally: Tally<Contribution, State> = {

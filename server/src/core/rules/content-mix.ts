@@ -6,7 +6,7 @@ import { t } from '../text';
 import { MODES, enumLabel, idKey, pushWeight, type Mode } from '../vocab';
 import { fmtNumber, fmtPercent } from '../plan/entries';
 import { channelName } from './channels';
-import { Groups, Members, checkTally } from '../plan/tally';
+import { Groups, Members, bump, checkTally } from '../plan/tally';
 
 /**
  * The modes that are not promotion (docs/rules/content-mix.md): stories, dialog, service,
@@ -50,13 +50,12 @@ const count = (): Count => ({ members: new Members(), push: 0, other: 0, byMode:
 function change(c: Count, x: Contribution, sign: 1 | -1): void {
   c.push += sign * pushWeight(x.mode);
   c.other += sign * nonPromoWeight(x.mode);
-  const n = (c.byMode.get(x.mode) ?? 0) + sign;
-  if (n) c.byMode.set(x.mode, n);
-  else c.byMode.delete(x.mode);
+  bump(c.byMode, x.mode, sign);
 }
 
 const tally: Tally<Contribution, State> = {
-  contribution: (_project, _doc, e) => (e.status?.value === 'cancelled' ? undefined : { channel: e.channel ? idKey(e.channel.id) : undefined, mode: e.mode?.value }),
+  contribution: (_project, _doc, e) =>
+    e.status?.value === 'cancelled' ? undefined : { channel: e.channel ? idKey(e.channel.id) : undefined, mode: e.mode?.value },
   start: () => ({ plan: count(), channels: new Groups(count) }),
   add(s, x, e) {
     s.plan.members.add(e);

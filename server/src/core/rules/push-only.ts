@@ -82,9 +82,7 @@ const tally: Tally<Contribution, State> = {
       for (const { what, id, ref, g } of found) {
         const n = g.members.size;
         const inferred = g.inferred;
-        const note = inferred
-          ? t(` (${inferred} of them inferred from title or format)`, ` (${inferred} davon aus Titel oder Format abgeleitet)`)
-          : t('', '');
+        const note = inferred ? t(` (${inferred} of them inferred from title or format)`, ` (${inferred} davon aus Titel oder Format abgeleitet)`) : t('', '');
         ctx.report({
           uri: doc.uri,
           range: ref.range,

@@ -76,7 +76,8 @@ const tally: Tally<Contribution, State> = {
         const first = c.members.first!;
         scopes.push({ kind: 'channel', key: channelName(ctx.project, first.channel!.id, { doc, entry: first }), count: c });
       }
-      for (const [key, c] of [...state.months.map].sort(([a], [b]) => (a < b ? -1 : 1))) if (c.members.size < all) scopes.push({ kind: 'month', key, count: c });
+      for (const [key, c] of [...state.months.map].sort(([a], [b]) => (a < b ? -1 : 1)))
+        if (c.members.size < all) scopes.push({ kind: 'month', key, count: c });
       for (const s of scopes) {
         const count = s.count.members.size;
         if (count < minEntries || count === 0) continue;
@@ -124,7 +125,6 @@ export const rule: Rule = {
   check: (ctx) => checkTally(tally, ctx),
   tally,
 };
-
 
 interface Scope {
   kind: 'plan' | 'channel' | 'month';

@@ -2,7 +2,7 @@ import type { Rule, Tally } from './api';
 import { t } from '../text';
 import { idKey } from '../vocab';
 import { fileName, isCancelled, itemLabel, joinList } from '../query';
-import { checkTally } from '../plan/tally';
+import { bump, checkTally } from '../plan/tally';
 
 /** An entry's part: the goals it serves (ID keys, directly or through its KPIs), and whether it is cancelled. */
 interface Contribution {
@@ -14,12 +14,6 @@ interface Contribution {
 interface State {
   served: Map<string, number>;
   cancelled: Map<string, number>;
-}
-
-function bump(m: Map<string, number>, k: string, by: number): void {
-  const n = (m.get(k) ?? 0) + by;
-  if (n) m.set(k, n);
-  else m.delete(k);
 }
 
 const tally: Tally<Contribution, State> = {

@@ -2,7 +2,7 @@ import type { Rule, Tally } from './api';
 import { t } from '../text';
 import { idKey } from '../vocab';
 import { fileName, isCancelled, joinList, writtenId } from '../query';
-import { checkTally } from '../plan/tally';
+import { bump, checkTally } from '../plan/tally';
 
 /** Per plan: how many entries (not cancelled) use each channel (ID key). */
 type State = Map<string, number>;
@@ -10,14 +10,8 @@ type State = Map<string, number>;
 const tally: Tally<string, State> = {
   contribution: (_project, _doc, e) => (e.channel && !isCancelled(e) ? idKey(e.channel.id) : undefined),
   start: () => new Map(),
-  add(s, k) {
-    s.set(k, (s.get(k) ?? 0) + 1);
-  },
-  remove(s, k) {
-    const n = s.get(k)! - 1;
-    if (n) s.set(k, n);
-    else s.delete(k);
-  },
+  add: (s, k) => bump(s, k, 1),
+  remove: (s, k) => bump(s, k, -1),
   report(ctx, states) {
     const { project } = ctx;
     if (!project.strategy || !project.plans.length) return;
