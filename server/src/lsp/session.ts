@@ -47,6 +47,9 @@ export interface PullResult {
   source?: Finding[];
 }
 
+/** Unread changes of a document closer than this (characters) are read as one span (see didChange). */
+const NEAR = 2048;
+
 /** Files scanned at most at start, so a huge folder opened by mistake stays usable. */
 export const MAX_SCAN_FILES = 20000;
 
@@ -337,8 +340,19 @@ export class Session {
     if (version !== undefined) this.versions.set(uri, version);
     this.edited.add(uri);
     // Read with the next check or request; changes since the last reading span all of theirs.
+    // A change far from the unread ones (more than NEAR characters between them) has the
+    // unread ones read first: one span over both would read all that lies between.
     const was = this.unread.get(uri);
-    this.unread.set(uri, { text, edit: was ? mergeEdits(was.edit, edit) : edit });
+    let merged = was ? mergeEdits(was.edit, edit) : edit;
+    if (was && merged && edit && was.edit) {
+      const width = (e: EditSpan, length: number) => length - e.prefix - e.suffix;
+      if (width(merged, text.length) > width(was.edit, was.text.length) + width(edit, text.length) + NEAR) {
+        this.unread.delete(uri);
+        this.workspace.set(uri, was.text, { edit: was.edit });
+        merged = edit;
+      }
+    }
+    this.unread.set(uri, { text, edit: merged });
     this.schedule();
   }
 
