@@ -66,7 +66,6 @@ describe('server: paced typing on a large plan', function () {
     // before the last one, and before the last edit was sent.
     const during = c.history.slice(0, sentAt[sentAt.length - 1]).filter((p) => p.uri === uri && p.version! > 1 && p.version! < last);
     assert.ok(during.length >= 3, `only ${during.length} publishes while typing (${mine.map((p) => p.version).join(',')})`);
-    if (process.env.PACED_LOG) console.log(mine.map((p) => p.version).join(','), 'during:', during.length);
     assert.equal(mine.at(-1)!.version, last);
     assert.ok(text.includes(`channel: zz${last}`));
   });
