@@ -61,6 +61,46 @@ describe('a keystroke re-checks what it touched', function () {
     }
   });
 
+  it('counts an edit that moves an entry between push and story from the entries it touched, as a fresh check does', () => {
+    const aggregates = ALL_RULES.filter((r) => r.meta.scope === 'aggregate');
+    assert.ok(
+      aggregates.every((r) => r.tally),
+      'every aggregate rule counts from per-entry contributions',
+    );
+    for (const plan of files.filter((f) => /\.plan\./.test(f.uri))) {
+      const ws = workspace(true);
+      for (const f of files) ws.set(f.uri, f.text);
+      ws.check(TODAY);
+      const n = ws.get(plan.uri)!.plan!.entries.length;
+      // The mode of an entry past the middle: push becomes story, anything else push.
+      const lines = plan.text.split('\n');
+      const at = lines.findIndex((l, i) => i > lines.length / 2 && /mode: \w+|\| (Werbung|Geschichte|Tipps|Dialog|Einblick|Service) \|/.test(l));
+      assert.ok(at > 0, path.basename(plan.uri));
+      lines[at] = /Werbung|mode: push/.test(lines[at])
+        ? lines[at].replace('| Werbung |', '| Geschichte |').replace(/mode: push/, 'mode: story')
+        : lines[at].replace(/\| (Geschichte|Tipps|Dialog|Einblick|Service) \|/, '| Werbung |').replace(/mode: \w+/, 'mode: push');
+      const text = lines.join('\n');
+      ws.set(plan.uri, text);
+      ws.memo!.reused = 0;
+      ws.memo!.contributed = 0;
+      const got = ws.check(TODAY);
+      assert.ok(ws.memo!.reused < aggregates.length, `${path.basename(plan.uri)}: the mode changed, yet no aggregate rule ran`);
+      // The entries an edit makes anew (one YAML entry, a slice of 8 table rows), per rule: not all entries.
+      assert.ok(ws.memo!.contributed <= aggregates.length * 8, `${path.basename(plan.uri)}: ${ws.memo!.contributed} contributions computed for ${n} entries`);
+      const ref = workspace(false);
+      for (const f of files) ref.set(f.uri, f === plan ? text : f.text);
+      const fresh = ref.check(TODAY);
+      for (const [uri, list] of fresh) {
+        const mine = got.get(uri) ?? [];
+        assert.deepEqual(
+          mine.map((f) => [f.rule, f.range, f.message.en, f.data]),
+          list.map((f) => [f.rule, f.range, f.message.en, f.data]),
+          path.basename(uri),
+        );
+      }
+    }
+  });
+
   /**
    * Edits of what the aggregate rules count, each on a random entry, in a long-lived
    * server-style workspace; after each, its findings must be a fresh check's.

@@ -75,6 +75,8 @@ export class TestClient {
    * <message>`, `refresh` (workspace/diagnostic/refresh).
    */
   readonly events: string[] = [];
+  /** Every publish as it arrived (uri, version, diagnostics). */
+  readonly history: PublishDiagnosticsParams[] = [];
 
   private constructor(
     readonly proc: cp.ChildProcess,
@@ -110,6 +112,7 @@ export class TestClient {
         proc.stderr!.on('data', (d) => c.logs.push(String(d)));
         conn.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
           c.publishCount++;
+          c.history.push(p);
           c.publishedVersions.set(p.uri, p.version);
           c.diagnostics.set(p.uri, p.diagnostics);
           c.events.push(`publish ${p.uri} ${p.version} ${p.diagnostics.map((d) => d.code).join(',')}`);

@@ -8,7 +8,7 @@ import type { Position, Range, Text } from './text';
 import { comparePos, t } from './text';
 import { Project } from './project';
 import type { ResolvedConfig } from './config';
-import type { OptionValue, ReportInput, Rule, Severity } from './rules/api';
+import type { OptionValue, ReportInput, Rule, Severity, Tally } from './rules/api';
 import { ALL_RULES } from './rules';
 import { detach } from './parse/cache';
 import { isSuppressed } from './parse/common';
@@ -67,12 +67,47 @@ export class EntryMemo {
   readonly aggregates = new Map<string, AggregateState>();
   /** Aggregate rule runs answered from their last run, for tests and the benchmark. */
   reused = 0;
+  /** Per tallying rule and plan (RuleMeta `tally`): its running state and each entry's contribution. */
+  readonly tallies = new Map<string, TallyState>();
+  /** Contributions computed in the last check (entries made anew, or all of a plan counted afresh). */
+  contributed = 0;
+  /**
+   * What the engine made of each report last time (docs/decisions.md "What a keystroke
+   * costs"): the finding (or none: switched off, suppressed), under the stamp of its
+   * document's configuration and suppression comments then. A report kept for an unchanged
+   * entry whose document has the same stamp is not filtered again.
+   */
+  readonly filtered = new WeakMap<ReportInput, Filtered>();
+  /** Per document (URI): its configuration and suppressions at the last check, and their stamp. */
+  readonly stamps = new Map<string, { config: ResolvedConfig; suppressions: string; stamp: object }>();
+  /** Reports filtered again (not answered from `filtered`) in the last check, for tests and the benchmark. */
+  refiltered = 0;
 
   /** Drops what is kept for documents no longer in the workspace (keys end in a URI). */
   prune(live: (uri: string) => boolean): void {
-    for (const m of [this.states, this.said, this.aggregates, this.shapes] as Map<string, unknown>[])
+    for (const m of [this.states, this.said, this.aggregates, this.shapes, this.tallies, this.stamps] as Map<string, unknown>[])
       for (const k of [...m.keys()]) if (!live(k.slice(k.indexOf('\n') + 1))) m.delete(k);
   }
+}
+
+interface Filtered {
+  /** The stamp of the document's configuration and suppressions the report was filtered under. */
+  stamp: object;
+  /** The finding it became; undefined: switched off or suppressed. */
+  finding: Finding | undefined;
+  /** The key that gives a cross-post's row once (see checkProjectSteps). */
+  once: string;
+  /** What the finding says (sayingOf), for a report that is not an entry-scoped rule's. */
+  saying: string | undefined;
+}
+
+/** The suppression comments of a document as one string: the same string, the same suppressions. */
+function suppressionsKey(sup: ParsedDocument['suppressions']): string {
+  if (!sup.file.size && !sup.lines.size && !sup.ranges.length) return '';
+  let k = [...sup.file].join(',');
+  for (const [line, rules] of sup.lines) k += `\n${line}:${[...rules].join(',')}`;
+  for (const r of sup.ranges) k += `\n${r.line}${r.all ? '*' : ''}:${[...(r.all ? r.except : r.rules)].join(',')}`;
+  return k;
 }
 
 interface ShapeState {
@@ -81,6 +116,16 @@ interface ShapeState {
   plan: string;
   /** Counts changes of the shape: the same version means the same shape. */
   version: number;
+}
+
+interface TallyState {
+  /** The plan's shape and the strategy the contributions were computed under. */
+  key: string;
+  strategy: ParsedDocument | undefined;
+  entries: PlanEntry[];
+  /** Each entry's contribution, aligned with the entries (undefined: none). */
+  parts: unknown[];
+  state: unknown;
 }
 
 interface AggregateState {
@@ -154,13 +199,90 @@ function runAggregate(rule: Rule, project: Project, options: Record<string, Opti
   }
   const found: ReportInput[] = [];
   // Kept findings outlive the text they were made from: their strings are copies (docs/decisions.md "Memory").
-  rule.check({ project, options, today, report: (f) => found.push(detach(f)) });
+  const report = (f: ReportInput) => found.push(detach(f));
+  if (rule.tally) runTally(rule.meta.id, rule.tally, project, options, today, memo, report);
+  else rule.check({ project, options, today, report });
   const within = found.map((f) => {
     const entries = byUri.get(f.uri);
     return entries && entryAt(entries, f.range.start);
   });
   memo.aggregates.set(id, { key, strategy: project.strategy, versions, found, within });
   return found;
+}
+
+/**
+ * Runs a tallying aggregate rule (Rule `tally`) from its running state per plan: the
+ * contributions of the entries an edit replaced are removed, those of the entries it made
+ * are added, and the rule reports from the sums (docs/decisions.md "What a keystroke
+ * costs"). A plan whose own settings or strategy changed is counted afresh. The state is
+ * the Workspace's (EntryMemo.tallies), under the rule and the plan's URI.
+ */
+function runTally<C, S>(
+  id: string,
+  tally: Tally<C, S>,
+  project: Project,
+  options: Record<string, OptionValue>,
+  today: string,
+  memo: EntryMemo,
+  report: (f: ReportInput) => void,
+): void {
+  const plans: { doc: ParsedDocument; state: S }[] = [];
+  try {
+    for (const doc of project.plans) {
+      const mid = `${id}\n${doc.uri}`;
+      const link = project.links.get(doc.uri);
+      const key = planShape(doc, link ? JSON.stringify(link) : undefined);
+      const entries = doc.plan?.entries ?? NO_ENTRIES;
+      let st = memo.tallies.get(mid);
+      if (!st || st.key !== key || st.strategy !== project.strategy) {
+        const state = tally.start();
+        const parts = entries.map((e) => {
+          const c = tally.contribution(project, doc, e);
+          if (c !== undefined) tally.add(state, c, e);
+          return c;
+        });
+        memo.contributed += entries.length;
+        st = { key, strategy: project.strategy, entries, parts, state };
+        memo.tallies.set(mid, st);
+      } else if (st.entries !== entries) {
+        // Entries kept from the last reading are the same objects: only the stretch between
+        // the unchanged start and the unchanged end is taken out and put in again.
+        const old = st.entries;
+        const state = st.state as S;
+        const most = Math.min(old.length, entries.length);
+        let head = 0;
+        while (head < most && old[head] === entries[head]) head++;
+        let tail = 0;
+        while (tail < most - head && old[old.length - 1 - tail] === entries[entries.length - 1 - tail]) tail++;
+        const kept = new Map<PlanEntry, C | undefined>();
+        for (let i = head; i < old.length - tail; i++) {
+          const c = st.parts[i] as C | undefined;
+          if (c !== undefined) tally.remove(state, c, old[i]);
+          kept.set(old[i], c);
+        }
+        const made: (C | undefined)[] = [];
+        for (let i = head; i < entries.length - tail; i++) {
+          const e = entries[i];
+          let c: C | undefined;
+          if (kept.has(e)) c = kept.get(e);
+          else {
+            c = tally.contribution(project, doc, e);
+            memo.contributed++;
+          }
+          if (c !== undefined) tally.add(state, c, e);
+          made.push(c);
+        }
+        st.parts = st.parts.slice(0, head).concat(made, st.parts.slice(old.length - tail));
+        st.entries = entries;
+      }
+      plans.push({ doc, state: st.state as S });
+    }
+  } catch (e) {
+    // A state half updated is no state: the next run counts afresh.
+    for (const doc of project.plans) memo.tallies.delete(`${id}\n${doc.uri}`);
+    throw e;
+  }
+  tally.report({ project, options, today, report }, plans);
 }
 
 /**
@@ -320,6 +442,24 @@ export function* checkProjectSteps(project: Project, opts: CheckOptions): Genera
   const crossPost = project.plans.some((d) => project.derived.of(d, 'has cross-posts', () => !!d.plan?.entries.some((e) => e.crossPost)));
   const planUris = new Set(project.plans.map((d) => d.uri));
   const hasCsv = project.documents.some((d) => d.format === 'csv');
+  // Each document's stamp: the same object while its configuration and suppression comments
+  // are what they were at the last check (the filtered output of kept reports is reused).
+  const stamps = new Map<string, object | undefined>();
+  const stampOf = (uri: string): object | undefined => {
+    if (!opts.memo) return undefined;
+    if (stamps.has(uri)) return stamps.get(uri);
+    const doc = docs.get(uri);
+    let stamp: object | undefined;
+    if (doc) {
+      const config = configFor(uri);
+      const suppressions = suppressionsKey(doc.suppressions);
+      const was = opts.memo.stamps.get(uri);
+      if (was && was.config === config && was.suppressions === suppressions) stamp = was.stamp;
+      else opts.memo.stamps.set(uri, { config, suppressions, stamp: (stamp = {}) });
+    }
+    stamps.set(uri, stamp);
+    return stamp;
+  };
   for (const rule of opts.rules ?? ALL_RULES) {
     const id = rule.meta.id;
     // A rule switched off everywhere this project lives is not run at all.
@@ -349,17 +489,40 @@ export function* checkProjectSteps(project: Project, opts: CheckOptions): Genera
     const saidKey = `${id}\n${home.uri}`;
     const said = memo?.said.get(saidKey);
     let sayNow: Map<string, Finding> | undefined;
+    const entryScoped = rule.meta.scope === 'entry';
     for (const f of found) {
+      // Kept from the last check under the same configuration and suppressions: as it was.
+      const was = memo?.filtered.get(f);
+      if (was && was.stamp === stampOf(f.uri) && !(f.fixes?.length && hasCsv)) {
+        if (seen) {
+          if (seen.has(was.once)) continue;
+          seen.add(was.once);
+        }
+        if (!was.finding) continue;
+        if (was.saying !== undefined) {
+          sayNow ??= new Map();
+          if (!sayNow.has(was.saying)) sayNow.set(was.saying, was.finding);
+        }
+        out.push(was.finding);
+        continue;
+      }
       const doc = docs.get(f.uri);
       if (!doc) continue;
+      const once = `${f.uri}|${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}|${f.message.en}`;
       if (seen) {
-        const k = `${f.uri}|${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}|${f.message.en}`;
-        if (seen.has(k)) continue;
-        seen.add(k);
+        if (seen.has(once)) continue;
+        seen.add(once);
       }
+      if (memo) memo.refiltered++;
+      const stamp = memo && stampOf(f.uri);
+      const remember = (finding: Finding | undefined, saying?: string) => {
+        if (stamp) memo!.filtered.set(f, { stamp, finding, once, saying });
+      };
       const setting = configFor(f.uri).rules.get(id);
-      if (setting?.severity === 'off') continue;
-      if (isSuppressed(doc.suppressions, id, f.range.start.line)) continue;
+      if (setting?.severity === 'off' || isSuppressed(doc.suppressions, id, f.range.start.line)) {
+        remember(undefined);
+        continue;
+      }
       const severity = setting?.severity ?? f.severity ?? rule.meta.severity;
       if (!memo) {
         out.push({ rule: id, uri: f.uri, range: f.range, message: f.message, severity, fixes: csvSafeFixes(f.fixes, docs), data: f.data });
@@ -369,13 +532,15 @@ export function* checkProjectSteps(project: Project, opts: CheckOptions): Genera
       // CSV file are filtered afresh (csvSafeFixes), so those are not reused.
       const known = memo.converted.get(f);
       if (known && known.severity === severity && !(f.fixes?.length && hasCsv)) {
+        remember(known.finding, entryScoped && planUris.has(f.uri) ? undefined : sayingOf(known.finding));
         out.push(known.finding);
         continue;
       }
       const finding: Finding = { rule: id, uri: f.uri, range: f.range, message: f.message, severity, fixes: csvSafeFixes(f.fixes, docs), data: f.data };
-      if (known || (rule.meta.scope === 'entry' && planUris.has(f.uri))) {
+      if (known || (entryScoped && planUris.has(f.uri))) {
         memo.converted.set(f, { finding, severity });
         memo.converted_++;
+        remember(finding, entryScoped && planUris.has(f.uri) ? undefined : sayingOf(finding));
         out.push(finding);
         continue;
       }
@@ -386,6 +551,7 @@ export function* checkProjectSteps(project: Project, opts: CheckOptions): Genera
       const same = before && !sayNow.has(k) ? before : finding;
       if (same === finding) memo.converted_++;
       if (!sayNow.has(k)) sayNow.set(k, same);
+      remember(same, k);
       out.push(same);
     }
     if (memo) {

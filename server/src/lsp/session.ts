@@ -47,12 +47,37 @@ export interface PullResult {
   source?: Finding[];
 }
 
+/** Unread changes of a document closer than this (characters) are read as one span (see didChange). */
+const NEAR = 2048;
+
 /** Files scanned at most at start, so a huge folder opened by mistake stays usable. */
 export const MAX_SCAN_FILES = 20000;
 
 export class Session {
   configs!: ConfigResolver;
-  ws!: Workspace;
+  private workspace!: Workspace;
+  /**
+   * Texts of open documents the editor changed and the workspace has not read yet, with
+   * what the changes spanned (merged over all changes since the last reading). They are
+   * read when the workspace is next asked for: by the next check, or by a request. So a
+   * burst of keystrokes is read once, not once per keystroke (docs/decisions.md "Request flow").
+   */
+  private readonly unread = new Map<string, { text: string; edit: EditSpan | undefined }>();
+
+  /** The workspace, with every change the editor sent read. */
+  get ws(): Workspace {
+    if (this.unread.size) this.readChanges();
+    return this.workspace;
+  }
+
+  private readChanges(): void {
+    const list = [...this.unread];
+    this.unread.clear();
+    for (const [uri, { text, edit }] of list) {
+      this.workspace.set(uri, text, { edit });
+      this.reportSkipped(uri);
+    }
+  }
   roots: string[] = [];
   locale: Lang = 'en';
   settings: RawConfig | undefined;
@@ -77,8 +102,6 @@ export class Session {
   /** A check runs (it yields between rule runs); `rerun`: something changed meanwhile. */
   private running = false;
   private rerun = false;
-  /** Counts changes of what is checked: a check that sees it move is stale and dropped. */
-  private changes = 0;
   private readonly settledWaiters: (() => void)[] = [];
   private readonly indexedWaiters: (() => void)[] = [];
   /** Background reading of the workspace: files still to read, and the generation reading them. */
@@ -114,7 +137,9 @@ export class Session {
       { readFile: (uri) => this.readText(uri) },
       { overrides: this.settings, roots: this.roots.length ? this.roots : undefined },
     );
-    this.ws = new Workspace(this.configs, { cache: true });
+    this.workspace = new Workspace(this.configs, { cache: true });
+    // Open documents are read whole into the new workspace (reconfigure).
+    this.unread.clear();
   }
 
   /**
@@ -228,7 +253,6 @@ export class Session {
         this.loadFromDisk(next.uri, next.boundary);
         if (performance.now() - start >= SLICE_MS) break;
       }
-      this.changes++;
       if (this.indexDone < this.indexQueue.length) {
         this.host.progress?.('report', this.indexDone, this.indexQueue.length);
         setImmediate(slice);
@@ -303,7 +327,6 @@ export class Session {
     if (!now) return;
     for (const q of first) this.loadFromDisk(q.uri, q.boundary);
     this.indexDone += first.length;
-    this.changes++;
   }
 
   /** Resolves once the whole workspace is read (requests that span it wait for this). */
@@ -313,12 +336,23 @@ export class Session {
   }
 
   didChange(uri: string, text: string, version?: number, edit?: EditSpan): void {
-    this.changes++;
     this.open.set(uri, text);
     if (version !== undefined) this.versions.set(uri, version);
     this.edited.add(uri);
-    this.ws.set(uri, text, { edit });
-    this.reportSkipped(uri);
+    // Read with the next check or request; changes since the last reading span all of theirs.
+    // A change far from the unread ones (more than NEAR characters between them) has the
+    // unread ones read first: one span over both would read all that lies between.
+    const was = this.unread.get(uri);
+    let merged = was ? mergeEdits(was.edit, edit) : edit;
+    if (was && merged && edit && was.edit) {
+      const width = (e: EditSpan, length: number) => length - e.prefix - e.suffix;
+      if (width(merged, text.length) > width(was.edit, was.text.length) + width(edit, text.length) + NEAR) {
+        this.unread.delete(uri);
+        this.workspace.set(uri, was.text, { edit: was.edit });
+        merged = edit;
+      }
+    }
+    this.unread.set(uri, { text, edit: merged });
     this.schedule();
   }
 
@@ -334,10 +368,18 @@ export class Session {
   didEdit(uri: string, changes: { range?: { start: Position; end: Position }; text: string }[], version?: number): void {
     const before = this.open.get(uri);
     if (before === undefined) return; // not open: the protocol sends changes only for open documents
-    const doc = this.ws.get(uri);
+    // Changes not read yet: the index of their text serves, and the reading they span is theirs.
+    const unread = this.unread.get(uri);
+    const doc = unread ? undefined : this.workspace.get(uri);
     let text = before;
     // The last reading's index serves while the held text is the one it read (no lone CR in it).
-    let lines: LineIndex | undefined = doc && doc.text === before ? doc.lines : undefined;
+    let lines: LineIndex | undefined = unread
+      ? unread.edit?.lines?.text === before
+        ? unread.edit.lines
+        : undefined
+      : doc && doc.text === before
+        ? doc.lines
+        : undefined;
     let prefix = Infinity;
     let suffix = Infinity;
     let cr = !lines;
@@ -366,13 +408,13 @@ export class Session {
     // Changes apart from each other: what lies between them counts as changed.
     const edit =
       prefix + suffix <= Math.min(before.length, text.length)
-        ? { before: doc && doc.text === before ? before : normalizeLoneCr(before), prefix, suffix, lines: normLines }
+        ? { before: unread || (doc && doc.text === before) ? before : normalizeLoneCr(before), prefix, suffix, lines: normLines }
         : undefined;
     this.didChange(uri, text, version, edit);
   }
 
   didClose(uri: string): void {
-    this.changes++;
+    this.unread.delete(uri);
     this.pulled.delete(uri);
     this.open.delete(uri);
     this.once.delete(uri);
@@ -385,7 +427,6 @@ export class Session {
 
   /** A file changed on disk (created, changed or deleted). */
   fileChanged(uri: string, deleted: boolean): void {
-    this.changes++;
     if (isConfigFileName(uri)) {
       this.reconfigure();
       return;
@@ -398,7 +439,6 @@ export class Session {
 
   /** Settings or a configuration file changed: everything is read again. */
   reconfigure(): void {
-    this.changes++;
     this.rebuild();
     for (const [uri, text] of this.open) this.ws.set(uri, text);
     this.scan();
@@ -407,13 +447,14 @@ export class Session {
   }
 
   /**
-   * Checks soon, coalescing bursts. After a check the server rests as long as that check
-   * took, at most `debounceMs`; a change in that rest waits for its end and is checked
-   * together with whatever else arrives meanwhile. A change after the rest is checked on
-   * the next turn of the event loop. So a keystroke gets its diagnostics without an added
-   * delay, and a burst of changes (a paste, a replace-all, a fast typist on a long
-   * document) spends at most about half the time checking. A change while a check runs
-   * makes that check stale (see publishAll) and another follows it.
+   * Checks soon, coalescing bursts. A change after a check that ended with nothing pending
+   * is checked on the next turn of the event loop, with no added delay. A change that
+   * arrives while a check runs waits for it: that check still ends and publishes (for the
+   * versions it was computed for), then the server rests as long as it took, at most
+   * `debounceMs`, and checks everything that arrived meanwhile at once. So a keystroke
+   * gets its diagnostics without delay, and a burst of changes (a paste, a replace-all, a
+   * typist faster than the checks) spends at most about half the time checking and still
+   * sees diagnostics while it lasts (docs/decisions.md "Request flow").
    */
   schedule(): void {
     if (this.running) {
@@ -425,7 +466,7 @@ export class Session {
       this.timer = undefined;
       void this.publishAll();
     };
-    const wait = this.lastEnd + Math.min(this.debounceMs, this.lastCost) - performance.now();
+    const wait = this.rest ? this.lastEnd + Math.min(this.debounceMs, this.lastCost) - performance.now() : 0;
     if (wait <= 0) {
       const h = setImmediate(run);
       this.timer = { cancel: () => clearImmediate(h) };
@@ -464,8 +505,11 @@ export class Session {
   publishNow(): void {
     const start = performance.now();
     try {
+      const versions = new Map(this.versions);
+      const edited = new Set(this.edited);
+      this.edited.clear();
       if (!this.indexed) {
-        this.publishMap(this.collectOpen(), true);
+        this.publishMap(this.collectOpen(), true, versions, edited);
         return;
       }
       let all: Map<string, Finding[]>;
@@ -473,37 +517,45 @@ export class Session {
         all = this.findings();
       } catch (e) {
         this.host.log(`stratdoc: checking failed: ${e instanceof Error ? e.stack : String(e)}`);
+        for (const uri of edited) this.edited.add(uri);
         return;
       }
-      this.publishMap(this.withFileFindings(all), false);
+      this.publishMap(this.withFileFindings(all), false, versions, edited);
     } finally {
       this.lastEnd = performance.now();
       this.lastCost = this.lastEnd - start;
     }
   }
 
-  /** A stale check was dropped; the next one runs to its end, so steady typing still gets diagnostics. */
-  private dropped = false;
+  /** The last check ended with changes pending: the next one waits out a rest (see schedule). */
+  private rest = false;
 
   /**
    * Checks and publishes, yielding to the event loop whenever a slice of SLICE_MS is used
    * up (between rule runs), so requests are answered during a long check. A change that
-   * arrives meanwhile makes the check stale: it is dropped (what it finished stays cached)
-   * and a newer one runs; that one is not dropped again (docs/decisions.md "Request flow").
+   * arrives meanwhile does not stop it: the check ends on the documents it took and
+   * publishes them with the versions they had when it began; the next check follows
+   * (schedule). Only a check of a workspace the settings replaced is dropped
+   * (docs/decisions.md "Request flow").
    */
   async publishAll(): Promise<void> {
     this.running = true;
+    this.rest = false;
     const start = performance.now();
+    // What this check is about: the versions and edits up to now. Edits that arrive while
+    // it runs are the next check's.
+    const versions = new Map(this.versions);
+    const edited = new Set(this.edited);
+    this.edited.clear();
+    let published = false;
     try {
       if (!this.indexed) {
-        this.publishMap(this.collectOpen(), true);
+        this.publishMap(this.collectOpen(), true, versions, edited);
+        published = true;
         return;
       }
-      const at = this.changes;
       const ws = this.ws;
-      const mayDrop = !this.dropped;
-      this.dropped = false;
-      const steps = this.ws.checkSteps(this.today ?? todayIso());
+      const steps = ws.checkSteps(this.today ?? todayIso());
       let sliceStart = performance.now();
       let all: Map<string, Finding[]>;
       for (;;) {
@@ -520,22 +572,21 @@ export class Session {
         }
         if (performance.now() - sliceStart < SLICE_MS) continue;
         await new Promise<void>((resolve) => setImmediate(resolve));
-        // A check of a workspace the settings replaced is always dropped.
-        if ((this.changes !== at && mayDrop) || this.ws !== ws) {
-          this.dropped = true;
-          return;
-        }
-        // Not dropped, but the workspace moved on: finish on what was taken, then check again.
-        if (this.changes !== at) this.rerun = true;
+        // A check of a workspace the settings replaced is dropped (reconfigure checks again).
+        if (this.workspace !== ws) return;
         sliceStart = performance.now();
       }
-      this.publishMap(this.withFileFindings(all), false);
+      this.publishMap(this.withFileFindings(all), false, versions, edited);
+      published = true;
     } finally {
+      // Edits this check did not publish are still the next one's to publish.
+      if (!published) for (const uri of edited) this.edited.add(uri);
       this.running = false;
       this.lastEnd = performance.now();
       this.lastCost = this.lastEnd - start;
       if (this.rerun) {
         this.rerun = false;
+        this.rest = true;
         this.schedule();
       }
       this.notifySettled();
@@ -600,19 +651,19 @@ export class Session {
   /**
    * Sends what changed: pushed to the client, or kept for its pull (open documents when it
    * pulls). `partial`: only the open documents were checked (the index is not complete).
+   * `versions` and `edited`: the documents' versions when the check began, and the ones
+   * edited up to then: the diagnostics carry the version they were computed for.
    */
-  private publishMap(all: Map<string, Finding[]>, partial: boolean): void {
+  private publishMap(all: Map<string, Finding[]>, partial: boolean, versions: Map<string, number>, edited: Set<string>): void {
     this.logInternal(all);
     // A document just edited always gets its diagnostics (with its version), so the editor
     // knows they are current; others only when theirs changed.
-    const edited = new Set(this.edited);
-    this.edited.clear();
     let refresh = false;
     for (const [uri, findings] of all) {
       const lang = this.langOf(uri);
       if (this.pull && this.open.has(uri)) {
         // Pulled: a document pushed before it was opened gets its push cleared once.
-        if (this.lastPublished.delete(uri)) this.host.publish(uri, [], lang, this.versions.get(uri));
+        if (this.lastPublished.delete(uri)) this.host.publish(uri, [], lang, versions.get(uri));
         this.lastFindings.delete(uri);
         const prev = this.pulled.get(uri);
         if (prev?.source && sameObjects(prev.source, findings)) continue;
@@ -630,7 +681,7 @@ export class Session {
       if (this.lastPublished.get(uri) === key && !edited.has(uri)) continue;
       this.lastPublished.set(uri, key);
       if (this.open.has(uri)) this.once.add(uri);
-      this.host.publish(uri, shown, lang, this.versions.get(uri));
+      this.host.publish(uri, shown, lang, versions.get(uri));
     }
     if (!partial) {
       for (const uri of [...this.lastFindings.keys()]) if (!all.has(uri)) this.lastFindings.delete(uri);
@@ -650,7 +701,7 @@ export class Session {
         if (all.has(uri)) continue;
         this.lastPublished.delete(uri);
         cleared.add(uri);
-        this.host.publish(uri, [], this.locale, this.versions.get(uri));
+        this.host.publish(uri, [], this.locale, versions.get(uri));
       }
     }
     // An open document that was one and no longer is (its marker or front matter half
@@ -658,10 +709,20 @@ export class Session {
     // version has none; a file that never was a document gets nothing.
     for (const uri of edited) {
       if (this.pull || all.has(uri) || cleared.has(uri) || !this.once.has(uri) || !this.open.has(uri)) continue;
-      this.host.publish(uri, [], this.locale, this.versions.get(uri));
+      this.host.publish(uri, [], this.locale, versions.get(uri));
     }
     if (refresh) this.host.refresh?.();
   }
+}
+
+/**
+ * Two edits one after the other as one (EditSpan): what the first left unchanged at the
+ * start and the end and the second did too is unchanged from the first's text to the
+ * second's. Without either span, none (the reader compares the texts).
+ */
+function mergeEdits(a: EditSpan | undefined, b: EditSpan | undefined): EditSpan | undefined {
+  if (!a || !b) return undefined;
+  return { before: a.before, prefix: Math.min(a.prefix, b.prefix), suffix: Math.min(a.suffix, b.suffix), lines: b.lines };
 }
 
 function skippedFinding(uri: string, message: Text): Finding {

@@ -5,7 +5,8 @@
  * these contributions per plan between checks, aligned with the entries, and computes them
  * again only for the entries an edit made anew; when every one is what it was, an
  * aggregate rule's findings are those of its last run (docs/decisions.md "What a
- * keystroke costs"). Whatever such a rule reads of an entry or a plan must be in here:
+ * keystroke costs"); when one differs, the rules count from per-entry contributions
+ * (Rule.tally, core/plan/tally.ts). Whatever such a rule reads of an entry or a plan must be in here:
  * test/core/keystroke-check.test.ts compares with fresh checks after edits of each part.
  *
  * Positions are not part of an entry's shape (typing in a title moves the cells after it):

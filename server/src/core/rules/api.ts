@@ -45,6 +45,8 @@ export interface RuleMeta {
    * date, mode, goals, KPIs and where they are written), on the plans' own settings, the
    * strategy, the options and today. The engine keeps each entry's shape and runs the rule
    * again only when a shape changed; a keystroke in a title or an owner reuses its findings.
+   * Such a rule counts from per-entry contributions (`tally`), so a run after an edit costs
+   * the entries it touched.
    */
   scope?: 'entry' | 'aggregate';
   /**
@@ -89,6 +91,31 @@ export interface RuleContext {
 export interface Rule {
   meta: RuleMeta;
   check(ctx: RuleContext): void;
+  /**
+   * An aggregate rule that counts from per-entry contributions (docs/decisions.md "What a
+   * keystroke costs"): the engine keeps each plan's running state between checks and, on
+   * an edit, removes the contributions of the entries it replaced and adds those of the
+   * entries it made, then asks for the report. `check` gives the same from scratch
+   * (`checkTally`, core/plan/tally.ts), which the CLI and the tests use.
+   */
+  tally?: Tally<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/**
+ * What an aggregate rule counts, split so that a keystroke costs the entries it touched:
+ * `contribution` is a pure function of the entry, its plan's own settings and what the
+ * strategy defines (the engine computes it again when one of those changes); `add` and
+ * `remove` keep a plan's running state; `report` speaks from the states of all plans.
+ */
+export interface Tally<C, S> {
+  /** What an entry contributes; undefined: nothing (a cancelled entry, for most rules). */
+  contribution(project: Project, doc: ParsedDocument, entry: PlanEntry): C | undefined;
+  /** The state of a plan without entries. */
+  start(): S;
+  add(state: S, c: C, entry: PlanEntry): void;
+  remove(state: S, c: C, entry: PlanEntry): void;
+  /** Reports from each plan's state (in the project's order of plans). */
+  report(ctx: RuleContext, plans: { doc: ParsedDocument; state: S }[]): void;
 }
 
 export function docsUrl(id: string): string {

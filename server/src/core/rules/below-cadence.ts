@@ -1,9 +1,10 @@
-import type { Rule } from './api';
+import type { Rule, Tally } from './api';
 import { numberOption } from './api';
-import type { Channel, PlanEntry, Period } from '../model';
+import type { Period } from '../model';
 import { t } from '../text';
 import { idKey } from '../vocab';
-import { activeEntries, daysBetween, fmtNumber, monthName } from '../plan/entries';
+import { daysBetween, fmtNumber, monthName } from '../plan/entries';
+import { Groups, Members, bump, checkTally } from '../plan/tally';
 import { channelCadence, channelName } from './channels';
 import { joinList } from '../query';
 import { lastDayOf } from '../dates';
@@ -31,61 +32,59 @@ export function monthsOf(p: Period): { month: string; days: number }[] {
 }
 
 /**
- * docs/rules/below-cadence.md: a channel whose channel plan declares a frequency
- * (`3x/Woche`, `täglich`, `2 per week`, `monthly`) gets fewer entries in a month of the
- * plan than `minShare` (default 3/4) of it. Per plan and channel (only channels with an
- * entry in the plan), over the months of the plan's period (else of its dated entries);
- * one finding per channel listing the months that fall short, with their counts, at the
- * channel of its first entry. "As needed" declares no rhythm and is never short.
+ * An entry's part (not cancelled): its channel (ID key), its date's month, and whether that
+ * month counts for the channel (inside the plan's own period, or any date without one).
  */
-export const rule: Rule = {
-  meta: {
-    id: 'below-cadence',
-    severity: 'information',
-    scope: 'aggregate',
-    description: t(
-      'A channel gets fewer entries in a month than the frequency its channel plan declares (e.g. 3x/week).',
-      'Ein Kanal bekommt in einem Monat weniger Einträge, als sein Kanalplan als Frequenz angibt (z. B. 3x/Woche).',
-    ),
-    options: { minShare: 0.75 },
-    optionRanges: { minShare: { min: 0, max: 1 } },
+interface Contribution {
+  channel: string | undefined;
+  month: string | undefined;
+  counted: boolean;
+}
+
+/** Per plan: dated entries per month, and per channel its entries and counted entries per month. */
+interface State {
+  months: Map<string, number>;
+  channels: Groups<{ members: Members; perMonth: Map<string, number> }>;
+}
+
+const tally: Tally<Contribution, State> = {
+  contribution(_project, doc, e) {
+    if (e.status?.value === 'cancelled') return undefined;
+    const p = doc.period?.value;
+    const d = e.isoDate;
+    return { channel: e.channel ? idKey(e.channel.id) : undefined, month: d?.slice(0, 7), counted: !!d && (!p || (d >= p.start && d <= p.end)) };
   },
-  check(ctx) {
+  start: () => ({ months: new Map(), channels: new Groups(() => ({ members: new Members(), perMonth: new Map<string, number>() })) }),
+  add(s, x, e) {
+    if (x.month) bump(s.months, x.month, 1);
+    if (x.channel === undefined) return;
+    const g = s.channels.add(x.channel, e);
+    if (x.counted) bump(g.perMonth, x.month!, 1);
+  },
+  remove(s, x, e) {
+    if (x.month) bump(s.months, x.month, -1);
+    if (x.channel === undefined) return;
+    const g = s.channels.remove(x.channel, e);
+    if (x.counted) bump(g.perMonth, x.month!, -1);
+  },
+  report(ctx, plans) {
     const minShare = numberOption(ctx, 'minShare');
-    for (const doc of ctx.project.plans) {
-      const entries = activeEntries(doc);
-      const dated = entries.filter((e) => e.isoDate);
-      if (!dated.length) continue;
+    for (const { doc, state } of plans) {
+      if (!state.months.size) continue;
       // The plan's own period; else the calendar months its entries fall in (a plan
       // `februar.plan.md` under a strategy of the whole year covers February only).
-      let period = doc.period?.value;
       let months: { month: string; days: number }[];
-      if (period) months = monthsOf(period);
+      if (doc.period) months = monthsOf(doc.period.value);
       else {
-        const dates = dated.map((e) => e.isoDate!).sort();
-        const first = dates[0].slice(0, 7);
-        const last = dates[dates.length - 1].slice(0, 7);
-        period = { start: `${first}-01`, end: lastDayOf(last) };
-        const touched = new Set(dates.map((d) => d.slice(0, 7)));
-        months = monthsOf(period).filter((m) => touched.has(m.month));
+        const touched = [...state.months.keys()].sort();
+        const period = { start: `${touched[0]}-01`, end: lastDayOf(touched[touched.length - 1]) };
+        months = monthsOf(period).filter((m) => state.months.has(m.month));
       }
-      const byChannel = new Map<string, { channel: Channel; first: PlanEntry; perMonth: Map<string, number> }>();
-      for (const e of entries) {
-        if (!e.channel) continue;
-        const k = idKey(e.channel.id);
-        let g = byChannel.get(k);
-        if (!g) {
-          const channel = ctx.project.lookup('channel', e.channel.id);
-          if (!channel) continue;
-          byChannel.set(k, (g = { channel, first: e, perMonth: new Map() }));
-        }
-        if (e.isoDate && e.isoDate >= period.start && e.isoDate <= period.end) {
-          const m = e.isoDate.slice(0, 7);
-          g.perMonth.set(m, (g.perMonth.get(m) ?? 0) + 1);
-        }
-      }
-      for (const g of byChannel.values()) {
-        const cad = channelCadence(g.channel);
+      for (const [, g] of state.channels.inOrder()) {
+        const first = g.members.first!;
+        const channel = ctx.project.lookup('channel', first.channel!.id);
+        if (!channel) continue;
+        const cad = channelCadence(channel);
         if (!cad || cad.cadence.asNeeded) continue;
         const perWeek = cad.cadence.perWeek;
         const short: { month: string; count: number; expected: number }[] = [];
@@ -96,7 +95,7 @@ export const rule: Rule = {
           if (need > 0 && count < need) short.push({ month, count, expected });
         }
         if (!short.length) continue;
-        const name = channelName(ctx.project, g.channel.id, { doc, entry: g.first });
+        const name = channelName(ctx.project, channel.id, { doc, entry: first });
         const full = (perWeek * 30.44) / 7;
         const about = fmtNumber(Math.round(full * 10) / 10, 'en');
         const aboutDe = fmtNumber(Math.round(full * 10) / 10, 'de');
@@ -110,7 +109,7 @@ export const rule: Rule = {
         );
         ctx.report({
           uri: doc.uri,
-          range: g.first.channel!.range,
+          range: first.channel!.range,
           message: t(
             `${name} is declared '${cad.cadence.raw}' in the channel plan (about ${about} ${about === '1' ? 'entry' : 'entries'} a month), but this plan has fewer: ${listEn}. Plan the missing entries, or declare the cadence you can keep.`,
             `${name} ist im Kanalplan mit '${cad.cadence.raw}' angegeben (etwa ${aboutDe} ${aboutDe === '1' ? 'Eintrag' : 'Einträge'} im Monat), dieser Plan hat weniger: ${listDe}. Planen Sie die fehlenden Einträge, oder geben Sie den Rhythmus an, den Sie halten können.`,
@@ -120,4 +119,29 @@ export const rule: Rule = {
       }
     }
   },
+};
+
+/**
+ * docs/rules/below-cadence.md: a channel whose channel plan declares a frequency
+ * (`3x/Woche`, `täglich`, `2 per week`, `monthly`) gets fewer entries in a month of the
+ * plan than `minShare` (default 3/4) of it. Per plan and channel (only channels with an
+ * entry in the plan), over the months of the plan's period (else of its dated entries);
+ * one finding per channel listing the months that fall short, with their counts, at the
+ * channel of its first entry. "As needed" declares no rhythm and is never short.
+ * Counted from per-entry contributions (Tally, docs/decisions.md "What a keystroke costs").
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'below-cadence',
+    severity: 'information',
+    scope: 'aggregate',
+    description: t(
+      'A channel gets fewer entries in a month than the frequency its channel plan declares (e.g. 3x/week).',
+      'Ein Kanal bekommt in einem Monat weniger Einträge, als sein Kanalplan als Frequenz angibt (z. B. 3x/Woche).',
+    ),
+    options: { minShare: 0.75 },
+    optionRanges: { minShare: { min: 0, max: 1 } },
+  },
+  check: (ctx) => checkTally(tally, ctx),
+  tally,
 };

@@ -1,12 +1,101 @@
-import type { Rule } from './api';
+import type { Rule, Tally } from './api';
 import { numberOption } from './api';
 import type { ParsedDocument, PlanEntry } from '../model';
 import type { Range, Text } from '../text';
 import { t } from '../text';
 import { idKey, pushWeight } from '../vocab';
 import { channelName } from './channels';
-import { activeEntries, fmtNumber, fmtPercent, monthName } from '../plan/entries';
+import { fmtNumber, fmtPercent, monthName } from '../plan/entries';
+import { Groups, Members, checkTally } from '../plan/tally';
 
+/** An entry's part: its channel (ID key) and month, its push weight, whether it is mixed. */
+interface Contribution {
+  channel: string | undefined;
+  month: string | undefined;
+  weight: number;
+  mixed: boolean;
+}
+
+/** The entries of a scope, those that are push (mixed included), and their sums. */
+interface Count {
+  members: Members;
+  pushes: Members;
+  push: number;
+  mixed: number;
+}
+
+interface State {
+  plan: Count;
+  channels: Groups<Count>;
+  months: Groups<Count>;
+}
+
+const count = (): Count => ({ members: new Members(), pushes: new Members(), push: 0, mixed: 0 });
+
+function change(c: Count, x: Contribution, e: PlanEntry, sign: 1 | -1): void {
+  c.push += sign * x.weight;
+  c.mixed += sign * (x.mixed ? 1 : 0);
+  if (x.weight > 0) {
+    if (sign > 0) c.pushes.add(e);
+    else c.pushes.remove(e);
+  }
+}
+
+const tally: Tally<Contribution, State> = {
+  contribution(_project, _doc, e) {
+    if (e.status?.value === 'cancelled') return undefined;
+    return {
+      channel: e.channel ? idKey(e.channel.id) : undefined,
+      month: e.isoDate ? e.isoDate.slice(0, 7) : undefined,
+      weight: pushWeight(e.mode?.value),
+      mixed: e.mode?.value === 'mixed',
+    };
+  },
+  start: () => ({ plan: count(), channels: new Groups(count), months: new Groups(count) }),
+  add(s, x, e) {
+    s.plan.members.add(e);
+    change(s.plan, x, e, 1);
+    if (x.channel !== undefined) change(s.channels.add(x.channel, e), x, e, 1);
+    if (x.month !== undefined) change(s.months.add(x.month, e), x, e, 1);
+  },
+  remove(s, x, e) {
+    s.plan.members.remove(e);
+    change(s.plan, x, e, -1);
+    if (x.channel !== undefined) change(s.channels.remove(x.channel, e), x, e, -1);
+    if (x.month !== undefined) change(s.months.remove(x.month, e), x, e, -1);
+  },
+  report(ctx, plans) {
+    const max = numberOption(ctx, 'max');
+    const strongMax = numberOption(ctx, 'strongMax');
+    const minEntries = numberOption(ctx, 'minEntries');
+    for (const { doc, state } of plans) {
+      const all = state.plan.members.size;
+      const scopes: Scope[] = [{ kind: 'plan', key: '', count: state.plan }];
+      for (const [, c] of state.channels.inOrder()) {
+        if (c.members.size >= all) continue;
+        const first = c.members.first!;
+        scopes.push({ kind: 'channel', key: channelName(ctx.project, first.channel!.id, { doc, entry: first }), count: c });
+      }
+      for (const [key, c] of [...state.months.map].sort(([a], [b]) => (a < b ? -1 : 1)))
+        if (c.members.size < all) scopes.push({ kind: 'month', key, count: c });
+      for (const s of scopes) {
+        const count = s.count.members.size;
+        if (count < minEntries || count === 0) continue;
+        const push = s.count.push;
+        const share = push / count;
+        if (!(share > max)) continue;
+        const range = where(doc, s);
+        if (!range) continue;
+        ctx.report({
+          uri: doc.uri,
+          range,
+          message: message(s, push, count, share, max, strongMax, s.count.mixed > 0),
+          data: { scope: s.kind, key: s.key, push, count, share },
+        });
+      }
+    }
+  },
+};
 /**
  * docs/rules/README.md: the share of push entries (mixed counts ½) is above `max` (default 0.2, the
  * 80/20 rule) over the plan, over a channel, or over a calendar month, counted once at
@@ -16,6 +105,10 @@ import { activeEntries, fmtNumber, fmtPercent, monthName } from '../plan/entries
  *
  * Scopes are counted per plan document. A channel or month that holds exactly the
  * entries of the whole plan is not reported again: it would say the same as the plan.
+ *
+ * Counted from per-entry contributions (Tally, docs/decisions.md "What a keystroke
+ * costs"): each entry that is not cancelled adds its push weight to the plan, its channel
+ * and its month; a keystroke adds and removes the entries it touched.
  */
 export const rule: Rule = {
   meta: {
@@ -29,63 +122,21 @@ export const rule: Rule = {
     options: { max: 0.2, strongMax: 0.33, minEntries: 10 },
     optionRanges: { max: { min: 0, max: 1 }, strongMax: { min: 0, max: 1 }, minEntries: { min: 1, max: 100000, integer: true } },
   },
-  check(ctx) {
-    const max = numberOption(ctx, 'max');
-    const strongMax = numberOption(ctx, 'strongMax');
-    const minEntries = numberOption(ctx, 'minEntries');
-    for (const doc of ctx.project.plans) {
-      const all = activeEntries(doc);
-      const scopes: Scope[] = [{ kind: 'plan', key: '', entries: all }];
-      const byChannel = new Map<string, Scope>();
-      const byMonth = new Map<string, Scope>();
-      for (const e of all) {
-        if (e.channel) {
-          const k = idKey(e.channel.id);
-          let s = byChannel.get(k);
-          if (!s) byChannel.set(k, (s = { kind: 'channel', key: channelName(ctx.project, e.channel.id, { doc, entry: e }), entries: [] }));
-          s.entries.push(e);
-        }
-        if (e.isoDate) {
-          const k = e.isoDate.slice(0, 7);
-          let s = byMonth.get(k);
-          if (!s) byMonth.set(k, (s = { kind: 'month', key: k, entries: [] }));
-          s.entries.push(e);
-        }
-      }
-      for (const s of [...byChannel.values(), ...[...byMonth.values()].sort((a, b) => (a.key < b.key ? -1 : 1))]) {
-        if (s.entries.length < all.length) scopes.push(s);
-      }
-      for (const s of scopes) {
-        const count = s.entries.length;
-        if (count < minEntries || count === 0) continue;
-        const push = s.entries.reduce((n, e) => n + pushWeight(e.mode?.value), 0);
-        const share = push / count;
-        if (!(share > max)) continue;
-        const range = where(doc, s);
-        if (!range) continue;
-        const mixed = s.entries.some((e) => e.mode?.value === 'mixed');
-        ctx.report({
-          uri: doc.uri,
-          range,
-          message: message(s, push, count, share, max, strongMax, mixed),
-          data: { scope: s.kind, key: s.key, push, count, share },
-        });
-      }
-    }
-  },
+  check: (ctx) => checkTally(tally, ctx),
+  tally,
 };
 
 interface Scope {
   kind: 'plan' | 'channel' | 'month';
   /** The channel ID as first written, or the month `YYYY-MM`. */
   key: string;
-  entries: PlanEntry[];
+  count: Count;
 }
 
 /** Plan: the title; channel: the channel of its first push entry; month: the date of its first push entry. */
 function where(doc: ParsedDocument, s: Scope): Range | undefined {
   if (s.kind === 'plan') return doc.titleRange;
-  const first = s.entries.find((e) => pushWeight(e.mode?.value) > 0);
+  const first = s.count.pushes.first;
   if (!first) return undefined;
   return s.kind === 'channel' ? first.channel?.range : first.date?.range;
 }

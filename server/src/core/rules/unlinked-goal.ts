@@ -1,28 +1,36 @@
-import type { Rule } from './api';
+import type { Rule, Tally } from './api';
 import { t } from '../text';
 import { idKey } from '../vocab';
 import { fileName, isCancelled, itemLabel, joinList } from '../query';
+import { bump, checkTally } from '../plan/tally';
 
-/** docs/rules/README.md: a goal that no plan entry serves (only when the strategy has at least one plan) */
-export const rule: Rule = {
-  meta: {
-    id: 'unlinked-goal',
-    severity: 'warning',
-    scope: 'aggregate',
-    description: t(
-      'A goal that no entry of the editorial plans serves (checked once the strategy has a plan).',
-      'Ein Ziel, dem kein Eintrag der Redaktionspläne dient (geprüft, sobald die Strategie einen Plan hat).',
-    ),
+/** An entry's part: the goals it serves (ID keys, directly or through its KPIs), and whether it is cancelled. */
+interface Contribution {
+  keys: string[];
+  cancelled: boolean;
+}
+
+/** Per plan: how many entries serve each goal, and how many cancelled entries did. */
+interface State {
+  served: Map<string, number>;
+  cancelled: Map<string, number>;
+}
+
+const tally: Tally<Contribution, State> = {
+  contribution(project, _doc, entry) {
+    const keys = project.perEntry('goal keys', entry, (e) => project.goalsOfEntry(e).map((g) => idKey(g.id)));
+    return keys.length ? { keys, cancelled: isCancelled(entry) } : undefined;
   },
-  check(ctx) {
+  start: () => ({ served: new Map(), cancelled: new Map() }),
+  add(s, c) {
+    for (const k of c.keys) bump(c.cancelled ? s.cancelled : s.served, k, 1);
+  },
+  remove(s, c) {
+    for (const k of c.keys) bump(c.cancelled ? s.cancelled : s.served, k, -1);
+  },
+  report(ctx, states) {
     const { project } = ctx;
     if (!project.strategy || !project.plans.length) return;
-    const served = new Set<string>();
-    const cancelledOnly = new Set<string>();
-    for (const { entry } of project.entries()) {
-      const keys = project.perEntry('goal keys', entry, (e) => project.goalsOfEntry(e).map((g) => idKey(g.id)));
-      for (const k of keys) (isCancelled(entry) ? cancelledOnly : served).add(k);
-    }
     const plans = joinList(
       project.plans.map((p) => fileName(p.uri)),
       'en',
@@ -34,8 +42,8 @@ export const rule: Rule = {
     const many = project.plans.length > 1;
     for (const g of project.goals) {
       const key = idKey(g.id);
-      if (served.has(key)) continue;
-      const cancelled = cancelledOnly.has(key);
+      if (states.some((p) => p.state.served.has(key))) continue;
+      const cancelled = states.some((p) => p.state.cancelled.has(key));
       ctx.report({
         uri: g.uri,
         range: g.idRange,
@@ -46,4 +54,23 @@ export const rule: Rule = {
       });
     }
   },
+};
+
+/**
+ * docs/rules/README.md: a goal that no plan entry serves (only when the strategy has at
+ * least one plan). Counted from per-entry contributions (Tally, docs/decisions.md "What a
+ * keystroke costs"): each entry adds the goals it serves.
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'unlinked-goal',
+    severity: 'warning',
+    scope: 'aggregate',
+    description: t(
+      'A goal that no entry of the editorial plans serves (checked once the strategy has a plan).',
+      'Ein Ziel, dem kein Eintrag der Redaktionspläne dient (geprüft, sobald die Strategie einen Plan hat).',
+    ),
+  },
+  check: (ctx) => checkTally(tally, ctx),
+  tally,
 };

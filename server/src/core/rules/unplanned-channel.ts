@@ -1,28 +1,25 @@
-import type { Rule } from './api';
+import type { Rule, Tally } from './api';
 import { t } from '../text';
 import { idKey } from '../vocab';
-import { activeEntriesInProject, fileName, joinList, writtenId } from '../query';
+import { fileName, isCancelled, joinList, writtenId } from '../query';
+import { bump, checkTally } from '../plan/tally';
 
-/** docs/rules/README.md: a channel of the channel plan with no plan entry */
-export const rule: Rule = {
-  meta: {
-    id: 'unplanned-channel',
-    severity: 'information',
-    scope: 'aggregate',
-    description: t(
-      'A channel of the channel plan that no entry of the editorial plans uses.',
-      'Ein Kanal des Kanalplans, den kein Eintrag der Redaktionspläne nutzt.',
-    ),
-  },
-  check(ctx) {
+/** Per plan: how many entries (not cancelled) use each channel (ID key). */
+type State = Map<string, number>;
+
+const tally: Tally<string, State> = {
+  contribution: (_project, _doc, e) => (e.channel && !isCancelled(e) ? idKey(e.channel.id) : undefined),
+  start: () => new Map(),
+  add: (s, k) => bump(s, k, 1),
+  remove: (s, k) => bump(s, k, -1),
+  report(ctx, states) {
     const { project } = ctx;
     if (!project.strategy || !project.plans.length) return;
-    const used = new Set<string>();
-    for (const { entry } of activeEntriesInProject(project)) if (entry.channel) used.add(idKey(entry.channel.id));
     const plans = project.plans.map((p) => fileName(p.uri));
     const many = plans.length > 1;
     for (const c of project.channels) {
-      if (used.has(idKey(c.id))) continue;
+      const key = idKey(c.id);
+      if (states.some((p) => p.state.has(key))) continue;
       const name = writtenId(project, c);
       ctx.report({
         uri: c.uri,
@@ -34,4 +31,23 @@ export const rule: Rule = {
       });
     }
   },
+};
+
+/**
+ * docs/rules/README.md: a channel of the channel plan with no plan entry. Counted from
+ * per-entry contributions (Tally, docs/decisions.md "What a keystroke costs"): each entry
+ * that is not cancelled adds its channel.
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'unplanned-channel',
+    severity: 'information',
+    scope: 'aggregate',
+    description: t(
+      'A channel of the channel plan that no entry of the editorial plans uses.',
+      'Ein Kanal des Kanalplans, den kein Eintrag der Redaktionspläne nutzt.',
+    ),
+  },
+  check: (ctx) => checkTally(tally, ctx),
+  tally,
 };
