@@ -11,7 +11,8 @@
  * dropped with the next reading; a document removed from the workspace drops its part.
  */
 import type { Root } from 'mdast';
-import { detachString } from '../text';
+import { detachString, type LineIndex } from '../text';
+import type { Suppressions } from '../model';
 
 /** A document read in pieces: its text, and what was built from each piece. */
 export interface PieceState<B> {
@@ -27,6 +28,15 @@ interface Generation {
   pieces?: { key: string; state: PieceState<unknown> };
   /** A Markdown document's last cut (markdown.ts `MdCut`). */
   cut?: { key: string; value: unknown };
+  /** The last reading's suppression comments, with its text and index (common.ts shiftSuppressions). */
+  sup?: KeptSuppressions;
+}
+
+/** A reading's suppressions with the text and line index they were found in. */
+export interface KeptSuppressions {
+  text: string;
+  lines: LineIndex;
+  sup: Suppressions;
 }
 
 export class ChunkCache {
@@ -123,6 +133,17 @@ export class DocumentCache {
   /** Keeps this reading's cut (its chunks and what was built from them, already detached). */
   setCut<T>(key: string, value: T): void {
     this.next.cut = { key, value };
+  }
+
+  /** The last reading's suppressions (with its text: the caller checks that an edit was made to it). */
+  suppressions(): KeptSuppressions | undefined {
+    return this.prev?.sup;
+  }
+
+  /** Keeps this reading's suppressions for the next (their names are cut from the text: detached). */
+  setSuppressions(k: KeptSuppressions): void {
+    for (const n of k.sup.names) n.name = detachString(n.name);
+    this.next.sup = k;
   }
 
   /** The reading is complete: it replaces the last one. */

@@ -35,7 +35,7 @@ import {
   type BuildContext,
   type RawField,
 } from './build';
-import { detectLanguage, emptySuppressions, scanSuppressions, yamlErrorText } from './common';
+import { detectLanguage, emptySuppressions, scanSuppressions, shiftSuppressions, yamlErrorText } from './common';
 
 const META_KEYS = new Set([
   'stratdoc',
@@ -80,7 +80,13 @@ export function parseYaml(
     problems: [],
     suppressions: emptySuppressions(),
   };
-  scanSuppressions(text, lines, 'yaml', out.suppressions);
+  // After a keystroke, the last reading's comments moved by the edit (common.ts shiftSuppressions); else a scan.
+  const kept = opts.cache?.suppressions();
+  const e = opts.edit;
+  const shifted =
+    !!kept && !!e && e.before === kept.text && e.prefix + e.suffix <= Math.min(kept.text.length, text.length) && shiftSuppressions(kept.sup, kept, e, text, lines, out.suppressions);
+  if (!shifted) scanSuppressions(text, lines, 'yaml', out.suppressions);
+  opts.cache?.setSuppressions({ text, lines, sup: out.suppressions });
   const ctx: BuildContext = { uri, lines, problems: out.problems, lang: 'en' };
   const r = (a: number, b: number): Range => lines.rangeOf(a, b);
 
@@ -557,7 +563,7 @@ export function splitPlan(text: string, lines: LineIndex, prev?: PrevSplit): Pla
   // line, and the last text passed them, so only the edited lines are tested again, and
   // only when the edit lies after the first entry do the head and the indent stay.
   if (prev && prev.first > prev.split.firstEntryLine) {
-    const a = lines.lineStarts[prev.first];
+    const a = lines.lineStart(prev.first);
     const edited = text.slice(a, lines.lineEnd(prev.lastNew));
     if (/(^|[\s[{,:])[&*!][^\s]/.test(edited) || /^%/m.test(edited) || /^(?:---|\.\.\.)(?:[ \t]|\r?$)/m.test(edited)) return undefined;
     const { indent, firstEntryLine: j } = prev.split;
@@ -579,7 +585,7 @@ export function splitPlan(text: string, lines: LineIndex, prev?: PrevSplit): Pla
   // (Scanned with regular expressions over the whole text rather than line by line: this
   // runs on every keystroke in the server.)
   const marker = /^(?:---|\.\.\.)(?:[ \t]|\r?$)/gm;
-  marker.lastIndex = n > 1 ? lines.lineStarts[1] : text.length;
+  marker.lastIndex = n > 1 ? lines.lineStart(1) : text.length;
   if (marker.exec(text)) return undefined;
   let j = k + 1;
   while (j < n && /^\s*(#.*)?$/.test(lines.lineText(j))) j++;
@@ -588,12 +594,12 @@ export function splitPlan(text: string, lines: LineIndex, prev?: PrevSplit): Pla
   const indent = m[1].length;
   const dash = new RegExp(`^ {${indent}}-(?: |\\r?$)`, 'gm');
   const starts: number[] = [];
-  dash.lastIndex = lines.lineStarts[j];
+  dash.lastIndex = lines.lineStart(j);
   let line = j;
   for (let m2 = dash.exec(text); m2; m2 = dash.exec(text)) {
-    while (line + 1 < n && lines.lineStarts[line + 1] <= m2.index) line++;
+    while (line + 1 < n && lines.lineStart(line + 1) <= m2.index) line++;
     // `^` also matches after separators that do not break lines here (U+2028…).
-    if (lines.lineStarts[line] === m2.index) starts.push(line);
+    if (lines.lineStart(line) === m2.index) starts.push(line);
   }
   return finishSplit(text, lines, j, indent, starts);
 }
@@ -611,7 +617,7 @@ function finishSplit(text: string, lines: LineIndex, j: number, indent: number, 
       break;
     }
   }
-  const at = (line: number) => (line >= n ? text.length : lines.lineStarts[line]);
+  const at = (line: number) => (line >= n ? text.length : lines.lineStart(line));
   const chunks = starts.map((s, i) => {
     const endLine = (i + 1 < starts.length ? starts[i + 1] : tail) - 1;
     return { start: at(s), end: at(endLine + 1), startLine: s, endLine };
