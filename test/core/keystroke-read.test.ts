@@ -154,7 +154,14 @@ describe('the keystroke path: Session.didEdit reads what a fresh reading reads',
   const longYaml = (n: number) =>
     PLAN_YAML_TEXT +
     Array.from({ length: n }, (_, i) => {
-      const note = i % 37 === 5 ? '  # stratdoc-disable-next-line missing-owner\n' : i % 53 === 7 ? '  # stratdoc-disable channels -- Kampagne\n' : i % 53 === 20 ? '  # stratdoc-enable\n' : '';
+      const note =
+        i % 37 === 5
+          ? '  # stratdoc-disable-next-line missing-owner\n'
+          : i % 53 === 7
+            ? '  # stratdoc-disable channels -- Kampagne\n'
+            : i % 53 === 20
+              ? '  # stratdoc-enable\n'
+              : '';
       return `${note}  - date: 2027-02-${String((i % 28) + 1).padStart(2, '0')}\n    channel: ${i % 3 ? 'instagram' : 'LinkedIn'}\n    title: "Beitrag ${i}: Ökostrom im Alltag"\n    owner: anna # stratdoc-disable-line status\n    status: ${i % 2 ? 'geplant' : 'planned'}\n`;
     }).join('') +
     'notes: Ende\n';

@@ -84,7 +84,11 @@ export function parseYaml(
   const kept = opts.cache?.suppressions();
   const e = opts.edit;
   const shifted =
-    !!kept && !!e && e.before === kept.text && e.prefix + e.suffix <= Math.min(kept.text.length, text.length) && shiftSuppressions(kept.sup, kept, e, text, lines, out.suppressions);
+    !!kept &&
+    !!e &&
+    e.before === kept.text &&
+    e.prefix + e.suffix <= Math.min(kept.text.length, text.length) &&
+    shiftSuppressions(kept.sup, kept, e, text, lines, out.suppressions);
   if (!shifted) scanSuppressions(text, lines, 'yaml', out.suppressions);
   opts.cache?.setSuppressions({ text, lines, sup: out.suppressions });
   const ctx: BuildContext = { uri, lines, problems: out.problems, lang: 'en' };
