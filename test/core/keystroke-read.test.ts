@@ -194,6 +194,18 @@ describe('the keystroke path: Session.didEdit reads what a fresh reading reads',
       ['a blank line between # and the word', (e) => [[e.change(comment + 1, comment + 1, '\n ')], [e.change(comment + 1, comment + 3, '')]]],
       ['an open quote typed and closed', (e) => [[e.change(title, title, '"')], [e.change(title + 1, title + 1, 'x')], [e.change(title, title + 1, '')]]],
       ['an open flow sequence', (e) => [[e.change(title - 8, title - 8, '[')], [e.change(title - 8, title - 7, '')]]],
+      [
+        'typing in entries far apart, deleting again',
+        (e) => {
+          const out: Change[][] = [];
+          for (const k of [3, 60, 140, 199, 60]) {
+            const t = at('title: "', at(`Beitrag ${k}:`) - 12) + 8;
+            out.push([e.change(t, t, 'a')], [e.change(t + 1, t + 1, 'b')], [e.change(t, t + 1, '')]);
+          }
+          return out;
+        },
+      ],
+      ['an entry made no mapping and back', (e) => [[e.change(entry + 8, entry + 9, ' ')], [e.change(entry + 8, entry + 9, ':')]]],
       ['a comment typed at the end of a line', (e) => [[e.change(title + 5, title + 5, '" # stratdoc-disable-line date\n')]]],
     ];
     for (const [name, edits] of cases) run(`${name.replace(/\W+/g, '-')}.plan.yaml`, text, edits, true);

@@ -96,15 +96,21 @@ export function parseYaml(
 
   // A long plan with a plain block list of entries is read in pieces (head, each entry,
   // tail); anything that could tie entries together makes it one parse of the whole.
-  const split = kind === 'plan' && opts.cache ? splitAgain(uri, text, lines, opts) : undefined;
+  // A keystroke inside one entry that adds or removes no line (most of them) keeps the last
+  // reading's split: only that entry's piece is read again (`quick`, see keptSplit).
+  const quick = kind === 'plan' && opts.cache ? keptSplit(uri, text, lines, opts) : undefined;
+  const split = quick ? quick.split : kind === 'plan' && opts.cache ? splitAgain(uri, text, lines, opts) : undefined;
   let pairs: Pair[];
   if (split) {
-    const head = parseDocument(text.slice(0, split.headEnd), PARSE_OPTIONS);
-    const tail = parseDocument(text.slice(split.tailStart), PARSE_OPTIONS);
+    // From the split's lines (a kept split's offsets are of the text it was made for).
+    const headEnd = lines.lineStart(split.firstEntryLine);
+    const tailStart = lines.lineStart(split.tailLine);
+    const head = parseDocument(text.slice(0, headEnd), PARSE_OPTIONS);
+    const tail = parseDocument(text.slice(tailStart), PARSE_OPTIONS);
     if (head.errors.some(runsOn)) return parseYaml(uri, text, kind, detectedBy, { ...opts, cache: undefined, edit: undefined });
-    shift(tail.contents, split.tailStart);
+    shift(tail.contents, tailStart);
     yamlProblems(head.errors, 0, text, uri, r, out.problems);
-    yamlProblems(tail.errors, split.tailStart, text, uri, r, out.problems);
+    yamlProblems(tail.errors, tailStart, text, uri, r, out.problems);
     pairs = [...(isMap(head.contents) ? head.contents.items : []), ...(isMap(tail.contents) ? tail.contents.items : [])];
   } else {
     const doc = parseDocument(text, PARSE_OPTIONS);
@@ -161,7 +167,7 @@ export function parseYaml(
     ctx.years = { period: out.period?.value, year: yearOfTitle(out.title) };
     const sp = get('strategy', 'strategie');
     const sf = sp && fieldOf(sp, text, r);
-    const entries: PlanEntry[] = [];
+    let entries: PlanEntry[] = [];
     let entriesRange: Range | undefined;
     if (split) {
       for (const [k, pair] of top) if (ENTRY_KEYS.has(k)) entriesRange = nodeRange(pair.key as Node, r);
@@ -170,63 +176,40 @@ export function parseYaml(
       // or removed, entries after it (their ranges are lines and columns, so they hold).
       // `open`: the piece ends inside a quote or flow collection, which read whole would
       // run on into the entries after it.
-      type Built = { entries: PlanEntry[]; problems: ParsedDocument['problems']; open?: boolean };
       const stateKey = `${uri}|${ctx.lang}|${yearKey(ctx.years)}`;
-      const prev = opts.cache!.pieces<Built>(stateKey);
-      // The editor's range when it was made to the text of the last reading (the server's
-      // keystrokes), else found by comparing the two texts.
-      const given =
-        opts.edit && opts.edit.before === prev?.text && opts.edit.prefix + opts.edit.suffix <= Math.min(prev.text.length, text.length) ? opts.edit : undefined;
-      const ends = prev ? (given ? { prefix: given.prefix, suffix: given.suffix } : commonEnds(prev.text, text)) : undefined;
-      const delta = prev ? text.length - prev.text.length : 0;
-      const sameLines = !!prev && prev.lineCount === lines.lineCount;
-      const next: PieceState<Built> = { text, lineCount: lines.lineCount, pieces: [] };
-      const fresh: Built[] = [];
-      let j = 0;
-      for (const c of split.chunks) {
-        let built: Built | undefined;
-        if (prev && ends) {
-          const inPrefix = c.end <= ends.prefix;
-          const inSuffix = sameLines && c.start >= text.length - ends.suffix;
-          if (inPrefix || inSuffix) {
-            const at = inPrefix ? c.start : c.start - delta;
-            while (j < prev.pieces.length && prev.pieces[j].start < at) j++;
-            const old = prev.pieces[j];
-            if (old && old.start === at && old.end === (inPrefix ? c.end : c.end - delta) && old.startLine === c.startLine) built = old.built;
-          }
+      const prev = opts.cache!.pieces<Built, PlanEntry>(stateKey);
+      // A kept split needs the last reading's pieces of it (under the same key: the head,
+      // which sets language and years, was not edited); else the split is made again.
+      if (quick && (prev?.text !== opts.edit!.before || prev.pieces.length !== split.starts.length))
+        return parseYaml(uri, text, kind, detectedBy, { ...opts, edit: undefined });
+      /** Reads one piece (the text from line `a` to line `b`'s end); its entries numbered from `index`. */
+      const readPiece = (a: number, b: number, index: number): Built => {
+        const start = lines.lineStart(a);
+        const built: Built = { entries: [], problems: [] };
+        const doc = parseDocument(text.slice(start, lines.lineStart(b + 1)), PARSE_OPTIONS);
+        shift(doc.contents, start);
+        yamlProblems(doc.errors, start, text, uri, r, built.problems);
+        if (doc.errors.some(runsOn)) built.open = true;
+        const local: BuildContext = { ...ctx, problems: built.problems };
+        const seq = doc.contents;
+        for (const el of isSeq(seq) ? seq.items : []) {
+          if (isMap(el)) built.entries.push(...buildEntries(fieldsOfMap(el, text, r), nodeRange(el, r)!, index + built.entries.length, local));
+          else if (el !== null && el !== undefined) built.problems.push(notAnEntry(el as Node, r, entriesRange));
         }
-        if (!built) {
-          const chunkText = text.slice(c.start, c.end);
-          built = { entries: [], problems: [] };
-          const doc = parseDocument(chunkText, PARSE_OPTIONS);
-          shift(doc.contents, c.start);
-          yamlProblems(doc.errors, c.start, text, uri, r, built.problems);
-          if (doc.errors.some(runsOn)) built.open = true;
-          const local: BuildContext = { ...ctx, problems: built.problems };
-          const seq = doc.contents;
-          for (const el of isSeq(seq) ? seq.items : []) {
-            if (isMap(el)) built.entries.push(...buildEntries(fieldsOfMap(el, text, r), nodeRange(el, r)!, entries.length + built.entries.length, local));
-            else if (el !== null && el !== undefined) built.problems.push(notAnEntry(el as Node, r, entriesRange));
-          }
-          // Kept until the piece is edited: cut to length (build.ts exact).
-          built.entries = exact(built.entries);
-          built.problems = exact(built.problems);
-          fresh.push(built);
-        }
-        next.pieces.push({ start: c.start, end: c.end, startLine: c.startLine, built });
-        // An entry before it that split in two or merged (a stray character while typing)
-        // moves the index of the entries after it; nothing else of an entry depends on it.
-        for (const e of built.entries) {
-          e.index = entries.length;
-          entries.push(e);
-        }
-        for (const p of built.problems) out.problems.push(p);
-      }
+        // Kept until the piece is edited: cut to length (build.ts exact).
+        built.entries = exact(built.entries);
+        built.problems = exact(built.problems);
+        return built;
+      };
+      const { state: next, fresh } =
+        quick && prev ? quickPieces(text, lines, prev, quick.piece, readPiece) : slowPieces(text, lines, split, prev, opts.edit, readPiece);
+      for (const i of next.withProblems) for (const p of next.pieces[i].built.problems) out.problems.push(p);
       opts.cache!.setPieces(stateKey, next, fresh);
       // A cut must not change what the text means (splitPlan): a quote or bracket left
       // open (mostly while typing) is read with the rest, as a fresh check reads it. The
       // pieces stay cached, so closing it reads only the piece again.
-      if (next.pieces.some((p) => p.built.open)) return parseYaml(uri, text, kind, detectedBy, { ...opts, cache: undefined, edit: undefined });
+      if (next.open) return parseYaml(uri, text, kind, detectedBy, { ...opts, cache: undefined, edit: undefined });
+      entries = next.entries;
     }
     for (const [k, pair] of split ? [] : top) {
       if (!ENTRY_KEYS.has(k)) continue;
@@ -440,6 +423,95 @@ function readItems(
 
 const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false } as const;
 
+/** What was built from one piece of a plan read in pieces. */
+type Built = { entries: PlanEntry[]; problems: ParsedDocument['problems']; open?: boolean };
+type Pieces = PieceState<Built, PlanEntry>;
+type ReadPiece = (startLine: number, endLine: number, index: number) => Built;
+
+function emptyPieces(text: string, lines: LineIndex): Pieces {
+  return { text, lines, pieces: [], entries: [], first: [], withProblems: [], open: 0 };
+}
+
+/** Appends a piece to a reading in pieces; its entries are numbered where they land. */
+function addPiece(state: Pieces, startLine: number, endLine: number, built: Built): void {
+  const i = state.pieces.length;
+  state.pieces.push({ startLine, endLine, built });
+  state.first.push(state.entries.length);
+  // An entry before it that split in two or merged (a stray character while typing)
+  // moves the index of the entries after it; nothing else of an entry depends on it.
+  for (const e of built.entries) {
+    e.index = state.entries.length;
+    state.entries.push(e);
+  }
+  if (built.problems.length) state.withProblems.push(i);
+  if (built.open) state.open++;
+}
+
+/**
+ * The pieces of a split, each reused from the last reading where its text and lines are
+ * unchanged (before the edit, and after it when no line was added or removed), else read.
+ */
+function slowPieces(
+  text: string,
+  lines: LineIndex,
+  split: PlanSplit,
+  prev: Pieces | undefined,
+  edit: EditSpan | undefined,
+  readPiece: ReadPiece,
+): { state: Pieces; fresh: Built[] } {
+  // The editor's range when it was made to the text of the last reading (the server's
+  // keystrokes), else found by comparing the two texts.
+  const given = edit && prev && edit.before === prev.text && edit.prefix + edit.suffix <= Math.min(prev.text.length, text.length) ? edit : undefined;
+  const ends = prev ? (given ? { prefix: given.prefix, suffix: given.suffix } : commonEnds(prev.text, text)) : undefined;
+  const sameLines = !!prev && prev.lines.lineCount === lines.lineCount;
+  const state = emptyPieces(text, lines);
+  const fresh: Built[] = [];
+  let j = 0;
+  for (const c of split.chunks) {
+    let built: Built | undefined;
+    if (prev && ends && (c.end <= ends.prefix || (sameLines && c.start >= text.length - ends.suffix))) {
+      // The last reading's piece on the same lines: before the edit, and after it when no
+      // line was added or removed, the same lines are the same text.
+      while (j < prev.pieces.length && prev.pieces[j].startLine < c.startLine) j++;
+      const old = prev.pieces[j];
+      if (old && old.startLine === c.startLine && old.endLine === c.endLine) built = old.built;
+    }
+    if (!built) {
+      built = readPiece(c.startLine, c.endLine, state.entries.length);
+      fresh.push(built);
+    }
+    addPiece(state, c.startLine, c.endLine, built);
+  }
+  return { state, fresh };
+}
+
+/**
+ * The last reading with piece `p` read again (keptSplit: the edit lies inside it and added
+ * or removed no line): the other pieces, their entries and problems are copied as arrays,
+ * not visited, unless the piece now has more or fewer entries (then they are numbered again).
+ */
+function quickPieces(text: string, lines: LineIndex, prev: Pieces, p: number, readPiece: ReadPiece): { state: Pieces; fresh: Built[] } {
+  const old = prev.pieces[p];
+  const built = readPiece(old.startLine, old.endLine, prev.first[p]);
+  const pieces = prev.pieces.slice();
+  pieces[p] = { startLine: old.startLine, endLine: old.endLine, built };
+  if (built.entries.length !== old.built.entries.length) {
+    const state = emptyPieces(text, lines);
+    for (const q of pieces) addPiece(state, q.startLine, q.endLine, q.built);
+    return { state, fresh: [built] };
+  }
+  const entries = prev.entries.slice();
+  for (let k = 0; k < built.entries.length; k++) entries[prev.first[p] + k] = built.entries[k];
+  const withProblems = prev.withProblems.filter((i) => i !== p);
+  if (built.problems.length) {
+    let at = 0;
+    while (at < withProblems.length && withProblems[at] < p) at++;
+    withProblems.splice(at, 0, p);
+  }
+  const open = prev.open - (old.built.open ? 1 : 0) + (built.open ? 1 : 0);
+  return { state: { text, lines, pieces, entries, first: prev.first, withProblems, open }, fresh: [built] };
+}
+
 function notAnEntry(el: Node, r: (a: number, b: number) => Range, entriesRange: Range | undefined): ParsedDocument['problems'][number] {
   return {
     rule: 'schema',
@@ -519,8 +591,9 @@ export interface PlanSplit {
   /** End of the head (everything before the first entry, `entries:` included). */
   headEnd: number;
   chunks: { start: number; end: number; startLine: number; endLine: number }[];
-  /** Start of the keys after the entries (the text's length when there are none). */
+  /** Start of the keys after the entries (the text's length when there are none), and its line (the line count then). */
   tailStart: number;
+  tailLine: number;
   /** The line of the first entry, the entries' indent, and the line each entry starts on. */
   firstEntryLine: number;
   indent: number;
@@ -546,7 +619,7 @@ export interface PrevSplit {
 function splitAgain(uri: string, text: string, lines: LineIndex, opts: YamlOptions): PlanSplit | undefined {
   const cache = opts.cache!;
   const key = `${uri}|yaml-split`;
-  const last = cache.cut<{ text: string; lineCount: number; split: PlanSplit }>(key);
+  const last = cache.cut<SplitRecord>(key);
   const edit = opts.edit;
   let prev: PrevSplit | undefined;
   if (last && edit && edit.before === last.text && edit.prefix + edit.suffix <= Math.min(last.text.length, text.length)) {
@@ -567,11 +640,9 @@ export function splitPlan(text: string, lines: LineIndex, prev?: PrevSplit): Pla
   // line, and the last text passed them, so only the edited lines are tested again, and
   // only when the edit lies after the first entry do the head and the indent stay.
   if (prev && prev.first > prev.split.firstEntryLine) {
-    const a = lines.lineStart(prev.first);
-    const edited = text.slice(a, lines.lineEnd(prev.lastNew));
-    if (/(^|[\s[{,:])[&*!][^\s]/.test(edited) || /^%/m.test(edited) || /^(?:---|\.\.\.)(?:[ \t]|\r?$)/m.test(edited)) return undefined;
+    if (tiesEntries(text, lines, prev.first, prev.lastNew)) return undefined;
     const { indent, firstEntryLine: j } = prev.split;
-    const dash = new RegExp(`^ {${indent}}-(?: |\\r?$)`);
+    const dash = entryDash(indent);
     const old = prev.split.starts;
     const delta = prev.lastNew - prev.lastOld;
     const starts: number[] = [];
@@ -608,6 +679,52 @@ export function splitPlan(text: string, lines: LineIndex, prev?: PrevSplit): Pla
   return finishSplit(text, lines, j, indent, starts);
 }
 
+/** Whether lines `a`..`b` hold what could tie entries together (an anchor, alias or tag, a directive, a document marker). */
+function tiesEntries(text: string, lines: LineIndex, a: number, b: number): boolean {
+  const edited = text.slice(lines.lineStart(a), lines.lineEnd(b));
+  return /(^|[\s[{,:])[&*!][^\s]/.test(edited) || /^%/m.test(edited) || /^(?:---|\.\.\.)(?:[ \t]|\r?$)/m.test(edited);
+}
+
+/** A line that starts an entry of a list at `indent`. */
+function entryDash(indent: number): RegExp {
+  return new RegExp(`^ {${indent}}-(?: |\\r?$)`);
+}
+
+type SplitRecord = { text: string; lineCount: number; split: PlanSplit };
+
+/**
+ * The last reading's split, kept as it is, when the edit since (made to its text) lies
+ * inside one entry's piece, not the last (whose end is where the tail begins), after the
+ * first entry's line, adds or removes no line, and leaves its lines as splitPlan would
+ * read them: no entry begins on the edited lines but the piece's own on its first, and
+ * nothing ties entries together. Returns the split and the piece. The kept split's
+ * offsets are those of the text it was made for: its readers take its lines.
+ */
+function keptSplit(uri: string, text: string, lines: LineIndex, opts: YamlOptions): { split: PlanSplit; piece: number } | undefined {
+  const edit = opts.edit;
+  const key = `${uri}|yaml-split`;
+  const last = opts.cache!.cut<SplitRecord>(key);
+  if (!edit || !last || edit.before !== last.text || last.lineCount !== lines.lineCount || text.length < SPLIT_MIN_LENGTH) return undefined;
+  if (edit.prefix + edit.suffix > Math.min(last.text.length, text.length)) return undefined;
+  const { split } = last;
+  const first = lines.positionAt(edit.prefix).line;
+  const end = lines.positionAt(text.length - edit.suffix).line;
+  const starts = split.starts;
+  let p = 0;
+  let hi = starts.length - 1;
+  while (p < hi) {
+    const mid = (p + hi + 1) >> 1;
+    if (starts[mid] <= first) p = mid;
+    else hi = mid - 1;
+  }
+  if (first <= split.firstEntryLine || p + 1 >= starts.length || end >= starts[p + 1]) return undefined;
+  if (tiesEntries(text, lines, first, end)) return undefined;
+  const dash = entryDash(split.indent);
+  for (let l = first; l <= end; l++) if (dash.test(lines.lineText(l)) !== (l === starts[p])) return undefined;
+  opts.cache!.setCut<SplitRecord>(key, { text, lineCount: lines.lineCount, split });
+  return { split, piece: p };
+}
+
 /** The pieces from the lines the entries start on: each entry up to the next, the tail after the last. */
 function finishSplit(text: string, lines: LineIndex, j: number, indent: number, starts: number[]): PlanSplit | undefined {
   const n = lines.lineCount;
@@ -626,7 +743,7 @@ function finishSplit(text: string, lines: LineIndex, j: number, indent: number, 
     const endLine = (i + 1 < starts.length ? starts[i + 1] : tail) - 1;
     return { start: at(s), end: at(endLine + 1), startLine: s, endLine };
   });
-  return { headEnd: at(j), chunks, tailStart: at(tail), firstEntryLine: j, indent, starts };
+  return { headEnd: at(j), chunks, tailStart: at(tail), tailLine: tail, firstEntryLine: j, indent, starts };
 }
 
 function emptyStrategy(): StrategyModel {
