@@ -158,6 +158,27 @@ export function reviveRanges(value: unknown): void {
   if (typeof value === 'object' && value !== null) walk(value, 0);
 }
 
+/**
+ * A copy of plain data (what a reader built from a piece of a document) with every range
+ * and position in it `dl` lines further down: what the piece means when lines were added
+ * or removed above it and its own text is unchanged. Strings, sets and maps are shared;
+ * an empty array stays the same array (build.ts `exact` shares one).
+ */
+export function movedLines<T>(value: T, dl: number): T {
+  const walk = (v: unknown, depth: number): unknown => {
+    if (typeof v !== 'object' || v === null || depth > 32) return v;
+    if (v instanceof SmallRange || v instanceof PackedRange) return range(v.start.line + dl, v.start.character, v.end.line + dl, v.end.character);
+    if (Array.isArray(v)) return v.length ? v.map((x) => walk(x, depth + 1)) : v;
+    if (v instanceof Set || v instanceof Map) return v;
+    const o = v as Record<string, unknown>;
+    if (typeof o.line === 'number' && typeof o.character === 'number' && Object.keys(o).length === 2) return { line: o.line + dl, character: o.character };
+    const out: Record<string, unknown> = {};
+    for (const k in o) out[k] = walk(o[k], depth + 1);
+    return out;
+  };
+  return walk(value, 0) as T;
+}
+
 export function range(sl: number, sc: number, el: number, ec: number): Range {
   return packRange(sl, sc, el, ec);
 }

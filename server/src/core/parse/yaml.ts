@@ -7,7 +7,7 @@ import { parseDocument, isMap, isSeq, isScalar, isPair, Scalar, type Node, type 
 import { commonEnds } from './markdown';
 import type { DocumentCache, PieceState } from './cache';
 import type { Goal, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel, EditSpan } from '../model';
-import { LineIndex, t, type Range } from '../text';
+import { LineIndex, movedLines, t, type Range } from '../text';
 import {
   ENTRY_LIST_KEYS as ENTRY_KEYS,
   ID_RE,
@@ -172,8 +172,9 @@ export function parseYaml(
     if (split) {
       for (const [k, pair] of top) if (ENTRY_KEYS.has(k)) entriesRange = nodeRange(pair.key as Node, r);
       // What the last reading of this document built is reused for every entry whose text
-      // and line are unchanged: entries before the edit, and, when no line was added
-      // or removed, entries after it (their ranges are lines and columns, so they hold).
+      // is unchanged: entries before the edit as they are, entries after it as they are
+      // when no line was added or removed (their ranges are lines and columns, so they
+      // hold), else with their lines moved (slowPieces).
       // `open`: the piece ends inside a quote or flow collection, which read whole would
       // run on into the entries after it.
       const stateKey = `${uri}|${ctx.lang}|${yearKey(ctx.years)}`;
@@ -463,18 +464,22 @@ function slowPieces(
   // keystrokes), else found by comparing the two texts.
   const given = edit && prev && edit.before === prev.text && edit.prefix + edit.suffix <= Math.min(prev.text.length, text.length) ? edit : undefined;
   const ends = prev ? (given ? { prefix: given.prefix, suffix: given.suffix } : commonEnds(prev.text, text)) : undefined;
-  const sameLines = !!prev && prev.lines.lineCount === lines.lineCount;
+  // Lines added (or removed, negative) by the edit: the pieces after it moved by as many.
+  const dl = prev ? lines.lineCount - prev.lines.lineCount : 0;
   const state = emptyPieces(text, lines);
   const fresh: Built[] = [];
   let j = 0;
   for (const c of split.chunks) {
     let built: Built | undefined;
-    if (prev && ends && (c.end <= ends.prefix || (sameLines && c.start >= text.length - ends.suffix))) {
-      // The last reading's piece on the same lines: before the edit, and after it when no
-      // line was added or removed, the same lines are the same text.
-      while (j < prev.pieces.length && prev.pieces[j].startLine < c.startLine) j++;
+    const before = !!ends && c.end <= ends.prefix;
+    if (prev && ends && (before || c.start >= text.length - ends.suffix)) {
+      // The last reading's piece of the same text: on the same lines before the edit, `dl`
+      // lines up after it. One that moved is the same reading with its lines moved
+      // (text.ts movedLines): new objects, so the entry rules see new entries.
+      const was = before ? 0 : dl;
+      while (j < prev.pieces.length && prev.pieces[j].startLine < c.startLine - was) j++;
       const old = prev.pieces[j];
-      if (old && old.startLine === c.startLine && old.endLine === c.endLine) built = old.built;
+      if (old && old.startLine === c.startLine - was && old.endLine === c.endLine - was) built = was ? movedLines(old.built, was) : old.built;
     }
     if (!built) {
       built = readPiece(c.startLine, c.endLine, state.entries.length);
