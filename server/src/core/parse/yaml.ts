@@ -449,8 +449,8 @@ function addPiece(state: Pieces, startLine: number, endLine: number, built: Buil
 }
 
 /**
- * The pieces of a split, each reused from the last reading where its text and lines are
- * unchanged (before the edit, and after it when no line was added or removed), else read.
+ * The pieces of a split, each taken from the last reading where its text is unchanged
+ * (before the edit as it was, after it as it was or with its lines moved), else read.
  */
 function slowPieces(
   text: string,
