@@ -212,6 +212,27 @@ export function reviveRanges(value: unknown): void {
   if (typeof value === 'object' && value !== null) walk(value, 0);
 }
 
+/**
+ * A copy of plain data (what a reader built from a piece of a document) with every range
+ * and position in it `dl` lines further down: what the piece means when lines were added
+ * or removed above it and its own text is unchanged. Strings, sets and maps are shared;
+ * an empty array stays the same array (build.ts `exact` shares one).
+ */
+export function movedLines<T>(value: T, dl: number): T {
+  const walk = (v: unknown, depth: number): unknown => {
+    if (typeof v !== 'object' || v === null || depth > 32) return v;
+    if (v instanceof SmallRange || v instanceof PackedRange) return range(v.start.line + dl, v.start.character, v.end.line + dl, v.end.character);
+    if (Array.isArray(v)) return v.length ? v.map((x) => walk(x, depth + 1)) : v;
+    if (v instanceof Set || v instanceof Map) return v;
+    const o = v as Record<string, unknown>;
+    if (typeof o.line === 'number' && typeof o.character === 'number' && Object.keys(o).length === 2) return { line: o.line + dl, character: o.character };
+    const out: Record<string, unknown> = {};
+    for (const k in o) out[k] = walk(o[k], depth + 1);
+    return out;
+  };
+  return walk(value, 0) as T;
+}
+
 export function range(sl: number, sc: number, el: number, ec: number): Range {
   return packRange(sl, sc, el, ec);
 }
@@ -233,23 +254,36 @@ export function containsPos(r: Range, p: Position): boolean {
   return comparePos(r.start, p) <= 0 && comparePos(p, r.end) <= 0;
 }
 
+const NO_MOVES: readonly (readonly [number, number])[] = [];
+/** Moves kept in a line index before they are made true (each costs a step in every `lineStart`). */
+const MAX_MOVES = 16;
+
 /** Maps offsets to positions and back for one text. Built once per text. */
 export class LineIndex {
-  readonly lineStarts: number[];
-  /** `starts`: the line starts of `text` when the caller knows them (see `edited`). */
+  /**
+   * The line starts as stored, and the moves not yet made in them: each `[from, by]` says
+   * that the starts from line `from` on are `by` further (keystrokes that added or removed
+   * no line break, see `edited`). `lineStart` reads one; `lineStarts` gives them all, made
+   * true (in a copy) the first time it is read.
+   */
+  private starts: number[];
+  private moves: readonly (readonly [number, number])[];
+  /** `starts`: the line starts of `text` when the caller knows them (see `edited`); `moves`: as above. */
   constructor(
     readonly text: string,
     starts?: number[],
+    moves: readonly (readonly [number, number])[] = NO_MOVES,
   ) {
+    this.moves = moves;
     if (starts) {
-      this.lineStarts = starts;
+      this.starts = starts;
       return;
     }
     starts = [0];
     if (text.indexOf('\r') < 0) {
       // Only LF breaks (the common case): let indexOf find them.
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.lineStarts = starts;
+      this.starts = starts;
       return;
     }
     for (let i = 0; i < text.length; i++) {
@@ -260,31 +294,54 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.lineStarts = starts;
+    this.starts = starts;
+  }
+
+  /** Every line start (offset of each line's first character). */
+  get lineStarts(): number[] {
+    if (this.moves.length) {
+      // Made true once, in a copy: the indexes edited from this one share the array.
+      const s = this.starts.slice();
+      for (const [from, by] of this.moves) for (let i = from; i < s.length; i++) s[i] += by;
+      this.starts = s;
+      this.moves = NO_MOVES;
+    }
+    return this.starts;
+  }
+
+  /** The offset a line starts at (the text's length past the last line). */
+  lineStart(line: number): number {
+    if (line >= this.starts.length) return this.text.length;
+    let p = this.starts[line];
+    for (const m of this.moves) if (line >= m[0]) p += m[1];
+    return p;
   }
 
   /**
    * The index of `next`: this index's text with `[start, end)` replaced by `inserted`. It
-   * costs the edit, not the text: the line starts before the edit are kept, those after it
-   * shifted, and only the inserted text is scanned (docs/decisions.md "State and its
-   * invalidation"). A CR on either side of the edit could join with an LF into one break
-   * or come apart from it; there the text is scanned anew.
+   * costs the edit, not the text (docs/decisions.md "State and its invalidation"): the
+   * line starts before the edit are kept and only the inserted text is scanned. An edit
+   * that adds or removes no line break (a keystroke) shares this index's array and only
+   * notes that the starts after the edit moved (`moves`): no copy of the array for 16
+   * keystrokes. Else the array is copied and those after the edit shifted. A CR
+   * on either side of the edit could join with an LF into one break or come apart from
+   * it; there the text is scanned anew.
    */
   edited(next: string, start: number, end: number, inserted: string): LineIndex {
     const text = this.text;
     if ((start > 0 && text.charCodeAt(start - 1) === 13) || (end > start && text.charCodeAt(end - 1) === 13)) return new LineIndex(next);
-    const old = this.lineStarts;
+    const n = this.starts.length;
     // Line starts p <= start (their break lies before the edit) stay; those in (start, end] went with the text.
     let lo = 0;
-    let hi = old.length;
+    let hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (old[mid] <= start) lo = mid + 1;
+      if (this.lineStart(mid) <= start) lo = mid + 1;
       else hi = mid;
     }
     const keep = lo;
     let after = keep;
-    while (after < old.length && old[after] <= end) after++;
+    while (after < n && this.lineStart(after) <= end) after++;
     // A paste of very many lines: scanned whole (the spread below has a bound).
     if (inserted.length > 100000) return new LineIndex(next);
     const added: number[] = [];
@@ -294,17 +351,24 @@ export class LineIndex {
       if (c === 10) added.push(start + i + 1);
       else if (c === 13 && (i + 1 < inserted.length ? inserted.charCodeAt(i + 1) : next.charCodeAt(at)) !== 10) added.push(start + i + 1);
     }
+    const delta = inserted.length - (end - start);
+    if (!added.length && after === keep) {
+      // No line break came or went: the same array, and one move more (a few dozen at
+      // most: then they are made true, once per so many keystrokes).
+      if (!delta || keep >= this.starts.length) return new LineIndex(next, this.starts, this.moves);
+      if (this.moves.length < MAX_MOVES) return new LineIndex(next, this.starts, [...this.moves, [keep, delta]]);
+      return new LineIndex(next, this.lineStarts, [[keep, delta]]);
+    }
     // A copy (the last reading keeps its index), then the starts after the edit moved: a
     // copy of a packed array is a block copy, far cheaper than pushing element by element.
-    const starts = old.slice();
-    if (added.length || after > keep) starts.splice(keep, after - keep, ...added);
-    const delta = inserted.length - (end - start);
+    const starts = this.lineStarts.slice();
+    starts.splice(keep, after - keep, ...added);
     if (delta) for (let i = keep + added.length; i < starts.length; i++) starts[i] += delta;
     return new LineIndex(next, starts);
   }
 
   get lineCount(): number {
-    return this.lineStarts.length;
+    return this.starts.length;
   }
 
   positionAt(offset: number): Position {
@@ -316,10 +380,10 @@ export class LineIndex {
   private lineAt(offset: number): number {
     offset = Math.max(0, Math.min(offset, this.text.length));
     let lo = 0;
-    let hi = this.lineStarts.length - 1;
+    let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid;
+      if (this.lineStart(mid) <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -329,27 +393,28 @@ export class LineIndex {
   private characterAt(line: number, offset: number): number {
     offset = Math.max(0, Math.min(offset, this.text.length));
     // An offset inside a line break (on the '\r' or '\n' of a CRLF) is the end of its line, not beyond it.
-    const character = offset - this.lineStarts[line];
-    if (line + 1 < this.lineStarts.length && character > 0) {
+    const character = offset - this.lineStart(line);
+    if (line + 1 < this.starts.length && character > 0) {
       const c = this.text.charCodeAt(offset);
-      if (c === 13 || (c === 10 && this.text.charCodeAt(offset - 1) === 13)) return this.lineEnd(line) - this.lineStarts[line];
+      if (c === 13 || (c === 10 && this.text.charCodeAt(offset - 1) === 13)) return this.lineEnd(line) - this.lineStart(line);
     }
     return character;
   }
 
   offsetAt(p: Position): number {
     if (p.line < 0) return 0;
-    if (p.line >= this.lineStarts.length) return this.text.length;
-    const start = this.lineStarts[p.line];
+    if (p.line >= this.starts.length) return this.text.length;
+    const start = this.lineStart(p.line);
     const end = this.lineEnd(p.line);
     return Math.min(start + Math.max(0, p.character), end);
   }
 
   /** Offset of the end of a line, before its line break. */
   lineEnd(line: number): number {
-    if (line + 1 < this.lineStarts.length) {
-      let e = this.lineStarts[line + 1] - 1;
-      if (e > this.lineStarts[line] && this.text.charCodeAt(e - 1) === 13 && this.text.charCodeAt(e) === 10) e--;
+    if (line + 1 < this.starts.length) {
+      const s = this.lineStart(line);
+      let e = this.lineStart(line + 1) - 1;
+      if (e > s && this.text.charCodeAt(e - 1) === 13 && this.text.charCodeAt(e) === 10) e--;
       else if (this.text.charCodeAt(e) !== 10 && this.text.charCodeAt(e) !== 13) e++;
       return e;
     }
@@ -357,8 +422,8 @@ export class LineIndex {
   }
 
   lineText(line: number): string {
-    if (line < 0 || line >= this.lineStarts.length) return '';
-    return this.text.slice(this.lineStarts[line], this.lineEnd(line));
+    if (line < 0 || line >= this.starts.length) return '';
+    return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
 
   rangeOf(start: number, end: number): Range {
@@ -369,6 +434,6 @@ export class LineIndex {
 
   /** The whole range of a line, without its break. */
   lineRange(line: number): Range {
-    return packRange(line, 0, line, this.lineEnd(line) - this.lineStarts[line]);
+    return packRange(line, 0, line, this.lineEnd(line) - this.lineStart(line));
   }
 }

@@ -124,10 +124,11 @@ function toWire(i: number, d: ReadDone): Wire {
 
 function fromWire(w: Wire): ReadDone {
   const doc = w.doc;
-  // The line index crossed as plain data: give it back its methods (and its text).
-  const lines = doc.lines as unknown as { text?: string };
-  if (lines.text === undefined) lines.text = doc.text;
-  Object.setPrototypeOf(lines, LineIndex.prototype);
+  // The line index crossed as plain data: made again from its line starts (toWire), or
+  // given back its methods when it crossed whole.
+  const lines = doc.lines as unknown as { text?: string; lineStarts?: number[] };
+  if (lines.text === undefined) doc.lines = new LineIndex(doc.text, lines.lineStarts);
+  else Object.setPrototypeOf(lines, LineIndex.prototype);
   // So did the packed ranges (core/text.ts PackedRange): give them their getters back.
   reviveRanges(doc);
   return { r: { ok: true, text: w.text ?? doc.text }, doc };

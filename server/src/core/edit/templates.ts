@@ -349,7 +349,7 @@ export function insertSectionFix(doc: ParsedDocument, key: SectionKey): FixSpec 
       // A comment right above a heading (a disable-next-line) stays with it.
       let line = where.before.headingRange.start.line;
       while (line > 0 && /^\s*<!--.*-->\s*$/.test(lines.lineText(line - 1))) line--;
-      offset = lines.lineStarts[line];
+      offset = lines.lineStart(line);
       newText = `${heading}${gap}${body.join(' ')}\n\n`;
     } else {
       offset = 'after' in where ? lines.offsetAt(where.after.range.end) : trimmedEnd(doc.text);
@@ -368,7 +368,7 @@ export function insertSectionFix(doc: ParsedDocument, key: SectionKey): FixSpec 
     if (line !== undefined) {
       // Comments right above a key belong to it.
       while (line > 0 && /^#/.test(lines.lineText(line - 1))) line--;
-      offset = lines.lineStarts[line];
+      offset = lines.lineStart(line);
       newText = block + (blank ? '\n' : '');
     } else {
       offset = trimmedEnd(doc.text);

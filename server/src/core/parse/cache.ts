@@ -11,22 +11,43 @@
  * dropped with the next reading; a document removed from the workspace drops its part.
  */
 import type { Root } from 'mdast';
-import { detachString } from '../text';
+import { detachString, type LineIndex } from '../text';
+import type { Suppressions } from '../model';
 
-/** A document read in pieces: its text, and what was built from each piece. */
-export interface PieceState<B> {
+/**
+ * A YAML plan read in pieces (yaml.ts): its text and line index, what was built from each
+ * piece (a piece is its lines: its offsets are their starts in `lines`), and the whole
+ * reading assembled from them, so that a keystroke inside one piece replaces that piece's
+ * part and copies the rest without visiting each piece.
+ */
+export interface PieceState<B, E = unknown> {
   text: string;
-  lineCount: number;
-  pieces: { start: number; end: number; startLine: number; built: B }[];
+  lines: LineIndex;
+  pieces: { startLine: number; endLine: number; built: B }[];
+  /** Every piece's entries in order, and the index of each piece's first one. */
+  entries: E[];
+  first: number[];
+  /** The pieces with problems, in order; how many pieces are open (yaml.ts `Built.open`). */
+  withProblems: number[];
+  open: number;
 }
 
 /** What one reading of one document used. */
 interface Generation {
   roots: Map<string, Root>;
   built: Map<string, unknown>;
-  pieces?: { key: string; state: PieceState<unknown> };
+  pieces?: { key: string; state: PieceState<unknown, unknown> };
   /** A Markdown document's last cut (markdown.ts `MdCut`). */
   cut?: { key: string; value: unknown };
+  /** The last reading's suppression comments, with its text and index (common.ts shiftSuppressions). */
+  sup?: KeptSuppressions;
+}
+
+/** A reading's suppressions with the text and line index they were found in. */
+export interface KeptSuppressions {
+  text: string;
+  lines: LineIndex;
+  sup: Suppressions;
 }
 
 export class ChunkCache {
@@ -102,14 +123,14 @@ export class DocumentCache {
     this.next.built.set(key, detach(value, this.strings));
   }
 
-  /** The last reading in pieces of this document under `key` (document and language). */
-  pieces<B>(key: string): PieceState<B> | undefined {
+  /** The last reading in pieces of this document under `key` (document and language); without a key, under any. */
+  pieces<B, E>(key?: string): PieceState<B, E> | undefined {
     const p = this.prev?.pieces;
-    return p && p.key === key ? (p.state as PieceState<B>) : undefined;
+    return p && (key === undefined || p.key === key) ? (p.state as PieceState<B, E>) : undefined;
   }
 
   /** Keeps this reading in pieces; what was built anew is detached from the text (`fresh`). */
-  setPieces<B>(key: string, state: PieceState<B>, fresh: B[]): void {
+  setPieces<B, E>(key: string, state: PieceState<B, E>, fresh: B[]): void {
     for (const b of fresh) detach(b, this.strings);
     this.next.pieces = { key, state };
   }
@@ -123,6 +144,17 @@ export class DocumentCache {
   /** Keeps this reading's cut (its chunks and what was built from them, already detached). */
   setCut<T>(key: string, value: T): void {
     this.next.cut = { key, value };
+  }
+
+  /** The last reading's suppressions (with its text: the caller checks that an edit was made to it). */
+  suppressions(): KeptSuppressions | undefined {
+    return this.prev?.sup;
+  }
+
+  /** Keeps this reading's suppressions for the next (their names are cut from the text: detached). */
+  setSuppressions(k: KeptSuppressions): void {
+    for (const n of k.sup.names) n.name = detachString(n.name);
+    this.next.sup = k;
   }
 
   /** The reading is complete: it replaces the last one. */

@@ -1,7 +1,7 @@
 /** Pieces both readers share: suppression comments, language, document detection. */
 import type { Suppressions, DocKind, DocFormat } from '../model';
 import type { Lang, LineIndex, Text } from '../text';
-import { t } from '../text';
+import { range, t } from '../text';
 import { words } from '../vocab';
 
 /**
@@ -87,6 +87,48 @@ export function scanSuppressions(text: string, lines: LineIndex, format: DocForm
     if (!set) into.lines.set(target, (set = new Set()));
     for (const r of named) set.add(r);
   }
+}
+
+/**
+ * The suppressions of a YAML text after an edit, from those of the text before it (the
+ * server's keystrokes), without scanning the whole text: a comment is one line (`#`, blanks,
+ * `stratdoc-…` to the end of its line), so when neither the old nor the new text has
+ * `stratdoc-` on the edited lines (widened over blanks on either side, which `#\s*` may
+ * span), every comment lies wholly before the edit and keeps its lines, or wholly after
+ * it and moves by the lines the edit added or removed. Returns false when a comment may be
+ * touched (then the caller scans the whole text). `before`: the old text and its index.
+ */
+export function shiftSuppressions(
+  prev: Suppressions,
+  before: { text: string; lines: LineIndex },
+  edit: { prefix: number; suffix: number },
+  text: string,
+  lines: LineIndex,
+  into: Suppressions,
+): boolean {
+  const touched = (t: string, li: LineIndex, a: number, b: number): { first: number; last: number } | undefined => {
+    while (a > 0 && /\s/.test(t[a - 1])) a--;
+    while (b < t.length && /\s/.test(t[b])) b++;
+    const first = li.positionAt(a).line;
+    const last = li.positionAt(b).line;
+    // Bounded: the window's text only (indexOf would run on to the end of the text).
+    return t.slice(li.lineStart(first), li.lineEnd(last)).includes('stratdoc-') ? undefined : { first, last };
+  };
+  const old = touched(before.text, before.lines, edit.prefix, before.text.length - edit.suffix);
+  const now = old && touched(text, lines, edit.prefix, text.length - edit.suffix);
+  if (!old || !now) return false;
+  // Lines up to the edit's first keep their numbers; a comment after the window moves by the lines added.
+  const first = lines.positionAt(edit.prefix).line;
+  const dl = lines.lineCount - before.lines.lineCount;
+  const at = (l: number) => (l <= first ? l : l + dl);
+  for (const r of prev.file) into.file.add(r);
+  for (const [l, set] of prev.lines) into.lines.set(at(l), set);
+  for (const st of prev.ranges) into.ranges.push(st.line <= first || !dl ? st : { ...st, line: st.line + dl });
+  for (const n of prev.names) {
+    const r = n.range;
+    into.names.push(r.start.line <= first || !dl ? n : { name: n.name, range: range(r.start.line + dl, r.start.character, r.end.line + dl, r.end.character) });
+  }
+  return true;
 }
 
 /** Whether a suppression comment switches a rule off on a line. */

@@ -317,7 +317,7 @@ class Mapper {
   ) {}
   offset(p: Point): number {
     const docLine = this.chunk.lineMap[Math.min(p.line - 1, this.chunk.lineMap.length - 1)];
-    return this.lines.lineStarts[docLine] + p.column - 1;
+    return this.lines.lineStart(docLine) + p.column - 1;
   }
   /** The document line of a line of the chunk (1-based, as remark counts). */
   docLine(line: number): number | undefined {
@@ -378,7 +378,7 @@ function cut(uri: string, text: string, lines: LineIndex, opts: MarkdownOptions)
     const lastNew = lines.positionAt(text.length - edit.suffix).line;
     const lastOld = lastNew - (lines.lineCount - last.lineCount);
     // The last cut was fine, so the text had no definition; only the edited lines can hold one now.
-    const definitions = DEFINITION_RE.test(text.slice(lines.lineStarts[first], lines.lineEnd(lastNew)));
+    const definitions = DEFINITION_RE.test(text.slice(lines.lineStart(first), lines.lineEnd(lastNew)));
     if (!definitions && lastOld >= first) {
       const chunks = chunkMarkdown(lines, { fine: true, definitions: false, prev: { chunks: last.chunks, first, lastOld, lastNew } });
       return Object.assign(chunks, { fine: true });

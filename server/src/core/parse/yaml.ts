@@ -7,7 +7,7 @@ import { parseDocument, isMap, isSeq, isScalar, isPair, Scalar, type Node, type 
 import { commonEnds } from './markdown';
 import type { DocumentCache, PieceState } from './cache';
 import type { Goal, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel, EditSpan } from '../model';
-import { LineIndex, t, type Range } from '../text';
+import { LineIndex, movedLines, t, type Range } from '../text';
 import {
   ENTRY_LIST_KEYS as ENTRY_KEYS,
   ID_RE,
@@ -35,7 +35,7 @@ import {
   type BuildContext,
   type RawField,
 } from './build';
-import { detectLanguage, emptySuppressions, scanSuppressions, yamlErrorText } from './common';
+import { detectLanguage, emptySuppressions, scanSuppressions, shiftSuppressions, yamlErrorText } from './common';
 
 const META_KEYS = new Set([
   'stratdoc',
@@ -80,21 +80,37 @@ export function parseYaml(
     problems: [],
     suppressions: emptySuppressions(),
   };
-  scanSuppressions(text, lines, 'yaml', out.suppressions);
+  // After a keystroke, the last reading's comments moved by the edit (common.ts shiftSuppressions); else a scan.
+  const kept = opts.cache?.suppressions();
+  const e = opts.edit;
+  const shifted =
+    !!kept &&
+    !!e &&
+    e.before === kept.text &&
+    e.prefix + e.suffix <= Math.min(kept.text.length, text.length) &&
+    shiftSuppressions(kept.sup, kept, e, text, lines, out.suppressions);
+  if (!shifted) scanSuppressions(text, lines, 'yaml', out.suppressions);
+  opts.cache?.setSuppressions({ text, lines, sup: out.suppressions });
   const ctx: BuildContext = { uri, lines, problems: out.problems, lang: 'en' };
   const r = (a: number, b: number): Range => lines.rangeOf(a, b);
 
   // A long plan with a plain block list of entries is read in pieces (head, each entry,
   // tail); anything that could tie entries together makes it one parse of the whole.
-  const split = kind === 'plan' && opts.cache ? splitAgain(uri, text, lines, opts) : undefined;
+  // A keystroke inside one entry that adds or removes no line (most of them) keeps the last
+  // reading's split: only that entry's piece is read again (`quick`, see keptSplit).
+  const quick = kind === 'plan' && opts.cache ? keptSplit(uri, text, lines, opts) : undefined;
+  const split = quick ? quick.split : kind === 'plan' && opts.cache ? splitAgain(uri, text, lines, opts) : undefined;
   let pairs: Pair[];
   if (split) {
-    const head = parseDocument(text.slice(0, split.headEnd), PARSE_OPTIONS);
-    const tail = parseDocument(text.slice(split.tailStart), PARSE_OPTIONS);
+    // From the split's lines (a kept split's offsets are of the text it was made for).
+    const headEnd = lines.lineStart(split.firstEntryLine);
+    const tailStart = lines.lineStart(split.tailLine);
+    const head = parseDocument(text.slice(0, headEnd), PARSE_OPTIONS);
+    const tail = parseDocument(text.slice(tailStart), PARSE_OPTIONS);
     if (head.errors.some(runsOn)) return parseYaml(uri, text, kind, detectedBy, { ...opts, cache: undefined, edit: undefined });
-    shift(tail.contents, split.tailStart);
+    shift(tail.contents, tailStart);
     yamlProblems(head.errors, 0, text, uri, r, out.problems);
-    yamlProblems(tail.errors, split.tailStart, text, uri, r, out.problems);
+    yamlProblems(tail.errors, tailStart, text, uri, r, out.problems);
     pairs = [...(isMap(head.contents) ? head.contents.items : []), ...(isMap(tail.contents) ? tail.contents.items : [])];
   } else {
     const doc = parseDocument(text, PARSE_OPTIONS);
@@ -151,72 +167,50 @@ export function parseYaml(
     ctx.years = { period: out.period?.value, year: yearOfTitle(out.title) };
     const sp = get('strategy', 'strategie');
     const sf = sp && fieldOf(sp, text, r);
-    const entries: PlanEntry[] = [];
+    let entries: PlanEntry[] = [];
     let entriesRange: Range | undefined;
     if (split) {
       for (const [k, pair] of top) if (ENTRY_KEYS.has(k)) entriesRange = nodeRange(pair.key as Node, r);
       // What the last reading of this document built is reused for every entry whose text
-      // and line are unchanged: entries before the edit, and, when no line was added
-      // or removed, entries after it (their ranges are lines and columns, so they hold).
+      // is unchanged: entries before the edit as they are, entries after it as they are
+      // when no line was added or removed (their ranges are lines and columns, so they
+      // hold), else with their lines moved (slowPieces).
       // `open`: the piece ends inside a quote or flow collection, which read whole would
       // run on into the entries after it.
-      type Built = { entries: PlanEntry[]; problems: ParsedDocument['problems']; open?: boolean };
       const stateKey = `${uri}|${ctx.lang}|${yearKey(ctx.years)}`;
-      const prev = opts.cache!.pieces<Built>(stateKey);
-      // The editor's range when it was made to the text of the last reading (the server's
-      // keystrokes), else found by comparing the two texts.
-      const given =
-        opts.edit && opts.edit.before === prev?.text && opts.edit.prefix + opts.edit.suffix <= Math.min(prev.text.length, text.length) ? opts.edit : undefined;
-      const ends = prev ? (given ? { prefix: given.prefix, suffix: given.suffix } : commonEnds(prev.text, text)) : undefined;
-      const delta = prev ? text.length - prev.text.length : 0;
-      const sameLines = !!prev && prev.lineCount === lines.lineCount;
-      const next: PieceState<Built> = { text, lineCount: lines.lineCount, pieces: [] };
-      const fresh: Built[] = [];
-      let j = 0;
-      for (const c of split.chunks) {
-        let built: Built | undefined;
-        if (prev && ends) {
-          const inPrefix = c.end <= ends.prefix;
-          const inSuffix = sameLines && c.start >= text.length - ends.suffix;
-          if (inPrefix || inSuffix) {
-            const at = inPrefix ? c.start : c.start - delta;
-            while (j < prev.pieces.length && prev.pieces[j].start < at) j++;
-            const old = prev.pieces[j];
-            if (old && old.start === at && old.end === (inPrefix ? c.end : c.end - delta) && old.startLine === c.startLine) built = old.built;
-          }
+      const prev = opts.cache!.pieces<Built, PlanEntry>(stateKey);
+      // A kept split needs the last reading's pieces of it (under the same key: the head,
+      // which sets language and years, was not edited); else the split is made again.
+      if (quick && (prev?.text !== opts.edit!.before || prev.pieces.length !== split.starts.length))
+        return parseYaml(uri, text, kind, detectedBy, { ...opts, edit: undefined });
+      /** Reads one piece (the text from line `a` to line `b`'s end); its entries numbered from `index`. */
+      const readPiece = (a: number, b: number, index: number): Built => {
+        const start = lines.lineStart(a);
+        const built: Built = { entries: [], problems: [] };
+        const doc = parseDocument(text.slice(start, lines.lineStart(b + 1)), PARSE_OPTIONS);
+        shift(doc.contents, start);
+        yamlProblems(doc.errors, start, text, uri, r, built.problems);
+        if (doc.errors.some(runsOn)) built.open = true;
+        const local: BuildContext = { ...ctx, problems: built.problems };
+        const seq = doc.contents;
+        for (const el of isSeq(seq) ? seq.items : []) {
+          if (isMap(el)) built.entries.push(...buildEntries(fieldsOfMap(el, text, r), nodeRange(el, r)!, index + built.entries.length, local));
+          else if (el !== null && el !== undefined) built.problems.push(notAnEntry(el as Node, r, entriesRange));
         }
-        if (!built) {
-          const chunkText = text.slice(c.start, c.end);
-          built = { entries: [], problems: [] };
-          const doc = parseDocument(chunkText, PARSE_OPTIONS);
-          shift(doc.contents, c.start);
-          yamlProblems(doc.errors, c.start, text, uri, r, built.problems);
-          if (doc.errors.some(runsOn)) built.open = true;
-          const local: BuildContext = { ...ctx, problems: built.problems };
-          const seq = doc.contents;
-          for (const el of isSeq(seq) ? seq.items : []) {
-            if (isMap(el)) built.entries.push(...buildEntries(fieldsOfMap(el, text, r), nodeRange(el, r)!, entries.length + built.entries.length, local));
-            else if (el !== null && el !== undefined) built.problems.push(notAnEntry(el as Node, r, entriesRange));
-          }
-          // Kept until the piece is edited: cut to length (build.ts exact).
-          built.entries = exact(built.entries);
-          built.problems = exact(built.problems);
-          fresh.push(built);
-        }
-        next.pieces.push({ start: c.start, end: c.end, startLine: c.startLine, built });
-        // An entry before it that split in two or merged (a stray character while typing)
-        // moves the index of the entries after it; nothing else of an entry depends on it.
-        for (const e of built.entries) {
-          e.index = entries.length;
-          entries.push(e);
-        }
-        for (const p of built.problems) out.problems.push(p);
-      }
+        // Kept until the piece is edited: cut to length (build.ts exact).
+        built.entries = exact(built.entries);
+        built.problems = exact(built.problems);
+        return built;
+      };
+      const { state: next, fresh } =
+        quick && prev ? quickPieces(text, lines, prev, quick.piece, readPiece) : slowPieces(text, lines, split, prev, opts.edit, readPiece);
+      for (const i of next.withProblems) for (const p of next.pieces[i].built.problems) out.problems.push(p);
       opts.cache!.setPieces(stateKey, next, fresh);
       // A cut must not change what the text means (splitPlan): a quote or bracket left
       // open (mostly while typing) is read with the rest, as a fresh check reads it. The
       // pieces stay cached, so closing it reads only the piece again.
-      if (next.pieces.some((p) => p.built.open)) return parseYaml(uri, text, kind, detectedBy, { ...opts, cache: undefined, edit: undefined });
+      if (next.open) return parseYaml(uri, text, kind, detectedBy, { ...opts, cache: undefined, edit: undefined });
+      entries = next.entries;
     }
     for (const [k, pair] of split ? [] : top) {
       if (!ENTRY_KEYS.has(k)) continue;
@@ -430,6 +424,99 @@ function readItems(
 
 const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false } as const;
 
+/** What was built from one piece of a plan read in pieces. */
+type Built = { entries: PlanEntry[]; problems: ParsedDocument['problems']; open?: boolean };
+type Pieces = PieceState<Built, PlanEntry>;
+type ReadPiece = (startLine: number, endLine: number, index: number) => Built;
+
+function emptyPieces(text: string, lines: LineIndex): Pieces {
+  return { text, lines, pieces: [], entries: [], first: [], withProblems: [], open: 0 };
+}
+
+/** Appends a piece to a reading in pieces; its entries are numbered where they land. */
+function addPiece(state: Pieces, startLine: number, endLine: number, built: Built): void {
+  const i = state.pieces.length;
+  state.pieces.push({ startLine, endLine, built });
+  state.first.push(state.entries.length);
+  // An entry before it that split in two or merged (a stray character while typing)
+  // moves the index of the entries after it; nothing else of an entry depends on it.
+  for (const e of built.entries) {
+    e.index = state.entries.length;
+    state.entries.push(e);
+  }
+  if (built.problems.length) state.withProblems.push(i);
+  if (built.open) state.open++;
+}
+
+/**
+ * The pieces of a split, each taken from the last reading where its text is unchanged
+ * (before the edit as it was, after it as it was or with its lines moved), else read.
+ */
+function slowPieces(
+  text: string,
+  lines: LineIndex,
+  split: PlanSplit,
+  prev: Pieces | undefined,
+  edit: EditSpan | undefined,
+  readPiece: ReadPiece,
+): { state: Pieces; fresh: Built[] } {
+  // The editor's range when it was made to the text of the last reading (the server's
+  // keystrokes), else found by comparing the two texts.
+  const given = edit && prev && edit.before === prev.text && edit.prefix + edit.suffix <= Math.min(prev.text.length, text.length) ? edit : undefined;
+  const ends = prev ? (given ? { prefix: given.prefix, suffix: given.suffix } : commonEnds(prev.text, text)) : undefined;
+  // Lines added (or removed, negative) by the edit: the pieces after it moved by as many.
+  const dl = prev ? lines.lineCount - prev.lines.lineCount : 0;
+  const state = emptyPieces(text, lines);
+  const fresh: Built[] = [];
+  let j = 0;
+  for (const c of split.chunks) {
+    let built: Built | undefined;
+    const before = !!ends && c.end <= ends.prefix;
+    if (prev && ends && (before || c.start >= text.length - ends.suffix)) {
+      // The last reading's piece of the same text: on the same lines before the edit, `dl`
+      // lines up after it. One that moved is the same reading with its lines moved
+      // (text.ts movedLines): new objects, so the entry rules see new entries.
+      const was = before ? 0 : dl;
+      while (j < prev.pieces.length && prev.pieces[j].startLine < c.startLine - was) j++;
+      const old = prev.pieces[j];
+      if (old && old.startLine === c.startLine - was && old.endLine === c.endLine - was) built = was ? movedLines(old.built, was) : old.built;
+    }
+    if (!built) {
+      built = readPiece(c.startLine, c.endLine, state.entries.length);
+      fresh.push(built);
+    }
+    addPiece(state, c.startLine, c.endLine, built);
+  }
+  return { state, fresh };
+}
+
+/**
+ * The last reading with piece `p` read again (keptSplit: the edit lies inside it and added
+ * or removed no line): the other pieces, their entries and problems are copied as arrays,
+ * not visited, unless the piece now has more or fewer entries (then they are numbered again).
+ */
+function quickPieces(text: string, lines: LineIndex, prev: Pieces, p: number, readPiece: ReadPiece): { state: Pieces; fresh: Built[] } {
+  const old = prev.pieces[p];
+  const built = readPiece(old.startLine, old.endLine, prev.first[p]);
+  const pieces = prev.pieces.slice();
+  pieces[p] = { startLine: old.startLine, endLine: old.endLine, built };
+  if (built.entries.length !== old.built.entries.length) {
+    const state = emptyPieces(text, lines);
+    for (const q of pieces) addPiece(state, q.startLine, q.endLine, q.built);
+    return { state, fresh: [built] };
+  }
+  const entries = prev.entries.slice();
+  for (let k = 0; k < built.entries.length; k++) entries[prev.first[p] + k] = built.entries[k];
+  const withProblems = prev.withProblems.filter((i) => i !== p);
+  if (built.problems.length) {
+    let at = 0;
+    while (at < withProblems.length && withProblems[at] < p) at++;
+    withProblems.splice(at, 0, p);
+  }
+  const open = prev.open - (old.built.open ? 1 : 0) + (built.open ? 1 : 0);
+  return { state: { text, lines, pieces, entries, first: prev.first, withProblems, open }, fresh: [built] };
+}
+
 function notAnEntry(el: Node, r: (a: number, b: number) => Range, entriesRange: Range | undefined): ParsedDocument['problems'][number] {
   return {
     rule: 'schema',
@@ -509,8 +596,9 @@ export interface PlanSplit {
   /** End of the head (everything before the first entry, `entries:` included). */
   headEnd: number;
   chunks: { start: number; end: number; startLine: number; endLine: number }[];
-  /** Start of the keys after the entries (the text's length when there are none). */
+  /** Start of the keys after the entries (the text's length when there are none), and its line (the line count then). */
   tailStart: number;
+  tailLine: number;
   /** The line of the first entry, the entries' indent, and the line each entry starts on. */
   firstEntryLine: number;
   indent: number;
@@ -536,7 +624,7 @@ export interface PrevSplit {
 function splitAgain(uri: string, text: string, lines: LineIndex, opts: YamlOptions): PlanSplit | undefined {
   const cache = opts.cache!;
   const key = `${uri}|yaml-split`;
-  const last = cache.cut<{ text: string; lineCount: number; split: PlanSplit }>(key);
+  const last = cache.cut<SplitRecord>(key);
   const edit = opts.edit;
   let prev: PrevSplit | undefined;
   if (last && edit && edit.before === last.text && edit.prefix + edit.suffix <= Math.min(last.text.length, text.length)) {
@@ -557,11 +645,9 @@ export function splitPlan(text: string, lines: LineIndex, prev?: PrevSplit): Pla
   // line, and the last text passed them, so only the edited lines are tested again, and
   // only when the edit lies after the first entry do the head and the indent stay.
   if (prev && prev.first > prev.split.firstEntryLine) {
-    const a = lines.lineStarts[prev.first];
-    const edited = text.slice(a, lines.lineEnd(prev.lastNew));
-    if (/(^|[\s[{,:])[&*!][^\s]/.test(edited) || /^%/m.test(edited) || /^(?:---|\.\.\.)(?:[ \t]|\r?$)/m.test(edited)) return undefined;
+    if (tiesEntries(text, lines, prev.first, prev.lastNew)) return undefined;
     const { indent, firstEntryLine: j } = prev.split;
-    const dash = new RegExp(`^ {${indent}}-(?: |\\r?$)`);
+    const dash = entryDash(indent);
     const old = prev.split.starts;
     const delta = prev.lastNew - prev.lastOld;
     const starts: number[] = [];
@@ -579,7 +665,7 @@ export function splitPlan(text: string, lines: LineIndex, prev?: PrevSplit): Pla
   // (Scanned with regular expressions over the whole text rather than line by line: this
   // runs on every keystroke in the server.)
   const marker = /^(?:---|\.\.\.)(?:[ \t]|\r?$)/gm;
-  marker.lastIndex = n > 1 ? lines.lineStarts[1] : text.length;
+  marker.lastIndex = n > 1 ? lines.lineStart(1) : text.length;
   if (marker.exec(text)) return undefined;
   let j = k + 1;
   while (j < n && /^\s*(#.*)?$/.test(lines.lineText(j))) j++;
@@ -588,14 +674,60 @@ export function splitPlan(text: string, lines: LineIndex, prev?: PrevSplit): Pla
   const indent = m[1].length;
   const dash = new RegExp(`^ {${indent}}-(?: |\\r?$)`, 'gm');
   const starts: number[] = [];
-  dash.lastIndex = lines.lineStarts[j];
+  dash.lastIndex = lines.lineStart(j);
   let line = j;
   for (let m2 = dash.exec(text); m2; m2 = dash.exec(text)) {
-    while (line + 1 < n && lines.lineStarts[line + 1] <= m2.index) line++;
+    while (line + 1 < n && lines.lineStart(line + 1) <= m2.index) line++;
     // `^` also matches after separators that do not break lines here (U+2028…).
-    if (lines.lineStarts[line] === m2.index) starts.push(line);
+    if (lines.lineStart(line) === m2.index) starts.push(line);
   }
   return finishSplit(text, lines, j, indent, starts);
+}
+
+/** Whether lines `a`..`b` hold what could tie entries together (an anchor, alias or tag, a directive, a document marker). */
+function tiesEntries(text: string, lines: LineIndex, a: number, b: number): boolean {
+  const edited = text.slice(lines.lineStart(a), lines.lineEnd(b));
+  return /(^|[\s[{,:])[&*!][^\s]/.test(edited) || /^%/m.test(edited) || /^(?:---|\.\.\.)(?:[ \t]|\r?$)/m.test(edited);
+}
+
+/** A line that starts an entry of a list at `indent`. */
+function entryDash(indent: number): RegExp {
+  return new RegExp(`^ {${indent}}-(?: |\\r?$)`);
+}
+
+type SplitRecord = { text: string; lineCount: number; split: PlanSplit };
+
+/**
+ * The last reading's split, kept as it is, when the edit since (made to its text) lies
+ * inside one entry's piece, not the last (whose end is where the tail begins), after the
+ * first entry's line, adds or removes no line, and leaves its lines as splitPlan would
+ * read them: no entry begins on the edited lines but the piece's own on its first, and
+ * nothing ties entries together. Returns the split and the piece. The kept split's
+ * offsets are those of the text it was made for: its readers take its lines.
+ */
+function keptSplit(uri: string, text: string, lines: LineIndex, opts: YamlOptions): { split: PlanSplit; piece: number } | undefined {
+  const edit = opts.edit;
+  const key = `${uri}|yaml-split`;
+  const last = opts.cache!.cut<SplitRecord>(key);
+  if (!edit || !last || edit.before !== last.text || last.lineCount !== lines.lineCount || text.length < SPLIT_MIN_LENGTH) return undefined;
+  if (edit.prefix + edit.suffix > Math.min(last.text.length, text.length)) return undefined;
+  const { split } = last;
+  const first = lines.positionAt(edit.prefix).line;
+  const end = lines.positionAt(text.length - edit.suffix).line;
+  const starts = split.starts;
+  let p = 0;
+  let hi = starts.length - 1;
+  while (p < hi) {
+    const mid = (p + hi + 1) >> 1;
+    if (starts[mid] <= first) p = mid;
+    else hi = mid - 1;
+  }
+  if (first <= split.firstEntryLine || p + 1 >= starts.length || end >= starts[p + 1]) return undefined;
+  if (tiesEntries(text, lines, first, end)) return undefined;
+  const dash = entryDash(split.indent);
+  for (let l = first; l <= end; l++) if (dash.test(lines.lineText(l)) !== (l === starts[p])) return undefined;
+  opts.cache!.setCut<SplitRecord>(key, { text, lineCount: lines.lineCount, split });
+  return { split, piece: p };
 }
 
 /** The pieces from the lines the entries start on: each entry up to the next, the tail after the last. */
@@ -611,12 +743,12 @@ function finishSplit(text: string, lines: LineIndex, j: number, indent: number, 
       break;
     }
   }
-  const at = (line: number) => (line >= n ? text.length : lines.lineStarts[line]);
+  const at = (line: number) => (line >= n ? text.length : lines.lineStart(line));
   const chunks = starts.map((s, i) => {
     const endLine = (i + 1 < starts.length ? starts[i + 1] : tail) - 1;
     return { start: at(s), end: at(endLine + 1), startLine: s, endLine };
   });
-  return { headEnd: at(j), chunks, tailStart: at(tail), firstEntryLine: j, indent, starts };
+  return { headEnd: at(j), chunks, tailStart: at(tail), tailLine: tail, firstEntryLine: j, indent, starts };
 }
 
 function emptyStrategy(): StrategyModel {

@@ -35,7 +35,7 @@ export function budgetOf(project: Project): Budget | undefined {
       const money = MONEY_RE.test(raw);
       const hours = HOURS_RE.test(raw);
       if (!money && !hours) return;
-      const r = doc.lines.rangeOf(doc.lines.lineStarts[line], doc.lines.lineStarts[line] + doc.lines.lineText(line).length);
+      const r = doc.lines.rangeOf(doc.lines.lineStart(line), doc.lines.lineStart(line) + doc.lines.lineText(line).length);
       if (!found) found = { raw: raw.trim(), range: r, money, hours, amount: money ? moneyOf(raw) : undefined };
       else {
         if (money && found.amount === undefined) {
