@@ -45,7 +45,10 @@ const asciiOnly = {
       // eslint-disable-next-line no-control-regex
       if (/\\[^\x00-\x7f]/.test(text)) throw new Error(`${file}: a backslash before a non-ASCII character; write it as \\uXXXX in the source`);
       // eslint-disable-next-line no-control-regex
-      fs.writeFileSync(file, text.replace(/[^\x00-\x7f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')));
+      fs.writeFileSync(
+        file,
+        text.replace(/[^\x00-\x7f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')),
+      );
     });
   },
 };

@@ -516,7 +516,7 @@ export function* checkProjectSteps(project: Project, opts: CheckOptions): Genera
       if (memo) memo.refiltered++;
       const stamp = memo && stampOf(f.uri);
       const remember = (finding: Finding | undefined, saying?: string) => {
-        if (stamp) memo!.filtered.set(f, { stamp, finding, once, saying });
+        if (stamp) memo.filtered.set(f, { stamp, finding, once, saying });
       };
       const setting = configFor(f.uri).rules.get(id);
       if (setting?.severity === 'off' || isSuppressed(doc.suppressions, id, f.range.start.line)) {

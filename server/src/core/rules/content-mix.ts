@@ -1,6 +1,6 @@
 import type { Rule, Tally } from './api';
 import { numberOption } from './api';
-import type { ParsedDocument, PlanEntry } from '../model';
+import type { ParsedDocument } from '../model';
 import type { Range, Text } from '../text';
 import { t } from '../text';
 import { MODES, enumLabel, idKey, pushWeight, type Mode } from '../vocab';
