@@ -69,6 +69,15 @@ describe('layout: the layers hold', () => {
     assert.deepEqual(bad, []);
   });
 
+  it('no source file grows past 1,000 lines: a file that does is split by responsibility (issue 13)', () => {
+    const long = ['server/src', 'client/src', 'shared']
+      .flatMap(tsFiles)
+      .map((f) => ({ f, lines: fs.readFileSync(path.join(ROOT, f), 'utf8').split('\n').length }))
+      .filter((x) => x.lines > 1000)
+      .map((x) => `${x.f}: ${x.lines} lines`);
+    assert.deepEqual(long, []);
+  });
+
   it('the core imports no adapter, no LSP and no VS Code', () => {
     const bad: string[] = [];
     for (const f of tsFiles('server/src/core')) {

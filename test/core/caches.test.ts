@@ -10,7 +10,7 @@ import { ConfigResolver, type ConfigHost } from '../../server/src/core/config';
 import type { Finding } from '../../server/src/core/engine';
 import { Workspace } from '../../server/src/core/workspace';
 import { SPLIT_MIN_LENGTH } from '../../server/src/core/parse/yaml';
-import { FINE_MIN_LINES } from '../../server/src/core/parse/markdown';
+import { FINE_MIN_LINES } from '../../server/src/core/parse/markdown-chunks';
 import { STRATEGY_HEAD, STRATEGY_TAIL, planRow } from '../robustness/docs';
 
 const NO_CONFIG: ConfigHost = { readFile: () => undefined };

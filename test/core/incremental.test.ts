@@ -10,7 +10,7 @@ import { parseDocument, ChunkCache } from '../../server/src/core/parse';
 import { splitPlan } from '../../server/src/core/parse/yaml';
 import { LineIndex } from '../../server/src/core/text';
 import { generateCorpus, bigStrategy } from '../bench/corpus';
-import { chunkMarkdown } from '../../server/src/core/parse/markdown';
+import { chunkMarkdown } from '../../server/src/core/parse/markdown-chunks';
 import { createRequire } from 'node:module';
 import { FM_PLAN, STRATEGY_HEAD, STRATEGY_TAIL, STRATEGY_MD, PLAN_MD, planTable, planRow } from '../robustness/docs';
 import { Workspace } from '../../server/src/core/workspace';

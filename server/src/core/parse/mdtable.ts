@@ -6,7 +6,7 @@
  * read as blocks; everything else in a chunk goes to remark, in groups cut at blank lines
  * where any block before has ended. Cells, paragraphs and headings of the fast path carry
  * no inline children: the readers take their text from their position in the source
- * (markdown.ts `cell`, `src`, `setTitle`), never from them.
+ * (markdown-blocks.ts `cell`, `src`; markdown.ts `setTitle`), never from them.
  *
  * The reader only takes what it is sure of: a table that starts in the first column after
  * a blank line or an ATX heading (or at the start of the chunk) outside a fence or an HTML

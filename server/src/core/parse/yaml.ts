@@ -4,7 +4,7 @@
  * its position and whatever the parser could still read is used.
  */
 import { parseDocument, isMap, isSeq, isScalar, isPair, Scalar, type Node, type Pair, type YAMLMap, type YAMLError } from 'yaml';
-import { commonEnds } from './markdown';
+import { commonEnds } from './markdown-chunks';
 import type { DocumentCache, PieceState } from './cache';
 import type { Goal, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel, EditSpan } from '../model';
 import { LineIndex, movedLines, t, type Range } from '../text';
@@ -605,7 +605,7 @@ export interface PlanSplit {
   starts: number[];
 }
 
-/** The last reading's split and where the edit since lies, in lines (as markdown.ts `PrevCut`). */
+/** The last reading's split and where the edit since lies, in lines (as markdown-chunks.ts `PrevCut`). */
 export interface PrevSplit {
   split: PlanSplit;
   first: number;
