@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { KeptField, LineIndex, PackedRange, SmallRange, plainRange, plainRanges, range, reviveRanges } from '../../server/src/core/text';
+import { KeptField, LineIndex, PackedRange, SmallRange, movedLines, plainRange, plainRanges, range, reviveRanges } from '../../server/src/core/text';
 import { parseDocument } from '../../server/src/core/parse';
 import type { Field, ParsedDocument } from '../../server/src/core/model';
 import { Workspace } from '../../server/src/core/workspace';
@@ -92,6 +92,11 @@ describe('core: the small model', () => {
       raw: 'Instagram',
       range: { start: { line: 5, character: 13 }, end: { line: 5, character: 22 } },
     });
+    // Moved down with its entry (a line added above it, yaml.ts): still a kept field, key and value moved alike.
+    const moved = movedLines(f, 3);
+    assert.ok(moved instanceof KeptField);
+    assert.deepEqual(plainRange(moved.keyRange), { start: { line: 8, character: 4 }, end: { line: 8, character: 11 } });
+    assert.deepEqual(plainRange(moved.range), { start: { line: 8, character: 13 }, end: { line: 8, character: 22 } });
     // A YAML list stays a plain field with its items.
     const list = doc.plan!.entries[1].fields.find((x) => x.name === 'channel')!;
     assert.ok(!(list instanceof KeptField));

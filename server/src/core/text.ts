@@ -224,6 +224,9 @@ export function movedLines<T>(value: T, dl: number): T {
     if (v instanceof SmallRange || v instanceof PackedRange) return range(v.start.line + dl, v.start.character, v.end.line + dl, v.end.character);
     if (Array.isArray(v)) return v.length ? v.map((x) => walk(x, depth + 1)) : v;
     if (v instanceof Set || v instanceof Map) return v;
+    // A kept field holds its key's range as numbers: move it as a field, so it stays one.
+    if (v instanceof KeptField)
+      return keptField({ key: v.key, keyRange: walk(v.keyRange, depth + 1) as Range, name: v.name, raw: v.raw, range: walk(v.range, depth + 1) as Range });
     const o = v as Record<string, unknown>;
     if (typeof o.line === 'number' && typeof o.character === 'number' && Object.keys(o).length === 2) return { line: o.line + dl, character: o.character };
     const out: Record<string, unknown> = {};
