@@ -338,13 +338,15 @@ connection.onRequest(
 );
 
 /**
- * Tests only: the live heap after full garbage collections (test/lsp/memory.test.ts,
- * docs/decisions.md "Memory"). Exists only when the server runs with --expose-gc, which
- * no editor does.
+ * Tests only: the live heap after full garbage collections, once no check is pending or
+ * running (test/lsp/memory.test.ts, docs/decisions.md "Memory"). Exists only when the
+ * server runs with --expose-gc, which no editor does.
  */
 const gc = (globalThis as { gc?: () => void }).gc;
 if (typeof gc === 'function') {
-  connection.onRequest('stratdoc/memory', () => {
+  connection.onRequest('stratdoc/memory', async () => {
+    // After the check that is pending or running: memory of the workspace as it rests.
+    await session.settled();
     gc();
     gc();
     const m = process.memoryUsage();
