@@ -206,4 +206,23 @@ describe('a keystroke re-checks what it touched', function () {
     assert.ok(compared >= 100, `${compared} edits compared`);
     assert.ok(reused > 0, 'some aggregate rules were answered from their last run');
   });
+
+  it('keeps running tallies only for plans being edited; a plan read from disk is counted afresh, to the same findings', () => {
+    const plans = files.filter((f) => /\.plan\./.test(f.uri));
+    const ws = workspace(true);
+    // The first plan is open (read with the cache), the rest come from disk (cache: false).
+    for (const f of files) ws.set(f.uri, f.text, { cache: f === plans[0] ? undefined : false });
+    const found = ws.check(TODAY);
+    const kept = [...ws.memo!.tallies.keys()].map((k) => k.slice(k.indexOf('\n') + 1));
+    assert.ok(kept.length > 0 && kept.every((uri) => uri === plans[0].uri), kept.join(', '));
+    const fresh = workspace(false);
+    for (const f of files) fresh.set(f.uri, f.text);
+    const want = fresh.check(TODAY);
+    for (const p of plans)
+      assert.deepEqual(
+        found.get(p.uri)?.map((f) => f.message.en),
+        want.get(p.uri)?.map((f) => f.message.en),
+        p.uri,
+      );
+  });
 });

@@ -14,6 +14,7 @@ import { detach } from './parse/cache';
 import { isSuppressed } from './parse/common';
 import { csvSafeFixes } from './parse/csv';
 import { entryShape, planShape } from './plan/shape';
+import { countAfresh } from './plan/tally';
 
 export interface Finding {
   rule: string;
@@ -44,6 +45,14 @@ interface MemoState {
 
 /** What entry-scoped rules found per entry, by rule and plan (see RuleMeta.scope). */
 export class EntryMemo {
+  /**
+   * `keeps(uri)`: whether a plan's running tallies are kept between checks. The Workspace
+   * keeps them for the documents it keeps a reading cache for (those being edited), as
+   * it keeps parsed chunks (docs/decisions.md "State and its invalidation"): a plan read
+   * from disk is counted afresh when its project is checked again, which happens only
+   * when one of its documents changed.
+   */
+  constructor(readonly keeps: (uri: string) => boolean = () => true) {}
   readonly states = new Map<string, MemoState>();
   /** Entries checked again in the last run, for tests and the benchmark. */
   rechecked = 0;
@@ -233,14 +242,15 @@ function runTally<C, S>(
       const link = project.links.get(doc.uri);
       const key = planShape(doc, link ? JSON.stringify(link) : undefined);
       const entries = doc.plan?.entries ?? NO_ENTRIES;
+      if (!memo.keeps(doc.uri)) {
+        memo.tallies.delete(mid);
+        memo.contributed += entries.length;
+        plans.push({ doc, state: countAfresh(tally, project, doc).state });
+        continue;
+      }
       let st = memo.tallies.get(mid);
       if (!st || st.key !== key || st.strategy !== project.strategy) {
-        const state = tally.start();
-        const parts = entries.map((e) => {
-          const c = tally.contribution(project, doc, e);
-          if (c !== undefined) tally.add(state, c, e);
-          return c;
-        });
+        const { state, parts } = countAfresh(tally, project, doc);
         memo.contributed += entries.length;
         st = { key, strategy: project.strategy, entries, parts, state };
         memo.tallies.set(mid, st);

@@ -42,7 +42,8 @@ export class Workspace {
     opts: { cache?: boolean; rules?: Rule[] } = {},
   ) {
     this.cache = opts.cache ? new ChunkCache() : undefined;
-    this.memo = opts.cache ? new EntryMemo() : undefined;
+    const cache = this.cache;
+    this.memo = cache ? new EntryMemo((uri) => cache.holds(uri)) : undefined;
     this.rules = opts.rules;
   }
   private rules?: Rule[];

@@ -69,6 +69,11 @@ export class ChunkCache {
     this.docs.delete(uri);
   }
 
+  /** Whether a document's reading is kept (it was read with the cache: one being edited). */
+  holds(uri: string): boolean {
+    return this.docs.has(uri);
+  }
+
   /** Parsed chunks kept, over all documents (tests). */
   get size(): number {
     let n = 0;

@@ -6,6 +6,7 @@
 import type { ParsedDocument, PlanEntry } from '../model';
 import type { RuleContext, Tally } from '../rules/api';
 import { comparePos } from '../text';
+import type { Project } from '../project';
 
 /** Whether `a` comes before `b` in their plan (the order of `plan.entries`). */
 export function before(a: PlanEntry, b: PlanEntry): boolean {
@@ -82,16 +83,21 @@ export function bump<K>(m: Map<K, number>, k: K, by: number): void {
   else m.delete(k);
 }
 
+/** A plan counted from scratch: every entry's contribution added to a fresh state; `parts` aligned with the entries. */
+export function countAfresh<C, S>(tally: Tally<C, S>, project: Project, doc: ParsedDocument): { state: S; parts: (C | undefined)[] } {
+  const state = tally.start();
+  const parts = (doc.plan?.entries ?? []).map((e) => {
+    const c = tally.contribution(project, doc, e);
+    if (c !== undefined) tally.add(state, c, e);
+    return c;
+  });
+  return { state, parts };
+}
+
 /** Runs a tally from scratch: every entry's contribution added to a fresh state per plan. */
 export function checkTally<C, S>(tally: Tally<C, S>, ctx: RuleContext): void {
-  const plans: { doc: ParsedDocument; state: S }[] = [];
-  for (const doc of ctx.project.plans) {
-    const state = tally.start();
-    for (const e of doc.plan?.entries ?? []) {
-      const c = tally.contribution(ctx.project, doc, e);
-      if (c !== undefined) tally.add(state, c, e);
-    }
-    plans.push({ doc, state });
-  }
-  tally.report(ctx, plans);
+  tally.report(
+    ctx,
+    ctx.project.plans.map((doc) => ({ doc, state: countAfresh(tally, ctx.project, doc).state })),
+  );
 }
