@@ -54,6 +54,8 @@ export class EntryMemo {
    */
   constructor(readonly keeps: (uri: string) => boolean = () => true) {}
   readonly states = new Map<string, MemoState>();
+  /** The changed stretch between two readings' entries (see changedStretch), under the older list. */
+  readonly stretches = new WeakMap<readonly PlanEntry[], { to: readonly PlanEntry[]; head: number; tail: number }>();
   /** Entries checked again in the last run, for tests and the benchmark. */
   rechecked = 0;
   /**
@@ -152,6 +154,25 @@ interface AggregateState {
  * Entries kept from the last reading are the same objects, so only the stretch between
  * the unchanged start and the unchanged end is looked at.
  */
+/**
+ * How many entries at the start (`head`) and at the end (`tail`) two readings of a plan
+ * share as the same objects: an edit makes new entries only for what it touched, so what
+ * lies between is the changed stretch. The shapes, the tallies and every entry-scoped
+ * rule compare the same two lists on a keystroke; the scan is made once per pair.
+ */
+function changedStretch(memo: EntryMemo, old: readonly PlanEntry[], entries: readonly PlanEntry[]): { head: number; tail: number } {
+  const known = memo.stretches.get(old);
+  if (known && known.to === entries) return known;
+  const most = Math.min(old.length, entries.length);
+  let head = 0;
+  while (head < most && old[head] === entries[head]) head++;
+  let tail = 0;
+  while (tail < most - head && old[old.length - 1 - tail] === entries[entries.length - 1 - tail]) tail++;
+  const found = { to: entries, head, tail };
+  memo.stretches.set(old, found);
+  return found;
+}
+
 function shapeVersion(memo: EntryMemo, doc: ParsedDocument, link: string | undefined): number {
   const entries = doc.plan?.entries ?? NO_ENTRIES;
   const plan = planShape(doc, link);
@@ -163,11 +184,7 @@ function shapeVersion(memo: EntryMemo, doc: ParsedDocument, link: string | undef
   }
   if (st.entries === entries && st.plan === plan) return st.version;
   const old = st.entries;
-  let head = 0;
-  const most = Math.min(old.length, entries.length);
-  while (head < most && old[head] === entries[head]) head++;
-  let tail = 0;
-  while (tail < most - head && old[old.length - 1 - tail] === entries[entries.length - 1 - tail]) tail++;
+  const { head, tail } = changedStretch(memo, old, entries);
   const made: string[] = [];
   for (let i = head; i < entries.length - tail; i++) made.push(entryShape(doc, entries[i]));
   let same = st.plan === plan && old.length === entries.length;
@@ -259,11 +276,7 @@ function runTally<C, S>(
         // the unchanged start and the unchanged end is taken out and put in again.
         const old = st.entries;
         const state = st.state as S;
-        const most = Math.min(old.length, entries.length);
-        let head = 0;
-        while (head < most && old[head] === entries[head]) head++;
-        let tail = 0;
-        while (tail < most - head && old[old.length - 1 - tail] === entries[entries.length - 1 - tail]) tail++;
+        const { head, tail } = changedStretch(memo, old, entries);
         const kept = new Map<PlanEntry, C | undefined>();
         for (let i = head; i < old.length - tail; i++) {
           const c = st.parts[i] as C | undefined;
@@ -318,11 +331,7 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
     // unchanged start and the unchanged end is checked again, the rest is taken as found.
     const entries = doc.plan?.entries ?? [];
     const old = st.entries;
-    const most = Math.min(old.length, entries.length);
-    let head = 0;
-    while (head < most && old[head] === entries[head]) head++;
-    let tail = 0;
-    while (tail < most - head && old[old.length - 1 - tail] === entries[entries.length - 1 - tail]) tail++;
+    const { head, tail } = changedStretch(memo, old, entries);
     for (let i = 0; i < head; i++) for (const f of st.found[i]) out.push(f);
     for (let i = old.length - tail; i < old.length; i++) for (const f of st.found[i]) out.push(f);
     // Between them, entries kept but moved (an entry inserted or removed before them).
