@@ -373,13 +373,8 @@ export class Session {
     const doc = unread ? undefined : this.workspace.get(uri);
     let text = before;
     // The last reading's index serves while the held text is the one it read (no lone CR in it).
-    let lines: LineIndex | undefined = unread
-      ? unread.edit?.lines?.text === before
-        ? unread.edit.lines
-        : undefined
-      : doc && doc.text === before
-        ? doc.lines
-        : undefined;
+    const held = unread ? unread.edit?.lines : doc?.lines;
+    let lines: LineIndex | undefined = held?.text === before ? held : undefined;
     let prefix = Infinity;
     let suffix = Infinity;
     let cr = !lines;
