@@ -164,6 +164,72 @@ describe('reading in pieces means what reading the whole means @slow', function 
     assert.ok(same >= a.plan!.entries.length - 2, `${same} of ${a.plan!.entries.length} entries kept: read in pieces, not whole`);
   });
 
+  it('a word typed without its colon reads in pieces as whole: in the head, at column 0, inside an entry and a sequence, in the first and last entry, after the list', () => {
+    let compared = 0;
+    for (const p of plans.filter((q) => q.uri.endsWith('.yaml'))) {
+      // With keys after the list, and a list inside the middle entry.
+      const base0 = p.text + 'notes: Ende\n';
+      const li0 = new LineIndex(base0);
+      const mid0 = splitPlan(base0, li0)!.starts[40];
+      const text = base0.slice(0, li0.lineStart(mid0 + 1)) + '    kpis:\n      - K1\n      - K2\n' + base0.slice(li0.lineStart(mid0 + 1));
+      const li = new LineIndex(text);
+      const split = splitPlan(text, li)!;
+      const s = split.starts;
+      const mid = s[Math.floor(s.length / 2)];
+      const lastLine = li.lineCount - 2;
+      const entriesLine = split.firstEntryLine - 1;
+      const places: [string, number, string][] = [
+        ['in the head', entriesLine, ''],
+        ['at column 0 between entries', mid, ''],
+        ['inside an entry', mid + 2, '    '],
+        ['inside the first entry', s[0] + 1, '    '],
+        ['a new item', mid + 1, '  - '],
+        ['inside a sequence', mid0 + 3, '      '],
+        ['after a sequence', mid0 + 4, '      '],
+        ['inside the last entry', s[s.length - 1] + 1, '    '],
+        ['at the end of the last entry', lastLine, '    '],
+        ['after the list', lastLine, ''],
+      ];
+      const whole = (t: string) => meaning(parseDocument(p.uri, t)!);
+      for (const [label, line, lead] of places) {
+        const at = li.lineStart(line);
+        const name = `${path.basename(p.uri)} ${label} (line ${line + 1})`;
+        // Typed at once (a line added: the split made again around it).
+        const cache = new ChunkCache();
+        parseDocument(p.uri, text, { cache });
+        const once = text.slice(0, at) + lead + 'chan\n' + text.slice(at);
+        const got = parseDocument(p.uri, once, { cache })!;
+        assert.deepEqual(meaning(got), whole(once), name);
+        assert.deepEqual(
+          got.incomplete?.map((x) => x.text),
+          ['chan'],
+          `${name}: half-typed`,
+        );
+        // Letter by letter on a line made first (no line added: the kept split, one piece read).
+        const keys = new ChunkCache();
+        let prev = text.slice(0, at) + lead + '\n' + text.slice(at);
+        parseDocument(p.uri, prev, { cache: keys });
+        let pos = at + lead.length;
+        for (const c of 'chan') {
+          const next = prev.slice(0, pos) + c + prev.slice(pos);
+          const read = parseDocument(p.uri, next, { cache: keys, edit: { before: prev, prefix: pos, suffix: prev.length - pos } })!;
+          assert.deepEqual(meaning(read), whole(next), `${name}, '${c}' typed`);
+          prev = next;
+          pos++;
+          compared++;
+        }
+        assert.deepEqual(
+          parseDocument(p.uri, prev, { cache: keys })!.incomplete?.map((x) => [x.text, x.range.start.line]),
+          [['chan', line]],
+        );
+        // With its colon it is a key, and nothing is half-typed.
+        const key = prev.slice(0, pos) + ':' + prev.slice(pos);
+        assert.equal(parseDocument(p.uri, key)!.incomplete, undefined, `${name}: 'chan:' is a key`);
+      }
+    }
+    assert.ok(compared >= 40, `${compared} keystrokes compared`);
+  });
+
   it('keeps unchanged entries as the same objects after an edit elsewhere', () => {
     for (const p of plans) {
       const cache = new ChunkCache();

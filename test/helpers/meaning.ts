@@ -12,6 +12,8 @@ export function meaning(d: ParsedDocument): unknown {
     strategyPath: d.plan?.strategyPath,
     entries: d.plan?.entries,
     strategy: d.strategy,
+    // A half-typed word, and the part it belongs to by where that part stands.
+    incomplete: d.incomplete?.map((x) => ({ text: x.text, range: x.range, owner: typeof x.owner === 'string' ? x.owner : x.owner.range })),
     problems: d.problems.map((p) => ({ rule: p.rule, range: p.range, message: p.message.en })).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)),
   });
 }

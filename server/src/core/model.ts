@@ -245,8 +245,11 @@ export interface EditSpan {
 export interface Incomplete {
   text: string;
   range: Range;
-  /** The part it belongs to: the front matter, or the plan entry or strategy item it stands in. */
-  owner: 'front matter' | PlanEntry | Item;
+  /**
+   * The part it belongs to by indentation: the front matter, the plan entry or strategy
+   * item it stands in, else the strategy section, else the document's top level.
+   */
+  owner: 'front matter' | 'document' | PlanEntry | Item | Section;
 }
 
 export interface ParsedDocument {

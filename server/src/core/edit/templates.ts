@@ -6,7 +6,7 @@
  * goal-without-kpi), so inserting a section never makes another rule fire.
  */
 import type { FixSpec, ParsedDocument, Section } from '../model';
-import { t, type Lang, type Text } from '../text';
+import { compareRange, t, type Lang, type Text } from '../text';
 import { SECTIONS, SECTION_BY_KEY, isSectionKey, stripNumbering, words, type SectionKey } from '../vocab';
 import type { RuleContext } from '../rules/api';
 import { isPlaceholderOnly, placeholderShown } from '../vocab-practice';
@@ -401,10 +401,14 @@ export function hasSection(doc: ParsedDocument, key: SectionKey): boolean {
  * Whether the section rules should look at a strategy: not a YAML strategy with a syntax
  * error (what it holds is uncertain until it parses; the syntax error is reported), so
  * that an unclosed quote does not make every section seem missing while one types.
- * Markdown sections do not depend on the front matter parsing.
+ * Markdown sections do not depend on the front matter parsing. A word typed without its
+ * colon is no such error: the reader leaves it out and reads the rest as written
+ * (`ParsedDocument.incomplete`, docs/decisions.md "Positions from the model").
  */
 export function readable(doc: ParsedDocument): boolean {
-  return !(doc.format === 'yaml' && doc.problems.some((p) => p.rule === 'syntax'));
+  if (doc.format !== 'yaml') return true;
+  const half = doc.incomplete;
+  return !doc.problems.some((p) => p.rule === 'syntax' && !half?.some((h) => compareRange(h.range, p.range) === 0));
 }
 
 /** Reports a missing non-step section at the strategy's title, with the insertion fix. */

@@ -3,11 +3,11 @@
  * plan"). Uses eemeli/yaml with a LineCounter; a syntax error is a `syntax` problem at
  * its position and whatever the parser could still read is used.
  */
-import { parseDocument, isMap, isSeq, isScalar, isPair, Scalar, type Node, type Pair, type YAMLMap, type YAMLError } from 'yaml';
+import { parseDocument, isMap, isSeq, isScalar, isPair, Scalar, type Document, type Node, type Pair, type YAMLMap, type YAMLError } from 'yaml';
 import { commonEnds } from './markdown-chunks';
 import type { DocumentCache, PieceState } from './cache';
-import type { Goal, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel, EditSpan } from '../model';
-import { LineIndex, movedLines, t, type Range } from '../text';
+import type { Goal, Incomplete, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel, EditSpan } from '../model';
+import { LineIndex, comparePos, movedLines, t, type Range } from '../text';
 import {
   ENTRY_LIST_KEYS as ENTRY_KEYS,
   ID_RE,
@@ -101,20 +101,27 @@ export function parseYaml(
   const quick = kind === 'plan' && opts.cache ? keptSplit(uri, text, lines, opts) : undefined;
   const split = quick ? quick.split : kind === 'plan' && opts.cache ? splitAgain(uri, text, lines, opts) : undefined;
   let pairs: Pair[];
+  /** The words typed without their colon that were left out of the parse (parseReadable), as offsets. */
+  const cut: [number, number][] = [];
   if (split) {
     // From the split's lines (a kept split's offsets are of the text it was made for).
     const headEnd = lines.lineStart(split.firstEntryLine);
     const tailStart = lines.lineStart(split.tailLine);
-    const head = parseDocument(text.slice(0, headEnd), PARSE_OPTIONS);
-    const tail = parseDocument(text.slice(tailStart), PARSE_OPTIONS);
+    const { doc: head, half: headHalf } = parseReadable(text.slice(0, headEnd));
+    const { doc: tail, half: tailHalf } = parseReadable(text.slice(tailStart));
     if (head.errors.some(runsOn)) return parseYaml(uri, text, kind, detectedBy, { ...opts, cache: undefined, edit: undefined });
     shift(tail.contents, tailStart);
     yamlProblems(head.errors, 0, text, uri, r, out.problems);
+    halfProblems(headHalf, 0, text, r, out.problems);
     yamlProblems(tail.errors, tailStart, text, uri, r, out.problems);
+    halfProblems(tailHalf, tailStart, text, r, out.problems);
+    cut.push(...headHalf, ...tailHalf.map(([a, b]): [number, number] => [a + tailStart, b + tailStart]));
     pairs = [...(isMap(head.contents) ? head.contents.items : []), ...(isMap(tail.contents) ? tail.contents.items : [])];
   } else {
-    const doc = parseDocument(text, PARSE_OPTIONS);
+    const { doc, half: words } = parseReadable(text);
     yamlProblems(doc.errors, 0, text, uri, r, out.problems);
+    halfProblems(words, 0, text, r, out.problems);
+    cut.push(...words);
     const root = doc.contents;
     if (!isMap(root)) {
       if (root !== null && root !== undefined) {
@@ -134,6 +141,9 @@ export function parseYaml(
     pairs = root.items;
   }
 
+  // What the fields are read from: the text with those words blanked, as they were parsed.
+  const src = cut.length ? blankWords(text, cut) : text;
+  const half = cut.map(([a, b]) => ({ text: text.slice(a, b), range: r(a, b) }));
   const top = new Map<string, Pair>();
   for (const pair of pairs) {
     const k = keyText(pair);
@@ -147,7 +157,7 @@ export function parseYaml(
     return undefined;
   };
   const titlePair = get('title', 'titel');
-  const titleField = titlePair && fieldOf(titlePair, text, r);
+  const titleField = titlePair && fieldOf(titlePair, src, r);
   if (titleField && clean(titleField.raw)) {
     out.title = clean(titleField.raw);
     out.titleRange = titleField.range;
@@ -156,17 +166,17 @@ export function parseYaml(
     if (marker && isScalar(marker.key) && marker.key.range) out.titleRange = r(marker.key.range[0], marker.key.range[1]);
   }
   const langPair = get('language', 'sprache');
-  const lang = langPair ? detectLanguage(fieldOf(langPair, text, r)?.raw ?? '') : undefined;
+  const lang = langPair ? detectLanguage(fieldOf(langPair, src, r)?.raw ?? '') : undefined;
   if (lang) out.language = lang;
   ctx.lang = out.language ?? 'en';
   const periodPair = get('period', 'zeitraum');
-  const pf = periodPair && fieldOf(periodPair, text, r);
+  const pf = periodPair && fieldOf(periodPair, src, r);
   if (pf && clean(pf.raw)) out.period = periodField(pf, ctx);
 
   if (kind === 'plan') {
     ctx.years = { period: out.period?.value, year: yearOfTitle(out.title) };
     const sp = get('strategy', 'strategie');
-    const sf = sp && fieldOf(sp, text, r);
+    const sf = sp && fieldOf(sp, src, r);
     let entries: PlanEntry[] = [];
     let entriesRange: Range | undefined;
     if (split) {
@@ -187,15 +197,23 @@ export function parseYaml(
       const readPiece = (a: number, b: number, index: number): Built => {
         const start = lines.lineStart(a);
         const built: Built = { entries: [], problems: [] };
-        const doc = parseDocument(text.slice(start, lines.lineStart(b + 1)), PARSE_OPTIONS);
+        const { doc, half: words } = parseReadable(text.slice(start, lines.lineStart(b + 1)));
+        const ptext = words.length ? blankWords(text, words.map(([x, y]): [number, number] => [x + start, y + start])) : text;
         shift(doc.contents, start);
         yamlProblems(doc.errors, start, text, uri, r, built.problems);
+        halfProblems(words, start, text, r, built.problems);
         if (doc.errors.some(runsOn)) built.open = true;
         const local: BuildContext = { ...ctx, problems: built.problems };
         const seq = doc.contents;
         for (const el of isSeq(seq) ? seq.items : []) {
-          if (isMap(el)) built.entries.push(...buildEntries(fieldsOfMap(el, text, r), nodeRange(el, r)!, index + built.entries.length, local));
+          if (isMap(el)) built.entries.push(...buildEntries(fieldsOfMap(el, ptext, r), nodeRange(el, r)!, index + built.entries.length, local));
           else if (el !== null && el !== undefined) built.problems.push(notAnEntry(el as Node, r, entriesRange));
+        }
+        if (words.length) {
+          built.half = words.map(([x, y]) => {
+            const range = r(x + start, y + start);
+            return { text: text.slice(x + start, y + start), range, entry: ownerIndex(range, built.entries, ptext, lines) };
+          });
         }
         // Kept until the piece is edited: cut to length (build.ts exact).
         built.entries = exact(built.entries);
@@ -204,7 +222,12 @@ export function parseYaml(
       };
       const { state: next, fresh } =
         quick && prev ? quickPieces(text, lines, prev, quick.piece, readPiece) : slowPieces(text, lines, split, prev, opts.edit, readPiece);
-      for (const i of next.withProblems) for (const p of next.pieces[i].built.problems) out.problems.push(p);
+      for (const i of next.withProblems) {
+        const built = next.pieces[i].built;
+        for (const p of built.problems) out.problems.push(p);
+        // A half-typed word is a problem of its piece, so its piece is among these.
+        for (const h of built.half ?? []) (out.incomplete ??= []).push({ text: h.text, range: h.range, owner: h.entry >= 0 ? next.entries[next.first[i] + h.entry] : 'document' });
+      }
       opts.cache!.setPieces(stateKey, next, fresh);
       // A cut must not change what the text means (splitPlan): a quote or bracket left
       // open (mostly while typing) is read with the rest, as a fresh check reads it. The
@@ -219,7 +242,7 @@ export function parseYaml(
       if (isSeq(v)) {
         for (const el of v.items) {
           if (isMap(el)) {
-            const fields = fieldsOfMap(el, text, r);
+            const fields = fieldsOfMap(el, src, r);
             entries.push(...buildEntries(fields, nodeRange(el, r)!, entries.length, ctx));
           } else if (el !== null && el !== undefined) {
             out.problems.push(notAnEntry(el as Node, r, entriesRange));
@@ -233,6 +256,10 @@ export function parseYaml(
         });
       }
       break;
+    }
+    if (half.length) {
+      const found = half.map((h) => ({ text: h.text, range: h.range, owner: ownerOf(h.range, entries, src, lines) ?? ('document' as const) }));
+      out.incomplete = out.incomplete ? [...found, ...out.incomplete].sort((a, b) => comparePos(a.range.start, b.range.start)) : found;
     }
     out.plan = { entries, entriesRange, strategyPath: sf && clean(sf.raw) ? { value: clean(sf.raw), raw: sf.raw, range: sf.range } : undefined };
     return out;
@@ -256,15 +283,23 @@ export function parseYaml(
       headingRange: kr,
       range: { start: kr.start, end: vr?.end ?? kr.end },
       explicit: false,
-      content: v && v.range ? text.slice(v.range[0], v.range[1]) : '',
+      content: v && v.range ? src.slice(v.range[0], v.range[1]) : '',
     };
     model.sections.push(section);
     const kinds = keys.map((s) => ITEM_SECTIONS[s]).filter((x): x is ItemKind => !!x);
     if (!kinds.length || !v) continue;
-    readItems(v, kinds, model, ctx, text, r, implicit);
+    readItems(v, kinds, model, ctx, src, r, implicit);
   }
   numberImplicit(model, implicit);
   out.strategy = model;
+  if (half.length) {
+    const items = [...model.people, ...model.goals, ...model.kpis, ...model.audiences, ...model.channels].sort((a, b) => comparePos(a.range.start, b.range.start));
+    out.incomplete = half.map((h) => ({
+      text: h.text,
+      range: h.range,
+      owner: ownerOf(h.range, items, src, lines) ?? (h.range.start.character > 0 ? ownerOf(h.range, model.sections, src, lines) : undefined) ?? 'document',
+    }));
+  }
   return out;
 }
 
@@ -424,8 +459,126 @@ function readItems(
 
 const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false } as const;
 
+/**
+ * A line that holds nothing but a word typed without its colon (after its indentation and
+ * any `- `): no colon, comment, quote, bracket or other mark YAML reads.
+ */
+const HALF_LINE = /^[ \t]*(?:-[ \t]+)*([^\s#:,[\]{}&*!|>'"%@`?-][^:#\n\r]*?)[ \t]*\r?$/;
+/**
+ * The errors YAML gives for such a word: it runs into the next line's key, stands as a key
+ * without value, or (below a flow mapping) as an item without its dash.
+ */
+const HALF_ERROR = /^Implicit keys need to be on a single line|^Implicit map keys need to be followed by map values|^Unexpected scalar|^Sequence item without - indicator/;
+
+/**
+ * Parses YAML with every word typed without its colon left out (docs/decisions.md
+ * "Positions from the model"): YAML reads `kpi` above `entries:` as the key `kpi entries`
+ * and `chan` above an entry's `title:` as `chan title`, so the keys below it are lost
+ * while the user types. Only a line YAML reports an error on (`HALF_ERROR`, on the word's
+ * line or spanning it) and that is nothing but the word (`HALF_LINE`) is left out: it is
+ * blanked (offsets stay) and the text parsed again, until no such line is left. A text
+ * YAML reads without error is parsed once and read as it is. Returns the words' offsets.
+ */
+function parseReadable(src: string): { doc: Document.Parsed; half: [number, number][] } {
+  let doc = parseDocument(src, PARSE_OPTIONS);
+  const half: [number, number][] = [];
+  let masked = src;
+  // Each round blanks at least one more line; the bound only guards the unforeseen.
+  for (let round = 0; round < 64 && doc.errors.length; round++) {
+    const found: [number, number][] = [];
+    for (const err of doc.errors) {
+      if (!HALF_ERROR.test(err.message)) continue;
+      const [x, y] = err.pos;
+      // From the line the error starts on (not above it: a plain scalar's next line is its own).
+      let ls = masked.lastIndexOf('\n', x - 1) + 1;
+      while (ls <= y && ls < masked.length) {
+        let le = masked.indexOf('\n', ls);
+        if (le < 0) le = masked.length;
+        const m = HALF_LINE.exec(masked.slice(ls, le));
+        if (m) {
+          const lead = /^[ \t]*(?:-[ \t]+)*/.exec(m[0])![0];
+          const a = ls + lead.length;
+          const b = a + m[1].length;
+          // `- K2` is an item YAML reads: after a dash only a word the error starts at.
+          if ((!lead.includes('-') || a === x) && !found.some(([p]) => p === a)) found.push([a, b]);
+        }
+        ls = le + 1;
+      }
+    }
+    if (!found.length) break;
+    found.sort((p, q) => p[0] - q[0]);
+    masked = blankWords(masked, found);
+    half.push(...found);
+    doc = parseDocument(masked, PARSE_OPTIONS);
+  }
+  half.sort((p, q) => p[0] - q[0]);
+  return { doc, half };
+}
+
+/** `text` with the words at these offsets (in order) turned into blanks, as parseReadable parsed them. */
+function blankWords(text: string, words: readonly [number, number][]): string {
+  let out = '';
+  let at = 0;
+  for (const [a, b] of words) {
+    out += text.slice(at, a) + ' '.repeat(b - a);
+    at = b;
+  }
+  return out + text.slice(at);
+}
+
+/** A `syntax` problem at each word left out by parseReadable (offsets from `base`). */
+function halfProblems(half: [number, number][], base: number, text: string, r: (a: number, b: number) => Range, into: ParsedDocument['problems']): void {
+  for (const [x, y] of half) {
+    const w = text.slice(x + base, y + base);
+    into.push({
+      rule: 'syntax',
+      range: r(x + base, y + base),
+      message: t(
+        `'${w}' has no colon: a key is written '${w}: …'. The line is read as if it were not there until it has one.`,
+        `'${w}' hat keinen Doppelpunkt: Ein Schlüssel wird '${w}: …' geschrieben. Bis dahin wird die Zeile übergangen.`,
+      ),
+    });
+  }
+}
+
+/** A word left out of a piece's parse, where, and the index of its entry among the piece's (-1: none). */
+type HalfWord = { text: string; range: Range; entry: number };
+
+/**
+ * The entry or item a half-typed word belongs to by indentation. A word after `- ` begins
+ * an item: the one whose first key follows it with nothing but blanks between (`src`: the
+ * text as parsed), if any. Any other word is a line of the last one starting before it,
+ * when it stands at that one's keys' column or right of it. `list` is in document order.
+ */
+function ownerOf<T extends { range: Range }>(at: Range, list: readonly T[], src: string, lines: LineIndex): T | undefined {
+  const k = ownerIndex(at, list, src, lines);
+  return k >= 0 ? list[k] : undefined;
+}
+
+function ownerIndex(at: Range, list: readonly { range: Range }[], src: string, lines: LineIndex): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  let k = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (comparePos(list[mid].range.start, at.start) <= 0) {
+      k = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const from = lines.offsetAt(at.start);
+  const lineStart = lines.lineStart(at.start.line);
+  if (/^[ \t]*-[ \t]/.test(src.slice(lineStart, from))) {
+    const next = k + 1 < list.length ? list[k + 1] : undefined;
+    return next && /^\s*$/.test(src.slice(lines.offsetAt(at.end), lines.offsetAt(next.range.start))) ? k + 1 : -1;
+  }
+  // One row naming two channels is two entries with the same range: the first of them.
+  while (k > 0 && comparePos(list[k - 1].range.start, list[k].range.start) === 0) k--;
+  return k >= 0 && list[k].range.start.character <= at.start.character ? k : -1;
+}
+
 /** What was built from one piece of a plan read in pieces. */
-type Built = { entries: PlanEntry[]; problems: ParsedDocument['problems']; open?: boolean };
+type Built = { entries: PlanEntry[]; problems: ParsedDocument['problems']; open?: boolean; half?: HalfWord[] };
 type Pieces = PieceState<Built, PlanEntry>;
 type ReadPiece = (startLine: number, endLine: number, index: number) => Built;
 
