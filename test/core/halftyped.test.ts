@@ -153,6 +153,30 @@ describe('a word typed without its colon in YAML (ParsedDocument.incomplete)', (
     assert.equal(half(d).length, 2);
   });
 
+  it('leaves a word with its value below it as YAML reads it (`entr` above the entries): blanked, the list would continue the key above', () => {
+    const text = 'stratdoc: plan\nstrategy: strategie.yaml\nentr\n  - { date: 2027-01-12, channel: instagram }\n  - { date: 2027-01-19, channel: linkedin }\n';
+    const d = plan(text);
+    assert.equal(d.incomplete, undefined);
+    assert.equal(d.plan!.strategyPath?.value, 'strategie.yaml', 'the key above keeps its value');
+    assert.ok(d.problems.some((p) => p.rule === 'syntax'));
+  });
+
+  it('leaves a key being typed above its value as YAML reads it: the lines below are not handed to the key above', () => {
+    const s = (text: string) => parseDocument('file:///w/strategie.strategy.yaml', text)!;
+    const text = 'stratdoc: strategy\nteam:\n  - { id: "@anna", role: Lead }\ngoa\n  - { id: G1, title: Mehr Probefahrten }\nkpis:\n  - { id: K1, title: Anfragen }\n';
+    const d = s(text);
+    assert.equal(d.incomplete, undefined);
+    assert.deepEqual(
+      d.strategy!.people.map((p) => p.id),
+      ['anna'],
+      'the goal is no member of the team',
+    );
+    // Inside an entry: `kpis` above its list is not blanked into the title above it.
+    const p = plan('stratdoc: plan\nentries:\n  - date: 2027-01-12\n    title: Ein Tag\n    kpis\n      - K1\n    channel: instagram\n');
+    assert.equal(p.incomplete, undefined);
+    assert.ok(!JSON.stringify(p.plan!.entries).includes('Ein Tag - K1'));
+  });
+
   it('leaves alone what YAML reads: a plain scalar on two lines, a block scalar, a document that is one word', () => {
     const cases = [
       'stratdoc: plan\ntitle: Ein langer\n  Titel\nentries: []\n',

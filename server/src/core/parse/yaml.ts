@@ -107,8 +107,8 @@ export function parseYaml(
     // From the split's lines (a kept split's offsets are of the text it was made for).
     const headEnd = lines.lineStart(split.firstEntryLine);
     const tailStart = lines.lineStart(split.tailLine);
-    const { doc: head, half: headHalf } = parseReadable(text.slice(0, headEnd));
-    const { doc: tail, half: tailHalf } = parseReadable(text.slice(tailStart));
+    const { doc: head, half: headHalf } = parseReadable(text, 0, headEnd, kind);
+    const { doc: tail, half: tailHalf } = parseReadable(text, tailStart, text.length, kind);
     if (head.errors.some(runsOn)) return parseYaml(uri, text, kind, detectedBy, { ...opts, cache: undefined, edit: undefined });
     shift(tail.contents, tailStart);
     yamlProblems(head.errors, 0, text, uri, r, out.problems);
@@ -118,7 +118,7 @@ export function parseYaml(
     cut.push(...headHalf, ...tailHalf.map(([a, b]): [number, number] => [a + tailStart, b + tailStart]));
     pairs = [...(isMap(head.contents) ? head.contents.items : []), ...(isMap(tail.contents) ? tail.contents.items : [])];
   } else {
-    const { doc, half: words } = parseReadable(text);
+    const { doc, half: words } = parseReadable(text, 0, text.length, kind);
     yamlProblems(doc.errors, 0, text, uri, r, out.problems);
     halfProblems(words, 0, text, r, out.problems);
     cut.push(...words);
@@ -197,7 +197,7 @@ export function parseYaml(
       const readPiece = (a: number, b: number, index: number): Built => {
         const start = lines.lineStart(a);
         const built: Built = { entries: [], problems: [] };
-        const { doc, half: words } = parseReadable(text.slice(start, lines.lineStart(b + 1)));
+        const { doc, half: words } = parseReadable(text, start, lines.lineStart(b + 1), kind);
         const ptext = words.length ? blankWords(text, words.map(([x, y]): [number, number] => [x + start, y + start])) : text;
         shift(doc.contents, start);
         yamlProblems(doc.errors, start, text, uri, r, built.problems);
@@ -476,10 +476,12 @@ const HALF_ERROR = /^Implicit keys need to be on a single line|^Implicit map key
  * and `chan` above an entry's `title:` as `chan title`, so the keys below it are lost
  * while the user types. Only a line YAML reports an error on (`HALF_ERROR`, on the word's
  * line or spanning it) and that is nothing but the word (`HALF_LINE`) is left out: it is
- * blanked (offsets stay) and the text parsed again, until no such line is left. A text
- * YAML reads without error is parsed once and read as it is. Returns the words' offsets.
+ * blanked (offsets stay) and the text parsed again, until no such line is left, as long
+ * as each round leaves fewer errors. A text YAML reads without error is parsed once and
+ * read as it is. Returns the words' offsets.
  */
-function parseReadable(src: string): { doc: Document.Parsed; half: [number, number][] } {
+function parseReadable(text: string, from: number, to: number, kind: 'strategy' | 'plan'): { doc: Document.Parsed; half: [number, number][] } {
+  const src = from === 0 && to === text.length ? text : text.slice(from, to);
   let doc = parseDocument(src, PARSE_OPTIONS);
   const half: [number, number][] = [];
   let masked = src;
@@ -500,19 +502,46 @@ function parseReadable(src: string): { doc: Document.Parsed; half: [number, numb
           const a = ls + lead.length;
           const b = a + m[1].length;
           // `- K2` is an item YAML reads: after a dash only a word the error starts at.
-          if ((!lead.includes('-') || a === x) && !found.some(([p]) => p === a)) found.push([a, b]);
+          if ((!lead.includes('-') || a === x) && !valueBelow(text, le + from, a - ls, kind) && !found.some(([p]) => p === a)) found.push([a, b]);
         }
         ls = le + 1;
       }
     }
     if (!found.length) break;
     found.sort((p, q) => p[0] - q[0]);
-    masked = blankWords(masked, found);
+    const next = blankWords(masked, found);
+    const again = parseDocument(next, PARSE_OPTIONS);
+    // Blanked, the word must leave YAML fewer errors: a word with its value on the lines
+    // below it (`entr` above the entries) would hand them to the key above it instead.
+    if (again.errors.length >= doc.errors.length) break;
+    masked = next;
+    doc = again;
     half.push(...found);
-    doc = parseDocument(masked, PARSE_OPTIONS);
   }
   half.sort((p, q) => p[0] - q[0]);
   return { doc, half };
+}
+
+/**
+ * Whether the word at column `indent` of the line ending at `le` is a key being typed with
+ * its value on the lines below it: the next line that is not blank or a comment (in the whole text, also
+ * past a piece's end) is indented deeper. Blanked, those lines would continue the key
+ * above it (`goa` above a strategy's goal list hands the goals to the team), so YAML's
+ * reading is kept. In a plan, a word at column 0 above deeper lines stands between the
+ * entries (a stray word at a line's start, as splitPlan reads it): blanked, the list goes on.
+ */
+function valueBelow(text: string, le: number, indent: number, kind: 'strategy' | 'plan'): boolean {
+  if (kind === 'plan' && indent === 0) return false;
+  let at = le + 1;
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const line = text.slice(at, end);
+    const body = line.trimStart();
+    if (body && !body.startsWith('#')) return line.length - body.length > indent;
+    at = end + 1;
+  }
+  return false;
 }
 
 /** `text` with the words at these offsets (in order) turned into blanks, as parseReadable parsed them. */
