@@ -34,6 +34,20 @@ entries:
 notes: Ende
 `;
 
+/** Every YAML strategy and plan among the fixtures and examples, read. */
+function* yamlDocuments(): Generator<{ f: string; text: string; uri: string; d: ParsedDocument }> {
+  const root = repoRoot();
+  for (const dir of ['test/fixtures', 'examples']) {
+    for (const f of (fs.readdirSync(path.join(root, dir), { recursive: true }) as string[]).map(String)) {
+      if (!/\.ya?ml$/.test(f)) continue;
+      const text = fs.readFileSync(path.join(root, dir, f), 'utf8');
+      const uri = 'file:///w/' + f;
+      const d = parseDocument(uri, text);
+      if (d && d.format === 'yaml') yield { f, text, uri, d };
+    }
+  }
+}
+
 const plan = (text: string) => parseDocument('file:///w/q1.plan.yaml', text)!;
 /** `text` with `word` (indented by `indent`) on a new line before line `line`. */
 const typed = (text: string, line: number, word: string) => {
@@ -85,8 +99,8 @@ describe('a word typed without its colon in YAML (ParsedDocument.incomplete)', (
       const d = plan(typed(PLAN, line, '    chan'));
       const owner = d.incomplete?.[0].owner as PlanEntry;
       assert.equal(d.incomplete?.length, 1, `line ${line}`);
-      assert.equal(d.incomplete![0].text, 'chan');
-      assert.equal(d.incomplete![0].range.start.character, 4);
+      assert.equal(d.incomplete[0].text, 'chan');
+      assert.equal(d.incomplete[0].range.start.character, 4);
       assert.ok(d.plan!.entries.includes(owner), `line ${line}: the owner is one of the entries`);
       assert.ok(owner.range.start.line < line, `line ${line}: the entry above it`);
       assert.deepEqual(rest(d), rest(plan(blanked(PLAN, line, '    chan'))), `line ${line}`);
@@ -95,7 +109,7 @@ describe('a word typed without its colon in YAML (ParsedDocument.incomplete)', (
     }
   });
 
-  it('as a new item of the entries list (`- chan` above a key) and in an entry\'s own list, which YAML reads', () => {
+  it("as a new item of the entries list (`- chan` above a key) and in an entry's own list, which YAML reads", () => {
     const d = plan(typed(PLAN, 14, '  - chan'));
     assert.deepEqual(
       d.incomplete?.map((x) => [x.text, x.range.start.line, x.range.start.character]),
@@ -163,7 +177,8 @@ describe('a word typed without its colon in YAML (ParsedDocument.incomplete)', (
 
   it('leaves a key being typed above its value as YAML reads it: the lines below are not handed to the key above', () => {
     const s = (text: string) => parseDocument('file:///w/strategie.strategy.yaml', text)!;
-    const text = 'stratdoc: strategy\nteam:\n  - { id: "@anna", role: Lead }\ngoa\n  - { id: G1, title: Mehr Probefahrten }\nkpis:\n  - { id: K1, title: Anfragen }\n';
+    const text =
+      'stratdoc: strategy\nteam:\n  - { id: "@anna", role: Lead }\ngoa\n  - { id: G1, title: Mehr Probefahrten }\nkpis:\n  - { id: K1, title: Anfragen }\n';
     const d = s(text);
     assert.equal(d.incomplete, undefined);
     assert.deepEqual(
@@ -194,62 +209,48 @@ describe('a word typed without its colon in YAML (ParsedDocument.incomplete)', (
 
   it('reads every YAML fixture and example that YAML reads without error exactly as before: nothing is taken out', function () {
     this.timeout(120000);
-    const root = repoRoot();
     let read = 0;
     let withErrors = 0;
-    for (const dir of ['test/fixtures', 'examples']) {
-      for (const f of (fs.readdirSync(path.join(root, dir), { recursive: true }) as string[]).map(String)) {
-        if (!/\.ya?ml$/.test(f)) continue;
-        const text = fs.readFileSync(path.join(root, dir, f), 'utf8');
-        const d = parseDocument('file:///w/' + f, text);
-        if (!d || d.format !== 'yaml') continue;
-        if (parseYamlText(text).errors.length) {
-          withErrors++;
-          continue;
-        }
-        read++;
-        assert.equal(d.incomplete, undefined, f);
-        assert.equal(half(d).length, 0, f);
+    for (const { f, text, d } of yamlDocuments()) {
+      if (parseYamlText(text).errors.length) {
+        withErrors++;
+        continue;
       }
+      read++;
+      assert.equal(d.incomplete, undefined, f);
+      assert.equal(half(d).length, 0, f);
     }
     assert.ok(read >= 20, `${read} documents read (${withErrors} with YAML errors)`);
   });
 
   it('a word typed above any key of any YAML fixture or example means the blank line but for the word', function () {
     this.timeout(600000);
-    const root = repoRoot();
     let compared = 0;
     let readable = 0;
-    for (const dir of ['test/fixtures', 'examples']) {
-      for (const f of (fs.readdirSync(path.join(root, dir), { recursive: true }) as string[]).map(String)) {
-        if (!/\.ya?ml$/.test(f)) continue;
-        const text = fs.readFileSync(path.join(root, dir, f), 'utf8');
-        const uri = 'file:///w/' + f;
-        const d = parseDocument(uri, text);
-        if (!d || d.format !== 'yaml' || parseYamlText(text).errors.length) continue;
-        const lines = text.split('\n');
-        // Above every line that starts a key (`key:` or `- key:`), at the key's indentation.
-        for (let i = 0; i < lines.length; i++) {
-          const m = /^( *)(- +)?[\p{L}_][\p{L}\p{N}_ -]*:( |$)/u.exec(lines[i]);
-          if (!m) continue;
-          const word = m[1] + (m[2] ? ' '.repeat(m[2].length) : '') + 'kpi';
-          const t = typed(text, i, word);
-          const got = parseDocument(uri, t)!;
-          if (!parseYamlText(t).errors.length) {
-            // YAML reads it (a line of a block scalar): nothing is taken out.
-            assert.equal(got.incomplete, undefined, `${f}: 'kpi' above line ${i + 1}, which YAML reads`);
-            readable++;
-            continue;
-          }
-          const want = parseDocument(uri, blanked(text, i, word))!;
-          assert.deepEqual(rest(got), rest(want), `${f}: 'kpi' above line ${i + 1}`);
-          assert.equal(half(got).length, 1, `${f}: 'kpi' above line ${i + 1} is reported`);
-          assert.deepEqual(
-            got.incomplete?.map((x) => [x.text, x.range.start.line]),
-            [['kpi', i]],
-          );
-          compared++;
+    for (const { f, text, uri } of yamlDocuments()) {
+      if (parseYamlText(text).errors.length) continue;
+      const lines = text.split('\n');
+      // Above every line that starts a key (`key:` or `- key:`), at the key's indentation.
+      for (let i = 0; i < lines.length; i++) {
+        const m = /^( *)(- +)?[\p{L}_][\p{L}\p{N}_ -]*:( |$)/u.exec(lines[i]);
+        if (!m) continue;
+        const word = m[1] + (m[2] ? ' '.repeat(m[2].length) : '') + 'kpi';
+        const t = typed(text, i, word);
+        const got = parseDocument(uri, t)!;
+        if (!parseYamlText(t).errors.length) {
+          // YAML reads it (a line of a block scalar): nothing is taken out.
+          assert.equal(got.incomplete, undefined, `${f}: 'kpi' above line ${i + 1}, which YAML reads`);
+          readable++;
+          continue;
         }
+        const want = parseDocument(uri, blanked(text, i, word))!;
+        assert.deepEqual(rest(got), rest(want), `${f}: 'kpi' above line ${i + 1}`);
+        assert.equal(half(got).length, 1, `${f}: 'kpi' above line ${i + 1} is reported`);
+        assert.deepEqual(
+          got.incomplete?.map((x) => [x.text, x.range.start.line]),
+          [['kpi', i]],
+        );
+        compared++;
       }
     }
     assert.ok(compared >= 200, `${compared} words typed (${readable} where YAML reads them)`);

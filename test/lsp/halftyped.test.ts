@@ -15,7 +15,7 @@ describe('server: a word typed without its colon in a YAML strategy or plan', fu
   const others = (uri: string) =>
     (c.diagnostics.get(uri) ?? [])
       .filter((d) => d.code !== 'syntax')
-      .map((d) => `${d.code} ${d.message}`)
+      .map((d) => `${d.code} ${String(d.message)}`)
       .sort();
 
   /** Types `word` letter by letter on a new line made above line `line`, checking each publish with `check`. */
@@ -34,10 +34,13 @@ describe('server: a word typed without its colon in a YAML strategy or plan', fu
       check(typed);
       const syntax = c.diagnostics.get(uri)!.filter((d) => d.code === 'syntax' && d.range.start.line === line);
       assert.equal(syntax.length, 1, `after '${typed}': one syntax finding at its line`);
-      assert.deepEqual([syntax[0].range.start, syntax[0].range.end], [
-        { line, character: lead.length },
-        { line, character: lead.length + i + 1 },
-      ]);
+      assert.deepEqual(
+        [syntax[0].range.start, syntax[0].range.end],
+        [
+          { line, character: lead.length },
+          { line, character: lead.length + i + 1 },
+        ],
+      );
       assert.match(String(syntax[0].message), new RegExp(`'${typed}' has no colon`));
     }
   }
@@ -52,7 +55,10 @@ describe('server: a word typed without its colon in a YAML strategy or plan', fu
     await c.until(() => c.publishedVersions.get(s) === 1 && c.codes(plan).includes('below-cadence'), 'the first diagnostics');
     const before = others(s);
     const planBefore = others(plan);
-    assert.ok(before.some((x) => x.startsWith('missing-step') && /Step 7/.test(x)), 'step 7 is missing to begin with');
+    assert.ok(
+      before.some((x) => x.startsWith('missing-step') && /Step 7/.test(x)),
+      'step 7 is missing to begin with',
+    );
     const line = text.split('\n').findIndex((l) => l.startsWith('goals:'));
     await type(rel, line, '', 'kpi', (typed) => assert.deepEqual(others(s), before, `after '${typed}': the same findings but the syntax one`));
     // The plan's goals and KPIs are still defined.
@@ -67,7 +73,10 @@ describe('server: a word typed without its colon in a YAML strategy or plan', fu
     await c.until(() => c.publishedVersions.get(p) === 1 && c.codes(p).includes('below-cadence'), 'the first diagnostics');
     const before = others(p);
     assert.ok(before.length >= 3, 'the plan has findings of its entries to keep');
-    const second = c.text(rel).split('\n').findIndex((l) => l.startsWith('  - date: 2027-01-19'));
+    const second = c
+      .text(rel)
+      .split('\n')
+      .findIndex((l) => l.startsWith('  - date: 2027-01-19'));
     await type(rel, second, '', 'kpi', (typed) => assert.deepEqual(others(p), before, `after '${typed}'`));
     // The word is left as it is; one more, inside the second entry (now a line lower).
     await type(rel, second + 3, '    ', 'chan', (typed) => assert.deepEqual(others(p), before, `after '${typed}' inside the entry`));

@@ -6,7 +6,7 @@
 import { parseDocument, isMap, isSeq, isScalar, isPair, Scalar, type Document, type Node, type Pair, type YAMLMap, type YAMLError } from 'yaml';
 import { commonEnds } from './markdown-chunks';
 import type { DocumentCache, PieceState } from './cache';
-import type { Goal, Incomplete, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel, EditSpan } from '../model';
+import type { Goal, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel, EditSpan } from '../model';
 import { LineIndex, comparePos, movedLines, t, type Range } from '../text';
 import {
   ENTRY_LIST_KEYS as ENTRY_KEYS,
@@ -198,7 +198,12 @@ export function parseYaml(
         const start = lines.lineStart(a);
         const built: Built = { entries: [], problems: [] };
         const { doc, half: words } = parseReadable(text, start, lines.lineStart(b + 1), kind);
-        const ptext = words.length ? blankWords(text, words.map(([x, y]): [number, number] => [x + start, y + start])) : text;
+        const ptext = words.length
+          ? blankWords(
+              text,
+              words.map(([x, y]): [number, number] => [x + start, y + start]),
+            )
+          : text;
         shift(doc.contents, start);
         yamlProblems(doc.errors, start, text, uri, r, built.problems);
         halfProblems(words, start, text, r, built.problems);
@@ -226,7 +231,8 @@ export function parseYaml(
         const built = next.pieces[i].built;
         for (const p of built.problems) out.problems.push(p);
         // A half-typed word is a problem of its piece, so its piece is among these.
-        for (const h of built.half ?? []) (out.incomplete ??= []).push({ text: h.text, range: h.range, owner: h.entry >= 0 ? next.entries[next.first[i] + h.entry] : 'document' });
+        for (const h of built.half ?? [])
+          (out.incomplete ??= []).push({ text: h.text, range: h.range, owner: h.entry >= 0 ? next.entries[next.first[i] + h.entry] : 'document' });
       }
       opts.cache!.setPieces(stateKey, next, fresh);
       // A cut must not change what the text means (splitPlan): a quote or bracket left
@@ -293,7 +299,9 @@ export function parseYaml(
   numberImplicit(model, implicit);
   out.strategy = model;
   if (half.length) {
-    const items = [...model.people, ...model.goals, ...model.kpis, ...model.audiences, ...model.channels].sort((a, b) => comparePos(a.range.start, b.range.start));
+    const items = [...model.people, ...model.goals, ...model.kpis, ...model.audiences, ...model.channels].sort((a, b) =>
+      comparePos(a.range.start, b.range.start),
+    );
     out.incomplete = half.map((h) => ({
       text: h.text,
       range: h.range,
@@ -468,7 +476,8 @@ const HALF_LINE = /^[ \t]*(?:-[ \t]+)*([^\s#:,[\]{}&*!|>'"%@`?-][^:#\n\r]*?)[ \t
  * The errors YAML gives for such a word: it runs into the next line's key, stands as a key
  * without value, or (below a flow mapping) as an item without its dash.
  */
-const HALF_ERROR = /^Implicit keys need to be on a single line|^Implicit map keys need to be followed by map values|^Unexpected scalar|^Sequence item without - indicator/;
+const HALF_ERROR =
+  /^Implicit keys need to be on a single line|^Implicit map keys need to be followed by map values|^Unexpected scalar|^Sequence item without - indicator/;
 
 /**
  * Parses YAML with every word typed without its colon left out (docs/decisions.md
