@@ -241,6 +241,18 @@ export interface EditSpan {
   lines?: LineIndex;
 }
 
+/**
+ * A Markdown table as the reader read its header (ParsedDocument.tables): the field each
+ * column names, as the reader names it (a plan table's columns as its entries have them),
+ * and where its rows stand. A long table read in slices is one per slice.
+ */
+export interface TableHead {
+  headerRange: Range;
+  /** From the first row below the delimiter row to the last; none when the table has no row yet. */
+  rows?: Range;
+  columns: (FieldName | undefined)[];
+}
+
 /** A half-typed line of a document (ParsedDocument.incomplete). */
 export interface Incomplete {
   text: string;
@@ -271,6 +283,8 @@ export interface ParsedDocument {
    * opening fence to the closing one, or to the end of their container when unclosed.
    */
   fences?: Range[];
+  /** Markdown: the tables at the top level of the document and of its sections, for completion (core/position.ts). */
+  tables?: TableHead[];
   /**
    * What a reader saw but could not make a field of: a word typed without its colon, as
    * written and where, with the part of the document it belongs to (docs/decisions.md

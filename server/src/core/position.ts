@@ -5,7 +5,7 @@
  * hover and navigation ask the model instead of reading the text again.
  */
 import type { Derived } from './derived';
-import type { Field, Item, ParsedDocument, PlanEntry, Section } from './model';
+import type { Field, Item, ParsedDocument, PlanEntry, Section, TableHead } from './model';
 import { comparePos, containsPos, type Position } from './text';
 
 /** Where a position stands; each part only when the position lies inside it. */
@@ -75,6 +75,12 @@ export class PositionIndex {
   inFence(p: Position): boolean {
     for (const f of this.doc.fences ?? []) if (f.start.line < p.line && p.line <= f.end.line) return true;
     return false;
+  }
+
+  /** The Markdown table whose rows the position's line is in (below its delimiter row), as the reader read its header. */
+  tableAt(p: Position): TableHead | undefined {
+    for (const t of this.doc.tables ?? []) if (t.rows && t.rows.start.line <= p.line && p.line <= t.rows.end.line) return t;
+    return undefined;
   }
 
   /** Whether the position lies in the front matter, its fences included. */

@@ -141,10 +141,10 @@ function pipes(s: string): number[] {
 }
 
 /**
- * A table cell: the values of its column's field. Where the row is a plan entry the field
- * is the reader's name of the column (the model's `table.columns`, through the position
- * index); elsewhere (strategy tables, a row not yet an entry) it is read from the header
- * above (docs/decisions.md "Positions from the model").
+ * A table cell: the values of its column's field, the reader's name of the column: the
+ * entry's `table.columns` where the row is a plan entry, else the header the reader read
+ * for the table the row is in (`ParsedDocument.tables`: strategy tables, a row not yet an
+ * entry), both through the position index (docs/decisions.md "Positions from the model").
  */
 function tableCell(env: Env): CompletionItem[] | undefined {
   const { doc, line, ch, text } = env;
@@ -152,7 +152,8 @@ function tableCell(env: Env): CompletionItem[] | undefined {
   const rp = pipes(text);
   const lead = /^\s*\|/.test(text);
   const col = rp.filter((p) => p < ch).length - (lead ? 1 : 0);
-  const columns = positionIndex(doc, env.ctx.ws.derived).entryAt({ line, character: ch })?.table?.columns ?? headerFields(env);
+  const index = positionIndex(doc, env.ctx.ws.derived);
+  const columns = (index.entryAt({ line, character: ch })?.table ?? index.tableAt({ line, character: ch }))?.columns;
   if (!columns) return undefined;
   if (col < 0 || col >= columns.length) return [];
   const field = columns[col];
@@ -163,32 +164,6 @@ function tableCell(env: Env): CompletionItem[] | undefined {
   const c = text.slice(0, end).indexOf('<!--', ch);
   if (c >= 0) end = c;
   return fit(fieldValues(env, field, 'markdown'), valueSlot(env, start === undefined ? 0 : start + 1, end, LIST_FIELDS.has(field), 'markdown'));
-}
-
-/** The fields of the columns of the table the cursor's line is in, from its header row above; undefined outside a table. */
-function headerFields(env: Env): (FieldName | undefined)[] | undefined {
-  const { doc, line } = env;
-  let header: number | undefined;
-  for (let l = line - 1; l >= 0; l--) {
-    const s = doc.lines.lineText(l);
-    if (!s.trim() || !s.includes('|')) break;
-    if (DELIM_RE.test(s) && s.includes('-')) {
-      header = l - 1;
-      break;
-    }
-  }
-  if (header === undefined || header < 0) return undefined;
-  const h = doc.lines.lineText(header);
-  const hp = pipes(h);
-  const hLead = /^\s*\|/.test(h);
-  const cells: string[] = [];
-  let last = hLead ? hp[0] + 1 : 0;
-  for (const p of hp.filter((x) => !hLead || x !== hp[0])) {
-    cells.push(h.slice(last, p).trim());
-    last = p + 1;
-  }
-  if (h.slice(last).trim()) cells.push(h.slice(last).trim());
-  return cells.map((cell) => keyField(env, cell));
 }
 
 const ITEM_DEF = /^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*|__)?@?[A-Za-z][A-Za-z0-9_.-]*(?:\*\*|__)?(?:\s*:(?:\s+|$)|\s+[-–—]\s+)/;

@@ -5,7 +5,7 @@
  * (`StrategyWalker`). ./markdown.ts cuts and parses the chunks and walks them here.
  */
 import type { RootContent, List, ListItem, Table, TableRow, Heading } from 'mdast';
-import type { Goal, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel } from '../model';
+import type { DocKind, Goal, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel, TableHead } from '../model';
 import { LineIndex, t, type Range } from '../text';
 import {
   ITEM_SECTIONS,
@@ -117,19 +117,43 @@ function rowFields(row: TableRow, cols: { key: string; keyRange: Range }[], map:
 
 const PLAN_COLUMNS: FieldName[] = ['date', 'channel', 'title', 'format', 'mode', 'goals', 'pillar', 'owner', 'status'];
 
-export function readPlanTable(table: Table, map: Mapper, text: string, entries: PlanEntry[], ctx: BuildContext): void {
+/** A table's header cells and what the reader names each column (for a plan as `readPlanTable` does). */
+export interface ReadHead {
+  headerRange: Range;
+  cols: { key: string; keyRange: Range }[];
+  names: (FieldName | undefined)[];
+}
+
+/**
+ * Reads a table's header once (docs/decisions.md "Positions from the model"): the cells,
+ * the field of each column (in a plan by its plan synonyms, "Kennzahl" beside a Thema
+ * column being the KPI; in a strategy by the item fields) and, in `out.tables`, where the
+ * header and the rows stand, for completion in a row the reader makes nothing of.
+ */
+export function readTableHead(table: Table, map: Mapper, text: string, kind: DocKind, out: ParsedDocument): ReadHead {
   const cols = tableColumns(table, map, text);
-  const names = cols.map((c) => planFieldOf(c.key));
+  const names = cols.map((c) => (kind === 'plan' ? planFieldOf(c.key) : fieldOf(c.key)));
   // "Kennzahl" is a title in a KPI table, but beside a Thema/Titel column in a plan it is the KPI.
-  if (names.filter((n) => n === 'title').length > 1) {
+  if (kind === 'plan' && names.filter((n) => n === 'title').length > 1) {
     cols.forEach((c, i) => {
       if (names[i] === 'title' && words(c.key).join(' ') === 'kennzahl') names[i] = 'kpis';
     });
   }
+  const rows = table.children;
+  const head: TableHead = { headerRange: map.range(rows[0]), columns: names };
+  if (rows.length > 1) {
+    const a = map.range(rows[1]);
+    const b = map.range(rows[rows.length - 1]);
+    head.rows = { start: a.start, end: b.end };
+  }
+  (out.tables ??= []).push(head);
+  return { headerRange: head.headerRange, cols, names };
+}
+
+export function readPlanTable(table: Table, map: Mapper, text: string, entries: PlanEntry[], ctx: BuildContext, head: ReadHead): void {
+  const { headerRange, cols, names } = head;
   const known = names.filter((n) => n && PLAN_COLUMNS.includes(n));
   if (known.length < 2 || !names.some((n) => n === 'date' || n === 'title' || n === 'channel')) return;
-  const head = table.children[0];
-  const headerRange = map.range(head);
   for (const row of table.children.slice(1)) {
     const fields = rowFields(row, cols, map, text);
     fields.forEach((f, i) => (f.name = names[i]));
@@ -179,7 +203,8 @@ export class StrategyWalker {
     return !!this.cache;
   }
 
-  visit(node: RootContent, map: Mapper, next: RootContent | undefined): void {
+  /** `head`: a table's header as readTableHead read it. */
+  visit(node: RootContent, map: Mapper, next: RootContent | undefined, head?: ReadHead): void {
     if (node.type === 'heading') {
       this.flushPending();
       if (node.depth === 2) this.startSection(node, map, next);
@@ -200,7 +225,7 @@ export class StrategyWalker {
       return;
     }
     if (node.type === 'table') {
-      if (this.section && this.kinds.length) this.tableItems(node, map);
+      if (this.section && this.kinds.length) this.tableItems(node, map, head);
       return;
     }
     if (node.type === 'paragraph' && this.pending && !this.pending.listSeen && !this.pending.desc) {
@@ -692,7 +717,7 @@ export class StrategyWalker {
     });
   }
 
-  private tableItems(table: Table, map: Mapper): void {
+  private tableItems(table: Table, map: Mapper, head: ReadHead | undefined): void {
     // The items of a table slice the last reading built are reused while the slice's text
     // (so its parsed node), its lines and what the section expects are the same.
     let key: string | undefined;
@@ -708,12 +733,12 @@ export class StrategyWalker {
     }
     const items0 = this.itemsAdded.length;
     const problems0 = this.ctx.problems.length;
-    this.readTableItems(table, map);
+    this.readTableItems(table, map, head);
     if (key) this.cache!.setPerNode(table, detach<TableItems>({ key, items: this.itemsAdded.slice(items0), problems: this.ctx.problems.slice(problems0) }));
   }
 
-  private readTableItems(table: Table, map: Mapper): void {
-    const cols = tableColumns(table, map, this.text);
+  private readTableItems(table: Table, map: Mapper, head: ReadHead | undefined): void {
+    const cols = head?.cols ?? tableColumns(table, map, this.text);
     if (!cols.length) return;
     const isTeam = this.kinds.includes('person');
     if (!isTeam && !isItemTableHeader(cols[0].key, this.kinds.includes('channel'))) return;
