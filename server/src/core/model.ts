@@ -257,8 +257,14 @@ export interface TableHead {
 export interface Incomplete {
   text: string;
   range: Range;
-  /** The part it belongs to: the front matter, or the plan entry or strategy item it stands in. */
-  owner: 'front matter' | PlanEntry | Item;
+  /** The part it belongs to: the front matter, the plan entry or strategy item it stands in, or the section. */
+  owner: 'front matter' | PlanEntry | Item | Section;
+  /**
+   * An item definition the reader does not take (`### G😀: …`, `### 📸 Instagram`, a goal
+   * heading in a section that writes IDs): the kind its section gives it and the `Key:
+   * value` fields of its list; `range` runs from the heading to the end of that list.
+   */
+  item?: { kind: ItemKind; fields: Field[] };
 }
 
 export interface ParsedDocument {

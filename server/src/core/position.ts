@@ -5,7 +5,7 @@
  * hover and navigation ask the model instead of reading the text again.
  */
 import type { Derived } from './derived';
-import type { Field, Item, ParsedDocument, PlanEntry, Section, TableHead } from './model';
+import type { Field, Incomplete, Item, ParsedDocument, PlanEntry, Section, TableHead } from './model';
 import { comparePos, containsPos, type Position } from './text';
 
 /** Where a position stands; each part only when the position lies inside it. */
@@ -62,6 +62,18 @@ export class PositionIndex {
     let best: Item | undefined;
     for (const it of [...s.people, ...s.goals, ...s.kpis, ...s.audiences, ...s.channels])
       if (containsPos(it.range, p) && (!best || comparePos(it.range.start, best.range.start) > 0)) best = it;
+    return best;
+  }
+
+  /**
+   * The item definition the reader kept as half-typed (ParsedDocument.incomplete `item`)
+   * that the position's line lies in: the innermost, when several hold it.
+   */
+  halfItemAt(p: Position): (Incomplete & { item: NonNullable<Incomplete['item']> }) | undefined {
+    let best: (Incomplete & { item: NonNullable<Incomplete['item']> }) | undefined;
+    for (const h of this.doc.incomplete ?? [])
+      if (h.item && h.range.start.line <= p.line && p.line <= h.range.end.line && (!best || comparePos(h.range.start, best.range.start) > 0))
+        best = h as Incomplete & { item: NonNullable<Incomplete['item']> };
     return best;
   }
 

@@ -5,7 +5,7 @@
  * (`StrategyWalker`). ./markdown.ts cuts and parses the chunks and walks them here.
  */
 import type { RootContent, List, ListItem, Table, TableRow, Heading } from 'mdast';
-import type { DocKind, Goal, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel, TableHead } from '../model';
+import type { DocKind, Field, Goal, Incomplete, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel, TableHead } from '../model';
 import { LineIndex, t, type Range } from '../text';
 import {
   ITEM_SECTIONS,
@@ -186,8 +186,19 @@ export class StrategyWalker {
         listSeen: boolean;
         desc?: RawField;
         implicit?: boolean;
+        /** A heading the reader makes no item of: its text (kept as half-typed, not as an item). */
+        unaccepted?: string;
       }
     | undefined;
+
+  /**
+   * Item definitions the reader does not take, as ParsedDocument.incomplete (docs/decisions.md
+   * "Positions from the model"): those of the open section wait in `sectionHalf` for it to close.
+   */
+  readonly incomplete: Incomplete[] = [];
+  private sectionHalf: { text: string; range: Range; item: { kind: ItemKind; fields: Field[] } }[] = [];
+  /** The goals read from a heading without an ID in the open section (kept as half-typed when the section drops them). */
+  private headingGoals = new Set<Item>();
 
   /** Every item added, in order (only when reusing: to record what a table slice added). */
   private readonly itemsAdded: Item[] = [];
@@ -409,12 +420,18 @@ export class StrategyWalker {
     // A section that writes IDs is read as written: its other lists are text, not items.
     if (this.sectionExplicit && this.sectionImplicit.length) {
       const drop = new Set(this.sectionImplicit);
+      // A goal heading without an ID among headings with IDs (`### G😀: …`) is no goal, but its list is still its.
+      for (const g of this.sectionImplicit)
+        if (this.headingGoals.has(g)) this.sectionHalf.push({ text: g.title?.raw ?? '', range: g.range, item: { kind: 'goal', fields: g.fields } });
       this.model.goals = this.model.goals.filter((g) => !drop.has(g));
       this.model.kpis = this.model.kpis.filter((k) => !drop.has(k));
       for (let i = this.implicit.length - 1; i >= 0; i--) if (drop.has(this.implicit[i].item)) this.implicit.splice(i, 1);
     }
     this.sectionExplicit = 0;
     this.sectionImplicit = [];
+    this.headingGoals.clear();
+    const half = this.sectionHalf;
+    this.sectionHalf = [];
     const s = this.section;
     if (!s) return;
     let e = end;
@@ -426,6 +443,7 @@ export class StrategyWalker {
       .trim();
     const { start: _s, contentStart: _c, ...section } = s;
     this.model.sections.push(section);
+    for (const h of half) this.incomplete.push({ ...h, owner: section });
     this.section = undefined;
     this.kinds = [];
   }
@@ -482,7 +500,22 @@ export class StrategyWalker {
           };
       }
     }
-    if (!kind || !id || !idRange) return;
+    if (!kind || !id || !idRange) {
+      // No item of the reader's (`### 📸 Instagram`, `### G😀: …` in a section of several
+      // kinds): the heading and its list are kept as half-typed, with the kind the section
+      // and the heading's first word give it.
+      const [a, b] = map.span(node);
+      const first = /^(?:\*\*|__)?(@?[A-Za-z][A-Za-z0-9_.-]*)/.exec(body)?.[1] ?? '';
+      const half: ItemKind =
+        first.startsWith('@') && this.kinds.includes('person')
+          ? 'person'
+          : this.kinds.includes('channel') && !def
+            ? 'channel'
+            : chooseKind(this.kinds, first, []);
+      const r = this.lines.rangeOf(hs, hs + body.length);
+      this.pending = { item: { kind: half, id: '', idRange: r, range: r }, fields: [], start: a, end: b, listSeen: false, unaccepted: body };
+      return;
+    }
     if (kind === 'channel') id = channelSlug(id) || id;
     if (kind === 'person') id = id.replace(/^@/, '');
     const [a, b] = map.span(node);
@@ -514,6 +547,10 @@ export class StrategyWalker {
     this.pending = undefined;
     const fields = p.fields;
     if (p.desc && !fields.some((f) => fieldOf(f.key) === 'description')) fields.push(p.desc);
+    if (p.unaccepted !== undefined) {
+      this.sectionHalf.push({ text: p.unaccepted, range: this.lines.rangeOf(p.start, p.end), item: { kind: p.item.kind, fields } });
+      return;
+    }
     if (p.implicit) {
       this.headingGoal(p.item, fields, this.lines.rangeOf(p.start, p.end));
       return;
@@ -542,6 +579,7 @@ export class StrategyWalker {
     }
     if (!goal.primary && namesPrimary(`${title.value} ${goal.description?.value ?? ''}`)) goal.primary = { value: true, raw: title.value, range: title.range };
     this.add(goal);
+    this.headingGoals.add(goal);
     this.implicit.push({ item: goal });
     this.goalKpis(goal, fields);
   }

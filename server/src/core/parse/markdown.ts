@@ -187,6 +187,7 @@ export function parseMarkdown(
     }
   }
   w.finish(text.length);
+  if (w.incomplete.length) (out.incomplete ??= []).push(...w.incomplete);
   opts.cache?.setCut<MdCut>(cutKey(uri, chunks.fine), { text, lineCount: lines.lineCount, chunks });
   out.strategy = model;
   return out;
