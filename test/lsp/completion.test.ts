@@ -280,14 +280,22 @@ describe('server: completion over the protocol', function () {
       assert.ok(labels(list).includes('Primär') && !labels(list).includes('Beschreibung'), labels(list).join(', '));
     });
 
-    it("Markdown strategy: under a heading the reader makes no item of (📸 Instagram, G😀:), the keys of the item it would be", async () => {
+    it('Markdown strategy: under a heading the reader makes no item of (📸 Instagram, G😀:), the keys of the item it would be', async () => {
       // The reader keeps the definition as half-typed with its section's kind and its list (docs/decisions.md "Positions from the model").
       let list = await completeAt(c, 'strategie.md', replaced(c, 'strategie.md', '### Instagram\n- Warum: Pendler', '### 📸 Instagram\n- ‸\n- Warum: Pendler'));
       assert.deepEqual(labels(list), ['Zielgruppen'], 'the channel keys its list does not have');
-      list = await completeAt(c, 'strategie.md', replaced(c, 'strategie.md', '## 4. Kennzahlen', '### G😀: Ziel mit Emoji\n- Art: Bekanntheit\n- ‸\n\n## 4. Kennzahlen'));
+      list = await completeAt(
+        c,
+        'strategie.md',
+        replaced(c, 'strategie.md', '## 4. Kennzahlen', '### G😀: Ziel mit Emoji\n- Art: Bekanntheit\n- ‸\n\n## 4. Kennzahlen'),
+      );
       assert.ok(labels(list).includes('Primär') && !labels(list).includes('Art'), labels(list).join(', '));
       // Below an HTML comment left open the rest is comment text (CommonMark): no item there.
-      list = await completeAt(c, 'strategie.md', replaced(c, 'strategie.md', '## 8. Kanalplan\n', '## 8. Kanalplan\n<!-- noch offen\n\n').replace('- Ziele: G1, G2\n', '- Ziele: G1, G2\n- ‸\n'));
+      list = await completeAt(
+        c,
+        'strategie.md',
+        replaced(c, 'strategie.md', '## 8. Kanalplan\n', '## 8. Kanalplan\n<!-- noch offen\n\n').replace('- Ziele: G1, G2\n', '- Ziele: G1, G2\n- ‸\n'),
+      );
       assert.deepEqual(labels(list), []);
     });
 

@@ -17,6 +17,10 @@ export interface PositionInfo {
   section?: Section;
 }
 
+/** A half-typed item definition (ParsedDocument.incomplete with its `item`). */
+export type HalfItem = Incomplete & { item: NonNullable<Incomplete['item']> };
+const isHalfItem = (h: Incomplete): h is HalfItem => !!h.item;
+
 export class PositionIndex {
   private readonly entries: PlanEntry[];
   /** Whether the entries follow each other in the text (a binary search finds one); else a scan. */
@@ -69,11 +73,10 @@ export class PositionIndex {
    * The item definition the reader kept as half-typed (ParsedDocument.incomplete `item`)
    * that the position's line lies in: the innermost, when several hold it.
    */
-  halfItemAt(p: Position): (Incomplete & { item: NonNullable<Incomplete['item']> }) | undefined {
-    let best: (Incomplete & { item: NonNullable<Incomplete['item']> }) | undefined;
+  halfItemAt(p: Position): HalfItem | undefined {
+    let best: HalfItem | undefined;
     for (const h of this.doc.incomplete ?? [])
-      if (h.item && h.range.start.line <= p.line && p.line <= h.range.end.line && (!best || comparePos(h.range.start, best.range.start) > 0))
-        best = h as Incomplete & { item: NonNullable<Incomplete['item']> };
+      if (isHalfItem(h) && h.range.start.line <= p.line && p.line <= h.range.end.line && (!best || comparePos(h.range.start, best.range.start) > 0)) best = h;
     return best;
   }
 
