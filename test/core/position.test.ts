@@ -237,5 +237,14 @@ describe('core: the position index', () => {
     );
     assert.equal(ix.halfItemAt(posOf(text, '- Art: Abverkauf')), undefined, "G1's list is the reader's item");
     assert.equal(ix.halfItemAt(posOf(text, '## 8.')), undefined);
+
+    // A heading without an ID above a list of items takes no list: its items are read as without it.
+    const overview = '---\nstratdoc: strategy\n---\n# Strategie\n\n## 5. Zielgruppen\n### Überblick\n- A1: Pendler zwischen 30 und 50\n- A2: Flottenkunden\n';
+    const odoc = parseDocument('file:///w/strategie.md', overview)!;
+    assert.deepEqual(
+      odoc.strategy!.audiences.map((a) => a.id),
+      ['A1', 'A2'],
+    );
+    assert.equal(new PositionIndex(odoc).halfItemAt(posOf(overview, '- A2'))?.item.kind, 'audience');
   });
 });

@@ -32,7 +32,6 @@ function sameDiag(f: Finding, d: Diagnostic): boolean {
 type DocLines = Pick<ParsedDocument, 'format' | 'lines' | 'frontMatter'>;
 
 /** Where a line-level disable comment goes, and its text. */
-
 export function disableLineEdit(doc: DocLines, line: number, rule: string): TextEdit | undefined {
   const text = doc.lines.lineText(line);
   if (doc.format === 'yaml') {

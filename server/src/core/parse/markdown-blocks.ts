@@ -230,7 +230,8 @@ export class StrategyWalker {
           const f = this.listField(li, map);
           if (f) this.pending.fields.push(f);
         }
-        return;
+        // A heading the reader makes no item of takes no list: it is read as the section's, as without it.
+        if (this.pending.unaccepted === undefined) return;
       }
       if (this.section && this.kinds.length) this.listItems(node, map);
       return;
