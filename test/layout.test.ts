@@ -123,7 +123,6 @@ describe('layout: the layers hold', () => {
     const FALLBACKS: Record<string, string[]> = {
       'server/src/service/completion.ts': ['completionAt'],
       'server/src/service/completion-yaml.ts': ['YamlDoc'],
-      'server/src/service/completion-markdown.ts': ['headerFields', 'markdownItemAt', 'kindFromText'],
     };
     // Reading another line, or the text as lines: a line of the index, the text split or scanned by lines.
     const READS =

@@ -163,4 +163,88 @@ describe('core: the position index', () => {
     assert.equal(plain.fences, undefined);
     assert.equal(plain.incomplete, undefined);
   });
+
+  it("tables: the columns of a row that is no entry, as the reader names them (a plan's and a strategy's)", () => {
+    // A Google Sheets export with a row still empty and one column the plan names "Kennzahl" beside its Thema.
+    const plan = [
+      '# Redaktionsplan März 2027',
+      '',
+      '| Datum | Kanal | Thema | Kennzahl | Verantwortlich |',
+      '|:--|:--|:--|:--|:--|',
+      '| 02.03.2027 | Instagram | Frühlingscheck | K1 | @jana |',
+      '|  |  |  |  |  |',
+      '',
+      'Notizen aus dem Meeting, kein Teil der Tabelle.',
+    ].join('\n');
+    const doc = parseDocument('file:///w/maerz.plan.md', plan)!;
+    const ix = new PositionIndex(doc);
+    const empty = posOf(plan, '|  |  |', 4);
+    assert.equal(ix.entryAt(empty), undefined, 'an empty row is no entry');
+    assert.deepEqual(ix.tableAt(empty)?.columns, ['date', 'channel', 'title', 'kpis', 'owner']);
+    assert.deepEqual(ix.tableAt(empty)?.columns, doc.plan!.entries[0].table!.columns, 'the same names as the entries have');
+    assert.equal(ix.tableAt(posOf(plan, '| Datum', 2)), undefined, 'the header row is no row');
+    assert.equal(ix.tableAt(posOf(plan, '|:--', 1)), undefined, 'nor the delimiter row');
+    assert.equal(ix.tableAt(posOf(plan, 'Notizen')), undefined, 'the paragraph below is no row');
+    // Header and delimiter with different numbers of cells: no table for GFM, none for the reader.
+    const broken = plan.replace('|:--|:--|:--|:--|:--|', '|:--|:--|');
+    assert.equal(new PositionIndex(parseDocument('file:///w/maerz.plan.md', broken)!).tableAt(posOf(broken, '|  |  |', 4)), undefined);
+
+    const strategy = `${STRATEGY}\n\n## 4. Kennzahlen\n\n| ID | Kennzahl | Zielwert | Frist |\n|---|---|---|---|\n| K9 | Anfragen | 40 | 2027-06-30 |\n`;
+    const sdoc = parseDocument('file:///w/strategie.md', strategy)!;
+    assert.deepEqual(new PositionIndex(sdoc).tableAt(posOf(strategy, '| K9 |', 3))?.columns.slice(2), ['target', 'deadline']);
+  });
+
+  it('an item definition the reader does not take is half-typed, with its kind and its list: the position index finds it', () => {
+    const text = [
+      '---',
+      'stratdoc: strategy',
+      '---',
+      '# Strategie 2027',
+      '',
+      '## 3. Ziele',
+      '### G1: Mehr Probefahrten',
+      '- Art: Abverkauf',
+      '',
+      '### G😀: Ziel mit Emoji in der ID',
+      '- Art: Bekanntheit',
+      '- ',
+      '',
+      '## 8. Kanalplan',
+      '### 📸 Instagram',
+      '- Warum: weil Bilder',
+      '- ',
+    ].join('\n');
+    const doc = parseDocument('file:///w/strategie.md', text)!;
+    assert.deepEqual(
+      doc.strategy!.goals.map((g) => g.id),
+      ['G1'],
+      'G😀 is no goal',
+    );
+    assert.equal(doc.strategy!.channels.length, 0, '📸 Instagram is no channel of the reader');
+    const ix = new PositionIndex(doc);
+    const goal = ix.halfItemAt(posOf(text, '- ', 0, 2));
+    assert.equal(goal?.item.kind, 'goal');
+    assert.deepEqual(
+      goal?.item.fields.map((f) => f.key),
+      ['Art'],
+    );
+    assert.ok(goal && typeof goal.owner === 'object' && 'keys' in goal.owner && goal.owner.keys.includes('goals'), 'owned by the goals section');
+    const channel = ix.halfItemAt(posOf(text, '- ', 0, 4));
+    assert.equal(channel?.item.kind, 'channel');
+    assert.deepEqual(
+      channel?.item.fields.map((f) => f.key),
+      ['Warum'],
+    );
+    assert.equal(ix.halfItemAt(posOf(text, '- Art: Abverkauf')), undefined, "G1's list is the reader's item");
+    assert.equal(ix.halfItemAt(posOf(text, '## 8.')), undefined);
+
+    // A heading without an ID above a list of items takes no list: its items are read as without it.
+    const overview = '---\nstratdoc: strategy\n---\n# Strategie\n\n## 5. Zielgruppen\n### Überblick\n- A1: Pendler zwischen 30 und 50\n- A2: Flottenkunden\n';
+    const odoc = parseDocument('file:///w/strategie.md', overview)!;
+    assert.deepEqual(
+      odoc.strategy!.audiences.map((a) => a.id),
+      ['A1', 'A2'],
+    );
+    assert.equal(new PositionIndex(odoc).halfItemAt(posOf(overview, '- A2'))?.item.kind, 'audience');
+  });
 });

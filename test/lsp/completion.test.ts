@@ -280,6 +280,34 @@ describe('server: completion over the protocol', function () {
       assert.ok(labels(list).includes('Primär') && !labels(list).includes('Beschreibung'), labels(list).join(', '));
     });
 
+    it('Markdown strategy: under a heading the reader makes no item of (📸 Instagram, G😀:), the keys of the item it would be', async () => {
+      // The reader keeps the definition as half-typed with its section's kind and its list (docs/decisions.md "Positions from the model").
+      let list = await completeAt(c, 'strategie.md', replaced(c, 'strategie.md', '### Instagram\n- Warum: Pendler', '### 📸 Instagram\n- ‸\n- Warum: Pendler'));
+      assert.deepEqual(labels(list), ['Zielgruppen'], 'the channel keys its list does not have');
+      list = await completeAt(
+        c,
+        'strategie.md',
+        replaced(c, 'strategie.md', '## 4. Kennzahlen', '### G😀: Ziel mit Emoji\n- Art: Bekanntheit\n- ‸\n\n## 4. Kennzahlen'),
+      );
+      assert.ok(labels(list).includes('Primär') && !labels(list).includes('Art'), labels(list).join(', '));
+      // Below an HTML comment left open the rest is comment text (CommonMark): no item there.
+      list = await completeAt(
+        c,
+        'strategie.md',
+        replaced(c, 'strategie.md', '## 8. Kanalplan\n', '## 8. Kanalplan\n<!-- noch offen\n\n').replace('- Ziele: G1, G2\n', '- Ziele: G1, G2\n- ‸\n'),
+      );
+      assert.deepEqual(labels(list), []);
+    });
+
+    it('Markdown strategy and plan: a table row that is no item or entry yet offers the values of its column', async () => {
+      let list = await completeAt(c, 'strategie.md', replaced(c, 'strategie.md', '| K2 | Empfehlungen', '|  |  | ‸ |  |  |  |  |  |\n| K2 | Empfehlungen'));
+      assert.equal(labels(list)[0], 'Konversionen', 'the Metrik column');
+      const plan = 'plaene/' + fs.readdirSync(path.join(c.root, 'plaene')).find((f) => f.endsWith('.md'))!;
+      const row = '| 09.04.2027 | LinkedIn |';
+      list = await completeAt(c, plan, replaced(c, plan, row, `|  |  |  |  | ‸ |  |  |  |\n${row}`));
+      assert.deepEqual(labels(list), ['G1', 'G2'], 'the Ziel column of an empty row');
+    });
+
     it('Markdown strategy: values of a list field (KPIs, types, people in resources)', async () => {
       let list = await completeAt(c, 'strategie.md', replaced(c, 'strategie.md', '- Kennzahlen: K2\n', '- Kennzahlen: K2, ‸\n'));
       assert.deepEqual(labels(list), ['K1'], 'K2 is already there');

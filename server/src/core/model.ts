@@ -241,15 +241,33 @@ export interface EditSpan {
   lines?: LineIndex;
 }
 
+/**
+ * A Markdown table as the reader read its header (ParsedDocument.tables): the field each
+ * column names, as the reader names it (a plan table's columns as its entries have them),
+ * and where its rows stand. A long table read in slices is one per slice.
+ */
+export interface TableHead {
+  headerRange: Range;
+  /** From the first row below the delimiter row to the last; none when the table has no row yet. */
+  rows?: Range;
+  columns: (FieldName | undefined)[];
+}
+
 /** A half-typed line of a document (ParsedDocument.incomplete). */
 export interface Incomplete {
   text: string;
   range: Range;
   /**
    * The part it belongs to by indentation: the front matter, the plan entry or strategy
-   * item it stands in, else the strategy section, else the document's top level.
+   * item it stands in, else the section, else (YAML) the document's top level.
    */
   owner: 'front matter' | 'document' | PlanEntry | Item | Section;
+  /**
+   * An item definition the reader does not take (`### G😀: …`, `### 📸 Instagram`, a goal
+   * heading in a section that writes IDs): the kind its section gives it and the `Key:
+   * value` fields of its list; `range` runs from the heading to the end of that list.
+   */
+  item?: { kind: ItemKind; fields: Field[] };
 }
 
 export interface ParsedDocument {
@@ -274,6 +292,8 @@ export interface ParsedDocument {
    * opening fence to the closing one, or to the end of their container when unclosed.
    */
   fences?: Range[];
+  /** Markdown: the tables at the top level of the document and of its sections, for completion (core/position.ts). */
+  tables?: TableHead[];
   /**
    * What a reader saw but could not make a field of: a word typed without its colon, as
    * written and where, with the part of the document it belongs to (docs/decisions.md

@@ -5,7 +5,7 @@
  * hover and navigation ask the model instead of reading the text again.
  */
 import type { Derived } from './derived';
-import type { Field, Item, ParsedDocument, PlanEntry, Section } from './model';
+import type { Field, Incomplete, Item, ParsedDocument, PlanEntry, Section, TableHead } from './model';
 import { comparePos, containsPos, type Position } from './text';
 
 /** Where a position stands; each part only when the position lies inside it. */
@@ -16,6 +16,10 @@ export interface PositionInfo {
   item?: Item;
   section?: Section;
 }
+
+/** A half-typed item definition (ParsedDocument.incomplete with its `item`). */
+export type HalfItem = Incomplete & { item: NonNullable<Incomplete['item']> };
+const isHalfItem = (h: Incomplete): h is HalfItem => !!h.item;
 
 export class PositionIndex {
   private readonly entries: PlanEntry[];
@@ -65,6 +69,17 @@ export class PositionIndex {
     return best;
   }
 
+  /**
+   * The item definition the reader kept as half-typed (ParsedDocument.incomplete `item`)
+   * that the position's line lies in: the innermost, when several hold it.
+   */
+  halfItemAt(p: Position): HalfItem | undefined {
+    let best: HalfItem | undefined;
+    for (const h of this.doc.incomplete ?? [])
+      if (isHalfItem(h) && h.range.start.line <= p.line && p.line <= h.range.end.line && (!best || comparePos(h.range.start, best.range.start) > 0)) best = h;
+    return best;
+  }
+
   /** The strategy section the position lies in. */
   sectionAt(p: Position): Section | undefined {
     for (const sec of this.doc.strategy?.sections ?? []) if (containsPos(sec.range, p)) return sec;
@@ -75,6 +90,12 @@ export class PositionIndex {
   inFence(p: Position): boolean {
     for (const f of this.doc.fences ?? []) if (f.start.line < p.line && p.line <= f.end.line) return true;
     return false;
+  }
+
+  /** The Markdown table whose rows the position's line is in (below its delimiter row), as the reader read its header. */
+  tableAt(p: Position): TableHead | undefined {
+    for (const t of this.doc.tables ?? []) if (t.rows && t.rows.start.line <= p.line && p.line <= t.rows.end.line) return t;
+    return undefined;
   }
 
   /** Whether the position lies in the front matter, its fences included. */

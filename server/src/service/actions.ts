@@ -7,7 +7,8 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type Text
 import type { ParsedDocument } from '../core/model';
 import type { Finding } from '../core/engine';
 import { LineIndex, comparePos, t } from '../core/text';
-import { formatOf, frontMatterEnd } from '../core/parse/common';
+import { formatOf } from '../core/parse/common';
+import { parseMarkdown } from '../core/parse/markdown';
 import { fixAll, autoFix } from '../core/fixall';
 import { Workspace } from '../core/workspace';
 import { toDiagnostic } from './diagnostics';
@@ -27,9 +28,10 @@ function sameDiag(f: Finding, d: Diagnostic): boolean {
   );
 }
 
-/** Where a line-level disable comment goes, and its text. */
-type DocLines = Pick<ParsedDocument, 'format' | 'lines'>;
+/** What the disable comments need of a document: its format, lines and front matter (the reader's, docs/format.md "Front matter"). */
+type DocLines = Pick<ParsedDocument, 'format' | 'lines' | 'frontMatter'>;
 
+/** Where a line-level disable comment goes, and its text. */
 export function disableLineEdit(doc: DocLines, line: number, rule: string): TextEdit | undefined {
   const text = doc.lines.lineText(line);
   if (doc.format === 'yaml') {
@@ -45,15 +47,14 @@ export function disableLineEdit(doc: DocLines, line: number, rule: string): Text
 }
 
 function inFrontMatter(doc: DocLines, line: number): boolean {
-  const end = frontMatterEnd(doc.lines);
-  return end !== undefined && line <= end;
+  const fm = doc.frontMatter;
+  return !!fm && fm.range.start.line <= line && line <= fm.range.end.line;
 }
 
 export function disableFileEdit(doc: DocLines, rule: string): TextEdit {
   if (doc.format === 'yaml')
     return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `# stratdoc-disable-file ${rule}\n` };
-  const fmEnd = frontMatterEnd(doc.lines);
-  const line = fmEnd === undefined ? 0 : fmEnd + 1;
+  const line = doc.frontMatter ? doc.frontMatter.range.end.line + 1 : 0;
   if (line >= doc.lines.lineCount) {
     const end = doc.lines.lineText(doc.lines.lineCount - 1).length;
     return {
@@ -102,6 +103,17 @@ export function fixAllAction(ctx: ServiceContext, uri: string): CodeAction | und
   };
 }
 
+/**
+ * A file that is no document (its unmarked-document finding) has no reading; where it
+ * opens with `---`, the Markdown reader reads it for its front matter, so a file-wide
+ * comment goes below it as in a document.
+ */
+function unmarkedLines(uri: string, text: string, format: DocLines['format']): DocLines {
+  if (format !== 'markdown' || !/^\uFEFF?---[ \t]*\r?\n/.test(text)) return { format, lines: new LineIndex(text) };
+  const read = parseMarkdown(uri, text, 'plan', 'filename');
+  return { format, lines: read.lines, frontMatter: read.frontMatter };
+}
+
 export function codeActions(ctx: ServiceContext, uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): CodeAction[] {
   const parsed = ctx.ws.get(uri);
   // A file that is no document has at most its unmarked-document finding; its text is the editor's.
@@ -109,7 +121,7 @@ export function codeActions(ctx: ServiceContext, uri: string, range: Range, diag
   const text = parsed?.text ?? (unmarked ? ctx.text?.(uri) : undefined);
   const format = parsed?.format ?? formatOf(uri);
   if (text === undefined || !format) return [];
-  const doc: DocLines = parsed ?? { format, lines: new LineIndex(text) };
+  const doc: DocLines = parsed ?? unmarkedLines(uri, text, format);
   // Fix-all only when asked for by kind (on save, "Source Action…"): it re-checks the
   // document, too much work for every light bulb. An unmarked file has nothing safe to fix.
   if (parsed && only?.some((k) => covers(k, FIX_ALL_KIND))) {

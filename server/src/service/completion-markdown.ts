@@ -1,21 +1,10 @@
 /** Completion in Markdown and CSV documents (service/completion.ts): table cells by column, `Key:` fields of items, missing step headings, comments. */
 import { positionIndex } from '../core/position';
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
-import type { Item, ItemKind } from '../core/model';
-import {
-  ITEM_SECTIONS,
-  SECTIONS,
-  SECTION_BY_KEY,
-  STEP_KEYS,
-  stripNumbering,
-  isSectionKey,
-  sectionsOfHeading,
-  type FieldName,
-  type SectionKey,
-} from '../core/vocab';
+import type { Field, ItemKind } from '../core/model';
+import { SECTIONS, SECTION_BY_KEY, STEP_KEYS, stripNumbering } from '../core/vocab';
 import { hasSection, sectionName } from '../core/edit/templates';
 import { ALL_RULES } from '../core/rules';
-import { chooseKind } from '../core/parse/build';
 import { type Cand, type Env, LIST_FIELDS, fit, keyField, rangeOn, valueSlot, wordAt } from './completion-base';
 import { fieldValues, itemCands } from './completion-values';
 import { KEY_RE, keyItems, metaValues, stepDetail, topKeys } from './completion-yaml';
@@ -120,7 +109,7 @@ export function markdownCompletion(env: Env): CompletionItem[] {
   // `- ` under an item: the fields it does not have yet.
   const bare = /^(\s*)[-*+][ \t]+([\p{L}\p{N}_-]*)$/u.exec(before);
   if (bare) {
-    const found = markdownItemAt(env, bare[1].length);
+    const found = markdownItemAt(env);
     if (!found) return [];
     return keyItems(env, found.kind, found.keys, rangeOn(line, ch - bare[2].length, wb), 'markdown', !/^\s*:/.test(text.slice(wb)));
   }
@@ -141,10 +130,10 @@ function pipes(s: string): number[] {
 }
 
 /**
- * A table cell: the values of its column's field. Where the row is a plan entry the field
- * is the reader's name of the column (the model's `table.columns`, through the position
- * index); elsewhere (strategy tables, a row not yet an entry) it is read from the header
- * above (docs/decisions.md "Positions from the model").
+ * A table cell: the values of its column's field, the reader's name of the column: the
+ * entry's `table.columns` where the row is a plan entry, else the header the reader read
+ * for the table the row is in (`ParsedDocument.tables`: strategy tables, a row not yet an
+ * entry), both through the position index (docs/decisions.md "Positions from the model").
  */
 function tableCell(env: Env): CompletionItem[] | undefined {
   const { doc, line, ch, text } = env;
@@ -152,7 +141,8 @@ function tableCell(env: Env): CompletionItem[] | undefined {
   const rp = pipes(text);
   const lead = /^\s*\|/.test(text);
   const col = rp.filter((p) => p < ch).length - (lead ? 1 : 0);
-  const columns = positionIndex(doc, env.ctx.ws.derived).entryAt({ line, character: ch })?.table?.columns ?? headerFields(env);
+  const index = positionIndex(doc, env.ctx.ws.derived);
+  const columns = (index.entryAt({ line, character: ch })?.table ?? index.tableAt({ line, character: ch }))?.columns;
   if (!columns) return undefined;
   if (col < 0 || col >= columns.length) return [];
   const field = columns[col];
@@ -165,112 +155,22 @@ function tableCell(env: Env): CompletionItem[] | undefined {
   return fit(fieldValues(env, field, 'markdown'), valueSlot(env, start === undefined ? 0 : start + 1, end, LIST_FIELDS.has(field), 'markdown'));
 }
 
-/** The fields of the columns of the table the cursor's line is in, from its header row above; undefined outside a table. */
-function headerFields(env: Env): (FieldName | undefined)[] | undefined {
-  const { doc, line } = env;
-  let header: number | undefined;
-  for (let l = line - 1; l >= 0; l--) {
-    const s = doc.lines.lineText(l);
-    if (!s.trim() || !s.includes('|')) break;
-    if (DELIM_RE.test(s) && s.includes('-')) {
-      header = l - 1;
-      break;
-    }
-  }
-  if (header === undefined || header < 0) return undefined;
-  const h = doc.lines.lineText(header);
-  const hp = pipes(h);
-  const hLead = /^\s*\|/.test(h);
-  const cells: string[] = [];
-  let last = hLead ? hp[0] + 1 : 0;
-  for (const p of hp.filter((x) => !hLead || x !== hp[0])) {
-    cells.push(h.slice(last, p).trim());
-    last = p + 1;
-  }
-  if (h.slice(last).trim()) cells.push(h.slice(last).trim());
-  return cells.map((cell) => keyField(env, cell));
-}
-
-const ITEM_DEF = /^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*|__)?@?[A-Za-z][A-Za-z0-9_.-]*(?:\*\*|__)?(?:\s*:(?:\s+|$)|\s+[-–—]\s+)/;
-const LIST_KEY = /^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*|__)?([^:*_\n]{1,60}?)(?:\*\*|__)?\s*:/;
-
 /**
- * The item whose field list the cursor's line is in: under an item heading (`### G1: …`,
- * `### Instagram`), or nested under a list item that defines one (`- G1: …`). From the
- * model's position index where the reader made the item (its fields, a description
- * paragraph among them); from the lines above only where it did not (docs/decisions.md
+ * The item whose field list the cursor's line is in, below its definition line, from the
+ * model's position index: the reader's item (its fields, a description paragraph among
+ * them), else an item definition the reader keeps as half-typed (`### 📸 Instagram`, a
+ * goal heading without an ID among headings with IDs; ParsedDocument.incomplete). Where
+ * the reader reads the lines as a comment or a fence there is none (docs/decisions.md
  * "Positions from the model").
  */
-function markdownItemAt(env: Env, indent: number): { kind: ItemKind; keys: string[] } | undefined {
-  // The reader's item, below its definition line: its fields, but the one being typed on this line.
-  const held = positionIndex(env.doc, env.ctx.ws.derived).itemAt({ line: env.line, character: env.ch });
-  if (held && held.idRange.start.line < env.line)
-    return { kind: held.kind, keys: held.fields.filter((f) => f.keyRange.start.line !== env.line).map((f) => f.key) };
-  // No item of the reader's here (an ID it does not take, a heading being typed): the lines above.
-  const { doc, line } = env;
-  const s = doc.strategy;
-  if (!s) return undefined;
-  const items: Item[] = [...s.people, ...s.goals, ...s.kpis, ...s.audiences, ...s.channels];
-  const byLine = (l: number) => items.find((it) => it.idRange.start.line === l);
-  const indentOf = (x: string) => /^\s*/.exec(x)![0].length;
-  const isList = (x: string) => /^\s*(?:[-*+]|\d+[.)])\s/.test(x) || /^\s*[-*+]$/.test(x);
-  let owner: number | undefined;
-  let first = line;
-  for (let l = line - 1; l >= 0; l--) {
-    const x = doc.lines.lineText(l);
-    if (/^\s{0,3}#{1,6}(\s|$)/.test(x)) {
-      if (indent === 0 && /^\s{0,3}#{3,6}\s/.test(x)) owner = l;
-      break;
-    }
-    if (!x.trim()) continue;
-    if (isList(x)) {
-      const i = indentOf(x);
-      if (i < indent) {
-        if (ITEM_DEF.test(x)) owner = l;
-        break;
-      }
-      if (i === indent) first = l;
-      continue;
-    }
-    if (indentOf(x) < 2 && indent > 0) break;
-    // A paragraph (the item's description) may stand between the heading and its list.
-  }
-  if (owner === undefined) return undefined;
-  // The model's item; mid-edit (a half-typed `-` can read as a setext underline) the section's kind.
-  const item = byLine(owner);
-  const kind = item?.kind ?? kindFromText(env, owner);
-  if (!kind) return undefined;
-  // The fields written on the definition's own line (`- @jana — Lead (Marketing)`), and the keys of the list's other lines.
-  const keys: string[] = (item?.fields ?? []).filter((f) => f.keyRange.start.line === owner && f.name).map((f) => f.name!);
-  for (let l = Math.min(first, line); l < doc.lines.lineCount; l++) {
-    if (l === line) continue;
-    const x = doc.lines.lineText(l);
-    if (l > line && (/^\s{0,3}#/.test(x) || (x.trim() && !isList(x) && indentOf(x) <= indent))) break;
-    if (!x.trim() || indentOf(x) !== indent || !isList(x)) continue;
-    const m = LIST_KEY.exec(x);
-    if (m) keys.push(m[1]);
-  }
-  return { kind, keys };
+function markdownItemAt(env: Env): { kind: ItemKind; keys: string[] } | undefined {
+  const pos = { line: env.line, character: env.ch };
+  const index = positionIndex(env.doc, env.ctx.ws.derived);
+  // Its fields, but the one being typed on this line.
+  const keys = (fields: Field[]) => fields.filter((f) => f.keyRange.start.line !== env.line).map((f) => f.key);
+  const held = index.itemAt(pos);
+  if (held && held.idRange.start.line < env.line) return { kind: held.kind, keys: keys(held.fields) };
+  const half = index.halfItemAt(pos);
+  if (half && half.range.start.line < env.line) return { kind: half.item.kind, keys: keys(half.item.fields) };
+  return undefined;
 }
-
-/** The kind of item a heading or list line defines, from its section's heading and its ID. */
-function kindFromText(env: Env, owner: number): ItemKind | undefined {
-  const { doc } = env;
-  let keys: SectionKey[] = [];
-  for (let l = owner - 1; l >= 0; l--) {
-    const x = doc.lines.lineText(l);
-    if (!/^\s{0,3}##(?!#)(\s|$)/.test(x)) continue;
-    const explicit = /^<!--\s*stratdoc\s*:\s*([^>]*?)\s*-->/.exec(doc.lines.lineText(l + 1).trim());
-    keys = explicit ? explicit[1].split(/[\s,]+/).filter(isSectionKey) : sectionsOfHeading(x.replace(/^\s*##\s*/, ''));
-    break;
-  }
-  const kinds = keys.map((k) => ITEM_SECTIONS[k]).filter((k): k is ItemKind => !!k);
-  if (!kinds.length) return undefined;
-  const x = doc.lines.lineText(owner);
-  const id = /^\s*(?:#+|[-*+]|\d+[.)])\s+(?:\*\*|__)?(@?[A-Za-z][A-Za-z0-9_.-]*)/.exec(x)?.[1] ?? '';
-  if (id.startsWith('@') && kinds.includes('person')) return 'person';
-  if (/^\s*#/.test(x) && kinds.includes('channel') && !ITEM_DEF_HEADING.test(x)) return 'channel';
-  return chooseKind(kinds, id, []);
-}
-
-const ITEM_DEF_HEADING = /^\s*#+\s+(?:\*\*|__)?@?[A-Za-z][A-Za-z0-9_.-]*(?:\*\*|__)?(?:\s*:(?:\s+|$)|\s+[-–—]\s+)/;

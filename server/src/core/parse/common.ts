@@ -4,24 +4,6 @@ import type { Lang, LineIndex, Text } from '../text';
 import { range, t } from '../text';
 import { words } from '../vocab';
 
-/**
- * The line of the `---` (or `...`) that closes a Markdown document's front matter, or
- * undefined when the document has none (docs/format.md "Front matter"): the first line is
- * `---`, after a byte order mark if there is one. The one test of where front matter
- * ends; the Markdown reader's chunks, completion and the code actions agree by it.
- */
-export function frontMatterEnd(lines: LineIndex): number | undefined {
-  if (
-    lines
-      .lineText(0)
-      .replace(/^\uFEFF/, '')
-      .trimEnd() !== '---'
-  )
-    return undefined;
-  for (let l = 1; l < lines.lineCount; l++) if (/^(---|\.\.\.)\s*$/.test(lines.lineText(l))) return l;
-  return undefined;
-}
-
 export function emptySuppressions(): Suppressions {
   return { file: new Set(), lines: new Map(), ranges: [], names: [] };
 }

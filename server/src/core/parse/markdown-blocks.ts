@@ -5,7 +5,7 @@
  * (`StrategyWalker`). ./markdown.ts cuts and parses the chunks and walks them here.
  */
 import type { RootContent, List, ListItem, Table, TableRow, Heading } from 'mdast';
-import type { Goal, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel } from '../model';
+import type { DocKind, Field, Goal, Incomplete, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel, TableHead } from '../model';
 import { LineIndex, t, type Range } from '../text';
 import {
   ITEM_SECTIONS,
@@ -117,19 +117,43 @@ function rowFields(row: TableRow, cols: { key: string; keyRange: Range }[], map:
 
 const PLAN_COLUMNS: FieldName[] = ['date', 'channel', 'title', 'format', 'mode', 'goals', 'pillar', 'owner', 'status'];
 
-export function readPlanTable(table: Table, map: Mapper, text: string, entries: PlanEntry[], ctx: BuildContext): void {
+/** A table's header cells and what the reader names each column (for a plan as `readPlanTable` does). */
+export interface ReadHead {
+  headerRange: Range;
+  cols: { key: string; keyRange: Range }[];
+  names: (FieldName | undefined)[];
+}
+
+/**
+ * Reads a table's header once (docs/decisions.md "Positions from the model"): the cells,
+ * the field of each column (in a plan by its plan synonyms, "Kennzahl" beside a Thema
+ * column being the KPI; in a strategy by the item fields) and, in `out.tables`, where the
+ * header and the rows stand, for completion in a row the reader makes nothing of.
+ */
+export function readTableHead(table: Table, map: Mapper, text: string, kind: DocKind, out: ParsedDocument): ReadHead {
   const cols = tableColumns(table, map, text);
-  const names = cols.map((c) => planFieldOf(c.key));
+  const names = cols.map((c) => (kind === 'plan' ? planFieldOf(c.key) : fieldOf(c.key)));
   // "Kennzahl" is a title in a KPI table, but beside a Thema/Titel column in a plan it is the KPI.
-  if (names.filter((n) => n === 'title').length > 1) {
+  if (kind === 'plan' && names.filter((n) => n === 'title').length > 1) {
     cols.forEach((c, i) => {
       if (names[i] === 'title' && words(c.key).join(' ') === 'kennzahl') names[i] = 'kpis';
     });
   }
+  const rows = table.children;
+  const head: TableHead = { headerRange: map.range(rows[0]), columns: names };
+  if (rows.length > 1) {
+    const a = map.range(rows[1]);
+    const b = map.range(rows[rows.length - 1]);
+    head.rows = { start: a.start, end: b.end };
+  }
+  (out.tables ??= []).push(head);
+  return { headerRange: head.headerRange, cols, names };
+}
+
+export function readPlanTable(table: Table, map: Mapper, text: string, entries: PlanEntry[], ctx: BuildContext, head: ReadHead): void {
+  const { headerRange, cols, names } = head;
   const known = names.filter((n) => n && PLAN_COLUMNS.includes(n));
   if (known.length < 2 || !names.some((n) => n === 'date' || n === 'title' || n === 'channel')) return;
-  const head = table.children[0];
-  const headerRange = map.range(head);
   for (const row of table.children.slice(1)) {
     const fields = rowFields(row, cols, map, text);
     fields.forEach((f, i) => (f.name = names[i]));
@@ -162,8 +186,19 @@ export class StrategyWalker {
         listSeen: boolean;
         desc?: RawField;
         implicit?: boolean;
+        /** A heading the reader makes no item of: its text (kept as half-typed, not as an item). */
+        unaccepted?: string;
       }
     | undefined;
+
+  /**
+   * Item definitions the reader does not take, as ParsedDocument.incomplete (docs/decisions.md
+   * "Positions from the model"): those of the open section wait in `sectionHalf` for it to close.
+   */
+  readonly incomplete: Incomplete[] = [];
+  private sectionHalf: { text: string; range: Range; item: { kind: ItemKind; fields: Field[] } }[] = [];
+  /** The goals read from a heading without an ID in the open section (kept as half-typed when the section drops them). */
+  private headingGoals = new Set<Item>();
 
   /** Every item added, in order (only when reusing: to record what a table slice added). */
   private readonly itemsAdded: Item[] = [];
@@ -179,7 +214,8 @@ export class StrategyWalker {
     return !!this.cache;
   }
 
-  visit(node: RootContent, map: Mapper, next: RootContent | undefined): void {
+  /** `head`: a table's header as readTableHead read it. */
+  visit(node: RootContent, map: Mapper, next: RootContent | undefined, head?: ReadHead): void {
     if (node.type === 'heading') {
       this.flushPending();
       if (node.depth === 2) this.startSection(node, map, next);
@@ -194,13 +230,14 @@ export class StrategyWalker {
           const f = this.listField(li, map);
           if (f) this.pending.fields.push(f);
         }
-        return;
+        // A heading the reader makes no item of takes no list: it is read as the section's, as without it.
+        if (this.pending.unaccepted === undefined) return;
       }
       if (this.section && this.kinds.length) this.listItems(node, map);
       return;
     }
     if (node.type === 'table') {
-      if (this.section && this.kinds.length) this.tableItems(node, map);
+      if (this.section && this.kinds.length) this.tableItems(node, map, head);
       return;
     }
     if (node.type === 'paragraph' && this.pending && !this.pending.listSeen && !this.pending.desc) {
@@ -384,12 +421,18 @@ export class StrategyWalker {
     // A section that writes IDs is read as written: its other lists are text, not items.
     if (this.sectionExplicit && this.sectionImplicit.length) {
       const drop = new Set(this.sectionImplicit);
+      // A goal heading without an ID among headings with IDs (`### G😀: …`) is no goal, but its list is still its.
+      for (const g of this.sectionImplicit)
+        if (this.headingGoals.has(g)) this.sectionHalf.push({ text: g.title?.raw ?? '', range: g.range, item: { kind: 'goal', fields: g.fields } });
       this.model.goals = this.model.goals.filter((g) => !drop.has(g));
       this.model.kpis = this.model.kpis.filter((k) => !drop.has(k));
       for (let i = this.implicit.length - 1; i >= 0; i--) if (drop.has(this.implicit[i].item)) this.implicit.splice(i, 1);
     }
     this.sectionExplicit = 0;
     this.sectionImplicit = [];
+    this.headingGoals.clear();
+    const half = this.sectionHalf;
+    this.sectionHalf = [];
     const s = this.section;
     if (!s) return;
     let e = end;
@@ -401,6 +444,7 @@ export class StrategyWalker {
       .trim();
     const { start: _s, contentStart: _c, ...section } = s;
     this.model.sections.push(section);
+    for (const h of half) this.incomplete.push({ ...h, owner: section });
     this.section = undefined;
     this.kinds = [];
   }
@@ -457,7 +501,22 @@ export class StrategyWalker {
           };
       }
     }
-    if (!kind || !id || !idRange) return;
+    if (!kind || !id || !idRange) {
+      // No item of the reader's (`### 📸 Instagram`, `### G😀: …` in a section of several
+      // kinds): the heading and its list are kept as half-typed, with the kind the section
+      // and the heading's first word give it.
+      const [a, b] = map.span(node);
+      const first = /^(?:\*\*|__)?(@?[A-Za-z][A-Za-z0-9_.-]*)/.exec(body)?.[1] ?? '';
+      const half: ItemKind =
+        first.startsWith('@') && this.kinds.includes('person')
+          ? 'person'
+          : this.kinds.includes('channel') && !def
+            ? 'channel'
+            : chooseKind(this.kinds, first, []);
+      const r = this.lines.rangeOf(hs, hs + body.length);
+      this.pending = { item: { kind: half, id: '', idRange: r, range: r }, fields: [], start: a, end: b, listSeen: false, unaccepted: body };
+      return;
+    }
     if (kind === 'channel') id = channelSlug(id) || id;
     if (kind === 'person') id = id.replace(/^@/, '');
     const [a, b] = map.span(node);
@@ -489,6 +548,10 @@ export class StrategyWalker {
     this.pending = undefined;
     const fields = p.fields;
     if (p.desc && !fields.some((f) => fieldOf(f.key) === 'description')) fields.push(p.desc);
+    if (p.unaccepted !== undefined) {
+      this.sectionHalf.push({ text: p.unaccepted, range: this.lines.rangeOf(p.start, p.end), item: { kind: p.item.kind, fields } });
+      return;
+    }
     if (p.implicit) {
       this.headingGoal(p.item, fields, this.lines.rangeOf(p.start, p.end));
       return;
@@ -517,6 +580,7 @@ export class StrategyWalker {
     }
     if (!goal.primary && namesPrimary(`${title.value} ${goal.description?.value ?? ''}`)) goal.primary = { value: true, raw: title.value, range: title.range };
     this.add(goal);
+    this.headingGoals.add(goal);
     this.implicit.push({ item: goal });
     this.goalKpis(goal, fields);
   }
@@ -692,7 +756,7 @@ export class StrategyWalker {
     });
   }
 
-  private tableItems(table: Table, map: Mapper): void {
+  private tableItems(table: Table, map: Mapper, head: ReadHead | undefined): void {
     // The items of a table slice the last reading built are reused while the slice's text
     // (so its parsed node), its lines and what the section expects are the same.
     let key: string | undefined;
@@ -708,12 +772,12 @@ export class StrategyWalker {
     }
     const items0 = this.itemsAdded.length;
     const problems0 = this.ctx.problems.length;
-    this.readTableItems(table, map);
+    this.readTableItems(table, map, head);
     if (key) this.cache!.setPerNode(table, detach<TableItems>({ key, items: this.itemsAdded.slice(items0), problems: this.ctx.problems.slice(problems0) }));
   }
 
-  private readTableItems(table: Table, map: Mapper): void {
-    const cols = tableColumns(table, map, this.text);
+  private readTableItems(table: Table, map: Mapper, head: ReadHead | undefined): void {
+    const cols = head?.cols ?? tableColumns(table, map, this.text);
     if (!cols.length) return;
     const isTeam = this.kinds.includes('person');
     if (!isTeam && !isItemTableHeader(cols[0].key, this.kinds.includes('channel'))) return;

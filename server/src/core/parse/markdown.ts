@@ -22,7 +22,7 @@ import { detectLanguage, emptySuppressions, scanSuppressions, yamlErrorText } fr
 import { detach, type DocumentCache } from './cache';
 import { readChunk } from './mdtable';
 import { DEFINITION_RE, Mapper, chunkKey, chunkMarkdown, type Chunk } from './markdown-chunks';
-import { StrategyWalker, readPlanTable } from './markdown-blocks';
+import { StrategyWalker, readPlanTable, readTableHead } from './markdown-blocks';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 
@@ -151,8 +151,10 @@ export function parseMarkdown(
           h1 = true;
           setTitle(out, node, p.map, text);
         }
-        if (node.type === 'table' && !hit) readPlanTable(node, p.map, text, entries, ctx);
-        else if (node.type === 'code' || node.type === 'list' || node.type === 'blockquote') noteFences(node, p.map, out);
+        if (node.type === 'table') {
+          const head = readTableHead(node, p.map, text, 'plan', out);
+          if (!hit) readPlanTable(node, p.map, text, entries, ctx, head);
+        } else if (node.type === 'code' || node.type === 'list' || node.type === 'blockquote') noteFences(node, p.map, out);
       }
       if (hit) {
         entries.push(...hit.entries);
@@ -181,10 +183,11 @@ export function parseMarkdown(
         setTitle(out, node, p.map, text);
         continue;
       }
-      w.visit(node, p.map, children[i + 1]);
+      w.visit(node, p.map, children[i + 1], node.type === 'table' ? readTableHead(node, p.map, text, 'strategy', out) : undefined);
     }
   }
   w.finish(text.length);
+  if (w.incomplete.length) (out.incomplete ??= []).push(...w.incomplete);
   opts.cache?.setCut<MdCut>(cutKey(uri, chunks.fine), { text, lineCount: lines.lineCount, chunks });
   out.strategy = model;
   return out;

@@ -198,12 +198,8 @@ export function parseYaml(
         const start = lines.lineStart(a);
         const built: Built = { entries: [], problems: [] };
         const { doc, half: words } = parseReadable(text, start, lines.lineStart(b + 1), kind);
-        const ptext = words.length
-          ? blankWords(
-              text,
-              words.map(([x, y]): [number, number] => [x + start, y + start]),
-            )
-          : text;
+        const at = words.map(([x, y]): [number, number] => [x + start, y + start]);
+        const ptext = words.length ? blankWords(text, at) : text;
         shift(doc.contents, start);
         yamlProblems(doc.errors, start, text, uri, r, built.problems);
         halfProblems(words, start, text, r, built.problems);
@@ -472,10 +468,7 @@ const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, keepSourceTokens:
  * any `- `): no colon, comment, quote, bracket or other mark YAML reads.
  */
 const HALF_LINE = /^[ \t]*(?:-[ \t]+)*([^\s#:,[\]{}&*!|>'"%@`?-][^:#\n\r]*?)[ \t]*\r?$/;
-/**
- * The errors YAML gives for such a word: it runs into the next line's key, stands as a key
- * without value, or (below a flow mapping) as an item without its dash.
- */
+/** YAML's errors for such a word: it runs into the next key, is a key without value, or an item without its dash. */
 const HALF_ERROR =
   /^Implicit keys need to be on a single line|^Implicit map keys need to be followed by map values|^Unexpected scalar|^Sequence item without - indicator/;
 
@@ -532,12 +525,9 @@ function parseReadable(text: string, from: number, to: number, kind: 'strategy' 
 }
 
 /**
- * Whether the word at column `indent` of the line ending at `le` is a key being typed with
- * its value on the lines below it: the next line that is not blank or a comment (in the whole text, also
- * past a piece's end) is indented deeper. Blanked, those lines would continue the key
- * above it (`goa` above a strategy's goal list hands the goals to the team), so YAML's
- * reading is kept. In a plan, a word at column 0 above deeper lines stands between the
- * entries (a stray word at a line's start, as splitPlan reads it): blanked, the list goes on.
+ * Whether the word at column `indent` (line ending at `le`) is a key typed above its value: the next
+ * non-blank, non-comment line (in the whole text) is deeper. Blanked, those lines would continue the
+ * key above it, so YAML's reading is kept; in a plan a word at column 0 stands among the entries.
  */
 function valueBelow(text: string, le: number, indent: number, kind: 'strategy' | 'plan'): boolean {
   if (kind === 'plan' && indent === 0) return false;
