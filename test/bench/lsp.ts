@@ -336,6 +336,7 @@ export async function measureStart(): Promise<Start> {
       last = c.publishes;
       await new Promise((r) => setTimeout(r, 500));
     }
+    if (process.env.SERVER_REST_MS) await new Promise((r) => setTimeout(r, Number(process.env.SERVER_REST_MS)));
     const m = await c.conn.sendRequest<{ rss: number; heapUsed: number }>('stratdoc/memory', null);
     // SERVER_PROBE=DIR (Linux): the server's CPU time so far, and its memory map at rest in DIR/smaps.
     const probe = process.env.SERVER_PROBE;
