@@ -49,9 +49,9 @@ export interface ClientOptions {
   watch?: boolean;
   /** Whether the client announces workspace.workspaceFolders (default true). */
   workspaceFolders?: boolean;
-  /** Options for the server's node (e.g. --max-old-space-size, --expose-gc). */
   /** Environment variables added for the server (shared/launch.ts SERVER_ENV). */
   env?: Readonly<Record<string, string>>;
+  /** Options for the server's node (e.g. --max-old-space-size, --expose-gc). */
   nodeArgs?: string[];
   /** Sent as initializationOptions.debounceMs (default 5). */
   debounceMs?: number;

@@ -106,7 +106,10 @@ interface Filtered {
   stamp: object;
   /** The finding it became; undefined: switched off or suppressed. */
   finding: Finding | undefined;
-  /** The key that gives a cross-post's row once (see checkProjectSteps); '' for other rules' reports (kept for all, it held ~3.5 MB). */
+  /**
+   * The key that gives a cross-post's row once (see checkProjectSteps); '' for the other
+   * rules' reports (made for all, the keys held 3.5 MB of the 300-document server).
+   */
   once: string;
   /** What the finding says (sayingOf), for a report that is not an entry-scoped rule's. */
   saying: string | undefined;
