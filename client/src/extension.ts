@@ -13,6 +13,7 @@ import * as l10n from '@vscode/l10n';
 import { LanguageClient, TransportKind, State, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { isStratdocDocument, formatOfLanguage, recognizeOpen, OFFER_KEY, SEARCH_EXCLUDE, WORKSPACE_GLOBS } from './detect';
 import { markerEdit } from '../../shared/documents';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '../../shared/launch';
 import { StatusBar } from './status';
 import { Preview, type PreviewApi } from './preview';
 import { NewDocuments } from './newfiles';
@@ -231,8 +232,13 @@ class Controller implements vscode.Disposable {
     this.output ??= vscode.window.createOutputChannel('stratdoc', { log: true });
     const module = this.context.asAbsolutePath(path.join('dist', 'server.js'));
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+      // The server's Node flags and environment (shared/launch.ts, docs/decisions.md "Memory").
+      run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS], env: { ...process.env, ...SERVER_ENV } } },
+      debug: {
+        module,
+        transport: TransportKind.ipc,
+        options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'], env: { ...process.env, ...SERVER_ENV } },
+      },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [

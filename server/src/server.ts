@@ -31,7 +31,7 @@ import {
 } from 'vscode-languageserver/node';
 import { format } from 'node:util';
 import { Session } from './lsp/session';
-import { DiagnosticCache } from './service/diagnostics';
+import { toDiagnostics } from './service/diagnostics';
 import type { ServiceContext } from './service/context';
 import { completion } from './service/completion';
 import { definition, documentLinks, hover, prepareRename, references, rename, RenameError } from './service/navigation';
@@ -101,12 +101,9 @@ let refreshCapable = false;
 let progress: Promise<WorkDoneProgressServerReporter | undefined> | undefined;
 let lastReport = 0;
 
-/** The diagnostic of each finding, made once (service/diagnostics.ts). */
-const diagnosticCache = new DiagnosticCache();
-
 const session = new Session({
   publish(uri, findings, lang, version) {
-    void connection.sendDiagnostics({ uri, version, diagnostics: diagnosticCache.all(findings, lang) });
+    void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(findings, lang) });
   },
   log(message) {
     connection.console.log(message);
@@ -304,7 +301,7 @@ connection.languages.diagnostics.on(async (p, token): Promise<DocumentDiagnostic
     const r = session.pullResult(uri);
     if (p.previousResultId === r.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: r.resultId };
     const lang = session.langOf(uri);
-    return { kind: DocumentDiagnosticReportKind.Full, resultId: r.resultId, items: diagnosticCache.all(r.findings, lang) };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: r.resultId, items: toDiagnostics(r.findings, lang) };
   } catch (e) {
     connection.console.error(`stratdoc diagnostic failed: ${e instanceof Error ? e.stack : String(e)}`);
     return { kind: DocumentDiagnosticReportKind.Full, items: [] };

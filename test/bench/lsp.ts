@@ -40,6 +40,7 @@ import { LineIndex } from '../../server/src/core/text';
 import { rng } from '../helpers/rng';
 import { repoRoot } from '../helpers/repo';
 import { startServer } from '../helpers/lspclient';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '../../shared/launch';
 
 const args = process.argv.slice(2);
 const opt = (k: string, d: string) => {
@@ -53,6 +54,17 @@ const ONLY = opt('only', '');
 const ROOT = repoRoot();
 /** STRATDOC_SERVER: another build of the server to measure (a baseline), else this one's. */
 const SERVER = process.env.STRATDOC_SERVER ? path.resolve(process.env.STRATDOC_SERVER) : path.join(ROOT, 'dist', 'server.js');
+
+/**
+ * The server's command as the extension launches it (shared/launch.ts), with `extra` node
+ * flags; SERVER_NODE_FLAGS adds more (measuring a V8 flag), SERVER_LAUNCH=bare leaves the
+ * extension's flags and environment out (measuring what they change).
+ */
+export function serverCmd(...extra: string[]): { cmd: string[]; env: Readonly<Record<string, string>> | undefined } {
+  const bare = process.env.SERVER_LAUNCH === 'bare';
+  const more = (process.env.SERVER_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  return { cmd: [process.execPath, ...(bare ? [] : SERVER_NODE_FLAGS), ...extra, ...more, SERVER, '--stdio'], env: bare ? undefined : SERVER_ENV };
+}
 
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -73,10 +85,15 @@ export class Client {
   progressBegun = false;
   initialized = 0;
 
-  static async start(cmd: string[], root: string, opts: { init?: unknown; configuration?: unknown; progress?: boolean } = {}): Promise<Client> {
+  static async start(
+    cmd: string[],
+    root: string,
+    opts: { init?: unknown; configuration?: unknown; progress?: boolean; env?: Readonly<Record<string, string>> } = {},
+  ): Promise<Client> {
     let c!: Client;
     await startServer({
       cmd,
+      env: opts.env,
       root,
       name: 'bench',
       configuration: opts.configuration,
@@ -187,10 +204,8 @@ export async function measureDocument(name: string, root: string, rel: string, s
   let text = fs.readFileSync(file, 'utf8');
   const uri = pathToFileURL(file).href;
   const full = fullParse(uri, text);
-  const c = await Client.start(
-    [process.execPath, ...(process.env.SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVER_PROF}`] : []), SERVER, '--stdio'],
-    root,
-  );
+  const { cmd, env } = serverCmd(...(process.env.SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVER_PROF}`] : []));
+  const c = await Client.start(cmd, root, { env });
   try {
     const languageId = rel.endsWith('.md') ? 'markdown' : 'yaml';
     let version = 1;
@@ -248,7 +263,8 @@ async function measureMemory(root: string, rel: string, seed: number): Promise<{
   const file = path.join(root, rel);
   let text = fs.readFileSync(file, 'utf8');
   const uri = pathToFileURL(file).href;
-  const c = await Client.start([process.execPath, '--expose-gc', SERVER, '--stdio'], root);
+  const { cmd, env } = serverCmd('--expose-gc');
+  const c = await Client.start(cmd, root, { env });
   const out: { at: number; rss: number; heap: number }[] = [];
   try {
     let version = 1;
@@ -301,7 +317,8 @@ export async function measureStart(): Promise<Start> {
     const rel = 'org-000/plaene/2027.plan.md';
     const file = path.join(dir, rel);
     const uri = pathToFileURL(file).href;
-    const c = await Client.start([process.execPath, '--expose-gc', SERVER, '--stdio'], dir, { progress: true });
+    const { cmd, env } = serverCmd('--expose-gc');
+    const c = await Client.start(cmd, dir, { progress: true, env });
     const first = c.next(uri);
     await c.conn.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri, languageId: 'markdown', version: 1, text: fs.readFileSync(file, 'utf8') },
@@ -319,7 +336,16 @@ export async function measureStart(): Promise<Start> {
       last = c.publishes;
       await new Promise((r) => setTimeout(r, 500));
     }
+    if (process.env.SERVER_REST_MS) await new Promise((r) => setTimeout(r, Number(process.env.SERVER_REST_MS)));
     const m = await c.conn.sendRequest<{ rss: number; heapUsed: number }>('stratdoc/memory', null);
+    // SERVER_PROBE=DIR (Linux): the server's CPU time so far, and its memory map at rest in DIR/smaps.
+    const probe = process.env.SERVER_PROBE;
+    if (probe && c.proc.pid) {
+      const stat = fs.readFileSync(`/proc/${c.proc.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      console.log(`server CPU ${(Number(stat[11]) + Number(stat[12])) * 10} ms (user+system), workspace read ${(c.progressEnd! - c.initialized).toFixed(0)} ms`);
+      fs.mkdirSync(probe, { recursive: true });
+      fs.writeFileSync(path.join(probe, 'smaps'), fs.readFileSync(`/proc/${c.proc.pid}/smaps`));
+    }
     await c.stop();
     return { docs: stats.files, firstMs, indexMs, rss: m.rss, heap: m.heapUsed };
   } finally {

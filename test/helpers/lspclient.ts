@@ -33,6 +33,8 @@ export interface ServerStart {
   initializationOptions?: unknown;
   /** The answer to each item of workspace/configuration (default null). */
   configuration?: unknown;
+  /** Environment variables added to this process's for the server. */
+  env?: Readonly<Record<string, string>>;
   /** stderr piped (to read the server's log) or ignored (default). */
   stderr?: 'pipe' | 'ignore';
   /** Handlers of the caller, set before the connection listens (they replace the defaults here). */
@@ -47,7 +49,7 @@ export interface StartedServer {
 
 /** Starts the server, answers what every client answers, and completes the handshake. */
 export async function startServer(o: ServerStart): Promise<StartedServer> {
-  const proc = cp.spawn(o.cmd[0], o.cmd.slice(1), { stdio: ['pipe', 'pipe', o.stderr ?? 'ignore'] });
+  const proc = cp.spawn(o.cmd[0], o.cmd.slice(1), { stdio: ['pipe', 'pipe', o.stderr ?? 'ignore'], env: o.env ? { ...process.env, ...o.env } : undefined });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   conn.onRequest(RegistrationRequest.type, () => undefined);
   conn.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);

@@ -1,6 +1,7 @@
 /** Protocol tests: diagnostics for open and closed documents, cross-file updates, files on disk. */
 import * as assert from 'node:assert/strict';
 import { TestClient, copyFixture } from './harness';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '../../shared/launch';
 
 describe('server: diagnostics over the protocol', function () {
   this.timeout(30000);
@@ -18,6 +19,27 @@ describe('server: diagnostics over the protocol', function () {
     assert.match(d.codeDescription!.href, /docs\/rules\/unknown-reference\.md$/);
     assert.match(String(d.message), /G9/);
     assert.match(String(d.message), /[äöüß]|nicht|Ziel/, 'German message for locale de');
+  });
+
+  it('a server launched as the extension launches it (shared/launch.ts) publishes the same diagnostics', async () => {
+    const seen: string[][] = [];
+    for (const launch of [{}, { nodeArgs: [...SERVER_NODE_FLAGS], env: SERVER_ENV }]) {
+      c = await TestClient.start(copyFixture('lsp/basic'), launch);
+      const plan = c.uri('plaene/q1.plan.yaml');
+      const strategy = c.uri('strategie.md');
+      await c.until(() => c.codes(plan).includes('unknown-reference') && c.diagnostics.has(strategy), 'diagnostics of the plan and the strategy');
+      // Until the publishes stop (the workspace read and checked).
+      for (let last = -1; last !== c.publishCount; ) {
+        last = c.publishCount;
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      // The same fixture in another folder: compared without the folder.
+      seen.push([plan, strategy].map((u) => JSON.stringify(c.diagnostics.get(u)).split(c.root).join('<root>')));
+      await c.stop();
+    }
+    assert.deepEqual(seen[1], seen[0]);
+    // Diagnostics of one rule share its link object; as JSON each carries it in full.
+    assert.match(seen[0][0], /"codeDescription":\{"href":"[^"]*unknown-reference\.md"\}/);
   });
 
   it('speaks English to an English client', async () => {

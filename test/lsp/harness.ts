@@ -49,6 +49,8 @@ export interface ClientOptions {
   watch?: boolean;
   /** Whether the client announces workspace.workspaceFolders (default true). */
   workspaceFolders?: boolean;
+  /** Environment variables added for the server (shared/launch.ts SERVER_ENV). */
+  env?: Readonly<Record<string, string>>;
   /** Options for the server's node (e.g. --max-old-space-size, --expose-gc). */
   nodeArgs?: string[];
   /** Sent as initializationOptions.debounceMs (default 5). */
@@ -88,6 +90,7 @@ export class TestClient {
     let c!: TestClient;
     const started = await startServer({
       cmd: [process.execPath, ...(opts.nodeArgs ?? []), SERVER, '--stdio'],
+      env: opts.env,
       root,
       locale: opts.locale ?? 'de',
       stderr: 'pipe',

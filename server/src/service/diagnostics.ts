@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type CodeDescription, type Diagnostic } from 'vscode-languageserver-types';
 import type { Finding } from '../core/engine';
 import { t, type Lang, type Text } from '../core/text';
 import { docsUrl } from '../core/rules/api';
@@ -11,6 +11,15 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** Each rule's link to its documentation: one object per rule, shared by its diagnostics. */
+const DESCRIPTIONS = new Map<string, CodeDescription>();
+
+function describe(rule: string): CodeDescription | undefined {
+  let d = DESCRIPTIONS.get(rule);
+  if (!d && RULES_BY_ID.has(rule)) DESCRIPTIONS.set(rule, (d = { href: docsUrl(rule) }));
+  return d;
+}
+
 export function toDiagnostic(f: Finding, lang: Lang): Diagnostic {
   const d: Diagnostic = {
     range: f.range,
@@ -19,28 +28,19 @@ export function toDiagnostic(f: Finding, lang: Lang): Diagnostic {
     source: 'stratdoc',
     message: f.message[lang],
   };
-  if (RULES_BY_ID.has(f.rule)) d.codeDescription = { href: docsUrl(f.rule) };
+  const description = describe(f.rule);
+  if (description) d.codeDescription = description;
   return d;
 }
 
 /**
- * The diagnostic of each finding, made once per finding and language: a check gives the
- * findings of unchanged entries as the same objects (core/engine.ts), so a publish after a
- * keystroke converts only the new ones (docs/decisions.md "What a keystroke costs").
+ * The diagnostics of findings, made when they are sent and not kept (docs/decisions.md
+ * "Memory"): the findings are the one copy the server holds; a diagnostic is a few
+ * references into its finding, cheaper to make again than to keep for every finding of
+ * the workspace.
  */
-export class DiagnosticCache {
-  private readonly byLang = { en: new WeakMap<Finding, Diagnostic>(), de: new WeakMap<Finding, Diagnostic>() };
-
-  of(f: Finding, lang: Lang): Diagnostic {
-    const m = this.byLang[lang];
-    let d = m.get(f);
-    if (!d) m.set(f, (d = toDiagnostic(f, lang)));
-    return d;
-  }
-
-  all(findings: Finding[], lang: Lang): Diagnostic[] {
-    return findings.map((f) => this.of(f, lang));
-  }
+export function toDiagnostics(findings: Finding[], lang: Lang): Diagnostic[] {
+  return findings.map((f) => toDiagnostic(f, lang));
 }
 
 const RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, information: 2, hint: 3 };
