@@ -584,7 +584,8 @@ export function namePlanFields(fields: RawField[]): RawField[] {
  */
 export function buildEntries(fields: RawField[], range: Range, index: number, ctx: BuildContext, table?: PlanEntry['table']): PlanEntry[] {
   const e = buildEntry(fields, range, index, ctx, table);
-  const cf = byName(namePlanFields(fields)).get('channel');
+  // The first channel field, as byName takes it (without a map per row).
+  const cf = namePlanFields(fields).find((f) => f.name === 'channel');
   if (!cf || !e.channel) return [e];
   const channels = channelRefs(cf, ctx);
   if (channels.length < 2) return [e];
