@@ -70,10 +70,17 @@ export function span<T = string>(f: RawField, value?: T): Span<T> {
 
 /** Strips Markdown emphasis and code marks around a value. */
 export function clean(s: string): string {
+  // Most values start and end with a letter or digit: nothing to strip, no new strings.
+  if (s.length && !mayStrip(s.charCodeAt(0)) && !mayStrip(s.charCodeAt(s.length - 1))) return s;
   return s
     .trim()
     .replace(/^[*_`]+|[*_`]+$/g, '')
     .trim();
+}
+
+/** Whether clean() may strip a character at a value's edge: `*`, `_`, a backtick, a blank (anything beyond ASCII is asked of `trim`). */
+function mayStrip(c: number): boolean {
+  return c <= 32 || c === 42 || c === 95 || c === 96 || c >= 127;
 }
 
 const SEPARATORS = /\s*(?:,|;|\bund\b|\band\b)\s*/giu;
@@ -144,8 +151,9 @@ export function refsOf(f: RawField, ctx: BuildContext, keepAt = false): Ref[] {
   const out: Ref[] = [];
   const push = (text: string, range: Range) => {
     let id = clean(text);
-    if (!keepAt) id = id.replace(/^@/, '');
-    id = id.replace(/[.!]+$/, '');
+    if (!keepAt && id.charCodeAt(0) === 64) id = id.slice(1);
+    const last = id.charCodeAt(id.length - 1);
+    if (last === 46 || last === 33) id = id.replace(/[.!]+$/, '');
     // A placeholder (TBD, -, ?, k. A.) names nothing: the reference is missing, not unknown
     // (docs/decisions.md "Placeholders count as empty").
     if (id && !isPlaceholderOnly(id)) out.push({ id, range });
@@ -162,7 +170,10 @@ export function refsOf(f: RawField, ctx: BuildContext, keepAt = false): Ref[] {
     return out;
   }
   const raw = f.raw;
-  for (const [a, b] of splitSpans(raw, SEPARATORS)) {
+  const spans = splitSpans(raw, SEPARATORS);
+  for (let k = 0; k < spans.length; k++) {
+    const a = spans[k][0];
+    const b = spans[k][1];
     const text = raw.slice(a, b);
     // A reference's range is the ID itself, without a leading @ (so a rename replaces just the ID).
     const at = !keepAt && raw[a] === '@' ? 1 : 0;
