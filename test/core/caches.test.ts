@@ -232,6 +232,15 @@ describe('every cache of the Workspace: a long-lived Workspace answers what a fr
     s.same(TODAY);
     s.set(P_MD, twoTables(rows(0, 8), rows(30, 8, 'G9')));
     assert.deepEqual(s.same(TODAY), first);
+    // The strategy read as a plan (its marker changed) and back: its chunks, kept by the
+    // plan's reading without their tables, are parsed again for the strategy's walker.
+    const strategyModel = model(s.ws);
+    s.set(S_MD, strategy.replace('stratdoc: strategy', 'stratdoc: plan'));
+    s.same(TODAY);
+    assert.notEqual(model(s.ws), strategyModel);
+    s.set(S_MD, strategy);
+    s.same(TODAY);
+    assert.equal(model(s.ws), strategyModel, "the strategy's tables are read again");
     // The strategy's KPI table stays as written, the heading above it changes: the same table
     // node, read for another section (the cached items must not be KPIs any more).
     // The heading is cut from the table (the server's fine cut: a blank line after six

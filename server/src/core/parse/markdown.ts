@@ -110,6 +110,8 @@ export function parseMarkdown(
   const parseOne = (chunk: Chunk): Root => (opts.remarkOnly ? remark(chunk.text) : readChunk(chunk.text, remark));
   const parseAt = (chunk: Chunk): { chunk: Chunk; root: Root; map: Mapper } => {
     let root = opts.cache?.get(chunk.text);
+    // A chunk a plan's reading kept without its tables serves no other kind of document.
+    if (root && kind !== 'plan' && untabled.has(root)) root = undefined;
     if (!root) {
       root = parseOne(chunk);
       // A plan keeps its chunk without its tables once their entries are built (below).
