@@ -111,7 +111,7 @@ export function parseMarkdown(
   const parseAt = (chunk: Chunk): { chunk: Chunk; root: Root; map: Mapper } => {
     let root = opts.cache?.get(chunk.text);
     // A chunk a plan's reading kept without its tables serves no other kind of document.
-    if (root && kind !== 'plan' && untabled.has(root)) root = undefined;
+    if (root && kind !== 'plan' && untabled(root)) root = undefined;
     if (!root) {
       root = parseOne(chunk);
       // A plan keeps its chunk without its tables once their entries are built (below).
@@ -150,7 +150,7 @@ export function parseMarkdown(
       if (built && hit) built.set(p.chunk, hit);
       // A chunk kept without its tables whose entries must be built again (for another
       // place or context) is parsed again.
-      if (!hit && untabled.has(p.root)) p.root = parseOne(p.chunk);
+      if (!hit && untabled(p.root)) p.root = parseOne(p.chunk);
       const first = entries.length;
       const problemsBefore = out.problems.length;
       for (const node of p.root.children) {
@@ -169,7 +169,7 @@ export function parseMarkdown(
         opts.cache!.setBuilt(key, b);
         built!.set(p.chunk, b);
       }
-      if (opts.cache && !untabled.has(p.root)) opts.cache.set(p.chunk.text, withoutTables(p.root));
+      if (opts.cache && !untabled(p.root)) opts.cache.set(p.chunk.text, withoutTables(p.root));
     }
     if (built) opts.cache!.setCut<MdCut>(cutKey(uri, chunks.fine), { text, lineCount: lines.lineCount, chunks, built });
     out.plan = { entries, strategyPath: fm.strategy };
@@ -206,14 +206,17 @@ export function parseMarkdown(
  * was most of what an open Markdown plan kept. A chunk whose entries must be built anew is
  * parsed again.
  */
-const untabled = new WeakSet<Root>();
+interface UntabledRoot extends Root {
+  tablesDropped: true;
+}
 
 function withoutTables(root: Root): Root {
   if (!root.children.some((n) => n.type === 'table')) return root;
-  const slim: Root = { type: 'root', children: root.children.filter((n) => n.type !== 'table') };
-  untabled.add(slim);
+  const slim: UntabledRoot = { type: 'root', children: root.children.filter((n) => n.type !== 'table'), tablesDropped: true };
   return slim;
 }
+
+const untabled = (root: Root): boolean => (root as Partial<UntabledRoot>).tablesDropped === true;
 
 /**
  * Notes a fenced code block in `out.fences` (docs/decisions.md "Positions from the model"):
