@@ -216,7 +216,31 @@ describe('every cache of the Workspace: a long-lived Workspace answers what a fr
     assert.notDeepEqual(s.same(TODAY), swapped, 'the findings moved down');
     // A row written twice (the same text at two places), and lines typed above everything.
     s.set(P_MD, twoTables(rows(0, 8) + rows(7, 1), rows(30, 8, 'G9')).replace('# Redaktionsplan Q1\n', '# Redaktionsplan Q1\n\nNotizen.\n\n'));
-    assert.notDeepEqual(s.same(TODAY), first);
+    const twice = s.same(TODAY);
+    assert.notDeepEqual(twice, first);
+    // A plan's chunks are kept without their tables (their entries are kept with the
+    // chunk's text and place): a chunk whose entries are built anew is parsed again. A
+    // row made a cross-post (one entry more: every later chunk's entries are numbered
+    // anew) and back, and the plan's language changed (every chunk's entries read anew).
+    assert.ok(s.ws.cache!.keptNodes(S_MD, 'table') > 0, "a strategy's are (its walker reads them)");
+    assert.ok(s.ws.cache!.keptNodes(P_MD, 'heading') > 0);
+    assert.equal(s.ws.cache!.keptNodes(P_MD, 'table'), 0, "a plan's table trees are not kept");
+    const crossed = twoTables(rows(0, 8).replace('| instagram |', '| instagram, facebook |'), rows(30, 8, 'G9'));
+    s.set(P_MD, crossed);
+    assert.notDeepEqual(s.same(TODAY), twice);
+    s.set(P_MD, crossed.replace('period: 2027', 'language: en\nperiod: 2027'));
+    s.same(TODAY);
+    s.set(P_MD, twoTables(rows(0, 8), rows(30, 8, 'G9')));
+    assert.deepEqual(s.same(TODAY), first);
+    // The strategy read as a plan (its marker changed) and back: its chunks, kept by the
+    // plan's reading without their tables, are parsed again for the strategy's walker.
+    const strategyModel = model(s.ws);
+    s.set(S_MD, strategy.replace('stratdoc: strategy', 'stratdoc: plan'));
+    s.same(TODAY);
+    assert.notEqual(model(s.ws), strategyModel);
+    s.set(S_MD, strategy);
+    s.same(TODAY);
+    assert.equal(model(s.ws), strategyModel, "the strategy's tables are read again");
     // The strategy's KPI table stays as written, the heading above it changes: the same table
     // node, read for another section (the cached items must not be KPIs any more).
     // The heading is cut from the table (the server's fine cut: a blank line after six

@@ -52,6 +52,23 @@ describe('core: the small model', () => {
     assert.deepEqual(short.start, { line: 0, character: 2 });
   });
 
+  it('a range made on a known line (rangeOnLine, the table reader) is the one rangeOf finds, at every pair of offsets on the line', () => {
+    const text = '\uFEFF| a | b |\r\n| Datum | 😀 Kanal |\r\n\n' + '| x '.repeat(700) + '|\nlast';
+    const li = new LineIndex(text);
+    let pairs = 0;
+    for (let line = 0; line < li.lineCount; line++) {
+      const start = li.lineStart(line);
+      const end = li.lineEnd(line);
+      const step = end - start > 200 ? 97 : 1;
+      for (let a = start; a <= end; a += step)
+        for (let b = a; b <= end; b += step) {
+          assert.deepEqual(plainRange(li.rangeOnLine(line, a, b)), plainRange(li.rangeOf(a, b)), `line ${line}: ${a}-${b}`);
+          pairs++;
+        }
+    }
+    assert.ok(pairs > 500);
+  });
+
   it('a structured clone of a reading (a CLI worker) gets its ranges back with reviveRanges', () => {
     const doc = parseDocument('file:///w/plan.plan.yaml', PLAN)!;
     const clone = structuredClone({ ...doc, lines: undefined }) as unknown as typeof doc;

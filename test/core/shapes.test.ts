@@ -3,7 +3,7 @@
  * dates, statuses and emoji, plan columns, channel cells and strategy headings.
  */
 import * as assert from 'node:assert/strict';
-import { parseLooseDate, yearOfTitle } from '../../server/src/core/parse/build';
+import { clean, parseLooseDate, yearOfTitle } from '../../server/src/core/parse/build';
 import { parseDocument } from '../../server/src/core/parse';
 import { planFieldOf, sectionsOfHeading, statusOf, fieldOf, goalTypeIn } from '../../server/src/core/vocab';
 
@@ -158,6 +158,45 @@ describe('real-world shapes: vocabulary', () => {
       ['2027-01-19 09:00 instagram Roaster', '2027-01-19 09:00 linkedin Roaster'],
     );
     assert.deepEqual(yaml.problems, []);
+  });
+
+  it('reads references as written: one or several, with @, marks, blanks and dots around them, placeholders as none', () => {
+    // clean() strips blanks and emphasis or code marks at the edges, and only there.
+    for (const [raw, want] of [
+      ['G1', 'G1'],
+      [' **G1** ', 'G1'],
+      ['`G2`', 'G2'],
+      ['_Anna_', 'Anna'],
+      ['\u00a0Lea\u3000', 'Lea'],
+      ['Grüße', 'Grüße'],
+      ['a*b', 'a*b'],
+      ['', ''],
+      ['**', ''],
+    ] as const)
+      assert.equal(clean(raw), want, JSON.stringify(raw));
+    const doc = parseDocument(
+      'file:///ws/p.plan.md',
+      [
+        '# Plan 2027',
+        '',
+        '| Datum | Kanal | Thema | Ziel | KPI |',
+        '|---|---|---|---|---|',
+        '| 19.01. | Instagram | Backstube | G1 | K1 |',
+        '| 20.01. | Instagram | Torten | **G1**, `G2` und G3. | @K1 und K2! |',
+        '| 21.01. | Instagram | Brot | tbd | ? |',
+        '| 22.01. | Instagram | Kuchen | G2; G3 | @@K3 |',
+        '',
+      ].join('\n'),
+    )!;
+    const e = doc.plan!.entries;
+    assert.deepEqual(
+      e.map((x) => `${x.goals.map((g) => g.id).join('+')} / ${x.kpis.map((k) => k.id).join('+')}`),
+      ['G1 / K1', 'G1+G2+G3 / K1+K2', ' / ', 'G2+G3 / @K3'],
+    );
+    // A reference's range is the ID without its @ and marks.
+    const line = doc.text.split('\n')[5];
+    assert.equal(e[1].goals[2].range.start.character, line.indexOf('G3'));
+    assert.equal(e[1].kpis[0].range.start.character, line.indexOf('K1'));
   });
 
   it('numbers goals and KPIs written as plain lists, in Markdown and YAML, skipping written IDs', () => {

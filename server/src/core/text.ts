@@ -435,6 +435,11 @@ export class LineIndex {
     return packRange(sl, this.characterAt(sl, start), el, this.characterAt(el, end));
   }
 
+  /** `rangeOf(start, end)` for offsets known to stand on `line` (from its start to its end): without looking for the line. */
+  rangeOnLine(line: number, start: number, end: number): Range {
+    return packRange(line, this.characterAt(line, start), line, this.characterAt(line, end));
+  }
+
   /** The whole range of a line, without its break. */
   lineRange(line: number): Range {
     return packRange(line, 0, line, this.lineEnd(line) - this.lineStart(line));

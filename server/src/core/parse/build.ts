@@ -70,16 +70,33 @@ export function span<T = string>(f: RawField, value?: T): Span<T> {
 
 /** Strips Markdown emphasis and code marks around a value. */
 export function clean(s: string): string {
+  // Most values start and end with a letter or digit: nothing to strip, no new strings.
+  if (s.length && !mayStrip(s.charCodeAt(0)) && !mayStrip(s.charCodeAt(s.length - 1))) return s;
   return s
     .trim()
     .replace(/^[*_`]+|[*_`]+$/g, '')
     .trim();
 }
 
+/** Whether clean() may strip a character at a value's edge: `*`, `_`, a backtick, a blank (anything beyond ASCII is asked of `trim`). */
+function mayStrip(c: number): boolean {
+  return c <= 32 || c === 42 || c === 95 || c === 96 || c >= 127;
+}
+
 const SEPARATORS = /\s*(?:,|;|\bund\b|\band\b)\s*/giu;
 
 /** The parts of a text between separators, without their blanks and emphasis marks, as [start, end). */
 function splitSpans(raw: string, separators: RegExp): [number, number][] {
+  // Most values hold no separator at all (one channel, one goal, one person): they are one
+  // span, found without running the separators' expression over them. `mayCut` finds every
+  // text a separator could match in (and some more), so what it passes is surely one span.
+  if (!MAY_CUT.get(separators)!.test(raw)) {
+    let a = 0;
+    let b = raw.length;
+    while (a < b && isTrimmed(raw.charCodeAt(a))) a++;
+    while (b > a && isTrimmed(raw.charCodeAt(b - 1))) b--;
+    return a < b ? [[a, b]] : [];
+  }
   const cuts: [number, number][] = [];
   let last = 0;
   separators.lastIndex = 0;
@@ -134,8 +151,9 @@ export function refsOf(f: RawField, ctx: BuildContext, keepAt = false): Ref[] {
   const out: Ref[] = [];
   const push = (text: string, range: Range) => {
     let id = clean(text);
-    if (!keepAt) id = id.replace(/^@/, '');
-    id = id.replace(/[.!]+$/, '');
+    if (!keepAt && id.charCodeAt(0) === 64) id = id.slice(1);
+    const last = id.charCodeAt(id.length - 1);
+    if (last === 46 || last === 33) id = id.replace(/[.!]+$/, '');
     // A placeholder (TBD, -, ?, k. A.) names nothing: the reference is missing, not unknown
     // (docs/decisions.md "Placeholders count as empty").
     if (id && !isPlaceholderOnly(id)) out.push({ id, range });
@@ -152,7 +170,10 @@ export function refsOf(f: RawField, ctx: BuildContext, keepAt = false): Ref[] {
     return out;
   }
   const raw = f.raw;
-  for (const [a, b] of splitSpans(raw, SEPARATORS)) {
+  const spans = splitSpans(raw, SEPARATORS);
+  for (let k = 0; k < spans.length; k++) {
+    const a = spans[k][0];
+    const b = spans[k][1];
     const text = raw.slice(a, b);
     // A reference's range is the ID itself, without a leading @ (so a rename replaces just the ID).
     const at = !keepAt && raw[a] === '@' ? 1 : 0;
@@ -174,6 +195,18 @@ export function channelSlug(s: string): string {
 
 /** What separates the channels of a cross-post cell: `Instagram, Facebook`, `IG + FB`. */
 const CHANNEL_SEPARATORS = /\s*(?:,|;|\+|&|\bund\b|\band\b)\s*/giu;
+
+/** For each list of separators, a cheap test that passes every text one of them occurs in (splitSpans). */
+const MAY_CUT = new Map<RegExp, RegExp>([
+  [SEPARATORS, /[,;]|und|and/i],
+  [CHANNEL_SEPARATORS, /[,;+&]|und|and/i],
+]);
+
+/** What splitSpans trims from a part: blanks (as `\s`) and emphasis marks. */
+function isTrimmed(c: number): boolean {
+  if (c === 42 || c === 95 || c === 96 || c === 32 || (c >= 9 && c <= 13)) return true;
+  return c > 127 && /\s/.test(String.fromCharCode(c));
+}
 
 /**
  * The channels a cell names, each with its own range (docs/format.md "Cross-posts"): one
@@ -562,7 +595,8 @@ export function namePlanFields(fields: RawField[]): RawField[] {
  */
 export function buildEntries(fields: RawField[], range: Range, index: number, ctx: BuildContext, table?: PlanEntry['table']): PlanEntry[] {
   const e = buildEntry(fields, range, index, ctx, table);
-  const cf = byName(namePlanFields(fields)).get('channel');
+  // The first channel field, as byName takes it (without a map per row).
+  const cf = namePlanFields(fields).find((f) => f.name === 'channel');
   if (!cf || !e.channel) return [e];
   const channels = channelRefs(cf, ctx);
   if (channels.length < 2) return [e];

@@ -81,6 +81,13 @@ export class ChunkCache {
     return n;
   }
 
+  /** Top-level nodes of a type in the parsed chunks a document keeps (tests). */
+  keptNodes(uri: string, type: string): number {
+    let n = 0;
+    for (const r of this.docs.get(uri)?.roots.values() ?? []) for (const c of r.children) if (c.type === type) n++;
+    return n;
+  }
+
   /** Documents with something kept (tests). */
   get documents(): number {
     return this.docs.size;

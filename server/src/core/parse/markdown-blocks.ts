@@ -75,25 +75,46 @@ function keyValue(s: string, at: number, lines: LineIndex): RawField | undefined
   };
 }
 
+/**
+ * The line a table row stands on, its start and end, and whether it holds a comment at
+ * all: its cells' ranges are then made without looking for their line, and a cell is
+ * searched for a comment only when the row holds one (the row reader's cells, ./mdtable.ts).
+ */
+interface RowLine {
+  line: number;
+  start: number;
+  end: number;
+  comment: boolean;
+}
+
 /** A table cell's text and range without its pipes and padding. */
-function cell(c: TableRow['children'][number] | undefined, map: Mapper, text: string, fallback: number): { raw: string; range: Range; offset: number } {
+function cell(
+  c: TableRow['children'][number] | undefined,
+  map: Mapper,
+  text: string,
+  fallback: number,
+  row?: RowLine,
+): { raw: string; range: Range; offset: number } {
   const lines = map.lines;
   if (!c || !c.position) return { raw: '', range: lines.rangeOf(fallback, fallback), offset: fallback };
   let [a, b] = map.span(c);
   if (text.charCodeAt(a) === 124) a++;
   if (text.charCodeAt(b - 1) === 124 && text.charCodeAt(b - 2) !== 92) b--;
   const a0 = a;
-  for (let k = a; k + 4 <= b; k++) {
-    if (text.charCodeAt(k) === 60 && text.startsWith('<!--', k)) {
-      b = k;
-      break;
+  if (!row || row.comment) {
+    for (let k = a; k + 4 <= b; k++) {
+      if (text.charCodeAt(k) === 60 && text.startsWith('<!--', k)) {
+        b = k;
+        break;
+      }
     }
   }
   while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
   while (b > a && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
   if (a === b) a = b = Math.min(a0 + 1, b + 1 > text.length ? b : a0 + 1);
   const raw = text.slice(a, b);
-  return { raw: raw.includes('\\|') ? raw.replace(/\\\|/g, '|') : raw, range: lines.rangeOf(a, b), offset: a };
+  const range = row && a >= row.start && b <= row.end ? lines.rangeOnLine(row.line, a, b) : lines.rangeOf(a, b);
+  return { raw: raw.includes('\\|') ? raw.replace(/\\\|/g, '|') : raw, range, offset: a };
 }
 
 function tableColumns(table: Table, map: Mapper, text: string): { key: string; keyRange: Range }[] {
@@ -106,8 +127,16 @@ function tableColumns(table: Table, map: Mapper, text: string): { key: string; k
 
 function rowFields(row: TableRow, cols: { key: string; keyRange: Range }[], map: Mapper, text: string): RawField[] {
   const rowEnd = map.offset(row.position!.end);
+  const line = map.docLine(row.position!.start.line);
+  const lines = map.lines;
+  let at: RowLine | undefined;
+  if (line !== undefined && row.position!.start.line === row.position!.end.line) {
+    const start = lines.lineStart(line);
+    const end = lines.lineEnd(line);
+    at = { line, start, end, comment: text.slice(start, end).includes('<!--') };
+  }
   return cols.map((col, i) => {
-    const x = cell(row.children[i], map, text, rowEnd);
+    const x = cell(row.children[i], map, text, rowEnd, at);
     // `name` in the literal: naming the field later adds no property store (yaml.ts fieldOf).
     return { key: col.key, keyRange: col.keyRange, name: undefined, raw: x.raw, range: x.range, offset: x.offset };
   });

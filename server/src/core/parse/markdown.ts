@@ -107,11 +107,15 @@ export function parseMarkdown(
   // Chunks are parsed one at a time as the walk reaches them, so that (without a cache)
   // the tree of one is garbage before the next is parsed: the CLI's peak memory on a long
   // plan is its model, not every chunk's tree (docs/performance.md).
+  const parseOne = (chunk: Chunk): Root => (opts.remarkOnly ? remark(chunk.text) : readChunk(chunk.text, remark));
   const parseAt = (chunk: Chunk): { chunk: Chunk; root: Root; map: Mapper } => {
     let root = opts.cache?.get(chunk.text);
+    // A chunk a plan's reading kept without its tables serves no other kind of document.
+    if (root && kind !== 'plan' && untabled(root)) root = undefined;
     if (!root) {
-      root = opts.remarkOnly ? remark(chunk.text) : readChunk(chunk.text, remark);
-      opts.cache?.set(chunk.text, root);
+      root = parseOne(chunk);
+      // A plan keeps its chunk without its tables once their entries are built (below).
+      if (kind !== 'plan') opts.cache?.set(chunk.text, root);
     }
     return { chunk, root, map: new Mapper(lines, chunk) };
   };
@@ -144,6 +148,9 @@ export function parseMarkdown(
           : undefined;
       const hit = key ? opts.cache!.getBuilt<PlanBuilt>(key) : same;
       if (built && hit) built.set(p.chunk, hit);
+      // A chunk kept without its tables whose entries must be built again (for another
+      // place or context) is parsed again.
+      if (!hit && untabled(p.root)) p.root = parseOne(p.chunk);
       const first = entries.length;
       const problemsBefore = out.problems.length;
       for (const node of p.root.children) {
@@ -164,6 +171,7 @@ export function parseMarkdown(
         opts.cache!.setBuilt(key, b);
         built!.set(p.chunk, b);
       }
+      if (opts.cache && !untabled(p.root)) opts.cache.set(p.chunk.text, withoutTables(p.root));
     }
     if (built) opts.cache!.setCut<MdCut>(cutKey(uri, chunks.fine), { text, lineCount: lines.lineCount, chunks, built });
     out.plan = { entries, strategyPath: fm.strategy };
@@ -192,6 +200,26 @@ export function parseMarkdown(
   out.strategy = model;
   return out;
 }
+
+/**
+ * The chunks of a plan kept for the next keystroke without their tables (docs/decisions.md
+ * "Memory"): what was built from a chunk's tables is kept with its entries (`PlanBuilt`),
+ * and the next reading that takes those walks only the chunk's other blocks (its title,
+ * fences, front matter). A table slice's tree, its rows and cells with their positions,
+ * was most of what an open Markdown plan kept. A chunk whose entries must be built anew is
+ * parsed again.
+ */
+interface UntabledRoot extends Root {
+  tablesDropped: true;
+}
+
+function withoutTables(root: Root): Root {
+  if (!root.children.some((n) => n.type === 'table')) return root;
+  const slim: UntabledRoot = { type: 'root', children: root.children.filter((n) => n.type !== 'table'), tablesDropped: true };
+  return slim;
+}
+
+const untabled = (root: Root): boolean => (root as Partial<UntabledRoot>).tablesDropped === true;
 
 /**
  * Notes a fenced code block in `out.fences` (docs/decisions.md "Positions from the model"):
