@@ -274,4 +274,51 @@ describe('a keystroke re-checks what it touched', function () {
     // Most edits counted only the entries they touched (the order was updated, not made again).
     assert.ok(kept > 100, `${kept} of 120 edits counted from the entries they touched`);
   });
+  it('gives syntax and schema findings of untouched pieces as the same objects, and what a fresh check gives', () => {
+    // A long plan (read in pieces) with broken entries: a tab before a key, an unquoted
+    // @handle, a bad date, an unknown status; edits break and mend entries, and add and
+    // remove lines above them (the problems move).
+    const note = 'Abstimmung mit Vertrieb und Grafik, Freigabe durch die Teamleitung. '.repeat(3);
+    const lines: string[] = ['stratdoc: plan', 'period: 2027-01-01 bis 2027-12-31', 'entries:'];
+    for (let i = 0; i < 80; i++) {
+      lines.push(`  - date: 2027-${String(1 + (i % 12)).padStart(2, '0')}-1${i % 10}`, `    channel: LinkedIn`, `    title: Beitrag ${i}`, `    notes: ${note}`);
+      if (i % 9 === 4) lines.push('    owner: @anna');
+      if (i % 11 === 3) lines.push('\tstatus: geplant');
+      if (i % 13 === 5) lines.push('    status: irgendwann');
+      if (i % 7 === 2) lines.push('    date: 31.02.2027');
+    }
+    const uri = 'file:///syntax/2027.plan.yaml';
+    const ws = workspace(true);
+    let text = lines.join('\n') + '\n';
+    ws.set(uri, text);
+    const ser = (list: { rule: string; range: unknown; message: { en: string } }[]) => JSON.stringify(list.map((f) => [f.rule, f.range, f.message.en]));
+    const parserRules = <F extends { rule: string }>(l: F[]) => l.filter((f) => f.rule === 'syntax' || f.rule === 'schema');
+    let before = parserRules(ws.check(TODAY).get(uri)!);
+    assert.ok(before.length >= 15, `${before.length} syntax and schema findings`);
+    const r = rng(99);
+    let keptSome = 0;
+    for (let step = 0; step < 40; step++) {
+      const ls = text.split('\n');
+      const at = 3 + Math.floor(r() * (ls.length - 5));
+      const pick = r();
+      if (pick < 0.3) ls[at] = ls[at].replace(/ +(\w+):/, '\t$1:');
+      else if (pick < 0.55) ls[at] = ls[at].replace(/\t/, '    ').replace(/@anna/, '"@anna"');
+      else if (pick < 0.7) ls.splice(at, 0, '    owner: @ben');
+      else if (pick < 0.85) ls.splice(at, 1);
+      else ls[at] = ls[at] + 'x';
+      text = ls.join('\n');
+      ws.set(uri, text);
+      const got = parserRules(ws.check(TODAY).get(uri)!);
+      // A fresh workspace that keeps readings too: it reads the text in the same pieces (one
+      // without the cache parses a plan with a syntax error whole, and words some errors otherwise).
+      const ref = workspace(true);
+      ref.set(uri, text);
+      assert.equal(ser(got), ser(parserRules(ref.check(TODAY).get(uri)!)), `step ${step}`);
+      const old = new Set(before);
+      if (got.filter((f) => old.has(f)).length >= got.length - 3) keptSome++;
+      before = got;
+    }
+    // A keystroke keeps the problems (and so the findings) of the pieces it did not touch.
+    assert.ok(keptSome >= 20, `${keptSome} of 40 edits kept the other findings as they were`);
+  });
 });
