@@ -281,7 +281,12 @@ describe('a keystroke re-checks what it touched', function () {
     const note = 'Abstimmung mit Vertrieb und Grafik, Freigabe durch die Teamleitung. '.repeat(3);
     const lines: string[] = ['stratdoc: plan', 'period: 2027-01-01 bis 2027-12-31', 'entries:'];
     for (let i = 0; i < 80; i++) {
-      lines.push(`  - date: 2027-${String(1 + (i % 12)).padStart(2, '0')}-1${i % 10}`, `    channel: LinkedIn`, `    title: Beitrag ${i}`, `    notes: ${note}`);
+      lines.push(
+        `  - date: 2027-${String(1 + (i % 12)).padStart(2, '0')}-1${i % 10}`,
+        `    channel: LinkedIn`,
+        `    title: Beitrag ${i}`,
+        `    notes: ${note}`,
+      );
       if (i % 9 === 4) lines.push('    owner: @anna');
       if (i % 11 === 3) lines.push('\tstatus: geplant');
       if (i % 13 === 5) lines.push('    status: irgendwann');
