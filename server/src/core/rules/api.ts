@@ -127,23 +127,19 @@ export function* entriesOf(project: Project): Generator<{ doc: ParsedDocument; e
   for (const doc of project.plans) for (const entry of doc.plan?.entries ?? []) yield { doc, entry };
 }
 
-/** The report made of each problem the reader found, and the document it was made for (see problemReport). */
-const problemReports = new WeakMap<ParseProblem, { uri: string; report: ReportInput }>();
-
 /**
  * The report of a problem the reader found (the syntax and schema rules): the same problem
- * object in the same document gives the same report object, so the engine takes what it
- * made of it at the last check instead of comparing what it says. A keystroke keeps the
- * problems of the pieces it did not touch, and a plan full of syntax errors costs what the
- * edit changed (docs/decisions.md "What a keystroke costs"). Weakly keyed: it holds no
- * reading alive.
+ * object in the same document gives the same report object, kept in the Workspace's
+ * derived store under the problem, so the engine takes what it made of it at the last
+ * check instead of comparing what it says. A keystroke keeps the problems of the pieces it
+ * did not touch, and a plan full of syntax errors costs what the edit changed
+ * (docs/decisions.md "What a keystroke costs").
  */
-export function problemReport(uri: string, p: ParseProblem): ReportInput {
-  const known = problemReports.get(p);
-  if (known?.uri === uri) return known.report;
-  const report: ReportInput = { uri, range: p.range, message: p.message, fixes: p.fixes, data: p.internal ? { internal: p.internal } : undefined };
-  problemReports.set(p, { uri, report });
-  return report;
+export function problemReport(project: Project, uri: string, p: ParseProblem): ReportInput {
+  const make = (): ReportInput => ({ uri, range: p.range, message: p.message, fixes: p.fixes, data: p.internal ? { internal: p.internal } : undefined });
+  const known = project.derived.of(p, 'problem report', () => ({ uri, report: make() }));
+  // A problem of a chunk two documents share is reported in each with its own URI.
+  return known.uri === uri ? known.report : make();
 }
 
 export function numberOption(ctx: RuleContext, key: string): number {

@@ -17,7 +17,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const doc of ctx.project.documents) {
-      for (const p of doc.problems) if (p.rule === 'schema') ctx.report(problemReport(doc.uri, p));
+      for (const p of doc.problems) if (p.rule === 'schema') ctx.report(problemReport(ctx.project, doc.uri, p));
       // A rule name in a suppression comment that names no rule switches nothing off
       // (docs/decisions.md "Suppressing rules"): a warning, with the likely rule.
       const ids = ctx.ruleIds;

@@ -16,7 +16,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const doc of ctx.project.documents) {
-      for (const p of doc.problems) if (p.rule === 'syntax') ctx.report(problemReport(doc.uri, p));
+      for (const p of doc.problems) if (p.rule === 'syntax') ctx.report(problemReport(ctx.project, doc.uri, p));
     }
   },
 };
