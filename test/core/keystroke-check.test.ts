@@ -225,4 +225,105 @@ describe('a keystroke re-checks what it touched', function () {
         p.uri,
       );
   });
+  it('channel-gap keeps each channel in date order entry by entry, as a fresh sort gives it', () => {
+    // Two channels, dates changed one entry at a time: moved across others, onto another's
+    // date, out of the period, unreadable, cancelled and back, to the other channel; and a
+    // pasted stretch of entries (more than a few added at once are sorted in together).
+    const r = rng(4242);
+    const day = (n: number) => new Date(Date.UTC(2027, 0, 1 + n)).toISOString().slice(0, 10);
+    // Long enough (with its notes) to be read in pieces, so unchanged entries stay the same objects.
+    const note = 'Abstimmung mit Vertrieb und Grafik, Freigabe durch die Teamleitung, Bildrechte geklärt. '.repeat(4);
+    const entry = (i: number, date: string, channel: string, status = 'geplant') =>
+      `  - date: ${date}\n    channel: ${channel}\n    title: Beitrag ${i}\n    status: ${status}\n    notes: ${note}\n`;
+    const entries: string[] = [];
+    for (let i = 0; i < 40; i++) entries.push(entry(i, day(Math.floor(r() * 300)), i % 3 ? 'LinkedIn' : 'Instagram'));
+    const head = 'stratdoc: plan\nperiod: 2027-01-01 bis 2027-12-31\nentries:\n';
+    const uri = 'file:///gap/2027.plan.yaml';
+    const ws = workspace(true);
+    ws.set(uri, head + entries.join(''));
+    ws.check(TODAY);
+    assert.ok(entries.join('').length > 16 * 1024, 'read in pieces');
+    const gapsOf = (w: Workspace) => (w.check(TODAY).get(uri) ?? []).filter((f) => f.rule === 'channel-gap').map((f) => [f.range.start.line, f.message.en]);
+    let found = 0;
+    let kept = 0;
+    for (let step = 0; step < 120; step++) {
+      ws.memo!.contributed = 0;
+      const i = Math.floor(r() * entries.length);
+      const pick = r();
+      if (step === 60) {
+        // A pasted stretch: twelve entries at once, in no date order.
+        const pasted = Array.from({ length: 12 }, (_, k) => entry(100 + k, day(Math.floor(r() * 360)), k % 2 ? 'LinkedIn' : 'Instagram'));
+        entries.splice(i, 0, ...pasted);
+      } else if (pick < 0.5) entries[i] = entries[i].replace(/date: [^\n]+/, `date: ${day(Math.floor(r() * 365))}`);
+      else if (pick < 0.6) entries[i] = entries[i].replace(/date: [^\n]+/, `date: ${entries[(i + 7) % entries.length].match(/date: ([^\n]+)/)![1]}`);
+      else if (pick < 0.65) entries[i] = entries[i].replace(/date: [^\n]+/, 'date: bald');
+      else if (pick < 0.75) entries[i] = entries[i].replace(/status: \w+/, (m) => (m === 'status: abgesagt' ? 'status: geplant' : 'status: abgesagt'));
+      else if (pick < 0.85) entries[i] = entries[i].replace(/channel: \w+/, (m) => (m === 'channel: LinkedIn' ? 'channel: Instagram' : 'channel: LinkedIn'));
+      else if (pick < 0.92 && entries.length > 5) entries.splice(i, 1);
+      else entries.splice(i, 0, entry(200 + step, day(Math.floor(r() * 365)), 'Instagram'));
+      const text = head + entries.join('');
+      ws.set(uri, text);
+      const ref = workspace(false);
+      ref.set(uri, text);
+      const want = gapsOf(ref);
+      found += want.length;
+      kept += ws.memo!.contributed < entries.length ? 1 : 0;
+      assert.deepEqual(gapsOf(ws), want, `step ${step}`);
+    }
+    assert.ok(found > 100, `${found} gaps compared`);
+    // Most edits counted only the entries they touched (the order was updated, not made again).
+    assert.ok(kept > 100, `${kept} of 120 edits counted from the entries they touched`);
+  });
+  it('gives syntax and schema findings of untouched pieces as the same objects, and what a fresh check gives', () => {
+    // A long plan (read in pieces) with broken entries: a tab before a key, an unquoted
+    // @handle, a bad date, an unknown status; edits break and mend entries, and add and
+    // remove lines above them (the problems move).
+    const note = 'Abstimmung mit Vertrieb und Grafik, Freigabe durch die Teamleitung. '.repeat(3);
+    const lines: string[] = ['stratdoc: plan', 'period: 2027-01-01 bis 2027-12-31', 'entries:'];
+    for (let i = 0; i < 80; i++) {
+      lines.push(
+        `  - date: 2027-${String(1 + (i % 12)).padStart(2, '0')}-1${i % 10}`,
+        `    channel: LinkedIn`,
+        `    title: Beitrag ${i}`,
+        `    notes: ${note}`,
+      );
+      if (i % 9 === 4) lines.push('    owner: @anna');
+      if (i % 11 === 3) lines.push('\tstatus: geplant');
+      if (i % 13 === 5) lines.push('    status: irgendwann');
+      if (i % 7 === 2) lines.push('    date: 31.02.2027');
+    }
+    const uri = 'file:///syntax/2027.plan.yaml';
+    const ws = workspace(true);
+    let text = lines.join('\n') + '\n';
+    ws.set(uri, text);
+    const ser = (list: { rule: string; range: unknown; message: { en: string } }[]) => JSON.stringify(list.map((f) => [f.rule, f.range, f.message.en]));
+    const parserRules = <F extends { rule: string }>(l: F[]) => l.filter((f) => f.rule === 'syntax' || f.rule === 'schema');
+    let before = parserRules(ws.check(TODAY).get(uri)!);
+    assert.ok(before.length >= 15, `${before.length} syntax and schema findings`);
+    const r = rng(99);
+    let keptSome = 0;
+    for (let step = 0; step < 40; step++) {
+      const ls = text.split('\n');
+      const at = 3 + Math.floor(r() * (ls.length - 5));
+      const pick = r();
+      if (pick < 0.3) ls[at] = ls[at].replace(/ +(\w+):/, '\t$1:');
+      else if (pick < 0.55) ls[at] = ls[at].replace(/\t/, '    ').replace(/@anna/, '"@anna"');
+      else if (pick < 0.7) ls.splice(at, 0, '    owner: @ben');
+      else if (pick < 0.85) ls.splice(at, 1);
+      else ls[at] = ls[at] + 'x';
+      text = ls.join('\n');
+      ws.set(uri, text);
+      const got = parserRules(ws.check(TODAY).get(uri)!);
+      // A fresh workspace that keeps readings too: it reads the text in the same pieces (one
+      // without the cache parses a plan with a syntax error whole, and words some errors otherwise).
+      const ref = workspace(true);
+      ref.set(uri, text);
+      assert.equal(ser(got), ser(parserRules(ref.check(TODAY).get(uri)!)), `step ${step}`);
+      const old = new Set(before);
+      if (got.filter((f) => old.has(f)).length >= got.length - 3) keptSome++;
+      before = got;
+    }
+    // A keystroke keeps the problems (and so the findings) of the pieces it did not touch.
+    assert.ok(keptSome >= 20, `${keptSome} of 40 edits kept the other findings as they were`);
+  });
 });

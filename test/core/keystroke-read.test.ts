@@ -211,6 +211,53 @@ describe('the keystroke path: Session.didEdit reads what a fresh reading reads',
     for (const [name, edits] of cases) run(`${name.replace(/\W+/g, '-')}.plan.yaml`, text, edits, true);
   });
 
+  it('YAML pieces: a keystroke that leaves its piece with no entry or gives it one back (quickPieces renumbers the rest)', () => {
+    // One-line entries: deleting a colon or turning braces into brackets makes the entry a
+    // scalar or a list (a schema problem, no syntax error), so the piece ends with no entry
+    // and the entries after it are numbered again; typing it back gives the entry back.
+    const base = longYaml(200);
+    const cut = (k: number) => base.indexOf(`  - date: `, base.indexOf(`"Beitrag ${k}:`));
+    const text =
+      base.slice(0, cut(100)) +
+      '  - date: 2027-03-09\n' +
+      base.slice(cut(100), cut(150)) +
+      '  - {date: 2027-03-10, channel: instagram, title: Kurz}\n' +
+      base.slice(cut(150));
+    assert.ok(text.length > 16 * 1024, 'long enough to be read in pieces');
+    const uri = 'file://' + path.join(dir, 'renumbered.plan.yaml');
+    const session = new Session({ publish: () => undefined, log: () => undefined });
+    session.didOpen(uri, text, 1);
+    const ed = new Editor(text);
+    const colon = text.indexOf('  - date: 2027-03-09') + 8;
+    const brace = text.indexOf('  - {date: 2027-03-10');
+    const close = text.indexOf('Kurz}') + 4;
+    const later = text.indexOf('title: "', text.indexOf('"Beitrag 180:') - 40) + 8;
+    const steps: [string, () => Change[], number][] = [
+      ['the colon deleted', () => [ed.change(colon, colon + 1, '')], -1],
+      ['a letter typed in a later entry', () => [ed.change(later, later, 'x')], 0],
+      ['the colon typed back', () => [ed.change(colon, colon, ':')], +1],
+      ['braces made brackets', () => [ed.change(brace + 4, brace + 5, '['), ed.change(close, close + 1, ']')], -1],
+      ['a letter deleted in a later entry', () => [ed.change(later, later + 1, '')], 0],
+      ['brackets made braces', () => [ed.change(brace + 4, brace + 5, '{'), ed.change(close, close + 1, '}')], +1],
+    ];
+    let v = 1;
+    let last = session.ws.get(uri)!;
+    for (const [name, make, delta] of steps) {
+      session.didEdit(uri, make(), ++v);
+      const doc = session.ws.get(uri)!;
+      assert.equal(doc.text, ed.text, name);
+      const fresh = parseDocument(uri, ed.text);
+      assert.ok(!fresh?.problems.some((p) => p.rule === 'syntax'), `${name}: no syntax error`);
+      assert.deepEqual(meaning(doc), meaning(fresh), name);
+      assert.equal(doc.plan!.entries.length, last.plan!.entries.length + delta, `${name}: entries`);
+      // Read as one piece again: the entries before the edited one are the last reading's.
+      assert.equal(doc.plan!.entries[0], last.plan!.entries[0], `${name}: the first entry kept`);
+      assert.equal(doc.plan!.entries[99], last.plan!.entries[99], `${name}: the entry before the edited piece kept`);
+      if (delta) assert.ok(doc.problems.some((p) => p.rule === 'schema') === delta < 0, `${name}: the entry that is none is said`);
+      last = doc;
+    }
+  });
+
   it('edits that matter to a table: in a cell, across rows, a pipe, the header, a row added and removed, a table turned into a paragraph', () => {
     const text = plan(30);
     const at = (s: string, from = 0) => {

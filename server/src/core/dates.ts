@@ -5,7 +5,7 @@
  * all check and count dates here.
  */
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 /** The shape of an ISO calendar day, `2027-03-01` (not whether the day exists: isIsoDate). */
 export const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;

@@ -192,7 +192,7 @@ function shapeVersion(memo: EntryMemo, doc: ParsedDocument, link: string | undef
   for (let i = head; i < entries.length - tail; i++) made.push(entryShape(doc, entries[i]));
   let same = st.plan === plan && old.length === entries.length;
   for (let i = 0; same && i < made.length; i++) same = made[i] === st.shapes[head + i];
-  if (made.length || old.length !== entries.length) st.shapes = [...st.shapes.slice(0, head), ...made, ...st.shapes.slice(old.length - tail)];
+  if (made.length || old.length !== entries.length) st.shapes = replaceStretch(st.shapes, head, old.length - tail - head, made);
   st.entries = entries;
   st.plan = plan;
   if (!same) st.version++;
@@ -200,6 +200,20 @@ function shapeVersion(memo: EntryMemo, doc: ParsedDocument, link: string | undef
 }
 
 const NO_ENTRIES: PlanEntry[] = [];
+
+/**
+ * `list` (kept aligned with a plan's entries) with `count` items at `at` replaced by
+ * `items`: in place, so a keystroke that remade one entry writes one slot instead of
+ * copying the 5,000 of the plan; a large stretch (a paste, a whole new reading) is copied,
+ * since a splice spreads its items as arguments.
+ */
+function replaceStretch<T>(list: T[], at: number, count: number, items: readonly T[]): T[] {
+  if (items.length <= 1024) {
+    list.splice(at, count, ...items);
+    return list;
+  }
+  return list.slice(0, at).concat(items, list.slice(at + count));
+}
 
 /**
  * Runs an aggregate rule (RuleMeta.scope `aggregate`), or gives the findings of its last run
@@ -298,7 +312,7 @@ function runTally<C, S>(
           if (c !== undefined) tally.add(state, c, e);
           made.push(c);
         }
-        st.parts = st.parts.slice(0, head).concat(made, st.parts.slice(old.length - tail));
+        st.parts = replaceStretch(st.parts, head, old.length - tail - head, made);
         st.entries = entries;
       }
       plans.push({ doc, state: st.state as S });
@@ -392,7 +406,7 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
       // The middle in the new order: kept findings of moved entries, new ones of the rest.
       let k = 0;
       for (let i = 0; i < middle.length && k < dirty.length; i++) if (entries[head + i] === dirty[k]) middle[i] = per[k++];
-      st.found = [...st.found.slice(0, head), ...middle, ...st.found.slice(st.entries.length - tail)];
+      st.found = replaceStretch(st.found, head, st.entries.length - tail - head, middle);
     }
     st.entries = entries;
   }

@@ -4,7 +4,7 @@
  * on its own) and reports findings into the documents where the user can act.
  */
 import type { Range, Text } from '../text';
-import type { FixSpec, ParsedDocument, PlanEntry } from '../model';
+import type { FixSpec, ParsedDocument, ParseProblem, PlanEntry } from '../model';
 import type { Project } from '../project';
 import { VERSION } from '../version';
 
@@ -125,6 +125,21 @@ export function docsUrl(id: string): string {
 /** Helper for rules that look at every plan entry. */
 export function* entriesOf(project: Project): Generator<{ doc: ParsedDocument; entry: PlanEntry }> {
   for (const doc of project.plans) for (const entry of doc.plan?.entries ?? []) yield { doc, entry };
+}
+
+/**
+ * The report of a problem the reader found (the syntax and schema rules): the same problem
+ * object in the same document gives the same report object, kept in the Workspace's
+ * derived store under the problem, so the engine takes what it made of it at the last
+ * check instead of comparing what it says. A keystroke keeps the problems of the pieces it
+ * did not touch, and a plan full of syntax errors costs what the edit changed
+ * (docs/decisions.md "What a keystroke costs").
+ */
+export function problemReport(project: Project, uri: string, p: ParseProblem): ReportInput {
+  const make = (): ReportInput => ({ uri, range: p.range, message: p.message, fixes: p.fixes, data: p.internal ? { internal: p.internal } : undefined });
+  const known = project.derived.of(p, 'problem report', () => ({ uri, report: make() }));
+  // A problem of a chunk two documents share is reported in each with its own URI.
+  return known.uri === uri ? known.report : make();
 }
 
 export function numberOption(ctx: RuleContext, key: string): number {

@@ -6,14 +6,86 @@ import { allowedGap, channelName } from './channels';
 import { t } from '../text';
 import { idKey } from '../vocab';
 import { daysBetween, periodOf } from '../plan/entries';
-import { Groups, Members, before, checkTally } from '../plan/tally';
+import { utcDay, DAY_MS } from '../dates';
+import { Groups, Members, checkTally } from '../plan/tally';
 
 /**
- * Per plan and channel (ID key): its dated entries that are not cancelled, and what was
- * found on it, kept until its entries or the options change.
+ * The dated entries of one channel in date order (then by their place in the plan), each
+ * with its day as a number. A keystroke takes out and puts in one entry by a binary search
+ * and a splice instead of sorting the channel again (docs/decisions.md "What a keystroke
+ * costs"); entries added in a run (a plan counted afresh, a pasted stretch) wait in
+ * `pending` and are sorted in together when the order is next read.
+ */
+class ByDate {
+  private entries: PlanEntry[] = [];
+  private days: number[] = [];
+  private pending: PlanEntry[] = [];
+
+  add(e: PlanEntry): void {
+    this.pending.push(e);
+  }
+
+  remove(e: PlanEntry): void {
+    const at = this.pending.indexOf(e);
+    if (at >= 0) {
+      this.pending.splice(at, 1);
+      return;
+    }
+    this.settle();
+    // The first place at or after e's; entries of one date and index are the same entry.
+    for (let i = this.lowerBound(e); i < this.entries.length; i++) {
+      if (this.entries[i] !== e) continue;
+      this.entries.splice(i, 1);
+      this.days.splice(i, 1);
+      return;
+    }
+  }
+
+  /** The entries in date order and their days (aligned). */
+  ordered(): { entries: readonly PlanEntry[]; days: readonly number[] } {
+    this.settle();
+    return { entries: this.entries, days: this.days };
+  }
+
+  private settle(): void {
+    const add = this.pending;
+    if (!add.length) return;
+    this.pending = [];
+    if (add.length > 8) {
+      this.entries = this.entries.concat(add).sort(byDate);
+      this.days = this.entries.map((e) => utcDay(e.isoDate!));
+      return;
+    }
+    for (const e of add) {
+      const i = this.lowerBound(e);
+      this.entries.splice(i, 0, e);
+      this.days.splice(i, 0, utcDay(e.isoDate!));
+    }
+  }
+
+  private lowerBound(e: PlanEntry): number {
+    let lo = 0;
+    let hi = this.entries.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byDate(this.entries[mid], e) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+/** Date order, then the order in the plan. */
+const byDate = (a: PlanEntry, b: PlanEntry): number => (a.isoDate! < b.isoDate! ? -1 : a.isoDate! > b.isoDate! ? 1 : a.index - b.index);
+
+/**
+ * Per plan and channel (ID key): its dated entries that are not cancelled (with their
+ * first in document order, and in date order), and what was found on it, kept until its
+ * entries or the options change.
  */
 interface Channel {
   members: Members;
+  dates: ByDate;
   found?: { key: string; list: ReportInput[] };
 }
 
@@ -28,12 +100,16 @@ const tally: Tally<string, Groups<Channel>> = {
     const declared = project.strategy ? project.derived.of(project.strategy, 'declared channel keys', keys) : keys();
     return declared && !declared.has(k) ? undefined : k;
   },
-  start: () => new Groups<Channel>(() => ({ members: new Members() })),
+  start: () => new Groups<Channel>(() => ({ members: new Members(), dates: new ByDate() })),
   add(s, k, e) {
-    s.add(k, e).found = undefined;
+    const g = s.add(k, e);
+    g.dates.add(e);
+    g.found = undefined;
   },
   remove(s, k, e) {
-    s.remove(k, e).found = undefined;
+    const g = s.remove(k, e);
+    g.dates.remove(e);
+    g.found = undefined;
   },
   report(ctx, plans) {
     const maxGap = numberOption(ctx, 'maxGapDays');
@@ -42,7 +118,7 @@ const tally: Tally<string, Groups<Channel>> = {
       for (const [, g] of state.inOrder()) {
         if (g.found?.key !== String(maxGap)) {
           const list: ReportInput[] = [];
-          gaps(ctx.project, doc, [...g.members.all()], maxGap, period, (f) => list.push(f));
+          gaps(ctx.project, doc, g, maxGap, period, (f) => list.push(f));
           g.found = { key: String(maxGap), list };
         }
         for (const f of g.found.list) ctx.report(f);
@@ -51,12 +127,11 @@ const tally: Tally<string, Groups<Channel>> = {
   },
 };
 
-/** The gaps of one channel in one plan (its dated entries, in any order). */
-function gaps(project: Project, doc: ParsedDocument, list: PlanEntry[], maxGap: number, period: Period | undefined, report: (f: ReportInput) => void): void {
-  const sorted = list.sort((a, b) => (a.isoDate! < b.isoDate! ? -1 : a.isoDate! > b.isoDate! ? 1 : a.index - b.index));
+/** The gaps of one channel in one plan. */
+function gaps(project: Project, doc: ParsedDocument, channel: Channel, maxGap: number, period: Period | undefined, report: (f: ReportInput) => void): void {
+  const { entries: sorted, days: dayOf } = channel.dates.ordered();
   // The first entry in the plan names the channel (as written).
-  let head = list[0];
-  for (const e of list) if (before(e, head)) head = e;
+  const head = channel.members.first!;
   const slug = head.channel!.id;
   // The declared cadence (docs/rules/channel-gap.md): "as needed" has no gaps; a
   // slower rhythm than maxGapDays allows twice its interval.
@@ -88,10 +163,9 @@ function gaps(project: Project, doc: ParsedDocument, list: PlanEntry[], maxGap: 
     if (days > allowed) say(first, period.start, first.isoDate!, days, 'start');
   }
   for (let i = 1; i < sorted.length; i++) {
-    const a = sorted[i - 1].isoDate!;
-    const b = sorted[i].isoDate!;
-    const days = daysBetween(a, b);
-    if (days > allowed) say(sorted[i], a, b, days);
+    // daysBetween of the two dates, from the days kept with the order.
+    const days = Math.round((dayOf[i] - dayOf[i - 1]) / DAY_MS);
+    if (days > allowed) say(sorted[i], sorted[i - 1].isoDate!, sorted[i].isoDate!, days);
   }
   if (period && last.isoDate! < period.end) {
     const days = daysBetween(last.isoDate!, period.end);
@@ -107,7 +181,8 @@ function gaps(project: Project, doc: ParsedDocument, list: PlanEntry[], maxGap: 
  * plan's, else the strategy's), between its start and the first entry and between the
  * last entry and its end. Reported at the date after the gap (for the end: the last
  * entry's date). Counted from per-entry contributions (Tally, docs/decisions.md "What a
- * keystroke costs"): a channel whose entries did not change keeps what was found on it.
+ * keystroke costs"): a channel whose entries did not change keeps what was found on it,
+ * and a channel's date order is kept and updated entry by entry.
  */
 export const rule: Rule = {
   meta: {

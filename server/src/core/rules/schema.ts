@@ -1,4 +1,5 @@
 import type { Rule } from './api';
+import { problemReport } from './api';
 import { t } from '../text';
 import { closest } from '../vocab';
 
@@ -16,7 +17,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const doc of ctx.project.documents) {
-      for (const p of doc.problems) if (p.rule === 'schema') ctx.report({ uri: doc.uri, range: p.range, message: p.message, fixes: p.fixes });
+      for (const p of doc.problems) if (p.rule === 'schema') ctx.report(problemReport(ctx.project, doc.uri, p));
       // A rule name in a suppression comment that names no rule switches nothing off
       // (docs/decisions.md "Suppressing rules"): a warning, with the likely rule.
       const ids = ctx.ruleIds;

@@ -1,4 +1,5 @@
 import type { Rule } from './api';
+import { problemReport } from './api';
 import { t } from '../text';
 
 /** YAML or front matter that does not parse; an unquoted `@handle` in YAML (fix: quote it). */
@@ -15,9 +16,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const doc of ctx.project.documents) {
-      for (const p of doc.problems)
-        if (p.rule === 'syntax')
-          ctx.report({ uri: doc.uri, range: p.range, message: p.message, fixes: p.fixes, data: p.internal ? { internal: p.internal } : undefined });
+      for (const p of doc.problems) if (p.rule === 'syntax') ctx.report(problemReport(ctx.project, doc.uri, p));
     }
   },
 };
