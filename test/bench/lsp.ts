@@ -342,7 +342,9 @@ export async function measureStart(): Promise<Start> {
     const probe = process.env.SERVER_PROBE;
     if (probe && c.proc.pid) {
       const stat = fs.readFileSync(`/proc/${c.proc.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      console.log(`server CPU ${(Number(stat[11]) + Number(stat[12])) * 10} ms (user+system), workspace read ${(c.progressEnd! - c.initialized).toFixed(0)} ms`);
+      console.log(
+        `server CPU ${(Number(stat[11]) + Number(stat[12])) * 10} ms (user+system), workspace read ${(c.progressEnd! - c.initialized).toFixed(0)} ms`,
+      );
       fs.mkdirSync(probe, { recursive: true });
       fs.writeFileSync(path.join(probe, 'smaps'), fs.readFileSync(`/proc/${c.proc.pid}/smaps`));
     }

@@ -29,7 +29,7 @@ describe('server: diagnostics over the protocol', function () {
       const strategy = c.uri('strategie.md');
       await c.until(() => c.codes(plan).includes('unknown-reference') && c.diagnostics.has(strategy), 'diagnostics of the plan and the strategy');
       // Until the publishes stop (the workspace read and checked).
-      for (let last = -1; last !== c.publishCount; ) {
+      for (let last = -1; last !== c.publishCount;) {
         last = c.publishCount;
         await new Promise((r) => setTimeout(r, 300));
       }
