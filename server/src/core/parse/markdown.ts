@@ -14,7 +14,7 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, RootContent, Heading } from 'mdast';
 import { LineCounter, parseDocument as parseYamlDocument, isMap, isScalar, Scalar } from 'yaml';
-import type { EditSpan, ParsedDocument, PlanEntry, StrategyModel } from '../model';
+import type { EditSpan, ParsedDocument, PlanEntry, StrategyModel, TableHead } from '../model';
 import { LineIndex, t, type Range } from '../text';
 import { words } from '../vocab';
 import { clean, periodField, yearKey, yearOfTitle, type BuildContext } from './build';
@@ -41,12 +41,13 @@ export interface MarkdownOptions {
 
 const remark = (text: string): Root => processor.parse(text);
 
-/** What was built from one chunk of a plan: its entries and problems, for this context and first entry index. */
+/** What was built from one chunk of a plan: its entries, problems and table headers, for this context and first entry index. */
 interface PlanBuilt {
   ctxKey: string;
   first: number;
   entries: PlanEntry[];
   problems: ParsedDocument['problems'];
+  tables: TableHead[];
 }
 
 /** A Markdown document's last cut, kept in the chunk cache for the next keystroke. */
@@ -153,21 +154,24 @@ export function parseMarkdown(
       if (!hit && untabled(p.root)) p.root = parseOne(p.chunk);
       const first = entries.length;
       const problemsBefore = out.problems.length;
+      const tablesBefore = out.tables?.length ?? 0;
       for (const node of p.root.children) {
         if (node.type === 'heading' && node.depth === 1 && !h1) {
           h1 = true;
           setTitle(out, node, p.map, text);
         }
+        // A chunk built before gives its tables' headers from what it kept (its tree may have none).
         if (node.type === 'table') {
-          const head = readTableHead(node, p.map, text, 'plan', out);
-          if (!hit) readPlanTable(node, p.map, text, entries, ctx, head);
+          if (!hit) readPlanTable(node, p.map, text, entries, ctx, readTableHead(node, p.map, text, 'plan', out));
         } else if (node.type === 'code' || node.type === 'list' || node.type === 'blockquote') noteFences(node, p.map, out);
       }
       if (hit) {
         entries.push(...hit.entries);
         out.problems.push(...hit.problems);
+        if (hit.tables.length) (out.tables ??= []).push(...hit.tables);
       } else if (key) {
-        const b: PlanBuilt = { ctxKey, first, entries: entries.slice(first), problems: out.problems.slice(problemsBefore) };
+        const tables = out.tables?.slice(tablesBefore) ?? [];
+        const b: PlanBuilt = { ctxKey, first, entries: entries.slice(first), problems: out.problems.slice(problemsBefore), tables };
         opts.cache!.setBuilt(key, b);
         built!.set(p.chunk, b);
       }
