@@ -3,8 +3,9 @@
  * plan"). Uses eemeli/yaml with a LineCounter; a syntax error is a `syntax` problem at
  * its position and whatever the parser could still read is used.
  */
-import { parseDocument, isMap, isSeq, isScalar, isPair, Scalar, type Document, type Node, type Pair, type YAMLMap, type YAMLError } from 'yaml';
+import { isMap, isSeq, isScalar, isPair, Scalar, type Node, type Pair, type YAMLMap, type YAMLError } from 'yaml';
 import { commonEnds } from './markdown-chunks';
+import { blankWords, blankedPiece, halfProblems, ownerIndex, ownerOf, parseReadable, type HalfWord, type Source } from './yaml-half';
 import type { DocumentCache, PieceState } from './cache';
 import type { Goal, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel, EditSpan } from '../model';
 import { LineIndex, comparePos, movedLines, t, type Range } from '../text';
@@ -196,10 +197,10 @@ export function parseYaml(
       /** Reads one piece (the text from line `a` to line `b`'s end); its entries numbered from `index`. */
       const readPiece = (a: number, b: number, index: number): Built => {
         const start = lines.lineStart(a);
+        const end = lines.lineStart(b + 1);
         const built: Built = { entries: [], problems: [] };
-        const { doc, half: words } = parseReadable(text, start, lines.lineStart(b + 1), kind);
-        const at = words.map(([x, y]): [number, number] => [x + start, y + start]);
-        const ptext = words.length ? blankWords(text, at) : text;
+        const { doc, half: words } = parseReadable(text, start, end, kind);
+        const ptext = words.length ? blankedPiece(text, start, end, words) : text;
         shift(doc.contents, start);
         yamlProblems(doc.errors, start, text, uri, r, built.problems);
         halfProblems(words, start, text, r, built.problems);
@@ -459,150 +460,6 @@ function readItems(
       }
     }
   }
-}
-
-const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false } as const;
-
-/**
- * A line that holds nothing but a word typed without its colon (after its indentation and
- * any `- `): no colon, comment, quote, bracket or other mark YAML reads.
- */
-const HALF_LINE = /^[ \t]*(?:-[ \t]+)*([^\s#:,[\]{}&*!|>'"%@`?-][^:#\n\r]*?)[ \t]*\r?$/;
-/** YAML's errors for such a word: it runs into the next key, is a key without value, or an item without its dash. */
-const HALF_ERROR =
-  /^Implicit keys need to be on a single line|^Implicit map keys need to be followed by map values|^Unexpected scalar|^Sequence item without - indicator/;
-
-/**
- * Parses YAML with every word typed without its colon left out (docs/decisions.md
- * "Positions from the model"): YAML reads `kpi` above `entries:` as the key `kpi entries`
- * and `chan` above an entry's `title:` as `chan title`, so the keys below it are lost
- * while the user types. Only a line YAML reports an error on (`HALF_ERROR`, on the word's
- * line or spanning it) and that is nothing but the word (`HALF_LINE`) is left out: it is
- * blanked (offsets stay) and the text parsed again, until no such line is left, as long
- * as each round leaves fewer errors. A text YAML reads without error is parsed once and
- * read as it is. Returns the words' offsets.
- */
-function parseReadable(text: string, from: number, to: number, kind: 'strategy' | 'plan'): { doc: Document.Parsed; half: [number, number][] } {
-  const src = from === 0 && to === text.length ? text : text.slice(from, to);
-  let doc = parseDocument(src, PARSE_OPTIONS);
-  const half: [number, number][] = [];
-  let masked = src;
-  // Each round blanks at least one more line; the bound only guards the unforeseen.
-  for (let round = 0; round < 64 && doc.errors.length; round++) {
-    const found: [number, number][] = [];
-    for (const err of doc.errors) {
-      if (!HALF_ERROR.test(err.message)) continue;
-      const [x, y] = err.pos;
-      // From the line the error starts on (not above it: a plain scalar's next line is its own).
-      let ls = masked.lastIndexOf('\n', x - 1) + 1;
-      while (ls <= y && ls < masked.length) {
-        let le = masked.indexOf('\n', ls);
-        if (le < 0) le = masked.length;
-        const m = HALF_LINE.exec(masked.slice(ls, le));
-        if (m) {
-          const lead = /^[ \t]*(?:-[ \t]+)*/.exec(m[0])![0];
-          const a = ls + lead.length;
-          const b = a + m[1].length;
-          // `- K2` is an item YAML reads: after a dash only a word the error starts at.
-          if ((!lead.includes('-') || a === x) && !valueBelow(text, le + from, a - ls, kind) && !found.some(([p]) => p === a)) found.push([a, b]);
-        }
-        ls = le + 1;
-      }
-    }
-    if (!found.length) break;
-    found.sort((p, q) => p[0] - q[0]);
-    const next = blankWords(masked, found);
-    const again = parseDocument(next, PARSE_OPTIONS);
-    // Blanked, the word must leave YAML fewer errors: a word with its value on the lines
-    // below it (`entr` above the entries) would hand them to the key above it instead.
-    if (again.errors.length >= doc.errors.length) break;
-    masked = next;
-    doc = again;
-    half.push(...found);
-  }
-  half.sort((p, q) => p[0] - q[0]);
-  return { doc, half };
-}
-
-/**
- * Whether the word at column `indent` (line ending at `le`) is a key typed above its value: the next
- * non-blank, non-comment line (in the whole text) is deeper. Blanked, those lines would continue the
- * key above it, so YAML's reading is kept; in a plan a word at column 0 stands among the entries.
- */
-function valueBelow(text: string, le: number, indent: number, kind: 'strategy' | 'plan'): boolean {
-  if (kind === 'plan' && indent === 0) return false;
-  let at = le + 1;
-  while (at < text.length) {
-    let end = text.indexOf('\n', at);
-    if (end < 0) end = text.length;
-    const line = text.slice(at, end);
-    const body = line.trimStart();
-    if (body && !body.startsWith('#')) return line.length - body.length > indent;
-    at = end + 1;
-  }
-  return false;
-}
-
-/** `text` with the words at these offsets (in order) turned into blanks, as parseReadable parsed them. */
-function blankWords(text: string, words: readonly [number, number][]): string {
-  let out = '';
-  let at = 0;
-  for (const [a, b] of words) {
-    out += text.slice(at, a) + ' '.repeat(b - a);
-    at = b;
-  }
-  return out + text.slice(at);
-}
-
-/** A `syntax` problem at each word left out by parseReadable (offsets from `base`). */
-function halfProblems(half: [number, number][], base: number, text: string, r: (a: number, b: number) => Range, into: ParsedDocument['problems']): void {
-  for (const [x, y] of half) {
-    const w = text.slice(x + base, y + base);
-    into.push({
-      rule: 'syntax',
-      range: r(x + base, y + base),
-      message: t(
-        `'${w}' has no colon: a key is written '${w}: …'. The line is read as if it were not there until it has one.`,
-        `'${w}' hat keinen Doppelpunkt: Ein Schlüssel wird '${w}: …' geschrieben. Bis dahin wird die Zeile übergangen.`,
-      ),
-    });
-  }
-}
-
-/** A word left out of a piece's parse, where, and the index of its entry among the piece's (-1: none). */
-type HalfWord = { text: string; range: Range; entry: number };
-
-/**
- * The entry or item a half-typed word belongs to by indentation. A word after `- ` begins
- * an item: the one whose first key follows it with nothing but blanks between (`src`: the
- * text as parsed), if any. Any other word is a line of the last one starting before it,
- * when it stands at that one's keys' column or right of it. `list` is in document order.
- */
-function ownerOf<T extends { range: Range }>(at: Range, list: readonly T[], src: string, lines: LineIndex): T | undefined {
-  const k = ownerIndex(at, list, src, lines);
-  return k >= 0 ? list[k] : undefined;
-}
-
-function ownerIndex(at: Range, list: readonly { range: Range }[], src: string, lines: LineIndex): number {
-  let lo = 0;
-  let hi = list.length - 1;
-  let k = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (comparePos(list[mid].range.start, at.start) <= 0) {
-      k = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  const from = lines.offsetAt(at.start);
-  const lineStart = lines.lineStart(at.start.line);
-  if (/^[ \t]*-[ \t]/.test(src.slice(lineStart, from))) {
-    const next = k + 1 < list.length ? list[k + 1] : undefined;
-    return next && /^\s*$/.test(src.slice(lines.offsetAt(at.end), lines.offsetAt(next.range.start))) ? k + 1 : -1;
-  }
-  // One row naming two channels is two entries with the same range: the first of them.
-  while (k > 0 && comparePos(list[k - 1].range.start, list[k].range.start) === 0) k--;
-  return k >= 0 && list[k].range.start.character <= at.start.character ? k : -1;
 }
 
 /** What was built from one piece of a plan read in pieces. */
@@ -952,7 +809,7 @@ function nodeRange(n: Node | null | undefined, r: (a: number, b: number) => Rang
 }
 
 /** The verbatim offset of a scalar's value in the text, when its text is its value. */
-function scalarOffset(s: Scalar, text: string): number | undefined {
+function scalarOffset(s: Scalar, text: Source): number | undefined {
   if (!s.range) return undefined;
   const src = text.slice(s.range[0], s.range[1]);
   const v = String(s.value);
@@ -966,7 +823,7 @@ function scalarOffset(s: Scalar, text: string): number | undefined {
  * (build.ts), and is part of the literal so that setting it adds no property store to
  * each field (docs/decisions.md "Memory").
  */
-function fieldOf(pair: Pair, text: string, r: (a: number, b: number) => Range): RawField | undefined {
+function fieldOf(pair: Pair, text: Source, r: (a: number, b: number) => Range): RawField | undefined {
   const key = keyText(pair);
   if (key === undefined || !isScalar(pair.key) || !pair.key.range) return undefined;
   const keyRange = r(pair.key.range[0], pair.key.range[1]);
@@ -988,7 +845,7 @@ function fieldOf(pair: Pair, text: string, r: (a: number, b: number) => Range): 
   return { key, keyRange, name: undefined, raw: v.range ? text.slice(v.range[0], v.range[1]).trim() : '', range: vr };
 }
 
-function fieldsOfMap(m: YAMLMap, text: string, r: (a: number, b: number) => Range): RawField[] {
+function fieldsOfMap(m: YAMLMap, text: Source, r: (a: number, b: number) => Range): RawField[] {
   const out: RawField[] = [];
   for (const pair of m.items) {
     if (!isPair(pair)) continue;
