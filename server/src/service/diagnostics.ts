@@ -11,14 +11,8 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Each rule's link to its documentation: one object per rule, shared by its diagnostics. */
-const DESCRIPTIONS = new Map<string, CodeDescription>();
-
-function describe(rule: string): CodeDescription | undefined {
-  let d = DESCRIPTIONS.get(rule);
-  if (!d && RULES_BY_ID.has(rule)) DESCRIPTIONS.set(rule, (d = { href: docsUrl(rule) }));
-  return d;
-}
+/** Each rule's link to its documentation: one object per rule, shared by its diagnostics, made at load (no state). */
+const DESCRIPTIONS: ReadonlyMap<string, CodeDescription> = new Map([...RULES_BY_ID.keys()].map((id) => [id, { href: docsUrl(id) }]));
 
 export function toDiagnostic(f: Finding, lang: Lang): Diagnostic {
   const d: Diagnostic = {
@@ -28,7 +22,7 @@ export function toDiagnostic(f: Finding, lang: Lang): Diagnostic {
     source: 'stratdoc',
     message: f.message[lang],
   };
-  const description = describe(f.rule);
+  const description = DESCRIPTIONS.get(f.rule);
   if (description) d.codeDescription = description;
   return d;
 }
