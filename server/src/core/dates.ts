@@ -5,7 +5,7 @@
  * all check and count dates here.
  */
 
-export const DAY_MS = 86_400_000;
+const DAY_MS = 86_400_000;
 
 /** The shape of an ISO calendar day, `2027-03-01` (not whether the day exists: isIsoDate). */
 export const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -44,7 +44,12 @@ export function addDays(iso: string, days: number): string {
 
 /** Days from `a` to `b` (ISO days); positive when b is later. */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((utcDay(b) - utcDay(a)) / DAY_MS);
+  return daysFrom(utcDay(a), utcDay(b));
+}
+
+/** daysBetween for days already made numbers (utcDay). */
+export function daysFrom(a: number, b: number): number {
+  return Math.round((b - a) / DAY_MS);
 }
 
 /** The last day of a month: `2027-02` → `2027-02-28`. */

@@ -71,16 +71,11 @@ export function span<T = string>(f: RawField, value?: T): Span<T> {
 /** Strips Markdown emphasis and code marks around a value. */
 export function clean(s: string): string {
   // Most values start and end with a letter or digit: nothing to strip, no new strings.
-  if (s.length && !mayStrip(s.charCodeAt(0)) && !mayStrip(s.charCodeAt(s.length - 1))) return s;
+  if (s.length && !isTrimmed(s.charCodeAt(0)) && !isTrimmed(s.charCodeAt(s.length - 1))) return s;
   return s
     .trim()
     .replace(/^[*_`]+|[*_`]+$/g, '')
     .trim();
-}
-
-/** Whether clean() may strip a character at a value's edge: `*`, `_`, a backtick, a blank (anything beyond ASCII is asked of `trim`). */
-function mayStrip(c: number): boolean {
-  return c <= 32 || c === 42 || c === 95 || c === 96 || c >= 127;
 }
 
 const SEPARATORS = /\s*(?:,|;|\bund\b|\band\b)\s*/giu;
@@ -202,7 +197,7 @@ const MAY_CUT = new Map<RegExp, RegExp>([
   [CHANNEL_SEPARATORS, /[,;+&]|und|and/i],
 ]);
 
-/** What splitSpans trims from a part: blanks (as `\s`) and emphasis marks. */
+/** What clean() and splitSpans trim from a value's edges: blanks (as `\s` and `trim`) and emphasis marks. */
 function isTrimmed(c: number): boolean {
   if (c === 42 || c === 95 || c === 96 || c === 32 || (c >= 9 && c <= 13)) return true;
   return c > 127 && /\s/.test(String.fromCharCode(c));

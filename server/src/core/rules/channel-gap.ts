@@ -6,7 +6,7 @@ import { allowedGap, channelName } from './channels';
 import { t } from '../text';
 import { idKey } from '../vocab';
 import { daysBetween, periodOf } from '../plan/entries';
-import { utcDay, DAY_MS } from '../dates';
+import { utcDay, daysFrom } from '../dates';
 import { Groups, Members, checkTally } from '../plan/tally';
 
 /**
@@ -163,8 +163,7 @@ function gaps(project: Project, doc: ParsedDocument, channel: Channel, maxGap: n
     if (days > allowed) say(first, period.start, first.isoDate!, days, 'start');
   }
   for (let i = 1; i < sorted.length; i++) {
-    // daysBetween of the two dates, from the days kept with the order.
-    const days = Math.round((dayOf[i] - dayOf[i - 1]) / DAY_MS);
+    const days = daysFrom(dayOf[i - 1], dayOf[i]);
     if (days > allowed) say(sorted[i], sorted[i - 1].isoDate!, sorted[i].isoDate!, days);
   }
   if (period && last.isoDate! < period.end) {
