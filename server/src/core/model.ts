@@ -178,6 +178,8 @@ export interface ParseProblem {
   fixes?: FixSpec[];
   /** What failed inside (an exception's stack), for the server's log; never part of the message. */
   internal?: string;
+  /** A word typed without its colon, left out of the parse (`ParsedDocument.incomplete`): the rest reads as written. */
+  halfTyped?: true;
 }
 
 export interface TextEdit {

@@ -6,7 +6,7 @@
  * goal-without-kpi), so inserting a section never makes another rule fire.
  */
 import type { FixSpec, ParsedDocument, Section } from '../model';
-import { compareRange, t, type Lang, type Text } from '../text';
+import { t, type Lang, type Text } from '../text';
 import { SECTIONS, SECTION_BY_KEY, isSectionKey, stripNumbering, words, type SectionKey } from '../vocab';
 import type { RuleContext } from '../rules/api';
 import { isPlaceholderOnly, placeholderShown } from '../vocab-practice';
@@ -406,9 +406,7 @@ export function hasSection(doc: ParsedDocument, key: SectionKey): boolean {
  * (`ParsedDocument.incomplete`, docs/decisions.md "Positions from the model").
  */
 export function readable(doc: ParsedDocument): boolean {
-  if (doc.format !== 'yaml') return true;
-  const half = doc.incomplete;
-  return !doc.problems.some((p) => p.rule === 'syntax' && !half?.some((h) => compareRange(h.range, p.range) === 0));
+  return !(doc.format === 'yaml' && doc.problems.some((p) => p.rule === 'syntax' && !p.halfTyped));
 }
 
 /** Reports a missing non-step section at the strategy's title, with the insertion fix. */

@@ -112,6 +112,7 @@ export function halfProblems(half: [number, number][], base: number, text: strin
     const w = text.slice(x + base, y + base);
     into.push({
       rule: 'syntax',
+      halfTyped: true,
       range: r(x + base, y + base),
       message: t(
         `'${w}' has no colon: a key is written '${w}: …'. The line is read as if it were not there until it has one.`,
