@@ -23,6 +23,7 @@ import { detach, type DocumentCache } from './cache';
 import { readChunk } from './mdtable';
 import { DEFINITION_RE, Mapper, chunkKey, chunkMarkdown, type Chunk } from './markdown-chunks';
 import { StrategyWalker, readPlanTable, readTableHead } from './markdown-blocks';
+import { unclosedBlock } from './markdown-unclosed';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 
@@ -121,9 +122,15 @@ export function parseMarkdown(
     return { chunk, root, map: new Mapper(lines, chunk) };
   };
   const first = chunks.length ? parseAt(chunks[0]) : undefined;
+  /** The last chunk walked: its last block may be a fence or comment left open (markdown-unclosed.ts). */
+  let last: { root: Root; map: Mapper } | undefined;
   function* parsed(): Generator<{ chunk: Chunk; root: Root; map: Mapper }> {
-    for (let i = 0; i < chunks.length; i++) yield i === 0 ? first! : parseAt(chunks[i]);
+    for (let i = 0; i < chunks.length; i++) yield (last = i === 0 ? first! : parseAt(chunks[i]));
   }
+  const noteUnclosed = () => {
+    const p = last && unclosedBlock(last.root.children[last.root.children.length - 1], last.map, out);
+    if (p) out.problems.push(p);
+  };
 
   const fm = readFrontMatter(first, out, ctx, opts.cache);
   ctx.lang = out.language ?? 'en';
@@ -178,6 +185,7 @@ export function parseMarkdown(
       if (opts.cache && !untabled(p.root)) opts.cache.set(p.chunk.text, withoutTables(p.root));
     }
     if (built) opts.cache!.setCut<MdCut>(cutKey(uri, chunks.fine), { text, lineCount: lines.lineCount, chunks, built });
+    noteUnclosed();
     out.plan = { entries, strategyPath: fm.strategy };
     return out;
   }
@@ -199,6 +207,7 @@ export function parseMarkdown(
     }
   }
   w.finish(text.length);
+  noteUnclosed();
   if (w.incomplete.length) (out.incomplete ??= []).push(...w.incomplete);
   opts.cache?.setCut<MdCut>(cutKey(uri, chunks.fine), { text, lineCount: lines.lineCount, chunks });
   out.strategy = model;
