@@ -11,7 +11,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import remarkFrontmatter from 'remark-frontmatter';
+import remarkFrontmatter, { type Options as RemarkFrontmatterOptions } from 'remark-frontmatter';
 import type { Root, RootContent, Heading } from 'mdast';
 import { LineCounter, parseDocument as parseYamlDocument, isMap, isScalar, Scalar } from 'yaml';
 import type { EditSpan, ParsedDocument, PlanEntry, StrategyModel, TableHead } from '../model';
@@ -26,6 +26,15 @@ import { StrategyWalker, readPlanTable, readTableHead } from './markdown-blocks'
 import { unclosedBlock } from './markdown-unclosed';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+/**
+ * Front matter ends at the first `---` or `...` line after the opening `---` (YAML's
+ * document end; Pandoc writes it), as every other reader of the project has it. remark's
+ * construct closes at one fence only, so a text whose front matter ends at `...` first
+ * is parsed by a processor whose front matter closes there.
+ */
+const DOTS_CLOSE: RemarkFrontmatterOptions = [{ type: 'yaml', fence: { open: '---', close: '...' } }];
+const dotsProcessor = unified().use(remarkParse).use(remarkFrontmatter, DOTS_CLOSE).use(remarkGfm).freeze();
+const DOTS_FIRST = /^\uFEFF?---[ \t]*\r?\n(?:(?!(?:---|\.\.\.)[ \t]*\r?\n)[^\n]*\n)*\.\.\.[ \t]*(?:\r?\n|$)/;
 
 export interface MarkdownOptions {
   /** The server's cache (./cache.ts): this reading's view of it. */
@@ -40,7 +49,7 @@ export interface MarkdownOptions {
   lines?: LineIndex;
 }
 
-const remark = (text: string): Root => processor.parse(text);
+const remark = (text: string): Root => (DOTS_FIRST.test(text) ? dotsProcessor : processor).parse(text);
 
 /** What was built from one chunk of a plan: its entries, problems and table headers, for this context and first entry index. */
 interface PlanBuilt {
