@@ -187,6 +187,7 @@ export function changedHunks(memo: EntryMemo, old: readonly PlanEntry[], entries
   return hunks;
 }
 
+/** changedHunks without the memo: the runs between two lists of entries, by identity. */
 export function diffEntries(old: readonly PlanEntry[], entries: readonly PlanEntry[]): Hunk[] {
   const most = Math.min(old.length, entries.length);
   let head = 0;
