@@ -223,8 +223,8 @@ export async function measureDocument(name: string, root: string, rel: string, s
     // Typing starts once the server has read the workspace and ended its first full check
     // (the figure is a keystroke's; opening is measureStart's). Keystrokes typed during that
     // check wait for it (seconds on the 5,000-entry plan under load): 30 ms apart, the
-    // first few dozen of the 200 did, and they were the paced p95 (docs/performance.md
-    // "Scheduling").
+    // first few dozen of the 200 did, and they were the paced p95 (docs/decisions.md
+    // "Many files", docs/performance.md "Typing paced 30 ms apart").
     await settledAfterOpening(c, uri);
     const r = rng(seed);
     const times: number[] = [];
