@@ -13,6 +13,8 @@ import { ConfigResolver } from '../../server/src/core/config';
 import { LineIndex } from '../../server/src/core/text';
 import { rng } from '../helpers/rng';
 import { ALL_RULES } from '../../server/src/core/rules';
+import { diffEntries } from '../../server/src/core/engine';
+import type { PlanEntry } from '../../server/src/core/model';
 
 const TODAY = '2027-02-15';
 const workspace = (cache: boolean) => new Workspace(new ConfigResolver({ readFile: () => undefined }), { cache });
@@ -325,5 +327,89 @@ describe('a keystroke re-checks what it touched', function () {
     }
     // A keystroke keeps the problems (and so the findings) of the pieces it did not touch.
     assert.ok(keptSome >= 20, `${keptSome} of 40 edits kept the other findings as they were`);
+  });
+
+  it('gives the runs an edit changed between two lists of entries: outside them the same objects, inside them what replaced them', () => {
+    // Lists of objects as a reader keeps them: most the same, some replaced, inserted or
+    // removed, at one place or at many (keystrokes at several places read before one check).
+    const r = rng(515);
+    let n = 0;
+    const make = () => ({ n: n++ }) as unknown as PlanEntry;
+    let multi = 0;
+    for (let round = 0; round < 400; round++) {
+      const old = Array.from({ length: Math.floor(r() * 300) }, make);
+      const now = old.slice();
+      const edits = 1 + Math.floor(r() * (round % 4 === 0 ? 40 : 4));
+      for (let k = 0; k < edits; k++) {
+        const at = Math.floor(r() * (now.length + 1));
+        const pick = r();
+        if (pick < 0.6 && at < now.length) now[at] = make();
+        else if (pick < 0.8) now.splice(at, 0, ...Array.from({ length: 1 + Math.floor(r() * 3) }, make));
+        else now.splice(at, 1 + Math.floor(r() * 3));
+      }
+      const hunks = diffEntries(old, now);
+      // Applied to the old list (from the last run to the first), the runs give the new one.
+      const rebuilt = old.slice();
+      for (let h = hunks.length - 1; h >= 0; h--) rebuilt.splice(hunks[h].old, hunks[h].oldEnd - hunks[h].old, ...now.slice(hunks[h].at, hunks[h].end));
+      assert.deepEqual(rebuilt, now, `round ${round}`);
+      assert.ok(rebuilt.every((e, i) => e === now[i]));
+      // In order, apart, and no kept object inside a long run (it would be checked again for
+      // nothing; a run where either side has at most 16 entries is not searched).
+      const kept = new Set(old);
+      for (let h = 0; h < hunks.length; h++) {
+        const k = hunks[h];
+        assert.ok(k.old <= k.oldEnd && k.at <= k.end && (k.old < k.oldEnd || k.at < k.end), `round ${round}: run ${h} is empty`);
+        if (h) assert.ok(hunks[h - 1].oldEnd < k.old && hunks[h - 1].end < k.at, `round ${round}: runs ${h - 1} and ${h} touch`);
+        if (k.end - k.at > 16 && k.oldEnd - k.old > 16) for (let j = k.at; j < k.end; j++) assert.ok(!kept.has(now[j]), `round ${round}: a kept entry in run ${h}`);
+      }
+      const changed = hunks.reduce((a, k) => a + (k.end - k.at), 0);
+      assert.ok(changed <= edits * 3 + 16, `round ${round}: ${changed} entries in runs after ${edits} edits`);
+      if (hunks.length > 1) multi++;
+    }
+    assert.ok(multi > 50, `${multi} lists changed at several places`);
+  });
+
+  it('checks keystrokes at many places read before one check as the entries they touched, and finds what a fresh check finds', () => {
+    // As the server reads them when they arrive faster than its checks (lsp/session.ts
+    // NEAR): each keystroke read on its own, then one check for all of them.
+    const plan = files.find((f) => f.uri.endsWith('.plan.yaml'))!;
+    const ws = workspace(true);
+    for (const f of files) ws.set(f.uri, f.text);
+    ws.check(TODAY);
+    const n = ws.get(plan.uri)!.plan!.entries.length;
+    const r = rng(816);
+    let text = plan.text;
+    for (let round = 0; round < 12; round++) {
+      const letters = 4 + Math.floor(r() * 12);
+      for (let k = 0; k < letters; k++) {
+        // A letter typed at a random place of a line after the head (no line added: the entries after it stay as they are).
+        const li = new LineIndex(text);
+        const line = 8 + Math.floor(r() * (li.lineCount - 9));
+        const at = li.offsetAt({ line, character: Math.floor(r() * (li.lineText(line).length + 1)) });
+        text = text.slice(0, at) + 'abcdefghijklmnopqrstuvwxyz'[Math.floor(r() * 26)] + text.slice(at);
+        ws.set(plan.uri, text);
+      }
+      ws.memo!.rechecked = 0;
+      ws.memo!.contributed = 0;
+      ws.memo!.retallied = 0;
+      const got = ws.check(TODAY);
+      const entryRules = ALL_RULES.filter((x) => x.meta.scope === 'entry').length;
+      const aggregates = ALL_RULES.filter((x) => x.meta.scope === 'aggregate').length;
+      // A letter changes at most its entry (or joins it with the next one): not the entries between the places.
+      assert.ok(ws.memo!.rechecked <= entryRules * letters * 2, `round ${round}: ${ws.memo!.rechecked} entries checked again for ${letters} letters in ${n} entries`);
+      assert.ok(ws.memo!.contributed <= aggregates * letters * 2, `round ${round}: ${ws.memo!.contributed} contributions for ${letters} letters`);
+      // Nor are the entries between the places taken out of the running sums and put in again.
+      assert.ok(ws.memo!.retallied <= aggregates * letters * 2, `round ${round}: ${ws.memo!.retallied} contributions taken out for ${letters} letters`);
+      // A fresh workspace that reads in pieces too (a syntax error is worded as the piece's reading words it).
+      const ref = workspace(true);
+      for (const f of files) ref.set(f.uri, f === plan ? text : f.text);
+      const fresh = ref.check(TODAY);
+      for (const [uri, list] of fresh)
+        assert.deepEqual(
+          (got.get(uri) ?? []).map((f) => [f.rule, f.range, f.message.en, f.severity, f.data]),
+          list.map((f) => [f.rule, f.range, f.message.en, f.severity, f.data]),
+          `round ${round}: ${path.basename(uri)}`,
+        );
+    }
   });
 });

@@ -54,8 +54,8 @@ export class EntryMemo {
    */
   constructor(readonly keeps: (uri: string) => boolean = () => true) {}
   readonly states = new Map<string, MemoState>();
-  /** The changed stretch between two readings' entries (see changedStretch), under the older list. */
-  readonly stretches = new WeakMap<readonly PlanEntry[], { to: readonly PlanEntry[]; head: number; tail: number }>();
+  /** The runs an edit changed between two readings' entries (see changedHunks), under the older list. */
+  readonly stretches = new WeakMap<readonly PlanEntry[], { to: readonly PlanEntry[]; hunks: readonly Hunk[] }>();
   /** Entries checked again in the last run, for tests and the benchmark. */
   rechecked = 0;
   /**
@@ -82,6 +82,8 @@ export class EntryMemo {
   readonly tallies = new Map<string, TallyState>();
   /** Contributions computed in the last check (entries made anew, or all of a plan counted afresh). */
   contributed = 0;
+  /** Contributions taken out and put in again in the last check (those of the runs an edit changed), for tests. */
+  retallied = 0;
   /**
    * What the engine made of each report last time (docs/decisions.md "What a keystroke
    * costs"): the finding (or none: switched off, suppressed), under the stamp of its
@@ -152,30 +154,79 @@ interface AggregateState {
 }
 
 /**
- * The version of a plan's shape: the same as last time when the entries an edit made anew
- * contribute what the ones they replace did (and the plan's own settings are the same).
- * Entries kept from the last reading are the same objects, so only the stretch between
- * the unchanged start and the unchanged end is looked at.
+ * What an edit changed between two readings of a plan's entries: runs (`Hunk`) where the
+ * old list's entries `[old, oldEnd)` became the new list's `[at, end)`. An edit makes new
+ * entries only for what it touched, and every other entry is the same object in the same
+ * order, so what lies between two kept entries is a run. Edits far apart from each other
+ * (keystrokes at several places read in one check, docs/decisions.md "What a keystroke
+ * costs") are several short runs, not one stretch from the first to the last: the shapes,
+ * the tallies and every entry-scoped rule look at the runs only. Runs are in order and
+ * do not overlap.
  */
+export interface Hunk {
+  old: number;
+  oldEnd: number;
+  at: number;
+  end: number;
+}
+
+/** Entries between the unchanged start and end up to this many are one run (no search for kept ones inside). */
+const ONE_RUN = 16;
+
 /**
- * How many entries at the start (`head`) and at the end (`tail`) two readings of a plan
- * share as the same objects: an edit makes new entries only for what it touched, so what
- * lies between is the changed stretch. The shapes, the tallies and every entry-scoped
- * rule compare the same two lists on a keystroke; the scan is made once per pair.
+ * The runs an edit changed between two readings of a plan (see Hunk): the entries shared at
+ * the start and at the end are skipped by comparing objects; between them, each kept entry
+ * (found by identity) closes a run. The result is made once per pair of lists: the shapes,
+ * the tallies and every entry-scoped rule compare the same two lists on a keystroke.
  */
-function changedStretch(memo: EntryMemo, old: readonly PlanEntry[], entries: readonly PlanEntry[]): { head: number; tail: number } {
+export function changedHunks(memo: EntryMemo, old: readonly PlanEntry[], entries: readonly PlanEntry[]): readonly Hunk[] {
   const known = memo.stretches.get(old);
-  if (known && known.to === entries) return known;
+  if (known && known.to === entries) return known.hunks;
+  const hunks = diffEntries(old, entries);
+  memo.stretches.set(old, { to: entries, hunks });
+  return hunks;
+}
+
+/** changedHunks without the memo: the runs between two lists of entries, by identity. */
+export function diffEntries(old: readonly PlanEntry[], entries: readonly PlanEntry[]): Hunk[] {
   const most = Math.min(old.length, entries.length);
   let head = 0;
   while (head < most && old[head] === entries[head]) head++;
   let tail = 0;
   while (tail < most - head && old[old.length - 1 - tail] === entries[entries.length - 1 - tail]) tail++;
-  const found = { to: entries, head, tail };
-  memo.stretches.set(old, found);
-  return found;
+  const oldEnd = old.length - tail;
+  const end = entries.length - tail;
+  if (head === oldEnd && head === end) return [];
+  if (oldEnd - head <= ONE_RUN || end - head <= ONE_RUN) return [{ old: head, oldEnd, at: head, end }];
+  // Where each entry of the new middle stands; an old entry found there (at or after the
+  // run's start in the new list) is kept and ends the run.
+  const where = new Map<PlanEntry, number>();
+  for (let j = head; j < end; j++) where.set(entries[j], j);
+  const hunks: Hunk[] = [];
+  let i = head;
+  let j = head;
+  while (i < oldEnd || j < end) {
+    if (i < oldEnd && j < end && old[i] === entries[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    const from = i;
+    const at = j;
+    let k: number | undefined;
+    while (i < oldEnd && !((k = where.get(old[i])) !== undefined && k >= j)) i++;
+    j = i < oldEnd ? k! : end;
+    hunks.push({ old: from, oldEnd: i, at, end: j });
+  }
+  return hunks;
 }
 
+/**
+ * The version of a plan's shape: the same as last time when the entries an edit made anew
+ * contribute what the ones they replace did (and the plan's own settings are the same).
+ * Entries kept from the last reading are the same objects, so only the runs an edit
+ * changed (changedHunks) are looked at.
+ */
 function shapeVersion(memo: EntryMemo, doc: ParsedDocument, link: string | undefined): number {
   const entries = doc.plan?.entries ?? NO_ENTRIES;
   const plan = planShape(doc, link);
@@ -186,13 +237,17 @@ function shapeVersion(memo: EntryMemo, doc: ParsedDocument, link: string | undef
     return fresh.version;
   }
   if (st.entries === entries && st.plan === plan) return st.version;
-  const old = st.entries;
-  const { head, tail } = changedStretch(memo, old, entries);
-  const made: string[] = [];
-  for (let i = head; i < entries.length - tail; i++) made.push(entryShape(doc, entries[i]));
-  let same = st.plan === plan && old.length === entries.length;
-  for (let i = 0; same && i < made.length; i++) same = made[i] === st.shapes[head + i];
-  if (made.length || old.length !== entries.length) st.shapes = replaceStretch(st.shapes, head, old.length - tail - head, made);
+  const hunks = changedHunks(memo, st.entries, entries);
+  let same = st.plan === plan && st.entries.length === entries.length;
+  // From the last run to the first, so the old positions of the runs before stay true.
+  for (let h = hunks.length - 1; h >= 0; h--) {
+    const k = hunks[h];
+    const made: string[] = [];
+    for (let i = k.at; i < k.end; i++) made.push(entryShape(doc, entries[i]));
+    if (same && made.length !== k.oldEnd - k.old) same = false;
+    for (let i = 0; same && i < made.length; i++) same = made[i] === st.shapes[k.old + i];
+    st.shapes = replaceStretch(st.shapes, k.old, k.oldEnd - k.old, made);
+  }
   st.entries = entries;
   st.plan = plan;
   if (!same) st.version++;
@@ -289,30 +344,39 @@ function runTally<C, S>(
         st = { key, strategy: project.strategy, entries, parts, state };
         memo.tallies.set(mid, st);
       } else if (st.entries !== entries) {
-        // Entries kept from the last reading are the same objects: only the stretch between
-        // the unchanged start and the unchanged end is taken out and put in again.
+        // Entries kept from the last reading are the same objects: only the runs an edit
+        // changed (changedHunks) are taken out and put in again. An entry that is kept but
+        // stands in a run (moved) keeps its contribution.
         const old = st.entries;
         const state = st.state as S;
-        const { head, tail } = changedStretch(memo, old, entries);
+        const hunks = changedHunks(memo, old, entries);
         const kept = new Map<PlanEntry, C | undefined>();
-        for (let i = head; i < old.length - tail; i++) {
-          const c = st.parts[i] as C | undefined;
-          if (c !== undefined) tally.remove(state, c, old[i]);
-          kept.set(old[i], c);
-        }
-        const made: (C | undefined)[] = [];
-        for (let i = head; i < entries.length - tail; i++) {
-          const e = entries[i];
-          let c: C | undefined;
-          if (kept.has(e)) c = kept.get(e);
-          else {
-            c = tally.contribution(project, doc, e);
-            memo.contributed++;
+        for (const k of hunks) {
+          for (let i = k.old; i < k.oldEnd; i++) {
+            const c = st.parts[i] as C | undefined;
+            if (c !== undefined) tally.remove(state, c, old[i]);
+            kept.set(old[i], c);
+            memo.retallied++;
           }
-          if (c !== undefined) tally.add(state, c, e);
-          made.push(c);
         }
-        st.parts = replaceStretch(st.parts, head, old.length - tail - head, made);
+        const made: (C | undefined)[][] = [];
+        for (const k of hunks) {
+          const run: (C | undefined)[] = [];
+          for (let i = k.at; i < k.end; i++) {
+            const e = entries[i];
+            let c: C | undefined;
+            if (kept.has(e)) c = kept.get(e);
+            else {
+              c = tally.contribution(project, doc, e);
+              memo.contributed++;
+            }
+            if (c !== undefined) tally.add(state, c, e);
+            run.push(c);
+          }
+          made.push(run);
+        }
+        // From the last run to the first, so the old positions of the runs before stay true.
+        for (let h = hunks.length - 1; h >= 0; h--) st.parts = replaceStretch(st.parts, hunks[h].old, hunks[h].oldEnd - hunks[h].old, made[h]);
         st.entries = entries;
       }
       plans.push({ doc, state: st.state as S });
@@ -333,7 +397,7 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
   const out: ReportInput[] = [];
   const optionsKey = JSON.stringify(options);
   const views: ParsedDocument[] = [];
-  const states: [ParsedDocument, MemoState, PlanEntry[], number, number, ReportInput[][]][] = [];
+  const states: [ParsedDocument, MemoState, PlanEntry[], readonly Hunk[], ReportInput[][][]][] = [];
   let anyDirty = false;
   for (const doc of project.plans) {
     const id = `${rule.meta.id}\n${doc.uri}`;
@@ -344,27 +408,34 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
       st = { key, strategy: project.strategy, entries: [], found: [] };
       memo.states.set(id, st);
     }
-    // Entries kept from the last reading are the same objects: what lies between the
-    // unchanged start and the unchanged end is checked again, the rest is taken as found.
+    // Entries kept from the last reading are the same objects: the runs an edit changed
+    // (changedHunks) are checked again, the rest is taken as found.
     const entries = doc.plan?.entries ?? [];
     const old = st.entries;
-    const { head, tail } = changedStretch(memo, old, entries);
-    for (let i = 0; i < head; i++) for (const f of st.found[i]) out.push(f);
-    for (let i = old.length - tail; i < old.length; i++) for (const f of st.found[i]) out.push(f);
-    // Between them, entries kept but moved (an entry inserted or removed before them).
+    const hunks = changedHunks(memo, old, entries);
+    // Between the runs, in order; in a run, entries kept but moved (an entry inserted or
+    // removed before them without a line moving) keep what was found.
     const moved = new Map<PlanEntry, ReportInput[]>();
-    for (let i = head; i < old.length - tail; i++) moved.set(old[i], st.found[i]);
-    const middle: ReportInput[][] = [];
+    for (const k of hunks) for (let i = k.old; i < k.oldEnd; i++) moved.set(old[i], st.found[i]);
+    const middles: ReportInput[][][] = [];
     const dirty: PlanEntry[] = [];
-    for (let i = head; i < entries.length - tail; i++) {
-      const known = moved.get(entries[i]);
-      if (known) for (const f of known) out.push(f);
-      else dirty.push(entries[i]);
-      middle.push(known ?? NONE);
+    let i = 0;
+    for (const k of hunks) {
+      for (; i < k.old; i++) for (const f of st.found[i]) out.push(f);
+      i = k.oldEnd;
+      const middle: ReportInput[][] = [];
+      for (let j = k.at; j < k.end; j++) {
+        const known = moved.get(entries[j]);
+        if (known) for (const f of known) out.push(f);
+        else dirty.push(entries[j]);
+        middle.push(known ?? NONE);
+      }
+      middles.push(middle);
     }
+    for (; i < old.length; i++) for (const f of st.found[i]) out.push(f);
     memo.rechecked += dirty.length;
     if (dirty.length) anyDirty = true;
-    states.push([doc, st, dirty, head, tail, middle]);
+    states.push([doc, st, dirty, hunks, middles]);
     views.push({ ...doc, plan: { ...doc.plan!, entries: dirty }, whole: doc.whole ?? doc });
   }
   const found: ReportInput[] = [];
@@ -383,7 +454,7 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
   // Findings in the strategy are not about entries: the rule saw the whole strategy.
   const planUris = new Set(project.plans.map((d) => d.uri));
   for (const f of found) if (!planUris.has(f.uri)) out.push(f);
-  for (const [doc, st, dirty, head, tail, middle] of states) {
+  for (const [doc, st, dirty, hunks, middles] of states) {
     const mine = found.length ? found.filter((f) => f.uri === doc.uri) : NONE;
     const per: ReportInput[][] = dirty.map(() => NONE);
     let attributed = true;
@@ -402,12 +473,14 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
       continue;
     }
     const entries = doc.plan?.entries ?? [];
-    if (middle.length || st.entries.length !== entries.length) {
-      // The middle in the new order: kept findings of moved entries, new ones of the rest.
-      let k = 0;
-      for (let i = 0; i < middle.length && k < dirty.length; i++) if (entries[head + i] === dirty[k]) middle[i] = per[k++];
-      st.found = replaceStretch(st.found, head, st.entries.length - tail - head, middle);
+    // Each run in the new order: kept findings of moved entries, new ones of the rest.
+    let d = 0;
+    for (let h = 0; h < hunks.length; h++) {
+      const middle = middles[h];
+      for (let i = 0; i < middle.length && d < dirty.length; i++) if (entries[hunks[h].at + i] === dirty[d]) middle[i] = per[d++];
     }
+    // From the last run to the first, so the old positions of the runs before stay true.
+    for (let h = hunks.length - 1; h >= 0; h--) st.found = replaceStretch(st.found, hunks[h].old, hunks[h].oldEnd - hunks[h].old, middles[h]);
     st.entries = entries;
   }
   return out;
