@@ -55,7 +55,7 @@ export class EntryMemo {
   constructor(readonly keeps: (uri: string) => boolean = () => true) {}
   readonly states = new Map<string, MemoState>();
   /** The changed stretch between two readings' entries (see changedStretch), under the older list. */
-  readonly stretches = new WeakMap<readonly PlanEntry[], { to: readonly PlanEntry[]; head: number; tail: number }>();
+  readonly stretches = new WeakMap<readonly PlanEntry[], Stretch>();
   /** Entries checked again in the last run, for tests and the benchmark. */
   rechecked = 0;
   /**
@@ -82,6 +82,8 @@ export class EntryMemo {
   readonly tallies = new Map<string, TallyState>();
   /** Contributions computed in the last check (entries made anew, or all of a plan counted afresh). */
   contributed = 0;
+  /** Contributions taken out of or put into a kept running state in the last check, for tests. */
+  counted = 0;
   /**
    * What the engine made of each report last time (docs/decisions.md "What a keystroke
    * costs"): the finding (or none: switched off, suppressed), under the stamp of its
@@ -163,7 +165,7 @@ interface AggregateState {
  * lies between is the changed stretch. The shapes, the tallies and every entry-scoped
  * rule compare the same two lists on a keystroke; the scan is made once per pair.
  */
-function changedStretch(memo: EntryMemo, old: readonly PlanEntry[], entries: readonly PlanEntry[]): { head: number; tail: number } {
+function changedStretch(memo: EntryMemo, old: readonly PlanEntry[], entries: readonly PlanEntry[]): Stretch {
   const known = memo.stretches.get(old);
   if (known && known.to === entries) return known;
   const most = Math.min(old.length, entries.length);
@@ -171,9 +173,95 @@ function changedStretch(memo: EntryMemo, old: readonly PlanEntry[], entries: rea
   while (head < most && old[head] === entries[head]) head++;
   let tail = 0;
   while (tail < most - head && old[old.length - 1 - tail] === entries[entries.length - 1 - tail]) tail++;
-  const found = { to: entries, head, tail };
+  const found: Stretch = { to: entries, head, tail };
   memo.stretches.set(old, found);
   return found;
+}
+
+/** The changed stretch of two readings' entries (changedStretch), and inside it what changed (changedEntries). */
+interface Stretch {
+  to: readonly PlanEntry[];
+  head: number;
+  tail: number;
+  diff?: EntryDiff;
+}
+
+/**
+ * Inside the changed stretch, the entries that are gone (indexes into the older list) and
+ * the ones made (indexes into the newer), both ascending. The stretch runs from the first
+ * to the last entry any edit since the older reading touched; an aggregate rule that was
+ * not run for a few keystrokes (their edits changed no shape) sees a stretch over several
+ * edits and the entries between them, which are the same objects in the same places.
+ * Those are neither taken out nor put in (docs/decisions.md "What a keystroke costs").
+ */
+interface EntryDiff {
+  gone: number[];
+  made: number[];
+}
+
+function changedEntries(memo: EntryMemo, old: readonly PlanEntry[], entries: readonly PlanEntry[]): Stretch & { diff: EntryDiff } {
+  const st = changedStretch(memo, old, entries);
+  if (st.diff) return st as Stretch & { diff: EntryDiff };
+  const { head, tail } = st;
+  const gone: number[] = [];
+  const made: number[] = [];
+  if (old.length === entries.length) {
+    // An edit that adds or removes no entry: what changed is what is not the same object in the same place.
+    for (let i = head; i < old.length - tail; i++) if (old[i] !== entries[i]) gone.push(i), made.push(i);
+  } else {
+    const now = new Set<PlanEntry>();
+    for (let i = head; i < entries.length - tail; i++) now.add(entries[i]);
+    const was = new Set<PlanEntry>();
+    for (let i = head; i < old.length - tail; i++) {
+      if (now.has(old[i])) was.add(old[i]);
+      else gone.push(i);
+    }
+    for (let i = head; i < entries.length - tail; i++) if (!was.has(entries[i])) made.push(i);
+  }
+  st.diff = { gone, made };
+  return st as Stretch & { diff: EntryDiff };
+}
+
+/**
+ * `list` (aligned with the older entries of a diff) aligned with the newer: the items of
+ * the entries made are `fresh` (in the order of `diff.made`), the others keep theirs (the
+ * entries kept are in the same order in both lists: the same objects, the same places).
+ */
+function realign<T>(list: T[], old: readonly PlanEntry[], entries: readonly PlanEntry[], st: Stretch & { diff: EntryDiff }, fresh: readonly T[]): T[] {
+  const { head, tail, diff } = st;
+  if (old.length === entries.length) {
+    // gone and made are the same places (changedEntries).
+    for (let k = 0; k < diff.made.length; k++) list[diff.made[k]] = fresh[k];
+    return list;
+  }
+  const mid: T[] = [];
+  let i = head;
+  let g = 0;
+  let m = 0;
+  for (let j = head; j < entries.length - tail; j++) {
+    if (m < diff.made.length && diff.made[m] === j) {
+      mid.push(fresh[m++]);
+      continue;
+    }
+    while (g < diff.gone.length && diff.gone[g] === i) {
+      i++;
+      g++;
+    }
+    if (old[i] !== entries[j]) return realignByIdentity(list, old, entries, st, fresh);
+    mid.push(list[i++]);
+  }
+  return replaceStretch(list, head, old.length - tail - head, mid);
+}
+
+/** realign for kept entries in another order (no reader makes that; kept as the safe way). */
+function realignByIdentity<T>(list: T[], old: readonly PlanEntry[], entries: readonly PlanEntry[], st: Stretch & { diff: EntryDiff }, fresh: readonly T[]): T[] {
+  const { head, tail, diff } = st;
+  const item = new Map<PlanEntry, T>();
+  for (let i = head; i < old.length - tail; i++) item.set(old[i], list[i]);
+  const made = new Map(diff.made.map((j, k) => [j, fresh[k]]));
+  const mid: T[] = [];
+  for (let j = head; j < entries.length - tail; j++) mid.push(made.has(j) ? made.get(j)! : item.get(entries[j])!);
+  return replaceStretch(list, head, old.length - tail - head, mid);
 }
 
 function shapeVersion(memo: EntryMemo, doc: ParsedDocument, link: string | undefined): number {
@@ -187,12 +275,12 @@ function shapeVersion(memo: EntryMemo, doc: ParsedDocument, link: string | undef
   }
   if (st.entries === entries && st.plan === plan) return st.version;
   const old = st.entries;
-  const { head, tail } = changedStretch(memo, old, entries);
-  const made: string[] = [];
-  for (let i = head; i < entries.length - tail; i++) made.push(entryShape(doc, entries[i]));
+  const diff = changedEntries(memo, old, entries);
+  const made = diff.diff.made.map((j) => entryShape(doc, entries[j]));
+  // The same shape: the same settings, and each entry made in the place of one gone with its shape.
   let same = st.plan === plan && old.length === entries.length;
-  for (let i = 0; same && i < made.length; i++) same = made[i] === st.shapes[head + i];
-  if (made.length || old.length !== entries.length) st.shapes = replaceStretch(st.shapes, head, old.length - tail - head, made);
+  for (let k = 0; same && k < made.length; k++) same = made[k] === st.shapes[diff.diff.made[k]];
+  st.shapes = realign(st.shapes, old, entries, diff, made);
   st.entries = entries;
   st.plan = plan;
   if (!same) st.version++;
@@ -289,30 +377,23 @@ function runTally<C, S>(
         st = { key, strategy: project.strategy, entries, parts, state };
         memo.tallies.set(mid, st);
       } else if (st.entries !== entries) {
-        // Entries kept from the last reading are the same objects: only the stretch between
-        // the unchanged start and the unchanged end is taken out and put in again.
+        // Entries kept from the last reading are the same objects: only those gone are taken
+        // out and those made put in (changedEntries).
         const old = st.entries;
         const state = st.state as S;
-        const { head, tail } = changedStretch(memo, old, entries);
-        const kept = new Map<PlanEntry, C | undefined>();
-        for (let i = head; i < old.length - tail; i++) {
+        const diff = changedEntries(memo, old, entries);
+        for (const i of diff.diff.gone) {
           const c = st.parts[i] as C | undefined;
           if (c !== undefined) tally.remove(state, c, old[i]);
-          kept.set(old[i], c);
         }
-        const made: (C | undefined)[] = [];
-        for (let i = head; i < entries.length - tail; i++) {
-          const e = entries[i];
-          let c: C | undefined;
-          if (kept.has(e)) c = kept.get(e);
-          else {
-            c = tally.contribution(project, doc, e);
-            memo.contributed++;
-          }
-          if (c !== undefined) tally.add(state, c, e);
-          made.push(c);
-        }
-        st.parts = replaceStretch(st.parts, head, old.length - tail - head, made);
+        const made = diff.diff.made.map((j) => {
+          const c = tally.contribution(project, doc, entries[j]);
+          if (c !== undefined) tally.add(state, c, entries[j]);
+          return c;
+        });
+        memo.contributed += made.length;
+        memo.counted += diff.diff.gone.length + made.length;
+        st.parts = realign(st.parts, old, entries, diff, made);
         st.entries = entries;
       }
       plans.push({ doc, state: st.state as S });
