@@ -18,7 +18,7 @@ import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { Session } from '../../server/src/lsp/session';
-import { toDiagnostics } from '../../server/src/service/diagnostics';
+import { DiagnosticsWire } from '../../server/src/lsp/wire';
 import { rng } from '../helpers/rng';
 import { ALL_RULES } from '../../server/src/core/rules';
 import { Members } from '../../server/src/core/plan/tally';
@@ -51,19 +51,14 @@ async function main(): Promise<void> {
   let sent = 0;
   let diagnostics = 0;
   let inPublish: (() => void) | undefined;
+  const wire = new DiagnosticsWire();
   const session = new Session({
     publish(u, findings, lang, version) {
       inPublish?.();
-      // What the server's connection does with a publish: the diagnostics, one JSON-RPC
-      // notification, its UTF-8 bytes.
-      const a = performance.now();
-      const diags = toDiagnostics(findings, lang);
-      const b = performance.now();
-      const body = JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: u, version, diagnostics: diags } });
-      const c = performance.now();
-      sent += Buffer.from(body, 'utf8').length;
-      const d = performance.now();
-      if (process.env.SPLIT) console.log(`conv ${(b - a).toFixed(2)} json ${(c - b).toFixed(2)} utf8 ${(d - c).toFixed(2)} ${body.length} ${/[^\x00-\xff]/.exec(body)?.[0]}`);
+      // What the server's connection does with a publish (server.ts, lsp/wire.ts): one
+      // JSON-RPC notification, its UTF-8 bytes.
+      const msg = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: wire.params(u, version, findings, lang, session.open.has(u)) };
+      sent += wire.encode(msg).length;
       if (u === uri) diagnostics = findings.length;
     },
     log: () => undefined,
