@@ -20,6 +20,7 @@ import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { Session } from '../../server/src/lsp/session';
 import { DiagnosticsWire } from '../../server/src/lsp/wire';
 import { rng } from '../helpers/rng';
+import { LineIndex } from '../../server/src/core/text';
 import { ALL_RULES } from '../../server/src/core/rules';
 import { Members } from '../../server/src/core/plan/tally';
 import { randomKeystroke } from './lsp';
@@ -57,7 +58,9 @@ async function main(): Promise<void> {
       inPublish?.();
       // What the server's connection does with a publish (server.ts, lsp/wire.ts): one
       // JSON-RPC notification, its UTF-8 bytes.
-      const msg = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: wire.params(u, version, findings, lang, session.open.has(u)) };
+      // WIRE=0: as before lsp/wire.ts (the diagnostics converted and the whole JSON encoded).
+      const keep = process.env.WIRE !== '0' && session.open.has(u);
+      const msg = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: wire.params(u, version, findings, lang, keep) };
       sent += wire.encode(msg).length;
       if (u === uri) diagnostics = findings.length;
     },
@@ -124,16 +127,30 @@ async function main(): Promise<void> {
   };
   // The first keystrokes after opening count the plan afresh and warm the JIT: not measured.
   const WARM = 20;
+  let typed: { off: number; at: { line: number; character: number } } | undefined;
   for (let i = 0; i < edits + WARM; i++) {
     if (i === WARM) {
       perRule.clear();
       for (const p of Object.values(phases)) p.cpu.length = p.bytes.length = p.windows.length = 0;
       gcs.length = 0;
     }
-    const k = randomKeystroke(text, r);
-    text = k.text;
-    const at = { line: k.line, character: k.character };
-    session.didEdit(uri, [{ range: { start: at, end: at }, text: k.ch }], i + 2);
+    if (typed && process.env.RETYPE) {
+      // RETYPE=1: each letter typed is deleted by the next keystroke (the document stays as it was; test/lsp/memory.test.ts).
+      const { off, at } = typed;
+      typed = undefined;
+      text = text.slice(0, off) + text.slice(off + 1);
+      session.didEdit(uri, [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' }], i + 2);
+    } else {
+      const k = randomKeystroke(text, r);
+      const at = { line: k.line, character: k.character };
+      if (process.env.RETYPE) typed = { off: new LineIndex(text).offsetAt(at), at };
+      text = k.text;
+      session.didEdit(uri, [{ range: { start: at, end: at }, text: k.ch }], i + 2);
+    }
+    if (process.env.RETYPE && (i === WARM + 100 || i === WARM + edits - 1)) {
+      (globalThis as { gc?: () => void }).gc?.();
+      console.log(`live heap after ${i - WARM + 1} keystrokes: ${(process.memoryUsage().heapUsed / 1048576).toFixed(1)} MB`);
+    }
     measure(phases.read, () => void session.ws);
     // The check and the publish: flush runs both; the publish's share is measured from its start.
     let split = 0;

@@ -118,11 +118,19 @@ describe('a keystroke re-checks what it touched', function () {
       assert.ok(title > 0 && mode > title + 40, `${path.basename(plan.uri)}: ${title} ${mode}`);
       // The fourth cell (Thema) or the title's value.
       lines[title] = lines[title].startsWith('|') ? lines[title].replace(/^((?:\|[^|]*){3}\| )/, '$1x') : lines[title].replace('title: ', 'title: x');
+      const before = ws.get(plan.uri)!.plan!.entries;
       ws.set(plan.uri, lines.join('\n'));
       ws.memo!.reused = 0;
       ws.check(TODAY);
       // (A rule with a finding inside the entry made anew runs again, see the first test.)
       assert.ok(ws.memo!.reused >= aggregates.length - 2, `${path.basename(plan.uri)}: a title changes no count, yet ${aggregates.length - ws.memo!.reused} rules ran`);
+      // What the check compared is kept for that check only: a running tally not updated
+      // since an older reading must not keep every reading since alive (through the
+      // stretches, each older list names the next).
+      assert.ok(
+        [...ws.memo!.stretches.keys()].every((k) => k === before),
+        `${path.basename(plan.uri)}: stretches kept under ${ws.memo!.stretches.size} lists`,
+      );
       lines[mode] = lines[mode].replace(/mode: \w+/, 'mode: push').replace(/\| (Geschichte|Tipps|Dialog|Einblick|Service) \|/, '| Werbung |');
       const text = lines.join('\n');
       ws.set(plan.uri, text);

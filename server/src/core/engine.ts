@@ -54,8 +54,13 @@ export class EntryMemo {
    */
   constructor(readonly keeps: (uri: string) => boolean = () => true) {}
   readonly states = new Map<string, MemoState>();
-  /** The changed stretch between two readings' entries (see changedStretch), under the older list. */
-  readonly stretches = new WeakMap<readonly PlanEntry[], Stretch>();
+  /**
+   * The changed stretch between two readings' entries (see changedStretch), under the older
+   * list, for the check of one project: emptied when the next begins. Kept longer, each
+   * older list would keep the next alive through it, and a running tally that was not
+   * updated for many keystrokes (the aggregate rules reused) every reading since.
+   */
+  readonly stretches = new Map<readonly PlanEntry[], Stretch>();
   /** Entries checked again in the last run, for tests and the benchmark. */
   rechecked = 0;
   /**
@@ -545,6 +550,7 @@ export function checkProject(project: Project, opts: CheckOptions): Finding[] {
 export function* checkProjectSteps(project: Project, opts: CheckOptions): Generator<void, Finding[], void> {
   const home = project.documents[0];
   if (!home) return [];
+  opts.memo?.stretches.clear();
   const homeConfig = opts.configFor(home.uri);
   const docs = new Map(project.documents.map((d) => [d.uri, d]));
   const configs = new Map<string, ResolvedConfig>();
