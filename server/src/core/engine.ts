@@ -79,6 +79,8 @@ export class EntryMemo {
   converted_ = 0;
   /** Per plan (URI): the shape of each entry, aligned with the entries last seen (core/plan/shape.ts). */
   readonly shapes = new Map<string, ShapeState>();
+  /** The reports of aggregate rules whose strings are copies already (detach), while the rule keeps them. */
+  readonly detached = new WeakSet<ReportInput>();
   /** Per aggregate rule and project: what its last run saw and found. */
   readonly aggregates = new Map<string, AggregateState>();
   /** Aggregate rule runs answered from their last run, for tests and the benchmark. */
@@ -335,7 +337,12 @@ function runAggregate(rule: Rule, project: Project, options: Record<string, Opti
   }
   const found: ReportInput[] = [];
   // Kept findings outlive the text they were made from: their strings are copies (docs/decisions.md "Memory").
-  const report = (f: ReportInput) => found.push(detach(f));
+  // A report the rule keeps and gives again (the same object) is not copied again; the
+  // engine then takes it as it filtered it last time.
+  const report = (f: ReportInput) => {
+    if (!memo.detached.has(f)) memo.detached.add(detach(f));
+    found.push(f);
+  };
   if (rule.tally) runTally(rule.meta.id, rule.tally, project, options, today, memo, report);
   else rule.check({ project, options, today, report });
   const within = found.map((f) => {
