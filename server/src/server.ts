@@ -44,6 +44,7 @@ import { exportPlan, EXPORT_REQUEST } from './service/export';
 import { todayIso } from './core/engine';
 import { WATCH_GLOBS } from './core/files/policy';
 import { FrameReader, ShutdownGuard } from './lsp/transport';
+import { DiagnosticsWire } from './lsp/wire';
 
 /**
  * `$/cancelRequest` (docs/decisions.md "Request flow"): a request cancelled while it still
@@ -73,7 +74,11 @@ function connect() {
   const log = (m: string) => connection.console.error(m);
   let guard: ShutdownGuard | undefined;
   if (args.includes('--stdio')) {
-    writer = new StreamMessageWriter(process.stdout);
+    // A push of diagnostics is written from the pieces kept per finding (lsp/wire.ts).
+    writer = new StreamMessageWriter(process.stdout, {
+      charset: 'utf-8',
+      contentTypeEncoder: { name: 'application/json', encode: (msg, o) => Promise.resolve(wire.encode(msg, o.charset as BufferEncoding)) },
+    });
     guard = new ShutdownGuard(new FrameReader(process.stdin, answer, log), answer);
   } else if (args.includes('--node-ipc')) {
     writer = new IPCMessageWriter(process);
@@ -93,6 +98,7 @@ function connect() {
   return c;
 }
 
+const wire = new DiagnosticsWire();
 const connection = connect();
 
 let progressCapable = false;
@@ -103,7 +109,7 @@ let lastReport = 0;
 
 const session = new Session({
   publish(uri, findings, lang, version) {
-    void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(findings, lang) });
+    void connection.sendDiagnostics(wire.params(uri, version, findings, lang, session.open.has(uri)));
   },
   log(message) {
     connection.console.log(message);

@@ -58,7 +58,7 @@ function cpuMs(fn: () => unknown, runs: number): number {
   return median(xs);
 }
 
-function planFile(dir: string): string {
+export function planFile(dir: string): string {
   const find = (d: string): string | undefined => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);

@@ -103,6 +103,57 @@ describe('a keystroke re-checks what it touched', function () {
     }
   });
 
+  it('after edits that changed no count, counts only the entries edits made, not those between them', () => {
+    // A title typed near the top (the aggregate rules keep their findings and do not count),
+    // then a mode changed near the end: the rules count again over a stretch from the one
+    // edit to the other, whose entries in between are the same objects as before.
+    const aggregates = ALL_RULES.filter((r) => r.meta.scope === 'aggregate');
+    for (const plan of files.filter((f) => /\.plan\./.test(f.uri))) {
+      const ws = workspace(true);
+      for (const f of files) ws.set(f.uri, f.text);
+      ws.check(TODAY);
+      const n = ws.get(plan.uri)!.plan!.entries.length;
+      const lines = plan.text.split('\n');
+      const title = lines.findIndex((l, i) => i > lines.length / 5 && /^\| \d\d\.\d\d\.2027 \||^ +title: [A-Za-z][^"']*$/.test(l));
+      let mode = lines.length - 1;
+      while (mode > 0 && !/mode: (story|people|service|dialog)|\| (Geschichte|Tipps|Dialog|Einblick|Service) \|/.test(lines[mode])) mode--;
+      assert.ok(title > 0 && mode > title + 40, `${path.basename(plan.uri)}: ${title} ${mode}`);
+      // The fourth cell (Thema) or the title's value.
+      lines[title] = lines[title].startsWith('|') ? lines[title].replace(/^((?:\|[^|]*){3}\| )/, '$1x') : lines[title].replace('title: ', 'title: x');
+      const before = ws.get(plan.uri)!.plan!.entries;
+      ws.set(plan.uri, lines.join('\n'));
+      ws.memo!.reused = 0;
+      ws.check(TODAY);
+      // (A rule with a finding inside the entry made anew runs again, see the first test.)
+      assert.ok(ws.memo!.reused >= aggregates.length - 2, `${path.basename(plan.uri)}: a title changes no count, yet ${aggregates.length - ws.memo!.reused} rules ran`);
+      // What the check compared is kept for that check only: a running tally not updated
+      // since an older reading must not keep every reading since alive (through the
+      // stretches, each older list names the next).
+      assert.ok(
+        [...ws.memo!.stretches.keys()].every((k) => k === before),
+        `${path.basename(plan.uri)}: stretches kept under ${ws.memo!.stretches.size} lists`,
+      );
+      lines[mode] = lines[mode].replace(/mode: \w+/, 'mode: push').replace(/\| (Geschichte|Tipps|Dialog|Einblick|Service) \|/, '| Werbung |');
+      const text = lines.join('\n');
+      ws.set(plan.uri, text);
+      ws.memo!.reused = 0;
+      ws.memo!.counted = 0;
+      const got = ws.check(TODAY);
+      assert.ok(ws.memo!.reused < aggregates.length, `${path.basename(plan.uri)}: the mode changed, yet no aggregate rule ran`);
+      // Per rule, the entries of the two edits (a YAML entry or a slice of 8 rows each) out and in again.
+      assert.ok(ws.memo!.counted <= aggregates.length * 2 * 16, `${path.basename(plan.uri)}: ${ws.memo!.counted} contributions taken out and put in for ${n} entries`);
+      const ref = workspace(false);
+      for (const f of files) ref.set(f.uri, f === plan ? text : f.text);
+      const fresh = ref.check(TODAY);
+      for (const [uri, list] of fresh)
+        assert.deepEqual(
+          (got.get(uri) ?? []).map((f) => [f.rule, f.range, f.message.en, f.data]),
+          list.map((f) => [f.rule, f.range, f.message.en, f.data]),
+          path.basename(uri),
+        );
+    }
+  });
+
   /**
    * Edits of what the aggregate rules count, each on a random entry, in a long-lived
    * server-style workspace; after each, its findings must be a fresh check's.

@@ -54,8 +54,13 @@ export class EntryMemo {
    */
   constructor(readonly keeps: (uri: string) => boolean = () => true) {}
   readonly states = new Map<string, MemoState>();
-  /** The runs an edit changed between two readings' entries (see changedHunks), under the older list. */
-  readonly stretches = new WeakMap<readonly PlanEntry[], { to: readonly PlanEntry[]; hunks: readonly Hunk[] }>();
+  /**
+   * The runs an edit changed between two readings' entries (see changedHunks), under the
+   * older list, for the check of one project: emptied when the next begins. Kept longer,
+   * each older list would keep the next alive through it, and a running tally that was not
+   * updated for many keystrokes (the aggregate rules reused) every reading since.
+   */
+  readonly stretches = new Map<readonly PlanEntry[], { to: readonly PlanEntry[]; hunks: readonly Hunk[] }>();
   /** Entries checked again in the last run, for tests and the benchmark. */
   rechecked = 0;
   /**
@@ -74,6 +79,8 @@ export class EntryMemo {
   converted_ = 0;
   /** Per plan (URI): the shape of each entry, aligned with the entries last seen (core/plan/shape.ts). */
   readonly shapes = new Map<string, ShapeState>();
+  /** The reports of aggregate rules whose strings are copies already (detach), while the rule keeps them. */
+  readonly detached = new WeakSet<ReportInput>();
   /** Per aggregate rule and project: what its last run saw and found. */
   readonly aggregates = new Map<string, AggregateState>();
   /** Aggregate rule runs answered from their last run, for tests and the benchmark. */
@@ -82,8 +89,10 @@ export class EntryMemo {
   readonly tallies = new Map<string, TallyState>();
   /** Contributions computed in the last check (entries made anew, or all of a plan counted afresh). */
   contributed = 0;
-  /** Contributions taken out and put in again in the last check (those of the runs an edit changed), for tests. */
+  /** Contributions taken out in the last check (those of the runs an edit changed), for tests. */
   retallied = 0;
+  /** Contributions taken out of or put into a kept running state in the last check, for tests. */
+  counted = 0;
   /**
    * What the engine made of each report last time (docs/decisions.md "What a keystroke
    * costs"): the finding (or none: switched off, suppressed), under the stamp of its
@@ -297,7 +306,12 @@ function runAggregate(rule: Rule, project: Project, options: Record<string, Opti
   }
   const found: ReportInput[] = [];
   // Kept findings outlive the text they were made from: their strings are copies (docs/decisions.md "Memory").
-  const report = (f: ReportInput) => found.push(detach(f));
+  // A report the rule keeps and gives again (the same object) is not copied again; the
+  // engine then takes it as it filtered it last time.
+  const report = (f: ReportInput) => {
+    if (!memo.detached.has(f)) memo.detached.add(detach(f));
+    found.push(f);
+  };
   if (rule.tally) runTally(rule.meta.id, rule.tally, project, options, today, memo, report);
   else rule.check({ project, options, today, report });
   const within = found.map((f) => {
@@ -357,6 +371,7 @@ function runTally<C, S>(
             if (c !== undefined) tally.remove(state, c, old[i]);
             kept.set(old[i], c);
             memo.retallied++;
+            memo.counted++;
           }
         }
         const made: (C | undefined)[][] = [];
@@ -371,6 +386,7 @@ function runTally<C, S>(
               memo.contributed++;
             }
             if (c !== undefined) tally.add(state, c, e);
+            memo.counted++;
             run.push(c);
           }
           made.push(run);
@@ -537,6 +553,7 @@ export function checkProject(project: Project, opts: CheckOptions): Finding[] {
 export function* checkProjectSteps(project: Project, opts: CheckOptions): Generator<void, Finding[], void> {
   const home = project.documents[0];
   if (!home) return [];
+  opts.memo?.stretches.clear();
   const homeConfig = opts.configFor(home.uri);
   const docs = new Map(project.documents.map((d) => [d.uri, d]));
   const configs = new Map<string, ResolvedConfig>();

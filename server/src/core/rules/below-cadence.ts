@@ -1,6 +1,6 @@
-import type { Rule, Tally } from './api';
+import type { ReportInput, Rule, RuleContext, Tally } from './api';
 import { numberOption } from './api';
-import type { Period } from '../model';
+import type { ParsedDocument, Period } from '../model';
 import { t } from '../text';
 import { idKey } from '../vocab';
 import { daysBetween, fmtNumber, monthName } from '../plan/entries';
@@ -41,10 +41,22 @@ interface Contribution {
   counted: boolean;
 }
 
+/**
+ * Per channel of a plan: its entries, its counted entries per month, and what was said of
+ * it (its finding or none) under the options and months then; dropped when an entry
+ * joins or leaves it, so a report redoes only the channels an edit changed
+ * (docs/decisions.md "What a keystroke costs").
+ */
+interface ChannelCount {
+  members: Members;
+  perMonth: Map<string, number>;
+  said?: { key: string; report: ReportInput | undefined };
+}
+
 /** Per plan: dated entries per month, and per channel its entries and counted entries per month. */
 interface State {
   months: Map<string, number>;
-  channels: Groups<{ members: Members; perMonth: Map<string, number> }>;
+  channels: Groups<ChannelCount>;
 }
 
 const tally: Tally<Contribution, State> = {
@@ -54,17 +66,19 @@ const tally: Tally<Contribution, State> = {
     const d = e.isoDate;
     return { channel: e.channel ? idKey(e.channel.id) : undefined, month: d?.slice(0, 7), counted: !!d && (!p || (d >= p.start && d <= p.end)) };
   },
-  start: () => ({ months: new Map(), channels: new Groups(() => ({ members: new Members(), perMonth: new Map<string, number>() })) }),
+  start: () => ({ months: new Map(), channels: new Groups<ChannelCount>(() => ({ members: new Members(), perMonth: new Map<string, number>() })) }),
   add(s, x, e) {
     if (x.month) bump(s.months, x.month, 1);
     if (x.channel === undefined) return;
     const g = s.channels.add(x.channel, e);
+    g.said = undefined;
     if (x.counted) bump(g.perMonth, x.month!, 1);
   },
   remove(s, x, e) {
     if (x.month) bump(s.months, x.month, -1);
     if (x.channel === undefined) return;
     const g = s.channels.remove(x.channel, e);
+    g.said = undefined;
     if (x.counted) bump(g.perMonth, x.month!, -1);
   },
   report(ctx, plans) {
@@ -80,46 +94,55 @@ const tally: Tally<Contribution, State> = {
         const period = { start: `${touched[0]}-01`, end: lastDayOf(touched[touched.length - 1]) };
         months = monthsOf(period).filter((m) => state.months.has(m.month));
       }
+      // A channel's finding depends on its entries, the months, the option and the plan's
+      // own settings and strategy (a change of those counts the plan afresh).
+      const key = `${minShare}\n${months.map((m) => `${m.month}:${m.days}`).join(',')}`;
       for (const [, g] of state.channels.inOrder()) {
-        const first = g.members.first!;
-        const channel = ctx.project.lookup('channel', first.channel!.id);
-        if (!channel) continue;
-        const cad = channelCadence(channel);
-        if (!cad || cad.cadence.asNeeded) continue;
-        const perWeek = cad.cadence.perWeek;
-        const short: { month: string; count: number; expected: number }[] = [];
-        for (const { month, days } of months) {
-          const expected = (perWeek * days) / 7;
-          const need = Math.round(expected * minShare);
-          const count = g.perMonth.get(month) ?? 0;
-          if (need > 0 && count < need) short.push({ month, count, expected });
-        }
-        if (!short.length) continue;
-        const name = channelName(ctx.project, channel.id, { doc, entry: first });
-        const full = (perWeek * 30.44) / 7;
-        const about = fmtNumber(Math.round(full * 10) / 10, 'en');
-        const aboutDe = fmtNumber(Math.round(full * 10) / 10, 'de');
-        const listEn = joinList(
-          short.map((s) => `${monthName(s.month, 'en')}: ${s.count}`),
-          'en',
-        );
-        const listDe = joinList(
-          short.map((s) => `${monthName(s.month, 'de')}: ${s.count}`),
-          'de',
-        );
-        ctx.report({
-          uri: doc.uri,
-          range: first.channel!.range,
-          message: t(
-            `${name} is declared '${cad.cadence.raw}' in the channel plan (about ${about} ${about === '1' ? 'entry' : 'entries'} a month), but this plan has fewer: ${listEn}. Plan the missing entries, or declare the cadence you can keep.`,
-            `${name} ist im Kanalplan mit '${cad.cadence.raw}' angegeben (etwa ${aboutDe} ${aboutDe === '1' ? 'Eintrag' : 'Einträge'} im Monat), dieser Plan hat weniger: ${listDe}. Planen Sie die fehlenden Einträge, oder geben Sie den Rhythmus an, den Sie halten können.`,
-          ),
-          data: { channel: name, cadence: cad.cadence.raw, months: short },
-        });
+        if (g.said?.key !== key) g.said = { key, report: channelReport(ctx, doc, g, months, minShare) };
+        if (g.said.report) ctx.report(g.said.report);
       }
     }
   },
 };
+
+/** What below-cadence says of one channel of a plan, if anything. */
+function channelReport(ctx: RuleContext, doc: ParsedDocument, g: ChannelCount, months: { month: string; days: number }[], minShare: number): ReportInput | undefined {
+  const first = g.members.first!;
+  const channel = ctx.project.lookup('channel', first.channel!.id);
+  if (!channel) return undefined;
+  const cad = channelCadence(channel);
+  if (!cad || cad.cadence.asNeeded) return undefined;
+  const perWeek = cad.cadence.perWeek;
+  const short: { month: string; count: number; expected: number }[] = [];
+  for (const { month, days } of months) {
+    const expected = (perWeek * days) / 7;
+    const need = Math.round(expected * minShare);
+    const count = g.perMonth.get(month) ?? 0;
+    if (need > 0 && count < need) short.push({ month, count, expected });
+  }
+  if (!short.length) return undefined;
+  const name = channelName(ctx.project, channel.id, { doc, entry: first });
+  const full = (perWeek * 30.44) / 7;
+  const about = fmtNumber(Math.round(full * 10) / 10, 'en');
+  const aboutDe = fmtNumber(Math.round(full * 10) / 10, 'de');
+  const listEn = joinList(
+    short.map((s) => `${monthName(s.month, 'en')}: ${s.count}`),
+    'en',
+  );
+  const listDe = joinList(
+    short.map((s) => `${monthName(s.month, 'de')}: ${s.count}`),
+    'de',
+  );
+  return {
+    uri: doc.uri,
+    range: first.channel!.range,
+    message: t(
+      `${name} is declared '${cad.cadence.raw}' in the channel plan (about ${about} ${about === '1' ? 'entry' : 'entries'} a month), but this plan has fewer: ${listEn}. Plan the missing entries, or declare the cadence you can keep.`,
+      `${name} ist im Kanalplan mit '${cad.cadence.raw}' angegeben (etwa ${aboutDe} ${aboutDe === '1' ? 'Eintrag' : 'Einträge'} im Monat), dieser Plan hat weniger: ${listDe}. Planen Sie die fehlenden Einträge, oder geben Sie den Rhythmus an, den Sie halten können.`,
+    ),
+    data: { channel: name, cadence: cad.cadence.raw, months: short },
+  };
+}
 
 /**
  * docs/rules/below-cadence.md: a channel whose channel plan declares a frequency

@@ -1,4 +1,4 @@
-import type { Rule, Tally } from './api';
+import type { ReportInput, Rule, Tally } from './api';
 import { numberOption } from './api';
 import type { ParsedDocument, PlanEntry } from '../model';
 import type { Range, Text } from '../text';
@@ -22,6 +22,12 @@ interface Count {
   pushes: Members;
   push: number;
   mixed: number;
+  /**
+   * What was said of the scope (its name, its finding or none) under the options then;
+   * dropped when an entry joins or leaves it, so a report redoes only the scopes an edit
+   * changed (docs/decisions.md "What a keystroke costs").
+   */
+  said?: { key: string; name: string; report: ReportInput | undefined };
 }
 
 interface State {
@@ -33,6 +39,7 @@ interface State {
 const count = (): Count => ({ members: new Members(), pushes: new Members(), push: 0, mixed: 0 });
 
 function change(c: Count, x: Contribution, e: PlanEntry, sign: 1 | -1): void {
+  c.said = undefined;
   c.push += sign * x.weight;
   c.mixed += sign * (x.mixed ? 1 : 0);
   if (x.weight > 0) {
@@ -68,34 +75,44 @@ const tally: Tally<Contribution, State> = {
     const max = numberOption(ctx, 'max');
     const strongMax = numberOption(ctx, 'strongMax');
     const minEntries = numberOption(ctx, 'minEntries');
+    // A scope's finding depends on its entries, the options and the plan's own settings
+    // and strategy (a change of those counts the plan afresh, with new scopes).
+    const key = `${max}\n${strongMax}\n${minEntries}`;
     for (const { doc, state } of plans) {
       const all = state.plan.members.size;
       const scopes: Scope[] = [{ kind: 'plan', key: '', count: state.plan }];
       for (const [, c] of state.channels.inOrder()) {
         if (c.members.size >= all) continue;
         const first = c.members.first!;
-        scopes.push({ kind: 'channel', key: channelName(ctx.project, first.channel!.id, { doc, entry: first }), count: c });
+        const name = c.said?.key === key ? c.said.name : channelName(ctx.project, first.channel!.id, { doc, entry: first });
+        scopes.push({ kind: 'channel', key: name, count: c });
       }
-      for (const [key, c] of [...state.months.map].sort(([a], [b]) => (a < b ? -1 : 1)))
-        if (c.members.size < all) scopes.push({ kind: 'month', key, count: c });
+      for (const [month, c] of [...state.months.map].sort(([a], [b]) => (a < b ? -1 : 1)))
+        if (c.members.size < all) scopes.push({ kind: 'month', key: month, count: c });
       for (const s of scopes) {
-        const count = s.count.members.size;
-        if (count < minEntries || count === 0) continue;
-        const push = s.count.push;
-        const share = push / count;
-        if (!(share > max)) continue;
-        const range = where(doc, s);
-        if (!range) continue;
-        ctx.report({
-          uri: doc.uri,
-          range,
-          message: message(s, push, count, share, max, strongMax, s.count.mixed > 0),
-          data: { scope: s.kind, key: s.key, push, count, share },
-        });
+        if (s.count.said?.key !== key) s.count.said = { key, name: s.key, report: scopeReport(doc, s, max, strongMax, minEntries) };
+        const report = s.count.said.report;
+        if (report) ctx.report(report);
       }
     }
   },
 };
+
+function scopeReport(doc: ParsedDocument, s: Scope, max: number, strongMax: number, minEntries: number): ReportInput | undefined {
+  const count = s.count.members.size;
+  if (count < minEntries || count === 0) return undefined;
+  const push = s.count.push;
+  const share = push / count;
+  if (!(share > max)) return undefined;
+  const range = where(doc, s);
+  if (!range) return undefined;
+  return {
+    uri: doc.uri,
+    range,
+    message: message(s, push, count, share, max, strongMax, s.count.mixed > 0),
+    data: { scope: s.kind, key: s.key, push, count, share },
+  };
+}
 /**
  * docs/rules/README.md: the share of push entries (mixed counts ½) is above `max` (default 0.2, the
  * 80/20 rule) over the plan, over a channel, or over a calendar month, counted once at
