@@ -76,12 +76,11 @@ const YAML_FILE = /\.ya?ml$/i;
  * time, not the whole file's (200 MB for 50,000 entries), which kept the GC marking a
  * growing heap and made the check grow faster than the plan (docs/performance.md "Many
  * files (the CLI)"). Reading in pieces means what reading the whole means for valid YAML
- * (test/core/incremental.test.ts); with a syntax error the whole is read, the reference.
+ * (test/core/incremental.test.ts); a syntax error inside one entry stays that entry's, as
+ * in the server (core/parse/yaml.ts splitPlan, docs/decisions.md "Many files").
  */
 function parseFile(uri: string, text: string, o: { included: boolean; kind?: DocKind }): ParsedDocument | undefined {
-  if (!YAML_FILE.test(uri)) return parseDocument(uri, text, o);
-  const doc = parseDocument(uri, text, { ...o, cache: new ChunkCache() });
-  return doc?.problems.some((p) => p.rule === 'syntax') ? parseDocument(uri, text, o) : doc;
+  return parseDocument(uri, text, YAML_FILE.test(uri) ? { ...o, cache: new ChunkCache() } : o);
 }
 
 /**
