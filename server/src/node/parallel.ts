@@ -26,6 +26,7 @@ import { LineIndex, reviveRanges } from '../core/text';
 import { utf8Length } from '../core/workspace';
 import type { CliDiagnostic } from './diagnostics';
 import { ProjectChecker, type CheckContext } from './projects';
+import { keepYoungGenerationSmall } from './heap';
 
 /** One file to read: everything the configuration decides is decided on the main thread (Workspace.parseOptions). */
 export interface ReadJob {
@@ -280,6 +281,9 @@ export interface RunResult {
  */
 export function runJobs(jobs: ReadJob[], o: RunOptions): RunResult {
   const workers = workerScript ? Math.min(o.threads, Math.floor(jobs.length / MIN_FILES_PER_THREAD)) - 1 : 0;
+  // The CLI (it set the worker script) on a run too small for workers, whatever --jobs says
+  // (one big plan and its strategy): a small young generation (node/heap.ts).
+  if (workerScript && jobs.length < 2 * MIN_FILES_PER_THREAD) keepYoungGenerationSmall();
   const groups = groupJobs(jobs, Math.max(1, workers + 1));
   const targets = new Set(jobs.filter((j) => j.report).map((j) => j.uri));
   const me = new Holder(jobs, targets, () => o.checker ?? new ProjectChecker(o.ctx!));
