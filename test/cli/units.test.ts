@@ -4,6 +4,9 @@ import * as path from 'node:path';
 import { parseArgs } from '../../server/src/cli/args';
 import { CHECK_OPTIONS, isIsoDate, loadFiles, readCheckOptions } from '../../server/src/cli/check';
 import { escapeData, escapeProperty } from '../../server/src/cli/format/github';
+import { formatJson } from '../../server/src/cli/format/json';
+import { writePieces } from '../../server/src/cli/format';
+import type { CliDiagnostic } from '../../server/src/node/diagnostics';
 import { pathToUriReference } from '../../server/src/cli/format/sarif';
 import { envLang, earlyLang } from '../../server/src/cli/io';
 import { projectRoot } from '../../server/src/node/files';
@@ -38,6 +41,34 @@ describe('cli units', () => {
   it('escapes workflow commands as GitHub does', () => {
     assert.equal(escapeData('50% a\r\nb: c, d'), '50%25 a%0D%0Ab: c, d');
     assert.equal(escapeProperty('a,b:c%d\ne'), 'a%2Cb%3Ac%25d%0Ae');
+  });
+
+  it('writes the JSON output in pieces that make exactly the whole JSON.stringify text', () => {
+    // Findings as a long run has them: German, quotes, a line break and a tab in a message, a status.
+    const list: CliDiagnostic[] = Array.from({ length: 2500 }, (_, i) => ({
+      file: i % 2 ? 'plaene/2027.plan.md' : 'strategie.md',
+      line: i + 1,
+      column: 3,
+      endLine: i + 1,
+      endColumn: 9,
+      severity: i % 3 ? 'warning' : 'error',
+      rule: 'date-format',
+      message: `Datum „${i}.13.2027“ ist kein gültiges Datum: "TT.MM.JJJJ"\n\tschreiben`,
+      fingerprint: `abc${i}:1`,
+      ...(i % 5 ? {} : { status: 'new' as const }),
+    }));
+    const writes: string[] = [];
+    writePieces(formatJson(list), (s) => writes.push(s));
+    const whole = writes.join('');
+    assert.equal(whole, JSON.stringify(JSON.parse(whole), null, 2) + '\n');
+    assert.equal(JSON.parse(whole).length, 2500);
+    assert.equal(JSON.parse(whole)[5].status, 'new');
+    // Written as it is made: several writes, none holding the whole text.
+    assert.ok(writes.length > 3, `${writes.length} writes`);
+    assert.ok(Math.max(...writes.map((w) => w.length)) < whole.length / 2);
+    const none: string[] = [];
+    writePieces(formatJson([]), (s) => none.push(s));
+    assert.deepEqual(none, ['[]\n']);
   });
 
   it('SARIF URIs are encoded references', () => {

@@ -13,7 +13,7 @@ import { checkoutOld, type OldTree } from '../node/git';
 import { fileLinker } from './format/markdown';
 import { planChange } from '../core/change';
 import { applyFixes } from './fix';
-import { format, isFormat, type FormatName } from './format';
+import { format, isFormat, writePieces, type FormatName } from './format';
 import { earlyLang, isLang, useColour, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo, type ExitCode } from './io';
 import { M } from './messages';
 import { defaultJobs } from '../node/parallel';
@@ -238,7 +238,7 @@ function finishCheck(
           { ws, pathOf: (u) => relativeFile(u, io.cwd), include: (u) => targetUris.has(u) },
         )
       : undefined;
-  io.stdout(
+  writePieces(
     format(opts.format, shown, {
       lang,
       colour: useColour(io),
@@ -252,6 +252,7 @@ function finishCheck(
       link: fileLinker(io),
       unmarked: run.unmarked,
     }),
+    (s) => io.stdout(s),
   );
 
   let code: ExitCode = counts.error > 0 || fixFailed ? EXIT_PROBLEMS : EXIT_OK;

@@ -26,6 +26,7 @@ import { LineIndex, reviveRanges } from '../core/text';
 import { utf8Length } from '../core/workspace';
 import type { CliDiagnostic } from './diagnostics';
 import { ProjectChecker, type CheckContext } from './projects';
+import { keepYoungGenerationSmall } from './heap';
 
 /** One file to read: everything the configuration decides is decided on the main thread (Workspace.parseOptions). */
 export interface ReadJob {
@@ -76,12 +77,11 @@ const YAML_FILE = /\.ya?ml$/i;
  * time, not the whole file's (200 MB for 50,000 entries), which kept the GC marking a
  * growing heap and made the check grow faster than the plan (docs/performance.md "Many
  * files (the CLI)"). Reading in pieces means what reading the whole means for valid YAML
- * (test/core/incremental.test.ts); with a syntax error the whole is read, the reference.
+ * (test/core/incremental.test.ts); a syntax error inside one entry stays that entry's, as
+ * in the server (core/parse/yaml.ts splitPlan, docs/decisions.md "Many files").
  */
 function parseFile(uri: string, text: string, o: { included: boolean; kind?: DocKind }): ParsedDocument | undefined {
-  if (!YAML_FILE.test(uri)) return parseDocument(uri, text, o);
-  const doc = parseDocument(uri, text, { ...o, cache: new ChunkCache() });
-  return doc?.problems.some((p) => p.rule === 'syntax') ? parseDocument(uri, text, o) : doc;
+  return parseDocument(uri, text, YAML_FILE.test(uri) ? { ...o, cache: new ChunkCache() } : o);
 }
 
 /**
@@ -281,6 +281,9 @@ export interface RunResult {
  */
 export function runJobs(jobs: ReadJob[], o: RunOptions): RunResult {
   const workers = workerScript ? Math.min(o.threads, Math.floor(jobs.length / MIN_FILES_PER_THREAD)) - 1 : 0;
+  // The CLI (it set the worker script) on a run too small for workers, whatever --jobs says
+  // (one big plan and its strategy): a small young generation (node/heap.ts).
+  if (workerScript && jobs.length < 2 * MIN_FILES_PER_THREAD) keepYoungGenerationSmall();
   const groups = groupJobs(jobs, Math.max(1, workers + 1));
   const targets = new Set(jobs.filter((j) => j.report).map((j) => j.uri));
   const me = new Holder(jobs, targets, () => o.checker ?? new ProjectChecker(o.ctx!));

@@ -13,8 +13,7 @@ export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function formatGithub(diagnostics: CliDiagnostic[]): string {
-  let out = '';
+export function* formatGithub(diagnostics: CliDiagnostic[]): Generator<string> {
   for (const d of diagnostics) {
     const command = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
     const props = [
@@ -25,7 +24,6 @@ export function formatGithub(diagnostics: CliDiagnostic[]): string {
       `endColumn=${d.endColumn}`,
       `title=${escapeProperty(`stratdoc(${d.rule})`)}`,
     ].join(',');
-    out += `::${command} ${props}::${escapeData(d.message)}\n`;
+    yield `::${command} ${props}::${escapeData(d.message)}\n`;
   }
-  return out;
 }

@@ -37,17 +37,38 @@ export interface FormatContext {
   link: Linker;
 }
 
-export function format(name: FormatName, diagnostics: CliDiagnostic[], ctx: FormatContext): string {
+/**
+ * The output in pieces, in order: stylish, json and github give a piece per finding, so a
+ * run with thousands of findings never holds its whole output text at once (docs/decisions.md
+ * "Memory"); sarif and markdown, one piece.
+ */
+export function format(name: FormatName, diagnostics: CliDiagnostic[], ctx: FormatContext): Iterable<string> {
   switch (name) {
     case 'stylish':
       return formatStylish(diagnostics, ctx);
     case 'json':
       return formatJson(ctx.all);
     case 'sarif':
-      return formatSarif(ctx.all, ctx);
+      return [formatSarif(ctx.all, ctx)];
     case 'github':
       return formatGithub(diagnostics);
     case 'markdown':
-      return formatMarkdown(diagnostics, ctx);
+      return [formatMarkdown(diagnostics, ctx)];
   }
+}
+
+/** Pieces gathered up to this many characters before each write: few writes, no whole text. */
+const WRITE_CHARS = 1 << 16;
+
+/** Writes the pieces through `write`, a batch of about WRITE_CHARS characters at a time. */
+export function writePieces(pieces: Iterable<string>, write: (s: string) => void): void {
+  let batch = '';
+  for (const p of pieces) {
+    batch += p;
+    if (batch.length >= WRITE_CHARS) {
+      write(batch);
+      batch = '';
+    }
+  }
+  if (batch) write(batch);
 }

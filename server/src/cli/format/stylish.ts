@@ -22,7 +22,8 @@ function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - s.length));
 }
 
-export function formatStylish(diagnostics: CliDiagnostic[], ctx: FormatContext): string {
+/** The text in pieces (a line at a time), each written as it is made (cli/format/index.ts). */
+export function* formatStylish(diagnostics: CliDiagnostic[], ctx: FormatContext): Generator<string> {
   const c = ctx.colour;
   const paint = (fn: (s: string) => string, s: string) => (c ? fn(s) : s);
   const lang = ctx.lang;
@@ -32,9 +33,8 @@ export function formatStylish(diagnostics: CliDiagnostic[], ctx: FormatContext):
     if (l) l.push(d);
     else byFile.set(d.file, [d]);
   }
-  let out = '';
   for (const [file, list] of byFile) {
-    out += paint(style.underline, file) + '\n';
+    yield paint(style.underline, file) + '\n';
     const rows = list.map((d) => ({
       pos: `${d.line}:${d.column}`,
       sev: M.severityWord(d.severity)[lang],
@@ -47,9 +47,9 @@ export function formatStylish(diagnostics: CliDiagnostic[], ctx: FormatContext):
     const wMsg = Math.max(...rows.map((r) => r.msg.length));
     for (const r of rows) {
       const colourOf = r.severity === 'error' ? style.red : r.severity === 'warning' ? style.yellow : r.severity === 'information' ? style.blue : style.dim;
-      out += `  ${paint(style.dim, pad(r.pos, wPos))}  ${paint(colourOf, pad(r.sev, wSev))}  ${pad(r.msg, wMsg)}  ${paint(style.dim, r.rule)}`.trimEnd() + '\n';
+      yield `  ${paint(style.dim, pad(r.pos, wPos))}  ${paint(colourOf, pad(r.sev, wSev))}  ${pad(r.msg, wMsg)}  ${paint(style.dim, r.rule)}`.trimEnd() + '\n';
     }
-    out += '\n';
+    yield '\n';
   }
   // The last line names the files that were not checked because they have no marker, so
   // that "not read" never looks like "all fine" (docs/cli.md).
@@ -59,16 +59,19 @@ export function formatStylish(diagnostics: CliDiagnostic[], ctx: FormatContext):
   // Against a baseline: what was fixed and how many old findings were not shown.
   const b = ctx.baseline;
   const tail = b ? '\n' + paint(style.dim, M.baselineSummary(b.fixed.length, b.unchanged, b.since)[lang]) + '\n' : '';
-  if (b && total === 0) return out + paint(style.green, `✔ ${M.noNewProblems(ctx.documents)[lang]}`) + '\n' + tail + unmarked;
+  if (b && total === 0) {
+    yield paint(style.green, `✔ ${M.noNewProblems(ctx.documents)[lang]}`) + '\n' + tail + unmarked;
+    return;
+  }
   if (total === 0) {
-    if (ctx.documents === 0) return out + M.noDocuments()[lang] + '\n' + unmarked;
-    const line = `✔ ${(ctx.quiet ? M.cleanQuiet(ctx.documents) : M.clean(ctx.documents))[lang]}`;
-    return out + paint(style.green, line) + '\n' + unmarked;
+    if (ctx.documents === 0) yield M.noDocuments()[lang] + '\n' + unmarked;
+    else yield paint(style.green, `✔ ${(ctx.quiet ? M.cleanQuiet(ctx.documents) : M.clean(ctx.documents))[lang]}`) + '\n' + unmarked;
+    return;
   }
   const parts = [M.errors(k.error)[lang], M.warnings(k.warning)[lang]];
   if (k.information) parts.push(M.infos(k.information)[lang]);
   if (k.hint) parts.push(M.hints(k.hint)[lang]);
   const summary = `✖ ${(b ? M.newProblems(total) : M.problems(total))[lang]} (${parts.join(', ')})`;
   const colourOf = k.error ? style.red : k.warning ? style.yellow : style.blue;
-  return out + paint((s) => style.bold(colourOf(s)), summary) + '\n' + tail + unmarked;
+  yield paint((s) => style.bold(colourOf(s)), summary) + '\n' + tail + unmarked;
 }

@@ -656,7 +656,11 @@ export interface PrevSplit {
  * a block list under `entries:` at column 0, and no anchors, aliases, tags, directives
  * or document markers anywhere. A line inside the list that does not start an entry
  * stays with the entry before it (a stray character while typing is that entry's
- * syntax error, not the end of the list).
+ * syntax error, not the end of the list). So a syntax error inside an entry (a
+ * tab-indented line, a key at column 0) is that entry's one finding, in the server and
+ * in `stratdoc check` alike, where the whole text read at once would report errors to
+ * the end of the file; only a quote or bracket left open reads the whole (docs/decisions.md
+ * "Many files").
  */
 /** splitPlan with the last reading's split when the edit span was made to its text; keeps this one for the next. */
 function splitAgain(uri: string, text: string, lines: LineIndex, opts: YamlOptions): PlanSplit | undefined {
