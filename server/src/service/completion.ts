@@ -50,6 +50,6 @@ export function completionAt(ctx: ServiceContext, uri: string, pos: Position): C
       return (lang ??= documentLanguage(this));
     },
   };
-  const items = doc.format === 'yaml' ? yamlCompletion(env, 0, doc.lines.lineCount) : doc.format === 'csv' ? csvCompletion(env) : markdownCompletion(env);
+  const items = doc.format === 'yaml' ? yamlCompletion(env) : doc.format === 'csv' ? csvCompletion(env) : markdownCompletion(env);
   return items.slice(0, MAX_RESULTS);
 }
