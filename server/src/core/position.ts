@@ -157,6 +157,12 @@ export class PositionIndex {
     return this.mapping(found);
   }
 
+  /** YAML: the mapping (entry, item, or item without an ID yet) that starts on the line (the last, when several do). */
+  mappingOn(line: number): YamlMapping | undefined {
+    const found = this.doc.plan ? this.entryAbove(line + 1) : this.itemAbove(line + 1);
+    return found && found.range.start.line === line ? this.mapping(found) : undefined;
+  }
+
   /** The YAML mapping an entry, item or half-typed item was read from. */
   mapping(x: PlanEntry | Item | HalfItem): YamlMapping {
     if ('item' in x) return { kind: x.item.kind, of: x, start: x.range.start, column: x.range.start.character, keys: x.item.fields, fields: x.item.fields };

@@ -73,7 +73,8 @@ function listOfTopKey(index: PositionIndex, line: number, dashCol: number): { ke
  * YAML reads from a word typed below it) takes its first keys at any deeper column.
  */
 function mappingAt(index: PositionIndex, line: number, col: number): { kind: MapKind; keys: string[] } | undefined {
-  const m = index.mappingAbove(line);
+  const here = index.mappingOn(line);
+  const m = here && here.column === col ? here : index.mappingAbove(line);
   if (!m) return undefined;
   if (m.column === col) return { kind: m.kind, keys: m.keys.filter((k) => k.keyRange.start.line !== line).map((k) => k.key) };
   if (m.column === undefined && col > m.start.character && m.fields.every((f) => f.range.start.line > m.start.line)) return { kind: m.kind, keys: [] };
@@ -212,7 +213,7 @@ function flowOwnerKind(env: Env, index: PositionIndex, cur: YLine): MapKind | un
   if (!k || (k.value && !/^[{[]/.test(k.value))) return undefined;
   if (cur.content === 0) return cur.dashCol === undefined ? topKind(env, k.key) : undefined;
   if (cur.dashCol !== undefined) return undefined;
-  const m = index.mappingAbove(env.line + 1);
+  const m = index.mappingOn(env.line);
   if (!m || m.kind === 'entry' || 'item' in m.of) return undefined;
   const id = (m.of as Item).idRange.start;
   return id.line === env.line && id.character === cur.content ? m.kind : undefined;
@@ -236,11 +237,12 @@ function yamlKeys(env: Env, index: PositionIndex, col: number, startsHere: boole
     const t0 = index.topKeyAt(line);
     const kind = t0 && topKind(env, t0.key);
     if (!kind) return [];
-    // The word's owner when it is half-typed, else the mapping the reader read from this line on.
-    const owner = index.halfWordOn(line)?.owner;
-    const here = index.mappingAbove(line + 1);
-    const of =
-      owner && typeof owner === 'object' && !('keys' in owner) ? index.mapping(owner) : here && here.start.line === line && here.column === col ? here : undefined;
+    // The word's owner when it is half-typed (or the mapping without an ID that follows it),
+    // else the mapping the reader read from this line on.
+    const half = index.halfWordOn(line);
+    const owner = half?.owner;
+    const here = index.mappingOn(half ? line + 1 : line);
+    const of = owner && typeof owner === 'object' && !('keys' in owner) ? index.mapping(owner) : here && here.column === col ? here : undefined;
     const existing = of ? of.keys.filter((k) => k.keyRange.start.line !== line).map((k) => k.key) : [];
     return keyItems(env, kind, existing, range, 'yaml', withColon);
   }

@@ -153,7 +153,12 @@ export function parseYaml(
     if (k === undefined) continue;
     if (!top.has(words(k).join(' '))) top.set(words(k).join(' '), pair);
     const kr = (pair.key as Node).range;
-    if (kr) topKeys.push({ key: k, keyRange: r(kr[0], kr[1]) });
+    if (!kr) continue;
+    // A key YAML reads over lines (a word typed without its colon above it, `stratdo` above
+    // `titel:`) is the key on its last line when that stands at column 0, as in front matter.
+    const nl = src.lastIndexOf('\n', kr[1] - 1);
+    const last = nl >= kr[0] && !/[ \t]/.test(src[nl + 1] ?? ' ') ? nl + 1 : kr[0];
+    topKeys.push({ key: last === kr[0] ? k : src.slice(last, kr[1]).trim(), keyRange: r(last, kr[1]) });
   }
   // After a syntax error YAML may read nothing more (its error recovery); the keys written at column 0 below
   // the last key it read count all the same, as written (a line scan of that rest, only then).
@@ -813,8 +818,11 @@ function firstLine(s: string): string {
   return s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
-/** A key at column 0 (not a `- ` item, comment, document marker or flow collection), quoted or plain. */
-const TOP_KEY_LINE = /^([^\s#'"[\]{},:&*!|>%@`-][^:#\n\r]*?|"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*')[ \t]*:(?=[ \t]|\r?$)/gm;
+/**
+ * A key at column 0 (not a `- ` item, comment, document marker or flow collection), quoted
+ * or plain, or a word there without its colon (a key being typed: the lines below are its).
+ */
+const TOP_KEY_LINE = /^([^\s#'"[\]{},:&*!|>%@`-][^:#\n\r]*?|"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*')[ \t]*(?::(?=[ \t]|\r?$)|\r?$)/gm;
 
 /**
  * The keys at column 0 of `text` after pair `last` (ParsedDocument.topKeys after a syntax
