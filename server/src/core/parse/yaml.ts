@@ -836,6 +836,14 @@ function keysAfter(text: string, last: Pair | undefined, r: (a: number, b: numbe
   for (let m = TOP_KEY_LINE.exec(text); m; m = TOP_KEY_LINE.exec(text)) {
     const k = m[1];
     into.push({ key: /^["']/.test(k) ? k.slice(1, -1) : k, keyRange: r(m.index, m.index + k.length) });
+    // A quoted value holds the lines up to its closing quote (to the end when there is none), as YAML reads it.
+    const open = /[ \t]*(["'])/y;
+    open.lastIndex = TOP_KEY_LINE.lastIndex;
+    if (!open.exec(text)) continue;
+    const close = text[open.lastIndex - 1] === '"' ? /(?:[^"\\]|\\[^])*"/y : /(?:[^']|'')*'/y;
+    close.lastIndex = open.lastIndex;
+    if (!close.exec(text)) break;
+    TOP_KEY_LINE.lastIndex = close.lastIndex;
   }
 }
 
