@@ -303,7 +303,8 @@ describe('core: the position index in YAML (completion asks it, docs/decisions.m
   });
 
   it('after YAML gave up (a key typed above its list), the keys written at column 0 below it are top-level keys all the same', () => {
-    const text = 'stratdoc: strategy\ntitle: T\ngoa\n  - { id: G1, title: Mehr }\n  - { id: G2, title: Weniger }\nkpis:\n  - { id: K1, title: Anfragen }\nvalue: "Wir\nchannels:\n';
+    const text =
+      'stratdoc: strategy\ntitle: T\ngoa\n  - { id: G1, title: Mehr }\n  - { id: G2, title: Weniger }\nkpis:\n  - { id: K1, title: Anfragen }\nvalue: "Wir\nchannels:\n';
     const doc = parseDocument('file:///w/strategie.strategy.yaml', text)!;
     assert.ok(doc.problems.some((p) => p.rule === 'syntax' && !p.halfTyped));
     const keys = doc.topKeys?.map((k) => k.key) ?? [];

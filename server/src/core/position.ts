@@ -193,7 +193,8 @@ export class PositionIndex {
           lo = mid + 1;
         } else hi = mid - 1;
       }
-    } else for (let i = 0; i < list.length; i++) if (list[i].range.start.line < line && (k < 0 || comparePos(list[i].range.start, list[k].range.start) >= 0)) k = i;
+    } else
+      for (let i = 0; i < list.length; i++) if (list[i].range.start.line < line && (k < 0 || comparePos(list[i].range.start, list[k].range.start) >= 0)) k = i;
     while (k > 0 && comparePos(list[k - 1].range.start, list[k].range.start) === 0) k--;
     return k >= 0 ? list[k] : undefined;
   }
