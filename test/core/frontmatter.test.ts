@@ -15,6 +15,13 @@ describe('front matter: where it ends', () => {
     assert.equal(end(''), undefined);
   });
 
+  it("YAML's document end `...` closes it as `---` does (Pandoc writes it), whichever comes first", () => {
+    assert.equal(end('---\nstratdoc: plan\nstrategy: ../strategie.md\n...\n# Plan\n'), 3);
+    assert.equal(md('---\nstratdoc: plan\nstrategy: ../strategie.md\n...\n# Plan\n').plan!.strategyPath?.value, '../strategie.md');
+    assert.equal(end('---\nstratdoc: plan\n...\nText\n---\n# Plan\n'), 2);
+    assert.equal(end('---\nstratdoc: plan\n---\nText\n...\n'), 2);
+  });
+
   it('a file-wide disable comment goes below the front matter, with a byte order mark as without', () => {
     for (const bom of ['', '\uFEFF']) {
       const e = disableFileEdit(md(`${bom}---\nstratdoc: plan\n---\n# Plan\n`), 'push-ratio');

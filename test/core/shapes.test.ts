@@ -264,6 +264,23 @@ describe('real-world shapes: vocabulary', () => {
       headLine.slice(heads.strategy!.goals[0].idRange.start.character, heads.strategy!.goals[0].idRange.end.character),
       'Brand awareness in the city',
     );
+    // Emoji before a channel's first word are decoration, in headings, tables and plan cells.
+    const emoji = parseDocument(
+      'file:///ws/e.md',
+      '---\nstratdoc: strategy\n---\n## Kanäle\n### 📸 Instagram\nWarum: Bilder\n\n### 💼 LinkedIn Unternehmensseite\nWarum: B2B\n\n### ▶️ YouTube\n',
+    )!;
+    assert.deepEqual(
+      emoji.strategy!.channels.map((c) => c.id),
+      ['instagram', 'linkedin', 'youtube'],
+    );
+    const emojiPlan = parseDocument(
+      'file:///ws/p.md',
+      '---\nstratdoc: plan\n---\n| Datum | Kanal | Thema |\n|---|---|---|\n| 02.03.2027 | 📸 Instagram | Frühling |\n| 03.03.2027 | 💼 LinkedIn, 📸 IG | Studie |\n',
+    )!;
+    assert.deepEqual(
+      emojiPlan.plan!.entries.map((e) => e.channel?.id),
+      ['instagram', 'linkedin', 'instagram'],
+    );
     // Written IDs are skipped; a section that writes IDs keeps its other lists as text.
     const mixed = parseDocument(
       'file:///ws/s.md',

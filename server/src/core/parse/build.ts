@@ -178,11 +178,14 @@ export function refsOf(f: RawField, ctx: BuildContext, keepAt = false): Ref[] {
   return out;
 }
 
+/** What a channel's name may start with before its first word: emoji, marks, `@` (docs/format.md "Channels"). */
+const LEADING_SYMBOLS = /^[^\p{L}\p{N}]+/u;
+
 /** The first word of a channel name as its ID: `Instagram` → `instagram`, `X (Twitter)` → `x`. */
 export function channelSlug(s: string): string {
   const w =
     clean(s)
-      .replace(/^@/, '')
+      .replace(LEADING_SYMBOLS, '')
       .split(/[\s(,;:/]+/)[0] ?? '';
   const slug = w.toLowerCase().replace(/[^\p{L}\p{N}_.-]/gu, '');
   return CHANNEL_ALIASES[slug] ?? slug;

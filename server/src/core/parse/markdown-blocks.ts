@@ -512,7 +512,8 @@ export class StrategyWalker {
       ({ id, idRange, title } = def);
       kind = chooseKind(this.kinds, id, []);
     } else if (this.kinds.includes('channel')) {
-      const first = /^[\s*_`]*(?:\d+[.)]\s*)?([^\s(,;:/*_`]+)/.exec(body);
+      // Emoji or marks before the first word are decoration (docs/format.md "Channels").
+      const first = /^[\s*_`]*(?:\d+[.)]\s*)?(?:[^\p{L}\p{N}\s@*_`]+\s+)?([^\s(,;:/*_`]+)/u.exec(body);
       if (first) {
         const fs = hs + first[0].length - first[1].length;
         id = channelSlug(first[1]);

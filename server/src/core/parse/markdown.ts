@@ -11,7 +11,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import remarkFrontmatter from 'remark-frontmatter';
+import remarkFrontmatter, { type Options as RemarkFrontmatterOptions } from 'remark-frontmatter';
 import type { Root, RootContent, Heading } from 'mdast';
 import { LineCounter, parseDocument as parseYamlDocument, isMap, isScalar, Scalar } from 'yaml';
 import type { EditSpan, ParsedDocument, PlanEntry, StrategyModel, TableHead } from '../model';
@@ -23,8 +23,18 @@ import { detach, type DocumentCache } from './cache';
 import { readChunk } from './mdtable';
 import { DEFINITION_RE, Mapper, chunkKey, chunkMarkdown, type Chunk } from './markdown-chunks';
 import { StrategyWalker, readPlanTable, readTableHead } from './markdown-blocks';
+import { unclosedBlock } from './markdown-unclosed';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+/**
+ * Front matter ends at the first `---` or `...` line after the opening `---` (YAML's
+ * document end; Pandoc writes it), as every other reader of the project has it. remark's
+ * construct closes at one fence only, so a text whose front matter ends at `...` first
+ * is parsed by a processor whose front matter closes there.
+ */
+const DOTS_CLOSE: RemarkFrontmatterOptions = [{ type: 'yaml', fence: { open: '---', close: '...' } }];
+const dotsProcessor = unified().use(remarkParse).use(remarkFrontmatter, DOTS_CLOSE).use(remarkGfm).freeze();
+const DOTS_FIRST = /^\uFEFF?---[ \t]*\r?\n(?:(?!(?:---|\.\.\.)[ \t]*\r?\n)[^\n]*\n)*\.\.\.[ \t]*(?:\r?\n|$)/;
 
 export interface MarkdownOptions {
   /** The server's cache (./cache.ts): this reading's view of it. */
@@ -39,7 +49,7 @@ export interface MarkdownOptions {
   lines?: LineIndex;
 }
 
-const remark = (text: string): Root => processor.parse(text);
+const remark = (text: string): Root => (DOTS_FIRST.test(text) ? dotsProcessor : processor).parse(text);
 
 /** What was built from one chunk of a plan: its entries, problems and table headers, for this context and first entry index. */
 interface PlanBuilt {
@@ -121,9 +131,15 @@ export function parseMarkdown(
     return { chunk, root, map: new Mapper(lines, chunk) };
   };
   const first = chunks.length ? parseAt(chunks[0]) : undefined;
+  /** The last chunk walked: its last block may be a fence or comment left open (markdown-unclosed.ts). */
+  let last: { root: Root; map: Mapper } | undefined;
   function* parsed(): Generator<{ chunk: Chunk; root: Root; map: Mapper }> {
-    for (let i = 0; i < chunks.length; i++) yield i === 0 ? first! : parseAt(chunks[i]);
+    for (let i = 0; i < chunks.length; i++) yield (last = i === 0 ? first! : parseAt(chunks[i]));
   }
+  const noteUnclosed = () => {
+    const p = last && unclosedBlock(last.root.children[last.root.children.length - 1], last.map, out);
+    if (p) out.problems.push(p);
+  };
 
   const fm = readFrontMatter(first, out, ctx, opts.cache);
   ctx.lang = out.language ?? 'en';
@@ -178,6 +194,7 @@ export function parseMarkdown(
       if (opts.cache && !untabled(p.root)) opts.cache.set(p.chunk.text, withoutTables(p.root));
     }
     if (built) opts.cache!.setCut<MdCut>(cutKey(uri, chunks.fine), { text, lineCount: lines.lineCount, chunks, built });
+    noteUnclosed();
     out.plan = { entries, strategyPath: fm.strategy };
     return out;
   }
@@ -199,6 +216,7 @@ export function parseMarkdown(
     }
   }
   w.finish(text.length);
+  noteUnclosed();
   if (w.incomplete.length) (out.incomplete ??= []).push(...w.incomplete);
   opts.cache?.setCut<MdCut>(cutKey(uri, chunks.fine), { text, lineCount: lines.lineCount, chunks });
   out.strategy = model;

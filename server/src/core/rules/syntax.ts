@@ -2,15 +2,15 @@ import type { Rule } from './api';
 import { problemReport } from './api';
 import { t } from '../text';
 
-/** YAML or front matter that does not parse; an unquoted `@handle` in YAML (fix: quote it). */
+/** YAML or front matter that does not parse; an unquoted `@handle` in YAML (fix: quote it); a Markdown fence or comment left open (markdown-unclosed.ts). */
 export const rule: Rule = {
   meta: {
     id: 'syntax',
     severity: 'error',
     local: true,
     description: t(
-      'YAML or front matter does not parse, or a YAML value starts with an unquoted @.',
-      'YAML oder Front Matter lässt sich nicht lesen, oder ein YAML-Wert beginnt mit einem @ ohne Anführungszeichen.',
+      'YAML or front matter does not parse, a YAML value starts with an unquoted @, or a Markdown code block or comment left open hides what follows.',
+      'YAML oder Front Matter lässt sich nicht lesen, ein YAML-Wert beginnt mit einem @ ohne Anführungszeichen, oder ein offen gelassener Codeblock oder Kommentar in Markdown verdeckt, was folgt.',
     ),
     fixable: true,
   },
