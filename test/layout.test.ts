@@ -122,7 +122,6 @@ describe('layout: the layers hold', () => {
     // fails here until it leaves the list).
     const FALLBACKS: Record<string, string[]> = {
       'server/src/service/completion.ts': ['completionAt'],
-      'server/src/service/completion-yaml.ts': ['YamlDoc'],
     };
     // Reading another line, or the text as lines: a line of the index, the text split or scanned by lines.
     const READS =

@@ -248,3 +248,84 @@ describe('core: the position index', () => {
     assert.equal(new PositionIndex(odoc).halfItemAt(posOf(overview, '- A2'))?.item.kind, 'audience');
   });
 });
+
+describe('core: the position index in YAML (completion asks it, docs/decisions.md "YAML completion from the model")', () => {
+  const STRATEGY_YAML = [
+    'stratdoc: strategy', // 0
+    'title: Strategie 2027', // 1
+    'goals:', // 2
+    '  - id: G1', // 3
+    '    title: Mehr Probefahrten', // 4
+    '    kpis:', // 5
+    '      - K1', // 6
+    '      - K2', // 7
+    '  - title: Noch ohne ID', // 8
+    '    type: awareness', // 9
+    'kpis:', // 10
+    '  K1:', // 11
+    '    title: Anfragen', // 12
+    '',
+  ].join('\n');
+
+  it('the top-level keys, the mapping a line starts or continues, its kind, column and keys (the ID key among them)', () => {
+    const doc = parseDocument('file:///w/strategie.strategy.yaml', STRATEGY_YAML)!;
+    const ix = new PositionIndex(doc);
+    assert.deepEqual(
+      doc.topKeys?.map((k) => [k.key, k.keyRange.start.line]),
+      [
+        ['stratdoc', 0],
+        ['title', 1],
+        ['goals', 2],
+        ['kpis', 10],
+      ],
+    );
+    assert.equal(ix.topKeyAt(9)?.key, 'goals');
+    assert.equal(ix.topKeyAt(11)?.key, 'kpis');
+    const g1 = ix.mappingOn(3)!;
+    assert.deepEqual([g1.kind, g1.column, g1.keys.map((k) => k.key)], ['goal', 4, ['id', 'title', 'kpis']]);
+    assert.equal(doc.strategy!.goals[0].idKey?.key, 'id');
+    // A line of G1's list: its list field, the values it has.
+    const list = ix.mappingAbove(7)!.fields.find((f) => f.key === 'kpis')!;
+    assert.deepEqual(
+      list.items?.map((i) => i.value),
+      ['K1', 'K2'],
+    );
+    // A mapping without an ID yet: no item, but kept with its kind and keys.
+    assert.equal(doc.strategy!.goals.length, 1);
+    const noId = ix.mappingOn(8)!;
+    assert.deepEqual([noId.kind, noId.column, noId.keys.map((k) => k.key)], ['goal', 4, ['title', 'type']]);
+    assert.equal(ix.mappingAbove(9)?.of, noId.of);
+    // Not across a top-level key: the line below `kpis:` continues no goal.
+    assert.equal(ix.mappingAbove(11), undefined);
+    // An item written by its ID: its mapping starts below the ID, without an ID key.
+    const k1 = ix.mappingAbove(13)!;
+    assert.deepEqual([k1.kind, k1.column, k1.keys.map((k) => k.key), k1.start.line], ['kpi', 4, ['title'], 12]);
+  });
+
+  it('after YAML gave up (a key typed above its list), the keys written at column 0 below it are top-level keys all the same', () => {
+    const text =
+      'stratdoc: strategy\ntitle: T\ngoa\n  - { id: G1, title: Mehr }\n  - { id: G2, title: Weniger }\nkpis:\n  - { id: K1, title: Anfragen }\nvalue: "Wir\nchannels:\n';
+    const doc = parseDocument('file:///w/strategie.strategy.yaml', text)!;
+    assert.ok(doc.problems.some((p) => p.rule === 'syntax' && !p.halfTyped));
+    const keys = doc.topKeys?.map((k) => k.key) ?? [];
+    assert.ok(keys.includes('kpis') && keys.includes('value'), keys.join(', '));
+    // A quote left open holds the lines below it, as YAML reads them.
+    assert.ok(!keys.includes('channels'), keys.join(', '));
+    assert.equal(new PositionIndex(doc).topKeyAt(6)?.key, 'kpis');
+  });
+
+  it('a plan: the entry a line starts or continues, with its keys; a plan read in pieces keeps the same top-level keys', () => {
+    const doc = parseDocument('file:///w/q1.plan.yaml', PLAN_YAML_TEXT)!;
+    const ix = new PositionIndex(doc);
+    const first = doc.plan!.entries[0];
+    const line = first.range.start.line;
+    const m = ix.mappingOn(line)!;
+    assert.equal(m.of, first);
+    assert.deepEqual(
+      m.keys.map((k) => k.key),
+      first.fields.map((f) => f.key),
+    );
+    assert.equal(ix.mappingAbove(first.range.end.line + 1)?.of, first);
+    assert.ok(doc.topKeys?.some((k) => ix.topKeyAt(line)?.key === k.key && k.keyRange.start.line < line));
+  });
+});

@@ -10,6 +10,7 @@ export function meaning(d: ParsedDocument): unknown {
     period: d.period,
     language: d.language,
     strategyPath: d.plan?.strategyPath,
+    topKeys: d.topKeys,
     entries: d.plan?.entries,
     strategy: d.strategy,
     // A half-typed word, and the part it belongs to by where that part stands.

@@ -60,6 +60,12 @@ export interface ItemBase {
    * is numbered by its place (docs/format.md "Goals and KPIs as plain lists").
    */
   implicit?: boolean;
+  /**
+   * YAML: the key the ID is written under inside the item's mapping (`id:`, `handle:`, a
+   * channel's `name:`), which is not among `fields`; none for an item written by its ID
+   * (`G1:` above its mapping) or in Markdown. For completion's keys (core/position.ts).
+   */
+  idKey?: { key: string; keyRange: Range };
 }
 
 export interface Person extends ItemBase {
@@ -266,8 +272,10 @@ export interface Incomplete {
   owner: 'front matter' | 'document' | PlanEntry | Item | Section;
   /**
    * An item definition the reader does not take (`### G😀: …`, `### 📸 Instagram`, a goal
-   * heading in a section that writes IDs): the kind its section gives it and the `Key:
-   * value` fields of its list; `range` runs from the heading to the end of that list.
+   * heading in a section that writes IDs), or in YAML a mapping in an item section without
+   * an ID yet (`- title: …`): the kind its section gives it and the `Key: value` fields of
+   * its list or mapping; `range` runs from the heading to the end of that list, or is the
+   * mapping's (`text` its first key then).
    */
   item?: { kind: ItemKind; fields: Field[] };
 }
@@ -289,6 +297,11 @@ export interface ParsedDocument {
    * where YAML reads it as a key), for completion (core/position.ts).
    */
   frontMatter?: { range: Range; keys: { key: string; keyRange: Range }[] };
+  /**
+   * YAML: the top-level keys as written, in the order of the text (a word typed without its
+   * colon is none), each holding the lines up to the next one: for completion (core/position.ts).
+   */
+  topKeys?: { key: string; keyRange: Range }[];
   /**
    * Markdown: the fenced code blocks as the reader (CommonMark) found them, from the
    * opening fence to the closing one, or to the end of their container when unclosed.

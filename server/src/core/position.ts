@@ -5,8 +5,8 @@
  * hover and navigation ask the model instead of reading the text again.
  */
 import type { Derived } from './derived';
-import type { Field, Incomplete, Item, ParsedDocument, PlanEntry, Section, TableHead } from './model';
-import { comparePos, containsPos, type Position } from './text';
+import type { Field, Incomplete, Item, ItemKind, ParsedDocument, PlanEntry, Section, TableHead } from './model';
+import { comparePos, containsPos, type Position, type Range } from './text';
 
 /** Where a position stands; each part only when the position lies inside it. */
 export interface PositionInfo {
@@ -20,6 +20,28 @@ export interface PositionInfo {
 /** A half-typed item definition (ParsedDocument.incomplete with its `item`). */
 export type HalfItem = Incomplete & { item: NonNullable<Incomplete['item']> };
 const isHalfItem = (h: Incomplete): h is HalfItem => !!h.item;
+
+/**
+ * YAML: a mapping the reader read in a plan's entries or a strategy's item sections: an
+ * entry, an item, or one it made no item of (no ID yet; a HalfItem), with the keys written
+ * in it (docs/decisions.md "Positions from the model").
+ */
+export interface YamlMapping {
+  kind: ItemKind | 'entry';
+  /** The entry, item or half-typed item it was read as. */
+  of: PlanEntry | Item | HalfItem;
+  start: Position;
+  /**
+   * The column its keys stand at; none for an item written as its ID alone (`G1:` or
+   * `G1: title` under a section, `- G1`), whose keys are still to come.
+   */
+  column?: number;
+  /** Its keys as written, the ID's among them (Item.idKey). */
+  keys: readonly { key: string; keyRange: Range }[];
+  fields: readonly Field[];
+}
+
+const isItem = (x: PlanEntry | Item): x is Item => 'idRange' in x;
 
 export class PositionIndex {
   private readonly entries: PlanEntry[];
@@ -37,6 +59,9 @@ export class PositionIndex {
     }
     this.ordered = ordered;
   }
+
+  /** YAML: the strategy's items and the mappings it made no item of, in the order of the text (made when first asked). */
+  private yamlItems?: (Item | HalfItem)[];
 
   /** The plan entry the position lies in (the first of several with the same range). */
   entryAt(p: Position): PlanEntry | undefined {
@@ -102,6 +127,91 @@ export class PositionIndex {
   inFrontMatter(p: Position): boolean {
     const fm = this.doc.frontMatter;
     return !!fm && fm.range.start.line <= p.line && p.line <= fm.range.end.line;
+  }
+
+  /** YAML: the top-level key whose value holds the line (the last one on or above it; ParsedDocument.topKeys). */
+  topKeyAt(line: number): { key: string; keyRange: Range } | undefined {
+    let found: { key: string; keyRange: Range } | undefined;
+    for (const k of this.doc.topKeys ?? []) {
+      if (k.keyRange.start.line > line) break;
+      found = k;
+    }
+    return found;
+  }
+
+  /** YAML: the word typed without its colon on the line (ParsedDocument.incomplete, not an item definition). */
+  halfWordOn(line: number): Incomplete | undefined {
+    for (const h of this.doc.incomplete ?? []) if (!h.item && h.range.start.line === line) return h;
+    return undefined;
+  }
+
+  /**
+   * YAML: the last mapping (entry, item, or item without an ID yet) that starts on a line
+   * above `line` inside the value of the same top-level key: the one whose keys or lists
+   * the line continues when it stands at or right of the mapping's keys.
+   */
+  mappingAbove(line: number): YamlMapping | undefined {
+    const top = this.topKeyAt(line);
+    const found = this.doc.plan ? this.entryAbove(line) : this.itemAbove(line);
+    if (!found || (top && found.range.start.line < top.keyRange.start.line)) return undefined;
+    return this.mapping(found);
+  }
+
+  /** YAML: the mapping (entry, item, or item without an ID yet) that starts on the line (the last, when several do). */
+  mappingOn(line: number): YamlMapping | undefined {
+    const found = this.doc.plan ? this.entryAbove(line + 1) : this.itemAbove(line + 1);
+    return found && found.range.start.line === line ? this.mapping(found) : undefined;
+  }
+
+  /** The YAML mapping an entry, item or half-typed item was read from. */
+  mapping(x: PlanEntry | Item | HalfItem): YamlMapping {
+    if ('item' in x) return { kind: x.item.kind, of: x, start: x.range.start, column: x.range.start.character, keys: x.item.fields, fields: x.item.fields };
+    if (!isItem(x)) return { kind: 'entry', of: x, start: x.range.start, column: x.range.start.character, keys: x.fields, fields: x.fields };
+    // An item written as its ID alone starts at the ID (a mapping below its ID starts below it).
+    const alone = x.implicit || comparePos(x.idRange.start, x.range.start) === 0;
+    return {
+      kind: x.kind,
+      of: x,
+      start: x.range.start,
+      column: alone ? undefined : x.range.start.character,
+      keys: x.idKey ? [x.idKey, ...x.fields] : x.fields,
+      fields: x.fields,
+    };
+  }
+
+  /** The last plan entry starting on a line above `line` (the first of several with the same range). */
+  private entryAbove(line: number): PlanEntry | undefined {
+    const list = this.entries;
+    let k = -1;
+    if (this.ordered) {
+      let lo = 0;
+      let hi = list.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid].range.start.line < line) {
+          k = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+    } else
+      for (let i = 0; i < list.length; i++) if (list[i].range.start.line < line && (k < 0 || comparePos(list[i].range.start, list[k].range.start) >= 0)) k = i;
+    while (k > 0 && comparePos(list[k - 1].range.start, list[k].range.start) === 0) k--;
+    return k >= 0 ? list[k] : undefined;
+  }
+
+  /** The last strategy item or item without an ID yet starting on a line above `line`. */
+  private itemAbove(line: number): Item | HalfItem | undefined {
+    const s = this.doc.strategy;
+    if (!s) return undefined;
+    this.yamlItems ??= [...s.people, ...s.goals, ...s.kpis, ...s.audiences, ...s.channels, ...(this.doc.incomplete ?? []).filter(isHalfItem)].sort((a, b) =>
+      comparePos(a.range.start, b.range.start),
+    );
+    let found: Item | HalfItem | undefined;
+    for (const x of this.yamlItems) {
+      if (x.range.start.line >= line) break;
+      found = x;
+    }
+    return found;
   }
 
   /** Everything at the position: entry or item, the field of it, the section. */

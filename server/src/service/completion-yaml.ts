@@ -1,6 +1,7 @@
 /** Completion in YAML documents and Markdown front matter (service/completion.ts). */
 import { CompletionItemKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
-import type { ParsedDocument } from '../core/model';
+import type { Field, Item } from '../core/model';
+import { positionIndex, type PositionIndex } from '../core/position';
 import { t, type Text } from '../core/text';
 import { ENTRY_LIST_KEYS, ITEM_SECTIONS, SECTIONS, idKey, isSectionKey, sectionsOfHeading, words, type SectionKey } from '../core/vocab';
 import { hasSection, sectionName } from '../core/edit/templates';
@@ -11,6 +12,7 @@ import { GERMAN_KEYS, ITEM_KEYS, type MapKind, keyCand } from './completion-keys
 
 // ------------------------------------------------------------------ YAML
 
+/** The cursor's line as a YAML block line: its indentation, `- ` markers and body (no other line is read). */
 interface YLine {
   indent: number;
   /** Column where the line's content starts, after indentation and `- ` markers. */
@@ -18,17 +20,15 @@ interface YLine {
   /** Column of the last `-` marker, when the line has one. */
   dashCol?: number;
   body: string;
-  blank: boolean;
 }
 
 function yline(text: string): YLine {
   const m = /^( *)((?:-(?:[ \t]+|$))*)(.*)$/.exec(text)!;
   const indent = m[1].length;
   const dashes = m[2];
-  const body = m[3];
   let dashCol: number | undefined;
   if (dashes) dashCol = indent + dashes.lastIndexOf('-');
-  return { indent, content: indent + dashes.length, dashCol, body, blank: !dashes && (!body.trim() || body.trimStart().startsWith('#')) };
+  return { indent, content: indent + dashes.length, dashCol, body: m[3] };
 }
 
 export const KEY_RE = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"[\]{},:][^#]*?)[ \t]*:(?:[ \t]+|$)(.*)$/;
@@ -43,62 +43,46 @@ export function keyOf(body: string): { key: string; value: string } | undefined 
 
 const ENTRY_KEYS = ENTRY_LIST_KEYS;
 
-export class YamlDoc {
-  constructor(
-    readonly doc: ParsedDocument,
-    readonly lo: number,
-    readonly hi: number,
-  ) {}
-  at(l: number): YLine {
-    return yline(this.doc.lines.lineText(l));
-  }
-  /** The first non-blank line above `from` whose content starts before `limit`. */
-  above(from: number, limit: number): number | undefined {
-    for (let l = from - 1; l >= this.lo; l--) {
-      const y = this.at(l);
-      if (y.blank) continue;
-      if (y.content < limit) return l;
-    }
-    return undefined;
-  }
-  /** What a top-level key holds: plan entries, or items of a strategy section. */
-  topKind(key: string): MapKind | undefined {
-    const folded = words(key).join(' ');
-    if (this.doc.kind === 'plan') return ENTRY_KEYS.has(folded) ? 'entry' : undefined;
-    const keys: SectionKey[] = isSectionKey(folded) ? [folded] : sectionsOfHeading(key);
-    for (const k of keys) if (ITEM_SECTIONS[k]) return ITEM_SECTIONS[k];
-    return undefined;
-  }
-  /** The kind of the mappings a key's value holds (a section's items, or one item by ID). */
-  containerKind(line: number): MapKind | undefined {
-    const y = this.at(line);
-    const k = keyOf(y.body);
-    if (!k || (k.value && !/^[{[]/.test(k.value))) return undefined;
-    if (y.content === 0) return y.dashCol === undefined ? this.topKind(k.key) : undefined;
-    if (y.dashCol !== undefined) return undefined;
-    // `G1:` under `goals:`: an item written by its ID (not a key of a `- ` item's mapping).
-    let gp: number | undefined;
-    for (let l = line - 1; l >= this.lo; l--) {
-      const s = this.at(l);
-      if (s.blank || s.content > y.content) continue;
-      if (s.content === y.content) {
-        if (s.dashCol !== undefined) return undefined;
-        continue;
-      }
-      gp = l;
-      break;
-    }
-    if (gp === undefined) return undefined;
-    const g = this.at(gp);
-    const gk = keyOf(g.body);
-    if (g.content !== 0 || g.dashCol !== undefined || !gk || gk.value) return undefined;
-    const kind = this.topKind(gk.key);
-    return kind === 'entry' ? undefined : kind;
-  }
+/** What a top-level key holds: plan entries, or items of a strategy section (as the reader names its sections). */
+function topKind(env: Env, key: string): MapKind | undefined {
+  const folded = words(key).join(' ');
+  if (env.doc.kind === 'plan') return ENTRY_KEYS.has(folded) ? 'entry' : undefined;
+  const keys: SectionKey[] = isSectionKey(folded) ? [folded] : sectionsOfHeading(key);
+  for (const k of keys) if (ITEM_SECTIONS[k]) return ITEM_SECTIONS[k];
+  return undefined;
 }
 
-export function yamlCompletion(env: Env, lo: number, hi: number): CompletionItem[] {
-  const y = new YamlDoc(env.doc, lo, hi);
+/**
+ * The `- ` at `dashCol` on the cursor's line begins an item of a top-level key's list (an
+ * entry, a goal…) when no mapping the reader read above it in that key's value has its keys
+ * at or left of the dash (else it is a value of that mapping's list). Returns the top-level
+ * key, or undefined for a value of a mapping's list.
+ */
+function listOfTopKey(index: PositionIndex, line: number, dashCol: number): { key: string } | undefined {
+  const top = index.topKeyAt(line);
+  if (!top || top.keyRange.start.line === line) return undefined;
+  const m = index.mappingAbove(line);
+  if (m && (m.column ?? m.start.character) <= dashCol) return undefined;
+  return top;
+}
+
+/**
+ * The mapping whose keys stand at column `col` that the cursor's line continues (the last
+ * one the reader read above it: an entry, an item, an item without an ID yet), and its
+ * keys but those on the cursor's line. An item written as its ID alone (`G1:`, whose value
+ * YAML reads from a word typed below it) takes its first keys at any deeper column.
+ */
+function mappingAt(index: PositionIndex, line: number, col: number): { kind: MapKind; keys: string[] } | undefined {
+  const here = index.mappingOn(line);
+  const m = here && here.column === col ? here : index.mappingAbove(line);
+  if (!m) return undefined;
+  if (m.column === col) return { kind: m.kind, keys: m.keys.filter((k) => k.keyRange.start.line !== line).map((k) => k.key) };
+  if (m.column === undefined && col > m.start.character && m.fields.every((f) => f.range.start.line > m.start.line)) return { kind: m.kind, keys: [] };
+  return undefined;
+}
+
+export function yamlCompletion(env: Env): CompletionItem[] {
+  const index = positionIndex(env.doc, env.ctx.ws.derived);
   const { text, ch, line } = env;
   const before = text.slice(0, ch);
 
@@ -124,8 +108,8 @@ export function yamlCompletion(env: Env, lo: number, hi: number): CompletionItem
       if (stack.length) stack[stack.length - 1].sep = i;
     }
   }
-  const cur = y.at(line);
-  const top = line >= lo && cur.content === 0 && cur.dashCol === undefined;
+  const cur = yline(text);
+  const top = cur.content === 0 && cur.dashCol === undefined;
 
   if (stack.length) {
     const f = stack[stack.length - 1];
@@ -155,11 +139,10 @@ export function yamlCompletion(env: Env, lo: number, hi: number): CompletionItem
     // A key inside the flow mapping: the keys it does not have yet.
     let kind: MapKind | undefined;
     if (stack.length === 1 && cur.dashCol !== undefined && f.pos >= cur.content) {
-      const c = y.above(line, cur.dashCol + 1);
-      kind = c !== undefined ? y.containerKind(c) : undefined;
-    } else if (stack.length === 1 && f.pos > cur.content) {
-      kind = y.containerKind(line);
-    }
+      // `- { … }`: an item of a top-level key's list.
+      const k = listOfTopKey(index, line, cur.dashCol);
+      kind = k && topKind(env, k.key);
+    } else if (stack.length === 1 && f.pos > cur.content) kind = flowOwnerKind(env, index, cur);
     if (!kind) return [];
     const existing = [...text.slice(f.pos).matchAll(/[{,]\s*([^\s:,{}[\]#"']+)\s*:/g)].map((m) => m[1]);
     const [a, b] = wordAt(text, ch);
@@ -173,7 +156,7 @@ export function yamlCompletion(env: Env, lo: number, hi: number): CompletionItem
   if (ch < bodyStart) {
     // The cursor in the indentation: a key at this column.
     if (text.trim()) return [];
-    return yamlKeys(env, y, ch, false, rangeOn(line, ch, ch), true);
+    return yamlKeys(env, index, ch, false, rangeOn(line, ch, ch), true);
   }
   const bodyBefore = before.slice(bodyStart);
   const kvm = KEY_RE.exec(bodyBefore);
@@ -200,87 +183,76 @@ export function yamlCompletion(env: Env, lo: number, hi: number): CompletionItem
   if (!/^["']?[\p{L}\p{N}_.@-]*$/u.test(bodyBefore)) return [];
   const afterWord = text.slice(wordAt(text, ch)[1]);
   if (cur.dashCol !== undefined) {
-    const c = y.above(line, cur.dashCol + 1);
-    if (c === undefined) return [];
-    const cy = y.at(c);
-    const ck = keyOf(cy.body);
-    if (!ck || ck.value) return [];
-    if (cy.content === 0 && cy.dashCol === undefined) {
+    if (listOfTopKey(index, line, cur.dashCol)) {
       // `- ` under `entries:` or a section: a new item, typed key first.
       if (/["'@]/.test(bodyBefore)) return [];
       const [a, b] = wordAt(text, ch);
-      return yamlKeys(env, y, cur.content, true, rangeOn(line, Math.max(a, bodyStart), b), !/^\s*:/.test(afterWord));
+      return yamlKeys(env, index, cur.content, true, rangeOn(line, Math.max(a, bodyStart), b), !/^\s*:/.test(afterWord));
     }
     // `- K` under `kpis:`: a value of the list.
-    const field = keyField(env, ck.key);
+    const list = listAbove(index, line, cur.dashCol);
+    const field = list && keyField(env, list.key);
     if (!field) return [];
     const slot = valueSlot(env, bodyStart, text.length, false, 'yaml');
     const taken = new Set<string>();
-    for (let l = c + 1; l < hi; l++) {
-      if (l === line) continue;
-      const s = y.at(l);
-      if (s.blank) continue;
-      if (s.dashCol !== cur.dashCol) break;
-      const v = s.body
-        .replace(/(^|\s)#.*$/, '')
-        .trim()
-        .replace(/^["']|["']$/g, '');
-      if (v) taken.add(idKey(v));
-    }
+    for (const it of list.items ?? []) if (it.range.start.line !== line && it.value) taken.add(idKey(it.value));
     slot.taken = taken;
     return fit(fieldValues(env, field, 'yaml'), slot);
   }
   if (/["'@]/.test(bodyBefore)) return [];
   const [a, b] = wordAt(text, ch);
-  return yamlKeys(env, y, cur.content, false, rangeOn(line, Math.max(a, bodyStart), b), !/^\s*:/.test(afterWord));
+  return yamlKeys(env, index, cur.content, false, rangeOn(line, Math.max(a, bodyStart), b), !/^\s*:/.test(afterWord));
 }
 
-/** The keys missing from the mapping whose key column is `col` at the cursor's line. */
-function yamlKeys(env: Env, y: YamlDoc, col: number, startsHere: boolean, range: Range, withColon: boolean): CompletionItem[] {
+/**
+ * `G1: {` or `goals: {` on the cursor's line: the kind of the mapping its key holds (a
+ * top-level key's items, or the item the reader read by that ID under a section).
+ */
+function flowOwnerKind(env: Env, index: PositionIndex, cur: YLine): MapKind | undefined {
+  const k = keyOf(cur.body);
+  if (!k || (k.value && !/^[{[]/.test(k.value))) return undefined;
+  if (cur.content === 0) return cur.dashCol === undefined ? topKind(env, k.key) : undefined;
+  if (cur.dashCol !== undefined) return undefined;
+  const m = index.mappingOn(env.line);
+  if (!m || m.kind === 'entry' || 'item' in m.of) return undefined;
+  const id = (m.of as Item).idRange.start;
+  return id.line === env.line && id.character === cur.content ? m.kind : undefined;
+}
+
+/** The list field (a key with its values on the lines below) of the mapping above whose values the `- ` at `dashCol` on the line continues. */
+function listAbove(index: PositionIndex, line: number, dashCol: number): Field | undefined {
+  const m = index.mappingAbove(line);
+  if (!m) return undefined;
+  let found: Field | undefined;
+  for (const f of m.fields) if (f.keyRange.start.line < line && f.keyRange.start.character <= dashCol) found = f;
+  if (!found || (found.raw && found.range.start.line <= found.keyRange.start.line)) return undefined;
+  return found;
+}
+
+/** The keys missing from the mapping whose key column is `col` at the cursor's line (the reader's, core/position.ts). */
+function yamlKeys(env: Env, index: PositionIndex, col: number, startsHere: boolean, range: Range, withColon: boolean): CompletionItem[] {
   const line = env.line;
-  const existing: string[] = [];
-  // The line of the key that holds this mapping (`entries:`, `goals:`, `G1:`).
-  let container: number | undefined;
-  let top = false;
   if (startsHere) {
-    container = y.above(line, y.at(line).dashCol! + 1);
-  } else {
-    let decided = false;
-    for (let l = line - 1; l >= y.lo; l--) {
-      const s = y.at(l);
-      if (s.blank || s.content > col) continue;
-      if (s.content === col) {
-        const k = keyOf(s.body);
-        if (k) existing.push(k.key);
-        if (s.dashCol !== undefined) {
-          container = y.above(l, s.dashCol + 1);
-          decided = true;
-          break;
-        }
-        continue;
-      }
-      // A mapping right under a top-level key is the section's map of items by ID, not an item.
-      if (s.content === 0) return [];
-      container = l;
-      decided = true;
-      break;
-    }
-    top = !decided && col === 0;
+    // A new item of a top-level key's list: its keys are those of the mapping the word begins (its owner).
+    const t0 = index.topKeyAt(line);
+    const kind = t0 && topKind(env, t0.key);
+    if (!kind) return [];
+    // The word's owner when it is half-typed (or the mapping without an ID that follows it),
+    // else the mapping the reader read from this line on.
+    const half = index.halfWordOn(line);
+    const owner = half?.owner;
+    const here = index.mappingOn(half ? line + 1 : line);
+    const of = owner && typeof owner === 'object' && !('keys' in owner) ? index.mapping(owner) : here && here.column === col ? here : undefined;
+    const existing = of ? of.keys.filter((k) => k.keyRange.start.line !== line).map((k) => k.key) : [];
+    return keyItems(env, kind, existing, range, 'yaml', withColon);
   }
-  for (let l = line + 1; l < y.hi; l++) {
-    const s = y.at(l);
-    if (s.blank || s.content > col) continue;
-    if (s.content === col && s.dashCol === undefined) {
-      const k = keyOf(s.body);
-      if (k) existing.push(k.key);
-      continue;
-    }
-    break;
+  if (col === 0) {
+    const existing = (env.doc.topKeys ?? []).filter((k) => k.keyRange.start.line !== line).map((k) => k.key);
+    return topKeys(env, existing, range, withColon);
   }
-  if (top) return topKeys(env, existing, range, withColon);
-  const kind = container !== undefined ? y.containerKind(container) : undefined;
-  if (!kind) return [];
-  return keyItems(env, kind, existing, range, 'yaml', withColon);
+  const m = mappingAt(index, line, col);
+  if (!m) return [];
+  return keyItems(env, m.kind, m.keys, range, 'yaml', withColon);
 }
 
 /** Keys of an item or entry that it does not have yet. */

@@ -3,10 +3,10 @@
  * enum values in the document's language, keys and `Key:` fields still missing on an
  * item, table cell values by column, and the headings of missing steps.
  *
- * What the cursor stands on comes from the model's position index where the reader made
- * the entry or item (a plan table's columns, a Markdown item's fields, CSV cells), and
- * from the text of the line and the lines around it where it did not: mid-edit the model
- * may not have the half-typed line yet (docs/decisions.md "Positions from the model").
+ * What the cursor stands on comes from the model's position index (a plan table's
+ * columns, a Markdown item's fields, CSV cells, a YAML mapping's keys and the top-level
+ * keys, the half-typed lines the readers keep); of the text only the cursor's own line is
+ * read (docs/decisions.md "Positions from the model").
  * The model also gives what is already there: the project's IDs, the document's sections,
  * and which field a key or column means (the core's mapping, completion-base.ts `keyField`).
  * Every item replaces the value being typed (a `textEdit`), so the client filters by it.
@@ -50,6 +50,6 @@ export function completionAt(ctx: ServiceContext, uri: string, pos: Position): C
       return (lang ??= documentLanguage(this));
     },
   };
-  const items = doc.format === 'yaml' ? yamlCompletion(env, 0, doc.lines.lineCount) : doc.format === 'csv' ? csvCompletion(env) : markdownCompletion(env);
+  const items = doc.format === 'yaml' ? yamlCompletion(env) : doc.format === 'csv' ? csvCompletion(env) : markdownCompletion(env);
   return items.slice(0, MAX_RESULTS);
 }

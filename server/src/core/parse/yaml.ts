@@ -7,7 +7,7 @@ import { isMap, isSeq, isScalar, isPair, Scalar, type Node, type Pair, type YAML
 import { commonEnds } from './markdown-chunks';
 import { blankWords, blankedPiece, halfProblems, ownerIndex, ownerOf, parseReadable, type HalfWord, type Source } from './yaml-half';
 import type { DocumentCache, PieceState } from './cache';
-import type { Goal, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel, EditSpan } from '../model';
+import type { Goal, Incomplete, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel, EditSpan } from '../model';
 import { LineIndex, comparePos, movedLines, t, type Range } from '../text';
 import {
   ENTRY_LIST_KEYS as ENTRY_KEYS,
@@ -146,10 +146,24 @@ export function parseYaml(
   const src = cut.length ? blankWords(text, cut) : text;
   const half = cut.map(([a, b]) => ({ text: text.slice(a, b), range: r(a, b) }));
   const top = new Map<string, Pair>();
+  // The top-level keys as written, for completion (ParsedDocument.topKeys).
+  const topKeys: NonNullable<ParsedDocument['topKeys']> = [];
   for (const pair of pairs) {
     const k = keyText(pair);
-    if (k !== undefined && !top.has(words(k).join(' '))) top.set(words(k).join(' '), pair);
+    if (k === undefined) continue;
+    if (!top.has(words(k).join(' '))) top.set(words(k).join(' '), pair);
+    const kr = (pair.key as Node).range;
+    if (!kr) continue;
+    // A key YAML reads over lines (a word typed without its colon above it, `stratdo` above
+    // `titel:`) is the key on its last line when that stands at column 0, as in front matter.
+    const nl = src.lastIndexOf('\n', kr[1] - 1);
+    const last = nl >= kr[0] && !/[ \t]/.test(src[nl + 1] ?? ' ') ? nl + 1 : kr[0];
+    topKeys.push({ key: last === kr[0] ? k : src.slice(last, kr[1]).trim(), keyRange: r(last, kr[1]) });
   }
+  // After a syntax error YAML may read nothing more (its error recovery); the keys written at column 0 below
+  // the last key it read count all the same, as written (a line scan of that rest, only then).
+  if (out.problems.some((p) => p.rule === 'syntax' && !p.halfTyped)) keysAfter(src, pairs[pairs.length - 1], r, topKeys);
+  if (topKeys.length) out.topKeys = topKeys;
   const get = (...names: string[]) => {
     for (const n of names) {
       const p = top.get(n);
@@ -270,6 +284,8 @@ export function parseYaml(
 
   const model = emptyStrategy();
   const implicit: { item: Goal | Kpi }[] = [];
+  /** The mappings in item sections without an ID yet, owned by their section (ParsedDocument.incomplete `item`). */
+  const noId: Incomplete[] = [];
   for (const pair of pairs) {
     const k = keyText(pair);
     if (k === undefined) continue;
@@ -291,19 +307,22 @@ export function parseYaml(
     model.sections.push(section);
     const kinds = keys.map((s) => ITEM_SECTIONS[s]).filter((x): x is ItemKind => !!x);
     if (!kinds.length || !v) continue;
-    readItems(v, kinds, model, ctx, src, r, implicit);
+    readItems(v, kinds, model, ctx, src, r, implicit, (range, fields) =>
+      noId.push({ text: fields[0]?.key ?? '', range, owner: section, item: { kind: kinds[0], fields: exact(fields) } }),
+    );
   }
   numberImplicit(model, implicit);
   out.strategy = model;
-  if (half.length) {
+  if (half.length || noId.length) {
     const items = [...model.people, ...model.goals, ...model.kpis, ...model.audiences, ...model.channels].sort((a, b) =>
       comparePos(a.range.start, b.range.start),
     );
-    out.incomplete = half.map((h) => ({
+    const words: Incomplete[] = half.map((h) => ({
       text: h.text,
       range: h.range,
       owner: ownerOf(h.range, items, src, lines) ?? (h.range.start.character > 0 ? ownerOf(h.range, model.sections, src, lines) : undefined) ?? 'document',
     }));
+    out.incomplete = noId.length ? [...words, ...noId].sort((a, b) => comparePos(a.range.start, b.range.start)) : words;
   }
   return out;
 }
@@ -316,6 +335,7 @@ function readItems(
   text: string,
   r: (a: number, b: number) => Range,
   implicit: { item: Goal | Kpi }[],
+  noId: (range: Range, fields: RawField[]) => void,
 ): void {
   const add = (it: Item) => {
     switch (it.kind) {
@@ -385,18 +405,19 @@ function readItems(
         range: idRange ?? range,
         message: t('This item has no id: add `id: …`.', 'Dieser Eintrag hat keine ID: ergänzen Sie `id: …`.'),
       });
+      noId(range, fields);
       return;
     }
     const kind = chooseKind(kinds, id, fields);
     if (kind === 'channel') id = channelSlug(id);
     if (kind === 'person') id = id.replace(/^@/, '');
-    add(
-      buildItem(
-        { kind, id, idRange, range },
-        fields.filter((f) => f !== idField),
-        ctx,
-      ),
+    const item = buildItem(
+      { kind, id, idRange, range },
+      fields.filter((f) => f !== idField),
+      ctx,
     );
+    if (idField) item.idKey = { key: idField.key, keyRange: idField.keyRange };
+    add(item);
   };
   if (isSeq(v)) {
     for (const el of v.items) {
@@ -799,6 +820,35 @@ function emptyStrategy(): StrategyModel {
 
 function firstLine(s: string): string {
   return s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/**
+ * A key at column 0 (not a `- ` item, comment, document marker or flow collection), quoted
+ * or plain, or a word there without its colon (a key being typed: the lines below are its).
+ */
+const TOP_KEY_LINE = /^([^\s#'"[\]{},:&*!|>%@`-][^:#\n\r]*?|"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*')[ \t]*(?::(?=[ \t]|\r?$)|\r?$)/gm;
+
+/**
+ * The keys at column 0 of `text` after pair `last` (ParsedDocument.topKeys after a syntax
+ * error): after its value when that is a scalar (a quote left open holds the lines below
+ * it, as YAML reads them), else after its key (no line at column 0 lies in a block
+ * collection of a top-level key; YAML's recovery may have put the rest of the text in it).
+ */
+function keysAfter(text: string, last: Pair | undefined, r: (a: number, b: number) => Range, into: NonNullable<ParsedDocument['topKeys']>): void {
+  const end = (n: unknown) => (n && (n as Node).range ? (n as Node).range![1] : 0);
+  TOP_KEY_LINE.lastIndex = last ? Math.max(end(last.key), isScalar(last.value) ? end(last.value) : 0) : 0;
+  for (let m = TOP_KEY_LINE.exec(text); m; m = TOP_KEY_LINE.exec(text)) {
+    const k = m[1];
+    into.push({ key: /^["']/.test(k) ? k.slice(1, -1) : k, keyRange: r(m.index, m.index + k.length) });
+    // A quoted value holds the lines up to its closing quote (to the end when there is none), as YAML reads it.
+    const open = /[ \t]*(["'])/y;
+    open.lastIndex = TOP_KEY_LINE.lastIndex;
+    if (!open.exec(text)) continue;
+    const close = text[open.lastIndex - 1] === '"' ? /(?:[^"\\]|\\[^])*"/y : /(?:[^']|'')*'/y;
+    close.lastIndex = open.lastIndex;
+    if (!close.exec(text)) break;
+    TOP_KEY_LINE.lastIndex = close.lastIndex;
+  }
 }
 
 function keyText(pair: Pair): string | undefined {
