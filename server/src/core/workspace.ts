@@ -149,8 +149,8 @@ export class Workspace {
    * reading without the chunk cache (whose string table shares them within one reading)
    * kept a copy per field, about 4 MB in a workspace of 300 documents. Documents being
    * edited keep their cache's table: this walk is not made per keystroke. Bounded; what it
-   * keeps is detached from the text. Only strings of at most 16 characters: longer values
-   * (titles, links, descriptions) seldom repeat.
+   * keeps is detached from the text. Keys of at most 48 characters, other strings of at most
+   * 16: longer values (titles, links, descriptions) seldom repeat.
    */
   private readonly strings = new Map<string, string>();
   private share(s: string): string {
@@ -167,7 +167,8 @@ export class Workspace {
     for (const k of Object.keys(rec)) {
       const v = rec[k];
       if (typeof v === 'string') {
-        if (v.length <= 16 && k !== 'uri') rec[k] = this.share(v);
+        // A field key repeats in every entry however long it is (a German key of three words).
+        if (k === 'key' ? v.length <= 48 : v.length <= 16 && k !== 'uri') rec[k] = this.share(v);
       } else if (depth > 0 && typeof v === 'object' && v !== null && !('start' in v && 'end' in v)) {
         if (Array.isArray(v)) {
           for (const x of v as unknown[]) if (typeof x === 'object' && x !== null) this.shareIn(x, depth - 1);
