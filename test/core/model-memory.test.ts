@@ -155,6 +155,26 @@ describe('core: the small model', () => {
     }
   });
 
+  it('files read from disk read as parseDocument reads them, with their short values shared by the workspace', () => {
+    // Every example plan and strategy, twice (the second reading finds its strings in the table).
+    const files = ['autohaus-de', 'bakery-en'].flatMap((d) =>
+      (fs.readdirSync(path.join('examples', d), { recursive: true }) as string[]).map((f) => path.join('examples', d, String(f))),
+    );
+    const ws = new Workspace(new ConfigResolver({ readFile: () => undefined }), { cache: true });
+    let read = 0;
+    for (const round of [1, 2])
+      for (const file of files.filter((f) => /\.(md|ya?ml|csv)$/.test(f))) {
+        const uri = pathToFileURL(path.resolve(file)).href;
+        if (loadFile(ws, path.resolve(file), uri) !== 'document') continue;
+        const mine = ws.get(uri)!;
+        const fresh = parseDocument(uri, fs.readFileSync(file, 'utf8'))!;
+        const model = (d: ParsedDocument) => JSON.stringify(plainRanges({ plan: d.plan, strategy: d.strategy }));
+        assert.equal(model(mine), model(fresh), `${file}, round ${round}`);
+        read++;
+      }
+    assert.ok(read >= 8, `${read} documents read`);
+  });
+
   it('only documents being edited keep the chunk cache; a file read from disk keeps none', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-cache-'));
     try {

@@ -15,6 +15,7 @@ import { isSuppressed } from './parse/common';
 import { csvSafeFixes } from './parse/csv';
 import { entryShape, planShape } from './plan/shape';
 import { countAfresh } from './plan/tally';
+import { Sayings, sayingHash } from './sayings';
 
 export interface Finding {
   rule: string;
@@ -74,7 +75,7 @@ export class EntryMemo {
    * say: a rule that reports afresh each run (an aggregate over all entries) and says the
    * same again gives the same Finding objects again.
    */
-  readonly said = new Map<string, Map<string, Finding>>();
+  readonly said = new Map<string, Sayings>();
   /** Findings made anew (not taken from the last run) in the last check, for tests and the benchmark. */
   converted_ = 0;
   /** Per plan (URI): the shape of each entry, aligned with the entries last seen (core/plan/shape.ts). */
@@ -122,8 +123,8 @@ interface Filtered {
    * rules' reports (made for all, the keys held 3.5 MB of the 300-document server).
    */
   once: string;
-  /** What the finding says (sayingOf), for a report that is not an entry-scoped rule's. */
-  saying: string | undefined;
+  /** The hash of what the finding says (sayingHash), for a report that is not an entry-scoped rule's. */
+  saying: number | undefined;
 }
 
 /** The suppression comments of a document as one string: the same string, the same suppressions. */
@@ -504,11 +505,6 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
 
 const NONE: ReportInput[] = [];
 
-/** What a finding says, as one string: two findings with the same saying are interchangeable. */
-function sayingOf(f: Finding): string {
-  const r = f.range;
-  return `${f.uri}\n${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}\n${f.severity}\n${f.message.en}\n${f.message.de}\n${f.fixes ? JSON.stringify(f.fixes) : ''}\n${f.data ? JSON.stringify(f.data) : ''}`;
-}
 const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.meta.id));
 
 /** The index of the entry (of entries in document order) whose range holds a position, or -1. */
@@ -614,7 +610,7 @@ export function* checkProjectSteps(project: Project, opts: CheckOptions): Genera
     const memo = opts.memo;
     const saidKey = `${id}\n${home.uri}`;
     const said = memo?.said.get(saidKey);
-    let sayNow: Map<string, Finding> | undefined;
+    let sayNow: Sayings | undefined;
     const entryScoped = rule.meta.scope === 'entry';
     for (const f of found) {
       // Kept from the last check under the same configuration and suppressions: as it was.
@@ -625,10 +621,7 @@ export function* checkProjectSteps(project: Project, opts: CheckOptions): Genera
           seen.add(was.once);
         }
         if (!was.finding) continue;
-        if (was.saying !== undefined) {
-          sayNow ??= new Map();
-          if (!sayNow.has(was.saying)) sayNow.set(was.saying, was.finding);
-        }
+        if (was.saying !== undefined) (sayNow ??= new Sayings()).add(was.finding, was.saying);
         out.push(was.finding);
         continue;
       }
@@ -641,7 +634,7 @@ export function* checkProjectSteps(project: Project, opts: CheckOptions): Genera
       }
       if (memo) memo.refiltered++;
       const stamp = memo && stampOf(f.uri);
-      const remember = (finding: Finding | undefined, saying?: string) => {
+      const remember = (finding: Finding | undefined, saying?: number) => {
         if (stamp) memo.filtered.set(f, { stamp, finding, once, saying });
       };
       const setting = configFor(f.uri).rules.get(id);
@@ -658,7 +651,7 @@ export function* checkProjectSteps(project: Project, opts: CheckOptions): Genera
       // CSV file are filtered afresh (csvSafeFixes), so those are not reused.
       const known = memo.converted.get(f);
       if (known && known.severity === severity && !(f.fixes?.length && hasCsv)) {
-        remember(known.finding, entryScoped && planUris.has(f.uri) ? undefined : sayingOf(known.finding));
+        remember(known.finding, entryScoped && planUris.has(f.uri) ? undefined : sayingHash(known.finding));
         out.push(known.finding);
         continue;
       }
@@ -666,17 +659,17 @@ export function* checkProjectSteps(project: Project, opts: CheckOptions): Genera
       if (known || (entryScoped && planUris.has(f.uri))) {
         memo.converted.set(f, { finding, severity });
         memo.converted_++;
-        remember(finding, entryScoped && planUris.has(f.uri) ? undefined : sayingOf(finding));
+        remember(finding, entryScoped && planUris.has(f.uri) ? undefined : sayingHash(finding));
         out.push(finding);
         continue;
       }
       // Reported afresh: the finding of the last run that says exactly the same, if any.
-      const k = sayingOf(finding);
-      sayNow ??= new Map();
-      const before = said?.get(k);
-      const same = before && !sayNow.has(k) ? before : finding;
+      const k = sayingHash(finding);
+      sayNow ??= new Sayings();
+      const before = said?.get(finding, k);
+      const same = before && !sayNow.get(finding, k) ? before : finding;
       if (same === finding) memo.converted_++;
-      if (!sayNow.has(k)) sayNow.set(k, same);
+      sayNow.add(same, k);
       remember(same, k);
       out.push(same);
     }

@@ -3,7 +3,7 @@
  * and the findings per project. Taking one changed document re-reads only that one and
  * re-checks only the projects it belongs to (before and after the change).
  */
-import type { DocKind, EditSpan, Field, ParsedDocument } from './model';
+import type { DocKind, EditSpan, ParsedDocument } from './model';
 import { detachString, type Text } from './text';
 import { linkProjects, Project } from './project';
 import { ConfigResolver, type ResolvedConfig } from './config';
@@ -127,7 +127,7 @@ export class Workspace {
         ? (opts.parsed ?? undefined)
         : parseDocument(uri, text, { included: how.included, kind: how.kind, cache: opts.cache === false ? undefined : this.cache, edit: opts.edit });
     if (opts.cache === false) this.cache?.drop(uri);
-    if (doc && (opts.cache === false || opts.parsed)) this.shareKeys(doc);
+    if (doc && (opts.cache === false || opts.parsed)) this.shareStrings(doc);
     const before = this.docs.get(uri);
     if (!doc) {
       this.remove(uri);
@@ -143,24 +143,43 @@ export class Workspace {
   }
 
   /**
-   * Field keys as one string each across the documents read from disk (docs/decisions.md
-   * "Memory"): every entry of a plan repeats its few keys, and a reading without the chunk
-   * cache (whose string table shares them within one reading) kept a copy per field, 1.4 MB
-   * in a workspace of 300 documents. Documents being edited keep their cache's table: this
-   * walk is not made per keystroke. Bounded; what it keeps is detached from the text.
+   * Field keys and short values as one string each across the documents read from disk
+   * (docs/decisions.md "Memory"): every entry of a plan repeats its few keys, and its
+   * channels, people, IDs, statuses, formats and dates repeat across entries and plans; a
+   * reading without the chunk cache (whose string table shares them within one reading)
+   * kept a copy per field, about 4 MB in a workspace of 300 documents. Documents being
+   * edited keep their cache's table: this walk is not made per keystroke. Bounded; what it
+   * keeps is detached from the text. Keys of at most 48 characters, other strings of at most
+   * 16: longer values (titles, links, descriptions) seldom repeat.
    */
-  private readonly keys = new Map<string, string>();
-  private shareKeys(doc: ParsedDocument): void {
-    const share = (fields: Field[]): void => {
-      for (const f of fields) {
-        const known = this.keys.get(f.key);
-        if (known !== undefined) (f as { key: string }).key = known;
-        else if (this.keys.size < 4096 && f.key.length <= 48) this.keys.set(f.key, ((f as { key: string }).key = detachString(f.key)));
+  private readonly strings = new Map<string, string>();
+  private share(s: string): string {
+    const known = this.strings.get(s);
+    if (known !== undefined) return known;
+    if (this.strings.size >= 16384) return s;
+    const copy = detachString(s);
+    this.strings.set(copy, copy);
+    return copy;
+  }
+  /** The short strings an item, entry, field, span or reference holds itself, shared. */
+  private shareIn(o: object, depth: number): void {
+    const rec = o as Record<string, unknown>;
+    for (const k of Object.keys(rec)) {
+      const v = rec[k];
+      if (typeof v === 'string') {
+        // A field key repeats in every entry however long it is (a German key of three words).
+        if (k === 'key' ? v.length <= 48 : v.length <= 16 && k !== 'uri') rec[k] = this.share(v);
+      } else if (depth > 0 && typeof v === 'object' && v !== null && !('start' in v && 'end' in v)) {
+        if (Array.isArray(v)) {
+          for (const x of v as unknown[]) if (typeof x === 'object' && x !== null) this.shareIn(x, depth - 1);
+        } else this.shareIn(v, depth - 1);
       }
-    };
-    for (const e of doc.plan?.entries ?? []) share(e.fields);
+    }
+  }
+  private shareStrings(doc: ParsedDocument): void {
+    for (const e of doc.plan?.entries ?? []) this.shareIn(e, 2);
     const s = doc.strategy;
-    if (s) for (const list of [s.people, s.goals, s.kpis, s.audiences, s.channels]) for (const it of list) share(it.fields);
+    if (s) for (const list of [s.people, s.goals, s.kpis, s.audiences, s.channels]) for (const it of list) this.shareIn(it, 2);
   }
 
   /**
