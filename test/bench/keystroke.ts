@@ -110,7 +110,8 @@ async function main(): Promise<void> {
   }
   const gcs: { start: number; end: number; kind: number }[] = [];
   const obs = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) gcs.push({ start: e.startTime, end: e.startTime + e.duration, kind: (e as unknown as { detail?: { kind: number } }).detail?.kind ?? 0 });
+    for (const e of list.getEntries())
+      gcs.push({ start: e.startTime, end: e.startTime + e.duration, kind: (e as unknown as { detail?: { kind: number } }).detail?.kind ?? 0 });
   });
   obs.observe({ entryTypes: ['gc'] });
   const r = rng(kind === 'yaml' ? 2 : 1);
@@ -173,7 +174,10 @@ async function main(): Promise<void> {
     const cpu2 = (c.user + c.system) / 1000;
     if (!split) throw new Error('no publish for the edited document');
     const memo = session.ws.memo!;
-    if (process.env.MEMO) console.log(`contributed ${memo.contributed} rechecked ${memo.rechecked} reused ${memo.reused} converted ${memo.converted_} refiltered ${memo.refiltered} check ${(c1 - cpu0).toFixed(2)}`);
+    if (process.env.MEMO)
+      console.log(
+        `contributed ${memo.contributed} rechecked ${memo.rechecked} reused ${memo.reused} converted ${memo.converted_} refiltered ${memo.refiltered} check ${(c1 - cpu0).toFixed(2)}`,
+      );
     memo.contributed = memo.rechecked = memo.reused = memo.converted_ = memo.refiltered = 0;
     phases.check.cpu.push(c1 - cpu0);
     phases.check.bytes.push(h1 - h0);
@@ -186,7 +190,9 @@ async function main(): Promise<void> {
   await new Promise((res) => setTimeout(res, 50));
   obs.disconnect();
   if (session.ws.get(uri)?.text !== text) throw new Error('the session text is not the editor text');
-  console.log(`${kind === 'yaml' ? '5,000-entry YAML' : '1,000-row Markdown'} plan, ${edits} keystrokes; last publish ${diagnostics} findings, ${(sent / edits / 1024).toFixed(0)} KB JSON per keystroke`);
+  console.log(
+    `${kind === 'yaml' ? '5,000-entry YAML' : '1,000-row Markdown'} plan, ${edits} keystrokes; last publish ${diagnostics} findings, ${(sent / edits / 1024).toFixed(0)} KB JSON per keystroke`,
+  );
   console.log(`${'phase'.padEnd(8)} ${'cpu mean'.padStart(9)} ${'median'.padStart(7)} ${'p95'.padStart(7)}   KB allocated, phases without GC: mean / median`);
   let total = 0;
   for (const [name, p] of Object.entries(phases)) {
@@ -194,14 +200,18 @@ async function main(): Promise<void> {
     const mean = p.cpu.reduce((a, b) => a + b, 0) / p.cpu.length;
     const kb = clean.reduce((a, b) => a + b, 0) / clean.length / 1024;
     total += kb;
-    console.log(`${name.padEnd(8)} ${mean.toFixed(2).padStart(9)} ${q(p.cpu, 0.5).toFixed(2).padStart(7)} ${q(p.cpu, 0.95).toFixed(2).padStart(7)}   ${kb.toFixed(0)} / ${(q(clean, 0.5) / 1024).toFixed(0)} (${clean.length} phases)`);
+    console.log(
+      `${name.padEnd(8)} ${mean.toFixed(2).padStart(9)} ${q(p.cpu, 0.5).toFixed(2).padStart(7)} ${q(p.cpu, 0.95).toFixed(2).padStart(7)}   ${kb.toFixed(0)} / ${(q(clean, 0.5) / 1024).toFixed(0)} (${clean.length} phases)`,
+    );
   }
   const young = gcs.filter((g) => g.kind === 1);
   const old = gcs.filter((g) => g.kind !== 1);
   const ms = (xs: typeof gcs) => xs.reduce((a, g) => a + g.end - g.start, 0);
-  console.log(`allocated ~${total.toFixed(0)} KB per keystroke (mean); GC: ${young.length} scavenges ${ms(young).toFixed(0)} ms, ${old.length} other ${ms(old).toFixed(0)} ms`);
+  console.log(
+    `allocated ~${total.toFixed(0)} KB per keystroke (mean); GC: ${young.length} scavenges ${ms(young).toFixed(0)} ms, ${old.length} other ${ms(old).toFixed(0)} ms`,
+  );
   const byRule = new Map<string, number>();
-  for (const f of session.ws.check(session.today!).get(uri) ?? []) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
+  for (const f of session.ws.check(session.today).get(uri) ?? []) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
   console.log('findings by rule: ' + [...byRule].map(([k, v]) => `${k} ${v}`).join(', '));
   for (const [k, v] of [...perRule].sort((a, b) => b[1] - a[1])) console.log(`${k.padEnd(32)} ${(v / edits).toFixed(3)} ms per keystroke`);
   fs.rmSync(dir, { recursive: true, force: true });

@@ -27,7 +27,7 @@ function plain(uri: string, version: number | undefined, findings: Finding[], la
 }
 
 function send(wire: DiagnosticsWire, uri: string, version: number | undefined, findings: Finding[], lang: Lang, open = true): Buffer {
-  return wire.encode({ jsonrpc: '2.0', method: METHOD, params: wire.params(uri, version, findings, lang, open) } as never, 'utf-8' as BufferEncoding);
+  return wire.encode({ jsonrpc: '2.0', method: METHOD, params: wire.params(uri, version, findings, lang, open) } as never, 'utf-8');
 }
 
 describe('server: the bytes of a push of diagnostics (lsp/wire.ts)', () => {
@@ -83,7 +83,7 @@ describe('server: the bytes of a push of diagnostics (lsp/wire.ts)', () => {
     send(wire, uri, 2, base, 'de');
     assert.equal(wire.made, base.length);
     const response = { jsonrpc: '2.0', id: 7, result: { kind: 'full', items: toDiagnostics(base, 'en') } };
-    assert.deepEqual(wire.encode(response as never, 'utf-8' as BufferEncoding), Buffer.from(JSON.stringify(response), 'utf8'));
+    assert.deepEqual(wire.encode(response as never, 'utf-8'), Buffer.from(JSON.stringify(response), 'utf8'));
     // Params made by the wire read as plain params elsewhere (a trace, another transport).
     const params = wire.params(uri, 3, base, 'de', true);
     assert.deepEqual(JSON.parse(JSON.stringify(params)), JSON.parse(JSON.stringify({ uri, version: 3, diagnostics: toDiagnostics(base, 'de') })));
