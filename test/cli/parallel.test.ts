@@ -230,7 +230,7 @@ describe('cli: a long YAML plan is read in pieces (node/parallel.ts readJob)', f
     assert.deepEqual(plain(read), plain(whole));
   });
 
-  it('a syntax error inside one entry stays that entry\'s: read as the server reads the open plan, not whole', () => {
+  it("a syntax error inside one entry stays that entry's: read as the server reads the open plan, not whole", () => {
     const text = fs.readFileSync(file, 'utf8');
     // A key at column 0 in the middle of the list: read whole it ends the list (the entries
     // after it are lost, with errors); the pieces keep it with the entry before (docs/decisions.md "Many files").
@@ -244,7 +244,7 @@ describe('cli: a long YAML plan is read in pieces (node/parallel.ts readJob)', f
     assert.equal(read.plan!.entries.length, 300, 'in pieces, every entry is read');
     const syntax = read.problems.filter((p) => p.rule === 'syntax');
     assert.ok(syntax.length >= 1, 'the key is a syntax error');
-    for (const p of syntax) assert.equal(p.range.start.line, keyLine, 'on the key\'s line only');
+    for (const p of syntax) assert.equal(p.range.start.line, keyLine, "on the key's line only");
     // The very reading the server gives the open document (a chunk cache: pieces).
     const server = parseDocument(job(broken).uri, brokenText, { cache: new ChunkCache() })!;
     assert.deepEqual(plain(read), plain(server));

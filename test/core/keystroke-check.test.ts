@@ -125,7 +125,10 @@ describe('a keystroke re-checks what it touched', function () {
       ws.memo!.reused = 0;
       ws.check(TODAY);
       // (A rule with a finding inside the entry made anew runs again, see the first test.)
-      assert.ok(ws.memo!.reused >= aggregates.length - 2, `${path.basename(plan.uri)}: a title changes no count, yet ${aggregates.length - ws.memo!.reused} rules ran`);
+      assert.ok(
+        ws.memo!.reused >= aggregates.length - 2,
+        `${path.basename(plan.uri)}: a title changes no count, yet ${aggregates.length - ws.memo!.reused} rules ran`,
+      );
       // What the check compared is kept for that check only: a running tally not updated
       // since an older reading must not keep every reading since alive (through the
       // stretches, each older list names the next).
@@ -141,7 +144,10 @@ describe('a keystroke re-checks what it touched', function () {
       const got = ws.check(TODAY);
       assert.ok(ws.memo!.reused < aggregates.length, `${path.basename(plan.uri)}: the mode changed, yet no aggregate rule ran`);
       // Per rule, the entries of the two edits (a YAML entry or a slice of 8 rows each) out and in again.
-      assert.ok(ws.memo!.counted <= aggregates.length * 2 * 16, `${path.basename(plan.uri)}: ${ws.memo!.counted} contributions taken out and put in for ${n} entries`);
+      assert.ok(
+        ws.memo!.counted <= aggregates.length * 2 * 16,
+        `${path.basename(plan.uri)}: ${ws.memo!.counted} contributions taken out and put in for ${n} entries`,
+      );
       const ref = workspace(false);
       for (const f of files) ref.set(f.uri, f === plan ? text : f.text);
       const fresh = ref.check(TODAY);
@@ -411,7 +417,8 @@ describe('a keystroke re-checks what it touched', function () {
         const k = hunks[h];
         assert.ok(k.old <= k.oldEnd && k.at <= k.end && (k.old < k.oldEnd || k.at < k.end), `round ${round}: run ${h} is empty`);
         if (h) assert.ok(hunks[h - 1].oldEnd < k.old && hunks[h - 1].end < k.at, `round ${round}: runs ${h - 1} and ${h} touch`);
-        if (k.end - k.at > 16 && k.oldEnd - k.old > 16) for (let j = k.at; j < k.end; j++) assert.ok(!kept.has(now[j]), `round ${round}: a kept entry in run ${h}`);
+        if (k.end - k.at > 16 && k.oldEnd - k.old > 16)
+          for (let j = k.at; j < k.end; j++) assert.ok(!kept.has(now[j]), `round ${round}: a kept entry in run ${h}`);
       }
       const changed = hunks.reduce((a, k) => a + (k.end - k.at), 0);
       assert.ok(changed <= edits * 3 + 16, `round ${round}: ${changed} entries in runs after ${edits} edits`);
@@ -447,7 +454,10 @@ describe('a keystroke re-checks what it touched', function () {
       const entryRules = ALL_RULES.filter((x) => x.meta.scope === 'entry').length;
       const aggregates = ALL_RULES.filter((x) => x.meta.scope === 'aggregate').length;
       // A letter changes at most its entry (or joins it with the next one): not the entries between the places.
-      assert.ok(ws.memo!.rechecked <= entryRules * letters * 2, `round ${round}: ${ws.memo!.rechecked} entries checked again for ${letters} letters in ${n} entries`);
+      assert.ok(
+        ws.memo!.rechecked <= entryRules * letters * 2,
+        `round ${round}: ${ws.memo!.rechecked} entries checked again for ${letters} letters in ${n} entries`,
+      );
       assert.ok(ws.memo!.contributed <= aggregates * letters * 2, `round ${round}: ${ws.memo!.contributed} contributions for ${letters} letters`);
       // Nor are the entries between the places taken out of the running sums and put in again.
       assert.ok(ws.memo!.retallied <= aggregates * letters * 2, `round ${round}: ${ws.memo!.retallied} contributions taken out for ${letters} letters`);

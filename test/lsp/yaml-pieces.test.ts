@@ -63,8 +63,8 @@ describe('server and CLI: a syntax error inside one entry of a long YAML plan', 
     c = await TestClient.start(root, { locale: 'en', today: TODAY });
     const uri = await c.open(PLAN);
     await c.until(() => (c!.diagnostics.get(uri) ?? []).some((d) => d.code === 'syntax'), 'the syntax findings of the open plan');
-    const server: Found[] = c
-      .diagnostics.get(uri)!
+    const server: Found[] = c.diagnostics
+      .get(uri)!
       .filter((d) => d.code === 'syntax')
       .map((d) => ({
         line: d.range.start.line + 1,

@@ -73,7 +73,11 @@ export class DiagnosticsWire {
     const old = was?.lang === p.lang ? was.pieces : undefined;
     const pieces = new Map<Finding, Buffer>();
     // What JSON.stringify gives for the notification, around the list of diagnostics.
-    const shell = JSON.stringify({ jsonrpc: msg.jsonrpc, method: (msg as NotificationMessage).method, params: { uri: p.uri, version: p.version, diagnostics: [] } });
+    const shell = JSON.stringify({
+      jsonrpc: msg.jsonrpc,
+      method: (msg as NotificationMessage).method,
+      params: { uri: p.uri, version: p.version, diagnostics: [] },
+    });
     const head = Buffer.from(shell.slice(0, -3), 'utf8');
     const tail = Buffer.from(shell.slice(-3), 'utf8');
     const list: Buffer[] = [head];

@@ -106,7 +106,13 @@ const tally: Tally<Contribution, State> = {
 };
 
 /** What below-cadence says of one channel of a plan, if anything. */
-function channelReport(ctx: RuleContext, doc: ParsedDocument, g: ChannelCount, months: { month: string; days: number }[], minShare: number): ReportInput | undefined {
+function channelReport(
+  ctx: RuleContext,
+  doc: ParsedDocument,
+  g: ChannelCount,
+  months: { month: string; days: number }[],
+  minShare: number,
+): ReportInput | undefined {
   const first = g.members.first!;
   const channel = ctx.project.lookup('channel', first.channel!.id);
   if (!channel) return undefined;
