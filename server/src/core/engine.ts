@@ -14,7 +14,7 @@ import { detach } from './parse/cache';
 import { isSuppressed } from './parse/common';
 import { csvSafeFixes } from './parse/csv';
 import { entryShape, planShape } from './plan/shape';
-import { countAfresh } from './plan/tally';
+import { countAfresh, shared } from './plan/tally';
 import { Sayings, sayingHash } from './sayings';
 
 export interface Finding {
@@ -88,6 +88,8 @@ export class EntryMemo {
   reused = 0;
   /** Per tallying rule and plan (RuleMeta `tally`): its running state and each entry's contribution. */
   readonly tallies = new Map<string, TallyState>();
+  /** Per tallying rule: its kept contributions by what they say, so equal ones are one object (plan/tally.ts `shared`). */
+  readonly pools = new Map<string, Map<string, unknown>>();
   /** Contributions computed in the last check (entries made anew, or all of a plan counted afresh). */
   contributed = 0;
   /** Contributions taken out in the last check (those of the runs an edit changed), for tests. */
@@ -352,9 +354,11 @@ function runTally<C, S>(
         plans.push({ doc, state: countAfresh(tally, project, doc).state });
         continue;
       }
+      let pool = memo.pools.get(id);
+      if (!pool) memo.pools.set(id, (pool = new Map<string, unknown>()));
       let st = memo.tallies.get(mid);
       if (!st || st.key !== key || st.strategy !== project.strategy) {
-        const { state, parts } = countAfresh(tally, project, doc);
+        const { state, parts } = countAfresh(tally, project, doc, pool);
         memo.contributed += entries.length;
         st = { key, strategy: project.strategy, entries, parts, state };
         memo.tallies.set(mid, st);
@@ -383,7 +387,7 @@ function runTally<C, S>(
             let c: C | undefined;
             if (kept.has(e)) c = kept.get(e);
             else {
-              c = tally.contribution(project, doc, e);
+              c = shared(pool, tally.contribution(project, doc, e));
               memo.contributed++;
             }
             if (c !== undefined) tally.add(state, c, e);

@@ -44,7 +44,8 @@ interface State {
   channels: Groups<Count>;
 }
 
-const count = (): Count => ({ members: new Members(), push: 0, other: 0, byMode: new Map() });
+/** `first` false: the plan's scope, only counted (its finding is placed at the title). */
+const count = (first = true): Count => ({ members: new Members(first), push: 0, other: 0, byMode: new Map() });
 
 /** Adds (sign 1) or removes (-1) an entry's sums; its membership is the caller's. */
 function change(c: Count, x: Contribution, sign: 1 | -1): void {
@@ -56,7 +57,7 @@ function change(c: Count, x: Contribution, sign: 1 | -1): void {
 const tally: Tally<Contribution, State> = {
   contribution: (_project, _doc, e) =>
     e.status?.value === 'cancelled' ? undefined : { channel: e.channel ? idKey(e.channel.id) : undefined, mode: e.mode?.value },
-  start: () => ({ plan: count(), channels: new Groups(count) }),
+  start: () => ({ plan: count(false), channels: new Groups(() => count()) }),
   add(s, x, e) {
     s.plan.members.add(e);
     change(s.plan, x, 1);

@@ -36,7 +36,10 @@ interface State {
   months: Groups<Count>;
 }
 
-const count = (): Count => ({ members: new Members(), pushes: new Members(), push: 0, mixed: 0 });
+/** `first`: whether the scope's first entry is asked for (a channel's); a plan's or month's is counted only. */
+const count = (first = true): Count => ({ members: new Members(first), pushes: new Members(first), push: 0, mixed: 0 });
+/** A month: its first push entry places its finding, its members are only counted. */
+const month = (): Count => ({ members: new Members(false), pushes: new Members(), push: 0, mixed: 0 });
 
 function change(c: Count, x: Contribution, e: PlanEntry, sign: 1 | -1): void {
   c.said = undefined;
@@ -58,7 +61,7 @@ const tally: Tally<Contribution, State> = {
       mixed: e.mode?.value === 'mixed',
     };
   },
-  start: () => ({ plan: count(), channels: new Groups(count), months: new Groups(count) }),
+  start: () => ({ plan: count(false), channels: new Groups(() => count()), months: new Groups(month) }),
   add(s, x, e) {
     s.plan.members.add(e);
     change(s.plan, x, e, 1);
