@@ -1,6 +1,6 @@
 /**
  * V8's young generation in a CLI run that reads on one thread (docs/decisions.md "Memory",
- * docs/performance.md "CLI peak"): reading a big plan builds a model that survives
+ * docs/performance.md "CLI peak after the next cuts"): reading a big plan builds a model that survives
  * whole, so V8 doubles the young generation's two halves from 1 MB up to 16 MB each, and
  * those 32 MB stay committed to the end of the run. Kept at its first size, the peak of
  * `stratdoc check` on the 10,000-row plan drops from ~156 to ~134 MB with no CPU cost
