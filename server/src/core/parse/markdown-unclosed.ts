@@ -19,6 +19,18 @@ const COMMENT_OPEN = /^ {0,3}<!--/;
  */
 const HIDDEN = /^ {0,3}#{2,6}[ \t].*$|^.*\|.*\n {0,3}\|? *:?-{3,}.*$/gm;
 
+/**
+ * A fenced code block's opening marker (```` ``` ````, `~~~~`) and whether a closing fence
+ * ends it, from the block's span `[a, b)`; none for an indented code block.
+ */
+export function fenceOf(text: string, a: number, b: number): { marker: string; closed: boolean } | undefined {
+  const open = FENCE_OPEN.exec(text.slice(a, a + 64));
+  if (!open) return undefined;
+  const marker = open[1];
+  const last = text.slice(text.lastIndexOf('\n', b - 1) + 1, b).trim();
+  return { marker, closed: b > a + open[0].length && last.length >= marker.length && [...last].every((c) => c === marker[0]) };
+}
+
 /** The problem of the document's last top-level block, when it is a fence or comment never closed and hides structure. */
 export function unclosedBlock(node: RootContent | undefined, map: Mapper | undefined, out: ParsedDocument): ParseProblem | undefined {
   if (!node || !map || (node.type !== 'code' && node.type !== 'html')) return undefined;
@@ -30,11 +42,9 @@ export function unclosedBlock(node: RootContent | undefined, map: Mapper | undef
   let marker: string;
   let closed: boolean;
   if (node.type === 'code') {
-    const open = FENCE_OPEN.exec(head);
-    if (!open) return undefined;
-    marker = open[1];
-    const last = text.slice(text.lastIndexOf('\n', b - 1) + 1, b).trim();
-    closed = b > a + open[0].length && last.length >= marker.length && [...last].every((c) => c === marker[0]);
+    const fence = fenceOf(text, a, b);
+    if (!fence) return undefined;
+    ({ marker, closed } = fence);
   } else {
     if (!COMMENT_OPEN.test(head)) return undefined;
     marker = '-->';

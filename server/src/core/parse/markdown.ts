@@ -23,7 +23,7 @@ import { detach, type DocumentCache } from './cache';
 import { readChunk } from './mdtable';
 import { DEFINITION_RE, Mapper, chunkKey, chunkMarkdown, type Chunk } from './markdown-chunks';
 import { StrategyWalker, readPlanTable, readTableHead } from './markdown-blocks';
-import { unclosedBlock } from './markdown-unclosed';
+import { fenceOf, unclosedBlock } from './markdown-unclosed';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 /**
@@ -250,13 +250,11 @@ const untabled = (root: Root): boolean => (root as Partial<UntabledRoot>).tables
 function noteFences(node: RootContent, map: Mapper, out: ParsedDocument, top = true): void {
   if (node.type === 'code') {
     const [a, b] = map.span(node);
-    const open = /^[ \t]*(`{3,}|~{3,})/.exec(out.text.slice(a, a + 64));
+    const fence = fenceOf(out.text, a, b);
     // An indented code block is no fence.
-    if (!open) return;
+    if (!fence) return;
     // Unclosed, a fence at the top level runs to the end of the document (CommonMark).
-    const last = out.text.slice(out.text.lastIndexOf('\n', b - 1) + 1, b).trim();
-    const closed = b > a + open[0].length && last.length >= open[1].length && [...last].every((c) => c === open[1][0]);
-    (out.fences ??= []).push(out.lines.rangeOf(a, closed || !top ? b : out.text.length));
+    (out.fences ??= []).push(out.lines.rangeOf(a, fence.closed || !top ? b : out.text.length));
     return;
   }
   if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote')
