@@ -105,8 +105,8 @@ describe('a keystroke re-checks what it touched', function () {
 
   it('after edits that changed no count, counts only the entries edits made, not those between them', () => {
     // A title typed near the top (the aggregate rules keep their findings and do not count),
-    // then a mode changed near the end: the rules count again over a stretch from the one
-    // edit to the other, whose entries in between are the same objects as before.
+    // then a mode changed near the end: the rules count again over the runs of both edits
+    // (changedHunks), not the entries between them, which are the same objects as before.
     const aggregates = ALL_RULES.filter((r) => r.meta.scope === 'aggregate');
     for (const plan of files.filter((f) => /\.plan\./.test(f.uri))) {
       const ws = workspace(true);
