@@ -45,6 +45,7 @@ import { todayIso } from './core/engine';
 import { WATCH_GLOBS } from './core/files/policy';
 import { FrameReader, ShutdownGuard } from './lsp/transport';
 import { DiagnosticsWire } from './lsp/wire';
+import { gcFunction, IdleCollector } from './node/idle-gc';
 
 /**
  * `$/cancelRequest` (docs/decisions.md "Request flow"): a request cancelled while it still
@@ -107,7 +108,14 @@ let refreshCapable = false;
 let progress: Promise<WorkDoneProgressServerReporter | undefined> | undefined;
 let lastReport = 0;
 
+/** One full collection once the server has rested after work (node/idle-gc.ts). */
+const collect = gcFunction();
+let idle: IdleCollector | undefined;
+
 const session = new Session({
+  rested() {
+    idle?.worked();
+  },
   publish(uri, findings, lang, version) {
     void connection.sendDiagnostics(wire.params(uri, version, findings, lang, session.open.has(uri)));
   },
@@ -149,6 +157,7 @@ const session = new Session({
     if (refreshCapable) void connection.sendRequest(DiagnosticRefreshRequest.type).catch(() => undefined);
   },
 });
+if (collect) idle = new IdleCollector(collect, () => session.busy);
 
 const ctx: ServiceContext = {
   get ws() {

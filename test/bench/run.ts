@@ -28,7 +28,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { parseDocument as parseYaml } from 'yaml';
 import { generateCorpus } from './corpus';
 import { pathToFileURL } from 'node:url';
-import { measureDocument, measureStart, measureYls } from './lsp';
+import { measureDocument, measureStart, measureYls, REST_MS } from './lsp';
 import { readSpeed } from './reading';
 import { listFiles } from '../helpers/fsworkspace';
 import { repoRoot } from '../helpers/repo';
@@ -249,11 +249,19 @@ export const FIGURES: Figure[] = [
     met: below(300),
   },
   {
-    name: 'Server RSS, 300-document workspace',
+    name: 'Server RSS at rest, 300-document workspace',
     goal: '≤ 150 MB',
     async measure(ctx) {
       const st = await ctx.once('lsp:start', () => measureStart());
-      return { ours: { value: mb(st.rss), unit: 'MB' }, note: `300 documents: live heap ${fmt(mb(st.heap))} MB` };
+      // The server's base size is its RSS at rest (docs/decisions.md "Memory"); right after
+      // its last check it also holds the young generation that V8 gives back seconds later.
+      const after = `${fmt(mb(st.rss))} MB after that and two full collections`;
+      if (!st.rest)
+        return { ours: { value: mb(st.rss), unit: 'MB' }, note: `300 documents: ${after}, live heap ${fmt(mb(st.heap))} MB; no /proc, so no RSS at rest` };
+      return {
+        ours: { value: mb(st.rest.rss), unit: 'MB' },
+        note: `300 documents: RSS at rest ${fmt(mb(st.rest.rss))} MB (${REST_MS / 1000} s after the last publish, within 1 MB of it after ${fmt(st.rest.settledMs / 1000)} s), ${after}; live heap ${fmt(mb(st.heap))} MB`,
+      };
     },
     met: below(150),
   },

@@ -29,6 +29,8 @@ export interface SessionHost {
    * the client should pull again (`workspace/diagnostic/refresh`).
    */
   refresh?(): void;
+  /** No check is pending or running any more (after each check, and after a flush). */
+  rested?(): void;
 }
 
 /** One slice of background reading or checking runs this long before it yields to requests. */
@@ -483,13 +485,19 @@ export class Session {
 
   /** Resolves once no check is pending or running: a pulled result is then current. */
   settled(): Promise<void> {
-    if (!this.timer && !this.running) return Promise.resolve();
+    if (!this.busy) return Promise.resolve();
     return new Promise((resolve) => this.settledWaiters.push(resolve));
   }
 
+  /** A check is pending or running. */
+  get busy(): boolean {
+    return !!this.timer || this.running;
+  }
+
   private notifySettled(): void {
-    if (this.timer || this.running) return;
+    if (this.busy) return;
     for (const resolve of this.settledWaiters.splice(0)) resolve();
+    this.host.rested?.();
   }
 
   findings(): Map<string, Finding[]> {
