@@ -9,6 +9,7 @@ import { linkProjects, Project } from './project';
 import { ConfigResolver, type ResolvedConfig } from './config';
 import { checkProjectSteps, compareFindings, EntryMemo, sortAgainst, type Finding } from './engine';
 import { parseDocument, detect, ChunkCache } from './parse';
+import { readingOnce } from './parse/cache';
 import { relativeUri } from './uri';
 import type { Rule } from './rules/api';
 import { compileGlob, matchAny, FILE_MESSAGES, type CompiledGlob } from './files';
@@ -125,7 +126,7 @@ export class Workspace {
       ? undefined
       : opts.parsed !== undefined
         ? (opts.parsed ?? undefined)
-        : parseDocument(uri, text, { included: how.included, kind: how.kind, cache: opts.cache === false ? undefined : this.cache, edit: opts.edit });
+        : parseDocument(uri, text, { included: how.included, kind: how.kind, cache: opts.cache === false ? readingOnce(uri) : this.cache, edit: opts.edit });
     if (opts.cache === false) this.cache?.drop(uri);
     if (doc && (opts.cache === false || opts.parsed)) this.shareStrings(doc);
     const before = this.docs.get(uri);

@@ -19,7 +19,8 @@ import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessageP
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { DocKind, ParsedDocument } from '../core/model';
-import { ChunkCache, parseDocument } from '../core/parse';
+import { parseDocument } from '../core/parse';
+import { readingOnce } from '../core/parse/cache';
 import { readDocumentFile, type ReadResult } from '../core/files';
 import { linkProjects, Project, type Linkable, type PlanLink } from '../core/project';
 import { LineIndex, reviveRanges } from '../core/text';
@@ -69,19 +70,17 @@ export function readJob(j: ReadJob): ReadDone {
   return { r, doc: parseFile(j.uri, r.text, { included: j.included, kind: j.kind }) ?? null };
 }
 
-const YAML_FILE = /\.ya?ml$/i;
-
 /**
  * A long YAML plan is read in pieces, entry by entry, as the server reads it (a chunk cache
- * of its own, dropped after the reading): the YAML syntax tree of one entry is alive at a
- * time, not the whole file's (200 MB for 50,000 entries), which kept the GC marking a
- * growing heap and made the check grow faster than the plan (docs/performance.md "Many
+ * of its own, dropped after the reading: `readingOnce`): the YAML syntax tree of one entry is
+ * alive at a time, not the whole file's (200 MB for 50,000 entries), which kept the GC marking
+ * a growing heap and made the check grow faster than the plan (docs/performance.md "Many
  * files (the CLI)"). Reading in pieces means what reading the whole means for valid YAML
  * (test/core/incremental.test.ts); a syntax error inside one entry stays that entry's, as
  * in the server (core/parse/yaml.ts splitPlan, docs/decisions.md "Many files").
  */
 function parseFile(uri: string, text: string, o: { included: boolean; kind?: DocKind }): ParsedDocument | undefined {
-  return parseDocument(uri, text, YAML_FILE.test(uri) ? { ...o, cache: new ChunkCache() } : o);
+  return parseDocument(uri, text, { ...o, cache: readingOnce(uri) });
 }
 
 /**

@@ -94,6 +94,16 @@ export class ChunkCache {
   }
 }
 
+/**
+ * The cache for one reading of a file from disk, kept by nobody after it (the CLI, and the
+ * server's files that are not open): a long YAML plan is read in pieces, entry by entry, as
+ * an open one is, so the file gives the same findings open or closed, in the editor or in
+ * `stratdoc check` (docs/decisions.md "Many files"). Other files need none.
+ */
+export function readingOnce(uri: string): ChunkCache | undefined {
+  return /\.ya?ml$/i.test(uri) ? new ChunkCache() : undefined;
+}
+
 /** One reading's view of the cache: lookups see the last reading's part and its own. */
 export class DocumentCache {
   private readonly next: Generation = { roots: new Map(), built: new Map() };
