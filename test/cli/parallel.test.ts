@@ -53,7 +53,9 @@ function makeTree(dir: string): void {
 }
 
 const threadsOf = (stderr: string) => Number(/read \d+ files on (\d+) threads?/.exec(stderr)?.[1]);
-const withoutDebug = (stderr: string) => stderr.replace(/^stratdoc: read \d+ files on \d+ threads?\n/m, '').replace(/^stratdoc: checked .*\n/m, '');
+const readOnWorkers = (stderr: string) => Number(/read \d+ files on \d+ threads? \((\d+) on workers\)/.exec(stderr)?.[1]);
+const withoutDebug = (stderr: string) =>
+  stderr.replace(/^stratdoc: read \d+ files on \d+ threads? \(\d+ on workers\)\n/m, '').replace(/^stratdoc: checked .*\n/m, '');
 /** Where the projects were checked (STRATDOC_DEBUG): on workers, on the main thread, sent to it. */
 const checkedOf = (stderr: string) => {
   const m = /checked (\d+) projects on workers, (\d+) here, (\d+) sent here \((\d+) as soon as read\)/.exec(stderr);
@@ -82,7 +84,9 @@ describe('cli: many files on several threads', function () {
         // 6 strategies, the plan without its strategy and the unmarked… : every project is checked once, somewhere.
         const c1 = checkedOf(runs[0].r.stderr)!;
         assert.equal(c.workers + c.here + c.sent, c1.here + c1.sent, `every project is checked once: ${r.stderr}`);
-        if (jobs > 1) assert.ok(c.workers > 0, `workers check projects: ${r.stderr}`);
+        // Which thread takes which group is a race: under load the main thread may take them
+        // all before a worker has started. Workers that read files check projects.
+        if (jobs > 1) assert.ok(c.workers > 0 || readOnWorkers(r.stderr) === 0, `workers that read check projects: ${r.stderr}`);
         else assert.equal(c.workers, 0);
         // The strategies with their plans in their own folder are checked as soon as read;
         // org-001's is not the project it looked like there (querbeet's plan joins it), so

@@ -117,7 +117,7 @@ export function loadFiles(
     if (d) applyRead(ws, j.uri, d.r, { report: j.report }, d.doc);
   });
   const documents = jobs.filter((j, i) => j.report && run.isDocument[i]).length;
-  read.debug?.(`read ${jobs.length} files on ${run.threads} thread${run.threads === 1 ? '' : 's'}`);
+  read.debug?.(`read ${jobs.length} files on ${run.threads} thread${run.threads === 1 ? '' : 's'} (${run.readOnWorkers} on workers)`);
   const c = run.checked;
   if (read.keep === false) read.debug?.(`checked ${c.workers} projects on workers, ${c.here} here, ${c.gathered} sent here (${c.early} as soon as read)`);
   return { ws, targetUris, walkProblems, inputs, documents, diagnostics: run.diagnostics };

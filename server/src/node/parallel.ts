@@ -264,6 +264,8 @@ export interface RunOptions {
 export interface RunResult {
   /** How many threads read (1 without workers). */
   threads: number;
+  /** How many files the workers read (0 when this thread took every group before they started). */
+  readOnWorkers: number;
   /** Per job: what reading it gave. A document checked on its thread (without `keep`) is undefined here. */
   read: (ReadDone | undefined)[];
   /** Per job: whether it is a document. */
@@ -477,6 +479,7 @@ export function runJobs(jobs: ReadJob[], o: RunOptions): RunResult {
     for (let n = 0; n < projects.length; n++) for (const d of projectDiags.get(n) ?? []) diagnostics.push(d);
     return {
       threads: 1 + started.length,
+      readOnWorkers: holder.filter((h) => h > 0).length,
       read,
       isDocument: sums.map((s) => s !== undefined),
       diagnostics,
