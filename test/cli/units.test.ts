@@ -7,7 +7,8 @@ import { escapeData, escapeProperty } from '../../server/src/cli/format/github';
 import { formatJson } from '../../server/src/cli/format/json';
 import { writePieces } from '../../server/src/cli/format';
 import type { CliDiagnostic } from '../../server/src/node/diagnostics';
-import { pathToUriReference } from '../../server/src/cli/format/sarif';
+import { formatSarif, pathToUriReference } from '../../server/src/cli/format/sarif';
+import type { FormatContext } from '../../server/src/cli/format';
 import { envLang, earlyLang } from '../../server/src/cli/io';
 import { projectRoot } from '../../server/src/node/files';
 import { ConfigResolver } from '../../server/src/core/config';
@@ -69,6 +70,45 @@ describe('cli units', () => {
     const none: string[] = [];
     writePieces(formatJson([]), (s) => none.push(s));
     assert.deepEqual(none, ['[]\n']);
+  });
+
+  it('writes the SARIF log in pieces that make exactly the whole JSON.stringify text', () => {
+    const list: CliDiagnostic[] = Array.from({ length: 1200 }, (_, i) => ({
+      file: i % 2 ? 'pläne/2027.plan.md' : 'strategie.md',
+      line: i + 1,
+      column: 3,
+      endLine: i + 1,
+      endColumn: 9,
+      severity: i % 3 ? 'warning' : 'error',
+      rule: i % 4 ? 'date-format' : 'no-such-rule',
+      message: `Datum „${i}.13.2027“: "TT.MM.JJJJ"\n\tschreiben`,
+      fingerprint: `abc${i}:1`,
+      ...(i % 5 ? {} : { status: 'new' as const }),
+    }));
+    const ctx = (all: CliDiagnostic[]): FormatContext => ({
+      lang: 'de',
+      colour: false,
+      documents: 2,
+      counts: { error: 0, warning: 0, information: 0, hint: 0 },
+      quiet: false,
+      version: '0.0.0-test',
+      all,
+      link: (f, l) => `${f}#L${l}`,
+    });
+    const writes: string[] = [];
+    writePieces(formatSarif(list, ctx(list)), (s) => writes.push(s));
+    const whole = writes.join('');
+    assert.equal(whole, JSON.stringify(JSON.parse(whole), null, 2) + '\n');
+    const log = JSON.parse(whole) as { runs: { results: { ruleId: string; ruleIndex?: number; message: { text: string } }[] }[] };
+    assert.equal(log.runs[0].results.length, 1200);
+    assert.equal(log.runs[0].results[1].message.text, list[1].message);
+    assert.equal(log.runs[0].results[0].ruleIndex, undefined, 'an unknown rule has no index');
+    assert.ok(writes.length > 3, `${writes.length} writes`);
+    assert.ok(Math.max(...writes.map((w) => w.length)) < whole.length / 2);
+    // No findings: the frame alone, an empty list of results.
+    const empty = [...formatSarif([], ctx([]))].join('');
+    assert.equal(empty, JSON.stringify(JSON.parse(empty), null, 2) + '\n');
+    assert.deepEqual((JSON.parse(empty) as typeof log).runs[0].results, []);
   });
 
   it('SARIF URIs are encoded references', () => {

@@ -38,9 +38,9 @@ export interface FormatContext {
 }
 
 /**
- * The output in pieces, in order: stylish, json and github give a piece per finding, so a
- * run with thousands of findings never holds its whole output text at once (docs/decisions.md
- * "Memory"); sarif and markdown, one piece.
+ * The output in pieces, in order: stylish, json, sarif and github give a piece per finding,
+ * so a run with thousands of findings never holds its whole output text at once
+ * (docs/decisions.md "Memory"); markdown, at most MAX_ROWS findings, one piece.
  */
 export function format(name: FormatName, diagnostics: CliDiagnostic[], ctx: FormatContext): Iterable<string> {
   switch (name) {
@@ -49,7 +49,7 @@ export function format(name: FormatName, diagnostics: CliDiagnostic[], ctx: Form
     case 'json':
       return formatJson(ctx.all);
     case 'sarif':
-      return [formatSarif(ctx.all, ctx)];
+      return formatSarif(ctx.all, ctx);
     case 'github':
       return formatGithub(diagnostics);
     case 'markdown':

@@ -31,7 +31,17 @@ export function pathToUriReference(file: string): string {
     .join('/');
 }
 
-export function formatSarif(diagnostics: CliDiagnostic[], ctx: FormatContext): string {
+/** Stands for the results in the log's frame; what surrounds it is written around them. */
+const RESULTS = '@@stratdoc-sarif-results@@';
+/** How deep a result stands in the log (log > runs > run > results): its indent in `JSON.stringify(log, null, 2)`. */
+const RESULT_INDENT = '        ';
+
+/**
+ * `--format sarif`: one SARIF 2.1.0 log, written in pieces (the frame, then a piece per
+ * result), so thousands of findings are never held as one text (docs/decisions.md
+ * "Memory"); the text is exactly `JSON.stringify(log, null, 2)` of the whole log.
+ */
+export function* formatSarif(diagnostics: CliDiagnostic[], ctx: FormatContext): Generator<string> {
   const lang = ctx.lang;
   const rules = ALL_RULES.map((r) => ({
     id: r.meta.id,
@@ -82,9 +92,17 @@ export function formatSarif(diagnostics: CliDiagnostic[], ctx: FormatContext): s
         },
         language: lang,
         columnKind: 'utf16CodeUnits',
-        results,
+        results: results.length ? [RESULTS] : [],
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  const frame = JSON.stringify(log, null, 2) + '\n';
+  const at = frame.indexOf(`"${RESULTS}"`);
+  if (at < 0) {
+    yield frame;
+    return;
+  }
+  yield frame.slice(0, at);
+  for (let i = 0; i < results.length; i++) yield (i ? `,\n${RESULT_INDENT}` : '') + JSON.stringify(results[i], null, 2).replace(/\n/g, `\n${RESULT_INDENT}`);
+  yield frame.slice(at + RESULTS.length + 2);
 }
