@@ -208,14 +208,14 @@ export function readPlanTable(
     const e0 = entries.length;
     const p0 = ctx.problems.length;
     if (line !== undefined && memo?.take(line, headLine!, entries, ctx.problems)) {
-      notes?.note(line, headLine!, e0, p0);
+      notes?.note(line, headLine!, e0, p0, true);
       continue;
     }
     const fields = rowFields(row, cols, map, text);
     fields.forEach((f, i) => (f.name = names[i]));
     if (fields.every((f) => !clean(f.raw))) continue;
     entries.push(...buildEntries(fields, map.range(row), e0, ctx, (columns ??= { headerRange, columns: names })));
-    if (line !== undefined) notes?.note(line, headLine!, e0, p0);
+    if (line !== undefined) notes?.note(line, headLine!, e0, p0, false);
   }
 }
 

@@ -135,14 +135,23 @@ export class RowMemo {
 /** Records the rows a chunk's reading read, as `RowEnds`, relative to where the chunk's entries and problems start. */
 export class RowNotes {
   readonly rows: RowEnds = [];
+  /** The entries and problems taken from the last reading (detached then: not walked again, cache.ts `detach`). */
+  readonly kept = new Set<object>();
   constructor(
     private readonly entries: PlanEntry[],
     private readonly problems: ParseProblem[],
     private readonly entries0: number,
     private readonly problems0: number,
   ) {}
-  /** The row on `line` under the header on `head` has been read: its entries and problems are the lists' from `e0` and `p0` on. */
-  note(line: number, head: number, e0: number, p0: number): void {
+  /**
+   * The row on `line` under the header on `head` has been read: its entries and problems
+   * are the lists' from `e0` and `p0` on; `taken` when they are the last reading's.
+   */
+  note(line: number, head: number, e0: number, p0: number, taken: boolean): void {
+    if (taken) {
+      for (let i = e0; i < this.entries.length; i++) this.kept.add(this.entries[i]);
+      for (let i = p0; i < this.problems.length; i++) this.kept.add(this.problems[i]);
+    }
     const e = this.entries0;
     const p = this.problems0;
     this.rows.push(line, head, e0 - e, this.entries.length - e, p0 - p, this.problems.length - p);

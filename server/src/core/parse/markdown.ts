@@ -200,7 +200,7 @@ export function parseMarkdown(
         const tables = out.tables?.slice(tablesBefore) ?? [];
         const b: PlanBuilt = { ctxKey, first, entries: entries.slice(first), problems: out.problems.slice(problemsBefore), tables };
         if (notes?.rows.length) b.rows = notes.rows;
-        opts.cache!.setBuilt(key, b);
+        opts.cache!.setBuilt(key, b, notes?.kept);
         built!.set(p.chunk, b);
       }
       if (opts.cache && !untabled(p.root)) opts.cache.set(p.chunk.text, withoutTables(p.root));
