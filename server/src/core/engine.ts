@@ -10,6 +10,7 @@ import { Project } from './project';
 import type { ResolvedConfig } from './config';
 import type { OptionValue, ReportInput, Rule, Severity, Tally } from './rules/api';
 import { ALL_RULES } from './rules';
+import { runStrategyScoped } from './rules/strategy-scope';
 import { detach } from './parse/cache';
 import { isSuppressed } from './parse/common';
 import { csvSafeFixes } from './parse/csv';
@@ -595,6 +596,7 @@ export function* checkProjectSteps(project: Project, opts: CheckOptions): Genera
       const options = ruleOptions(rule, homeConfig);
       if (rule.meta.scope === 'entry' && opts.memo) found = runEntryScoped(rule, project, options, opts.today, opts.memo);
       else if (rule.meta.scope === 'aggregate' && opts.memo) found = runAggregate(rule, project, options, opts.today, opts.memo, home.uri);
+      else if (rule.meta.scope === 'strategy' && opts.memo) found = runStrategyScoped(rule, project, options, opts.today, RULE_IDS);
       else rule.check({ project, options, today: opts.today, report: (f) => found.push(f), ruleIds: RULE_IDS });
     } catch (e) {
       found.length = 0;
