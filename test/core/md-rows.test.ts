@@ -93,7 +93,10 @@ describe('a keystroke in a Markdown plan table remakes its row, not its slice', 
     assert.equal(dateProblems(after)[0], dateProblems(before)[0], 'the problem of an untouched row is the same object');
     // Typing on in the same row keeps remaking that one entry only.
     const next = ed.type(title + 1, title + 1, 'y');
-    assert.deepEqual(made(next.before, next.after).map((e) => e.title?.value), ['Beitrag 11xy: Blick hinter die Kulissen']);
+    assert.deepEqual(
+      made(next.before, next.after).map((e) => e.title?.value),
+      ['Beitrag 11xy: Blick hinter die Kulissen'],
+    );
   });
 
   it('a row that changes how many entries it makes: the rows after it in the slice get their new index', () => {
@@ -116,7 +119,10 @@ describe('a keystroke in a Markdown plan table remakes its row, not its slice', 
     const { before, after } = ed.type(r, r, '\n');
     const line = new LineIndex(ed.text).positionAt(r).line;
     const kept = after.plan!.entries.filter((e) => before.plan!.entries.includes(e));
-    assert.ok(kept.some((e) => e.title?.value.startsWith('Beitrag 10:')), 'a row above the break in its slice is kept');
+    assert.ok(
+      kept.some((e) => e.title?.value.startsWith('Beitrag 10:')),
+      'a row above the break in its slice is kept',
+    );
     for (const e of kept) assert.ok(lineOf(e) < line, `a kept entry stands above the break (line ${lineOf(e)})`);
     // Joined again: the row reads as before (as a fresh reading, compared in type()).
     ed.type(r, r + 1, '');

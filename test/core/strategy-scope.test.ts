@@ -7,35 +7,17 @@
  * not run it again; an edit of the strategy or another `today` does.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { Workspace } from '../../server/src/core/workspace';
 import { ConfigResolver } from '../../server/src/core/config';
 import { ALL_RULES } from '../../server/src/core/rules';
 import type { Rule } from '../../server/src/core/rules/api';
 import type { Finding } from '../../server/src/core/engine';
-import { loadWorkspace, describe1 } from '../helpers/fsworkspace';
-import { repoRoot } from '../helpers/repo';
+import { loadWorkspace, describe1, fixtureWorkspaces } from '../helpers/fsworkspace';
 import { FM_PLAN, planTable, STRATEGY } from '../robustness/docs';
 
 const SCOPED = ALL_RULES.filter((r) => r.meta.scope === 'strategy');
 const IDS = new Set(SCOPED.map((r) => r.meta.id));
 const TODAY = '2027-02-15';
-
-function workspaces(): string[] {
-  const root = repoRoot();
-  const out: string[] = [];
-  const fixtures = path.join(root, 'test', 'fixtures');
-  for (const d of fs.readdirSync(fixtures, { withFileTypes: true })) {
-    if (!d.isDirectory()) continue;
-    const p = path.join(fixtures, d.name);
-    out.push(p);
-    for (const s of fs.readdirSync(p, { withFileTypes: true })) if (s.isDirectory()) out.push(path.join(p, s.name));
-  }
-  const examples = path.join(root, 'examples');
-  for (const d of fs.readdirSync(examples, { withFileTypes: true })) if (d.isDirectory()) out.push(path.join(examples, d.name));
-  return out;
-}
 
 const said = (m: Map<string, Finding[]>, dir: string): string[] =>
   [...m.values()]
@@ -73,7 +55,7 @@ describe('rules that read the strategy alone run once per reading of the strateg
   it('find what a plain check finds, and only in strategies, on every fixture workspace and example @slow', () => {
     let compared = 0;
     let found = 0;
-    for (const dir of workspaces()) {
+    for (const dir of fixtureWorkspaces()) {
       const plain = loadWorkspace(dir);
       const want = said(plain.check(TODAY), dir);
       // The server's workspace: the same files read with the cache and the engine's memo.
