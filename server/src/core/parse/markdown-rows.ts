@@ -15,9 +15,10 @@
  *   takes: `PlanBuilt.ctxKey`), and the row's first entry has the same index.
  *
  * A row's cells are its own line's text split by the header's columns (GFM tables), so a
- * row that meets all of this builds the same entries again. test/core/keystroke-read.test.ts
- * compares the result with a fresh reading after random edits, and
- * test/core/incremental.test.ts asserts that the rows around an edit keep their objects.
+ * row that meets all of this builds the same entries again. test/core/md-rows.test.ts
+ * asserts that the rows around an edit keep their objects and that the reading means what
+ * a fresh reading means; test/core/keystroke-read.test.ts compares every keystroke of the
+ * server's path with a fresh reading.
  */
 import type { ParseProblem, PlanEntry } from '../model';
 import type { LineIndex } from '../text';

@@ -59,7 +59,7 @@ interface PlanBuilt {
   entries: PlanEntry[];
   problems: ParsedDocument['problems'];
   tables: TableHead[];
-  /** Where each table row's entries and problems end (./markdown-rows.ts), for the next reading's rows. */
+  /** Each table row's line and where its entries and problems are (./markdown-rows.ts), for the next reading's rows. */
   rows?: RowEnds;
 }
 
