@@ -122,5 +122,16 @@ describe('rules that read the strategy alone run once per reading of the strateg
     const changed = mine(ws.check(TODAY)).filter((f) => f.rule === rule);
     assert.ok(changed.length > 0 && changed.every((f) => f.severity === 'information'), `${rule}: the new severity applies`);
     assert.equal(total(), 3 * SCOPED.length, 'and no rule ran again');
+    // The plan's first cross-post (the engine then gives a row's findings once): the kept
+    // reports are all still given, as a fresh check gives them.
+    plan = plan.replace('| instagram |', '| instagram, facebook |');
+    ws.set(P, plan);
+    const crossed = ws.check(TODAY);
+    const ref = new Workspace(configs);
+    ref.set(S, edited);
+    ref.set(P, plan);
+    const all = (m: Map<string, Finding[]>) => ser([...m.values()].flat());
+    assert.deepEqual(all(crossed), all(ref.check(TODAY)), 'after the first cross-post');
+    assert.ok(mine(crossed).length > 1);
   });
 });
