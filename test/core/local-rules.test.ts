@@ -12,28 +12,12 @@ import * as path from 'node:path';
 import { Workspace } from '../../server/src/core/workspace';
 import { ALL_RULES } from '../../server/src/core/rules';
 import { checkLocal, type Finding } from '../../server/src/core/engine';
-import { loadWorkspace, describe1 } from '../helpers/fsworkspace';
+import { loadWorkspace, describe1, fixtureWorkspaces } from '../helpers/fsworkspace';
 import { repoRoot } from '../helpers/repo';
 import { generateCorpus } from '../bench/corpus';
 
 const LOCAL = new Set(ALL_RULES.filter((r) => r.meta.local).map((r) => r.meta.id));
 const TODAY = '2027-02-15';
-
-function workspaces(): string[] {
-  const root = repoRoot();
-  const out: string[] = [];
-  const fixtures = path.join(root, 'test', 'fixtures');
-  for (const d of fs.readdirSync(fixtures, { withFileTypes: true })) {
-    if (!d.isDirectory()) continue;
-    const p = path.join(fixtures, d.name);
-    out.push(p);
-    // Folders of small workspaces (one per rule, per shape…) are workspaces of their own too.
-    for (const s of fs.readdirSync(p, { withFileTypes: true })) if (s.isDirectory()) out.push(path.join(p, s.name));
-  }
-  const examples = path.join(root, 'examples');
-  for (const d of fs.readdirSync(examples, { withFileTypes: true })) if (d.isDirectory()) out.push(path.join(examples, d.name));
-  return out;
-}
 
 function key(list: Finding[], dir: string): string[] {
   return list
@@ -76,7 +60,7 @@ describe('local rules: a document alone gets the local findings the whole worksp
 
   it('on every fixture workspace and example @slow', function () {
     let n = 0;
-    for (const dir of workspaces()) n += compare(dir);
+    for (const dir of fixtureWorkspaces()) n += compare(dir);
     assert.ok(n > 50, `only ${n} documents compared`);
   });
 

@@ -5,6 +5,7 @@ import { Workspace } from '../../server/src/core/workspace';
 import { ConfigResolver } from '../../server/src/core/config';
 import { toUri } from '../../server/src/core/uri';
 import type { Finding } from '../../server/src/core/engine';
+import { repoRoot } from './repo';
 
 export function listFiles(dir: string): string[] {
   const out: string[] = [];
@@ -55,4 +56,23 @@ export function describe1(f: Finding, dir: string): string {
 
 export function allFindings(ws: Workspace, today: string): Finding[] {
   return [...ws.check(today).values()].flat();
+}
+
+/**
+ * Every fixture workspace and example: each folder of test/fixtures, each folder in it (one
+ * small workspace per rule, per shape…), and each example.
+ */
+export function fixtureWorkspaces(): string[] {
+  const root = repoRoot();
+  const out: string[] = [];
+  const fixtures = path.join(root, 'test', 'fixtures');
+  for (const d of fs.readdirSync(fixtures, { withFileTypes: true })) {
+    if (!d.isDirectory()) continue;
+    const p = path.join(fixtures, d.name);
+    out.push(p);
+    for (const s of fs.readdirSync(p, { withFileTypes: true })) if (s.isDirectory()) out.push(path.join(p, s.name));
+  }
+  const examples = path.join(root, 'examples');
+  for (const d of fs.readdirSync(examples, { withFileTypes: true })) if (d.isDirectory()) out.push(path.join(examples, d.name));
+  return out;
 }

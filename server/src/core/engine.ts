@@ -10,6 +10,7 @@ import { Project } from './project';
 import type { ResolvedConfig } from './config';
 import type { OptionValue, ReportInput, Rule, Severity, Tally } from './rules/api';
 import { ALL_RULES } from './rules';
+import { runStrategyScoped } from './rules/strategy-scope';
 import { detach } from './parse/cache';
 import { isSuppressed } from './parse/common';
 import { csvSafeFixes } from './parse/csv';
@@ -595,6 +596,7 @@ export function* checkProjectSteps(project: Project, opts: CheckOptions): Genera
       const options = ruleOptions(rule, homeConfig);
       if (rule.meta.scope === 'entry' && opts.memo) found = runEntryScoped(rule, project, options, opts.today, opts.memo);
       else if (rule.meta.scope === 'aggregate' && opts.memo) found = runAggregate(rule, project, options, opts.today, opts.memo, home.uri);
+      else if (rule.meta.scope === 'strategy' && opts.memo) found = runStrategyScoped(rule, project, options, opts.today, RULE_IDS);
       else rule.check({ project, options, today: opts.today, report: (f) => found.push(f), ruleIds: RULE_IDS });
     } catch (e) {
       found.length = 0;
@@ -621,8 +623,10 @@ export function* checkProjectSteps(project: Project, opts: CheckOptions): Genera
       const was = memo?.filtered.get(f);
       if (was && was.stamp === stampOf(f.uri) && !(f.fixes?.length && hasCsv)) {
         if (seen) {
-          if (seen.has(was.once)) continue;
-          seen.add(was.once);
+          // Kept from a check without cross-posts, a report has no key yet.
+          const once = was.once || (was.once = onceKey(f));
+          if (seen.has(once)) continue;
+          seen.add(once);
         }
         if (!was.finding) continue;
         if (was.saying !== undefined) (sayNow ??= new Sayings()).add(was.finding, was.saying);
@@ -631,7 +635,7 @@ export function* checkProjectSteps(project: Project, opts: CheckOptions): Genera
       }
       const doc = docs.get(f.uri);
       if (!doc) continue;
-      const once = seen ? `${f.uri}|${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}|${f.message.en}` : '';
+      const once = seen ? onceKey(f) : '';
       if (seen) {
         if (seen.has(once)) continue;
         seen.add(once);
@@ -685,6 +689,10 @@ export function* checkProjectSteps(project: Project, opts: CheckOptions): Genera
   }
   return out;
 }
+
+/** What makes a report the same for each entry of a cross-post's row (see checkProjectSteps). */
+const onceKey = (f: ReportInput): string =>
+  `${f.uri}|${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}|${f.message.en}`;
 
 const LOCAL_RULES = ALL_RULES.filter((r) => r.meta.local);
 

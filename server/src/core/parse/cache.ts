@@ -140,9 +140,12 @@ export class DocumentCache {
     return v;
   }
 
-  /** Keeps what was built from a chunk; its strings are detached from the document's text. */
-  setBuilt<T>(key: string, value: T): void {
-    this.next.built.set(key, detach(value, this.strings));
+  /**
+   * Keeps what was built from a chunk; its strings are detached from the document's text.
+   * `kept`: objects in it a reading before kept already (detached then), not walked again.
+   */
+  setBuilt<T>(key: string, value: T, kept?: ReadonlySet<object>): void {
+    this.next.built.set(key, detach(value, this.strings, kept));
   }
 
   /** The last reading in pieces of this document under `key` (document and language); without a key, under any. */
@@ -193,9 +196,11 @@ export class DocumentCache {
  * every version of a long plan was kept (docs/decisions.md "Memory"). Walks plain objects
  * and arrays; each string becomes a flat copy, one per distinct string in `copies` (a
  * reading shares one table: the field keys, channel names, dates and the document's URI
- * that every entry repeats are then kept once, not once per entry).
+ * that every entry repeats are then kept once, not once per entry). Objects in `kept` were
+ * detached by an earlier reading and are not walked (each of their strings would be copied
+ * again: the table of copies is per reading).
  */
-export function detach<T>(value: T, copies = new Map<string, string>()): T {
+export function detach<T>(value: T, copies = new Map<string, string>(), kept?: ReadonlySet<object>): T {
   const str = (v: string): string => {
     let c = copies.get(v);
     if (c === undefined) {
@@ -208,7 +213,7 @@ export function detach<T>(value: T, copies = new Map<string, string>()): T {
   // once per reference); the depth bound stands in for a set of seen objects, which cost
   // twenty times the walk on a long plan's first reading.
   const walk = (o: Record<string, unknown> | unknown[], depth: number): void => {
-    if (depth > 32) return;
+    if (depth > 32 || kept?.has(o)) return;
     if (Array.isArray(o)) {
       for (let i = 0; i < o.length; i++) {
         const v = o[i];

@@ -39,6 +39,7 @@ import {
 } from './build';
 import { detach, type DocumentCache } from './cache';
 import { Mapper, type Point } from './markdown-chunks';
+import type { RowMemo, RowNotes } from './markdown-rows';
 
 // ------------------------------------------------------------------ text helpers
 
@@ -179,15 +180,42 @@ export function readTableHead(table: Table, map: Mapper, text: string, kind: Doc
   return { headerRange: head.headerRange, cols, names };
 }
 
-export function readPlanTable(table: Table, map: Mapper, text: string, entries: PlanEntry[], ctx: BuildContext, head: ReadHead): void {
+/**
+ * Builds the entries of a plan table's rows. `memo`: the last reading's rows (the server's
+ * keystrokes), a row that did not change taking its entries and problems from there;
+ * `notes` records the rows read, for the next reading (./markdown-rows.ts).
+ */
+export function readPlanTable(
+  table: Table,
+  map: Mapper,
+  text: string,
+  entries: PlanEntry[],
+  ctx: BuildContext,
+  head: ReadHead,
+  memo?: RowMemo,
+  notes?: RowNotes,
+): void {
   const { headerRange, cols, names } = head;
   const known = names.filter((n) => n && PLAN_COLUMNS.includes(n));
   if (known.length < 2 || !names.some((n) => n === 'date' || n === 'title' || n === 'channel')) return;
-  for (const row of table.children.slice(1)) {
+  const headLine = map.docLine(table.position!.start.line);
+  const rows = table.children;
+  let columns: PlanEntry['table'] | undefined;
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
+    // A row on one line of the document (as every table row is) can be kept and reused.
+    const line = headLine !== undefined && row.position!.start.line === row.position!.end.line ? map.docLine(row.position!.start.line) : undefined;
+    const e0 = entries.length;
+    const p0 = ctx.problems.length;
+    if (line !== undefined && memo?.take(line, headLine!, entries, ctx.problems)) {
+      notes?.note(line, headLine!, e0, p0, true);
+      continue;
+    }
     const fields = rowFields(row, cols, map, text);
     fields.forEach((f, i) => (f.name = names[i]));
     if (fields.every((f) => !clean(f.raw))) continue;
-    entries.push(...buildEntries(fields, map.range(row), entries.length, ctx, { headerRange, columns: names }));
+    entries.push(...buildEntries(fields, map.range(row), e0, ctx, (columns ??= { headerRange, columns: names })));
+    if (line !== undefined) notes?.note(line, headLine!, e0, p0, false);
   }
 }
 

@@ -24,6 +24,7 @@ import { readChunk } from './mdtable';
 import { DEFINITION_RE, Mapper, chunkKey, chunkMarkdown, type Chunk } from './markdown-chunks';
 import { StrategyWalker, readPlanTable, readTableHead } from './markdown-blocks';
 import { fenceOf, unclosedBlock } from './markdown-unclosed';
+import { RowMemo, RowNotes, type RowEnds } from './markdown-rows';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 /**
@@ -58,6 +59,8 @@ interface PlanBuilt {
   entries: PlanEntry[];
   problems: ParsedDocument['problems'];
   tables: TableHead[];
+  /** Each table row's line and where its entries and problems are (./markdown-rows.ts), for the next reading's rows. */
+  rows?: RowEnds;
 }
 
 /** A Markdown document's last cut, kept in the chunk cache for the next keystroke. */
@@ -154,8 +157,11 @@ export function parseMarkdown(
     // text on the same lines) is taken without building its key (docs/decisions.md
     // "State and its invalidation"); other chunks are looked up by text and place.
     const ctxKey = `${uri}|${ctx.lang}|${yearKey(ctx.years)}`;
-    const lastBuilt = opts.cache?.cut<MdCut>(cutKey(uri, chunks.fine))?.built;
+    const lastCut = opts.cache?.cut<MdCut>(cutKey(uri, chunks.fine));
+    const lastBuilt = lastCut?.built;
     const built = opts.cache && new Map<Chunk, PlanBuilt>();
+    // A chunk built anew takes the entries of its rows that did not change (./markdown-rows.ts).
+    let memo: RowMemo | null | undefined = lastCut ? undefined : null;
     for (const p of parsed()) {
       const lm = p.chunk.lineMap;
       const same = lastBuilt?.get(p.chunk);
@@ -171,6 +177,7 @@ export function parseMarkdown(
       const first = entries.length;
       const problemsBefore = out.problems.length;
       const tablesBefore = out.tables?.length ?? 0;
+      let notes: RowNotes | undefined;
       for (const node of p.root.children) {
         if (node.type === 'heading' && node.depth === 1 && !h1) {
           h1 = true;
@@ -178,7 +185,11 @@ export function parseMarkdown(
         }
         // A chunk built before gives its tables' headers from what it kept (its tree may have none).
         if (node.type === 'table') {
-          if (!hit) readPlanTable(node, p.map, text, entries, ctx, readTableHead(node, p.map, text, 'plan', out));
+          if (!hit) {
+            if (memo === undefined) memo = RowMemo.over(lastCut, ctxKey, text, lines, opts.edit) ?? null;
+            notes ??= key ? new RowNotes(entries, out.problems, first, problemsBefore) : undefined;
+            readPlanTable(node, p.map, text, entries, ctx, readTableHead(node, p.map, text, 'plan', out), memo ?? undefined, notes);
+          }
         } else if (node.type === 'code' || node.type === 'list' || node.type === 'blockquote') noteFences(node, p.map, out);
       }
       if (hit) {
@@ -188,7 +199,8 @@ export function parseMarkdown(
       } else if (key) {
         const tables = out.tables?.slice(tablesBefore) ?? [];
         const b: PlanBuilt = { ctxKey, first, entries: entries.slice(first), problems: out.problems.slice(problemsBefore), tables };
-        opts.cache!.setBuilt(key, b);
+        if (notes?.rows.length) b.rows = notes.rows;
+        opts.cache!.setBuilt(key, b, notes?.kept);
         built!.set(p.chunk, b);
       }
       if (opts.cache && !untabled(p.root)) opts.cache.set(p.chunk.text, withoutTables(p.root));

@@ -47,8 +47,12 @@ export interface RuleMeta {
    * again only when a shape changed; a keystroke in a title or an owner reuses its findings.
    * Such a rule counts from per-entry contributions (`tally`), so a run after an edit costs
    * the entries it touched.
+   *
+   * `strategy`: the rule reads the strategy alone, and every finding is in the strategy:
+   * the engine runs it on the strategy alone, once per reading of the strategy, its options
+   * and today (./strategy-scope.ts); a keystroke in a plan reuses what it found.
    */
-  scope?: 'entry' | 'aggregate';
+  scope?: 'entry' | 'aggregate' | 'strategy';
   /**
    * What the rule finds in a document depends on that document alone (its text, its
    * configuration and today), never on another document of the workspace: the server

@@ -22,6 +22,7 @@ export const rule: Rule = {
     id: 'audience-without-description',
     severity: 'warning',
     local: true,
+    scope: 'strategy',
     description: t(
       'An audience is only a name (or a placeholder): nothing says who these people are, what they need and where they are online.',
       'Eine Zielgruppe ist nur ein Name (oder ein Platzhalter): nichts sagt, wer diese Menschen sind, was sie brauchen und wo sie online sind.',

@@ -12,6 +12,7 @@ export const rule: Rule = {
     id: 'channel-without-how',
     severity: 'information',
     local: true,
+    scope: 'strategy',
     description: t(
       'A channel of the channel plan does not say how it is run: no formats, frequency or tone.',
       'Ein Kanal des Kanalplans sagt nicht, wie er bespielt wird: keine Formate, keine Frequenz, keine Tonalität.',

@@ -9,6 +9,7 @@ export const rule: Rule = {
     id: 'channel-without-rationale',
     severity: 'warning',
     local: true,
+    scope: 'strategy',
     description: t(
       'A channel of the channel plan without a reason (why) or without resources (who, how much effort).',
       'Ein Kanal des Kanalplans ohne Begründung (Warum) oder ohne Ressourcen (wer, mit welchem Aufwand).',

@@ -31,6 +31,7 @@ export const rule: Rule = {
     id: 'duplicate-id',
     severity: 'error',
     local: true,
+    scope: 'strategy',
     description: t(
       'Two items of a strategy have the same ID (goals, KPIs and audiences share one set of IDs; people and channels have their own).',
       'Zwei Elemente einer Strategie haben dieselbe ID (Ziele, Kennzahlen und Zielgruppen teilen sich die IDs; Personen und Kanäle haben eigene).',

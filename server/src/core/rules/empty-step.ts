@@ -10,6 +10,7 @@ export const rule: Rule = {
     id: 'empty-step',
     severity: 'warning',
     local: true,
+    scope: 'strategy',
     description: t(
       'A section of one of the eight steps holds no text, or only placeholders such as TODO, TBD or ….',
       'Ein Abschnitt eines der acht Schritte enthält keinen Text oder nur Platzhalter wie TODO, TBD oder ….',

@@ -8,6 +8,7 @@ export const rule: Rule = {
     id: 'goal-without-kpi',
     severity: 'warning',
     local: true,
+    scope: 'strategy',
     description: t(
       "A goal that no KPI measures: neither its own KPIs nor a KPI's goal links them.",
       'Ein Ziel, das keine Kennzahl misst: weder seine Kennzahlen noch das Ziel einer Kennzahl verknüpfen sie.',

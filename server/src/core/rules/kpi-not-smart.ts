@@ -30,6 +30,7 @@ export const rule: Rule = {
     id: 'kpi-not-smart',
     severity: 'information',
     local: true,
+    scope: 'strategy',
     description: t(
       'A KPI without target, baseline, deadline or data source is not measurable (SMART).',
       'Eine Kennzahl ohne Zielwert, Ausgangswert, Frist oder Datenquelle ist nicht messbar (SMART).',

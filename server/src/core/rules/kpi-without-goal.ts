@@ -8,6 +8,7 @@ export const rule: Rule = {
     id: 'kpi-without-goal',
     severity: 'warning',
     local: true,
+    scope: 'strategy',
     description: t(
       "A KPI that measures no goal: neither its goal nor a goal's KPIs link them.",
       'Eine Kennzahl, die kein Ziel misst: weder ihr Ziel noch die Kennzahlen eines Ziels verknüpfen sie.',

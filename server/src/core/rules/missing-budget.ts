@@ -78,6 +78,7 @@ export const rule: Rule = {
     id: 'missing-budget',
     severity: 'hint',
     local: true,
+    scope: 'strategy',
     description: t(
       'The strategy names no budget and no resources (money or hours): nothing to weigh the effort against what it brings.',
       'Die Strategie nennt weder Budget noch Ressourcen (Geld oder Stunden): nichts, womit sich der Aufwand gegen den Ertrag abwägen lässt.',

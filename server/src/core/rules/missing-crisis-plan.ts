@@ -8,6 +8,7 @@ export const rule: Rule = {
     id: 'missing-crisis-plan',
     severity: 'warning',
     local: true,
+    scope: 'strategy',
     description: t(
       'The strategy has no plan for handling public criticism (crisis communication).',
       'Die Strategie enthält keinen Plan für den Umgang mit öffentlicher Kritik (Krisenkommunikation).',

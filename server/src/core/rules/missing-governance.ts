@@ -8,6 +8,7 @@ export const rule: Rule = {
     id: 'missing-governance',
     severity: 'warning',
     local: true,
+    scope: 'strategy',
     description: t(
       'The strategy does not say who writes, who approves and who replies (roles and approval process).',
       'Die Strategie legt nicht fest, wer schreibt, wer freigibt und wer antwortet (Rollen und Freigabeprozess).',

@@ -8,6 +8,7 @@ export const rule: Rule = {
     id: 'missing-guidelines',
     severity: 'information',
     local: true,
+    scope: 'strategy',
     description: t(
       'The strategy has no social media guidelines for employees.',
       'Die Strategie enthält keine Social-Media-Richtlinien für Mitarbeiterinnen und Mitarbeiter.',

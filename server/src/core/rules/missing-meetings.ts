@@ -8,6 +8,7 @@ export const rule: Rule = {
     id: 'missing-meetings',
     severity: 'information',
     local: true,
+    scope: 'strategy',
     description: t(
       'The strategy names no meeting cadence (editorial meeting) where the team plans topics and reviews results.',
       'Die Strategie nennt keine Redaktionskonferenz, in der das Team Themen plant und Ergebnisse auswertet.',

@@ -24,6 +24,7 @@ export const rule: Rule = {
     id: 'missing-step',
     severity: 'warning',
     local: true,
+    scope: 'strategy',
     description: t(
       'One of the eight steps of a social media strategy (team, listening, goals, KPIs, audiences, value, human face, channel plan) has no section.',
       'Einer der acht Schritte einer Social-Media-Strategie (Team, Zuhören, Ziele, Kennzahlen, Zielgruppen, Mehrwert, Gesichter, Kanalplan) hat keinen Abschnitt.',

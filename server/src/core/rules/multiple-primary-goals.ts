@@ -8,6 +8,7 @@ export const rule: Rule = {
     id: 'multiple-primary-goals',
     severity: 'warning',
     local: true,
+    scope: 'strategy',
     description: t(
       'More than one goal is marked primary; a strategy has one central goal.',
       'Mehr als ein Ziel ist als Hauptziel markiert; eine Strategie hat ein zentrales Ziel.',

@@ -51,6 +51,7 @@ export const rule: Rule = {
     id: 'no-business-result',
     severity: 'warning',
     local: true,
+    scope: 'strategy',
     description: t(
       'A business goal (sales, leads, loyalty, service, recruiting) is measured only by attention and interaction, or no KPI of the strategy measures a business result.',
       'Ein Geschäftsziel (Abverkauf, Leads, Kundenbindung, Service, Recruiting) wird nur mit Aufmerksamkeit und Interaktion gemessen, oder keine Kennzahl der Strategie misst ein Geschäftsergebnis.',

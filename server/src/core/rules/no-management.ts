@@ -113,6 +113,7 @@ export const rule: Rule = {
     id: 'no-management',
     severity: 'warning',
     local: true,
+    scope: 'strategy',
     description: t(
       'No team member is from management (managing director, board, owner, CEO…); social media is a matter for the top.',
       'Kein Teammitglied gehört zur Geschäftsführung (Geschäftsführung, Vorstand, Inhaber, CEO…); Social Media ist Chefsache.',

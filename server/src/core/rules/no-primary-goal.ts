@@ -8,6 +8,7 @@ export const rule: Rule = {
     id: 'no-primary-goal',
     severity: 'warning',
     local: true,
+    scope: 'strategy',
     description: t(
       'The strategy has several goals and none of them is marked primary.',
       'Die Strategie hat mehrere Ziele, aber keines ist als Hauptziel markiert.',

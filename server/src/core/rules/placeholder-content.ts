@@ -44,6 +44,7 @@ export const rule: Rule = {
     id: 'placeholder-content',
     severity: 'warning',
     local: true,
+    scope: 'strategy',
     description: t(
       'A field, table cell or section of the strategy holds only a placeholder (TBD, TODO, folgt, k. A., -, ?, …).',
       'Ein Feld, eine Tabellenzelle oder ein Abschnitt der Strategie enthält nur einen Platzhalter (TBD, TODO, folgt, k. A., -, ?, …).',

@@ -8,6 +8,7 @@ export const rule: Rule = {
     id: 'single-department',
     severity: 'information',
     local: true,
+    scope: 'strategy',
     description: t(
       'Every team member with a department is from the same one; social media needs press, product, HR, sales and support too.',
       'Alle Teammitglieder mit Bereich kommen aus demselben; Social Media braucht auch Presse, Produkt, Personal, Vertrieb und Kundenservice.',

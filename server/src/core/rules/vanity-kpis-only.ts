@@ -21,6 +21,7 @@ export const rule: Rule = {
     id: 'vanity-kpis-only',
     severity: 'warning',
     local: true,
+    scope: 'strategy',
     description: t(
       'Every KPI of a goal is a vanity metric (reach, likes, followers…); none shows that the goal is reached.',
       'Alle Kennzahlen eines Ziels sind Vanity-Metriken (Reichweite, Likes, Follower…); keine zeigt, ob das Ziel erreicht ist.',
