@@ -104,7 +104,7 @@ describe('server: keystrokes in a long YAML plan held in blocks report what a fr
         at.character = end.character = lineText.length;
         if (text.charCodeAt(lines.offsetAt(at)) !== 10) insert = 'x';
       } else {
-        // A paste of five entries before an entry: a block's worth of text and more arrives at once.
+        // A paste of five entries before an entry.
         insert = planText().split('entries:\n')[1].split('\n').slice(0, 28).join('\n') + '\n';
         insert = insert.slice(0, insert.lastIndexOf('  - '));
         at.line = end.line = line;
