@@ -340,6 +340,14 @@ export interface ParsedDocument {
  * it, joining the whole text on every keystroke.
  */
 export function docWith(doc: ParsedDocument, fields: Partial<ParsedDocument>): ParsedDocument {
-  if (!Object.getOwnPropertyDescriptor(doc, 'text')?.get) return { ...doc, ...fields };
-  return Object.assign(Object.defineProperties({}, Object.getOwnPropertyDescriptors(doc)) as ParsedDocument, fields);
+  const text = Object.getOwnPropertyDescriptor(doc, 'text');
+  if (!text?.get) return { ...doc, ...fields };
+  // The data fields copied, the getters (text, and topKeys when they are lazy) kept as getters.
+  const view: Record<string, unknown> = {};
+  for (const k of Object.keys(doc)) {
+    const d = k === 'text' ? text : k === 'topKeys' ? Object.getOwnPropertyDescriptor(doc, k) : undefined;
+    if (d?.get) Object.defineProperty(view, k, d);
+    else view[k] = (doc as unknown as Record<string, unknown>)[k];
+  }
+  return Object.assign(view as unknown as ParsedDocument, fields);
 }
