@@ -79,7 +79,7 @@ describe('the keystroke path: Session.didEdit reads what a fresh reading reads',
       let editorText = made ? ed.history[made - 1] : text;
       for (const c of changes) editorText = c.range ? ed.history[made++] : c.text;
       const want = normalizeLoneCr(editorText);
-      assert.equal(session.open.get(uri), editorText, `${name} edit ${v}: the held text`);
+      assert.equal(String(session.open.get(uri)), editorText, `${name} edit ${v}: the held text`);
       const fresh = parseDocument(uri, want);
       if (doc) {
         assert.equal(doc.text, want, `${name} edit ${v}: the read text`);

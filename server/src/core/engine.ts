@@ -3,7 +3,7 @@
  * (`off` drops it), options, and the inline disable comments of each document.
  * A rule that fails internally is reported as such; the other rules still run.
  */
-import type { FixSpec, ParsedDocument, PlanEntry } from './model';
+import { docWith, type FixSpec, type ParsedDocument, type PlanEntry } from './model';
 import type { Position, Range, Text } from './text';
 import { comparePos, t } from './text';
 import { Project } from './project';
@@ -458,7 +458,7 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
     memo.rechecked += dirty.length;
     if (dirty.length) anyDirty = true;
     states.push([doc, st, dirty, hunks, middles]);
-    views.push({ ...doc, plan: { ...doc.plan!, entries: dirty }, whole: doc.whole ?? doc });
+    views.push(docWith(doc, { plan: { ...doc.plan!, entries: dirty }, whole: doc.whole ?? doc }));
   }
   const found: ReportInput[] = [];
   if (anyDirty || project.strategy) {

@@ -3,7 +3,7 @@
  * Every element keeps the exact range it came from so that a diagnostic, a hover or a
  * rename can point at the right characters. Pure data: no parser or editor types here.
  */
-import type { LineIndex, Range, Text, Lang } from './text';
+import type { DocText, LineIndex, Range, Text, Lang } from './text';
 import type { GoalType, Mode, Status, MetricClass, SectionKey, FieldName } from './vocab';
 
 export type DocKind = 'strategy' | 'plan';
@@ -241,8 +241,8 @@ export interface Period {
  * instead of finding the changed range again by comparing texts.
  */
 export interface EditSpan {
-  /** The text the edit was made to. */
-  before: string;
+  /** The text the edit was made to (the server's text in blocks, or a string). */
+  before: DocText;
   prefix: number;
   suffix: number;
   /** The new text's line index when the editor's changes gave it (LineIndex.edited). */
@@ -284,6 +284,11 @@ export interface ParsedDocument {
   uri: string;
   kind: DocKind;
   format: DocFormat;
+  /**
+   * The text read. After a keystroke in the server (the YAML reader's quick path) a getter
+   * that joins the server's text in blocks the first time it is read (docs/decisions.md
+   * "What a keystroke costs"): a copy of a reading is made with `docWith`, not a spread.
+   */
   text: string;
   lines: LineIndex;
   /** Why this file is a document: its marker, its file name, or the `include` globs. */
@@ -327,4 +332,22 @@ export interface ParsedDocument {
    * runs): the whole reading, for what is derived from the whole plan (core/derived.ts).
    */
   whole?: ParsedDocument;
+}
+
+/**
+ * A copy of a reading with some fields replaced (a view of it, engine.ts). A reading whose
+ * text is a getter (ParsedDocument.text) keeps it a getter in the copy: a spread would read
+ * it, joining the whole text on every keystroke.
+ */
+export function docWith(doc: ParsedDocument, fields: Partial<ParsedDocument>): ParsedDocument {
+  const text = Object.getOwnPropertyDescriptor(doc, 'text');
+  if (!text?.get) return { ...doc, ...fields };
+  // The data fields copied, the getters (text, and topKeys when they are lazy) kept as getters.
+  const view: Record<string, unknown> = {};
+  for (const k of Object.keys(doc)) {
+    const d = k === 'text' ? text : k === 'topKeys' ? Object.getOwnPropertyDescriptor(doc, k) : undefined;
+    if (d?.get) Object.defineProperty(view, k, d);
+    else view[k] = (doc as unknown as Record<string, unknown>)[k];
+  }
+  return Object.assign(view as unknown as ParsedDocument, fields);
 }

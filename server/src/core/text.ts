@@ -250,11 +250,246 @@ export function compareRange(a: Range, b: Range): number {
 
 /** The text a range covers (the one way to read it: the rules, services and preview all use this). */
 export function textAt(lines: LineIndex, r: Range): string {
-  return lines.text.slice(lines.offsetAt(r.start), lines.offsetAt(r.end));
+  return lines.source.slice(lines.offsetAt(r.start), lines.offsetAt(r.end));
 }
 
 export function containsPos(r: Range, p: Position): boolean {
   return comparePos(r.start, p) <= 0 && comparePos(p, r.end) <= 0;
+}
+
+/**
+ * What the readers read a text through: a string is one, and so is a `BlockText`. Only
+ * the keystroke path (the YAML reader's quick path, the line index) reads a `BlockText`
+ * as it is; everything else reads the string (`flat`).
+ */
+export interface TextSource {
+  readonly length: number;
+  slice(start?: number, end?: number): string;
+  charCodeAt(index: number): number;
+  charAt(index: number): string;
+  indexOf(search: string, from?: number): number;
+  lastIndexOf(search: string, from?: number): number;
+}
+
+/** A document's text as the server holds it: a string, or the editor's text in blocks. */
+export type DocText = string | BlockText;
+
+/** Blocks are cut at the first line break after this many characters (well under V8's ~128 KB regular-object limit). */
+const BLOCK = 16 * 1024;
+
+/**
+ * A text held in blocks of about 16K characters (docs/decisions.md "What a keystroke
+ * costs"): an edit makes a new one that shares every block it does not touch, so a
+ * keystroke in a 1 MB document copies one block, never the whole text. Immutable. Every
+ * block but the last ends with a line break (LF), so a line, a CRLF or a surrogate pair
+ * never lies across two blocks; a line longer than a block makes its block as long.
+ * `toString()` joins the blocks once, when something needs the whole text as a string,
+ * and keeps the string.
+ */
+export class BlockText implements TextSource {
+  private flatText: string | undefined;
+  /** The block the last offset looked up lay in (reads go mostly forward, near each other). */
+  private at = 0;
+  /** Whether the text has a CR not followed by LF (normalizeLoneCr); undefined: not known yet. */
+  private loneCr: boolean | undefined;
+
+  private constructor(
+    /** The blocks, and the offset each starts at (`starts[blocks.length]` is the length). */
+    readonly blocks: readonly string[],
+    readonly starts: readonly number[],
+    flat?: string,
+    loneCr?: boolean,
+  ) {
+    this.flatText = flat;
+    this.loneCr = loneCr;
+  }
+
+  /** A string in blocks; its `toString()` is the string itself (no copy is made). */
+  static of(text: string): BlockText {
+    const blocks: string[] = [];
+    cutBlocks(text, blocks);
+    const starts = [0];
+    for (const b of blocks) starts.push(starts[starts.length - 1] + b.length);
+    return new BlockText(blocks, starts, text);
+  }
+
+  get length(): number {
+    return this.starts[this.blocks.length];
+  }
+
+  /** The whole text as one string, when it has been made (never makes it). */
+  get flatIfMade(): string | undefined {
+    return this.flatText;
+  }
+
+  /** The whole text as one string: made once, then kept. */
+  toString(): string {
+    return (this.flatText ??= this.blocks.join(''));
+  }
+
+  /** The index of the block offset `i` lies in (`0 <= i < length`). */
+  private blockOf(i: number): number {
+    const s = this.starts;
+    let b = this.at;
+    if (i >= s[b] && i < s[b + 1]) return b;
+    if (b + 1 < this.blocks.length && i >= s[b + 1] && i < s[b + 2]) return (this.at = b + 1);
+    let lo = 0;
+    let hi = this.blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return (this.at = lo);
+  }
+
+  charCodeAt(i: number): number {
+    if (this.flatText !== undefined) return this.flatText.charCodeAt(i);
+    if (!(i >= 0 && i < this.length)) return NaN;
+    const b = this.blockOf(i);
+    return this.blocks[b].charCodeAt(i - this.starts[b]);
+  }
+
+  charAt(i: number): string {
+    const c = this.charCodeAt(i);
+    return c === c ? String.fromCharCode(c) : '';
+  }
+
+  slice(start = 0, end = this.length): string {
+    if (this.flatText !== undefined) return this.flatText.slice(start, end);
+    const n = this.length;
+    let a = start < 0 ? Math.max(0, n + start) : Math.min(start, n);
+    const z = end < 0 ? Math.max(0, n + end) : Math.min(end, n);
+    if (a >= z) return '';
+    if (a === 0 && z === n) return this.toString();
+    const b = this.blockOf(a);
+    const s = this.starts;
+    if (z <= s[b + 1]) return this.blocks[b].slice(a - s[b], z - s[b]);
+    let out = '';
+    for (let k = b; a < z; k++) {
+      out += this.blocks[k].slice(a - s[k], Math.min(z, s[k + 1]) - s[k]);
+      a = s[k + 1];
+    }
+    return out;
+  }
+
+  indexOf(search: string, from = 0): number {
+    if (this.flatText !== undefined) return this.flatText.indexOf(search, from);
+    const n = this.length;
+    from = Math.max(0, Math.min(from, n));
+    if (!search.length) return from;
+    if (from >= n) return -1;
+    const s = this.starts;
+    const w = search.length - 1;
+    for (let k = this.blockOf(from); k < this.blocks.length; k++) {
+      const i = this.blocks[k].indexOf(search, Math.max(0, from - s[k]));
+      if (i >= 0) return s[k] + i;
+      // A match across the block's end: the last characters with the next block's first.
+      if (w && k + 1 < this.blocks.length) {
+        const a = Math.max(from, s[k + 1] - w);
+        const j = this.slice(a, Math.min(n, s[k + 1] + w)).indexOf(search);
+        if (j >= 0) return a + j;
+      }
+    }
+    return -1;
+  }
+
+  lastIndexOf(search: string, from = Infinity): number {
+    if (this.flatText !== undefined) return this.flatText.lastIndexOf(search, from);
+    const n = this.length;
+    from = Math.max(0, Math.min(from === from ? from : Infinity, n - search.length));
+    if (search.length > n) return -1;
+    if (!search.length) return from;
+    const s = this.starts;
+    const w = search.length - 1;
+    // The last block a match could start in.
+    for (let k = this.blockOf(Math.min(from, n - 1)); k >= 0; k--) {
+      if (w && k + 1 < this.blocks.length && s[k + 1] - w <= from) {
+        const a = Math.max(0, s[k + 1] - w);
+        const j = this.slice(a, Math.min(n, s[k + 1] + w)).lastIndexOf(search, from - a);
+        if (j >= 0 && a + j >= s[k + 1] - w) return a + j;
+      }
+      const i = this.blocks[k].lastIndexOf(search, from - s[k]);
+      if (i >= 0 && s[k] + i <= from) return s[k] + i;
+    }
+    return -1;
+  }
+
+  /** Whether a CR stands somewhere without an LF after it (old Mac line endings; normalizeLoneCr). */
+  hasLoneCr(): boolean {
+    if (this.loneCr === undefined) {
+      let found = false;
+      // Block by block: a block never ends between a CR and its LF (it ends with an LF).
+      for (let k = 0; k < this.blocks.length && !found; k++) {
+        const b = this.blocks[k];
+        for (let i = b.indexOf('\r'); i >= 0; i = b.indexOf('\r', i + 2)) {
+          if (b.charCodeAt(i + 1) !== 10) {
+            found = true;
+            break;
+          }
+        }
+      }
+      this.loneCr = found;
+    }
+    return this.loneCr;
+  }
+
+  /**
+   * This text with `[start, end)` replaced by `inserted`: the blocks the edit touches are
+   * made anew (and cut again when they grew past two blocks), every other block is shared.
+   */
+  edit(start: number, end: number, inserted: string): BlockText {
+    const n = this.length;
+    start = Math.max(0, Math.min(start, n));
+    end = Math.max(start, Math.min(end, n));
+    const s = this.starts;
+    const count = this.blocks.length;
+    // The block `start` lies in, and the one `end` lies in (at a block's start: that block,
+    // so the new block still ends with the line break the last one ended with).
+    const first = count && start < n ? this.blockOf(start) : count - 1;
+    const last = count && end < n ? this.blockOf(end) : count - 1;
+    if (first < 0) return BlockText.of(inserted);
+    const head = this.blocks[first].slice(0, start - s[first]);
+    const tail = this.blocks[last].slice(end - s[last]);
+    const made = head + inserted + tail;
+    const fresh: string[] = [];
+    if (made.length > 2 * BLOCK) cutBlocks(made, fresh);
+    else if (made.length) fresh.push(made);
+    const blocks = [...this.blocks.slice(0, first), ...fresh, ...this.blocks.slice(last + 1)];
+    const starts = s.slice(0, first + 1);
+    for (let k = first; k < blocks.length; k++) starts.push(starts[k] + blocks[k].length);
+    // No lone CR came in when none was there, no CR was typed, and no CR stood before the edit.
+    const loneCr = this.loneCr === false && inserted.indexOf('\r') < 0 && this.charCodeAt(start - 1) !== 13 ? false : undefined;
+    return new BlockText(blocks, starts, undefined, loneCr);
+  }
+}
+
+/** Cuts a text into blocks at the first LF after every `BLOCK` characters. */
+function cutBlocks(text: string, into: string[]): void {
+  let a = 0;
+  while (a < text.length) {
+    const nl = text.length - a > BLOCK ? text.indexOf('\n', a + BLOCK - 1) : -1;
+    const z = nl < 0 ? text.length : nl + 1;
+    into.push(text.slice(a, z));
+    a = z;
+  }
+}
+
+/** The text as one string (a `BlockText` joined, once). */
+export function flat(text: DocText): string {
+  return typeof text === 'string' ? text : text.toString();
+}
+
+/**
+ * Whether two texts are the same reading's text, without comparing their characters: the
+ * same object, or a `BlockText` and the string it was joined into (or made from).
+ */
+export function sameText(a: DocText | undefined, b: DocText | undefined): boolean {
+  if (a === b) return a !== undefined;
+  if (a === undefined || b === undefined) return false;
+  const fa = typeof a === 'string' ? a : a.flatIfMade;
+  const fb = typeof b === 'string' ? b : b.flatIfMade;
+  return fa !== undefined && fa === fb;
 }
 
 const NO_MOVES: readonly (readonly [number, number])[] = [];
@@ -271,17 +506,24 @@ export class LineIndex {
    */
   private starts: number[];
   private moves: readonly (readonly [number, number])[];
+  /**
+   * The text as given (a `BlockText` after a keystroke in the server: read through, never
+   * joined here); `text` is it as a string.
+   */
+  readonly source: DocText;
   /** `starts`: the line starts of `text` when the caller knows them (see `edited`); `moves`: as above. */
   constructor(
-    readonly text: string,
+    source: DocText,
     starts?: number[],
     moves: readonly (readonly [number, number])[] = NO_MOVES,
   ) {
+    this.source = source;
     this.moves = moves;
     if (starts) {
       this.starts = starts;
       return;
     }
+    const text = flat(source);
     starts = [0];
     if (text.indexOf('\r') < 0) {
       // Only LF breaks (the common case): let indexOf find them.
@@ -300,6 +542,11 @@ export class LineIndex {
     this.starts = starts;
   }
 
+  /** The text as one string (a `BlockText` source is joined the first time this is read). */
+  get text(): string {
+    return flat(this.source);
+  }
+
   /** Every line start (offset of each line's first character). */
   get lineStarts(): number[] {
     if (this.moves.length) {
@@ -314,7 +561,7 @@ export class LineIndex {
 
   /** The offset a line starts at (the text's length past the last line). */
   lineStart(line: number): number {
-    if (line >= this.starts.length) return this.text.length;
+    if (line >= this.starts.length) return this.source.length;
     let p = this.starts[line];
     for (const m of this.moves) if (line >= m[0]) p += m[1];
     return p;
@@ -330,8 +577,8 @@ export class LineIndex {
    * on either side of the edit could join with an LF into one break or come apart from
    * it; there the text is scanned anew.
    */
-  edited(next: string, start: number, end: number, inserted: string): LineIndex {
-    const text = this.text;
+  edited(next: DocText, start: number, end: number, inserted: string): LineIndex {
+    const text = this.source;
     if ((start > 0 && text.charCodeAt(start - 1) === 13) || (end > start && text.charCodeAt(end - 1) === 13)) return new LineIndex(next);
     const n = this.starts.length;
     // Line starts p <= start (their break lies before the edit) stay; those in (start, end] went with the text.
@@ -381,7 +628,7 @@ export class LineIndex {
 
   /** The line an offset stands on. */
   private lineAt(offset: number): number {
-    offset = Math.max(0, Math.min(offset, this.text.length));
+    offset = Math.max(0, Math.min(offset, this.source.length));
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -394,19 +641,19 @@ export class LineIndex {
 
   /** The column of an offset on its line (`lineAt(offset)`). */
   private characterAt(line: number, offset: number): number {
-    offset = Math.max(0, Math.min(offset, this.text.length));
+    offset = Math.max(0, Math.min(offset, this.source.length));
     // An offset inside a line break (on the '\r' or '\n' of a CRLF) is the end of its line, not beyond it.
     const character = offset - this.lineStart(line);
     if (line + 1 < this.starts.length && character > 0) {
-      const c = this.text.charCodeAt(offset);
-      if (c === 13 || (c === 10 && this.text.charCodeAt(offset - 1) === 13)) return this.lineEnd(line) - this.lineStart(line);
+      const c = this.source.charCodeAt(offset);
+      if (c === 13 || (c === 10 && this.source.charCodeAt(offset - 1) === 13)) return this.lineEnd(line) - this.lineStart(line);
     }
     return character;
   }
 
   offsetAt(p: Position): number {
     if (p.line < 0) return 0;
-    if (p.line >= this.starts.length) return this.text.length;
+    if (p.line >= this.starts.length) return this.source.length;
     const start = this.lineStart(p.line);
     const end = this.lineEnd(p.line);
     return Math.min(start + Math.max(0, p.character), end);
@@ -417,16 +664,17 @@ export class LineIndex {
     if (line + 1 < this.starts.length) {
       const s = this.lineStart(line);
       let e = this.lineStart(line + 1) - 1;
-      if (e > s && this.text.charCodeAt(e - 1) === 13 && this.text.charCodeAt(e) === 10) e--;
-      else if (this.text.charCodeAt(e) !== 10 && this.text.charCodeAt(e) !== 13) e++;
+      const t = this.source;
+      if (e > s && t.charCodeAt(e - 1) === 13 && t.charCodeAt(e) === 10) e--;
+      else if (t.charCodeAt(e) !== 10 && t.charCodeAt(e) !== 13) e++;
       return e;
     }
-    return this.text.length;
+    return this.source.length;
   }
 
   lineText(line: number): string {
     if (line < 0 || line >= this.starts.length) return '';
-    return this.text.slice(this.lineStart(line), this.lineEnd(line));
+    return this.source.slice(this.lineStart(line), this.lineEnd(line));
   }
 
   rangeOf(start: number, end: number): Range {

@@ -4,7 +4,7 @@
  * re-checks only the projects it belongs to (before and after the change).
  */
 import type { DocKind, EditSpan, ParsedDocument } from './model';
-import { detachString, type Text } from './text';
+import { detachString, flat, type DocText, type Text } from './text';
 import { linkProjects, Project } from './project';
 import { ConfigResolver, type ResolvedConfig } from './config';
 import { checkProjectSteps, compareFindings, EntryMemo, sortAgainst, type Finding } from './engine';
@@ -114,10 +114,10 @@ export class Workspace {
    * when they change there; only documents being edited keep their chunks,
    * docs/decisions.md "Memory").
    */
-  set(uri: string, text: string, opts: { edit?: EditSpan; parsed?: ParsedDocument | null; kind?: DocKind; cache?: boolean } = {}): ParsedDocument | undefined {
+  set(uri: string, text: DocText, opts: { edit?: EditSpan; parsed?: ParsedDocument | null; kind?: DocKind; cache?: boolean } = {}): ParsedDocument | undefined {
     const cfg = this.configs.forDocument(uri);
     this.skipped.delete(uri);
-    if (text.length > cfg.maxFileSize || utf8Length(text, cfg.maxFileSize) > cfg.maxFileSize) {
+    if (text.length > cfg.maxFileSize || (text.length * 3 > cfg.maxFileSize && utf8Length(flat(text), cfg.maxFileSize) > cfg.maxFileSize)) {
       this.setTooLarge(uri, text.slice(0, 4096));
       return undefined;
     }
@@ -132,7 +132,7 @@ export class Workspace {
     const before = this.docs.get(uri);
     if (!doc) {
       this.remove(uri);
-      if (!how.excluded) this.noteUnmarked(uri, text, cfg);
+      if (!how.excluded) this.noteUnmarked(uri, flat(text), cfg);
       return undefined;
     }
     this.unmarked.delete(uri);

@@ -9,7 +9,7 @@ import { Workspace } from '../core/workspace';
 import { ConfigResolver, type RawConfig, configSchema, checkRuleSettings } from '../core/config';
 import { isConfigFileName, isInside, loadFile, readConfigFile, realFolder, walkDocuments, walkedTo } from '../core/files';
 import { checkLocal, todayIso, type Finding } from '../core/engine';
-import { LineIndex, type Lang, type Position, type Text } from '../core/text';
+import { BlockText, LineIndex, flat, sameText, type DocText, type Lang, type Position, type Text } from '../core/text';
 import { normalizeLoneCr } from '../core/parse';
 import type { EditSpan } from '../core/model';
 import { dirnameUri, parentFolder, resolveUri, toPath, toUri } from '../core/uri';
@@ -64,7 +64,7 @@ export class Session {
    * read when the workspace is next asked for: by the next check, or by a request. So a
    * burst of keystrokes is read once, not once per keystroke (docs/decisions.md "Request flow").
    */
-  private readonly unread = new Map<string, { text: string; edit: EditSpan | undefined }>();
+  private readonly unread = new Map<string, { text: DocText; edit: EditSpan | undefined }>();
 
   /** The workspace, with every change the editor sent read. */
   get ws(): Workspace {
@@ -88,7 +88,7 @@ export class Session {
    * document's text in the server (the editor's changes are applied here, didEdit), with
    * its version beside it in `versions`.
    */
-  readonly open = new Map<string, string>();
+  readonly open = new Map<string, DocText>();
   private readonly lastPublished = new Map<string, string>();
   /** Documents that had diagnostics published while open (cleared on close). */
   private readonly once = new Set<string>();
@@ -187,7 +187,7 @@ export class Session {
   /** A configuration file's text: the editor's when open, else the disk's under the file policy. */
   readText(uri: string): string | undefined | { error: Text } {
     const open = this.open.get(uri);
-    if (open !== undefined) return open;
+    if (open !== undefined) return flat(open);
     const p = toPath(uri);
     if (!p) return undefined;
     // Without workspace folders (a single file opened) the configuration above it applies, read in place.
@@ -337,7 +337,7 @@ export class Session {
     return new Promise((resolve) => this.indexedWaiters.push(resolve));
   }
 
-  didChange(uri: string, text: string, version?: number, edit?: EditSpan): void {
+  didChange(uri: string, text: DocText, version?: number, edit?: EditSpan): void {
     this.open.set(uri, text);
     if (version !== undefined) this.versions.set(uri, version);
     this.edited.add(uri);
@@ -368,24 +368,25 @@ export class Session {
    * normalized whole after each notification.
    */
   didEdit(uri: string, changes: { range?: { start: Position; end: Position }; text: string }[], version?: number): void {
-    const before = this.open.get(uri);
-    if (before === undefined) return; // not open: the protocol sends changes only for open documents
+    const held = this.open.get(uri);
+    if (held === undefined) return; // not open: the protocol sends changes only for open documents
+    // The text in blocks (docs/decisions.md "What a keystroke costs"): a change makes a new
+    // block where it lies and shares the others; no string of the whole text is made.
+    const before = typeof held === 'string' ? BlockText.of(held) : held;
     // Changes not read yet: the index of their text serves, and the reading they span is theirs.
     const unread = this.unread.get(uri);
     const doc = unread ? undefined : this.workspace.get(uri);
-    let text = before;
+    let text: DocText = before;
     // The last reading's index serves while the held text is the one it read (no lone CR in it).
-    const held = unread ? unread.edit?.lines : doc?.lines;
-    let lines: LineIndex | undefined = held?.text === before ? held : undefined;
+    const index = unread ? unread.edit?.lines : doc?.lines;
+    let lines: LineIndex | undefined = index && sameText(index.source, held) ? index : undefined;
     let prefix = Infinity;
     let suffix = Infinity;
-    let cr = !lines;
     for (const c of changes) {
       if (!c.range) {
-        text = c.text;
+        text = BlockText.of(c.text);
         lines = undefined;
         prefix = suffix = 0;
-        cr = true;
         continue;
       }
       // Positions count a lone CR as a line break, as the readers do; LineIndex does too.
@@ -394,18 +395,18 @@ export class Session {
       const e = Math.max(s, lines.offsetAt(c.range.end));
       prefix = Math.min(prefix, s);
       suffix = Math.min(suffix, text.length - e);
-      const next = text.slice(0, s) + c.text + text.slice(e);
+      const next: BlockText = text.edit(s, e, c.text);
       lines = lines.edited(next, s, e, c.text);
       text = next;
-      if (c.text.includes('\r')) cr = true;
     }
-    // Only where a CR came in (or a lone one was there) can the text hold a lone CR.
-    const norm = cr ? normalizeLoneCr(text) : text;
+    // Only where a CR came in (or a lone one was there) can the text hold a lone CR: the
+    // index is then of the text normalized whole (a string), as the readers read it.
+    const norm: DocText = normalizeLoneCr(text);
     const normLines = lines && (norm === text ? lines : new LineIndex(norm, lines.lineStarts));
     // Changes apart from each other: what lies between them counts as changed.
     const edit =
       prefix + suffix <= Math.min(before.length, text.length)
-        ? { before: unread || (doc && doc.text === before) ? before : normalizeLoneCr(before), prefix, suffix, lines: normLines }
+        ? { before: unread || (doc && sameText(doc.lines.source, held)) ? held : normalizeLoneCr(flat(held)), prefix, suffix, lines: normLines }
         : undefined;
     this.didChange(uri, text, version, edit);
   }

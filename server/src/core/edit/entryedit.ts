@@ -11,7 +11,7 @@
  *   row of a table is not a quick fix.
  */
 import type { ParsedDocument, PlanEntry, TextEdit } from '../model';
-import type { Range } from '../text';
+import type { Range, TextSource } from '../text';
 import { words, type FieldName } from '../vocab';
 import { readingOf, type Derived } from '../derived';
 
@@ -95,28 +95,29 @@ export function yamlScalar(value: string): string {
 }
 
 function setYamlField(doc: ParsedDocument, entry: PlanEntry, field: FieldName, value: string, derived?: Derived): TextEdit[] | undefined {
-  const text = doc.text;
+  // Read through the reading's source: a text in blocks is not joined for a fix (ParsedDocument.text).
+  const text: TextSource = doc.lines.source;
   const lines = doc.lines;
   const scalar = yamlScalar(value);
   const existing = entry.fields.find((f) => f.name === field);
   if (existing) {
     const a = lines.offsetAt(existing.range.start);
     let b = lines.offsetAt(existing.range.end);
-    while (b > a && /\s/.test(text[b - 1])) b--;
+    while (b > a && /\s/.test(text.charAt(b - 1))) b--;
     const multiline = text.slice(a, b).includes('\n') || text.slice(a, b).includes('\r');
     if (b > a && !multiline) return [{ range: lines.rangeOf(a, b), newText: scalar }];
     // An empty value: write after the colon, replacing the blanks (and a `~`/`null`) there.
     // A block list or mapping under the key: replace it, from the colon to its last character.
     const keyEnd = lines.offsetAt(existing.keyRange.end);
     let colon = keyEnd;
-    while (colon < text.length && text[colon] !== ':' && text[colon] !== '\n') colon++;
-    if (text[colon] !== ':') return undefined;
+    while (colon < text.length && text.charAt(colon) !== ':' && text.charAt(colon) !== '\n') colon++;
+    if (text.charAt(colon) !== ':') return undefined;
     if (multiline) return [{ range: lines.rangeOf(colon + 1, b), newText: ` ${scalar}` }];
     let end = colon + 1;
-    while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
-    const nul = /^(?:~|null|Null|NULL)(?=[\s,}\]#]|$)/.exec(text.slice(end));
+    while (end < text.length && (text.charAt(end) === ' ' || text.charAt(end) === '\t')) end++;
+    const nul = /^(?:~|null|Null|NULL)(?=[\s,}\]#]|$)/.exec(text.slice(end, end + 5));
     if (nul) end += nul[0].length;
-    const after = text[end];
+    const after = text.charAt(end);
     // Keep a blank before a comment or a closing bracket (`goal: }` → `goal: G1 }`).
     const trailing = after === '#' || after === '}' || after === ']' ? ' ' : '';
     return [{ range: lines.rangeOf(colon + 1, end), newText: ` ${scalar}${trailing}` }];
@@ -124,13 +125,13 @@ function setYamlField(doc: ParsedDocument, entry: PlanEntry, field: FieldName, v
   const key = keyFor(doc, field, derived);
   const start = lines.offsetAt(entry.range.start);
   const end = lines.offsetAt(entry.range.end);
-  if (text[start] === '{') {
+  if (text.charAt(start) === '{') {
     // A flow mapping: `, key: value` before the closing brace.
     let close = end - 1;
-    while (close > start && text[close] !== '}') close--;
-    if (text[close] !== '}') return undefined;
+    while (close > start && text.charAt(close) !== '}') close--;
+    if (text.charAt(close) !== '}') return undefined;
     let at = close;
-    while (at > start + 1 && /\s/.test(text[at - 1])) at--;
+    while (at > start + 1 && /\s/.test(text.charAt(at - 1))) at--;
     const empty = at === start + 1;
     const newText = empty ? ` ${key}: ${scalar} ` : `, ${key}: ${scalar}`;
     return [{ range: lines.rangeOf(at, at), newText }];
@@ -158,8 +159,8 @@ function setYamlField(doc: ParsedDocument, entry: PlanEntry, field: FieldName, v
 }
 
 /** The line break a document uses: CRLF where any line ends with one. */
-function lineBreakOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+function lineBreakOf(text: TextSource): string {
+  return text.indexOf('\r\n') >= 0 ? '\r\n' : '\n';
 }
 
 /**

@@ -11,7 +11,7 @@
  * dropped with the next reading; a document removed from the workspace drops its part.
  */
 import type { Root } from 'mdast';
-import { detachString, type LineIndex } from '../text';
+import { detachString, type DocText, type LineIndex } from '../text';
 import type { Suppressions } from '../model';
 
 /**
@@ -21,7 +21,7 @@ import type { Suppressions } from '../model';
  * part and copies the rest without visiting each piece.
  */
 export interface PieceState<B, E = unknown> {
-  text: string;
+  text: DocText;
   lines: LineIndex;
   pieces: { startLine: number; endLine: number; built: B }[];
   /** Every piece's entries in order, and the index of each piece's first one. */
@@ -45,7 +45,7 @@ interface Generation {
 
 /** A reading's suppressions with the text and line index they were found in. */
 export interface KeptSuppressions {
-  text: string;
+  text: DocText;
   lines: LineIndex;
   sup: Suppressions;
 }

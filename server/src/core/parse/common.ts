@@ -1,6 +1,6 @@
 /** Pieces both readers share: suppression comments, language, document detection. */
 import type { Suppressions, DocKind, DocFormat } from '../model';
-import type { Lang, LineIndex, Text } from '../text';
+import type { Lang, LineIndex, Text, TextSource } from '../text';
 import { range, t } from '../text';
 import { words } from '../vocab';
 
@@ -82,15 +82,15 @@ export function scanSuppressions(text: string, lines: LineIndex, format: DocForm
  */
 export function shiftSuppressions(
   prev: Suppressions,
-  before: { text: string; lines: LineIndex },
+  before: { text: TextSource; lines: LineIndex },
   edit: { prefix: number; suffix: number },
-  text: string,
+  text: TextSource,
   lines: LineIndex,
   into: Suppressions,
 ): boolean {
-  const touched = (t: string, li: LineIndex, a: number, b: number): { first: number; last: number } | undefined => {
-    while (a > 0 && /\s/.test(t[a - 1])) a--;
-    while (b < t.length && /\s/.test(t[b])) b++;
+  const touched = (t: TextSource, li: LineIndex, a: number, b: number): { first: number; last: number } | undefined => {
+    while (a > 0 && /\s/.test(t.charAt(a - 1))) a--;
+    while (b < t.length && /\s/.test(t.charAt(b))) b++;
     const first = li.positionAt(a).line;
     const last = li.positionAt(b).line;
     // Bounded: the window's text only (indexOf would run on to the end of the text).
@@ -176,6 +176,14 @@ export function readMarker(text: string, format: DocFormat): { value: string; of
     region = m[1];
     base = shift + m[0].indexOf(m[1]);
   }
+  return markerIn(region, base);
+}
+
+/**
+ * The first `stratdoc:` line of a region of lines starting at offset `base` (readMarker; a
+ * text in blocks is searched block by block, each block being whole lines).
+ */
+export function markerIn(region: string, base: number): { value: string; offset: number } | undefined {
   const re = /^stratdoc[ \t]*:[ \t]*["']?([^"'\r\n#]*?)["']?[ \t]*(?:#.*)?$/m;
   const mm = re.exec(region);
   if (!mm) return undefined;

@@ -1,11 +1,11 @@
 /** Entry point of the readers: decides whether a file is a stratdoc document and reads it. */
 import type { ParsedDocument, DocKind, DocFormat, EditSpan } from '../model';
-import { LineIndex, t } from '../text';
+import { BlockText, LineIndex, flat, sameText, t, type DocText } from '../text';
 import { parseMarkdown } from './markdown';
 import { ChunkCache } from './cache';
 import { parseYaml } from './yaml';
 import { parseCsv } from './csv';
-import { formatOf, guessKind, kindOfFileName, kindOfMarker, readMarker } from './common';
+import { formatOf, guessKind, kindOfFileName, kindOfMarker, markerIn, readMarker } from './common';
 import { emptySuppressions, isTooDeep, tooDeepMessage } from './common';
 
 export interface DetectOptions {
@@ -31,21 +31,35 @@ export interface Detected {
  * Is this file a stratdoc document (docs/format.md: marker, file name, or `include`)? Every
  * other file is left alone: no diagnostic is ever shown on an ordinary Markdown or YAML file.
  */
-export function detect(uri: string, text: string, opts: DetectOptions = {}): Detected | undefined {
+export function detect(uri: string, text: DocText, opts: DetectOptions = {}): Detected | undefined {
   const format = formatOf(uri);
   if (!format) return undefined;
   text = normalizeLoneCr(text);
-  const marker = readMarker(text, format);
+  const marker = markerOf(text, format);
   if (marker) {
     const kind = kindOfMarker(marker.value);
     if (kind) return { kind, format, detectedBy: 'marker' };
     const byName = kindOfFileName(uri);
-    return { kind: byName ?? guessKind(text, format), format, detectedBy: 'marker', badMarker: marker };
+    return { kind: byName ?? guessKind(flat(text), format), format, detectedBy: 'marker', badMarker: marker };
   }
   const byName = kindOfFileName(uri);
   if (byName) return { kind: byName, format, detectedBy: 'filename' };
   if (opts.kind) return { kind: opts.kind, format, detectedBy: 'include' };
-  if (opts.included) return { kind: guessKind(text, format), format, detectedBy: 'include' };
+  if (opts.included) return { kind: guessKind(flat(text), format), format, detectedBy: 'include' };
+  return undefined;
+}
+
+/** readMarker; a YAML text in blocks is searched block by block (each is whole lines), not joined. */
+function markerOf(text: DocText, format: DocFormat): { value: string; offset: number } | undefined {
+  if (typeof text === 'string' || format !== 'yaml' || text.flatIfMade !== undefined) return readMarker(flat(text), format);
+  const { blocks, starts } = text;
+  // The first block as readMarker reads a text's start (a byte order mark before the marker).
+  const found = blocks.length ? readMarker(blocks[0], format) : undefined;
+  if (found) return found;
+  for (let k = 1; k < blocks.length; k++) {
+    const m = markerIn(blocks[k], starts[k]);
+    if (m) return m;
+  }
   return undefined;
 }
 
@@ -56,7 +70,7 @@ export interface ParseOptions extends DetectOptions {
 }
 
 /** Reads a document; undefined when the file is not a stratdoc document. Never throws. */
-export function parseDocument(uri: string, text: string, opts: ParseOptions = {}): ParsedDocument | undefined {
+export function parseDocument(uri: string, text: DocText, opts: ParseOptions = {}): ParsedDocument | undefined {
   text = normalizeLoneCr(text);
   let d: Detected | undefined;
   try {
@@ -68,17 +82,19 @@ export function parseDocument(uri: string, text: string, opts: ParseOptions = {}
   return readDetected(uri, text, d, opts);
 }
 
-export function readDetected(uri: string, text: string, d: Detected, opts: ParseOptions = {}): ParsedDocument {
+export function readDetected(uri: string, text: DocText, d: Detected, opts: ParseOptions = {}): ParsedDocument {
   try {
     const cache = opts.cache?.open(uri);
     // The line index the editor's changes gave (LineIndex.edited), when it is this text's.
-    const lines = opts.edit?.lines?.text === text ? opts.edit.lines : undefined;
+    const lines = opts.edit?.lines && sameText(opts.edit.lines.source, text) ? opts.edit.lines : undefined;
+    // Only the YAML reader reads a text in blocks (its keystroke path); the others read the string.
+    const edit = d.format === 'yaml' || !opts.edit || typeof opts.edit.before === 'string' ? opts.edit : { ...opts.edit, before: flat(opts.edit.before) };
     const doc =
       d.format === 'csv'
-        ? parseCsv(uri, text, d.detectedBy)
+        ? parseCsv(uri, flat(text), d.detectedBy)
         : d.format === 'markdown'
-          ? parseMarkdown(uri, text, d.kind, d.detectedBy, { cache, edit: opts.edit, lines })
-          : parseYaml(uri, text, d.kind, d.detectedBy, { cache, edit: opts.edit, lines });
+          ? parseMarkdown(uri, flat(text), d.kind, d.detectedBy, { cache, edit, lines })
+          : parseYaml(uri, text, d.kind, d.detectedBy, { cache, edit, lines });
     cache?.commit();
     if (d.badMarker) {
       doc.problems.push({
@@ -106,7 +122,7 @@ export function readDetected(uri: string, text: string, d: Detected, opts: Parse
       uri,
       kind: d.kind,
       format: d.format,
-      text,
+      text: flat(text),
       lines,
       detectedBy: d.detectedBy,
       titleRange: lines.lineRange(0),
@@ -141,7 +157,11 @@ export { decodeText } from '../files/read';
  * Replacing each lone CR by LF keeps every offset, line and column as it is, so the
  * readers, which know LF and CRLF, read the file exactly like its LF twin.
  */
-export function normalizeLoneCr(text: string): string {
+export function normalizeLoneCr(text: string): string;
+export function normalizeLoneCr(text: DocText): DocText;
+export function normalizeLoneCr(text: DocText): DocText {
+  // A text in blocks knows whether it has one (BlockText.hasLoneCr: kept across keystrokes that type no CR).
+  if (text instanceof BlockText) return text.hasLoneCr() ? normalizeLoneCr(text.toString()) : text;
   // A text without a lone CR (LF or CRLF breaks: nearly every file) is returned as it is,
   // found by jumping from CR to CR rather than by a regular expression over the whole text.
   for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 2)) {

@@ -5,7 +5,7 @@
  */
 import { parseDocument, type Document } from 'yaml';
 import type { ParsedDocument } from '../model';
-import { comparePos, t, type LineIndex, type Range } from '../text';
+import { comparePos, t, type LineIndex, type Range, type TextSource } from '../text';
 
 /** How every YAML document is parsed (here and in yaml.ts). */
 export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false } as const;
@@ -26,8 +26,8 @@ const HALF_ERROR =
  * and the text parsed again while each round leaves fewer errors, at most four rounds (a
  * parse each: hostile input gets no more). Without an error: parsed once. Returns the words.
  */
-export function parseReadable(text: string, from: number, to: number, kind: 'strategy' | 'plan'): { doc: Document.Parsed; half: [number, number][] } {
-  const src = from === 0 && to === text.length ? text : text.slice(from, to);
+export function parseReadable(text: TextSource, from: number, to: number, kind: 'strategy' | 'plan'): { doc: Document.Parsed; half: [number, number][] } {
+  const src = from === 0 && to === text.length && typeof text === 'string' ? text : text.slice(from, to);
   let doc = parseDocument(src, PARSE_OPTIONS);
   const half: [number, number][] = [];
   let masked = src;
@@ -72,7 +72,7 @@ export function parseReadable(text: string, from: number, to: number, kind: 'str
  * non-blank, non-comment line (in the whole text) is deeper. Blanked, those lines would continue the
  * key above it, so YAML's reading is kept; in a plan a word at column 0 stands among the entries.
  */
-function valueBelow(text: string, le: number, indent: number, kind: 'strategy' | 'plan'): boolean {
+function valueBelow(text: TextSource, le: number, indent: number, kind: 'strategy' | 'plan'): boolean {
   if (kind === 'plan' && indent === 0) return false;
   let at = le + 1;
   while (at < text.length) {
@@ -101,13 +101,13 @@ export function blankWords(text: string, words: readonly [number, number][]): st
 export type Source = Pick<string, 'slice' | 'length'>;
 
 /** The text as a piece (`words` from its start) was parsed: a blanked copy of the piece only; one of the whole text per piece was quadratic. */
-export function blankedPiece(text: string, from: number, to: number, words: readonly [number, number][]): Source {
+export function blankedPiece(text: TextSource, from: number, to: number, words: readonly [number, number][]): Source {
   const piece = blankWords(text.slice(from, to), words);
   return { length: text.length, slice: (a = 0, b = text.length) => (a >= from && b <= to ? piece.slice(a - from, b - from) : text.slice(a, b)) };
 }
 
 /** A `syntax` problem at each word left out by parseReadable (offsets from `base`). */
-export function halfProblems(half: [number, number][], base: number, text: string, r: (a: number, b: number) => Range, into: ParsedDocument['problems']): void {
+export function halfProblems(half: [number, number][], base: number, text: TextSource, r: (a: number, b: number) => Range, into: ParsedDocument['problems']): void {
   for (const [x, y] of half) {
     const w = text.slice(x + base, y + base);
     into.push({

@@ -8,7 +8,7 @@ import { commonEnds } from './markdown-chunks';
 import { blankWords, blankedPiece, halfProblems, ownerIndex, ownerOf, parseReadable, type HalfWord, type Source } from './yaml-half';
 import type { DocumentCache, PieceState } from './cache';
 import type { Goal, Incomplete, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel, EditSpan } from '../model';
-import { LineIndex, comparePos, movedLines, t, type Range } from '../text';
+import { LineIndex, comparePos, flat, movedLines, sameText, t, type DocText, type Range, type TextSource } from '../text';
 import {
   ENTRY_LIST_KEYS as ENTRY_KEYS,
   ID_RE,
@@ -64,43 +64,49 @@ export interface YamlOptions {
 
 export function parseYaml(
   uri: string,
-  text: string,
+  given: DocText,
   kind: 'strategy' | 'plan',
   detectedBy: ParsedDocument['detectedBy'],
   opts: YamlOptions = {},
 ): ParsedDocument {
-  const lines = opts.lines ?? new LineIndex(text);
+  const lines = opts.lines ?? new LineIndex(given);
+  // A keystroke inside one entry that adds or removes no line (most of them) keeps the last
+  // reading's split: only that entry's piece is read again (`quick`, see keptSplit), from
+  // the server's text in blocks as it is (docs/decisions.md "What a keystroke costs"):
+  // no string of the whole text is made. Every other reading reads the text as one string.
+  const quick = kind === 'plan' && opts.cache ? keptSplit(uri, given, lines, opts) : undefined;
+  const text: TextSource = quick ? given : flat(given);
   const out: ParsedDocument = {
     uri,
     kind,
     format: 'yaml',
-    text,
+    text: typeof text === 'string' ? text : '',
     lines,
     detectedBy,
     titleRange: lines.rangeOf(0, 0),
     problems: [],
     suppressions: emptySuppressions(),
   };
+  // The document's text as a string for everyone else (rules, services, preview): joined
+  // when first read, never on the keystroke path.
+  if (typeof text !== 'string') Object.defineProperty(out, 'text', { get: () => flat(given), enumerable: true, configurable: true });
   // After a keystroke, the last reading's comments moved by the edit (common.ts shiftSuppressions); else a scan.
   const kept = opts.cache?.suppressions();
   const e = opts.edit;
   const shifted =
     !!kept &&
     !!e &&
-    e.before === kept.text &&
+    sameText(e.before, kept.text) &&
     e.prefix + e.suffix <= Math.min(kept.text.length, text.length) &&
     shiftSuppressions(kept.sup, kept, e, text, lines, out.suppressions);
-  if (!shifted) scanSuppressions(text, lines, 'yaml', out.suppressions);
-  opts.cache?.setSuppressions({ text, lines, sup: out.suppressions });
+  if (!shifted) scanSuppressions(flat(given), lines, 'yaml', out.suppressions);
+  opts.cache?.setSuppressions({ text: given, lines, sup: out.suppressions });
   const ctx: BuildContext = { uri, lines, problems: out.problems, lang: 'en' };
   const r = (a: number, b: number): Range => lines.rangeOf(a, b);
 
   // A long plan with a plain block list of entries is read in pieces (head, each entry,
   // tail); anything that could tie entries together makes it one parse of the whole.
-  // A keystroke inside one entry that adds or removes no line (most of them) keeps the last
-  // reading's split: only that entry's piece is read again (`quick`, see keptSplit).
-  const quick = kind === 'plan' && opts.cache ? keptSplit(uri, text, lines, opts) : undefined;
-  const split = quick ? quick.split : kind === 'plan' && opts.cache ? splitAgain(uri, text, lines, opts) : undefined;
+  const split = quick ? quick.split : kind === 'plan' && opts.cache && typeof text === 'string' ? splitAgain(uri, text, lines, opts) : undefined;
   let pairs: Pair[];
   /** The words typed without their colon that were left out of the parse (parseReadable), as offsets. */
   const cut: [number, number][] = [];
@@ -110,7 +116,7 @@ export function parseYaml(
     const tailStart = lines.lineStart(split.tailLine);
     const { doc: head, half: headHalf } = parseReadable(text, 0, headEnd, kind);
     const { doc: tail, half: tailHalf } = parseReadable(text, tailStart, text.length, kind);
-    if (head.errors.some(runsOn)) return parseYaml(uri, text, kind, detectedBy, { ...opts, cache: undefined, edit: undefined });
+    if (head.errors.some(runsOn)) return parseYaml(uri, given, kind, detectedBy, { ...opts, cache: undefined, edit: undefined });
     shift(tail.contents, tailStart);
     yamlProblems(head.errors, 0, text, uri, r, out.problems);
     halfProblems(headHalf, 0, text, r, out.problems);
@@ -143,7 +149,7 @@ export function parseYaml(
   }
 
   // What the fields are read from: the text with those words blanked, as they were parsed.
-  const src = cut.length ? blankWords(text, cut) : text;
+  const src: TextSource = cut.length ? blankWords(flat(given), cut) : text;
   const half = cut.map(([a, b]) => ({ text: text.slice(a, b), range: r(a, b) }));
   const top = new Map<string, Pair>();
   // The top-level keys as written, for completion (ParsedDocument.topKeys).
@@ -157,13 +163,30 @@ export function parseYaml(
     // A key YAML reads over lines (a word typed without its colon above it, `stratdo` above
     // `titel:`) is the key on its last line when that stands at column 0, as in front matter.
     const nl = src.lastIndexOf('\n', kr[1] - 1);
-    const last = nl >= kr[0] && !/[ \t]/.test(src[nl + 1] ?? ' ') ? nl + 1 : kr[0];
+    const last = nl >= kr[0] && !/[ \t]/.test(src.charAt(nl + 1) || ' ') ? nl + 1 : kr[0];
     topKeys.push({ key: last === kr[0] ? k : src.slice(last, kr[1]).trim(), keyRange: r(last, kr[1]) });
   }
   // After a syntax error YAML may read nothing more (its error recovery); the keys written at column 0 below
   // the last key it read count all the same, as written (a line scan of that rest, only then).
-  if (out.problems.some((p) => p.rule === 'syntax' && !p.halfTyped)) keysAfter(src, pairs[pairs.length - 1], r, topKeys);
-  if (topKeys.length) out.topKeys = topKeys;
+  if (out.problems.some((p) => p.rule === 'syntax' && !p.halfTyped)) {
+    const lastPair = pairs[pairs.length - 1];
+    if (typeof src === 'string') keysAfter(src, lastPair, r, topKeys);
+    else {
+      // The text in blocks (a keystroke): that scan is for completion only, so it is made
+      // when the keys are first read, not on every keystroke while the error stands.
+      Object.defineProperty(out, 'topKeys', {
+        get: () => {
+          keysAfter(flat(given), lastPair, r, topKeys);
+          const value = topKeys.length ? topKeys : undefined;
+          Object.defineProperty(out, 'topKeys', { value, writable: true, enumerable: true, configurable: true });
+          return value;
+        },
+        enumerable: true,
+        configurable: true,
+      });
+    }
+  }
+  if (topKeys.length && !Object.prototype.hasOwnProperty.call(out, 'topKeys')) out.topKeys = topKeys;
   const get = (...names: string[]) => {
     for (const n of names) {
       const p = top.get(n);
@@ -206,8 +229,8 @@ export function parseYaml(
       const prev = opts.cache!.pieces<Built, PlanEntry>(stateKey);
       // A kept split needs the last reading's pieces of it (under the same key: the head,
       // which sets language and years, was not edited); else the split is made again.
-      if (quick && (prev?.text !== opts.edit!.before || prev.pieces.length !== split.starts.length))
-        return parseYaml(uri, text, kind, detectedBy, { ...opts, edit: undefined });
+      if (quick && (!prev || !sameText(prev.text, opts.edit!.before) || prev.pieces.length !== split.starts.length))
+        return parseYaml(uri, given, kind, detectedBy, { ...opts, edit: undefined });
       /** Reads one piece (the text from line `a` to line `b`'s end); its entries numbered from `index`. */
       const readPiece = (a: number, b: number, index: number): Built => {
         const start = lines.lineStart(a);
@@ -237,7 +260,7 @@ export function parseYaml(
         return built;
       };
       const { state: next, fresh } =
-        quick && prev ? quickPieces(text, lines, prev, quick.piece, readPiece) : slowPieces(text, lines, split, prev, opts.edit, readPiece);
+        quick && prev ? quickPieces(given, lines, prev, quick.piece, readPiece) : slowPieces(flat(given), lines, split, prev, opts.edit, readPiece);
       for (const i of next.withProblems) {
         const built = next.pieces[i].built;
         for (const p of built.problems) out.problems.push(p);
@@ -249,7 +272,7 @@ export function parseYaml(
       // A cut must not change what the text means (splitPlan): a quote or bracket left
       // open (mostly while typing) is read with the rest, as a fresh check reads it. The
       // pieces stay cached, so closing it reads only the piece again.
-      if (next.open) return parseYaml(uri, text, kind, detectedBy, { ...opts, cache: undefined, edit: undefined });
+      if (next.open) return parseYaml(uri, given, kind, detectedBy, { ...opts, cache: undefined, edit: undefined });
       entries = next.entries;
     }
     for (const [k, pair] of split ? [] : top) {
@@ -332,7 +355,7 @@ function readItems(
   kinds: ItemKind[],
   model: StrategyModel,
   ctx: BuildContext,
-  text: string,
+  text: Source,
   r: (a: number, b: number) => Range,
   implicit: { item: Goal | Kpi }[],
   noId: (range: Range, fields: RawField[]) => void,
@@ -488,7 +511,7 @@ type Built = { entries: PlanEntry[]; problems: ParsedDocument['problems']; open?
 type Pieces = PieceState<Built, PlanEntry>;
 type ReadPiece = (startLine: number, endLine: number, index: number) => Built;
 
-function emptyPieces(text: string, lines: LineIndex): Pieces {
+function emptyPieces(text: DocText, lines: LineIndex): Pieces {
   return { text, lines, pieces: [], entries: [], first: [], withProblems: [], open: 0 };
 }
 
@@ -521,8 +544,8 @@ function slowPieces(
 ): { state: Pieces; fresh: Built[] } {
   // The editor's range when it was made to the text of the last reading (the server's
   // keystrokes), else found by comparing the two texts.
-  const given = edit && prev && edit.before === prev.text && edit.prefix + edit.suffix <= Math.min(prev.text.length, text.length) ? edit : undefined;
-  const ends = prev ? (given ? { prefix: given.prefix, suffix: given.suffix } : commonEnds(prev.text, text)) : undefined;
+  const given = edit && prev && sameText(edit.before, prev.text) && edit.prefix + edit.suffix <= Math.min(prev.text.length, text.length) ? edit : undefined;
+  const ends = prev ? (given ? { prefix: given.prefix, suffix: given.suffix } : commonEnds(flat(prev.text), text)) : undefined;
   // Lines added (or removed, negative) by the edit: the pieces after it moved by as many.
   const dl = prev ? lines.lineCount - prev.lines.lineCount : 0;
   const state = emptyPieces(text, lines);
@@ -554,7 +577,7 @@ function slowPieces(
  * or removed no line): the other pieces, their entries and problems are copied as arrays,
  * not visited, unless the piece now has more or fewer entries (then they are numbered again).
  */
-function quickPieces(text: string, lines: LineIndex, prev: Pieces, p: number, readPiece: ReadPiece): { state: Pieces; fresh: Built[] } {
+function quickPieces(text: DocText, lines: LineIndex, prev: Pieces, p: number, readPiece: ReadPiece): { state: Pieces; fresh: Built[] } {
   const old = prev.pieces[p];
   const built = readPiece(old.startLine, old.endLine, prev.first[p]);
   const pieces = prev.pieces.slice();
@@ -595,7 +618,7 @@ function runsOn(err: YAMLError): boolean {
 function yamlProblems(
   errors: readonly YAMLError[],
   base: number,
-  text: string,
+  text: TextSource,
   uri: string,
   r: (a: number, b: number) => Range,
   into: ParsedDocument['problems'],
@@ -603,10 +626,10 @@ function yamlProblems(
   for (const err of errors) {
     const a = err.pos[0] + base;
     const b = err.pos[1] + base;
-    if (err.code === 'BAD_SCALAR_START' && text[a] === '@') {
+    if (err.code === 'BAD_SCALAR_START' && text.charAt(a) === '@') {
       let e = a;
-      while (e < text.length && !/[\n\r,\]}]/.test(text[e]) && !(text[e] === '#' && /\s/.test(text[e - 1]))) e++;
-      while (e > a && /\s/.test(text[e - 1])) e--;
+      while (e < text.length && !/[\n\r,\]}]/.test(text.charAt(e)) && !(text.charAt(e) === '#' && /\s/.test(text.charAt(e - 1)))) e++;
+      while (e > a && /\s/.test(text.charAt(e - 1))) e--;
       const value = text.slice(a, e);
       into.push({
         rule: 'syntax',
@@ -690,7 +713,7 @@ function splitAgain(uri: string, text: string, lines: LineIndex, opts: YamlOptio
   const last = cache.cut<SplitRecord>(key);
   const edit = opts.edit;
   let prev: PrevSplit | undefined;
-  if (last && edit && edit.before === last.text && edit.prefix + edit.suffix <= Math.min(last.text.length, text.length)) {
+  if (last && edit && sameText(edit.before, last.text) && edit.prefix + edit.suffix <= Math.min(last.text.length, text.length)) {
     const first = lines.positionAt(edit.prefix).line;
     const lastNew = lines.positionAt(text.length - edit.suffix).line;
     const lastOld = lastNew - (lines.lineCount - last.lineCount);
@@ -748,7 +771,7 @@ export function splitPlan(text: string, lines: LineIndex, prev?: PrevSplit): Pla
 }
 
 /** Whether lines `a`..`b` hold what could tie entries together (an anchor, alias or tag, a directive, a document marker). */
-function tiesEntries(text: string, lines: LineIndex, a: number, b: number): boolean {
+function tiesEntries(text: TextSource, lines: LineIndex, a: number, b: number): boolean {
   const edited = text.slice(lines.lineStart(a), lines.lineEnd(b));
   return /(^|[\s[{,:])[&*!][^\s]/.test(edited) || /^%/m.test(edited) || /^(?:---|\.\.\.)(?:[ \t]|\r?$)/m.test(edited);
 }
@@ -758,7 +781,7 @@ function entryDash(indent: number): RegExp {
   return new RegExp(`^ {${indent}}-(?: |\\r?$)`);
 }
 
-type SplitRecord = { text: string; lineCount: number; split: PlanSplit };
+type SplitRecord = { text: DocText; lineCount: number; split: PlanSplit };
 
 /**
  * The last reading's split, kept as it is, when the edit since (made to its text) lies
@@ -768,11 +791,11 @@ type SplitRecord = { text: string; lineCount: number; split: PlanSplit };
  * nothing ties entries together. Returns the split and the piece. The kept split's
  * offsets are those of the text it was made for: its readers take its lines.
  */
-function keptSplit(uri: string, text: string, lines: LineIndex, opts: YamlOptions): { split: PlanSplit; piece: number } | undefined {
+function keptSplit(uri: string, text: DocText, lines: LineIndex, opts: YamlOptions): { split: PlanSplit; piece: number } | undefined {
   const edit = opts.edit;
   const key = `${uri}|yaml-split`;
   const last = opts.cache!.cut<SplitRecord>(key);
-  if (!edit || !last || edit.before !== last.text || last.lineCount !== lines.lineCount || text.length < SPLIT_MIN_LENGTH) return undefined;
+  if (!edit || !last || !sameText(edit.before, last.text) || last.lineCount !== lines.lineCount || text.length < SPLIT_MIN_LENGTH) return undefined;
   if (edit.prefix + edit.suffix > Math.min(last.text.length, text.length)) return undefined;
   const { split } = last;
   const first = lines.positionAt(edit.prefix).line;

@@ -8,7 +8,7 @@ import { joinList, writtenId } from '../query';
 function channelWord(doc: ParsedDocument, entry: PlanEntry): { text: string; start: number } | undefined {
   const r = entry.channel!.range;
   const a = doc.lines.offsetAt(r.start);
-  const s = doc.text.slice(a, doc.lines.offsetAt(r.end));
+  const s = doc.lines.source.slice(a, doc.lines.offsetAt(r.end));
   const m = /[^\s(,;:/*_`@"'|]+/.exec(s);
   return m ? { text: m[0], start: a + m.index } : undefined;
 }

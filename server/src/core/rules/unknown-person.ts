@@ -55,7 +55,8 @@ function check(team: Team, doc: ParsedDocument, ref: Ref, role: Text): void {
       : handles.map((h) => `@${h}`).join(', ');
   // As the document writes it: '@jan' in Markdown, 'jan' in YAML.
   const start = doc.lines.offsetAt(ref.range.start);
-  const who = (doc.text[start - 1] === '@' ? '@' : '') + ref.id;
+  // Through the reading's source (a text in blocks is not joined: ParsedDocument.text).
+  const who = (doc.lines.source.charAt(start - 1) === '@' ? '@' : '') + ref.id;
   team.ctx.report({
     uri: doc.uri,
     range: ref.range,

@@ -1,0 +1,132 @@
+/**
+ * The real server holds an open document's text in blocks and reads a keystroke inside one
+ * entry of a long YAML plan from them, without joining the text (docs/decisions.md "What a
+ * keystroke costs"). Whatever is typed, what it then reports must be what a fresh server
+ * reports for the same text read from disk: the diagnostics (every rule, pulled once the
+ * check is done) and the preview's model.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DocumentDiagnosticRequest, type Diagnostic } from 'vscode-languageserver-protocol';
+import { TestClient } from './harness';
+import { LineIndex } from '../../server/src/core/text';
+import { STRATEGY_YAML_TEXT } from '../robustness/docs';
+import { rng } from '../helpers/rng';
+
+const PLAN = 'plaene/2027.plan.yaml';
+const STRATEGY = 'strategie.strategy.yaml';
+
+/** A plan as a team keeps it: 700 entries (about 90 KB, several blocks), German and English, umlauts and an emoji here and there. */
+function planText(): string {
+  const lines = ['stratdoc: plan', 'title: Redaktionsplan 2027', 'strategy: strategie.strategy.yaml', 'period: 2027-01-01..2027-12-31', 'entries:'];
+  for (let i = 0; i < 700; i++) {
+    const d = `2027-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    lines.push(`  - date: ${d}`);
+    lines.push(`    channel: ${i % 5 ? 'instagram' : 'linkedin'}`);
+    lines.push(`    title: "${i % 2 ? 'Beitrag' : 'Post'} ${i}: ${i % 9 ? 'Ökostrom im Alltag' : 'Wärmepumpe 🌱 erklärt'}"`);
+    if (i % 3) lines.push(`    owner: ${i % 11 ? 'anna' : 'bernd'}`);
+    lines.push(`    status: ${i % 4 ? 'planned' : 'geplant'}`);
+    if (i % 6 === 0) lines.push('    goal: G1');
+  }
+  return lines.join('\n') + '\n';
+}
+
+function workspace(plan: string): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-blocks-'));
+  fs.mkdirSync(path.join(root, 'plaene'));
+  fs.writeFileSync(path.join(root, STRATEGY), STRATEGY_YAML_TEXT);
+  fs.writeFileSync(path.join(root, PLAN), plan);
+  return root;
+}
+
+type Shown = { line: number; character: number; endLine: number; endCharacter: number; code: unknown; message: string };
+
+function shown(items: Diagnostic[]): Shown[] {
+  return items
+    .map((d) => ({ line: d.range.start.line, character: d.range.start.character, endLine: d.range.end.line, endCharacter: d.range.end.character, code: d.code, message: String(d.message) }))
+    .sort((a, b) => a.line - b.line || a.character - b.character || String(a.code).localeCompare(String(b.code)) || a.message.localeCompare(b.message));
+}
+
+/** What a server reports for the open plan once its check is done: the pulled diagnostics and the preview's model. */
+async function report(c: TestClient): Promise<{ diagnostics: Shown[]; model: unknown }> {
+  const uri = c.uri(PLAN);
+  const r = await c.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+  assert.equal(r.kind, 'full');
+  const p = await c.request<{ model: unknown }>('stratdoc/preview', { uri });
+  // The two servers read two folders: their addresses are left out.
+  const root = c.uri('.').replace(/\/\.?$/, '');
+  const model = JSON.parse(JSON.stringify(p.model).split(root).join('<root>')) as unknown;
+  return { diagnostics: shown((r as { items: Diagnostic[] }).items), model };
+}
+
+describe('server: keystrokes in a long YAML plan held in blocks report what a fresh reading reports', function () {
+  this.timeout(180000);
+  const clients: TestClient[] = [];
+  afterEach(async () => {
+    for (const c of clients.splice(0)) await c.stop();
+  });
+
+  it('after letters typed, fields added, deletions, a CRLF and a paste of entries, at checkpoints', async () => {
+    let text = planText();
+    const root = workspace(text);
+    const c = await TestClient.start(root, { locale: 'en', today: '2027-03-15', pull: true });
+    clients.push(c);
+    await c.open(PLAN, text);
+    const r = rng(1501);
+    // Letters as typed into values (a quote left open would have every later reading read the whole text).
+    const letters = 'aeiouäöüßxyz🌱 ';
+    const checkpoints = new Set([40, 100, 160]);
+    for (let i = 1; i <= 160; i++) {
+      const lines = new LineIndex(text);
+      const line = 5 + Math.floor(r() * (lines.lineCount - 6));
+      const lineText = lines.lineText(line);
+      let col = Math.floor(r() * (lineText.length + 1));
+      // Not inside a surrogate pair (an editor never puts the cursor there).
+      if (col > 0 && /[\uDC00-\uDFFF]/.test(lineText[col] ?? '')) col--;
+      const at = { line, character: col };
+      const roll = r();
+      let end = at;
+      let insert: string;
+      if (roll < 0.8) insert = [...letters][Math.floor(r() * [...letters].length)];
+      else if (roll < 0.86) {
+        // A field added below the line.
+        insert = '\n    note: neu';
+        at.character = end.character = lineText.length;
+      } else if (roll < 0.92) {
+        // A deletion within the line.
+        insert = '';
+        end = { line, character: Math.min(lineText.length, col + 3) };
+      } else if (roll < 0.96) {
+        // The line's break made a CRLF (a lone CR has every later reading normalize the whole text: keystroke-read.test.ts).
+        insert = '\r';
+        at.character = end.character = lineText.length;
+        if (text.charCodeAt(lines.offsetAt(at)) !== 10) insert = 'x';
+      } else {
+        // A paste of five entries before an entry.
+        insert = planText().split('entries:\n')[1].split('\n').slice(0, 28).join('\n') + '\n';
+        insert = insert.slice(0, insert.lastIndexOf('  - '));
+        at.line = end.line = line;
+        at.character = end.character = 0;
+        if (!lineText.startsWith('  - ')) insert = 'y';
+      }
+      const a = lines.offsetAt(at);
+      const b = Math.max(a, lines.offsetAt(end));
+      text = text.slice(0, a) + insert + text.slice(b);
+      await c.edit(PLAN, { start: at, end }, insert);
+      if (!checkpoints.has(i)) continue;
+      const typed = await report(c);
+      // A fresh server, the same text read from disk.
+      const fresh = await TestClient.start(workspace(text), { locale: 'en', today: '2027-03-15', pull: true });
+      clients.push(fresh);
+      await fresh.open(PLAN, text);
+      const read = await report(fresh);
+      assert.ok(typed.diagnostics.length > 0, `checkpoint ${i}: there are findings to compare`);
+      assert.deepEqual(typed.diagnostics, read.diagnostics, `checkpoint ${i}: the diagnostics`);
+      assert.deepEqual(typed.model, read.model, `checkpoint ${i}: the preview's model`);
+      await fresh.stop();
+      clients.pop();
+    }
+  });
+});
