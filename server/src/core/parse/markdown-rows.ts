@@ -21,7 +21,7 @@
  * server's path with a fresh reading.
  */
 import type { ParseProblem, PlanEntry } from '../model';
-import type { LineIndex } from '../text';
+import { sameText, type DocText, type LineIndex } from '../text';
 import type { Chunk } from './markdown-chunks';
 import { commonEnds } from './markdown-chunks';
 
@@ -83,10 +83,10 @@ export class RowMemo {
     ctxKey: string,
     text: string,
     lines: LineIndex,
-    span?: { before: string; prefix: number; suffix: number },
+    span?: { before: DocText; prefix: number; suffix: number },
   ): RowMemo | undefined {
     if (!last?.built || !last.chunks.length) return undefined;
-    const given = span && span.before === last.text && span.prefix + span.suffix <= Math.min(last.text.length, text.length);
+    const given = span && sameText(span.before, last.text) && span.prefix + span.suffix <= Math.min(last.text.length, text.length);
     const ends = given ? span : commonEnds(last.text, text);
     return new RowMemo(last as LastReading & { built: Map<Chunk, RowsBuilt> }, ctxKey, lines, ends);
   }

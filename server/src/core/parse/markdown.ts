@@ -15,7 +15,7 @@ import remarkFrontmatter, { type Options as RemarkFrontmatterOptions } from 'rem
 import type { Root, RootContent, Heading } from 'mdast';
 import { LineCounter, parseDocument as parseYamlDocument, isMap, isScalar, Scalar } from 'yaml';
 import type { EditSpan, ParsedDocument, PlanEntry, StrategyModel, TableHead } from '../model';
-import { LineIndex, t, type Range } from '../text';
+import { LineIndex, sameText, t, type Range } from '../text';
 import { words } from '../vocab';
 import { clean, periodField, yearKey, yearOfTitle, type BuildContext } from './build';
 import { detectLanguage, emptySuppressions, scanSuppressions, yamlErrorText } from './common';
@@ -81,7 +81,7 @@ function cut(uri: string, text: string, lines: LineIndex, opts: MarkdownOptions)
   const wantFine = opts.fine ?? !!opts.cache;
   const edit = opts.edit;
   const last = wantFine && edit ? opts.cache?.cut<MdCut>(cutKey(uri, true)) : undefined;
-  if (last && edit && edit.before === last.text && edit.prefix + edit.suffix <= Math.min(last.text.length, text.length)) {
+  if (last && edit && sameText(edit.before, last.text) && edit.prefix + edit.suffix <= Math.min(last.text.length, text.length)) {
     const first = lines.positionAt(edit.prefix).line;
     const lastNew = lines.positionAt(text.length - edit.suffix).line;
     const lastOld = lastNew - (lines.lineCount - last.lineCount);
