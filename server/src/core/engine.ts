@@ -5,7 +5,7 @@
  */
 import type { FixSpec, ParsedDocument, PlanEntry } from './model';
 import type { Position, Range, Text } from './text';
-import { comparePos, t } from './text';
+import { comparePos, detachString, t } from './text';
 import { Project } from './project';
 import type { ResolvedConfig } from './config';
 import type { OptionValue, ReportInput, Rule, Severity, Tally } from './rules/api';
@@ -13,7 +13,7 @@ import { ALL_RULES } from './rules';
 import { detach } from './parse/cache';
 import { isSuppressed } from './parse/common';
 import { csvSafeFixes } from './parse/csv';
-import { entryShape, planShape } from './plan/shape';
+import { channelWritten, entryShape, planShape } from './plan/shape';
 import { countAfresh, shared } from './plan/tally';
 import { Sayings, sayingHash } from './sayings';
 
@@ -39,8 +39,15 @@ export interface CheckOptions {
 interface MemoState {
   key: string;
   strategy: ParsedDocument | undefined;
-  /** The entries last checked, and what was found per entry, aligned with them. */
+  /** The entries last checked. */
   entries: PlanEntry[];
+  /**
+   * What was found in them, for the entries with findings only: `at` the indexes (into
+   * `entries`, ascending), `found` their findings. Most entries have none, and a list
+   * aligned with the entries cost 8 bytes per entry for each entry-scoped rule
+   * (docs/decisions.md "Memory").
+   */
+  at: number[];
   found: ReportInput[][];
 }
 
@@ -140,7 +147,13 @@ function suppressionsKey(sup: ParsedDocument['suppressions']): string {
 
 interface ShapeState {
   entries: PlanEntry[];
-  shapes: string[];
+  /**
+   * How each entry's channel is written (channelWritten), aligned with the entries, one
+   * string per spelling (`spellings`): with the entry itself, which the last reading
+   * keeps, that is its shape. Each entry's shape string was 0.66 MB of a 5,000-entry plan.
+   */
+  written: string[];
+  spellings: Map<string, string>;
   plan: string;
   /** Counts changes of the shape: the same version means the same shape. */
   version: number;
@@ -243,22 +256,34 @@ function shapeVersion(memo: EntryMemo, doc: ParsedDocument, link: string | undef
   const entries = doc.plan?.entries ?? NO_ENTRIES;
   const plan = planShape(doc, link);
   const st = memo.shapes.get(doc.uri);
+  const spelling = (spellings: Map<string, string>, e: PlanEntry): string => {
+    const w = channelWritten(doc, e);
+    let kept = spellings.get(w);
+    if (kept === undefined) {
+      if (spellings.size >= 2048) spellings.clear();
+      // A copy: a slice would keep this reading's text alive (docs/decisions.md "Memory").
+      spellings.set(w, (kept = detachString(w)));
+    }
+    return kept;
+  };
   if (!st) {
-    const fresh: ShapeState = { entries, shapes: entries.map((e) => entryShape(doc, e)), plan, version: 0 };
+    const spellings = new Map<string, string>();
+    const fresh: ShapeState = { entries, written: entries.map((e) => spelling(spellings, e)), spellings, plan, version: 0 };
     memo.shapes.set(doc.uri, fresh);
     return fresh.version;
   }
   if (st.entries === entries && st.plan === plan) return st.version;
-  const hunks = changedHunks(memo, st.entries, entries);
-  let same = st.plan === plan && st.entries.length === entries.length;
+  const old = st.entries;
+  const hunks = changedHunks(memo, old, entries);
+  let same = st.plan === plan && old.length === entries.length;
   // From the last run to the first, so the old positions of the runs before stay true.
   for (let h = hunks.length - 1; h >= 0; h--) {
     const k = hunks[h];
     const made: string[] = [];
-    for (let i = k.at; i < k.end; i++) made.push(entryShape(doc, entries[i]));
+    for (let i = k.at; i < k.end; i++) made.push(spelling(st.spellings, entries[i]));
     if (same && made.length !== k.oldEnd - k.old) same = false;
-    for (let i = 0; same && i < made.length; i++) same = made[i] === st.shapes[k.old + i];
-    st.shapes = replaceStretch(st.shapes, k.old, k.oldEnd - k.old, made);
+    for (let i = 0; same && i < made.length; i++) same = entryShape(entries[k.at + i], made[i]) === entryShape(old[k.old + i], st.written[k.old + i]);
+    st.written = replaceStretch(st.written, k.old, k.oldEnd - k.old, made);
   }
   st.entries = entries;
   st.plan = plan;
@@ -426,7 +451,7 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
     const key = `${today}\n${optionsKey}\n${doc.period?.raw}\n${doc.language}\n${doc.plan?.strategyPath?.value}\n${link?.via}`;
     let st = memo.states.get(id);
     if (!st || st.key !== key || st.strategy !== project.strategy) {
-      st = { key, strategy: project.strategy, entries: [], found: [] };
+      st = { key, strategy: project.strategy, entries: [], at: [], found: [] };
       memo.states.set(id, st);
     }
     // Entries kept from the last reading are the same objects: the runs an edit changed
@@ -437,13 +462,13 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
     // Between the runs, in order; in a run, entries kept but moved (an entry inserted or
     // removed before them without a line moving) keep what was found.
     const moved = new Map<PlanEntry, ReportInput[]>();
-    for (const k of hunks) for (let i = k.old; i < k.oldEnd; i++) moved.set(old[i], st.found[i]);
+    for (const k of hunks) for (let i = k.old; i < k.oldEnd; i++) moved.set(old[i], NONE);
     const middles: ReportInput[][][] = [];
     const dirty: PlanEntry[] = [];
-    let i = 0;
+    let p = 0;
     for (const k of hunks) {
-      for (; i < k.old; i++) for (const f of st.found[i]) out.push(f);
-      i = k.oldEnd;
+      for (; p < st.at.length && st.at[p] < k.old; p++) for (const f of st.found[p]) out.push(f);
+      for (; p < st.at.length && st.at[p] < k.oldEnd; p++) moved.set(old[st.at[p]], st.found[p]);
       const middle: ReportInput[][] = [];
       for (let j = k.at; j < k.end; j++) {
         const known = moved.get(entries[j]);
@@ -453,7 +478,7 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
       }
       middles.push(middle);
     }
-    for (; i < old.length; i++) for (const f of st.found[i]) out.push(f);
+    for (; p < st.at.length; p++) for (const f of st.found[p]) out.push(f);
     memo.rechecked += dirty.length;
     if (dirty.length) anyDirty = true;
     states.push([doc, st, dirty, hunks, middles]);
@@ -500,8 +525,35 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
       const middle = middles[h];
       for (let i = 0; i < middle.length && d < dirty.length; i++) if (entries[hunks[h].at + i] === dirty[d]) middle[i] = per[d++];
     }
-    // From the last run to the first, so the old positions of the runs before stay true.
-    for (let h = hunks.length - 1; h >= 0; h--) st.found = replaceStretch(st.found, hunks[h].old, hunks[h].oldEnd - hunks[h].old, middles[h]);
+    if (hunks.length) {
+      // The entries with findings in the new order: between the runs as they were, moved
+      // by what the runs before added or removed; in a run, what its middle holds.
+      const at: number[] = [];
+      const kept: ReportInput[][] = [];
+      let q = 0;
+      let shift = 0;
+      for (let h = 0; h < hunks.length; h++) {
+        const k = hunks[h];
+        for (; q < st.at.length && st.at[q] < k.old; q++) {
+          at.push(st.at[q] + shift);
+          kept.push(st.found[q]);
+        }
+        while (q < st.at.length && st.at[q] < k.oldEnd) q++;
+        const middle = middles[h];
+        for (let i = 0; i < middle.length; i++)
+          if (middle[i].length) {
+            at.push(k.at + i);
+            kept.push(middle[i]);
+          }
+        shift = k.end - k.oldEnd;
+      }
+      for (; q < st.at.length; q++) {
+        at.push(st.at[q] + shift);
+        kept.push(st.found[q]);
+      }
+      st.at = at;
+      st.found = kept;
+    }
     st.entries = entries;
   }
   return out;
