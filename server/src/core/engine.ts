@@ -14,7 +14,7 @@ import { detach } from './parse/cache';
 import { isSuppressed } from './parse/common';
 import { csvSafeFixes } from './parse/csv';
 import { channelWritten, entryShape, planShape } from './plan/shape';
-import { countAfresh, shared } from './plan/tally';
+import { countAfresh } from './plan/tally';
 import { Sayings, sayingHash } from './sayings';
 
 export interface Finding {
@@ -93,10 +93,8 @@ export class EntryMemo {
   readonly aggregates = new Map<string, AggregateState>();
   /** Aggregate rule runs answered from their last run, for tests and the benchmark. */
   reused = 0;
-  /** Per tallying rule and plan (RuleMeta `tally`): its running state and each entry's contribution. */
+  /** Per tallying rule and plan (RuleMeta `tally`): its running state and the entries it counted. */
   readonly tallies = new Map<string, TallyState>();
-  /** Per tallying rule: its kept contributions by what they say, so equal ones are one object (plan/tally.ts `shared`). */
-  readonly pools = new Map<string, Map<string, unknown>>();
   /** Contributions computed in the last check (entries made anew, or all of a plan counted afresh). */
   contributed = 0;
   /** Contributions taken out in the last check (those of the runs an edit changed), for tests. */
@@ -164,8 +162,6 @@ interface TallyState {
   key: string;
   strategy: ParsedDocument | undefined;
   entries: PlanEntry[];
-  /** Each entry's contribution, aligned with the entries (undefined: none). */
-  parts: unknown[];
   state: unknown;
 }
 
@@ -376,54 +372,45 @@ function runTally<C, S>(
       if (!memo.keeps(doc.uri)) {
         memo.tallies.delete(mid);
         memo.contributed += entries.length;
-        plans.push({ doc, state: countAfresh(tally, project, doc).state });
+        plans.push({ doc, state: countAfresh(tally, project, doc) });
         continue;
       }
-      let pool = memo.pools.get(id);
-      if (!pool) memo.pools.set(id, (pool = new Map<string, unknown>()));
       let st = memo.tallies.get(mid);
-      if (!st || st.key !== key || st.strategy !== project.strategy) {
-        const { state, parts } = countAfresh(tally, project, doc, pool);
-        memo.contributed += entries.length;
-        st = { key, strategy: project.strategy, entries, parts, state };
-        memo.tallies.set(mid, st);
-      } else if (st.entries !== entries) {
+      if (st && st.key === key && st.strategy === project.strategy && st.entries !== entries) {
         // Entries kept from the last reading are the same objects: only the runs an edit
-        // changed (changedHunks) are taken out and put in again. An entry that is kept but
-        // stands in a run (moved) keeps its contribution.
+        // changed (changedHunks) are taken out and put in again. What an entry an edit
+        // replaced contributed is made again from it (the last reading keeps it; the plan's
+        // settings and the strategy are what they were, and a contribution depends on
+        // nothing else: Tally), not kept per entry (docs/decisions.md "Memory").
         const old = st.entries;
         const state = st.state as S;
         const hunks = changedHunks(memo, old, entries);
-        const kept = new Map<PlanEntry, C | undefined>();
-        for (const k of hunks) {
-          for (let i = k.old; i < k.oldEnd; i++) {
-            const c = st.parts[i] as C | undefined;
-            if (c !== undefined) tally.remove(state, c, old[i]);
-            kept.set(old[i], c);
-            memo.retallied++;
-            memo.counted++;
-          }
-        }
-        const made: (C | undefined)[][] = [];
-        for (const k of hunks) {
-          const run: (C | undefined)[] = [];
-          for (let i = k.at; i < k.end; i++) {
-            const e = entries[i];
-            let c: C | undefined;
-            if (kept.has(e)) c = kept.get(e);
-            else {
-              c = shared(pool, tally.contribution(project, doc, e));
-              memo.contributed++;
+        try {
+          for (const k of hunks)
+            for (let i = k.old; i < k.oldEnd; i++) {
+              const c = tally.contribution(project, doc, old[i]);
+              if (c !== undefined) tally.remove(state, c, old[i]);
+              memo.retallied++;
+              memo.counted++;
             }
-            if (c !== undefined) tally.add(state, c, e);
-            memo.counted++;
-            run.push(c);
-          }
-          made.push(run);
+          for (const k of hunks)
+            for (let i = k.at; i < k.end; i++) {
+              const c = tally.contribution(project, doc, entries[i]);
+              memo.contributed++;
+              if (c !== undefined) tally.add(state, c, entries[i]);
+              memo.counted++;
+            }
+          st.entries = entries;
+        } catch {
+          // A state that could not take an entry out is no state: counted afresh below.
+          st = undefined;
         }
-        // From the last run to the first, so the old positions of the runs before stay true.
-        for (let h = hunks.length - 1; h >= 0; h--) st.parts = replaceStretch(st.parts, hunks[h].old, hunks[h].oldEnd - hunks[h].old, made[h]);
-        st.entries = entries;
+      }
+      if (!st || st.key !== key || st.strategy !== project.strategy) {
+        const state = countAfresh(tally, project, doc);
+        memo.contributed += entries.length;
+        st = { key, strategy: project.strategy, entries, state };
+        memo.tallies.set(mid, st);
       }
       plans.push({ doc, state: st.state as S });
     }

@@ -109,45 +109,26 @@ export function bump<K>(m: Map<K, number>, k: K, by: number): void {
 }
 
 /**
- * Equal contributions as one value: a 5,000-entry plan has a few hundred different ones
- * (channel, month, mode), and each entry's own object and key strings, kept per rule for
- * an edited plan, held ~3 MB of live heap. Contributions are read, never changed. `pool`
- * is the rule's (EntryMemo.pools), emptied when it reaches 2,048 values.
+ * A plan counted from scratch: every entry's contribution added to a fresh state. The
+ * contributions are not kept: the engine makes those of the entries an edit replaced
+ * again to take them out (a contribution is a pure function of the entry, its plan's own
+ * settings and the strategy: Tally), where a list of each entry's contribution per rule,
+ * with the contributions themselves, held ~3 MB of a 5,000-entry plan (docs/decisions.md
+ * "Memory").
  */
-export function shared<C>(pool: Map<string, unknown>, c: C): C {
-  if (c === undefined || c === null) return c;
-  const k = typeof c === 'string' ? c : JSON.stringify(c);
-  const had = pool.get(k);
-  if (had !== undefined) return had as C;
-  if (pool.size >= 2048) pool.clear();
-  pool.set(k, c);
-  return c;
-}
-
-/**
- * A plan counted from scratch: every entry's contribution added to a fresh state; `parts`
- * aligned with the entries. `pool`: the parts are kept between checks (an edited plan), so
- * equal ones are shared (`shared`); a count used once is not worth the keys.
- */
-export function countAfresh<C, S>(
-  tally: Tally<C, S>,
-  project: Project,
-  doc: ParsedDocument,
-  pool?: Map<string, unknown>,
-): { state: S; parts: (C | undefined)[] } {
+export function countAfresh<C, S>(tally: Tally<C, S>, project: Project, doc: ParsedDocument): S {
   const state = tally.start();
-  const parts = (doc.plan?.entries ?? []).map((e) => {
-    const c = pool ? shared(pool, tally.contribution(project, doc, e)) : tally.contribution(project, doc, e);
+  for (const e of doc.plan?.entries ?? []) {
+    const c = tally.contribution(project, doc, e);
     if (c !== undefined) tally.add(state, c, e);
-    return c;
-  });
-  return { state, parts };
+  }
+  return state;
 }
 
 /** Runs a tally from scratch: every entry's contribution added to a fresh state per plan. */
 export function checkTally<C, S>(tally: Tally<C, S>, ctx: RuleContext): void {
   tally.report(
     ctx,
-    ctx.project.plans.map((doc) => ({ doc, state: countAfresh(tally, ctx.project, doc).state })),
+    ctx.project.plans.map((doc) => ({ doc, state: countAfresh(tally, ctx.project, doc) })),
   );
 }
