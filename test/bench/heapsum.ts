@@ -180,20 +180,24 @@ function sums(h: Heap): Map<string, { size: number; count: number }> {
 
 /** What holds the nodes of one kind: the holders' kinds and the edges' names, counted. */
 function who(h: Heap, kind: string): void {
-  const counts = new Map<string, { count: number; size: number }>();
+  const counts = new Map<string, { count: number; size: number; holders: Map<number, number> }>();
   for (let v = 0; v < h.n; v++)
     for (let j = h.firstEdge[v]; j < h.firstEdge[v + 1]; j++) {
       const w = h.edgeTo[j];
       if (h.kind(w) !== kind) continue;
       const t = h.edgeTypes[h.edgeType[j]];
       const k = `${h.kind(v)} .${t === 'element' || t === 'hidden' ? `[${t}]` : h.edgeLabel(j).slice(0, 40)}`;
-      const c = counts.get(k) ?? { count: 0, size: 0 };
+      const c = counts.get(k) ?? { count: 0, size: 0, holders: new Map<number, number>() };
       c.count++;
+      c.holders.set(v, (c.holders.get(v) ?? 0) + 1);
       c.size += h.self[w];
       counts.set(k, c);
     }
   console.log(`\nholders of ${kind}:`);
-  for (const [k, c] of [...counts].sort((a, b) => b[1].size - a[1].size).slice(0, 20)) console.log(`${mb(c.size).padStart(10)} ${String(c.count).padStart(8)}  ${k}`);
+  for (const [k, c] of [...counts].sort((a, b) => b[1].size - a[1].size).slice(0, 20)) {
+    const most = [...c.holders].sort((a, b) => b[1] - a[1])[0];
+    console.log(`${mb(c.size).padStart(10)} ${String(c.count).padStart(8)}  ${k} (most in @${most[0]}: ${most[1]})`);
+  }
 }
 
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(2)} MB`;
@@ -217,10 +221,11 @@ function main(): void {
   if (!hold.length && bigAt < 0) return;
   const { idom, retained } = after.dominators();
   if (bigAt >= 0) {
-    // The largest nodes of a kind (by what they retain) and their chain of dominators.
+    // The largest nodes of a kind (by what they retain) and their chain of dominators; `@N`: node N's.
     const kind = args[bigAt + 1];
     const of: number[] = [];
-    for (let v = 0; v < after.n; v++) if (after.kind(v) === kind) of.push(v);
+    if (kind.startsWith('@')) of.push(Number(kind.slice(1)));
+    else for (let v = 0; v < after.n; v++) if (after.kind(v) === kind) of.push(v);
     of.sort((x, y) => retained[y] - retained[x]);
     for (const v of of.slice(0, 8)) {
       const chain: string[] = [];

@@ -512,7 +512,28 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
       const middle = middles[h];
       for (let i = 0; i < middle.length && d < dirty.length; i++) if (entries[hunks[h].at + i] === dirty[d]) middle[i] = per[d++];
     }
-    if (hunks.length) {
+    if (hunks.every((k) => k.at === k.old && k.end === k.oldEnd)) {
+      // No entry added or removed (a keystroke in an entry): each run's findings replace
+      // what its old entries had, in place, from the last run to the first.
+      for (let h = hunks.length - 1; h >= 0; h--) {
+        const k = hunks[h];
+        const q0 = lowerBound(st.at, k.old);
+        const q1 = lowerBound(st.at, k.oldEnd);
+        const middle = middles[h];
+        let n = 0;
+        for (const m of middle) if (m.length) n++;
+        if (!n && q0 === q1) continue;
+        const at: number[] = [];
+        const kept: ReportInput[][] = [];
+        for (let i = 0; i < middle.length; i++)
+          if (middle[i].length) {
+            at.push(k.at + i);
+            kept.push(middle[i]);
+          }
+        st.at = replaceStretch(st.at, q0, q1 - q0, at);
+        st.found = replaceStretch(st.found, q0, q1 - q0, kept);
+      }
+    } else {
       // The entries with findings in the new order: between the runs as they were, moved
       // by what the runs before added or removed; in a run, what its middle holds.
       const at: number[] = [];
@@ -547,6 +568,18 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
 }
 
 const NONE: ReportInput[] = [];
+
+/** The index of the first number in an ascending list not below `n`. */
+function lowerBound(list: readonly number[], n: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < n) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.meta.id));
 

@@ -190,8 +190,14 @@ function keyStyle(view: ParsedDocument, derived?: Derived): { german: boolean; c
     let german = false;
     let capital = true;
     let any = false;
+    // The entries' table at hand: no closure made per entry on each reading of a plan.
+    const kept = derived?.table<number>('key style');
     for (const e of doc.plan?.entries ?? []) {
-      const s = derived ? derived.of(e, 'key style', () => ofEntry(e)) : ofEntry(e);
+      let s = kept?.get(e);
+      if (s === undefined) {
+        s = ofEntry(e);
+        kept?.set(e, s);
+      }
       if (s & ANY) any = true;
       if (s & GERMAN) german = true;
       if (!(s & CAPITAL)) capital = false;

@@ -5,12 +5,16 @@
  */
 import type { ParsedDocument, PlanEntry } from '../model';
 import type { RuleContext, Tally } from '../rules/api';
-import { comparePos } from '../text';
+import { comparePos, SmallRange } from '../text';
 import type { Project } from '../project';
 
 /** Whether `a` comes before `b` in their plan (the order of `plan.entries`). */
 export function before(a: PlanEntry, b: PlanEntry): boolean {
-  return (comparePos(a.range.start, b.range.start) || a.index - b.index) < 0;
+  const ra = a.range;
+  const rb = b.range;
+  // Two small ranges compare by their numbers (line * 2048 + character), with no position made.
+  const byStart = ra instanceof SmallRange && rb instanceof SmallRange ? ra.ps - rb.ps : comparePos(ra.start, rb.start);
+  return (byStart || a.index - b.index) < 0;
 }
 
 /**
