@@ -191,7 +191,7 @@ function keyStyle(view: ParsedDocument, derived?: Derived): { german: boolean; c
     let capital = true;
     let any = false;
     // The entries' table at hand: no closure made per entry on each reading of a plan.
-    const kept = derived?.table<number>('key style');
+    const kept = derived?.table<number>('entry key style');
     for (const e of doc.plan?.entries ?? []) {
       let s = kept?.get(e);
       if (s === undefined) {
