@@ -5,6 +5,10 @@
  * empty workspace; the live heap (after full collections, the `stratdoc/memory` request of
  * a server started with --expose-gc) is read before the open, after its diagnostics, and
  * after 50 one-character edits.
+ *
+ * `--snapshot DIR` (after the server's path, or alone): the servers also write a heap
+ * snapshot into DIR when empty and when holding the opened plan (`--heapsnapshot-signal`),
+ * for `node out/test/bench/heapsum.js` to sum and compare.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -23,13 +27,22 @@ import { rng } from '../helpers/rng';
 import { repoRoot } from '../helpers/repo';
 import { startServer } from '../helpers/lspclient';
 
-const SERVER = process.argv[2] ?? path.join(repoRoot(), 'dist', 'server.js');
+const args = process.argv.slice(2);
+const snapAt = args.indexOf('--snapshot');
+const SNAPSHOTS = snapAt >= 0 ? path.resolve(args.splice(snapAt, 2)[1]) : undefined;
+const SERVER = args[0] ?? path.join(repoRoot(), 'dist', 'server.js');
 
 async function measure(file: string, languageId: string): Promise<string> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-openmem-'));
   const published = new Map<number, () => void>();
   const { proc, conn } = await startServer({
-    cmd: [process.execPath, '--expose-gc', SERVER, '--stdio'],
+    cmd: [
+      process.execPath,
+      '--expose-gc',
+      ...(SNAPSHOTS ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${SNAPSHOTS}`] : []),
+      SERVER,
+      '--stdio',
+    ],
     root,
     name: 'm',
     capabilities: {},
@@ -37,8 +50,18 @@ async function measure(file: string, languageId: string): Promise<string> {
     listen: (c) => c.onNotification(PublishDiagnosticsNotification.type, (p) => published.get(p.version ?? -1)?.()),
   });
   const heap = async () => (await conn.sendRequest<{ heapUsed: number }>('stratdoc/memory')).heapUsed / 1024 / 1024;
+  // The signal is handled between messages; the next request's answer comes after the snapshot is written.
+  const snapshot = async () => {
+    if (!SNAPSHOTS) return;
+    const count = () => fs.readdirSync(SNAPSHOTS).filter((f) => f.endsWith('.heapsnapshot')).length;
+    const had = count();
+    proc.kill('SIGUSR2');
+    while (count() === had) await new Promise((r) => setTimeout(r, 50));
+    await heap();
+  };
   try {
     const empty = await heap();
+    await snapshot();
     let text = fs.readFileSync(file, 'utf8');
     const uri = pathToFileURL(path.join(root, path.basename(file))).href;
     const wait = (v: number) => new Promise<void>((r) => published.set(v, r));
@@ -46,6 +69,7 @@ async function measure(file: string, languageId: string): Promise<string> {
     await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
     await w;
     const opened = await heap();
+    await snapshot();
     const r = rng(7);
     for (let v = 2; v <= 51; v++) {
       const li = new LineIndex(text);

@@ -21,12 +21,22 @@ export class Derived {
 
   /** `compute()` once per key object and name; `compute` must depend on the key object alone. */
   of<T>(key: object, what: string, compute: () => T): T {
-    let m = this.byName.get(what);
-    if (!m) this.byName.set(what, (m = new WeakMap<object, unknown>()));
+    const m = this.table<T>(what);
     if (m.has(key)) return m.get(key) as T;
     const v = compute();
     m.set(key, v);
     return v;
+  }
+
+  /**
+   * The values of one name by key object, for a pass over many keys (a plan's entries)
+   * that would otherwise make a `compute` closure per key; the same rule: a value depends
+   * on its key object alone.
+   */
+  table<T>(what: string): WeakMap<object, T> {
+    let m = this.byName.get(what);
+    if (!m) this.byName.set(what, (m = new WeakMap<object, unknown>()));
+    return m as WeakMap<object, T>;
   }
 }
 

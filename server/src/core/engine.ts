@@ -5,7 +5,7 @@
  */
 import { docWith, type FixSpec, type ParsedDocument, type PlanEntry } from './model';
 import type { Position, Range, Text } from './text';
-import { comparePos, t } from './text';
+import { comparePos, detachString, t } from './text';
 import { Project } from './project';
 import type { ResolvedConfig } from './config';
 import type { OptionValue, ReportInput, Rule, Severity, Tally } from './rules/api';
@@ -14,8 +14,8 @@ import { runStrategyScoped } from './rules/strategy-scope';
 import { detach } from './parse/cache';
 import { isSuppressed } from './parse/common';
 import { csvSafeFixes } from './parse/csv';
-import { entryShape, planShape } from './plan/shape';
-import { countAfresh, shared } from './plan/tally';
+import { channelWritten, entryShape, planShape } from './plan/shape';
+import { countAfresh } from './plan/tally';
 import { Sayings, sayingHash } from './sayings';
 
 export interface Finding {
@@ -40,8 +40,15 @@ export interface CheckOptions {
 interface MemoState {
   key: string;
   strategy: ParsedDocument | undefined;
-  /** The entries last checked, and what was found per entry, aligned with them. */
+  /** The entries last checked. */
   entries: PlanEntry[];
+  /**
+   * What was found in them, for the entries with findings only: `at` the indexes (into
+   * `entries`, ascending), `found` their findings. Most entries have none, and a list
+   * aligned with the entries cost 8 bytes per entry for each entry-scoped rule
+   * (docs/decisions.md "Memory").
+   */
+  at: number[];
   found: ReportInput[][];
 }
 
@@ -87,10 +94,8 @@ export class EntryMemo {
   readonly aggregates = new Map<string, AggregateState>();
   /** Aggregate rule runs answered from their last run, for tests and the benchmark. */
   reused = 0;
-  /** Per tallying rule and plan (RuleMeta `tally`): its running state and each entry's contribution. */
+  /** Per tallying rule and plan (RuleMeta `tally`): its running state and the entries it counted. */
   readonly tallies = new Map<string, TallyState>();
-  /** Per tallying rule: its kept contributions by what they say, so equal ones are one object (plan/tally.ts `shared`). */
-  readonly pools = new Map<string, Map<string, unknown>>();
   /** Contributions computed in the last check (entries made anew, or all of a plan counted afresh). */
   contributed = 0;
   /** Contributions taken out in the last check (those of the runs an edit changed), for tests. */
@@ -141,7 +146,13 @@ function suppressionsKey(sup: ParsedDocument['suppressions']): string {
 
 interface ShapeState {
   entries: PlanEntry[];
-  shapes: string[];
+  /**
+   * How each entry's channel is written (channelWritten), aligned with the entries, one
+   * string per spelling (`spellings`): with the entry itself, which the last reading
+   * keeps, that is its shape. Each entry's shape string was 0.66 MB of a 5,000-entry plan.
+   */
+  written: string[];
+  spellings: Map<string, string>;
   plan: string;
   /** Counts changes of the shape: the same version means the same shape. */
   version: number;
@@ -152,8 +163,6 @@ interface TallyState {
   key: string;
   strategy: ParsedDocument | undefined;
   entries: PlanEntry[];
-  /** Each entry's contribution, aligned with the entries (undefined: none). */
-  parts: unknown[];
   state: unknown;
 }
 
@@ -244,22 +253,34 @@ function shapeVersion(memo: EntryMemo, doc: ParsedDocument, link: string | undef
   const entries = doc.plan?.entries ?? NO_ENTRIES;
   const plan = planShape(doc, link);
   const st = memo.shapes.get(doc.uri);
+  const spelling = (spellings: Map<string, string>, e: PlanEntry): string => {
+    const w = channelWritten(doc, e);
+    let kept = spellings.get(w);
+    if (kept === undefined) {
+      if (spellings.size >= 2048) spellings.clear();
+      // A copy: a slice would keep this reading's text alive (docs/decisions.md "Memory").
+      spellings.set(w, (kept = detachString(w)));
+    }
+    return kept;
+  };
   if (!st) {
-    const fresh: ShapeState = { entries, shapes: entries.map((e) => entryShape(doc, e)), plan, version: 0 };
+    const spellings = new Map<string, string>();
+    const fresh: ShapeState = { entries, written: entries.map((e) => spelling(spellings, e)), spellings, plan, version: 0 };
     memo.shapes.set(doc.uri, fresh);
     return fresh.version;
   }
   if (st.entries === entries && st.plan === plan) return st.version;
-  const hunks = changedHunks(memo, st.entries, entries);
-  let same = st.plan === plan && st.entries.length === entries.length;
+  const old = st.entries;
+  const hunks = changedHunks(memo, old, entries);
+  let same = st.plan === plan && old.length === entries.length;
   // From the last run to the first, so the old positions of the runs before stay true.
   for (let h = hunks.length - 1; h >= 0; h--) {
     const k = hunks[h];
     const made: string[] = [];
-    for (let i = k.at; i < k.end; i++) made.push(entryShape(doc, entries[i]));
+    for (let i = k.at; i < k.end; i++) made.push(spelling(st.spellings, entries[i]));
     if (same && made.length !== k.oldEnd - k.old) same = false;
-    for (let i = 0; same && i < made.length; i++) same = made[i] === st.shapes[k.old + i];
-    st.shapes = replaceStretch(st.shapes, k.old, k.oldEnd - k.old, made);
+    for (let i = 0; same && i < made.length; i++) same = entryShape(entries[k.at + i], made[i]) === entryShape(old[k.old + i], st.written[k.old + i]);
+    st.written = replaceStretch(st.written, k.old, k.oldEnd - k.old, made);
   }
   st.entries = entries;
   st.plan = plan;
@@ -352,54 +373,45 @@ function runTally<C, S>(
       if (!memo.keeps(doc.uri)) {
         memo.tallies.delete(mid);
         memo.contributed += entries.length;
-        plans.push({ doc, state: countAfresh(tally, project, doc).state });
+        plans.push({ doc, state: countAfresh(tally, project, doc) });
         continue;
       }
-      let pool = memo.pools.get(id);
-      if (!pool) memo.pools.set(id, (pool = new Map<string, unknown>()));
       let st = memo.tallies.get(mid);
-      if (!st || st.key !== key || st.strategy !== project.strategy) {
-        const { state, parts } = countAfresh(tally, project, doc, pool);
-        memo.contributed += entries.length;
-        st = { key, strategy: project.strategy, entries, parts, state };
-        memo.tallies.set(mid, st);
-      } else if (st.entries !== entries) {
+      if (st && st.key === key && st.strategy === project.strategy && st.entries !== entries) {
         // Entries kept from the last reading are the same objects: only the runs an edit
-        // changed (changedHunks) are taken out and put in again. An entry that is kept but
-        // stands in a run (moved) keeps its contribution.
+        // changed (changedHunks) are taken out and put in again. What an entry an edit
+        // replaced contributed is made again from it (the last reading keeps it; the plan's
+        // settings and the strategy are what they were, and a contribution depends on
+        // nothing else: Tally), not kept per entry (docs/decisions.md "Memory").
         const old = st.entries;
         const state = st.state as S;
         const hunks = changedHunks(memo, old, entries);
-        const kept = new Map<PlanEntry, C | undefined>();
-        for (const k of hunks) {
-          for (let i = k.old; i < k.oldEnd; i++) {
-            const c = st.parts[i] as C | undefined;
-            if (c !== undefined) tally.remove(state, c, old[i]);
-            kept.set(old[i], c);
-            memo.retallied++;
-            memo.counted++;
-          }
-        }
-        const made: (C | undefined)[][] = [];
-        for (const k of hunks) {
-          const run: (C | undefined)[] = [];
-          for (let i = k.at; i < k.end; i++) {
-            const e = entries[i];
-            let c: C | undefined;
-            if (kept.has(e)) c = kept.get(e);
-            else {
-              c = shared(pool, tally.contribution(project, doc, e));
-              memo.contributed++;
+        try {
+          for (const k of hunks)
+            for (let i = k.old; i < k.oldEnd; i++) {
+              const c = tally.contribution(project, doc, old[i]);
+              if (c !== undefined) tally.remove(state, c, old[i]);
+              memo.retallied++;
+              memo.counted++;
             }
-            if (c !== undefined) tally.add(state, c, e);
-            memo.counted++;
-            run.push(c);
-          }
-          made.push(run);
+          for (const k of hunks)
+            for (let i = k.at; i < k.end; i++) {
+              const c = tally.contribution(project, doc, entries[i]);
+              memo.contributed++;
+              if (c !== undefined) tally.add(state, c, entries[i]);
+              memo.counted++;
+            }
+          st.entries = entries;
+        } catch {
+          // A state that could not take an entry out is no state: counted afresh below.
+          st = undefined;
         }
-        // From the last run to the first, so the old positions of the runs before stay true.
-        for (let h = hunks.length - 1; h >= 0; h--) st.parts = replaceStretch(st.parts, hunks[h].old, hunks[h].oldEnd - hunks[h].old, made[h]);
-        st.entries = entries;
+      }
+      if (!st || st.key !== key || st.strategy !== project.strategy) {
+        const state = countAfresh(tally, project, doc);
+        memo.contributed += entries.length;
+        st = { key, strategy: project.strategy, entries, state };
+        memo.tallies.set(mid, st);
       }
       plans.push({ doc, state: st.state as S });
     }
@@ -427,7 +439,7 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
     const key = `${today}\n${optionsKey}\n${doc.period?.raw}\n${doc.language}\n${doc.plan?.strategyPath?.value}\n${link?.via}`;
     let st = memo.states.get(id);
     if (!st || st.key !== key || st.strategy !== project.strategy) {
-      st = { key, strategy: project.strategy, entries: [], found: [] };
+      st = { key, strategy: project.strategy, entries: [], at: [], found: [] };
       memo.states.set(id, st);
     }
     // Entries kept from the last reading are the same objects: the runs an edit changed
@@ -438,13 +450,13 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
     // Between the runs, in order; in a run, entries kept but moved (an entry inserted or
     // removed before them without a line moving) keep what was found.
     const moved = new Map<PlanEntry, ReportInput[]>();
-    for (const k of hunks) for (let i = k.old; i < k.oldEnd; i++) moved.set(old[i], st.found[i]);
+    for (const k of hunks) for (let i = k.old; i < k.oldEnd; i++) moved.set(old[i], NONE);
     const middles: ReportInput[][][] = [];
     const dirty: PlanEntry[] = [];
-    let i = 0;
+    let p = 0;
     for (const k of hunks) {
-      for (; i < k.old; i++) for (const f of st.found[i]) out.push(f);
-      i = k.oldEnd;
+      for (; p < st.at.length && st.at[p] < k.old; p++) for (const f of st.found[p]) out.push(f);
+      for (; p < st.at.length && st.at[p] < k.oldEnd; p++) moved.set(old[st.at[p]], st.found[p]);
       const middle: ReportInput[][] = [];
       for (let j = k.at; j < k.end; j++) {
         const known = moved.get(entries[j]);
@@ -454,7 +466,7 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
       }
       middles.push(middle);
     }
-    for (; i < old.length; i++) for (const f of st.found[i]) out.push(f);
+    for (; p < st.at.length; p++) for (const f of st.found[p]) out.push(f);
     memo.rechecked += dirty.length;
     if (dirty.length) anyDirty = true;
     states.push([doc, st, dirty, hunks, middles]);
@@ -501,14 +513,74 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
       const middle = middles[h];
       for (let i = 0; i < middle.length && d < dirty.length; i++) if (entries[hunks[h].at + i] === dirty[d]) middle[i] = per[d++];
     }
-    // From the last run to the first, so the old positions of the runs before stay true.
-    for (let h = hunks.length - 1; h >= 0; h--) st.found = replaceStretch(st.found, hunks[h].old, hunks[h].oldEnd - hunks[h].old, middles[h]);
+    if (hunks.every((k) => k.at === k.old && k.end === k.oldEnd)) {
+      // No entry added or removed (a keystroke in an entry): each run's findings replace
+      // what its old entries had, in place, from the last run to the first.
+      for (let h = hunks.length - 1; h >= 0; h--) {
+        const k = hunks[h];
+        const q0 = lowerBound(st.at, k.old);
+        const q1 = lowerBound(st.at, k.oldEnd);
+        const middle = middles[h];
+        let n = 0;
+        for (const m of middle) if (m.length) n++;
+        if (!n && q0 === q1) continue;
+        const at: number[] = [];
+        const kept: ReportInput[][] = [];
+        for (let i = 0; i < middle.length; i++)
+          if (middle[i].length) {
+            at.push(k.at + i);
+            kept.push(middle[i]);
+          }
+        st.at = replaceStretch(st.at, q0, q1 - q0, at);
+        st.found = replaceStretch(st.found, q0, q1 - q0, kept);
+      }
+    } else {
+      // The entries with findings in the new order: between the runs as they were, moved
+      // by what the runs before added or removed; in a run, what its middle holds.
+      const at: number[] = [];
+      const kept: ReportInput[][] = [];
+      let q = 0;
+      let shift = 0;
+      for (let h = 0; h < hunks.length; h++) {
+        const k = hunks[h];
+        for (; q < st.at.length && st.at[q] < k.old; q++) {
+          at.push(st.at[q] + shift);
+          kept.push(st.found[q]);
+        }
+        while (q < st.at.length && st.at[q] < k.oldEnd) q++;
+        const middle = middles[h];
+        for (let i = 0; i < middle.length; i++)
+          if (middle[i].length) {
+            at.push(k.at + i);
+            kept.push(middle[i]);
+          }
+        shift = k.end - k.oldEnd;
+      }
+      for (; q < st.at.length; q++) {
+        at.push(st.at[q] + shift);
+        kept.push(st.found[q]);
+      }
+      st.at = at;
+      st.found = kept;
+    }
     st.entries = entries;
   }
   return out;
 }
 
 const NONE: ReportInput[] = [];
+
+/** The index of the first number in an ascending list not below `n`. */
+function lowerBound(list: readonly number[], n: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < n) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.meta.id));
 

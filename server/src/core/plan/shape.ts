@@ -27,9 +27,20 @@ function refs(list: Ref[]): string {
   return s;
 }
 
-/** What an entry contributes to the aggregate rules: its status, channel (as written), date, mode, goals and KPIs. */
-export function entryShape(doc: ParsedDocument, e: PlanEntry): string {
-  const channel = e.channel ? `${e.channel.id}@${textAt(doc.lines, e.channel.range)}${e.channel.soft ? '~' : ''}` : '';
+/**
+ * How an entry's channel is written in its document ('' without one): the one part of an
+ * entry's shape that is not in the entry itself. The engine keeps this per entry (a few
+ * spellings, one string each) instead of each entry's whole shape, and makes the shape
+ * of an entry an edit replaced from the entry, which the last reading still holds
+ * (docs/decisions.md "Memory").
+ */
+export function channelWritten(doc: ParsedDocument, e: PlanEntry): string {
+  return e.channel ? textAt(doc.lines, e.channel.range) : '';
+}
+
+/** What an entry contributes to the aggregate rules: its status, channel (as written: `channelWritten`), date, mode, goals and KPIs. */
+export function entryShape(e: PlanEntry, written: string): string {
+  const channel = e.channel ? `${e.channel.id}@${written}${e.channel.soft ? '~' : ''}` : '';
   return [
     e.status?.value ?? '',
     channel,

@@ -5,24 +5,29 @@
  */
 import type { ParsedDocument, PlanEntry } from '../model';
 import type { RuleContext, Tally } from '../rules/api';
-import { comparePos } from '../text';
+import { comparePos, SmallRange } from '../text';
 import type { Project } from '../project';
 
 /** Whether `a` comes before `b` in their plan (the order of `plan.entries`). */
 export function before(a: PlanEntry, b: PlanEntry): boolean {
-  return (comparePos(a.range.start, b.range.start) || a.index - b.index) < 0;
+  const ra = a.range;
+  const rb = b.range;
+  // Two small ranges compare by their numbers (line * 2048 + character), with no position made.
+  const byStart = ra instanceof SmallRange && rb instanceof SmallRange ? ra.ps - rb.ps : comparePos(ra.start, rb.start);
+  return (byStart || a.index - b.index) < 0;
 }
 
 /**
- * A set of entries that knows its first one in document order. Adding is O(1); removing
- * the first makes the next `first` look through the members once.
+ * A set of entries that knows its first one in document order: the members in that order
+ * (found by a binary search; an entry added after the last, as a count from scratch adds
+ * them, is appended). A `Set` of the members held ~24 bytes per member where the list holds
+ * ~10, and a tallying rule keeps one member per entry per scope for an edited plan
+ * (docs/decisions.md "Memory").
  */
 export class Members {
   /** undefined: counted only (a scope whose first entry is never asked for). */
-  private readonly set: Set<PlanEntry> | undefined;
+  private readonly list: PlanEntry[] | undefined;
   private n = 0;
-  /** null: to be found again (the first was removed). */
-  private head: PlanEntry | undefined | null;
 
   /**
    * `ordered` false: only the size is kept. A whole plan's scope or a month's count is
@@ -30,7 +35,7 @@ export class Members {
    * ~1 MB of a 5,000-entry plan's live heap.
    */
   constructor(ordered = true) {
-    this.set = ordered ? new Set() : undefined;
+    this.list = ordered ? [] : undefined;
   }
 
   get size(): number {
@@ -39,26 +44,38 @@ export class Members {
 
   add(e: PlanEntry): void {
     this.n++;
-    if (!this.set) return;
-    this.set.add(e);
-    if (this.head !== null && (this.head === undefined || before(e, this.head))) this.head = e;
+    const list = this.list;
+    if (!list) return;
+    if (!list.length || !before(e, list[list.length - 1])) list.push(e);
+    else list.splice(this.place(e, true), 0, e);
   }
 
   remove(e: PlanEntry): void {
     this.n--;
-    if (!this.set) return;
-    this.set.delete(e);
-    if (this.head === e) this.head = null;
+    const list = this.list;
+    if (!list) return;
+    let i = this.place(e);
+    // The members are of one reading, so `e` stands where the search ends; were it not, it is looked for.
+    if (list[i] !== e) i = list.indexOf(e);
+    if (i >= 0) list.splice(i, 1);
+  }
+
+  /** The index of the first member not before `e` (`after`: the first that `e` is before, so ties keep the order they were added in). */
+  private place(e: PlanEntry, after = false): number {
+    const list = this.list!;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (after ? !before(e, list[mid]) : before(list[mid], e)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   get first(): PlanEntry | undefined {
-    if (!this.set) throw new Error('Members counted only: no first entry');
-    if (this.head === null) {
-      let h: PlanEntry | undefined;
-      for (const e of this.set) if (!h || before(e, h)) h = e;
-      this.head = h;
-    }
-    return this.head;
+    if (!this.list) throw new Error('Members counted only: no first entry');
+    return this.list[0];
   }
 }
 
@@ -96,45 +113,26 @@ export function bump<K>(m: Map<K, number>, k: K, by: number): void {
 }
 
 /**
- * Equal contributions as one value: a 5,000-entry plan has a few hundred different ones
- * (channel, month, mode), and each entry's own object and key strings, kept per rule for
- * an edited plan, held ~3 MB of live heap. Contributions are read, never changed. `pool`
- * is the rule's (EntryMemo.pools), emptied when it reaches 2,048 values.
+ * A plan counted from scratch: every entry's contribution added to a fresh state. The
+ * contributions are not kept: the engine makes those of the entries an edit replaced
+ * again to take them out (a contribution is a pure function of the entry, its plan's own
+ * settings and the strategy: Tally), where a list of each entry's contribution per rule,
+ * with the contributions themselves, held ~3 MB of a 5,000-entry plan (docs/decisions.md
+ * "Memory").
  */
-export function shared<C>(pool: Map<string, unknown>, c: C): C {
-  if (c === undefined || c === null) return c;
-  const k = typeof c === 'string' ? c : JSON.stringify(c);
-  const had = pool.get(k);
-  if (had !== undefined) return had as C;
-  if (pool.size >= 2048) pool.clear();
-  pool.set(k, c);
-  return c;
-}
-
-/**
- * A plan counted from scratch: every entry's contribution added to a fresh state; `parts`
- * aligned with the entries. `pool`: the parts are kept between checks (an edited plan), so
- * equal ones are shared (`shared`); a count used once is not worth the keys.
- */
-export function countAfresh<C, S>(
-  tally: Tally<C, S>,
-  project: Project,
-  doc: ParsedDocument,
-  pool?: Map<string, unknown>,
-): { state: S; parts: (C | undefined)[] } {
+export function countAfresh<C, S>(tally: Tally<C, S>, project: Project, doc: ParsedDocument): S {
   const state = tally.start();
-  const parts = (doc.plan?.entries ?? []).map((e) => {
-    const c = pool ? shared(pool, tally.contribution(project, doc, e)) : tally.contribution(project, doc, e);
+  for (const e of doc.plan?.entries ?? []) {
+    const c = tally.contribution(project, doc, e);
     if (c !== undefined) tally.add(state, c, e);
-    return c;
-  });
-  return { state, parts };
+  }
+  return state;
 }
 
 /** Runs a tally from scratch: every entry's contribution added to a fresh state per plan. */
 export function checkTally<C, S>(tally: Tally<C, S>, ctx: RuleContext): void {
   tally.report(
     ctx,
-    ctx.project.plans.map((doc) => ({ doc, state: countAfresh(tally, ctx.project, doc).state })),
+    ctx.project.plans.map((doc) => ({ doc, state: countAfresh(tally, ctx.project, doc) })),
   );
 }
