@@ -330,7 +330,7 @@ export class BlockText implements TextSource {
   /** The index of the block offset `i` lies in (`0 <= i < length`). */
   private blockOf(i: number): number {
     const s = this.starts;
-    let b = this.at;
+    const b = this.at;
     if (i >= s[b] && i < s[b + 1]) return b;
     if (b + 1 < this.blocks.length && i >= s[b + 1] && i < s[b + 2]) return (this.at = b + 1);
     let lo = 0;
