@@ -61,6 +61,11 @@ describe('core: a text in blocks (BlockText)', () => {
       const e = b.edit(0, 0, '');
       assert.equal(e.flatIfMade, undefined, 'an edit joins nothing');
       assertReadsLike(e, s, `blocks, ${JSON.stringify(eol)}`);
+      // Blocks of their own (the session's held text): the same blocks, read the same way.
+      const own = BlockText.of(s, true);
+      assert.deepEqual(own.blocks, b.blocks);
+      assert.equal(own.toString(), s);
+      assertReadsLike(own.edit(0, 0, ''), s, `own blocks, ${JSON.stringify(eol)}`);
     }
   });
 

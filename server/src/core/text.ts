@@ -304,10 +304,16 @@ export class BlockText implements TextSource {
     this.loneCr = loneCr;
   }
 
-  /** A string in blocks; its `toString()` is the string itself (no copy is made). */
-  static of(text: string): BlockText {
+  /**
+   * A string in blocks; its `toString()` is the string itself. `own`: the blocks are copies,
+   * so once this object is gone they do not keep `text` alive (a slice keeps its whole
+   * string in V8): the session's held text, which outlives the string it was opened with
+   * by many edits (docs/decisions.md "Memory").
+   */
+  static of(text: string, own = false): BlockText {
     const blocks: string[] = [];
     cutBlocks(text, blocks);
+    if (own && blocks.length > 1) for (let i = 0; i < blocks.length; i++) blocks[i] = ownCopy(blocks[i]);
     const starts = [0];
     for (const b of blocks) starts.push(starts[starts.length - 1] + b.length);
     return new BlockText(blocks, starts, text);
@@ -465,6 +471,13 @@ export class BlockText implements TextSource {
 }
 
 /** Cuts a text into blocks at the first LF after every `BLOCK` characters. */
+/** A flat copy of `s` of its own (joined to one character, flattened, sliced off again). */
+function ownCopy(s: string): string {
+  const c = ' ' + s;
+  c.charCodeAt(1); // V8 flattens the pair into a new string here
+  return c.slice(1);
+}
+
 function cutBlocks(text: string, into: string[]): void {
   let a = 0;
   while (a < text.length) {

@@ -372,7 +372,7 @@ export class Session {
     if (held === undefined) return; // not open: the protocol sends changes only for open documents
     // The text in blocks (docs/decisions.md "What a keystroke costs"): a change makes a new
     // block where it lies and shares the others; no string of the whole text is made.
-    const before = typeof held === 'string' ? BlockText.of(held) : held;
+    const before = typeof held === 'string' ? BlockText.of(held, true) : held;
     // Changes not read yet: the index of their text serves, and the reading they span is theirs.
     const unread = this.unread.get(uri);
     const doc = unread ? undefined : this.workspace.get(uri);
@@ -384,7 +384,7 @@ export class Session {
     let suffix = Infinity;
     for (const c of changes) {
       if (!c.range) {
-        text = BlockText.of(c.text);
+        text = BlockText.of(c.text, true);
         lines = undefined;
         prefix = suffix = 0;
         continue;
