@@ -525,11 +525,7 @@ export class LineIndex {
    */
   readonly source: DocText;
   /** `starts`: the line starts of `text` when the caller knows them (see `edited`); `moves`: as above. */
-  constructor(
-    source: DocText,
-    starts?: number[],
-    moves: readonly (readonly [number, number])[] = NO_MOVES,
-  ) {
+  constructor(source: DocText, starts?: number[], moves: readonly (readonly [number, number])[] = NO_MOVES) {
     this.source = source;
     this.moves = moves;
     if (starts) {
