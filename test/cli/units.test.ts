@@ -16,6 +16,22 @@ import { toUri } from '../../server/src/core/uri';
 import { FIXTURES } from './harness';
 import * as fs from 'node:fs';
 
+/** Findings as a long run has them: German, quotes, a line break and a tab in a message, a status. */
+function longRun(n: number): CliDiagnostic[] {
+  return Array.from({ length: n }, (_, i) => ({
+    file: i % 2 ? 'plaene/2027.plan.md' : 'strategie.md',
+    line: i + 1,
+    column: 3,
+    endLine: i + 1,
+    endColumn: 9,
+    severity: i % 3 ? 'warning' : 'error',
+    rule: 'date-format',
+    message: `Datum „${i}.13.2027“ ist kein gültiges Datum: "TT.MM.JJJJ"\n\tschreiben`,
+    fingerprint: `abc${i}:1`,
+    ...(i % 5 ? {} : { status: 'new' as const }),
+  }));
+}
+
 describe('cli units', () => {
   it('parses options in every spelling', () => {
     const r = parseArgs(['-f', 'json', '--lang=de', 'a', '--', '--not-an-option', '-q'], CHECK_OPTIONS);
@@ -45,19 +61,7 @@ describe('cli units', () => {
   });
 
   it('writes the JSON output in pieces that make exactly the whole JSON.stringify text', () => {
-    // Findings as a long run has them: German, quotes, a line break and a tab in a message, a status.
-    const list: CliDiagnostic[] = Array.from({ length: 2500 }, (_, i) => ({
-      file: i % 2 ? 'plaene/2027.plan.md' : 'strategie.md',
-      line: i + 1,
-      column: 3,
-      endLine: i + 1,
-      endColumn: 9,
-      severity: i % 3 ? 'warning' : 'error',
-      rule: 'date-format',
-      message: `Datum „${i}.13.2027“ ist kein gültiges Datum: "TT.MM.JJJJ"\n\tschreiben`,
-      fingerprint: `abc${i}:1`,
-      ...(i % 5 ? {} : { status: 'new' as const }),
-    }));
+    const list = longRun(2500);
     const writes: string[] = [];
     writePieces(formatJson(list), (s) => writes.push(s));
     const whole = writes.join('');
@@ -73,18 +77,8 @@ describe('cli units', () => {
   });
 
   it('writes the SARIF log in pieces that make exactly the whole JSON.stringify text', () => {
-    const list: CliDiagnostic[] = Array.from({ length: 1200 }, (_, i) => ({
-      file: i % 2 ? 'pläne/2027.plan.md' : 'strategie.md',
-      line: i + 1,
-      column: 3,
-      endLine: i + 1,
-      endColumn: 9,
-      severity: i % 3 ? 'warning' : 'error',
-      rule: i % 4 ? 'date-format' : 'no-such-rule',
-      message: `Datum „${i}.13.2027“: "TT.MM.JJJJ"\n\tschreiben`,
-      fingerprint: `abc${i}:1`,
-      ...(i % 5 ? {} : { status: 'new' as const }),
-    }));
+    // An unknown rule (no index into the rules) and a non-ASCII path too.
+    const list = longRun(1200).map((d, i) => ({ ...d, file: i % 2 ? 'pläne/2027.plan.md' : d.file, rule: i % 4 ? d.rule : 'no-such-rule' }));
     const ctx = (all: CliDiagnostic[]): FormatContext => ({
       lang: 'de',
       colour: false,
