@@ -7,7 +7,7 @@
  * The rule is run on a project of the strategy alone (no plans, no links), so what it
  * found cannot depend on anything but the strategy's reading, its options and today: the
  * reports are kept in the Workspace's derived store under that reading (core/derived.ts),
- * with the options and today they were made for.
+ * with the options, today and the rules that were on when they were made.
  */
 import { Project } from '../project';
 import type { OptionValue, ReportInput, Rule } from './api';
@@ -32,7 +32,8 @@ export function runStrategyScoped(
     return found;
   };
   if (!doc) return run(alone());
-  const key = `${today}\n${JSON.stringify(options)}`;
+  // What else a check may read: today, the rule's options and which rules are on (RuleContext.ruleIds).
+  const key = `${today}\n${JSON.stringify(options)}\n${[...ruleIds].join(' ')}`;
   const kept = project.derived.of<{ last?: Kept }>(doc, `strategy-scoped ${rule.meta.id}`, () => ({}));
   if (kept.last?.key !== key) kept.last = { key, found: run(alone()) };
   return kept.last.found;
