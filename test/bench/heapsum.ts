@@ -143,7 +143,7 @@ class Heap {
       }
       return a;
     };
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (let k = post.length - 2; k >= 0; k--) {
         const v = post[k];
@@ -257,7 +257,8 @@ function main(): void {
     if (after.types[after.type[i]] !== 'object' || !hold.includes(after.strings[after.name[i]])) continue;
     console.log(`\n${after.strings[after.name[i]]} @${i}: retains ${mb(retained[i])}`);
     const parts: [string, number][] = [];
-    for (let j = after.firstEdge[i]; j < after.firstEdge[i + 1]; j++) parts.push([`${after.edgeLabel(j)} → ${after.kind(after.edgeTo[j])}`, retained[after.edgeTo[j]]]);
+    for (let j = after.firstEdge[i]; j < after.firstEdge[i + 1]; j++)
+      parts.push([`${after.edgeLabel(j)} → ${after.kind(after.edgeTo[j])}`, retained[after.edgeTo[j]]]);
     parts.sort((x, y) => y[1] - x[1]);
     for (const [k, v] of parts.slice(0, 25)) if (v > 10_000) console.log(`${mb(v).padStart(10)}  ${k}`);
     console.log('dominated:');

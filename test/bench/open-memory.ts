@@ -36,13 +36,7 @@ async function measure(file: string, languageId: string): Promise<string> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-openmem-'));
   const published = new Map<number, () => void>();
   const { proc, conn } = await startServer({
-    cmd: [
-      process.execPath,
-      '--expose-gc',
-      ...(SNAPSHOTS ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${SNAPSHOTS}`] : []),
-      SERVER,
-      '--stdio',
-    ],
+    cmd: [process.execPath, '--expose-gc', ...(SNAPSHOTS ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${SNAPSHOTS}`] : []), SERVER, '--stdio'],
     root,
     name: 'm',
     capabilities: {},

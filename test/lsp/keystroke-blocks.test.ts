@@ -45,7 +45,14 @@ type Shown = { line: number; character: number; endLine: number; endCharacter: n
 
 function shown(items: Diagnostic[]): Shown[] {
   return items
-    .map((d) => ({ line: d.range.start.line, character: d.range.start.character, endLine: d.range.end.line, endCharacter: d.range.end.character, code: d.code, message: String(d.message) }))
+    .map((d) => ({
+      line: d.range.start.line,
+      character: d.range.start.character,
+      endLine: d.range.end.line,
+      endCharacter: d.range.end.character,
+      code: d.code,
+      message: String(d.message),
+    }))
     .sort((a, b) => a.line - b.line || a.character - b.character || String(a.code).localeCompare(String(b.code)) || a.message.localeCompare(b.message));
 }
 

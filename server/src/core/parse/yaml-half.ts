@@ -107,7 +107,13 @@ export function blankedPiece(text: TextSource, from: number, to: number, words: 
 }
 
 /** A `syntax` problem at each word left out by parseReadable (offsets from `base`). */
-export function halfProblems(half: [number, number][], base: number, text: TextSource, r: (a: number, b: number) => Range, into: ParsedDocument['problems']): void {
+export function halfProblems(
+  half: [number, number][],
+  base: number,
+  text: TextSource,
+  r: (a: number, b: number) => Range,
+  into: ParsedDocument['problems'],
+): void {
   for (const [x, y] of half) {
     const w = text.slice(x + base, y + base);
     into.push({
