@@ -13,11 +13,31 @@ import { ConfigResolver } from '../../server/src/core/config';
 import { LineIndex } from '../../server/src/core/text';
 import { rng } from '../helpers/rng';
 import { ALL_RULES } from '../../server/src/core/rules';
-import { diffEntries } from '../../server/src/core/engine';
+import { diffEntries, type Finding } from '../../server/src/core/engine';
 import type { PlanEntry } from '../../server/src/core/model';
 
 const TODAY = '2027-02-15';
 const workspace = (cache: boolean) => new Workspace(new ConfigResolver({ readFile: () => undefined }), { cache });
+
+/** A caching workspace holding `files`, checked once (the state a keystroke starts from). */
+function checkedWorkspace(files: readonly { uri: string; text: string }[]): Workspace {
+  const ws = workspace(true);
+  for (const f of files) ws.set(f.uri, f.text);
+  ws.check(TODAY);
+  return ws;
+}
+
+/** What `got` found equals what a fresh check of `files`, with `plan` now `text`, finds. */
+function assertFresh(files: readonly { uri: string; text: string }[], plan: { uri: string }, text: string, got: Map<string, Finding[]>): void {
+  const ref = workspace(false);
+  for (const f of files) ref.set(f.uri, f.uri === plan.uri ? text : f.text);
+  for (const [uri, list] of ref.check(TODAY))
+    assert.deepEqual(
+      (got.get(uri) ?? []).map((f) => [f.rule, f.range, f.message.en, f.data]),
+      list.map((f) => [f.rule, f.range, f.message.en, f.data]),
+      path.basename(uri),
+    );
+}
 
 function load(dir: string): { uri: string; text: string }[] {
   return (fs.readdirSync(dir, { recursive: true }) as string[])
@@ -70,9 +90,7 @@ describe('a keystroke re-checks what it touched', function () {
       'every aggregate rule counts from per-entry contributions',
     );
     for (const plan of files.filter((f) => /\.plan\./.test(f.uri))) {
-      const ws = workspace(true);
-      for (const f of files) ws.set(f.uri, f.text);
-      ws.check(TODAY);
+      const ws = checkedWorkspace(files);
       const n = ws.get(plan.uri)!.plan!.entries.length;
       // The mode of an entry past the middle: push becomes story, anything else push.
       const lines = plan.text.split('\n');
@@ -89,17 +107,7 @@ describe('a keystroke re-checks what it touched', function () {
       assert.ok(ws.memo!.reused < aggregates.length, `${path.basename(plan.uri)}: the mode changed, yet no aggregate rule ran`);
       // The entries an edit makes anew (one YAML entry, a slice of 8 table rows), per rule: not all entries.
       assert.ok(ws.memo!.contributed <= aggregates.length * 8, `${path.basename(plan.uri)}: ${ws.memo!.contributed} contributions computed for ${n} entries`);
-      const ref = workspace(false);
-      for (const f of files) ref.set(f.uri, f === plan ? text : f.text);
-      const fresh = ref.check(TODAY);
-      for (const [uri, list] of fresh) {
-        const mine = got.get(uri) ?? [];
-        assert.deepEqual(
-          mine.map((f) => [f.rule, f.range, f.message.en, f.data]),
-          list.map((f) => [f.rule, f.range, f.message.en, f.data]),
-          path.basename(uri),
-        );
-      }
+      assertFresh(files, plan, text, got);
     }
   });
 
@@ -109,9 +117,7 @@ describe('a keystroke re-checks what it touched', function () {
     // (changedHunks), not the entries between them, which are the same objects as before.
     const aggregates = ALL_RULES.filter((r) => r.meta.scope === 'aggregate');
     for (const plan of files.filter((f) => /\.plan\./.test(f.uri))) {
-      const ws = workspace(true);
-      for (const f of files) ws.set(f.uri, f.text);
-      ws.check(TODAY);
+      const ws = checkedWorkspace(files);
       const n = ws.get(plan.uri)!.plan!.entries.length;
       const lines = plan.text.split('\n');
       const title = lines.findIndex((l, i) => i > lines.length / 5 && /^\| \d\d\.\d\d\.2027 \||^ +title: [A-Za-z][^"']*$/.test(l));
@@ -148,15 +154,7 @@ describe('a keystroke re-checks what it touched', function () {
         ws.memo!.counted <= aggregates.length * 2 * 16,
         `${path.basename(plan.uri)}: ${ws.memo!.counted} contributions taken out and put in for ${n} entries`,
       );
-      const ref = workspace(false);
-      for (const f of files) ref.set(f.uri, f === plan ? text : f.text);
-      const fresh = ref.check(TODAY);
-      for (const [uri, list] of fresh)
-        assert.deepEqual(
-          (got.get(uri) ?? []).map((f) => [f.rule, f.range, f.message.en, f.data]),
-          list.map((f) => [f.rule, f.range, f.message.en, f.data]),
-          path.basename(uri),
-        );
+      assertFresh(files, plan, text, got);
     }
   });
 
@@ -201,9 +199,7 @@ describe('a keystroke re-checks what it touched', function () {
         [...m].sort(([a], [b]) => (a < b ? -1 : 1)).map(([u, l]) => [u, l.map((f) => [f.rule, f.range, f.message.en, f.severity, f.fixes, f.data])]),
       );
     for (const [pi, plan] of files.filter((f) => /\.plan\./.test(f.uri)).entries()) {
-      const ws = workspace(true);
-      for (const f of files) ws.set(f.uri, f.text);
-      ws.check(TODAY);
+      const ws = checkedWorkspace(files);
       const r = rng(700 + pi);
       let text = plan.text;
       let dropping: string | undefined;
