@@ -48,6 +48,8 @@ export interface KeptSuppressions {
   text: DocText;
   lines: LineIndex;
   sup: Suppressions;
+  /** The first and last line of each comment, in pairs (Markdown's, which may span lines: markdown.ts `suppressionsOf`). */
+  spans?: number[];
 }
 
 export class ChunkCache {

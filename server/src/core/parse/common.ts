@@ -17,7 +17,7 @@ const NAME_RE = /[^\s,]+/g;
  * `# …` in YAML. Without a rule, every rule is meant. Rule names are recorded with their
  * ranges so that unknown ones can be reported (the `schema` rule).
  */
-export function scanSuppressions(text: string, lines: LineIndex, format: DocFormat, into: Suppressions): void {
+export function scanSuppressions(text: string, lines: LineIndex, format: DocFormat, into: Suppressions, spans?: number[]): void {
   if (format === 'csv' || !text.includes('stratdoc-')) return;
   const re =
     format === 'markdown'
@@ -28,6 +28,8 @@ export function scanSuppressions(text: string, lines: LineIndex, format: DocForm
   let off = new Set<string>();
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const listAt = m.index + m[0].length - m[3].length - (format === 'markdown' ? 3 : 0);
+    // The lines each comment spans, when the caller keeps them (markdown.ts: a Markdown comment may span lines).
+    spans?.push(lines.positionAt(m.index).line, lines.positionAt(m.index + m[0].length).line);
     const rules: string[] = [];
     // ` -- why` after the rules is a description, as in ESLint.
     const dash = /(?:^|\s)--(?:\s|$)/.exec(m[3]);
@@ -162,6 +164,9 @@ export function kindOfMarker(v: string): DocKind | undefined {
   return undefined;
 }
 
+/** A Markdown text's front matter (after a byte order mark), as readMarker finds it. */
+export const FRONT_MATTER_RE = /^---[ \t]*\r?\n([\s\S]*?)(?:^|\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+
 /** The marker of a document, read cheaply without a full parse; undefined when none. */
 export function readMarker(text: string, format: DocFormat): { value: string; offset: number } | undefined {
   // A CSV has no place for a marker: it is a plan by its name or the configuration (docs/format.md "CSV plans").
@@ -171,7 +176,7 @@ export function readMarker(text: string, format: DocFormat): { value: string; of
   let region = t;
   let base = shift;
   if (format === 'markdown') {
-    const m = /^---[ \t]*\r?\n([\s\S]*?)(?:^|\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(t);
+    const m = FRONT_MATTER_RE.exec(t);
     if (!m) return undefined;
     region = m[1];
     base = shift + m[0].indexOf(m[1]);

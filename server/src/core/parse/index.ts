@@ -5,7 +5,7 @@ import { parseMarkdown } from './markdown';
 import { ChunkCache } from './cache';
 import { parseYaml } from './yaml';
 import { parseCsv } from './csv';
-import { formatOf, guessKind, kindOfFileName, kindOfMarker, markerIn, readMarker } from './common';
+import { FRONT_MATTER_RE, formatOf, guessKind, kindOfFileName, kindOfMarker, markerIn, readMarker } from './common';
 import { emptySuppressions, isTooDeep, tooDeepMessage } from './common';
 
 export interface DetectOptions {
@@ -49,10 +49,24 @@ export function detect(uri: string, text: DocText, opts: DetectOptions = {}): De
   return undefined;
 }
 
-/** readMarker; a YAML text in blocks is searched block by block (each is whole lines), not joined. */
+/**
+ * readMarker; a YAML text in blocks is searched block by block (each is whole lines), a
+ * Markdown one in its first blocks, as many as its front matter takes: neither is joined.
+ */
 function markerOf(text: DocText, format: DocFormat): { value: string; offset: number } | undefined {
-  if (typeof text === 'string' || format !== 'yaml' || text.flatIfMade !== undefined) return readMarker(flat(text), format);
+  if (typeof text === 'string' || text.flatIfMade !== undefined || format === 'csv') return readMarker(flat(text), format);
   const { blocks, starts } = text;
+  if (format === 'markdown') {
+    // A front matter that closes within the first n blocks (whole lines, the last ending
+    // with a line break) is found there as in the whole text; else twice as many are read.
+    for (let n = 1; ; n *= 2) {
+      if (n >= blocks.length) return readMarker(flat(text), format);
+      const head = blocks.slice(0, n).join('');
+      if (!/^\uFEFF?---/.test(head)) return undefined;
+      // (FRONT_MATTER_RE cannot end a match at the head's end: it ends with a line break.)
+      if (FRONT_MATTER_RE.test(head.replace(/^\uFEFF/, ''))) return readMarker(head, format);
+    }
+  }
   // The first block as readMarker reads a text's start (a byte order mark before the marker).
   const found = blocks.length ? readMarker(blocks[0], format) : undefined;
   if (found) return found;
@@ -87,13 +101,13 @@ export function readDetected(uri: string, text: DocText, d: Detected, opts: Pars
     const cache = opts.cache?.open(uri);
     // The line index the editor's changes gave (LineIndex.edited), when it is this text's.
     const lines = opts.edit?.lines && sameText(opts.edit.lines.source, text) ? opts.edit.lines : undefined;
-    // Only the YAML reader reads a text in blocks (its keystroke path); the others read the string.
-    const edit = d.format === 'yaml' || !opts.edit || typeof opts.edit.before === 'string' ? opts.edit : { ...opts.edit, before: flat(opts.edit.before) };
+    // The YAML and Markdown readers read a text in blocks (their keystroke paths); the CSV reader reads the string.
+    const edit = d.format !== 'csv' || !opts.edit || typeof opts.edit.before === 'string' ? opts.edit : { ...opts.edit, before: flat(opts.edit.before) };
     const doc =
       d.format === 'csv'
         ? parseCsv(uri, flat(text), d.detectedBy)
         : d.format === 'markdown'
-          ? parseMarkdown(uri, flat(text), d.kind, d.detectedBy, { cache, edit, lines })
+          ? parseMarkdown(uri, text, d.kind, d.detectedBy, { cache, edit, lines })
           : parseYaml(uri, text, d.kind, d.detectedBy, { cache, edit, lines });
     cache?.commit();
     if (d.badMarker) {

@@ -6,7 +6,7 @@
  */
 import type { RootContent, List, ListItem, Table, TableRow, Heading } from 'mdast';
 import type { DocKind, Field, Goal, Incomplete, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel, TableHead } from '../model';
-import { LineIndex, t, type Range } from '../text';
+import { LineIndex, t, type Range, type TextSource } from '../text';
 import {
   ITEM_SECTIONS,
   fieldOf,
@@ -49,7 +49,7 @@ function isPersonName(s: string): boolean {
 }
 
 /** The source text of a node, and where it starts. */
-function src(node: { position?: { start: Point; end: Point } }, map: Mapper, text: string): { s: string; at: number } {
+function src(node: { position?: { start: Point; end: Point } }, map: Mapper, text: TextSource): { s: string; at: number } {
   const [a, b] = map.span(node);
   return { s: text.slice(a, b), at: a };
 }
@@ -92,7 +92,7 @@ interface RowLine {
 function cell(
   c: TableRow['children'][number] | undefined,
   map: Mapper,
-  text: string,
+  text: TextSource,
   fallback: number,
   row?: RowLine,
 ): { raw: string; range: Range; offset: number } {
@@ -104,7 +104,7 @@ function cell(
   const a0 = a;
   if (!row || row.comment) {
     for (let k = a; k + 4 <= b; k++) {
-      if (text.charCodeAt(k) === 60 && text.startsWith('<!--', k)) {
+      if (text.charCodeAt(k) === 60 && text.slice(k, k + 4) === '<!--') {
         b = k;
         break;
       }
@@ -118,7 +118,7 @@ function cell(
   return { raw: raw.includes('\\|') ? raw.replace(/\\\|/g, '|') : raw, range, offset: a };
 }
 
-function tableColumns(table: Table, map: Mapper, text: string): { key: string; keyRange: Range }[] {
+function tableColumns(table: Table, map: Mapper, text: TextSource): { key: string; keyRange: Range }[] {
   const head = table.children[0];
   return (head?.children ?? []).map((c) => {
     const x = cell(c, map, text, map.offset(head.position!.start));
@@ -126,7 +126,7 @@ function tableColumns(table: Table, map: Mapper, text: string): { key: string; k
   });
 }
 
-function rowFields(row: TableRow, cols: { key: string; keyRange: Range }[], map: Mapper, text: string): RawField[] {
+function rowFields(row: TableRow, cols: { key: string; keyRange: Range }[], map: Mapper, text: TextSource): RawField[] {
   const rowEnd = map.offset(row.position!.end);
   const line = map.docLine(row.position!.start.line);
   const lines = map.lines;
@@ -160,7 +160,7 @@ export interface ReadHead {
  * column being the KPI; in a strategy by the item fields) and, in `out.tables`, where the
  * header and the rows stand, for completion in a row the reader makes nothing of.
  */
-export function readTableHead(table: Table, map: Mapper, text: string, kind: DocKind, out: ParsedDocument): ReadHead {
+export function readTableHead(table: Table, map: Mapper, text: TextSource, kind: DocKind, out: ParsedDocument): ReadHead {
   const cols = tableColumns(table, map, text);
   const names = cols.map((c) => (kind === 'plan' ? planFieldOf(c.key) : fieldOf(c.key)));
   // "Kennzahl" is a title in a KPI table, but beside a Thema/Titel column in a plan it is the KPI.
@@ -188,7 +188,7 @@ export function readTableHead(table: Table, map: Mapper, text: string, kind: Doc
 export function readPlanTable(
   table: Table,
   map: Mapper,
-  text: string,
+  text: TextSource,
   entries: PlanEntry[],
   ctx: BuildContext,
   head: ReadHead,

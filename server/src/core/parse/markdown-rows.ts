@@ -21,7 +21,7 @@
  * server's path with a fresh reading.
  */
 import type { ParseProblem, PlanEntry } from '../model';
-import { sameText, type DocText, type LineIndex } from '../text';
+import { flat, sameText, type DocText, type LineIndex } from '../text';
 import type { Chunk } from './markdown-chunks';
 import { commonEnds } from './markdown-chunks';
 
@@ -43,7 +43,7 @@ export interface RowsBuilt {
 
 /** The last reading of the document: its text, its cut and what it built from each chunk. */
 export interface LastReading {
-  text: string;
+  text: DocText;
   lineCount: number;
   chunks: Chunk[];
   built?: Map<Chunk, RowsBuilt>;
@@ -71,7 +71,7 @@ export class RowMemo {
     span: { prefix: number; suffix: number },
   ) {
     this.firstEdited = lines.positionAt(span.prefix).line;
-    this.lastEdited = lines.lineCount === last.lineCount ? lines.positionAt(lines.text.length - span.suffix).line : Infinity;
+    this.lastEdited = lines.lineCount === last.lineCount ? lines.positionAt(lines.source.length - span.suffix).line : Infinity;
   }
 
   /**
@@ -81,13 +81,13 @@ export class RowMemo {
   static over(
     last: LastReading | undefined,
     ctxKey: string,
-    text: string,
+    text: DocText,
     lines: LineIndex,
     span?: { before: DocText; prefix: number; suffix: number },
   ): RowMemo | undefined {
     if (!last?.built || !last.chunks.length) return undefined;
     const given = span && sameText(span.before, last.text) && span.prefix + span.suffix <= Math.min(last.text.length, text.length);
-    const ends = given ? span : commonEnds(last.text, text);
+    const ends = given ? span : commonEnds(flat(last.text), flat(text));
     return new RowMemo(last as LastReading & { built: Map<Chunk, RowsBuilt> }, ctxKey, lines, ends);
   }
 

@@ -7,7 +7,7 @@
  */
 import type { RootContent } from 'mdast';
 import type { ParsedDocument, ParseProblem } from '../model';
-import { t } from '../text';
+import { t, type TextSource } from '../text';
 import type { Mapper } from './markdown-chunks';
 
 const FENCE_OPEN = /^[ \t]*(`{3,}|~{3,})/;
@@ -23,7 +23,7 @@ const HIDDEN = /^ {0,3}#{2,6}[ \t].*$|^.*\|.*\n {0,3}\|? *:?-{3,}.*$/gm;
  * A fenced code block's opening marker (```` ``` ````, `~~~~`) and whether a closing fence
  * ends it, from the block's span `[a, b)`; none for an indented code block.
  */
-export function fenceOf(text: string, a: number, b: number): { marker: string; closed: boolean } | undefined {
+export function fenceOf(text: TextSource, a: number, b: number): { marker: string; closed: boolean } | undefined {
   const open = FENCE_OPEN.exec(text.slice(a, a + 64));
   if (!open) return undefined;
   const marker = open[1];
@@ -32,9 +32,8 @@ export function fenceOf(text: string, a: number, b: number): { marker: string; c
 }
 
 /** The problem of the document's last top-level block, when it is a fence or comment never closed and hides structure. */
-export function unclosedBlock(node: RootContent | undefined, map: Mapper | undefined, out: ParsedDocument): ParseProblem | undefined {
+export function unclosedBlock(node: RootContent | undefined, map: Mapper | undefined, text: TextSource, out: ParsedDocument): ParseProblem | undefined {
   if (!node || !map || (node.type !== 'code' && node.type !== 'html')) return undefined;
-  const text = out.text;
   const [a, b] = map.span(node);
   // A block that ends before the document does was closed (or ended by what CommonMark ends it with).
   if (text.slice(b).trim()) return undefined;

@@ -14,11 +14,11 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter, { type Options as RemarkFrontmatterOptions } from 'remark-frontmatter';
 import type { Root, RootContent, Heading } from 'mdast';
 import { LineCounter, parseDocument as parseYamlDocument, isMap, isScalar, Scalar } from 'yaml';
-import type { EditSpan, ParsedDocument, PlanEntry, StrategyModel, TableHead } from '../model';
-import { LineIndex, sameText, t, type Range } from '../text';
+import type { EditSpan, ParsedDocument, PlanEntry, StrategyModel, Suppressions, TableHead } from '../model';
+import { LineIndex, flat, sameText, t, type DocText, type Range, type TextSource } from '../text';
 import { words } from '../vocab';
 import { clean, periodField, yearKey, yearOfTitle, type BuildContext } from './build';
-import { detectLanguage, emptySuppressions, scanSuppressions, yamlErrorText } from './common';
+import { detectLanguage, emptySuppressions, scanSuppressions, shiftSuppressions, yamlErrorText } from './common';
 import { detach, type DocumentCache } from './cache';
 import { readChunk } from './mdtable';
 import { DEFINITION_RE, Mapper, chunkKey, chunkMarkdown, type Chunk } from './markdown-chunks';
@@ -52,6 +52,72 @@ export interface MarkdownOptions {
 
 const remark = (text: string): Root => (DOTS_FIRST.test(text) ? dotsProcessor : processor).parse(text);
 
+/**
+ * `re.exec` of a regular expression that matches within one line (no line break in what it
+ * matches; `^` and `$` with the `m` flag) on a text in blocks: block by block, since every
+ * block is whole lines, without joining them. Only what it captured is read (`index` is the
+ * block's).
+ */
+function execLines(re: RegExp, text: DocText): RegExpExecArray | null {
+  if (typeof text === 'string' || text.flatIfMade !== undefined) return re.exec(flat(text));
+  for (const b of text.blocks) {
+    const m = re.exec(b);
+    if (m) return m;
+  }
+  return null;
+}
+
+const testLines = (re: RegExp, text: DocText): boolean => execLines(re, text) !== null;
+
+/**
+ * The document's suppression comments (common.ts `scanSuppressions`). After a keystroke the
+ * last reading's are moved by the edit (`shiftSuppressions`) when the edit cannot have
+ * touched one; a Markdown comment may span lines, so besides `stratdoc-` on neither side of
+ * the edited lines, no comment of the last reading may span them and no `-->` may stand on
+ * them now (which could close a comment opened above). Else the text is scanned, and joined
+ * for that only when it holds `stratdoc-` at all. The lines each comment spans are kept
+ * with them for the next keystroke.
+ */
+function suppressionsOf(given: DocText, lines: LineIndex, opts: MarkdownOptions, into: Suppressions): void {
+  const kept = opts.cache?.suppressions();
+  const e = opts.edit;
+  let spans: number[] | undefined;
+  if (kept?.spans && e && sameText(e.before, kept.text) && e.prefix + e.suffix <= Math.min(kept.text.length, given.length)) {
+    spans = shiftedSpans(kept.spans, kept, e, given, lines);
+    if (spans && !shiftSuppressions(kept.sup, kept, e, given, lines, into)) spans = undefined;
+  }
+  if (!spans) {
+    spans = [];
+    if (given.indexOf('stratdoc-') >= 0) scanSuppressions(flat(given), lines, 'markdown', into, spans);
+  }
+  opts.cache?.setSuppressions({ text: given, lines, sup: into, spans });
+}
+
+/** The edited lines, widened over the blanks around the edit (as common.ts `shiftSuppressions` widens them). */
+function editedLines(text: TextSource, lines: LineIndex, a: number, b: number): { first: number; last: number } {
+  while (a > 0 && /\s/.test(text.charAt(a - 1))) a--;
+  while (b < text.length && /\s/.test(text.charAt(b))) b++;
+  return { first: lines.positionAt(a).line, last: lines.positionAt(b).line };
+}
+
+/** The comments' line spans after the edit (see suppressionsOf), or undefined when the edit may have touched a comment. */
+function shiftedSpans(
+  spans: number[],
+  before: { text: TextSource; lines: LineIndex },
+  edit: { prefix: number; suffix: number },
+  text: TextSource,
+  lines: LineIndex,
+): number[] | undefined {
+  const old = editedLines(before.text, before.lines, edit.prefix, before.text.length - edit.suffix);
+  for (let i = 0; i < spans.length; i += 2) if (spans[i] <= old.last && spans[i + 1] >= old.first) return undefined;
+  const now = editedLines(text, lines, edit.prefix, text.length - edit.suffix);
+  if (text.slice(lines.lineStart(now.first), lines.lineEnd(now.last)).includes('-->')) return undefined;
+  if (!spans.length) return spans;
+  const first = lines.positionAt(edit.prefix).line;
+  const dl = lines.lineCount - before.lines.lineCount;
+  return dl ? spans.map((l) => (l <= first ? l : l + dl)) : spans;
+}
+
 /** What was built from one chunk of a plan: its entries, problems and table headers, for this context and first entry index. */
 interface PlanBuilt {
   ctxKey: string;
@@ -65,7 +131,8 @@ interface PlanBuilt {
 
 /** A Markdown document's last cut, kept in the chunk cache for the next keystroke. */
 interface MdCut {
-  text: string;
+  /** The text as given (the server's text in blocks: kept as it is, compared by identity). */
+  text: DocText;
   lineCount: number;
   chunks: Chunk[];
   built?: Map<Chunk, PlanBuilt>;
@@ -77,7 +144,7 @@ const cutKey = (uri: string, fine: boolean) => `${uri}|md|${fine ? 'fine' : 'coa
  * Cuts the document into chunks; with the server's cache and an edit span made to the last
  * reading's text, only around the edit (chunkMarkdown `prev`).
  */
-function cut(uri: string, text: string, lines: LineIndex, opts: MarkdownOptions): Chunk[] & { fine: boolean } {
+function cut(uri: string, text: DocText, lines: LineIndex, opts: MarkdownOptions): Chunk[] & { fine: boolean } {
   const wantFine = opts.fine ?? !!opts.cache;
   const edit = opts.edit;
   const last = wantFine && edit ? opts.cache?.cut<MdCut>(cutKey(uri, true)) : undefined;
@@ -92,32 +159,41 @@ function cut(uri: string, text: string, lines: LineIndex, opts: MarkdownOptions)
       return Object.assign(chunks, { fine: true });
     }
   }
-  const fine = wantFine && !DEFINITION_RE.test(text);
+  const fine = wantFine && !testLines(DEFINITION_RE, text);
   return Object.assign(chunkMarkdown(lines, { fine, definitions: false }), { fine });
 }
 
 export function parseMarkdown(
   uri: string,
-  text: string,
+  given: DocText,
   kind: 'strategy' | 'plan',
   detectedBy: ParsedDocument['detectedBy'],
   opts: MarkdownOptions = {},
 ): ParsedDocument {
-  const lines = opts.lines ?? new LineIndex(text);
+  const lines = opts.lines ?? new LineIndex(given);
+  // A plan is read from the text as given: the server's text in blocks is read through,
+  // never joined (docs/decisions.md "What a keystroke costs"): the cut resumes around the
+  // edit from the line index, the chunks are cut from lines, and the rows, headings and
+  // fences read their few characters. A strategy's walk reads every section's text on
+  // every reading, so it reads one string.
+  const text: TextSource = kind === 'plan' ? given : flat(given);
   const out: ParsedDocument = {
     uri,
     kind,
     format: 'markdown',
-    text,
+    text: typeof text === 'string' ? text : '',
     lines,
     detectedBy,
     titleRange: lines.lineRange(0),
     problems: [],
     suppressions: emptySuppressions(),
   };
-  scanSuppressions(text, lines, 'markdown', out.suppressions);
+  // The document's text as a string for everyone else (rules, services, preview): joined
+  // when first read, never on the keystroke path.
+  if (typeof text !== 'string') Object.defineProperty(out, 'text', { get: () => flat(given), enumerable: true, configurable: true });
+  suppressionsOf(given, lines, opts, out.suppressions);
   const ctx: BuildContext = { uri, lines, problems: out.problems, lang: 'en' };
-  const chunks = cut(uri, text, lines, opts);
+  const chunks = cut(uri, given, lines, opts);
   // Chunks are parsed one at a time as the walk reaches them, so that (without a cache)
   // the tree of one is garbage before the next is parsed: the CLI's peak memory on a long
   // plan is its model, not every chunk's tree (docs/performance.md).
@@ -140,17 +216,17 @@ export function parseMarkdown(
     for (let i = 0; i < chunks.length; i++) yield (last = i === 0 ? first! : parseAt(chunks[i]));
   }
   const noteUnclosed = () => {
-    const p = last && unclosedBlock(last.root.children[last.root.children.length - 1], last.map, out);
+    const p = last && unclosedBlock(last.root.children[last.root.children.length - 1], last.map, text, out);
     if (p) out.problems.push(p);
   };
 
-  const fm = readFrontMatter(first, out, ctx, opts.cache);
+  const fm = readFrontMatter(first, text, out, ctx, opts.cache);
   ctx.lang = out.language ?? 'en';
 
   if (kind === 'plan') {
     // A date without a year takes it from the period, else from the title (front matter
     // or the first `#` heading).
-    ctx.years = { period: out.period?.value, year: yearOfTitle(out.title ?? /^ {0,3}#[ \t]+(.*)$/m.exec(text)?.[1]) };
+    ctx.years = { period: out.period?.value, year: yearOfTitle(out.title ?? execLines(/^ {0,3}#[ \t]+(.*)$/m, given)?.[1]) };
     const entries: PlanEntry[] = [];
     let h1 = false;
     // What the last reading built from a chunk it cut the same (the same object: the same
@@ -186,11 +262,11 @@ export function parseMarkdown(
         // A chunk built before gives its tables' headers from what it kept (its tree may have none).
         if (node.type === 'table') {
           if (!hit) {
-            if (memo === undefined) memo = RowMemo.over(lastCut, ctxKey, text, lines, opts.edit) ?? null;
+            if (memo === undefined) memo = RowMemo.over(lastCut, ctxKey, given, lines, opts.edit) ?? null;
             notes ??= key ? new RowNotes(entries, out.problems, first, problemsBefore) : undefined;
             readPlanTable(node, p.map, text, entries, ctx, readTableHead(node, p.map, text, 'plan', out), memo ?? undefined, notes);
           }
-        } else if (node.type === 'code' || node.type === 'list' || node.type === 'blockquote') noteFences(node, p.map, out);
+        } else if (node.type === 'code' || node.type === 'list' || node.type === 'blockquote') noteFences(node, p.map, text, out);
       }
       if (hit) {
         entries.push(...hit.entries);
@@ -205,20 +281,21 @@ export function parseMarkdown(
       }
       if (opts.cache && !untabled(p.root)) opts.cache.set(p.chunk.text, withoutTables(p.root));
     }
-    if (built) opts.cache!.setCut<MdCut>(cutKey(uri, chunks.fine), { text, lineCount: lines.lineCount, chunks, built });
+    if (built) opts.cache!.setCut<MdCut>(cutKey(uri, chunks.fine), { text: given, lineCount: lines.lineCount, chunks, built });
     noteUnclosed();
     out.plan = { entries, strategyPath: fm.strategy };
     return out;
   }
 
   const model: StrategyModel = { sections: [], people: [], goals: [], kpis: [], audiences: [], channels: [] };
-  const w = new StrategyWalker(model, ctx, text, lines, opts.cache);
+  const strategyText = text as string;
+  const w = new StrategyWalker(model, ctx, strategyText, lines, opts.cache);
   let h1 = false;
   for (const p of parsed()) {
     const children = p.root.children;
     for (let i = 0; i < children.length; i++) {
       const node = children[i];
-      if (node.type === 'code' || node.type === 'list' || node.type === 'blockquote') noteFences(node, p.map, out);
+      if (node.type === 'code' || node.type === 'list' || node.type === 'blockquote') noteFences(node, p.map, text, out);
       if (node.type === 'heading' && node.depth === 1 && !h1 && !w.section) {
         h1 = true;
         setTitle(out, node, p.map, text);
@@ -227,10 +304,10 @@ export function parseMarkdown(
       w.visit(node, p.map, children[i + 1], node.type === 'table' ? readTableHead(node, p.map, text, 'strategy', out) : undefined);
     }
   }
-  w.finish(text.length);
+  w.finish(strategyText.length);
   noteUnclosed();
   if (w.incomplete.length) (out.incomplete ??= []).push(...w.incomplete);
-  opts.cache?.setCut<MdCut>(cutKey(uri, chunks.fine), { text, lineCount: lines.lineCount, chunks });
+  opts.cache?.setCut<MdCut>(cutKey(uri, chunks.fine), { text: given, lineCount: lines.lineCount, chunks });
   out.strategy = model;
   return out;
 }
@@ -259,22 +336,22 @@ const untabled = (root: Root): boolean => (root as Partial<UntabledRoot>).tables
  * Notes a fenced code block in `out.fences` (docs/decisions.md "Positions from the model"):
  * at the top level, or in a list or quote (whose children are walked only down to blocks).
  */
-function noteFences(node: RootContent, map: Mapper, out: ParsedDocument, top = true): void {
+function noteFences(node: RootContent, map: Mapper, text: TextSource, out: ParsedDocument, top = true): void {
   if (node.type === 'code') {
     const [a, b] = map.span(node);
-    const fence = fenceOf(out.text, a, b);
+    const fence = fenceOf(text, a, b);
     // An indented code block is no fence.
     if (!fence) return;
     // Unclosed, a fence at the top level runs to the end of the document (CommonMark).
-    (out.fences ??= []).push(out.lines.rangeOf(a, fence.closed || !top ? b : out.text.length));
+    (out.fences ??= []).push(out.lines.rangeOf(a, fence.closed || !top ? b : text.length));
     return;
   }
   if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote')
     for (const c of node.children)
-      if (c.type === 'code' || c.type === 'list' || c.type === 'listItem' || c.type === 'blockquote') noteFences(c, map, out, false);
+      if (c.type === 'code' || c.type === 'list' || c.type === 'listItem' || c.type === 'blockquote') noteFences(c, map, text, out, false);
 }
 
-function setTitle(out: ParsedDocument, node: Heading, map: Mapper, text: string): void {
+function setTitle(out: ParsedDocument, node: Heading, map: Mapper, text: TextSource): void {
   const [a, b] = map.span(node);
   const src = text.slice(a, b);
   const m = /^(\s*#+\s*)(.*?)\s*#*\s*$/.exec(src);
@@ -305,9 +382,15 @@ interface FrontMatterMemo {
  * Reads the front matter into `out`; with the server's cache, once per parsed front
  * matter node: a keystroke below it takes what the last reading read.
  */
-function readFrontMatter(first: { root: Root; map: Mapper } | undefined, out: ParsedDocument, ctx: BuildContext, cache?: DocumentCache): FrontMatter {
+function readFrontMatter(
+  first: { root: Root; map: Mapper } | undefined,
+  text: TextSource,
+  out: ParsedDocument,
+  ctx: BuildContext,
+  cache?: DocumentCache,
+): FrontMatter {
   const node = first?.root.children[0];
-  if (!cache || !node || node.type !== 'yaml') return readFrontMatterOnce(first, out, ctx);
+  if (!cache || !node || node.type !== 'yaml') return readFrontMatterOnce(first, text, out, ctx);
   const hit = cache.perNode<FrontMatterMemo>(node);
   if (hit && hit.uri === out.uri) {
     for (const p of hit.problems) out.problems.push(p);
@@ -321,7 +404,7 @@ function readFrontMatter(first: { root: Root; map: Mapper } | undefined, out: Pa
     return hit.fm;
   }
   const before = out.problems.length;
-  const fm = readFrontMatterOnce(first, out, ctx);
+  const fm = readFrontMatterOnce(first, text, out, ctx);
   const memo: FrontMatterMemo = { uri: out.uri, fm, problems: out.problems.slice(before), titleRange: out.titleRange };
   if ('title' in out) memo.title = out.title;
   if ('language' in out) memo.language = out.language;
@@ -333,12 +416,11 @@ function readFrontMatter(first: { root: Root; map: Mapper } | undefined, out: Pa
   return fm;
 }
 
-function readFrontMatterOnce(first: { root: Root; map: Mapper } | undefined, out: ParsedDocument, ctx: BuildContext): FrontMatter {
+function readFrontMatterOnce(first: { root: Root; map: Mapper } | undefined, text: TextSource, out: ParsedDocument, ctx: BuildContext): FrontMatter {
   const fm: FrontMatter = {};
   const node = first?.root.children[0];
   if (!first || !node || node.type !== 'yaml') return fm;
   const [a] = first.map.span(node);
-  const text = out.text;
   const value = node.value;
   const lc = new LineCounter();
   const doc = parseYamlDocument(value, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
