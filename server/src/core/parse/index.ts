@@ -49,6 +49,9 @@ export function detect(uri: string, text: DocText, opts: DetectOptions = {}): De
   return undefined;
 }
 
+/** A line that may close a Markdown front matter (FRONT_MATTER_RE's closing line, and a few more). */
+const CLOSE_RE = /^(?:---|\.\.\.)[ \t]*\r?$/gm;
+
 /**
  * readMarker; a YAML text in blocks is searched block by block (each is whole lines), a
  * Markdown one in its first blocks, as many as its front matter takes: neither is joined.
@@ -57,15 +60,24 @@ function markerOf(text: DocText, format: DocFormat): { value: string; offset: nu
   if (typeof text === 'string' || text.flatIfMade !== undefined || format === 'csv') return readMarker(flat(text), format);
   const { blocks, starts } = text;
   if (format === 'markdown') {
-    // A front matter that closes within the first n blocks (whole lines, the last ending
-    // with a line break) is found there as in the whole text; else twice as many are read.
-    for (let n = 1; ; n *= 2) {
-      if (n >= blocks.length) return readMarker(flat(text), format);
-      const head = blocks.slice(0, n).join('');
-      if (!/^\uFEFF?---/.test(head)) return undefined;
+    // The front matter (FRONT_MATTER_RE) ends at its first closing line from the third line
+    // on; the blocks up to the first that holds a line like one (CLOSE_RE, which every
+    // closing line matches) are joined, usually none but the first. A text whose front
+    // matter is never closed is searched, not joined.
+    if (!/^\uFEFF?---[ \t]*\r?\n/.test(blocks[0] ?? '')) return undefined;
+    for (let k = 0; k < blocks.length; k++) {
+      CLOSE_RE.lastIndex = 0;
+      if (k === 0) {
+        const third = blocks[0].indexOf('\n', blocks[0].indexOf('\n') + 1) + 1;
+        if (!third) continue;
+        CLOSE_RE.lastIndex = third;
+      }
+      if (!CLOSE_RE.test(blocks[k])) continue;
+      const head = k ? blocks.slice(0, k + 1).join('') : blocks[0];
       // (FRONT_MATTER_RE cannot end a match at the head's end: it ends with a line break.)
       if (FRONT_MATTER_RE.test(head.replace(/^\uFEFF/, ''))) return readMarker(head, format);
     }
+    return undefined;
   }
   // The first block as readMarker reads a text's start (a byte order mark before the marker).
   const found = blocks.length ? readMarker(blocks[0], format) : undefined;

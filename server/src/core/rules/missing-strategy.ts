@@ -29,7 +29,7 @@ export const rule: Rule = {
       const where =
         plan.format === 'yaml'
           ? t('as a top-level key', 'als Schlüssel auf oberster Ebene')
-          : /^\uFEFF?---[ \t]*\r?\n/.test(plan.text)
+          : plan.lines.lineCount > 1 && /^\uFEFF?---[ \t]*$/.test(plan.lines.lineText(0)) // front matter; the text in blocks is not joined
             ? t('to the front matter', 'im Front Matter')
             : t(
                 'in a front matter block at the top of the file (between two --- lines)',

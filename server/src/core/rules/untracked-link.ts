@@ -67,7 +67,8 @@ function urlOf(doc: ParsedDocument, entry: PlanEntry): { url: string; start: num
   const r = entry.link!.range;
   const a = doc.lines.offsetAt(r.start);
   const b = doc.lines.offsetAt(r.end);
-  const src = doc.text.slice(a, b);
+  // Through the reading's source (a text in blocks is not joined: ParsedDocument.text).
+  const src = doc.lines.source.slice(a, b);
   const m = /https?:\/\/[^\s<>()[\]|"'`]+/i.exec(src);
   if (!m) return undefined;
   // Punctuation after a URL in prose is not part of it (a trailing `?` is: an empty query).
