@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { Session } from '../../server/src/lsp/session';
 import { parseDocument, normalizeLoneCr } from '../../server/src/core/parse';
 import type { ParsedDocument } from '../../server/src/core/model';
-import { LineIndex } from '../../server/src/core/text';
+import { BlockText, LineIndex } from '../../server/src/core/text';
 import { FM_PLAN, PLAN_HEADER, planRow, STRATEGY, PLAN_YAML_TEXT } from '../robustness/docs';
 import { rng } from '../helpers/rng';
 import { meaning as meaningOf } from '../helpers/meaning';
@@ -256,6 +256,138 @@ describe('the keystroke path: Session.didEdit reads what a fresh reading reads',
       if (delta) assert.ok(doc.problems.some((p) => p.rule === 'schema') === delta < 0, `${name}: the entry that is none is said`);
       last = doc;
     }
+  });
+
+  /**
+   * A Markdown plan long enough for several blocks of the held text (~16K characters each),
+   * as a team keeps one: German and English rows, an escaped pipe, a code span, an HTML
+   * comment in a cell, a ragged row, paragraphs and a fence between the tables, and
+   * suppression comments on one line and over several.
+   */
+  const longPlan = (rows: number, fm = FM_PLAN): string => {
+    const parts = [fm, '# Redaktionsplan Q1 2027\n\nNotizen aus dem Planungsmeeting.\n\n', PLAN_HEADER];
+    for (let i = 0; i < rows; i++) {
+      if (i === 120) parts.push('\nZwischenstand: `npm run check` läuft grün.\n\n```yaml\nentries: []\n```\n\n', PLAN_HEADER);
+      if (i === 250) parts.push('\n<!-- stratdoc-disable\n  entry-without-owner\n-->\n\n| Date | Channel | Title | Owner | Status |\n|---|---|---|---|---|\n');
+      if (i >= 250) {
+        const row = `| 2027-0${1 + (i % 3)}-${String(1 + (i % 28)).padStart(2, '0')} | ${i % 2 ? 'LinkedIn' : 'instagram'} | Post ${i}: ${i % 7 ? 'heat pumps \\| explained' : '`code` in a title'} | ${i % 5 ? '@anna' : ''} | ${i % 3 ? 'planned' : 'draft'} |`;
+        parts.push(i % 11 === 3 ? row.replace(/ \| [^|]*\|$/, '\n') : row + '\n');
+      } else
+        parts.push(
+          i % 17 === 4
+            ? '<!-- stratdoc-disable-next-line missing-review -->\n' + planRow(i)
+            : i % 13 === 6
+              ? planRow(i).replace('| geplant |', '| geplant <!-- Freigabe offen --> |')
+              : planRow(i),
+        );
+    }
+    parts.push('\n## Notizen\n\nEnde des Plans.\n');
+    return parts.join('');
+  };
+
+  it('a long Markdown plan held in blocks: typed letters, Enter, a pipe, a backtick, a CR, comments, at random places (seeded)', () => {
+    const text = longPlan(400);
+    assert.ok(text.length > 2 * 16 * 1024, `several blocks: ${text.length} characters`);
+    const typed = ['a', 'ö', 'x', ' ', '|', '|', '`', '\n', '\n', '\r', '\r\n', '-->', '<!--', ' stratdoc-disable-line status', '\\', '#'];
+    let n = run('blocks.plan.md', text, randomEdits(1501, 100, typed));
+    n += run('blocks-crlf.plan.md', text.replace(/\n/g, '\r\n'), randomEdits(1502, 40, typed));
+    assert.ok(n >= 140, `${n} notifications compared`);
+  });
+
+  it('a long Markdown plan held in blocks: a letter, Enter, a pipe or a backtick in a row is read without joining the text', () => {
+    const text = longPlan(400);
+    const uri = 'file://' + path.join(dir, 'unjoined.plan.md');
+    const session = new Session({ publish: () => undefined, log: () => undefined });
+    session.didOpen(uri, text, 1);
+    // Read once opened, as the server does at once (edits before that reading are read with it, from the string).
+    assert.ok(session.ws.get(uri));
+    const ed = new Editor(text);
+    const r = rng(1503);
+    let v = 1;
+    for (let i = 0; i < 60; i++) {
+      const li = new LineIndex(ed.text);
+      // A row of either table (the first and the last lines are the heading and the notes).
+      let line = 8 + Math.floor(r() * (li.lineCount - 16));
+      while (!li.lineText(line).startsWith('| 20')) line++;
+      const at = li.offsetAt({ line, character: 2 + Math.floor(r() * (li.lineText(line).length - 2)) });
+      const ch = ['e', 'ß', '|', '`', '\n'][Math.floor(r() * 5)];
+      session.didEdit(uri, [ed.change(at, at, ch)], ++v);
+      const doc = session.ws.get(uri)!;
+      const held = session.open.get(uri) as BlockText;
+      assert.ok(held instanceof BlockText, 'held in blocks');
+      assert.equal(held.flatIfMade, undefined, `edit ${v} (${JSON.stringify(ch)} at ${at}): the reading joined no string of the whole text`);
+      assert.deepEqual(meaning(doc), meaning(parseDocument(uri, ed.text)), `edit ${v}`);
+      assert.equal(doc.text, ed.text, `edit ${v}: the text, joined when asked`);
+    }
+  });
+
+  it('a long Markdown plan held in blocks: suppression comments over several lines typed into, opened, closed and moved', () => {
+    const text = longPlan(400);
+    const at = (s: string, from = 0) => {
+      const i = text.indexOf(s, from);
+      assert.ok(i >= 0, s);
+      return i;
+    };
+    const middle = at('  entry-without-owner\n-->');
+    const close = at('-->', middle);
+    const row = at('| 2027-', close + 200);
+    const cellComment = at('<!-- Freigabe offen -->');
+    const tail = at('## Notizen');
+    // A row of the last table, with no `-->` after it.
+    const later = at('| 2027-', row + 2000);
+    const cases: [string, (e: Editor) => Change[][]][] = [
+      ['a rule typed into the comment', (e) => [[e.change(middle + 2, middle + 2, 'status ')], [e.change(middle + 2, middle + 9, '')]]],
+      ['the comment left open and closed again', (e) => [[e.change(close, close + 3, '')], [e.change(row + 3, row + 3, 'x')], [e.change(close, close, '-->')]]],
+      ['a line added above the comment', (e) => [[e.change(cellComment, cellComment, '\n')], [e.change(middle, middle, 'x')]]],
+      [
+        'a comment left open, closed in a row below',
+        (e) => [[e.change(row, row, '<!-- stratdoc-disable schema\n')], [e.change(later + 31, later + 31, '-->')], [e.change(later + 31, later + 34, '')]],
+      ],
+      ['a comment opened after the last', (e) => [[e.change(tail, tail, '<!-- stratdoc-disable schema\n')], [e.change(tail + 40, tail + 40, '-->')]]],
+      ['a cell comment typed into', (e) => [[e.change(cellComment + 6, cellComment + 6, 'x')], [e.change(cellComment + 21, cellComment + 21, '\n')]]],
+      ['a one-line comment typed', (e) => [[e.change(row, row, '<!-- stratdoc-disable-next-line status -->\n')], [e.change(row + 5, row + 5, ' ')]]],
+    ];
+    for (const [name, edits] of cases) run(`sup-${name.replace(/\W+/g, '-')}.plan.md`, text, edits);
+  });
+
+  it('a long Markdown document held in blocks: its front matter broken, closed late, and an ordinary document stays none', () => {
+    const long = longPlan(300);
+    const close = long.indexOf('\n---\n') + 1;
+    // A front matter that closes in the second block (a long description before `---`).
+    const lateFm = `---\nstratdoc: plan\nbeschreibung: "${'Wärme und Strom. '.repeat(1200)}"\n---\n`;
+    const late = longPlan(300, lateFm);
+    const lateClose = late.indexOf('\n---\n', 20) + 1;
+    const marker = long.indexOf('stratdoc: plan');
+    const cases: [string, string, (e: Editor) => Change[][]][] = [
+      [
+        'closing line broken and mended',
+        long,
+        (e) => [[e.change(close + 1, close + 1, 'x')], [e.change(close + 1, close + 2, '')], [e.change(close, close, '...\n')]],
+      ],
+      [
+        'marker changed',
+        long,
+        (e) => [[e.change(marker + 10, marker + 14, 'strategy')], [e.change(marker + 10, marker + 18, 'plan')], [e.change(marker + 10, marker + 10, 'x')]],
+      ],
+      [
+        'late front matter',
+        late,
+        (e) => [[e.change(lateClose + 1, lateClose + 2, '')], [e.change(lateClose + 1, lateClose + 1, '-')], [e.change(20, 20, 'a')]],
+      ],
+      ['opening line broken', long, (e) => [[e.change(1, 2, '')], [e.change(1, 1, '-')]]],
+    ];
+    for (const [name, t, edits] of cases) {
+      run(`${name.replace(/\W+/g, '-')}.plan.md`, t, edits);
+      // Not a plan by its name: only the marker makes it one, or nothing.
+      run(`${name.replace(/\W+/g, '-')}-notes.md`, t, edits);
+    }
+    // A README with front matter and no marker, long: nothing, edited or not.
+    const readme = `---\ntitle: Handbuch\n---\n# Handbuch\n\n${'Ein Absatz über das Team und die Abläufe. '.repeat(30)}\n\n`.repeat(40);
+    assert.equal(run('README.md', readme, randomEdits(1504, 30, ['a', '\n', '|', '`'])), 30);
+    const session = new Session({ publish: () => undefined, log: () => undefined });
+    session.didOpen('file:///tmp/x/README.md', readme, 1);
+    session.didEdit('file:///tmp/x/README.md', [{ range: { start: { line: 3, character: 2 }, end: { line: 3, character: 2 } }, text: 'x' }], 2);
+    assert.equal(session.ws.get('file:///tmp/x/README.md'), undefined, 'an ordinary document is none');
   });
 
   it('edits that matter to a table: in a cell, across rows, a pipe, the header, a row added and removed, a table turned into a paragraph', () => {

@@ -73,8 +73,8 @@ const testLines = (re: RegExp, text: DocText): boolean => execLines(re, text) !=
  * The document's suppression comments (common.ts `scanSuppressions`). After a keystroke the
  * last reading's are moved by the edit (`shiftSuppressions`) when the edit cannot have
  * touched one; a Markdown comment may span lines, so besides `stratdoc-` on neither side of
- * the edited lines, no comment of the last reading may span them and no `-->` may stand on
- * them now (which could close a comment opened above). Else the text is scanned, and joined
+ * the edited lines, no comment of the last reading may span them, and a `-->` on them now
+ * (which could close a comment opened above) only when another followed them. Else the text is scanned, and joined
  * for that only when it holds `stratdoc-` at all. The lines each comment spans are kept
  * with them for the next keystroke.
  */
@@ -111,7 +111,10 @@ function shiftedSpans(
   const old = editedLines(before.text, before.lines, edit.prefix, before.text.length - edit.suffix);
   for (let i = 0; i < spans.length; i += 2) if (spans[i] <= old.last && spans[i + 1] >= old.first) return undefined;
   const now = editedLines(text, lines, edit.prefix, text.length - edit.suffix);
-  if (text.slice(lines.lineStart(now.first), lines.lineEnd(now.last)).includes('-->')) return undefined;
+  // A `-->` on them now could close a comment opened above that nothing closed; there is
+  // none when a `-->` stood after them (that comment would have closed there).
+  if (text.slice(lines.lineStart(now.first), lines.lineEnd(now.last)).includes('-->') && before.text.indexOf('-->', before.lines.lineEnd(old.last)) < 0)
+    return undefined;
   if (!spans.length) return spans;
   const first = lines.positionAt(edit.prefix).line;
   const dl = lines.lineCount - before.lines.lineCount;
