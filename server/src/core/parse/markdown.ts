@@ -74,9 +74,9 @@ const testLines = (re: RegExp, text: DocText): boolean => execLines(re, text) !=
  * last reading's are moved by the edit (`shiftSuppressions`) when the edit cannot have
  * touched one; a Markdown comment may span lines, so besides `stratdoc-` on neither side of
  * the edited lines, no comment of the last reading may span them, and a `-->` on them now
- * (which could close a comment opened above) only when another followed them. Else the text is scanned, and joined
- * for that only when it holds `stratdoc-` at all. The lines each comment spans are kept
- * with them for the next keystroke.
+ * (which could close a comment opened above) only when another followed them. Else the
+ * text is scanned, and joined for that only when it holds `stratdoc-` at all. The lines
+ * each comment spans are kept with them for the next keystroke.
  */
 function suppressionsOf(given: DocText, lines: LineIndex, opts: MarkdownOptions, into: Suppressions): void {
   const kept = opts.cache?.suppressions();
@@ -291,7 +291,7 @@ export function parseMarkdown(
   }
 
   const model: StrategyModel = { sections: [], people: [], goals: [], kpis: [], audiences: [], channels: [] };
-  const strategyText = text as string;
+  const strategyText = flat(given);
   const w = new StrategyWalker(model, ctx, strategyText, lines, opts.cache);
   let h1 = false;
   for (const p of parsed()) {
