@@ -1,7 +1,7 @@
 /**
  * The real server holds an open document's text in blocks and reads a keystroke inside one
- * entry of a long YAML plan from them, without joining the text (docs/decisions.md "What a
- * keystroke costs"). Whatever is typed, what it then reports must be what a fresh server
+ * entry of a long YAML plan, or in a long Markdown plan, from them, without joining the
+ * text (docs/decisions.md "What a keystroke costs"). Whatever is typed, what it then reports must be what a fresh server
  * reports for the same text read from disk: the diagnostics (every rule, pulled once the
  * check is done) and the preview's model.
  */
@@ -33,12 +33,38 @@ function planText(): string {
   return lines.join('\n') + '\n';
 }
 
-function workspace(plan: string): string {
+function workspace(plan: string, planPath = PLAN): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-blocks-'));
   fs.mkdirSync(path.join(root, 'plaene'));
   fs.writeFileSync(path.join(root, STRATEGY), STRATEGY_YAML_TEXT);
-  fs.writeFileSync(path.join(root, PLAN), plan);
+  fs.writeFileSync(path.join(root, planPath), plan);
   return root;
+}
+
+const MD_PLAN = 'plaene/2027.plan.md';
+
+/**
+ * A Markdown plan as a team keeps one: 600 rows (over 32K characters: three blocks) in two tables,
+ * German and English, an escaped pipe, a code span and an HTML comment in cells, a ragged
+ * row, a suppression comment.
+ */
+function mdPlanText(): string {
+  const out = [
+    '---\nstratdoc: plan\nstrategy: ../strategie.strategy.yaml\nperiod: 2027-01-01..2027-12-31\n---\n# Redaktionsplan 2027\n\nAus dem Planungsmeeting.\n\n',
+    '| Datum | Kanal | Thema | Verantwortlich | Status | Ziel |\n|---|---|---|---|---|---|\n',
+  ];
+  for (let i = 0; i < 600; i++) {
+    if (i === 250) out.push('\n<!-- stratdoc-disable-next-line schema -->\n| Date | Channel | Title | Owner | Status |\n|---|---|---|---|---|\n');
+    const d = `2027-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    const title = i % 9 ? `Beitrag ${i}: Ökostrom im Alltag` : i % 2 ? `Post ${i}: \`heat\\|pump\` erklärt` : `Post ${i}: Wärme \\| Strom 🌱`;
+    const row =
+      i < 250
+        ? `| ${d} | ${i % 5 ? 'instagram' : 'linkedin'} | ${title} | ${i % 3 ? '@anna' : ''} | ${i % 4 ? 'geplant' : 'entwurf <!-- offen -->'} | ${i % 6 ? '' : 'G1'} |`
+        : `| ${d} | ${i % 2 ? 'LinkedIn' : 'instagram'} | ${title} | ${i % 3 ? 'anna' : ''} | ${i % 4 ? 'planned' : 'draft'} |`;
+    out.push(i % 37 === 5 ? row.replace(/ \| [^|]*\|$/, '\n') : row + '\n');
+  }
+  out.push('\n## Notizen\n\nEnde.\n');
+  return out.join('');
 }
 
 type Shown = { line: number; character: number; endLine: number; endCharacter: number; code: unknown; message: string };
@@ -57,8 +83,8 @@ function shown(items: Diagnostic[]): Shown[] {
 }
 
 /** What a server reports for the open plan once its check is done: the pulled diagnostics and the preview's model. */
-async function report(c: TestClient): Promise<{ diagnostics: Shown[]; model: unknown }> {
-  const uri = c.uri(PLAN);
+async function report(c: TestClient, plan = PLAN): Promise<{ diagnostics: Shown[]; model: unknown }> {
+  const uri = c.uri(plan);
   const r = await c.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
   assert.equal(r.kind, 'full');
   const p = await c.request<{ model: unknown }>('stratdoc/preview', { uri });
@@ -68,7 +94,7 @@ async function report(c: TestClient): Promise<{ diagnostics: Shown[]; model: unk
   return { diagnostics: shown((r as { items: Diagnostic[] }).items), model };
 }
 
-describe('server: keystrokes in a long YAML plan held in blocks report what a fresh reading reports', function () {
+describe('server: keystrokes in a long YAML or Markdown plan held in blocks report what a fresh reading reports', function () {
   this.timeout(180000);
   const clients: TestClient[] = [];
   afterEach(async () => {
@@ -129,6 +155,45 @@ describe('server: keystrokes in a long YAML plan held in blocks report what a fr
       clients.push(fresh);
       await fresh.open(PLAN, text);
       const read = await report(fresh);
+      assert.ok(typed.diagnostics.length > 0, `checkpoint ${i}: there are findings to compare`);
+      assert.deepEqual(typed.diagnostics, read.diagnostics, `checkpoint ${i}: the diagnostics`);
+      assert.deepEqual(typed.model, read.model, `checkpoint ${i}: the preview's model`);
+      await fresh.stop();
+      clients.pop();
+    }
+  });
+
+  it('a long Markdown plan: letters, Enter, a pipe, a backtick and a CR typed at seeded places, at checkpoints', async () => {
+    let text = mdPlanText();
+    assert.ok(text.length > 2 * 16 * 1024, 'several blocks');
+    const c = await TestClient.start(workspace(text, MD_PLAN), { locale: 'de', today: '2027-03-15', pull: true });
+    clients.push(c);
+    await c.open(MD_PLAN, text);
+    const r = rng(1505);
+    const checkpoints = new Set([30, 70, 110]);
+    for (let i = 1; i <= 110; i++) {
+      const lines = new LineIndex(text);
+      const line = 6 + Math.floor(r() * (lines.lineCount - 7));
+      const lineText = lines.lineText(line);
+      let col = Math.floor(r() * (lineText.length + 1));
+      if (col > 0 && /[\uDC00-\uDFFF]/.test(lineText[col] ?? '')) col--;
+      const at = { line, character: col };
+      const roll = r();
+      let insert = roll < 0.65 ? 'aeöüx '[Math.floor(r() * 6)] : roll < 0.77 ? '\n' : roll < 0.87 ? '|' : roll < 0.95 ? '`' : '\r';
+      if (insert === '\r') {
+        // The line's break made a CRLF (a lone CR has every later reading normalize the whole text).
+        at.character = lineText.length;
+        if (text.charCodeAt(lines.offsetAt(at)) !== 10) insert = 'x';
+      }
+      const a = lines.offsetAt(at);
+      text = text.slice(0, a) + insert + text.slice(a);
+      await c.edit(MD_PLAN, { start: at, end: at }, insert);
+      if (!checkpoints.has(i)) continue;
+      const typed = await report(c, MD_PLAN);
+      const fresh = await TestClient.start(workspace(text, MD_PLAN), { locale: 'de', today: '2027-03-15', pull: true });
+      clients.push(fresh);
+      await fresh.open(MD_PLAN, text);
+      const read = await report(fresh, MD_PLAN);
       assert.ok(typed.diagnostics.length > 0, `checkpoint ${i}: there are findings to compare`);
       assert.deepEqual(typed.diagnostics, read.diagnostics, `checkpoint ${i}: the diagnostics`);
       assert.deepEqual(typed.model, read.model, `checkpoint ${i}: the preview's model`);
