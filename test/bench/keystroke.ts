@@ -20,7 +20,7 @@ import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { Session } from '../../server/src/lsp/session';
 import { DiagnosticsWire } from '../../server/src/lsp/wire';
 import { rng } from '../helpers/rng';
-import { LineIndex } from '../../server/src/core/text';
+import { BlockText, type DocText, LineIndex, flat } from '../../server/src/core/text';
 import { ALL_RULES } from '../../server/src/core/rules';
 import { Members } from '../../server/src/core/plan/tally';
 import { randomKeystroke } from './lsp';
@@ -47,7 +47,9 @@ async function main(): Promise<void> {
   const dir = kind === 'yaml' ? yamlPlanDir(5000) : markdownPlanDir(1000);
   const file = planFile(dir);
   const uri = pathToFileURL(file).href;
-  let text = fs.readFileSync(file, 'utf8');
+  const opened = fs.readFileSync(file, 'utf8');
+  let text: DocText = opened;
+  let lines: LineIndex | undefined;
   const phases = { read: phase(), check: phase(), publish: phase() };
   let sent = 0;
   let diagnostics = 0;
@@ -70,7 +72,7 @@ async function main(): Promise<void> {
   session.roots = [pathToFileURL(dir).href];
   session.scan();
   await session.whenIndexed();
-  session.didOpen(uri, text, 1);
+  session.didOpen(uri, opened, 1);
   await session.settled();
   // RULES=1: CPU time per tallying rule and method (the wrapped calls' own overhead included).
   const perRule = new Map<string, number>();
@@ -139,13 +141,15 @@ async function main(): Promise<void> {
       // RETYPE=1: each letter typed is deleted by the next keystroke (the document stays as it was; test/lsp/memory.test.ts).
       const { off, at } = typed;
       typed = undefined;
-      text = text.slice(0, off) + text.slice(off + 1);
+      text = (typeof text === 'string' ? BlockText.of(text) : text).edit(off, off + 1, '');
+      lines = undefined;
       session.didEdit(uri, [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' }], i + 2);
     } else {
-      const k = randomKeystroke(text, r);
+      const k = randomKeystroke(text, r, lines);
       const at = { line: k.line, character: k.character };
-      if (process.env.RETYPE) typed = { off: new LineIndex(text).offsetAt(at), at };
+      if (process.env.RETYPE) typed = { off: k.offset, at };
       text = k.text;
+      lines = k.lines;
       session.didEdit(uri, [{ range: { start: at, end: at }, text: k.ch }], i + 2);
     }
     if (process.env.RETYPE && (i === WARM + 100 || i === WARM + edits - 1)) {
@@ -189,7 +193,7 @@ async function main(): Promise<void> {
   }
   await new Promise((res) => setTimeout(res, 50));
   obs.disconnect();
-  if (session.ws.get(uri)?.text !== text) throw new Error('the session text is not the editor text');
+  if (session.ws.get(uri)?.text !== flat(text)) throw new Error('the session text is not the editor text');
   console.log(
     `${kind === 'yaml' ? '5,000-entry YAML' : '1,000-row Markdown'} plan, ${edits} keystrokes; last publish ${diagnostics} findings, ${(sent / edits / 1024).toFixed(0)} KB JSON per keystroke`,
   );
