@@ -11,12 +11,17 @@
  *
  *   node out/test/bench/keystroke.js [md|yaml] [edits]
  *
+ * With ALLOC=FILE it also writes a sampling profile of every allocation the measured
+ * keystrokes made (`node out/test/bench/allocsum.js FILE` sums it by function): what makes
+ * the young generation fill, and so the scavenges that are a keystroke's p95.
+ *
  * A tool for finding what to cut, not a figure of `npm run bench`: CPU time and bytes are
  * what a loaded machine still measures firmly; the latency figures are test/bench/lsp.ts's.
  */
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
+import * as inspector from 'node:inspector';
 import { Session } from '../../server/src/lsp/session';
 import { DiagnosticsWire } from '../../server/src/lsp/wire';
 import { rng } from '../helpers/rng';
@@ -131,7 +136,15 @@ async function main(): Promise<void> {
   // The first keystrokes after opening count the plan afresh and warm the JIT: not measured.
   const WARM = 20;
   let typed: { off: number; at: { line: number; character: number } } | undefined;
+  // ALLOC=FILE: a sampling profile of every allocation of the measured keystrokes (those
+  // collected since included), for `node test/bench/allocsum.js FILE`.
+  const sampler = process.env.ALLOC ? new inspector.Session() : undefined;
+  const post = (method: string, params?: object) => new Promise<unknown>((res, rej) => sampler!.post(method, params, (e, r) => (e ? rej(e) : res(r))));
   for (let i = 0; i < edits + WARM; i++) {
+    if (i === WARM && sampler) {
+      sampler.connect();
+      await post('HeapProfiler.startSampling', { samplingInterval: 8192, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    }
     if (i === WARM) {
       perRule.clear();
       for (const p of Object.values(phases)) p.cpu.length = p.bytes.length = p.windows.length = 0;
@@ -190,6 +203,11 @@ async function main(): Promise<void> {
     phases.publish.bytes.push(h2 - h1);
     phases.publish.windows.push([split, t2]);
     inPublish = undefined;
+  }
+  if (sampler) {
+    const { profile } = (await post('HeapProfiler.stopSampling')) as { profile: unknown };
+    fs.writeFileSync(process.env.ALLOC!, JSON.stringify(profile));
+    sampler.disconnect();
   }
   await new Promise((res) => setTimeout(res, 50));
   obs.disconnect();
