@@ -107,7 +107,7 @@ class Typist {
 /** Entries in the generated plan (long enough to be read in pieces). */
 const N = 120;
 
-describe('a YAML keystroke splices the split (keptSplit): what a fresh reading reads, without joining the text', function () {
+describe('a YAML keystroke splices the split (keptSplit): what a fresh reading reads, without joining the text @slow', function () {
   this.timeout(300000);
   let dir: string;
   let base: string;
