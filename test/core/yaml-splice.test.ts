@@ -362,7 +362,8 @@ describe('a YAML keystroke splices the split (keptSplit): what a fresh reading r
       kept += tp.kept.get('random') ?? 0;
     }
     assert.ok(compared >= 300, `${compared} keystrokes compared`);
-    assert.ok(whole >= 10, `${whole} also with a reading of the whole`);
+    // Most of these keystrokes leave a syntax error (a letter before a dash); the few that do not are read whole too.
+    assert.ok(whole >= 5, `${whole} also with a reading of the whole`);
     // Most keystrokes are read without joining the text (a quote, a tag or `---` typed, the first entry's line, a replaced text are not).
     assert.ok(kept > compared * 0.6, `${kept} of ${compared} read without joining the text`);
   });
