@@ -11,16 +11,21 @@
  *
  *   node out/test/bench/keystroke.js [md|yaml] [edits]
  *
+ * With ALLOC=FILE it also writes a sampling profile of every allocation the measured
+ * keystrokes made (`node out/test/bench/allocsum.js FILE` sums it by function): what makes
+ * the young generation fill, and so the scavenges that are a keystroke's p95.
+ *
  * A tool for finding what to cut, not a figure of `npm run bench`: CPU time and bytes are
  * what a loaded machine still measures firmly; the latency figures are test/bench/lsp.ts's.
  */
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
+import * as inspector from 'node:inspector';
 import { Session } from '../../server/src/lsp/session';
 import { DiagnosticsWire } from '../../server/src/lsp/wire';
 import { rng } from '../helpers/rng';
-import { LineIndex } from '../../server/src/core/text';
+import { BlockText, type DocText, LineIndex, flat } from '../../server/src/core/text';
 import { ALL_RULES } from '../../server/src/core/rules';
 import { Members } from '../../server/src/core/plan/tally';
 import { randomKeystroke } from './lsp';
@@ -47,7 +52,9 @@ async function main(): Promise<void> {
   const dir = kind === 'yaml' ? yamlPlanDir(5000) : markdownPlanDir(1000);
   const file = planFile(dir);
   const uri = pathToFileURL(file).href;
-  let text = fs.readFileSync(file, 'utf8');
+  const opened = fs.readFileSync(file, 'utf8');
+  let text: DocText = opened;
+  let lines: LineIndex | undefined;
   const phases = { read: phase(), check: phase(), publish: phase() };
   let sent = 0;
   let diagnostics = 0;
@@ -70,7 +77,7 @@ async function main(): Promise<void> {
   session.roots = [pathToFileURL(dir).href];
   session.scan();
   await session.whenIndexed();
-  session.didOpen(uri, text, 1);
+  session.didOpen(uri, opened, 1);
   await session.settled();
   // RULES=1: CPU time per tallying rule and method (the wrapped calls' own overhead included).
   const perRule = new Map<string, number>();
@@ -129,7 +136,15 @@ async function main(): Promise<void> {
   // The first keystrokes after opening count the plan afresh and warm the JIT: not measured.
   const WARM = 20;
   let typed: { off: number; at: { line: number; character: number } } | undefined;
+  // ALLOC=FILE: a sampling profile of every allocation of the measured keystrokes (those
+  // collected since included), for `node test/bench/allocsum.js FILE`.
+  const sampler = process.env.ALLOC ? new inspector.Session() : undefined;
+  const post = (method: string, params?: object) => new Promise<unknown>((res, rej) => sampler!.post(method, params, (e, r) => (e ? rej(e) : res(r))));
   for (let i = 0; i < edits + WARM; i++) {
+    if (i === WARM && sampler) {
+      sampler.connect();
+      await post('HeapProfiler.startSampling', { samplingInterval: 8192, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    }
     if (i === WARM) {
       perRule.clear();
       for (const p of Object.values(phases)) p.cpu.length = p.bytes.length = p.windows.length = 0;
@@ -139,13 +154,15 @@ async function main(): Promise<void> {
       // RETYPE=1: each letter typed is deleted by the next keystroke (the document stays as it was; test/lsp/memory.test.ts).
       const { off, at } = typed;
       typed = undefined;
-      text = text.slice(0, off) + text.slice(off + 1);
+      text = (typeof text === 'string' ? BlockText.of(text) : text).edit(off, off + 1, '');
+      lines = undefined;
       session.didEdit(uri, [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' }], i + 2);
     } else {
-      const k = randomKeystroke(text, r);
+      const k = randomKeystroke(text, r, lines);
       const at = { line: k.line, character: k.character };
-      if (process.env.RETYPE) typed = { off: new LineIndex(text).offsetAt(at), at };
+      if (process.env.RETYPE) typed = { off: k.offset, at };
       text = k.text;
+      lines = k.lines;
       session.didEdit(uri, [{ range: { start: at, end: at }, text: k.ch }], i + 2);
     }
     if (process.env.RETYPE && (i === WARM + 100 || i === WARM + edits - 1)) {
@@ -187,9 +204,14 @@ async function main(): Promise<void> {
     phases.publish.windows.push([split, t2]);
     inPublish = undefined;
   }
+  if (sampler) {
+    const { profile } = (await post('HeapProfiler.stopSampling')) as { profile: unknown };
+    fs.writeFileSync(process.env.ALLOC!, JSON.stringify(profile));
+    sampler.disconnect();
+  }
   await new Promise((res) => setTimeout(res, 50));
   obs.disconnect();
-  if (session.ws.get(uri)?.text !== text) throw new Error('the session text is not the editor text');
+  if (session.ws.get(uri)?.text !== flat(text)) throw new Error('the session text is not the editor text');
   console.log(
     `${kind === 'yaml' ? '5,000-entry YAML' : '1,000-row Markdown'} plan, ${edits} keystrokes; last publish ${diagnostics} findings, ${(sent / edits / 1024).toFixed(0)} KB JSON per keystroke`,
   );

@@ -36,7 +36,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { generateCorpus, bigStrategy } from './corpus';
 import { parseDocument } from '../../server/src/core/parse';
-import { LineIndex } from '../../server/src/core/text';
+import { BlockText, type DocText, LineIndex, flat, sameText } from '../../server/src/core/text';
 import { rng } from '../helpers/rng';
 import { repoRoot } from '../helpers/repo';
 import { startServer } from '../helpers/lspclient';
@@ -147,22 +147,30 @@ export class Client {
   }
 }
 
-/** One typed letter at a random place: the keystroke every keystroke figure makes (here and test/bench/reading.ts). */
+/**
+ * One typed letter at a random place: the keystroke every keystroke figure makes (here,
+ * test/bench/keystroke.ts and test/bench/reading.ts). The text is held in blocks
+ * (`BlockText`, as an editor holds its buffer in a piece tree): the client makes no string
+ * of the whole text per keystroke. A 1 MB string made, and flattened by the next slice, per
+ * keystroke cost the measuring process 3.5-7 ms of allocation and collections on this
+ * machine, which the figures counted as the server's (docs/performance.md "The bench
+ * client").
+ */
 export function randomKeystroke(
-  text: string,
+  text: DocText,
   r: () => number,
   lines?: LineIndex,
-): { text: string; line: number; character: number; ch: string; lines: LineIndex } {
+): { text: BlockText; line: number; character: number; ch: string; lines: LineIndex; offset: number } {
   // `lines`: the text's index from the last keystroke (LineIndex.edited): the benchmark's
   // client does not scan the whole text per keystroke (under load that made it lag behind
   // its own pace and count its lag as the server's).
-  const li = lines?.text === text ? lines : new LineIndex(text);
+  const li = lines && sameText(lines.source, text) ? lines : new LineIndex(text);
   const line = Math.floor(r() * li.lineCount);
   const character = Math.floor(r() * (li.lineText(line).length + 1));
   const ch = 'abcdefghijklmnopqrstuvwxyz'[Math.floor(r() * 26)];
   const off = li.offsetAt({ line, character });
-  const next = text.slice(0, off) + ch + text.slice(off);
-  return { text: next, line, character, ch, lines: li.edited(next, off, off, ch) };
+  const next = (typeof text === 'string' ? BlockText.of(text) : text).edit(off, off, ch);
+  return { text: next, line, character, ch, lines: li.edited(next, off, off, ch), offset: off };
 }
 
 /** Median of a full in-process parse of a document (no chunk cache). */
@@ -209,16 +217,17 @@ export interface Row {
  */
 export async function measureDocument(name: string, root: string, rel: string, seed: number, edits = EDITS, paceMs = 0): Promise<Row> {
   const file = path.join(root, rel);
-  let text = fs.readFileSync(file, 'utf8');
+  const opened = fs.readFileSync(file, 'utf8');
+  let text: DocText = opened;
   const uri = pathToFileURL(file).href;
-  const full = fullParse(uri, text);
+  const full = fullParse(uri, opened);
   const { cmd, env } = serverCmd(...(process.env.SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVER_PROF}`] : []));
   const c = await Client.start(cmd, root, { env, progress: true });
   try {
     const languageId = rel.endsWith('.md') ? 'markdown' : 'yaml';
     let version = 1;
     const first = c.next(uri, 1);
-    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text: opened } });
     await first;
     // Typing starts once the server has read the workspace and ended its first full check
     // (the figure is a keystroke's; opening is measureStart's). Keystrokes typed during that
@@ -257,6 +266,7 @@ export async function measureDocument(name: string, root: string, rel: string, s
     }
     await Promise.all(pending);
     const compl: number[] = [];
+    text = flat(text);
     for (const p of completionPoints(text, r, Math.min(edits, 200))) {
       const t0 = performance.now();
       await c.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: p });
@@ -291,7 +301,9 @@ async function settledAfterOpening(c: Client, uri: string): Promise<void> {
 /** RSS and live heap (after full collections) after 100 and after MEMORY_EDITS edits. */
 async function measureMemory(root: string, rel: string, seed: number): Promise<{ at: number; rss: number; heap: number }[]> {
   const file = path.join(root, rel);
-  let text = fs.readFileSync(file, 'utf8');
+  const opened = fs.readFileSync(file, 'utf8');
+  let text: DocText = opened;
+  let lines: LineIndex | undefined;
   const uri = pathToFileURL(file).href;
   const { cmd, env } = serverCmd('--expose-gc');
   const c = await Client.start(cmd, root, { env });
@@ -299,7 +311,7 @@ async function measureMemory(root: string, rel: string, seed: number): Promise<{
   try {
     let version = 1;
     const first = c.next(uri, 1);
-    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version, text } });
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version, text: opened } });
     await first;
     const r = rng(seed);
     const sample = async (at: number) => {
@@ -307,9 +319,10 @@ async function measureMemory(root: string, rel: string, seed: number): Promise<{
       out.push({ at, rss: m.rss, heap: m.heapUsed });
     };
     for (let i = 1; i <= MEMORY_EDITS; i++) {
-      const k = randomKeystroke(text, r);
+      const k = randomKeystroke(text, r, lines);
       const { line, character, ch } = k;
       text = k.text;
+      lines = k.lines;
       version++;
       const done = c.next(uri, version);
       await c.conn.sendNotification(DidChangeTextDocumentNotification.type, {

@@ -27,6 +27,7 @@ import { generateCorpus, bigStrategy } from './corpus';
 import { repoRoot } from '../helpers/repo';
 import { rng } from '../helpers/rng';
 import { randomKeystroke } from './lsp';
+import { type DocText, type LineIndex, flat } from '../../server/src/core/text';
 
 export interface FigureRow {
   figure: string;
@@ -161,22 +162,25 @@ export function keystrokeReading(edits = 200): FigureRow[] {
   ] as const) {
     const file = planFile(dir);
     const uri = pathToFileURL(file).href;
-    let text = fs.readFileSync(file, 'utf8');
+    const opened = fs.readFileSync(file, 'utf8');
+    let text: DocText = opened;
+    let lines: LineIndex | undefined;
     const session = new Session({ publish: () => undefined, log: () => undefined });
-    session.didOpen(uri, text, 1);
-    const full = cpuMs(() => parseDocument(uri, text, { kind: 'plan' }), 3);
+    session.didOpen(uri, opened, 1);
+    const full = cpuMs(() => parseDocument(uri, opened, { kind: 'plan' }), 3);
     const r = rng(seed);
     const times: number[] = [];
     for (let i = 0; i < edits; i++) {
-      const k = randomKeystroke(text, r);
+      const k = randomKeystroke(text, r, lines);
       const { line, character, ch } = k;
       text = k.text;
+      lines = k.lines;
       const c0 = process.cpuUsage();
       session.didEdit(uri, [{ range: { start: { line, character }, end: { line, character } }, text: ch }], i + 2);
       const c = process.cpuUsage(c0);
       times.push((c.user + c.system) / 1000);
     }
-    if (session.ws.get(uri)?.text !== text) throw new Error(`keystroke reading: ${name}: the session's text is not the editor's`);
+    if (session.ws.get(uri)?.text !== flat(text)) throw new Error(`keystroke reading: ${name}: the session's text is not the editor's`);
     const sorted = [...times].sort((a, b) => a - b);
     const mean = times.reduce((a, b) => a + b, 0) / times.length;
     rows.push({

@@ -55,7 +55,10 @@ function makeTree(dir: string): void {
 const threadsOf = (stderr: string) => Number(/read \d+ files on (\d+) threads?/.exec(stderr)?.[1]);
 const readOnWorkers = (stderr: string) => Number(/read \d+ files on \d+ threads? \((\d+) on workers\)/.exec(stderr)?.[1]);
 const withoutDebug = (stderr: string) =>
-  stderr.replace(/^stratdoc: read \d+ files on \d+ threads? \(\d+ on workers\)\n/m, '').replace(/^stratdoc: checked .*\n/m, '');
+  stderr
+    .replace(/^stratdoc: read \d+ files on \d+ threads? \(\d+ on workers\)\n/m, '')
+    .replace(/^stratdoc: checked .*\n/m, '')
+    .replace(/^stratdoc: ms since start: .*\n/m, '');
 /** Where the projects were checked (STRATDOC_DEBUG): on workers, on the main thread, sent to it. */
 const checkedOf = (stderr: string) => {
   const m = /checked (\d+) projects on workers, (\d+) here, (\d+) sent here \((\d+) as soon as read\)/.exec(stderr);

@@ -211,7 +211,7 @@ describe('the keystroke path: Session.didEdit reads what a fresh reading reads',
     for (const [name, edits] of cases) run(`${name.replace(/\W+/g, '-')}.plan.yaml`, text, edits, true);
   });
 
-  it('YAML pieces: a keystroke that leaves its piece with no entry or gives it one back (quickPieces renumbers the rest)', () => {
+  it('YAML pieces: a keystroke that leaves its piece with no entry or gives it one back (splicePieces renumbers the rest)', () => {
     // One-line entries: deleting a colon or turning braces into brackets makes the entry a
     // scalar or a list (a schema problem, no syntax error), so the piece ends with no entry
     // and the entries after it are numbered again; typing it back gives the entry back.

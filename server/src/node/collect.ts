@@ -20,7 +20,7 @@ import { compareDiagnostics, fromFinding, fromSkipped, numberFingerprints, type 
 import { envLang } from './env';
 import { errorCode, projectRoot } from './files';
 import type { OldTree } from './git';
-import { runJobs, type ReadJob } from './parallel';
+import { prestartWorkers, runJobs, type ReadJob } from './parallel';
 import { configResolver, folderUri, languageOf, ProjectChecker, type CheckContext } from './projects';
 
 /** What a run sees of the process: its folder and environment (the CLI's CliIo is one). */
@@ -65,6 +65,8 @@ export function loadFiles(
   explicitConfig?: string,
   read: ReadOptions = {},
 ): { ws: Workspace; targetUris: Set<string>; walkProblems: WalkProblem[]; inputs: Set<string>; documents: number; diagnostics: CliDiagnostic[] } {
+  // A folder to check: the workers load while its files are listed (node/parallel.ts prestartWorkers).
+  if ((read.jobs ?? 1) > 1 && given.some((g) => g.isDir)) prestartWorkers(read.jobs!);
   const walkProblems: WalkProblem[] = [];
   const targets = new Map<string, WalkEntry & { boundary: string }>();
   for (const g of given) {
@@ -120,6 +122,11 @@ export function loadFiles(
   read.debug?.(`read ${jobs.length} files on ${run.threads} thread${run.threads === 1 ? '' : 's'} (${run.readOnWorkers} on workers)`);
   const c = run.checked;
   if (read.keep === false) read.debug?.(`checked ${c.workers} projects on workers, ${c.here} here, ${c.gathered} sent here (${c.early} as soon as read)`);
+  const tm = run.times;
+  const ms = (t: number | undefined) => (t === undefined ? '-' : t.toFixed(0));
+  read.debug?.(
+    `ms since start: files listed ${ms(tm.begun)}, a worker's first file ${ms(tm.firstFromWorker)}, this thread's last group read ${ms(tm.readHere)}, all read ${ms(tm.allRead)}, all checked ${ms(tm.checked)}`,
+  );
   return { ws, targetUris, walkProblems, inputs, documents, diagnostics: run.diagnostics };
 }
 

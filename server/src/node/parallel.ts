@@ -243,6 +243,63 @@ export function setWorkerScript(file: string | undefined): void {
 }
 
 const WORKER_MARK = 'stratdoc-cli-worker';
+
+/**
+ * Workers and the counters they share with this thread. [0]: the next group to take;
+ * [1]: messages posted by workers (what this thread waits on); [2]: phase two began;
+ * [3]: the run's jobs are posted (a worker started before the files were listed waits
+ * for them).
+ */
+interface Pool {
+  ctl: Int32Array;
+  workers: { worker: Worker; port: MessagePort }[];
+}
+
+/** Starts `n` workers that wait for a run's jobs (runJobs posts them). */
+function startPool(n: number): Pool {
+  const ctl = new Int32Array(new SharedArrayBuffer(16));
+  const workers: Pool['workers'] = [];
+  for (let k = 0; k < n; k++) {
+    const { port1, port2 } = new MessageChannel();
+    try {
+      const worker = new Worker(workerScript!, {
+        workerData: { [WORKER_MARK]: true, ctl: ctl.buffer, port: port2 },
+        transferList: [port2],
+        stdout: true,
+        stderr: true,
+      });
+      worker.unref();
+      // A worker that fails leaves its work to this thread (runJobs); its error must not end the process.
+      worker.on('error', () => {});
+      workers.push({ worker, port: port1 });
+    } catch {
+      port1.close(); // no worker: this thread does its share
+    }
+  }
+  return { ctl, workers };
+}
+
+/** Workers started while the files are listed (prestartWorkers), for the next runJobs. */
+let prestarted: Pool | undefined;
+
+/**
+ * Starts the workers of a run of `threads` threads now, before the files are listed:
+ * loading the CLI bundle into a fresh isolate takes a worker a few hundred milliseconds,
+ * which it then spends while this thread walks the folders, not while this thread reads
+ * alone (docs/decisions.md "Many files"). The next runJobs takes them, and lets go of
+ * those it does not need (too few files).
+ */
+export function prestartWorkers(threads: number): void {
+  if (!workerScript || prestarted || threads < 2) return;
+  prestarted = startPool(threads - 1);
+}
+
+function endPool(pool: Pool): void {
+  for (const { worker, port } of pool.workers) {
+    void worker.terminate();
+    port.close();
+  }
+}
 /** After this long without a word from any worker, the main thread does what is missing itself. */
 const QUIET_MS = 10_000;
 
@@ -272,6 +329,8 @@ export interface RunResult {
   isDocument: boolean[];
   /** Without `keep`: the diagnostics of every project that holds a target, in project order. */
   diagnostics: CliDiagnostic[];
+  /** When (performance.now(), ms since the process began) the run began, a worker gave its first file, this thread read its last group, everything was read, and everything was checked (STRATDOC_DEBUG). */
+  times: { begun: number; firstFromWorker?: number; readHere: number; allRead: number; checked: number };
   /** Where the projects were checked: on workers, on this thread (its own), on this thread with models sent; how many of them as soon as their group was read. */
   checked: { workers: number; here: number; gathered: number; early: number };
 }
@@ -281,6 +340,8 @@ export interface RunResult {
  * Workers only when there is a worker script, more than one thread and enough files.
  */
 export function runJobs(jobs: ReadJob[], o: RunOptions): RunResult {
+  const begun = performance.now();
+  let firstFromWorker: number | undefined;
   const workers = workerScript ? Math.min(o.threads, Math.floor(jobs.length / MIN_FILES_PER_THREAD)) - 1 : 0;
   // The CLI (it set the worker script) on a run too small for workers, whatever --jobs says
   // (one big plan and its strategy): a small young generation (node/heap.ts).
@@ -327,9 +388,13 @@ export function runJobs(jobs: ReadJob[], o: RunOptions): RunResult {
   };
 
   // [0]: the next group to take; [1]: messages posted by workers (what this thread waits on); [2]: phase two began.
-  const ctl = new Int32Array(new SharedArrayBuffer(12));
-  const ports: MessagePort[] = [];
-  const started: Worker[] = [];
+  // The workers started while the files were listed, else started now; those not needed let go of.
+  const pool = prestarted ?? startPool(Math.max(0, workers));
+  prestarted = undefined;
+  const used = pool.workers.slice(0, Math.max(0, workers));
+  const ctl = pool.ctl;
+  const ports = used.map((x) => x.port);
+  const started = used.map((x) => x.worker);
   const drain = () => {
     ports.forEach((port, k) => {
       for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
@@ -337,7 +402,10 @@ export function runJobs(jobs: ReadJob[], o: RunOptions): RunResult {
         if (u.t === 'read') {
           if ('failed' in u) {
             if (!seen[u.i]) readHere(u.i);
-          } else gotRead(u.i, k + 1, u);
+          } else {
+            firstFromWorker ??= performance.now();
+            gotRead(u.i, k + 1, u);
+          }
         } else if (u.t === 'group') gotGroup(u.early, k + 1);
         else if (u.t === 'model') gotModel(u.w);
         else if (!projectDiags.has(u.p)) {
@@ -365,24 +433,10 @@ export function runJobs(jobs: ReadJob[], o: RunOptions): RunResult {
   };
 
   try {
-    for (let k = 0; k < workers; k++) {
-      const { port1, port2 } = new MessageChannel();
-      try {
-        const w = new Worker(workerScript!, {
-          workerData: { [WORKER_MARK]: true, jobs, groups, ctl: ctl.buffer, port: port2, ctx: o.ctx, early: !o.keep },
-          transferList: [port2],
-          stdout: true,
-          stderr: true,
-        });
-        w.unref();
-        // A worker that fails leaves its work to this thread (below); its error must not end the process.
-        w.on('error', () => {});
-        started.push(w);
-        ports.push(port1);
-      } catch {
-        port1.close(); // no worker: this thread does its share
-      }
-    }
+    // The jobs to the workers this run uses; nothing (they end) to those it does not.
+    pool.workers.forEach((x, k) => x.port.postMessage(k < used.length ? ({ jobs, groups, ctx: o.ctx, early: !o.keep } satisfies Setup) : null));
+    Atomics.store(ctl, 3, 1);
+    Atomics.notify(ctl, 3);
 
     // Phase one: read and parse, this thread too.
     for (let g = Atomics.add(ctl, 0, 1); g < groups.length; g = Atomics.add(ctl, 0, 1)) {
@@ -392,6 +446,7 @@ export function runJobs(jobs: ReadJob[], o: RunOptions): RunResult {
       }
       gotGroup(o.keep ? [] : me.early(groups[g]), 0);
     }
+    const readHereAt = performance.now();
     // A worker that died with a group taken leaves it missing: after a quiet spell this thread reads what is missing.
     waitFor(
       () => gaveUp || (nRead >= jobs.length && groupsDone >= groups.length),
@@ -401,6 +456,7 @@ export function runJobs(jobs: ReadJob[], o: RunOptions): RunResult {
         else gaveUp = true;
       },
     );
+    const allRead = performance.now();
     const docs = sums.filter((s): s is Summary => s !== undefined);
     o.onChecking?.(docs.length);
 
@@ -483,11 +539,11 @@ export function runJobs(jobs: ReadJob[], o: RunOptions): RunResult {
       read,
       isDocument: sums.map((s) => s !== undefined),
       diagnostics,
+      times: { begun, firstFromWorker, readHere: readHereAt, allRead, checked: performance.now() },
       checked: { workers: nEarlyOnWorkers + asked.size, here: nEarly + here.length, gathered: gathered.length, early: nEarly + nEarlyOnWorkers },
     };
   } finally {
-    for (const w of started) void w.terminate();
-    for (const p of ports) p.close();
+    endPool(pool);
   }
 }
 
@@ -499,23 +555,30 @@ export function isCliWorker(): boolean {
 }
 
 /** The worker's whole life: read groups until none is left, then do what the main thread orders. */
+/** A run's jobs, posted to its workers once the files are listed. */
+interface Setup {
+  jobs: ReadJob[];
+  groups: number[][];
+  ctx?: CheckContext;
+  early: boolean;
+}
+
 export function workerMain(): void {
-  const {
-    jobs,
-    groups,
-    ctl: buf,
-    port,
-    ctx,
-    early,
-  } = workerData as {
-    jobs: ReadJob[];
-    groups: number[][];
-    ctl: SharedArrayBuffer;
-    port: MessagePort;
-    ctx?: CheckContext;
-    early: boolean;
-  };
+  const { ctl: buf, port } = workerData as { ctl: SharedArrayBuffer; port: MessagePort };
   const ctl = new Int32Array(buf);
+  // Started before the files were listed: wait for the run's jobs.
+  Atomics.wait(ctl, 3, 0);
+  let setup = receiveMessageOnPort(port);
+  while (!setup) {
+    Atomics.wait(ctl, 3, 1, 10);
+    setup = receiveMessageOnPort(port);
+  }
+  // Not needed by the run (too few files): nothing to do.
+  if (setup.message === null) {
+    port.close();
+    return;
+  }
+  const { jobs, groups, ctx, early } = setup.message as Setup;
   const post = (u: Up) => {
     port.postMessage(u);
     Atomics.add(ctl, 1, 1);

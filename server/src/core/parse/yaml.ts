@@ -8,7 +8,7 @@ import { commonEnds } from './markdown-chunks';
 import { blankWords, blankedPiece, halfProblems, ownerIndex, ownerOf, parseReadable, type HalfWord, type Source } from './yaml-half';
 import type { DocumentCache, PieceState } from './cache';
 import type { Goal, Incomplete, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel, EditSpan } from '../model';
-import { LineIndex, comparePos, flat, movedLines, sameText, t, type DocText, type Range, type TextSource } from '../text';
+import { LineIndex, comparePos, flat, movedLines, sameText, t, type BlockText, type DocText, type Range, type TextSource } from '../text';
 import {
   ENTRY_LIST_KEYS as ENTRY_KEYS,
   ID_RE,
@@ -70,10 +70,11 @@ export function parseYaml(
   opts: YamlOptions = {},
 ): ParsedDocument {
   const lines = opts.lines ?? new LineIndex(given);
-  // A keystroke inside one entry that adds or removes no line (most of them) keeps the last
-  // reading's split: only that entry's piece is read again (`quick`, see keptSplit), from
-  // the server's text in blocks as it is (docs/decisions.md "What a keystroke costs"):
-  // no string of the whole text is made. Every other reading reads the text as one string.
+  // A keystroke whose edited lines leave the head as splitPlan reads it (most of them)
+  // splices the last reading's split: only the pieces around the edit are read again
+  // (`quick`, see keptSplit), from the server's text in blocks as it is (docs/decisions.md
+  // "What a keystroke costs"): no string of the whole text is made. Every other reading
+  // reads the text as one string.
   const quick = kind === 'plan' && opts.cache ? keptSplit(uri, given, lines, opts) : undefined;
   const text: TextSource = quick ? given : flat(given);
   const out: ParsedDocument = {
@@ -106,7 +107,8 @@ export function parseYaml(
 
   // A long plan with a plain block list of entries is read in pieces (head, each entry,
   // tail); anything that could tie entries together makes it one parse of the whole.
-  const split = quick ? quick.split : kind === 'plan' && opts.cache && typeof text === 'string' ? splitAgain(uri, text, lines, opts) : undefined;
+  const whole = !quick && kind === 'plan' && opts.cache && typeof text === 'string' ? splitAgain(uri, text, lines, opts) : undefined;
+  const split: SplitLines | undefined = quick ? quick.split : whole;
   let pairs: Pair[];
   /** The words typed without their colon that were left out of the parse (parseReadable), as offsets. */
   const cut: [number, number][] = [];
@@ -149,7 +151,12 @@ export function parseYaml(
   }
 
   // What the fields are read from: the text with those words blanked, as they were parsed.
-  const src: TextSource = cut.length ? blankWords(flat(given), cut) : text;
+  // (The text in blocks, a keystroke's, blanked block by block: a word being typed in the head or tail joins nothing.)
+  const src: TextSource = !cut.length
+    ? text
+    : typeof text === 'string'
+      ? blankWords(text, cut)
+      : cut.reduce((s, [a, b]) => s.edit(a, b, ' '.repeat(b - a)), given as BlockText);
   const half = cut.map(([a, b]) => ({ text: text.slice(a, b), range: r(a, b) }));
   const top = new Map<string, Pair>();
   // The top-level keys as written, for completion (ParsedDocument.topKeys).
@@ -176,7 +183,7 @@ export function parseYaml(
       // when the keys are first read, not on every keystroke while the error stands.
       Object.defineProperty(out, 'topKeys', {
         get: () => {
-          keysAfter(flat(given), lastPair, r, topKeys);
+          keysAfter(flat(src as DocText), lastPair, r, topKeys);
           const value = topKeys.length ? topKeys : undefined;
           Object.defineProperty(out, 'topKeys', { value, writable: true, enumerable: true, configurable: true });
           return value;
@@ -229,7 +236,7 @@ export function parseYaml(
       const prev = opts.cache!.pieces<Built, PlanEntry>(stateKey);
       // A kept split needs the last reading's pieces of it (under the same key: the head,
       // which sets language and years, was not edited); else the split is made again.
-      if (quick && (!prev || !sameText(prev.text, opts.edit!.before) || prev.pieces.length !== split.starts.length))
+      if (quick && (!prev || !sameText(prev.text, opts.edit!.before) || prev.pieces.length !== quick.oldCount))
         return parseYaml(uri, given, kind, detectedBy, { ...opts, edit: undefined });
       /** Reads one piece (the text from line `a` to line `b`'s end); its entries numbered from `index`. */
       const readPiece = (a: number, b: number, index: number): Built => {
@@ -260,7 +267,7 @@ export function parseYaml(
         return built;
       };
       const { state: next, fresh } =
-        quick && prev ? quickPieces(given, lines, prev, quick.piece, readPiece) : slowPieces(flat(given), lines, split, prev, opts.edit, readPiece);
+        quick && prev ? splicePieces(given, lines, prev, quick, readPiece) : slowPieces(flat(given), lines, whole!, prev, opts.edit, readPiece);
       for (const i of next.withProblems) {
         const built = next.pieces[i].built;
         for (const p of built.problems) out.problems.push(p);
@@ -573,30 +580,62 @@ function slowPieces(
 }
 
 /**
- * The last reading with piece `p` read again (keptSplit: the edit lies inside it and added
- * or removed no line): the other pieces, their entries and problems are copied as arrays,
- * not visited, unless the piece now has more or fewer entries (then they are numbered again).
+ * The last reading with its pieces `[lo, oldHi)` replaced by the pieces `[lo, newHi)` of
+ * the spliced split, read again (keptSplit: the edit lies inside them). The pieces before
+ * are the last reading's as they are; those after too when the edit added or removed no
+ * line, else copies with their lines moved (text.ts movedLines: new objects, so the entry
+ * rules see new entries). The lists are block copies with their part replaced; the entries
+ * after the edited pieces are numbered again only when the edit changed how many there
+ * are (a start line lost or made, a piece that has more or fewer entries).
  */
-function quickPieces(text: DocText, lines: LineIndex, prev: Pieces, p: number, readPiece: ReadPiece): { state: Pieces; fresh: Built[] } {
-  const old = prev.pieces[p];
-  const built = readPiece(old.startLine, old.endLine, prev.first[p]);
+function splicePieces(text: DocText, lines: LineIndex, prev: Pieces, q: Spliced, readPiece: ReadPiece): { state: Pieces; fresh: Built[] } {
+  const { split, lo, oldHi, newHi, delta } = q;
+  const n = split.starts;
+  const count = prev.pieces.length;
+  const from = lo < count ? prev.first[lo] : prev.entries.length;
+  const to = oldHi < count ? prev.first[oldHi] : prev.entries.length;
+  const made: Pieces['pieces'] = [];
+  const madeFirst: number[] = [];
+  const madeEntries: PlanEntry[] = [];
+  let open = prev.open;
+  for (let k = lo; k < oldHi; k++) if (prev.pieces[k].built.open) open--;
+  for (let k = lo; k < newHi; k++) {
+    const endLine = (k + 1 < n.length ? n[k + 1] : split.tailLine) - 1;
+    const built = readPiece(n[k], endLine, from + madeEntries.length);
+    made.push({ startLine: n[k], endLine, built });
+    madeFirst.push(from + madeEntries.length);
+    for (const e of built.entries) madeEntries.push(e);
+    if (built.open) open++;
+  }
+  const dPieces = newHi - oldHi;
+  const dEntries = madeEntries.length - (to - from);
   const pieces = prev.pieces.slice();
-  pieces[p] = { startLine: old.startLine, endLine: old.endLine, built };
-  if (built.entries.length !== old.built.entries.length) {
-    const state = emptyPieces(text, lines);
-    for (const q of pieces) addPiece(state, q.startLine, q.endLine, q.built);
-    return { state, fresh: [built] };
-  }
+  pieces.splice(lo, oldHi - lo, ...made);
   const entries = prev.entries.slice();
-  for (let k = 0; k < built.entries.length; k++) entries[prev.first[p] + k] = built.entries[k];
-  const withProblems = prev.withProblems.filter((i) => i !== p);
-  if (built.problems.length) {
-    let at = 0;
-    while (at < withProblems.length && withProblems[at] < p) at++;
-    withProblems.splice(at, 0, p);
+  entries.splice(from, to - from, ...madeEntries);
+  // The pieces after the edit: their lines moved by the lines it added or removed.
+  if (delta) {
+    for (let k = newHi; k < pieces.length; k++) {
+      const old = pieces[k];
+      const built = movedLines(old.built, delta);
+      pieces[k] = { startLine: old.startLine + delta, endLine: old.endLine + delta, built };
+      const at = prev.first[k - dPieces] + dEntries;
+      for (let x = 0; x < built.entries.length; x++) entries[at + x] = built.entries[x];
+    }
   }
-  const open = prev.open - (old.built.open ? 1 : 0) + (built.open ? 1 : 0);
-  return { state: { text, lines, pieces, entries, first: prev.first, withProblems, open }, fresh: [built] };
+  // An entry merged or split off moves the index of those after it; nothing else of an entry depends on it.
+  if (dEntries) for (let x = from + madeEntries.length; x < entries.length; x++) entries[x].index = x;
+  let first = prev.first;
+  if (dPieces || dEntries || madeFirst.some((f, i) => f !== prev.first[lo + i])) {
+    first = prev.first.slice(0, lo);
+    for (const f of madeFirst) first.push(f);
+    for (let k = oldHi; k < count; k++) first.push(prev.first[k] + dEntries);
+  }
+  const withProblems: number[] = [];
+  for (const i of prev.withProblems) if (i < lo) withProblems.push(i);
+  for (let k = 0; k < made.length; k++) if (made[k].built.problems.length) withProblems.push(lo + k);
+  for (const i of prev.withProblems) if (i >= oldHi) withProblems.push(i + dPieces);
+  return { state: { text, lines, pieces, entries, first, withProblems, open }, fresh: made.map((p) => p.built) };
 }
 
 function notAnEntry(el: Node, r: (a: number, b: number) => Range, entriesRange: Range | undefined): ParsedDocument['problems'][number] {
@@ -674,22 +713,27 @@ const ENTRIES_LINE = /^(?:entries|eintr(?:ä|ae)ge|beitr(?:ä|ae)ge|posts|redakt
 /** Plans smaller than this are parsed whole: one parse is as fast as the pieces. */
 export const SPLIT_MIN_LENGTH = 16 * 1024;
 
-export interface PlanSplit {
-  /** End of the head (everything before the first entry, `entries:` included). */
-  headEnd: number;
-  chunks: { start: number; end: number; startLine: number; endLine: number }[];
-  /** Start of the keys after the entries (the text's length when there are none), and its line (the line count then). */
-  tailStart: number;
-  tailLine: number;
+/** What a split of a plan is in lines: all a kept or spliced split holds (keptSplit). */
+export interface SplitLines {
   /** The line of the first entry, the entries' indent, and the line each entry starts on. */
   firstEntryLine: number;
   indent: number;
   starts: number[];
+  /** The line the keys after the entries start on (the line count when there are none). */
+  tailLine: number;
+}
+
+export interface PlanSplit extends SplitLines {
+  /** End of the head (everything before the first entry, `entries:` included). */
+  headEnd: number;
+  chunks: { start: number; end: number; startLine: number; endLine: number }[];
+  /** Start of the keys after the entries (the text's length when there are none). */
+  tailStart: number;
 }
 
 /** The last reading's split and where the edit since lies, in lines (as markdown-chunks.ts `PrevCut`). */
 export interface PrevSplit {
-  split: PlanSplit;
+  split: SplitLines;
   first: number;
   lastOld: number;
   lastNew: number;
@@ -728,21 +772,10 @@ export function splitPlan(text: string, lines: LineIndex, prev?: PrevSplit): Pla
   if (text.length < SPLIT_MIN_LENGTH) return undefined;
   const n = lines.lineCount;
   // With the last reading's split (the server's keystrokes): the tests below are line by
-  // line, and the last text passed them, so only the edited lines are tested again, and
-  // only when the edit lies after the first entry do the head and the indent stay.
-  if (prev && prev.first > prev.split.firstEntryLine) {
-    if (tiesEntries(text, lines, prev.first, prev.lastNew)) return undefined;
-    const { indent, firstEntryLine: j } = prev.split;
-    const dash = entryDash(indent);
-    const old = prev.split.starts;
-    const delta = prev.lastNew - prev.lastOld;
-    const starts: number[] = [];
-    let x = 0;
-    while (x < old.length && old[x] < prev.first) starts.push(old[x++]);
-    for (let l = prev.first; l <= prev.lastNew; l++) if (dash.test(lines.lineText(l))) starts.push(l);
-    while (x < old.length && old[x] <= prev.lastOld) x++;
-    while (x < old.length) starts.push(old[x++] + delta);
-    return finishSplit(text, lines, j, indent, starts);
+  // line, and the last text passed them, so only the edited lines are tested again.
+  if (prev) {
+    const again = splitLinesAgain(text, lines, prev);
+    if (again !== WHOLE) return again && finishSplit(text, lines, again.firstEntryLine, again.indent, again.starts, again.tailLine);
   }
   if (/(^|[\s[{,:])[&*!][^\s]/.test(text) || /^%/m.test(text)) return undefined;
   let k = 0;
@@ -770,6 +803,72 @@ export function splitPlan(text: string, lines: LineIndex, prev?: PrevSplit): Pla
   return finishSplit(text, lines, j, indent, starts);
 }
 
+/** splitLinesAgain's answer when the edited lines alone cannot tell: the whole text is tested. */
+const WHOLE = 'whole';
+
+/**
+ * The split of the edited text from the last one (`prev`), testing only the edited lines
+ * as splitPlan tests every line: `undefined` when the text is not to be split (something
+ * ties entries together, or the first entry's line is none any more), `WHOLE` when the
+ * edited lines cannot tell (an edit across the first entry's line, or one in the head
+ * that moves the entries' key or the first entry; then the whole text is tested).
+ * - After the first entry's line (or on it, when it stays the first entry's at the same
+ *   indent): the starts before the edit stay, those after it move by the lines it added
+ *   or removed, and each edited line starts an entry when it reads as one. The tail moves
+ *   with the lines when the last entry starts after the edit; else it is looked for after
+ *   the last entry's start, as finishSplit does.
+ * - In the head (the edited lines end before the first entry's): the head is tested again
+ *   (a few lines: the entries' key, blank lines and comments, the first entry's line) and
+ *   must find the first entry where the lines moved it; every start moves with it.
+ */
+function splitLinesAgain(text: TextSource, lines: LineIndex, prev: PrevSplit): SplitLines | undefined | typeof WHOLE {
+  const { split: old, first, lastOld, lastNew } = prev;
+  const { indent, firstEntryLine: j } = old;
+  const delta = lastNew - lastOld;
+  if (lastNew < j + delta) {
+    // In the head (lastOld < j): whatever the edited lines hold is decided by the whole test.
+    if (tiesEntries(text, lines, first, lastNew)) return WHOLE;
+    const n = lines.lineCount;
+    const to = Math.min(n, j + delta);
+    let k = 0;
+    while (k < to && !ENTRIES_LINE.test(lines.lineText(k))) k++;
+    let jn = k + 1;
+    while (jn < to && /^\s*(#.*)?$/.test(lines.lineText(jn))) jn++;
+    if (k >= to || jn !== j + delta) return WHOLE;
+    return delta ? { firstEntryLine: jn, indent, starts: old.starts.map((s) => s + delta), tailLine: old.tailLine + delta } : old;
+  }
+  if (first < j) return WHOLE;
+  if (first === j) {
+    // The first entry's line edited: it must stay one, at the same indent.
+    const m = /^( *)-( |$)/.exec(lines.lineText(j));
+    if (!m || m[1].length !== indent) return WHOLE;
+  }
+  if (tiesEntries(text, lines, first, lastNew)) return undefined;
+  const dash = entryDash(indent);
+  const was = old.starts;
+  if (!delta && first > j) {
+    // No line added or removed (a keystroke): when every edited line starts an entry as it
+    // did, and the tail is where it was, the split is the same one.
+    let x = countBelow(was, first);
+    let same = true;
+    for (let l = first; l <= lastNew && same; l++) {
+      const was1 = x < was.length && was[x] === l;
+      if (was1) x++;
+      same = dash.test(lines.lineText(l)) === was1;
+    }
+    if (same && (x < was.length || tailAfter(lines, was[was.length - 1], indent) === old.tailLine)) return old;
+  }
+  const starts: number[] = [];
+  let x = 0;
+  while (x < was.length && was[x] < first) starts.push(was[x++]);
+  for (let l = first; l <= lastNew; l++) if (dash.test(lines.lineText(l))) starts.push(l);
+  while (x < was.length && was[x] <= lastOld) x++;
+  const moved = x < was.length;
+  while (x < was.length) starts.push(was[x++] + delta);
+  if (!starts.length || starts[0] !== j) return undefined;
+  return { firstEntryLine: j, indent, starts, tailLine: moved ? old.tailLine + delta : tailAfter(lines, starts[starts.length - 1], indent) };
+}
+
 /** Whether lines `a`..`b` hold what could tie entries together (an anchor, alias or tag, a directive, a document marker). */
 function tiesEntries(text: TextSource, lines: LineIndex, a: number, b: number): boolean {
   const edited = text.slice(lines.lineStart(a), lines.lineEnd(b));
@@ -781,54 +880,88 @@ function entryDash(indent: number): RegExp {
   return new RegExp(`^ {${indent}}-(?: |\\r?$)`);
 }
 
-type SplitRecord = { text: DocText; lineCount: number; split: PlanSplit };
+/** The line the tail starts on: the first after the last entry's start at column 0 that is no comment (nor, at indent 0, a `-` line); the line count when there is none. */
+function tailAfter(lines: LineIndex, last: number, indent: number): number {
+  const n = lines.lineCount;
+  for (let i = last + 1; i < n; i++) {
+    const l = lines.lineText(i);
+    if (l && !/^[\s#]/.test(l) && !(indent === 0 && l.startsWith('-'))) return i;
+  }
+  return n;
+}
+
+type SplitRecord = { text: DocText; lineCount: number; split: SplitLines };
+
+/** A split spliced by keptSplit: the old pieces `[lo, oldHi)` (of `oldCount`) are the new `[lo, newHi)`; the lines after moved by `delta`. */
+interface Spliced {
+  split: SplitLines;
+  oldCount: number;
+  lo: number;
+  oldHi: number;
+  newHi: number;
+  delta: number;
+}
+
+/** At most this many pieces are read again by a splice (a paste of many entries takes the slow path). */
+const MAX_SPLICED = 256;
 
 /**
- * The last reading's split, kept as it is, when the edit since (made to its text) lies
- * inside one entry's piece, not the last (whose end is where the tail begins), after the
- * first entry's line, adds or removes no line, and leaves its lines as splitPlan would
- * read them: no entry begins on the edited lines but the piece's own on its first, and
- * nothing ties entries together. Returns the split and the piece. The kept split's
- * offsets are those of the text it was made for: its readers take its lines.
+ * The last reading's split, spliced where the edit since (made to its text) lies, when
+ * the edited lines tell what splitPlan would make of the whole text (splitLinesAgain):
+ * the edited lines and the pieces they lie in (with the piece before when a start line
+ * was lost or made, the last when the tail moved) are read again, the rest kept. The
+ * spliced split holds lines only: its pieces' offsets are read from the line index.
  */
-function keptSplit(uri: string, text: DocText, lines: LineIndex, opts: YamlOptions): { split: PlanSplit; piece: number } | undefined {
+function keptSplit(uri: string, text: DocText, lines: LineIndex, opts: YamlOptions): Spliced | undefined {
   const edit = opts.edit;
   const key = `${uri}|yaml-split`;
   const last = opts.cache!.cut<SplitRecord>(key);
-  if (!edit || !last || !sameText(edit.before, last.text) || last.lineCount !== lines.lineCount || text.length < SPLIT_MIN_LENGTH) return undefined;
+  if (!edit || !last || !sameText(edit.before, last.text) || text.length < SPLIT_MIN_LENGTH) return undefined;
   if (edit.prefix + edit.suffix > Math.min(last.text.length, text.length)) return undefined;
-  const { split } = last;
   const first = lines.positionAt(edit.prefix).line;
-  const end = lines.positionAt(text.length - edit.suffix).line;
-  const starts = split.starts;
-  let p = 0;
-  let hi = starts.length - 1;
-  while (p < hi) {
-    const mid = (p + hi + 1) >> 1;
-    if (starts[mid] <= first) p = mid;
-    else hi = mid - 1;
+  const lastNew = lines.positionAt(text.length - edit.suffix).line;
+  const delta = lines.lineCount - last.lineCount;
+  const lastOld = lastNew - delta;
+  if (lastOld < first) return undefined;
+  const split = splitLinesAgain(text, lines, { split: last.split, first, lastOld, lastNew });
+  if (!split || split === WHOLE) return undefined;
+  const was = last.split.starts;
+  const now = split.starts;
+  // The starts before the edit are the same in both: the pieces before the one they end in are kept.
+  const c = countBelow(was, first);
+  let lo = Math.max(0, c - 1);
+  if (c > 0) {
+    // The piece the edit follows is kept when it ends where it ended, before the edited lines.
+    const oldEnd = (c < was.length ? was[c] : last.split.tailLine) - 1;
+    const newEnd = (c < now.length ? now[c] : split.tailLine) - 1;
+    if (oldEnd === newEnd && newEnd < first) lo = c;
   }
-  if (first <= split.firstEntryLine || p + 1 >= starts.length || end >= starts[p + 1]) return undefined;
-  if (tiesEntries(text, lines, first, end)) return undefined;
-  const dash = entryDash(split.indent);
-  for (let l = first; l <= end; l++) if (dash.test(lines.lineText(l)) !== (l === starts[p])) return undefined;
+  // The starts after the edit are the same in both, moved: the pieces from there on are kept.
+  const oldHi = countBelow(was, lastOld + 1);
+  const newHi = countBelow(now, lastNew + 1);
+  if (was.length - oldHi !== now.length - newHi || newHi - lo > MAX_SPLICED) return undefined;
   opts.cache!.setCut<SplitRecord>(key, { text, lineCount: lines.lineCount, split });
-  return { split, piece: p };
+  return { split, oldCount: was.length, lo, oldHi, newHi, delta };
+}
+
+/** How many of the sorted numbers `xs` are below `v`. */
+function countBelow(xs: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The pieces from the lines the entries start on: each entry up to the next, the tail after the last. */
-function finishSplit(text: string, lines: LineIndex, j: number, indent: number, starts: number[]): PlanSplit | undefined {
+function finishSplit(text: string, lines: LineIndex, j: number, indent: number, starts: number[], tailLine?: number): PlanSplit | undefined {
   const n = lines.lineCount;
   // The first entry starts the list (an edit may have turned its line into something else).
   if (!starts.length || starts[0] !== j) return undefined;
-  let tail = n;
-  for (let i = starts[starts.length - 1] + 1; i < n; i++) {
-    const l = lines.lineText(i);
-    if (l && !/^[\s#]/.test(l) && !(indent === 0 && l.startsWith('-'))) {
-      tail = i;
-      break;
-    }
-  }
+  const tail = tailLine ?? tailAfter(lines, starts[starts.length - 1], indent);
   const at = (line: number) => (line >= n ? text.length : lines.lineStart(line));
   const chunks = starts.map((s, i) => {
     const endLine = (i + 1 < starts.length ? starts[i + 1] : tail) - 1;
