@@ -113,6 +113,8 @@ export class EntryMemo {
   readonly stamps = new Map<string, { config: ResolvedConfig; suppressions: string; stamp: object }>();
   /** Reports filtered again (not answered from `filtered`) in the last check, for tests and the benchmark. */
   refiltered = 0;
+  /** Reports the engine looked at (not taken with the rule's last output, RuleOut), for tests and the benchmark. */
+  passed = 0;
 
   /**
    * Per rule and project (its first document): the reports of the rule's last run and the
@@ -823,6 +825,7 @@ export function* checkProjectSteps(project: Project, opts: CheckOptions): Genera
     } else {
       const made: Finding[] = [];
       const dropped: number[] = [];
+      if (memo) memo.passed += found.length;
       for (let i = 0; i < found.length; i++) {
         const g = take(found[i]);
         if (g) made.push(g);
@@ -857,7 +860,7 @@ export function* checkProjectSteps(project: Project, opts: CheckOptions): Genera
 }
 
 /** What a rule's last run became (see checkProjectSteps), per rule and project. */
-interface RuleOut {
+export interface RuleOut {
   /** The reports of the run, in the order the rule gave them. */
   found: ReportInput[];
   /** The findings they became, in that order. */
@@ -949,6 +952,7 @@ function takeAgain(
   const o1 = oldEnd - d1;
   const made: Finding[] = [];
   const dropped: number[] = [];
+  memo.passed += end - head;
   for (let i = head; i < end; i++) {
     const g = take(found[i]);
     if (g) made.push(g);
