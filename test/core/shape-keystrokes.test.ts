@@ -146,8 +146,8 @@ describe('keystrokes that change an entry shape are checked as a fresh check che
   it('keeps suppressed reports out where they were and where they move, through typing and added lines', () => {
     const plan = files.find((f) => f.uri.endsWith('.plan.yaml'))!;
     const lines: string[] = [];
-    // Every fifth entry from a third of the plan to two thirds of it in a pair of comments
-    // that switch off two rules that report on many entries: suppressed reports lie between
+    // Every other entry from a third of the plan to two thirds of it in a pair of comments
+    // that switch off three rules whose reports the keystrokes make and take: suppressed ones lie between
     // kept ones all over that stretch.
     const entries = plan.text.split('\n').filter((l) => l.startsWith('  - date:')).length;
     let n = 0;
@@ -155,11 +155,11 @@ describe('keystrokes that change an entry shape are checked as a fresh check che
     let a = -1;
     for (const l of plan.text.split('\n')) {
       if (l.startsWith('  - date:')) {
-        if (open) lines.push('  # stratdoc-enable missing-review self-review');
-        open = n > entries / 3 && n < (2 * entries) / 3 && n % 5 === 0;
+        if (open) lines.push('  # stratdoc-enable entry-without-goal mode-inferred stale-entry');
+        open = n > entries / 3 && n < (2 * entries) / 3 && n % 2 === 0;
         if (open) {
           if (a < 0) a = lines.length;
-          lines.push('  # stratdoc-disable missing-review self-review');
+          lines.push('  # stratdoc-disable entry-without-goal mode-inferred stale-entry');
         }
         n++;
       }
@@ -168,22 +168,72 @@ describe('keystrokes that change an entry shape are checked as a fresh check che
     const start = lines.join('\n');
     const others = files.map((f) => (f === plan ? { uri: f.uri, text: start } : f));
     const unsuppressed = fresh(files, plan.uri, plan.text).get(plan.uri)!.length;
-    assert.ok(fresh(others, plan.uri, start).get(plan.uri)!.length < unsuppressed - 20, 'the comments suppress reports');
+    assert.ok(fresh(others, plan.uri, start).get(plan.uri)!.length < unsuppressed - 8, 'the comments suppress reports');
     const ws = workspace(true);
     for (const f of others) ws.set(f.uri, f.text);
     ws.check(TODAY);
     const r = rng(41);
     let text = start;
-    for (let i = 0; i < 30; i++) {
-      if (i % 10 === 9) {
+    for (let i = 0; i < 60; i++) {
+      if (i % 20 === 19) {
         // A line added above the suppressed stretch (Enter at the end of a title): the comments move.
         const ls = text.split('\n');
         const j = ls.findIndex((l, k) => k > 8 && k < a && l.startsWith('    title:'));
         ls.splice(j + 1, 0, '    note: added');
         text = ls.join('\n');
+      } else if (i % 2) {
+        // A goal or mode value cleared or written again (the entry gains or loses reports of
+        // the suppressed rules, so those after it move in the rule's list).
+        const ls = text.split('\n');
+        for (;;) {
+          const j = 8 + Math.floor(r() * (ls.length - 9));
+          const m = /^(\s+(?:goal|mode): ?)(\w*)$/.exec(ls[j]);
+          if (!m) continue;
+          ls[j] = m[2] ? m[1].trimEnd() + ' ' : `${m[1].trimEnd()} ${ls[j].includes('goal') ? 'G2' : 'push'}`;
+          break;
+        }
+        text = ls.join('\n');
       } else text = shapeKeystroke(text, r);
       ws.set(plan.uri, text);
       assert.equal(seen(ws.check(TODAY)), seen(fresh(others, plan.uri, text)), `keystroke ${i}`);
+    }
+  });
+
+  it('takes a rule\'s findings again around an edit next to suppressed reports, after reports were added before them', () => {
+    // entry-without-goal switched off from the middle of the plan on; goals cleared and
+    // written again before that line and right above it: the suppressed reports move in the
+    // rule's list, and the finding of the entry above them comes and goes.
+    const plan = files.find((f) => f.uri.endsWith('.plan.yaml'))!;
+    const ls = plan.text.split('\n');
+    const starts = ls.flatMap((l, i) => (l.startsWith('  - date:') ? [i] : []));
+    const goalOf = (e: number) => {
+      for (let j = starts[e] + 1; j < (starts[e + 1] ?? ls.length); j++) if (/^ {4}goal: G\d$/.test(ls[j])) return j;
+      return -1;
+    };
+    let k = starts.length >> 1;
+    while (goalOf(k - 1) < 0) k++;
+    const above = goalOf(k - 1);
+    const early = [1, 2, 3, 4, 5, 6, 7, 8].map(goalOf).filter((j) => j >= 0);
+    ls.splice(starts[k], 0, '  # stratdoc-disable entry-without-goal');
+    const others = files.map((f) => (f === plan ? { uri: f.uri, text: ls.join('\n') } : f));
+    const ws = workspace(true);
+    for (const f of others) ws.set(f.uri, f.text);
+    ws.check(TODAY);
+    const steps: [number, string][] = [
+      [early[0], '    goal: '],
+      [above, '    goal: '],
+      [early[1], '    goal: '],
+      [above, ls[above]],
+      [early[0], ls[early[0]]],
+      [above, '    goal: '],
+      [early[2], '    goal: '],
+      [above, ls[above]],
+    ];
+    for (const [i, [line, to]] of steps.entries()) {
+      ls[line] = to;
+      const text = ls.join('\n');
+      ws.set(plan.uri, text);
+      assert.equal(seen(ws.check(TODAY)), seen(fresh(others, plan.uri, text)), `step ${i}`);
     }
   });
 
