@@ -237,6 +237,31 @@ describe('keystrokes that change an entry shape are checked as a fresh check che
     }
   });
 
+  it('notices a channel cell that becomes a cross-post and stops being one, as a fresh check does', () => {
+    const plan = files.find((f) => f.uri.endsWith('.plan.md'))!;
+    const ws = workspace(true);
+    for (const f of files) ws.set(f.uri, f.text);
+    ws.check(TODAY);
+    const ls = plan.text.split('\n');
+    const rows = ls.flatMap((l, i) => (/^\| \d\d\.\d\d\.2027 \| instagram \|/.test(l) ? [i] : []));
+    const steps: [number, string][] = [
+      [rows[3], ls[rows[3]].replace('| instagram |', '| instagram, facebook |')],
+      [rows[9], ls[rows[9]].replace('| instagram |', '| IG + LI |')],
+      [rows[3], ls[rows[3]]],
+      [rows[9], ls[rows[9]].replace('| instagram |', '| instagramm |')],
+      [rows[9], ls[rows[9]]],
+    ];
+    for (const [i, [line, to]] of steps.entries()) {
+      ls[line] = to;
+      const text = ls.join('\n');
+      ws.set(plan.uri, text);
+      const got = ws.check(TODAY);
+      assert.equal(seen(got), seen(fresh(files, plan.uri, text)), `step ${i}`);
+      // Each channel of a cross-post's row is an entry of its own.
+      assert.equal(ws.memo!.crossPosts.get(plan.uri)!.count, [2, 4, 2, 0, 0][i], `step ${i}: cross-posts counted`);
+    }
+  });
+
   it('gives an entry-scoped rule what it finds in the strategy as the same report again, and what a fresh check finds', () => {
     const strategy = files.find((f) => f.uri.endsWith('strategy.yaml'))!;
     assert.match(strategy.text, /kpis: \[K3\]/);
