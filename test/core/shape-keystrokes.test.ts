@@ -309,6 +309,10 @@ describe('sortAgainst with what changed since the last check', () => {
       got.map((x) => x.message.en),
       ['a0', 'a1', 'a4', 'a5', 'b0', 'b2'],
     );
+    // Of two findings at one place, the second removed: found by identity among its equals.
+    const twins = [f('a', 1), f('a', 2), f('a', 2), f('a', 3)];
+    const now = [twins[0], twins[1], twins[3], f('a', 9)];
+    assert.deepEqual(sortAgainst(now, twins, { removed: [twins[2]], added: [now[3]] }), now);
     // Nothing changed: the last check's list as it is.
     assert.equal(sortAgainst(before.slice(), before, { removed: [], added: [] }), before);
   });

@@ -16,7 +16,7 @@ import { isSuppressed } from './parse/common';
 import { csvSafeFixes } from './parse/csv';
 import { channelWritten, entryShape, planShape } from './plan/shape';
 import { countAfresh } from './plan/tally';
-import { Sayings, sayingHash } from './sayings';
+import { Sayings, sameSaying, sayingHash } from './sayings';
 
 export interface Finding {
   rule: string;
@@ -227,15 +227,19 @@ export function changedHunks(memo: EntryMemo, old: readonly PlanEntry[], entries
   return hunks;
 }
 
+/** What two lists share at their start and end (the same objects): `old[head, oldEnd)` became `now[head, end)`. */
+function sharedEnds<T>(old: readonly T[], now: readonly T[]): { head: number; oldEnd: number; end: number } {
+  const most = Math.min(old.length, now.length);
+  let head = 0;
+  while (head < most && old[head] === now[head]) head++;
+  let tail = 0;
+  while (tail < most - head && old[old.length - 1 - tail] === now[now.length - 1 - tail]) tail++;
+  return { head, oldEnd: old.length - tail, end: now.length - tail };
+}
+
 /** changedHunks without the memo: the runs between two lists of entries, by identity. */
 export function diffEntries(old: readonly PlanEntry[], entries: readonly PlanEntry[]): Hunk[] {
-  const most = Math.min(old.length, entries.length);
-  let head = 0;
-  while (head < most && old[head] === entries[head]) head++;
-  let tail = 0;
-  while (tail < most - head && old[old.length - 1 - tail] === entries[entries.length - 1 - tail]) tail++;
-  const oldEnd = old.length - tail;
-  const end = entries.length - tail;
+  const { head, oldEnd, end } = sharedEnds(old, entries);
   if (head === oldEnd && head === end) return [];
   if (oldEnd - head <= ONE_RUN || end - head <= ONE_RUN) return [{ old: head, oldEnd, at: head, end }];
   // Where each entry of the new middle stands; an old entry found there (at or after the
@@ -595,33 +599,16 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
   const home = project.documents[0]?.uri ?? '';
   const elsewhere = found.length ? found.filter((f) => !planUris.has(f.uri)) : NONE;
   const before = memo.elsewhere.get(`${rule.meta.id}\n${home}`);
-  if (before)
+  // Compared pairwise, so only for a few (a strategy with many such reports takes the engine's whole pass).
+  if (before && elsewhere.length <= 64 && before.length <= 64)
     for (let i = 0; i < elsewhere.length; i++) {
-      const same = before.find((b) => sameReport(b, elsewhere[i]));
+      const same = before.find((b) => sameSaying(b, elsewhere[i]));
       if (same && !elsewhere.slice(0, i).includes(same)) elsewhere[i] = same;
     }
   if (elsewhere.length) memo.elsewhere.set(`${rule.meta.id}\n${home}`, elsewhere);
   else memo.elsewhere.delete(`${rule.meta.id}\n${home}`);
   for (const f of elsewhere) out.push(f);
   return out;
-}
-
-/** Whether two reports say the same: document, range, severity, messages, fixes and data. */
-function sameReport(a: ReportInput, b: ReportInput): boolean {
-  const x = a.range;
-  const y = b.range;
-  return (
-    a.uri === b.uri &&
-    x.start.line === y.start.line &&
-    x.start.character === y.start.character &&
-    x.end.line === y.end.line &&
-    x.end.character === y.end.character &&
-    a.severity === b.severity &&
-    a.message.en === b.message.en &&
-    a.message.de === b.message.de &&
-    JSON.stringify(a.fixes) === JSON.stringify(b.fixes) &&
-    JSON.stringify(a.data) === JSON.stringify(b.data)
-  );
 }
 
 const NONE: ReportInput[] = [];
@@ -934,13 +921,7 @@ function takeAgain(
   delta: Delta | undefined,
 ): RuleOut | undefined {
   const old = last.found;
-  const most = Math.min(old.length, found.length);
-  let head = 0;
-  while (head < most && old[head] === found[head]) head++;
-  let tail = 0;
-  while (tail < most - head && old[old.length - 1 - tail] === found[found.length - 1 - tail]) tail++;
-  const oldEnd = old.length - tail;
-  const end = found.length - tail;
+  const { head, oldEnd, end } = sharedEnds(old, found);
   if (head === oldEnd && head === end) {
     last.found = found;
     return last;
@@ -1030,31 +1011,45 @@ export function sortAgainst(found: Finding[], before: Finding[] | undefined, sin
   if (!before?.length) return found.sort(compareFindings);
   if (since && before.length - since.removed.length + since.added.length === found.length) {
     // What changed since `before` is known (Delta): its findings without the removed, the
-    // added merged in; no set of all findings is made.
+    // added merged in, each found by a binary search; no set of all findings is made and
+    // the kept ones are copied in stretches.
     if (!since.removed.length && !since.added.length) return before;
-    const gone = since.removed.length ? new Set(since.removed) : undefined;
-    const added = since.added.slice().sort(compareFindings);
-    const n = found.length;
-    const merged = new Array<Finding>(n);
-    let skipped = 0;
-    let j = 0;
-    let k = 0;
-    for (const f of before) {
-      if (gone?.has(f)) {
-        skipped++;
-        continue;
+    const at = (f: Finding): number => {
+      let lo = 0;
+      let hi = before.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (compareFindings(before[mid], f) < 0) lo = mid + 1;
+        else hi = mid;
       }
-      while (j < added.length) {
-        const c = compareFindings(f, added[j]);
-        // Where a new one meets a kept one at the same place, sort all (as below).
-        if (c === 0) return found.sort(compareFindings);
-        if (c < 0) break;
-        merged[k++] = added[j++];
-      }
-      merged[k++] = f;
+      return lo;
+    };
+    const gone = new Set<number>();
+    for (const f of since.removed) {
+      let i = at(f);
+      while (i < before.length && before[i] !== f && compareFindings(before[i], f) === 0) i++;
+      if (before[i] !== f || gone.has(i)) return sortAgainst(found, before);
+      gone.add(i);
     }
-    while (j < added.length) merged[k++] = added[j++];
-    if (skipped === since.removed.length && k === n) return merged;
+    const added = since.added.slice().sort(compareFindings);
+    const places = added.map(at);
+    // Where a new one meets a kept one at the same place, sort all (as below).
+    for (let j = 0; j < added.length; j++)
+      for (let i = places[j]; i < before.length && compareFindings(before[i], added[j]) === 0; i++) if (!gone.has(i)) return found.sort(compareFindings);
+    const cut = [...gone].sort((x, y) => x - y);
+    const merged = new Array<Finding>(found.length);
+    let k = 0;
+    let i = 0;
+    let g = 0;
+    for (let j = 0; j <= added.length; j++) {
+      const to = j < added.length ? places[j] : before.length;
+      for (; i < to; i++) {
+        if (g < cut.length && cut[g] === i) g++;
+        else merged[k++] = before[i];
+      }
+      if (j < added.length) merged[k++] = added[j];
+    }
+    if (k === found.length && merged.length === found.length) return merged;
     // The counts do not add up (a finding given twice): as below.
   }
   const now = new Set(found);
