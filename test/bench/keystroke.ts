@@ -232,7 +232,12 @@ function shapeKeystroke(text: string, r: () => number): { text: string; line: nu
   const ch = 'abcdefghijklmnopqrstuvwxyz'[Math.floor(r() * 26)];
   const lineOf = (start: number) => text.slice(start, (text.indexOf('\n', start) + 1 || text.length + 1) - 1);
   const at = text.indexOf('| Datum');
-  const names = at < 0 ? [] : lineOf(at).split('|').map((c) => c.trim());
+  const names =
+    at < 0
+      ? []
+      : lineOf(at)
+          .split('|')
+          .map((c) => c.trim());
   const columns = names.flatMap((n, i) => (/^(Datum|Kanal|Modus|Ziel|Kennzahl|Status)$/.test(n) ? [i] : []));
   for (let tries = 0; tries < 100000; tries++) {
     // A line drawn at random (by its length; a line index of the whole text per keystroke cost seconds).

@@ -199,7 +199,7 @@ describe('keystrokes that change an entry shape are checked as a fresh check che
     }
   });
 
-  it('takes a rule\'s findings again around an edit next to suppressed reports, after reports were added before them', () => {
+  it("takes a rule's findings again around an edit next to suppressed reports, after reports were added before them", () => {
     // entry-without-goal switched off from the middle of the plan on; goals cleared and
     // written again before that line and right above it: the suppressed reports move in the
     // rule's list, and the finding of the entry above them comes and goes.
@@ -269,7 +269,10 @@ describe('keystrokes that change an entry shape are checked as a fresh check che
     const plan = withUnknown.find((f) => f.uri.endsWith('.plan.yaml'))!;
     const ws = workspace(true);
     for (const f of withUnknown) ws.set(f.uri, f.text);
-    const first = ws.check(TODAY).get(strategy.uri)!.filter((f) => f.rule === 'unknown-reference');
+    const first = ws
+      .check(TODAY)
+      .get(strategy.uri)!
+      .filter((f) => f.rule === 'unknown-reference');
     assert.equal(first.length, 1, 'K99 is no KPI of the strategy');
     const r = rng(7);
     let text = plan.text;

@@ -134,7 +134,18 @@ export class EntryMemo {
 
   /** Drops what is kept for documents no longer in the workspace (keys end in a URI). */
   prune(live: (uri: string) => boolean): void {
-    for (const m of [this.states, this.said, this.aggregates, this.shapes, this.tallies, this.stamps, this.outs, this.runs, this.elsewhere, this.crossPosts] as Map<string, unknown>[])
+    for (const m of [
+      this.states,
+      this.said,
+      this.aggregates,
+      this.shapes,
+      this.tallies,
+      this.stamps,
+      this.outs,
+      this.runs,
+      this.elsewhere,
+      this.crossPosts,
+    ] as Map<string, unknown>[])
       for (const k of [...m.keys()]) if (!live(k.slice(k.indexOf('\n') + 1))) m.delete(k);
   }
 }

@@ -337,7 +337,7 @@ export class Workspace {
       live.add(p.documents[0].uri);
       // Sorted by document first: each document's findings are one stretch.
       const found = yield* this.checkProjectSteps(p, today);
-      for (let i = 0; i < found.length; ) {
+      for (let i = 0; i < found.length;) {
         const uri = found[i].uri;
         let j = i + 1;
         while (j < found.length && found[j].uri === uri) j++;
