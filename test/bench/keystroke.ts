@@ -15,6 +15,9 @@
  * keystrokes made (`node out/test/bench/allocsum.js FILE` sums it by function): what makes
  * the young generation fill, and so the scavenges that are a keystroke's p95.
  *
+ * SHAPE=1: only keystrokes that change an entry's shape (docs/performance.md "What an edit
+ * costs"): a letter typed into a date, channel, mode, status, goal or KPI value (`shapeKeystroke`).
+ *
  * A tool for finding what to cut, not a figure of `npm run bench`: CPU time and bytes are
  * what a loaded machine still measures firmly; the latency figures are test/bench/lsp.ts's.
  */
@@ -146,6 +149,8 @@ async function main(): Promise<void> {
       await post('HeapProfiler.startSampling', { samplingInterval: 8192, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
     }
     if (i === WARM) {
+      // A heap sampler preloaded with `node -r` may start here (the warm-up not sampled).
+      (globalThis as { __startHeapSampling?: () => void }).__startHeapSampling?.();
       perRule.clear();
       for (const p of Object.values(phases)) p.cpu.length = p.bytes.length = p.windows.length = 0;
       gcs.length = 0;
@@ -158,7 +163,9 @@ async function main(): Promise<void> {
       lines = undefined;
       session.didEdit(uri, [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' }], i + 2);
     } else {
-      const k = randomKeystroke(text, r, lines);
+      const k: { text: DocText; line: number; character: number; ch: string; offset: number; lines: LineIndex | undefined } = process.env.SHAPE
+        ? shapeKeystroke(flat(text), r)
+        : randomKeystroke(text, r, lines);
       const at = { line: k.line, character: k.character };
       if (process.env.RETYPE) typed = { off: k.offset, at };
       text = k.text;
@@ -237,6 +244,53 @@ async function main(): Promise<void> {
   console.log('findings by rule: ' + [...byRule].map(([k, v]) => `${k} ${v}`).join(', '));
   for (const [k, v] of [...perRule].sort((a, b) => b[1] - a[1])) console.log(`${k.padEnd(32)} ${(v / edits).toFixed(3)} ms per keystroke`);
   fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * A letter typed at a random place in a value the aggregate rules read (an entry's shape,
+ * core/plan/shape.ts): in YAML a `date`, `channel`, `mode`, `status`, `goal` or `kpi` value,
+ * in a Markdown table the cell of such a column (found by the header's names). Lines are
+ * drawn at random until one holds such a value.
+ */
+function shapeKeystroke(
+  text: string,
+  r: () => number,
+): { text: string; line: number; character: number; ch: string; offset: number; lines: LineIndex | undefined } {
+  const ch = 'abcdefghijklmnopqrstuvwxyz'[Math.floor(r() * 26)];
+  const lineOf = (start: number) => text.slice(start, (text.indexOf('\n', start) + 1 || text.length + 1) - 1);
+  const at = text.indexOf('| Datum');
+  const names =
+    at < 0
+      ? []
+      : lineOf(at)
+          .split('|')
+          .map((c) => c.trim());
+  const columns = names.flatMap((n, i) => (/^(Datum|Kanal|Modus|Ziel|Kennzahl|Status)$/.test(n) ? [i] : []));
+  for (let tries = 0; tries < 100000; tries++) {
+    // A line drawn at random (by its length; a line index of the whole text per keystroke cost seconds).
+    const start = text.lastIndexOf('\n', Math.floor(r() * text.length) - 1) + 1;
+    const l = lineOf(start);
+    let from = -1;
+    let to = -1;
+    const m = /^(\s*-?\s*(?:date|channel|mode|status|goal|kpi):\s*)(.*)$/.exec(l);
+    if (m) {
+      from = m[1].length;
+      to = l.length;
+    } else if (columns.length && /^\|\s*\d\d\.\d\d\.\d{4}/.test(l)) {
+      const cells = l.split('|');
+      const col = columns[Math.floor(r() * columns.length)];
+      if (col >= cells.length - 1) continue;
+      from = cells.slice(0, col).join('|').length + 2;
+      to = from + Math.max(0, cells[col].length - 2);
+    }
+    if (from < 0) continue;
+    const character = from + Math.floor(r() * (to - from + 1));
+    let line = 0;
+    for (let i = text.indexOf('\n'); i >= 0 && i < start; i = text.indexOf('\n', i + 1)) line++;
+    const off = start + character;
+    return { text: text.slice(0, off) + ch + text.slice(off), line, character, ch, offset: off, lines: undefined };
+  }
+  throw new Error('no shape value to type into');
 }
 
 void main();

@@ -19,8 +19,11 @@ function mixNumber(h: number, n: number): number {
   return Math.imul(h ^ n, 16777619);
 }
 
-const fixesOf = (f: Finding): string => (f.fixes ? JSON.stringify(f.fixes) : '');
-const dataOf = (f: Finding): string => (f.data ? JSON.stringify(f.data) : '');
+/** What a finding, or a rule's report before it becomes one, says. */
+type Said = Pick<Finding, 'uri' | 'range' | 'message' | 'fixes' | 'data'> & { severity?: Finding['severity'] };
+
+const fixesOf = (f: Said): string => (f.fixes ? JSON.stringify(f.fixes) : '');
+const dataOf = (f: Said): string => (f.data ? JSON.stringify(f.data) : '');
 
 /**
  * A hash of what a finding says, small enough to stay an unboxed integer in V8 (30 bits):
@@ -36,8 +39,8 @@ export function sayingHash(f: Finding): number {
   return h & 0x3fffffff;
 }
 
-/** Whether two findings say the same (the fields sayingHash reads, compared one by one). */
-export function sameSaying(a: Finding, b: Finding): boolean {
+/** Whether two findings (or two reports) say the same (the fields sayingHash reads, compared one by one). */
+export function sameSaying(a: Said, b: Said): boolean {
   if (a === b) return true;
   const x = a.range;
   const y = b.range;

@@ -31,7 +31,7 @@ export class Workspace {
   private readonly unmarked = new Map<string, Finding>();
   private projectList: Project[] | undefined;
   private projectByUri = new Map<string, Project>();
-  private resultKeys = new Map<string, { key: ParsedDocument[]; today: string; findings: Finding[] }>();
+  private resultKeys = new Map<string, { key: ParsedDocument[]; today: string; findings: Finding[]; token: object | undefined }>();
   readonly cache: ChunkCache | undefined;
   /** With the cache: findings of entry-scoped rules per unchanged entry. */
   readonly memo: EntryMemo | undefined;
@@ -309,9 +309,13 @@ export class Workspace {
     const prev = this.resultKeys.get(home.uri);
     if (prev && prev.today === today && prev.key.length === key.length && prev.key.every((d, i) => d === key[i])) return prev.findings;
     const found = yield* checkProjectSteps(p, { today, configFor: (u) => this.configs.forDocument(u), rules: this.rules, memo: this.memo });
-    // With the memo, unchanged findings are the same objects as last time: only the new ones are sorted.
-    const findings = this.memo ? sortAgainst(found, prev?.findings) : found.sort(compareFindings);
-    this.resultKeys.set(home.uri, { key, today, findings });
+    // With the memo, unchanged findings are the same objects as last time: only the new ones
+    // are sorted, and merged into the last check's order by what the engine says changed
+    // since (Delta) when that check is the one it compared with.
+    const delta = this.memo?.delta;
+    const since = delta && delta.home === home.uri && delta.base && prev?.token === delta.base ? delta : undefined;
+    const findings = this.memo ? sortAgainst(found, prev?.findings, since) : found.sort(compareFindings);
+    this.resultKeys.set(home.uri, { key, today, findings, token: delta?.home === home.uri ? delta.token : undefined });
     return findings;
   }
 
@@ -331,7 +335,17 @@ export class Workspace {
     const live = new Set<string>();
     for (const p of this.projects()) {
       live.add(p.documents[0].uri);
-      for (const f of yield* this.checkProjectSteps(p, today)) out.get(f.uri)?.push(f);
+      // Sorted by document first: each document's findings are one stretch.
+      const found = yield* this.checkProjectSteps(p, today);
+      for (let i = 0; i < found.length;) {
+        const uri = found[i].uri;
+        let j = i + 1;
+        while (j < found.length && found[j].uri === uri) j++;
+        const list = out.get(uri);
+        if (list && !list.length) out.set(uri, found.slice(i, j));
+        else if (list) for (let k = i; k < j; k++) list.push(found[k]);
+        i = j;
+      }
     }
     for (const k of [...this.resultKeys.keys()]) if (!live.has(k)) this.resultKeys.delete(k);
     return out;
