@@ -14,7 +14,6 @@ import {
   ErrorCodes,
   IPCMessageReader,
   IPCMessageWriter,
-  StreamMessageWriter,
   LSPErrorCodes,
   DocumentDiagnosticReportKind,
   DiagnosticRefreshRequest,
@@ -43,7 +42,7 @@ import { preview, PREVIEW_REQUEST } from './service/preview';
 import { exportPlan, EXPORT_REQUEST } from './service/export';
 import { todayIso } from './core/engine';
 import { WATCH_GLOBS } from './core/files/policy';
-import { FrameReader, ShutdownGuard } from './lsp/transport';
+import { FrameReader, FrameWriter, ShutdownGuard } from './lsp/transport';
 import { DiagnosticsWire } from './lsp/wire';
 import { gcFunction, IdleCollector } from './node/idle-gc';
 
@@ -75,11 +74,8 @@ function connect() {
   const log = (m: string) => connection.console.error(m);
   let guard: ShutdownGuard | undefined;
   if (args.includes('--stdio')) {
-    // A push of diagnostics is written from the pieces kept per finding (lsp/wire.ts).
-    writer = new StreamMessageWriter(process.stdout, {
-      charset: 'utf-8',
-      contentTypeEncoder: { name: 'application/json', encode: (msg, o) => Promise.resolve(wire.encode(msg, o.charset as BufferEncoding)) },
-    });
+    // Each message written when sent (lsp/transport.ts); a push of diagnostics from the pieces kept per finding (lsp/wire.ts).
+    writer = new FrameWriter(process.stdout, (msg) => wire.encode(msg, 'utf8'));
     guard = new ShutdownGuard(new FrameReader(process.stdin, answer, log), answer);
   } else if (args.includes('--node-ipc')) {
     writer = new IPCMessageWriter(process);

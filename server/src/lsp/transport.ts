@@ -7,12 +7,27 @@
  *     body that is not JSON is answered with ParseError, one that is no JSON-RPC message
  *     with InvalidRequest (JSON-RPC 2.0, "Error object": `id` null when unknown). The
  *     next frame is read as usual.
+ *   - `FrameWriter` writes frames to a stream (stdio) in the call that sends them: the
+ *     message encoded (lsp/wire.ts for a push of diagnostics), its header and body in one
+ *     write, at once. vscode-jsonrpc's stream writer queues each message behind a
+ *     `setImmediate` and writes the header and the body in two turns, so a publish waited
+ *     for whatever else the event loop held (V8's collection tasks among it: 5-10 ms at
+ *     the keystroke p95, docs/performance.md "Where a keystroke's latency goes").
  *   - `ShutdownGuard` (any transport): after `shutdown`, every request is answered with
  *     InvalidRequest and every notification but `exit` is dropped, as the LSP
  *     specification asks.
  * What went wrong in detail goes to the log; answers carry short fixed texts.
  */
-import { AbstractMessageReader, ErrorCodes, type DataCallback, type Disposable, type Message, type MessageReader } from 'vscode-languageserver/node';
+import {
+  AbstractMessageReader,
+  AbstractMessageWriter,
+  ErrorCodes,
+  type DataCallback,
+  type Disposable,
+  type Message,
+  type MessageReader,
+  type MessageWriter,
+} from 'vscode-languageserver/node';
 
 /**
  * The largest frame read. VS Code hands no file over 50 MB to extensions, and a document
@@ -41,6 +56,57 @@ function isMessage(m: unknown): m is Message {
   const o = m as Record<string, unknown>;
   if (typeof o.method === 'string') return o.id === undefined || typeof o.id === 'number' || typeof o.id === 'string';
   return 'id' in o && ('result' in o || 'error' in o);
+}
+
+/**
+ * Writes each message as one frame (`Content-Length` header, then the UTF-8 JSON body)
+ * when it is sent, in the order sent: a stream keeps the order of writes, so no queue is
+ * needed. The promise settles when the stream has taken the bytes.
+ */
+export class FrameWriter extends AbstractMessageWriter implements MessageWriter {
+  private errors = 0;
+
+  constructor(
+    private readonly output: NodeJS.WritableStream,
+    private readonly encode: (message: Message) => Buffer,
+  ) {
+    super();
+    output.on('error', (e: Error) => this.fireError(e));
+    output.on('close', () => this.fireClose());
+  }
+
+  write(message: Message): Promise<void> {
+    let body: Buffer;
+    try {
+      body = this.encode(message);
+    } catch (e) {
+      const error = e instanceof Error ? e : new Error(String(e));
+      this.fireError(error, message, ++this.errors);
+      return Promise.reject(error);
+    }
+    const header = Buffer.from(`Content-Length: ${body.byteLength}\r\n\r\n`, 'ascii');
+    return new Promise((resolve, reject) => {
+      const done = (e?: Error | null) => {
+        if (!e) return resolve();
+        this.fireError(e, message, ++this.errors);
+        reject(e);
+      };
+      try {
+        // One write of both (writev) where the stream can; the order of frames is the order of calls.
+        const out = this.output as NodeJS.WritableStream & { cork?: () => void; uncork?: () => void };
+        out.cork?.();
+        out.write(header);
+        out.write(body, done);
+        out.uncork?.();
+      } catch (e) {
+        done(e instanceof Error ? e : new Error(String(e)));
+      }
+    });
+  }
+
+  end(): void {
+    this.output.end();
+  }
 }
 
 export class FrameReader extends AbstractMessageReader {

@@ -57,7 +57,7 @@ export class DiagnosticsWire {
   }
 
   /**
-   * The content of a message (the StreamMessageWriter's content type encoder): a publish
+   * The content of a message (what lsp/transport.ts FrameWriter writes as a frame's body): a publish
    * made by `params` from its pieces, any other message as vscode-jsonrpc encodes it.
    */
   encode(msg: Message, charset: BufferEncoding = 'utf8'): Buffer {
