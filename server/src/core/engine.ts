@@ -5,7 +5,7 @@
  */
 import { docWith, type FixSpec, type ParsedDocument, type PlanEntry } from './model';
 import type { Position, Range, Text } from './text';
-import { comparePos, detachString, t } from './text';
+import { comparePos, detachString, lowerBound, t } from './text';
 import { Project } from './project';
 import type { ResolvedConfig } from './config';
 import type { OptionValue, ReportInput, Rule, Severity, Tally } from './rules/api';
@@ -623,18 +623,6 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
 }
 
 const NONE: ReportInput[] = [];
-
-/** The index of the first number in an ascending list not below `n`. */
-function lowerBound(list: readonly number[], n: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < n) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.meta.id));
 

@@ -40,6 +40,18 @@ export function t(en: string, de: string): Text {
   return { en, de };
 }
 
+/** The index of the first number in an ascending list not below `n` (how many are below it). */
+export function lowerBound(list: readonly number[], n: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < n) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function pos(line: number, character: number): Position {
   return { line, character };
 }

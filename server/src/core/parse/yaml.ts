@@ -8,7 +8,7 @@ import { commonEnds } from './markdown-chunks';
 import { blankWords, blankedPiece, halfProblems, ownerIndex, ownerOf, parseReadable, type HalfWord, type Source } from './yaml-half';
 import type { DocumentCache, PieceState } from './cache';
 import type { Goal, Incomplete, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel, EditSpan } from '../model';
-import { LineIndex, comparePos, flat, movedLines, sameText, t, type BlockText, type DocText, type Range, type TextSource } from '../text';
+import { LineIndex, comparePos, flat, lowerBound, movedLines, sameText, t, type BlockText, type DocText, type Range, type TextSource } from '../text';
 import {
   ENTRY_LIST_KEYS as ENTRY_KEYS,
   ID_RE,
@@ -849,7 +849,7 @@ function splitLinesAgain(text: TextSource, lines: LineIndex, prev: PrevSplit): S
   if (!delta && first > j) {
     // No line added or removed (a keystroke): when every edited line starts an entry as it
     // did, and the tail is where it was, the split is the same one.
-    let x = countBelow(was, first);
+    let x = lowerBound(was, first);
     let same = true;
     for (let l = first; l <= lastNew && same; l++) {
       const was1 = x < was.length && was[x] === l;
@@ -928,7 +928,7 @@ function keptSplit(uri: string, text: DocText, lines: LineIndex, opts: YamlOptio
   const was = last.split.starts;
   const now = split.starts;
   // The starts before the edit are the same in both: the pieces before the one they end in are kept.
-  const c = countBelow(was, first);
+  const c = lowerBound(was, first);
   let lo = Math.max(0, c - 1);
   if (c > 0) {
     // The piece the edit follows is kept when it ends where it ended, before the edited lines.
@@ -937,23 +937,11 @@ function keptSplit(uri: string, text: DocText, lines: LineIndex, opts: YamlOptio
     if (oldEnd === newEnd && newEnd < first) lo = c;
   }
   // The starts after the edit are the same in both, moved: the pieces from there on are kept.
-  const oldHi = countBelow(was, lastOld + 1);
-  const newHi = countBelow(now, lastNew + 1);
+  const oldHi = lowerBound(was, lastOld + 1);
+  const newHi = lowerBound(now, lastNew + 1);
   if (was.length - oldHi !== now.length - newHi || newHi - lo > MAX_SPLICED) return undefined;
   opts.cache!.setCut<SplitRecord>(key, { text, lineCount: lines.lineCount, split });
   return { split, oldCount: was.length, lo, oldHi, newHi, delta };
-}
-
-/** How many of the sorted numbers `xs` are below `v`. */
-function countBelow(xs: readonly number[], v: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The pieces from the lines the entries start on: each entry up to the next, the tail after the last. */
