@@ -58,7 +58,8 @@ const withoutDebug = (stderr: string) =>
   stderr
     .replace(/^stratdoc: read \d+ files on \d+ threads? \(\d+ on workers\)\n/m, '')
     .replace(/^stratdoc: checked .*\n/m, '')
-    .replace(/^stratdoc: ms since start: .*\n/m, '');
+    .replace(/^stratdoc: ms since start: .*\n/m, '')
+    .replace(/^stratdoc: workers checked .*\n/m, '');
 /** Where the projects were checked (STRATDOC_DEBUG): on workers, on the main thread, sent to it. */
 const checkedOf = (stderr: string) => {
   const m = /checked (\d+) projects on workers, (\d+) here, (\d+) sent here \((\d+) as soon as read\)/.exec(stderr);
@@ -88,8 +89,11 @@ describe('cli: many files on several threads', function () {
         const c1 = checkedOf(runs[0].r.stderr)!;
         assert.equal(c.workers + c.here + c.sent, c1.here + c1.sent, `every project is checked once: ${r.stderr}`);
         // Which thread takes which group is a race: under load the main thread may take them
-        // all before a worker has started. Workers that read files check projects.
-        if (jobs > 1) assert.ok(c.workers > 0 || readOnWorkers(r.stderr) === 0, `workers that read check projects: ${r.stderr}`);
+        // all before a worker has started. Workers that read files check projects: kept, or
+        // checked as soon as read and then found to be part of a larger one (org-001's, when
+        // a worker's only group was that folder: its project is then checked here).
+        const tried = Number(/workers checked (\d+) projects as soon as read/.exec(r.stderr)?.[1] ?? 0);
+        if (jobs > 1) assert.ok(c.workers > 0 || tried > 0 || readOnWorkers(r.stderr) === 0, `workers that read check projects: ${r.stderr}`);
         else assert.equal(c.workers, 0);
         // The strategies with their plans in their own folder are checked as soon as read;
         // org-001's is not the project it looked like there (querbeet's plan joins it), so

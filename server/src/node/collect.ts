@@ -122,6 +122,7 @@ export function loadFiles(
   read.debug?.(`read ${jobs.length} files on ${run.threads} thread${run.threads === 1 ? '' : 's'} (${run.readOnWorkers} on workers)`);
   const c = run.checked;
   if (read.keep === false) read.debug?.(`checked ${c.workers} projects on workers, ${c.here} here, ${c.gathered} sent here (${c.early} as soon as read)`);
+  if (read.keep === false && run.threads > 1) read.debug?.(`workers checked ${c.triedOnWorkers} projects as soon as read (kept or not)`);
   const tm = run.times;
   const ms = (t: number | undefined) => (t === undefined ? '-' : t.toFixed(0));
   read.debug?.(

@@ -332,7 +332,7 @@ export interface RunResult {
   /** When (performance.now(), ms since the process began) the run began, a worker gave its first file, this thread read its last group, everything was read, and everything was checked (STRATDOC_DEBUG). */
   times: { begun: number; firstFromWorker?: number; readHere: number; allRead: number; checked: number };
   /** Where the projects were checked: on workers, on this thread (its own), on this thread with models sent; how many of them as soon as their group was read. */
-  checked: { workers: number; here: number; gathered: number; early: number };
+  checked: { workers: number; here: number; gathered: number; early: number; triedOnWorkers: number };
 }
 
 /**
@@ -360,8 +360,11 @@ export function runJobs(jobs: ReadJob[], o: RunOptions): RunResult {
   const gone = new Uint8Array(jobs.length);
   let groupsDone = 0;
   let gaveUp = false;
+  /** Projects workers checked as soon as their group was read, kept or not (a project may turn out larger). */
+  let triedOnWorkers = 0;
   const gotGroup = (list: Early[], from: number) => {
     groupsDone++;
+    if (from > 0) triedOnWorkers += list.length;
     for (const e of list) {
       early.set(e.strategy, { ...e, from });
       gone[e.strategy] = 1;
@@ -540,7 +543,13 @@ export function runJobs(jobs: ReadJob[], o: RunOptions): RunResult {
       isDocument: sums.map((s) => s !== undefined),
       diagnostics,
       times: { begun, firstFromWorker, readHere: readHereAt, allRead, checked: performance.now() },
-      checked: { workers: nEarlyOnWorkers + asked.size, here: nEarly + here.length, gathered: gathered.length, early: nEarly + nEarlyOnWorkers },
+      checked: {
+        workers: nEarlyOnWorkers + asked.size,
+        here: nEarly + here.length,
+        gathered: gathered.length,
+        early: nEarly + nEarlyOnWorkers,
+        triedOnWorkers,
+      },
     };
   } finally {
     endPool(pool);
