@@ -149,8 +149,6 @@ async function main(): Promise<void> {
       await post('HeapProfiler.startSampling', { samplingInterval: 8192, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
     }
     if (i === WARM) {
-      // A heap sampler preloaded with `node -r` may start here (the warm-up not sampled).
-      (globalThis as { __startHeapSampling?: () => void }).__startHeapSampling?.();
       perRule.clear();
       for (const p of Object.values(phases)) p.cpu.length = p.bytes.length = p.windows.length = 0;
       gcs.length = 0;

@@ -67,4 +67,15 @@ describe('lsp: the frame writer', () => {
     await assert.rejects(writer.write({ jsonrpc: '2.0', method: 'x' } as Message));
     assert.equal(errors.length, 1);
   });
+
+  it('reports a write to a closed stream once', async () => {
+    const pipe = new PassThrough();
+    const writer = new FrameWriter(pipe, (m) => Buffer.from(JSON.stringify(m)));
+    const errors: unknown[] = [];
+    writer.onError((e) => errors.push(e));
+    pipe.destroy();
+    await assert.rejects(writer.write({ jsonrpc: '2.0', method: 'x' } as Message));
+    await new Promise((r) => setImmediate(r));
+    assert.equal(errors.length, 1);
+  });
 });

@@ -65,13 +65,18 @@ function isMessage(m: unknown): m is Message {
  */
 export class FrameWriter extends AbstractMessageWriter implements MessageWriter {
   private errors = 0;
+  /** The last error the stream emitted (reported then; a write's callback may get it too). */
+  private streamError: Error | undefined;
 
   constructor(
     private readonly output: NodeJS.WritableStream,
     private readonly encode: (message: Message) => Buffer,
   ) {
     super();
-    output.on('error', (e: Error) => this.fireError(e));
+    output.on('error', (e: Error) => {
+      this.streamError = e;
+      this.fireError(e);
+    });
     output.on('close', () => this.fireClose());
   }
 
@@ -88,7 +93,8 @@ export class FrameWriter extends AbstractMessageWriter implements MessageWriter 
     return new Promise((resolve, reject) => {
       const done = (e?: Error | null) => {
         if (!e) return resolve();
-        this.fireError(e, message, ++this.errors);
+        // Reported once: a failed write is usually also the stream's 'error' (constructor).
+        if (e !== this.streamError) this.fireError(e, message, ++this.errors);
         reject(e);
       };
       try {
@@ -99,7 +105,9 @@ export class FrameWriter extends AbstractMessageWriter implements MessageWriter 
         out.write(body, done);
         out.uncork?.();
       } catch (e) {
-        done(e instanceof Error ? e : new Error(String(e)));
+        const error = e instanceof Error ? e : new Error(String(e));
+        this.fireError(error, message, ++this.errors);
+        reject(error);
       }
     });
   }
