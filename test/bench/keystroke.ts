@@ -15,6 +15,9 @@
  * keystrokes made (`node out/test/bench/allocsum.js FILE` sums it by function): what makes
  * the young generation fill, and so the scavenges that are a keystroke's p95.
  *
+ * ENTER=1: each keystroke is Enter at the end of a random line (with RETYPE=1, undone by
+ * the next keystroke, a Backspace at the start of the new line): what adds or removes a line.
+ *
  * SHAPE=1: only keystrokes that change an entry's shape (docs/performance.md "What an edit
  * costs"): a letter typed into a date, channel, mode, status, goal or KPI value (`shapeKeystroke`).
  *
@@ -138,7 +141,7 @@ async function main(): Promise<void> {
   };
   // The first keystrokes after opening count the plan afresh and warm the JIT: not measured.
   const WARM = 20;
-  let typed: { off: number; at: { line: number; character: number } } | undefined;
+  let typed: { off: number; at: { line: number; character: number }; nl?: boolean } | undefined;
   // ALLOC=FILE: a sampling profile of every allocation of the measured keystrokes (those
   // collected since included), for `node test/bench/allocsum.js FILE`.
   const sampler = process.env.ALLOC ? new inspector.Session() : undefined;
@@ -155,17 +158,18 @@ async function main(): Promise<void> {
     }
     if (typed && process.env.RETYPE) {
       // RETYPE=1: each letter typed is deleted by the next keystroke (the document stays as it was; test/lsp/memory.test.ts).
-      const { off, at } = typed;
+      const { off, at, nl } = typed;
       typed = undefined;
       text = (typeof text === 'string' ? BlockText.of(text) : text).edit(off, off + 1, '');
       lines = undefined;
-      session.didEdit(uri, [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' }], i + 2);
+      const end = nl ? { line: at.line + 1, character: 0 } : { line: at.line, character: at.character + 1 };
+      session.didEdit(uri, [{ range: { start: at, end }, text: '' }], i + 2);
     } else {
       const k: { text: DocText; line: number; character: number; ch: string; offset: number; lines: LineIndex | undefined } = process.env.SHAPE
         ? shapeKeystroke(flat(text), r)
-        : randomKeystroke(text, r, lines);
+        : randomKeystroke(text, r, lines, process.env.ENTER ? '\n' : undefined);
       const at = { line: k.line, character: k.character };
-      if (process.env.RETYPE) typed = { off: k.offset, at };
+      if (process.env.RETYPE) typed = { off: k.offset, at, nl: k.ch === '\n' };
       text = k.text;
       lines = k.lines;
       session.didEdit(uri, [{ range: { start: at, end: at }, text: k.ch }], i + 2);

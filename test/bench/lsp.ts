@@ -160,14 +160,16 @@ export function randomKeystroke(
   text: DocText,
   r: () => number,
   lines?: LineIndex,
+  enter?: '\n',
 ): { text: BlockText; line: number; character: number; ch: string; lines: LineIndex; offset: number } {
   // `lines`: the text's index from the last keystroke (LineIndex.edited): the benchmark's
   // client does not scan the whole text per keystroke (under load that made it lag behind
   // its own pace and count its lag as the server's).
   const li = lines && sameText(lines.source, text) ? lines : new LineIndex(text);
   const line = Math.floor(r() * li.lineCount);
-  const character = Math.floor(r() * (li.lineText(line).length + 1));
-  const ch = 'abcdefghijklmnopqrstuvwxyz'[Math.floor(r() * 26)];
+  // `enter`: Enter at the end of the line (a line added), else a letter anywhere in it.
+  const character = enter ? li.lineText(line).length : Math.floor(r() * (li.lineText(line).length + 1));
+  const ch = enter ?? 'abcdefghijklmnopqrstuvwxyz'[Math.floor(r() * 26)];
   const off = li.offsetAt({ line, character });
   const next = (typeof text === 'string' ? BlockText.of(text) : text).edit(off, off, ch);
   return { text: next, line, character, ch, lines: li.edited(next, off, off, ch), offset: off };
