@@ -216,8 +216,10 @@ export interface Row {
  * `paceMs`: edits are sent that far apart, as typing sends them, whether or not the last
  * one's diagnostics have arrived; each edit's latency runs until diagnostics of its version
  * or a later one arrive. 0: each edit is sent when the last one's diagnostics arrived.
+ * `enter`: each keystroke is Enter at the end of a random line (a line added: every entry
+ * after it moves), not a letter.
  */
-export async function measureDocument(name: string, root: string, rel: string, seed: number, edits = EDITS, paceMs = 0): Promise<Row> {
+export async function measureDocument(name: string, root: string, rel: string, seed: number, edits = EDITS, paceMs = 0, enter = false): Promise<Row> {
   const file = path.join(root, rel);
   const opened = fs.readFileSync(file, 'utf8');
   let text: DocText = opened;
@@ -249,7 +251,7 @@ export async function measureDocument(name: string, root: string, rel: string, s
         const wait = paceStart + i * paceMs - performance.now();
         await new Promise((res) => setTimeout(res, Math.max(0, wait)));
       }
-      const k = randomKeystroke(text, r, lines);
+      const k = randomKeystroke(text, r, lines, enter ? '\n' : undefined);
       const { line, character, ch } = k;
       text = k.text;
       lines = k.lines;

@@ -4,9 +4,13 @@
  * A rule that fails internally is reported as such; the other rules still run.
  */
 import { docWith, type FixSpec, type ParsedDocument, type PlanEntry } from './model';
+import { movedReports } from './moved';
 import type { Position, Range, Text } from './text';
 import { comparePos, detachString, lowerBound, t } from './text';
 import { compareFindings } from './finding-order';
+import { diffEntries, sharedEnds, type Hunk } from './entry-hunks';
+/** The runs between two lists of entries (core/entry-hunks.ts), for the engine's callers. */
+export { diffEntries, type Hunk } from './entry-hunks';
 /** The order of findings (core/finding-order.ts), for the engine's callers. */
 export { compareFindings, sortAgainst } from './finding-order';
 import { Project } from './project';
@@ -208,26 +212,6 @@ interface AggregateState {
 }
 
 /**
- * What an edit changed between two readings of a plan's entries: runs (`Hunk`) where the
- * old list's entries `[old, oldEnd)` became the new list's `[at, end)`. An edit makes new
- * entries only for what it touched, and every other entry is the same object in the same
- * order, so what lies between two kept entries is a run. Edits far apart from each other
- * (keystrokes at several places read in one check, docs/decisions.md "What a keystroke
- * costs") are several short runs, not one stretch from the first to the last: the shapes,
- * the tallies and every entry-scoped rule look at the runs only. Runs are in order and
- * do not overlap.
- */
-export interface Hunk {
-  old: number;
-  oldEnd: number;
-  at: number;
-  end: number;
-}
-
-/** Entries between the unchanged start and end up to this many are one run (no search for kept ones inside). */
-const ONE_RUN = 16;
-
-/**
  * The runs an edit changed between two readings of a plan (see Hunk): the entries shared at
  * the start and at the end are skipped by comparing objects; between them, each kept entry
  * (found by identity) closes a run. The result is made once per pair of lists: the shapes,
@@ -238,44 +222,6 @@ export function changedHunks(memo: EntryMemo, old: readonly PlanEntry[], entries
   if (known && known.to === entries) return known.hunks;
   const hunks = diffEntries(old, entries);
   memo.stretches.set(old, { to: entries, hunks });
-  return hunks;
-}
-
-/** What two lists share at their start and end (the same objects): `old[head, oldEnd)` became `now[head, end)`. */
-function sharedEnds<T>(old: readonly T[], now: readonly T[]): { head: number; oldEnd: number; end: number } {
-  const most = Math.min(old.length, now.length);
-  let head = 0;
-  while (head < most && old[head] === now[head]) head++;
-  let tail = 0;
-  while (tail < most - head && old[old.length - 1 - tail] === now[now.length - 1 - tail]) tail++;
-  return { head, oldEnd: old.length - tail, end: now.length - tail };
-}
-
-/** changedHunks without the memo: the runs between two lists of entries, by identity. */
-export function diffEntries(old: readonly PlanEntry[], entries: readonly PlanEntry[]): Hunk[] {
-  const { head, oldEnd, end } = sharedEnds(old, entries);
-  if (head === oldEnd && head === end) return [];
-  if (oldEnd - head <= ONE_RUN || end - head <= ONE_RUN) return [{ old: head, oldEnd, at: head, end }];
-  // Where each entry of the new middle stands; an old entry found there (at or after the
-  // run's start in the new list) is kept and ends the run.
-  const where = new Map<PlanEntry, number>();
-  for (let j = head; j < end; j++) where.set(entries[j], j);
-  const hunks: Hunk[] = [];
-  let i = head;
-  let j = head;
-  while (i < oldEnd || j < end) {
-    if (i < oldEnd && j < end && old[i] === entries[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    const from = i;
-    const at = j;
-    let k: number | undefined;
-    while (i < oldEnd && !((k = where.get(old[i])) !== undefined && k >= j)) i++;
-    j = i < oldEnd ? k! : end;
-    hunks.push({ old: from, oldEnd: i, at, end: j });
-  }
   return hunks;
 }
 
@@ -308,14 +254,18 @@ function shapeVersion(memo: EntryMemo, doc: ParsedDocument, link: string | undef
   if (st.entries === entries && st.plan === plan) return st.version;
   const old = st.entries;
   const hunks = changedHunks(memo, old, entries);
+  const copies = doc.plan?.moved;
   let same = st.plan === plan && old.length === entries.length;
   // From the last run to the first, so the old positions of the runs before stay true.
   for (let h = hunks.length - 1; h >= 0; h--) {
     const k = hunks[h];
     const made: string[] = [];
-    for (let i = k.at; i < k.end; i++) made.push(spelling(st.spellings, entries[i]));
+    // A copy of the entry it replaces with its lines moved (PlanModel.moved) is written as it was, of the same shape.
+    const copy = (i: number) => k.old + i < k.oldEnd && !!copies && copies.of.get(entries[k.at + i]) === old[k.old + i];
+    for (let i = k.at; i < k.end; i++) made.push(copy(i - k.at) ? st.written[k.old + i - k.at] : spelling(st.spellings, entries[i]));
     if (same && made.length !== k.oldEnd - k.old) same = false;
-    for (let i = 0; same && i < made.length; i++) same = entryShape(entries[k.at + i], made[i]) === entryShape(old[k.old + i], st.written[k.old + i]);
+    for (let i = 0; same && i < made.length; i++)
+      same = copy(i) || entryShape(entries[k.at + i], made[i]) === entryShape(old[k.old + i], st.written[k.old + i]);
     st.written = replaceStretch(st.written, k.old, k.oldEnd - k.old, made);
   }
   st.entries = entries;
@@ -487,16 +437,23 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
     const old = st.entries;
     const hunks = changedHunks(memo, old, entries);
     // In a run, entries kept but moved (an entry inserted or removed before them without a
-    // line moving) keep what was found.
+    // line moving) keep what was found; copies of them with their lines moved (a line
+    // added or removed above them, PlanModel.moved) keep it moved by as many lines.
     const moved = new Map<PlanEntry, ReportInput[]>();
     for (const k of hunks) for (let i = k.old; i < k.oldEnd; i++) moved.set(old[i], NONE);
+    for (const k of hunks) for (let p = lowerBound(st.at, k.old); p < st.at.length && st.at[p] < k.oldEnd; p++) moved.set(old[st.at[p]], st.found[p]);
     const middles: ReportInput[][][] = [];
     const dirty: PlanEntry[] = [];
+    const copies = doc.plan?.moved;
     for (const k of hunks) {
-      for (let p = lowerBound(st.at, k.old); p < st.at.length && st.at[p] < k.oldEnd; p++) moved.set(old[st.at[p]], st.found[p]);
       const middle: ReportInput[][] = [];
       for (let j = k.at; j < k.end; j++) {
-        const known = moved.get(entries[j]);
+        let known = moved.get(entries[j]);
+        if (!known) {
+          const of = copies?.of.get(entries[j]);
+          const was = of && moved.get(of);
+          if (was) known = movedReports(was, copies!.dl);
+        }
         if (!known) dirty.push(entries[j]);
         middle.push(known ?? NONE);
       }

@@ -174,6 +174,20 @@ export interface PlanModel {
   entries: PlanEntry[];
   /** Where an entry list starts (YAML `entries:` key), for hovers and completions. */
   entriesRange?: Range;
+  /**
+   * The entries this reading copied from the last one with their lines moved by `dl` (a
+   * line added or removed above them, text.ts movedLines): each copy → the entry it was
+   * copied from. The engine takes what it found in the original, moved by as many lines,
+   * instead of checking the copy again (docs/decisions.md "A moved copy keeps what its
+   * original was found to have"). Not enumerable: it is not what the plan says, and
+   * JSON, clones and spread copies of the model leave it out.
+   */
+  readonly moved?: MovedEntries;
+}
+
+export interface MovedEntries {
+  dl: number;
+  of: ReadonlyMap<PlanEntry, PlanEntry>;
 }
 
 /** A problem the parser itself found: reported by the `syntax` and `schema` rules. */

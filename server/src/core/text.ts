@@ -231,14 +231,27 @@ export function reviveRanges(value: unknown): void {
  * an empty array stays the same array (build.ts `exact` shares one).
  */
 export function movedLines<T>(value: T, dl: number): T {
+  // A small range moved as its numbers (no positions made), while its lines stay small.
+  const by = dl * SMALL_COLUMNS;
+  const movedSmall = (ps: number, pe: number): Range =>
+    ps + by >= 0 && (pe >> 11) + dl < SMALL_LINES
+      ? new SmallRange(ps + by, pe + by)
+      : range((ps >> 11) + dl, ps & (SMALL_COLUMNS - 1), (pe >> 11) + dl, pe & (SMALL_COLUMNS - 1));
   const walk = (v: unknown, depth: number): unknown => {
     if (typeof v !== 'object' || v === null || depth > 32) return v;
-    if (v instanceof SmallRange || v instanceof PackedRange) return range(v.start.line + dl, v.start.character, v.end.line + dl, v.end.character);
+    if (v instanceof SmallRange) return movedSmall(v.ps, v.pe);
+    if (v instanceof PackedRange) return range(v.start.line + dl, v.start.character, v.end.line + dl, v.end.character);
     if (Array.isArray(v)) return v.length ? v.map((x) => walk(x, depth + 1)) : v;
     if (v instanceof Set || v instanceof Map) return v;
     // A kept field holds its key's range as numbers: move it as a field, so it stays one.
-    if (v instanceof KeptField)
-      return keptField({ key: v.key, keyRange: walk(v.keyRange, depth + 1) as Range, name: v.name, raw: v.raw, range: walk(v.range, depth + 1) as Range });
+    if (v instanceof KeptField) {
+      const key = v.keyRange as SmallRange;
+      const moved = movedSmall(key.ps, key.pe);
+      const r = walk(v.range, depth + 1) as Range;
+      return moved instanceof SmallRange
+        ? new KeptField(v.key, moved, v.name, v.raw, r)
+        : keptField({ key: v.key, keyRange: moved, name: v.name, raw: v.raw, range: r });
+    }
     const o = v as Record<string, unknown>;
     if (typeof o.line === 'number' && typeof o.character === 'number' && Object.keys(o).length === 2) return { line: o.line + dl, character: o.character };
     const out: Record<string, unknown> = {};

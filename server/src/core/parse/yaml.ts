@@ -7,7 +7,7 @@ import { isMap, isSeq, isScalar, isPair, Scalar, type Node, type Pair, type YAML
 import { commonEnds } from './markdown-chunks';
 import { blankWords, blankedPiece, halfProblems, ownerIndex, ownerOf, parseReadable, type HalfWord, type Source } from './yaml-half';
 import type { DocumentCache, PieceState } from './cache';
-import type { Goal, Incomplete, Item, ItemKind, Kpi, ParsedDocument, PlanEntry, Section, StrategyModel, EditSpan } from '../model';
+import type { Goal, Incomplete, Item, ItemKind, Kpi, MovedEntries, ParsedDocument, PlanEntry, Section, StrategyModel, EditSpan } from '../model';
 import { keptSplit, splitAgain, type PlanSplit, type SplitLines, type Spliced } from './yaml-split';
 import { LineIndex, comparePos, flat, movedLines, sameText, t, type BlockText, type DocText, type Range, type TextSource } from '../text';
 import {
@@ -227,6 +227,7 @@ export function parseYaml(
     const sp = get('strategy', 'strategie');
     const sf = sp && fieldOf(sp, src, r);
     let entries: PlanEntry[] = [];
+    let moved: MovedEntries | undefined;
     let entriesRange: Range | undefined;
     if (split) {
       for (const [k, pair] of top) if (ENTRY_KEYS.has(k)) entriesRange = nodeRange(pair.key as Node, r);
@@ -270,8 +271,11 @@ export function parseYaml(
         built.problems = exact(built.problems);
         return built;
       };
-      const { state: next, fresh } =
-        quick && prev ? splicePieces(given, lines, prev, quick, readPiece) : slowPieces(flat(given), lines, whole!, prev, opts.edit, readPiece);
+      const {
+        state: next,
+        fresh,
+        moved: copies,
+      } = quick && prev ? splicePieces(given, lines, prev, quick, readPiece) : slowPieces(flat(given), lines, whole!, prev, opts.edit, readPiece);
       for (const i of next.withProblems) {
         const built = next.pieces[i].built;
         for (const p of built.problems) out.problems.push(p);
@@ -285,6 +289,7 @@ export function parseYaml(
       // pieces stay cached, so closing it reads only the piece again.
       if (next.open) return parseYaml(uri, given, kind, detectedBy, { ...opts, cache: undefined, edit: undefined });
       entries = next.entries;
+      moved = copies;
     }
     for (const [k, pair] of split ? [] : top) {
       if (!ENTRY_KEYS.has(k)) continue;
@@ -313,6 +318,7 @@ export function parseYaml(
       out.incomplete = out.incomplete ? [...found, ...out.incomplete].sort((a, b) => comparePos(a.range.start, b.range.start)) : found;
     }
     out.plan = { entries, entriesRange, strategyPath: sf && clean(sf.raw) ? { value: clean(sf.raw), raw: sf.raw, range: sf.range } : undefined };
+    if (moved) Object.defineProperty(out.plan, 'moved', { value: moved, enumerable: false });
     return out;
   }
 
@@ -541,6 +547,13 @@ function addPiece(state: Pieces, startLine: number, endLine: number, built: Buil
   if (built.open) state.open++;
 }
 
+/** A piece read before, its lines moved by `dl` (text.ts movedLines), each entry noted in `of` as the copy it is (PlanModel.moved). */
+function movedPiece(built: Built, dl: number, of: Map<PlanEntry, PlanEntry>): Built {
+  const copy = movedLines(built, dl);
+  for (let x = 0; x < copy.entries.length; x++) of.set(copy.entries[x], built.entries[x]);
+  return copy;
+}
+
 /**
  * The pieces of a split, each taken from the last reading where its text is unchanged
  * (before the edit as it was, after it as it was or with its lines moved), else read.
@@ -552,7 +565,7 @@ function slowPieces(
   prev: Pieces | undefined,
   edit: EditSpan | undefined,
   readPiece: ReadPiece,
-): { state: Pieces; fresh: Built[] } {
+): { state: Pieces; fresh: Built[]; moved?: MovedEntries } {
   // The editor's range when it was made to the text of the last reading (the server's
   // keystrokes), else found by comparing the two texts.
   const given = edit && prev && sameText(edit.before, prev.text) && edit.prefix + edit.suffix <= Math.min(prev.text.length, text.length) ? edit : undefined;
@@ -561,6 +574,7 @@ function slowPieces(
   const dl = prev ? lines.lineCount - prev.lines.lineCount : 0;
   const state = emptyPieces(text, lines);
   const fresh: Built[] = [];
+  const moved = new Map<PlanEntry, PlanEntry>();
   let j = 0;
   for (const c of split.chunks) {
     let built: Built | undefined;
@@ -572,7 +586,7 @@ function slowPieces(
       const was = before ? 0 : dl;
       while (j < prev.pieces.length && prev.pieces[j].startLine < c.startLine - was) j++;
       const old = prev.pieces[j];
-      if (old && old.startLine === c.startLine - was && old.endLine === c.endLine - was) built = was ? movedLines(old.built, was) : old.built;
+      if (old && old.startLine === c.startLine - was && old.endLine === c.endLine - was) built = was ? movedPiece(old.built, was, moved) : old.built;
     }
     if (!built) {
       built = readPiece(c.startLine, c.endLine, state.entries.length);
@@ -580,7 +594,7 @@ function slowPieces(
     }
     addPiece(state, c.startLine, c.endLine, built);
   }
-  return { state, fresh };
+  return { state, fresh, moved: moved.size ? { dl, of: moved } : undefined };
 }
 
 /**
@@ -592,7 +606,13 @@ function slowPieces(
  * after the edited pieces are numbered again only when the edit changed how many there
  * are (a start line lost or made, a piece that has more or fewer entries).
  */
-function splicePieces(text: DocText, lines: LineIndex, prev: Pieces, q: Spliced, readPiece: ReadPiece): { state: Pieces; fresh: Built[] } {
+function splicePieces(
+  text: DocText,
+  lines: LineIndex,
+  prev: Pieces,
+  q: Spliced,
+  readPiece: ReadPiece,
+): { state: Pieces; fresh: Built[]; moved?: MovedEntries } {
   const { split, lo, oldHi, newHi, delta } = q;
   const n = split.starts;
   const count = prev.pieces.length;
@@ -618,10 +638,11 @@ function splicePieces(text: DocText, lines: LineIndex, prev: Pieces, q: Spliced,
   const entries = prev.entries.slice();
   entries.splice(from, to - from, ...madeEntries);
   // The pieces after the edit: their lines moved by the lines it added or removed.
+  const moved = new Map<PlanEntry, PlanEntry>();
   if (delta) {
     for (let k = newHi; k < pieces.length; k++) {
       const old = pieces[k];
-      const built = movedLines(old.built, delta);
+      const built = movedPiece(old.built, delta, moved);
       pieces[k] = { startLine: old.startLine + delta, endLine: old.endLine + delta, built };
       const at = prev.first[k - dPieces] + dEntries;
       for (let x = 0; x < built.entries.length; x++) entries[at + x] = built.entries[x];
@@ -639,7 +660,11 @@ function splicePieces(text: DocText, lines: LineIndex, prev: Pieces, q: Spliced,
   for (const i of prev.withProblems) if (i < lo) withProblems.push(i);
   for (let k = 0; k < made.length; k++) if (made[k].built.problems.length) withProblems.push(lo + k);
   for (const i of prev.withProblems) if (i >= oldHi) withProblems.push(i + dPieces);
-  return { state: { text, lines, pieces, entries, first, withProblems, open }, fresh: made.map((p) => p.built) };
+  return {
+    state: { text, lines, pieces, entries, first, withProblems, open },
+    fresh: made.map((p) => p.built),
+    moved: moved.size ? { dl: delta, of: moved } : undefined,
+  };
 }
 
 function notAnEntry(el: Node, r: (a: number, b: number) => Range, entriesRange: Range | undefined): ParsedDocument['problems'][number] {

@@ -1,0 +1,29 @@
+/**
+ * What a rule found in an entry, for a copy of the entry with its lines moved (model.ts
+ * PlanModel.moved): the same reports with their ranges, and the ranges their fixes edit in the
+ * same document, moved by as many lines (docs/performance.md "What an edit costs").
+ */
+import type { ReportInput } from './rules/api';
+import { range, type Range } from './text';
+
+const moveRange = (r: Range, dl: number): Range => range(r.start.line + dl, r.start.character, r.end.line + dl, r.end.character);
+
+/**
+ * `list` moved `dl` lines, or undefined when a report holds what cannot be moved safely
+ * (`data`, whose positions only its rule knows): the entry is then checked again.
+ */
+export function movedReports(list: readonly ReportInput[], dl: number): ReportInput[] | undefined {
+  if (!list.length) return list as ReportInput[];
+  const out: ReportInput[] = [];
+  for (const f of list) {
+    if (f.data) return undefined;
+    const m: ReportInput = { ...f, range: moveRange(f.range, dl) };
+    if (f.fixes)
+      m.fixes = f.fixes.map((fix) => ({
+        ...fix,
+        edits: fix.edits.map((d) => (d.uri === f.uri ? { uri: d.uri, edits: d.edits.map((e) => ({ ...e, range: moveRange(e.range, dl) })) } : d)),
+      }));
+    out.push(m);
+  }
+  return out;
+}
