@@ -76,7 +76,7 @@ export class EntryMemo {
    * each older list would keep the next alive through it, and a running tally that was not
    * updated for many keystrokes (the aggregate rules reused) every reading since.
    */
-  readonly stretches = new Map<readonly PlanEntry[], { to: readonly PlanEntry[]; hunks: readonly Hunk[] }>();
+  readonly stretches = new Map<readonly PlanEntry[], { to: readonly PlanEntry[]; hunks: readonly Hunk[]; index?: Map<PlanEntry, number> }>();
   /** Entries checked again in the last run, for tests and the benchmark. */
   rechecked = 0;
   /**
@@ -223,6 +223,19 @@ export function changedHunks(memo: EntryMemo, old: readonly PlanEntry[], entries
   const hunks = diffEntries(old, entries);
   memo.stretches.set(old, { to: entries, hunks });
   return hunks;
+}
+
+/**
+ * Where each entry of the old list's runs (changedHunks) stood in it: made once per pair of
+ * lists, for every entry-scoped rule to find what it found in an entry a run kept or copied.
+ */
+function oldIndexes(memo: EntryMemo, old: readonly PlanEntry[], entries: readonly PlanEntry[], hunks: readonly Hunk[]): Map<PlanEntry, number> {
+  const known = memo.stretches.get(old);
+  if (known?.to === entries && known.index) return known.index;
+  const index = new Map<PlanEntry, number>();
+  for (const k of hunks) for (let i = k.old; i < k.oldEnd; i++) index.set(old[i], i);
+  if (known?.to === entries) known.index = index;
+  return index;
 }
 
 /**
@@ -439,20 +452,23 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
     // In a run, entries kept but moved (an entry inserted or removed before them without a
     // line moving) keep what was found; copies of them with their lines moved (a line
     // added or removed above them, PlanModel.moved) keep it moved by as many lines.
-    const moved = new Map<PlanEntry, ReportInput[]>();
-    for (const k of hunks) for (let i = k.old; i < k.oldEnd; i++) moved.set(old[i], NONE);
-    for (const k of hunks) for (let p = lowerBound(st.at, k.old); p < st.at.length && st.at[p] < k.oldEnd; p++) moved.set(old[st.at[p]], st.found[p]);
+    const index = hunks.length ? oldIndexes(memo, old, entries, hunks) : undefined;
+    const foundAt = (i: number): ReportInput[] => {
+      const p = lowerBound(st.at, i);
+      return p < st.at.length && st.at[p] === i ? st.found[p] : NONE;
+    };
     const middles: ReportInput[][][] = [];
     const dirty: PlanEntry[] = [];
     const copies = doc.plan?.moved;
     for (const k of hunks) {
       const middle: ReportInput[][] = [];
       for (let j = k.at; j < k.end; j++) {
-        let known = moved.get(entries[j]);
-        if (!known) {
-          const of = copies?.of.get(entries[j]);
-          const was = of && moved.get(of);
-          if (was) known = movedReports(was, copies!.dl);
+        const i = index!.get(entries[j]);
+        let known = i === undefined ? undefined : foundAt(i);
+        if (!known && copies) {
+          const of = copies.of.get(entries[j]);
+          const o = of && index!.get(of);
+          if (o !== undefined) known = movedReports(foundAt(o), copies.dl);
         }
         if (!known) dirty.push(entries[j]);
         middle.push(known ?? NONE);

@@ -193,10 +193,13 @@ function keyStyle(view: ParsedDocument, derived?: Derived): { german: boolean; c
     let any = false;
     // The entries' table at hand: no closure made per entry on each reading of a plan.
     const kept = derived?.table<number>('entry key style');
+    // An entry copied with its lines moved (PlanModel.moved) writes its keys as its original.
+    const copies = doc.plan?.moved?.of;
     for (const e of doc.plan?.entries ?? []) {
       let s = kept?.get(e);
       if (s === undefined) {
-        s = ofEntry(e);
+        const of = copies?.get(e);
+        s = (of && kept?.get(of)) ?? ofEntry(e);
         kept?.set(e, s);
       }
       if (s & ANY) any = true;
