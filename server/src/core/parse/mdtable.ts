@@ -12,7 +12,8 @@
  * a blank line or an ATX heading (or at the start of the chunk) outside a fence or an HTML
  * block, whose rows are all lines that can start nothing but a table row, and that ends at
  * a blank line, an ATX heading or the end of the chunk; a paragraph of lines that start in
- * the first column with a letter or a digit that begins no list item, ending at a blank
+ * the first column with a letter or a digit that begins no list item, or with a pipe but
+ * are no delimiter row (table rows a blank line cut off their table), ending at a blank
  * line or a heading. A tab, a line that might start a list, quote, fence, HTML block or
  * definition, a delimiter row that does not match the header: remark decides, for the
  * whole chunk when a table is in doubt. test/core/mdtable.test.ts compares both paths.
@@ -247,6 +248,15 @@ function plainLine(line: string): boolean {
   return !line.includes('\t');
 }
 
+/**
+ * A line of a paragraph that starts with a pipe but is in no table (no delimiter row
+ * under its first line): the rows of a plan table after a blank line that cut it, while a
+ * writer adds a row. Not a delimiter row itself (with the line before, that starts a table).
+ */
+function pipeLine(line: string): boolean {
+  return line.charCodeAt(0) === 124 && !/[\t\r\0]/.test(line) && !DELIM_RE.test(line);
+}
+
 const ATX0_RE = /^#{1,6}(?: |$)/;
 /** A bullet list item of one plain line: `- Art: Abverkauf`. */
 const ITEM_RE = /^([-*+]) (?=[^ ])/;
@@ -306,9 +316,9 @@ function simpleRun(lines: string[], k: number, to: number): { blocks: SimpleBloc
       end = i;
       continue;
     }
-    if (!plainLine(line)) break;
+    if (!plainLine(line) && !pipeLine(line)) break;
     let j = i + 1;
-    while (j < to && lines[j].trim() && plainLine(lines[j]) && !ATX0_RE.test(lines[j])) j++;
+    while (j < to && lines[j].trim() && (plainLine(lines[j]) || pipeLine(lines[j])) && !ATX0_RE.test(lines[j])) j++;
     // The paragraph must end at a blank line, a heading, a list item or the end of the lines given.
     if (j < to && lines[j].trim() && !ATX0_RE.test(lines[j]) && !isItem(lines[j])) break;
     blocks.push({ from: i, to: j, depth: 0 });
