@@ -2,9 +2,12 @@
  * Enter and Backspace in a YAML plan move every entry after them by a line. The reader
  * copies those entries with their lines moved and notes each copy's original on the plan
  * (model.ts `PlanModel.moved`); the engine takes what the entry rules found in the
- * original, moved by as many lines, instead of checking the copies again, and the shapes of the copies are their
- * originals' (docs/performance.md "What an edit costs"). Whatever the keystroke, the
- * findings must be what a fresh check of the same text finds, fixes included.
+ * original, moved by as many lines, instead of checking the copies again, and the shapes
+ * of the copies are their originals' (docs/performance.md "What an edit costs"). A new
+ * row in a Markdown plan table moves the index of every entry after it: the Markdown
+ * reader copies the entries of the chunks after it with their new index and notes them
+ * the same way. Whatever the keystroke, the findings must be what a fresh check of the
+ * same text finds, fixes included.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -24,30 +27,35 @@ const TODAY = '2027-02-15';
 /** What a finding says, its fixes' edits included (a moved fix must edit the moved lines). */
 const said = (f: Finding) => [f.rule, JSON.stringify(f.range), f.message.en, f.data, JSON.stringify(f.fixes?.map((x) => x.edits) ?? null)];
 
-describe('Enter and Backspace in a YAML plan take what was found in the entries they moved', function () {
+describe('entries a keystroke moved (a line added or removed, an entry made before them) keep what was found in them', function () {
   this.timeout(120000);
   let dir: string;
   let files: { uri: string; text: string }[];
+  /** The plan typed into (the YAML plan, or the Markdown one). */
   let plan: { uri: string; text: string };
+  let yamlPlan: { uri: string; text: string };
+  let mdPlan: { uri: string; text: string };
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratdoc-moved-'));
-    // The second organisation's plan is YAML; the first's (Markdown) goes.
+    // The first organisation's plan is Markdown, the second's YAML.
     generateCorpus(dir, { strategies: 2, entries: 300, seed: 8 });
-    fs.rmSync(path.join(dir, 'org-000'), { recursive: true, force: true });
     files = (fs.readdirSync(dir, { recursive: true }) as string[])
       .map(String)
       .filter((f) => /\.(md|yaml)$/.test(f))
       .map((f) => ({ uri: pathToFileURL(path.join(dir, f)).href, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
-    plan = files.find((f) => f.uri.endsWith('.plan.yaml'))!;
-    assert.ok(plan, 'a YAML plan');
+    yamlPlan = files.find((f) => f.uri.endsWith('.plan.yaml'))!;
+    mdPlan = files.find((f) => f.uri.endsWith('.plan.md'))!;
+    assert.ok(yamlPlan && mdPlan, 'a YAML and a Markdown plan');
+    plan = yamlPlan;
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  async function opened(): Promise<{
+  async function opened(which = yamlPlan): Promise<{
     session: Session;
     type: (line: number, character: number, endLine: number, endCharacter: number, text: string) => void;
     text: () => string;
   }> {
+    plan = which;
     const session = new Session({ publish: () => undefined, log: () => undefined });
     session.today = TODAY;
     session.roots = [pathToFileURL(dir).href];
@@ -127,6 +135,26 @@ describe('Enter and Backspace in a YAML plan take what was found in the entries 
         where = `a letter in line ${line + 1} at ${c}: ${JSON.stringify(li.lineText(line))}`;
       }
       assertFresh(t.session, t.text(), `#${i} ${where}`);
+    }
+  });
+
+  it('a new row in a Markdown plan table: the row made an entry checks that entry, the rows after it keep what was found, renumbered', async () => {
+    const t = await opened(mdPlan);
+    const r = rng(12);
+    for (let round = 0; round < 4; round++) {
+      const ls = t.text().split('\n');
+      const rows = ls.flatMap((l, i) => (/^\| \d\d\.\d\d\.20\d\d/.test(l) ? [i] : []));
+      assert.ok(rows.length > 100, 'table rows');
+      // A row in the first half, so that many rows follow it.
+      const at = rows[Math.floor((r() * rows.length) / 2)];
+      let pos = { line: at, character: ls[at].length };
+      for (const ch of '\n| 03.05.2') {
+        t.type(pos.line, pos.character, pos.line, pos.character, ch);
+        // At most the rows of the new row's slice (8 in the fine cut, ./markdown-chunks.ts) and the new row, for each of the 12 entry rules.
+        if (ch === '0') assert.ok(t.session.ws.memo!.rechecked <= 12 * 9, `the first digit made one entry; rechecked ${t.session.ws.memo!.rechecked}`);
+        assertFresh(t.session, t.text(), `round ${round}, ${JSON.stringify(ch)} typed after line ${at + 1}`);
+        pos = ch === '\n' ? { line: pos.line + 1, character: 0 } : { line: pos.line, character: pos.character + 1 };
+      }
     }
   });
 });

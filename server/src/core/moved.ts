@@ -14,6 +14,8 @@ const moveRange = (r: Range, dl: number): Range => range(r.start.line + dl, r.st
  */
 export function movedReports(list: readonly ReportInput[], dl: number): ReportInput[] | undefined {
   if (!list.length) return list as ReportInput[];
+  // Not moved at all (an entry renumbered only): the same reports, which the engine then takes as they were.
+  if (!dl) return list.some((f) => f.data) ? undefined : (list as ReportInput[]);
   const out: ReportInput[] = [];
   for (const f of list) {
     if (f.data) return undefined;

@@ -132,6 +132,20 @@ interface PlanBuilt {
   rows?: RowEnds;
 }
 
+/**
+ * What was built from a chunk, for the same chunk with its first entry at `first`: the
+ * entries copied with their new index (nothing else of an entry depends on where it stands
+ * in the list), each noted in `of` as the copy of the entry it was made from.
+ */
+function renumbered(b: PlanBuilt, first: number, of: Map<PlanEntry, PlanEntry>): PlanBuilt {
+  const entries = b.entries.map((e, i) => {
+    const copy = { ...e, index: first + i };
+    of.set(copy, e);
+    return copy;
+  });
+  return { ...b, first, entries };
+}
+
 /** A Markdown document's last cut, kept in the chunk cache for the next keystroke. */
 interface MdCut {
   /** The text as given (the server's text in blocks: kept as it is, compared by identity). */
@@ -241,6 +255,7 @@ export function parseMarkdown(
     const built = opts.cache && new Map<Chunk, PlanBuilt>();
     // A chunk built anew takes the entries of its rows that did not change (./markdown-rows.ts).
     let memo: RowMemo | null | undefined = lastCut ? undefined : null;
+    let moved: Map<PlanEntry, PlanEntry> | undefined;
     for (const p of parsed()) {
       const lm = p.chunk.lineMap;
       const same = lastBuilt?.get(p.chunk);
@@ -248,7 +263,11 @@ export function parseMarkdown(
         opts.cache && !(same && same.ctxKey === ctxKey && same.first === entries.length)
           ? chunkKey(ctxKey, lm[0], lm[lm.length - 1], entries.length, p.chunk.text)
           : undefined;
-      const hit = key ? opts.cache!.getBuilt<PlanBuilt>(key) : same;
+      let hit = key ? opts.cache!.getBuilt<PlanBuilt>(key) : same;
+      // The same chunk (the same text on the same lines) whose first entry's index moved (an
+      // entry made or lost before it): its entries again, copies numbered anew, each noted
+      // as the copy it is (PlanModel.moved), so the engine keeps what it found in them.
+      if (!hit && same && same.ctxKey === ctxKey && same.entries.length) hit = renumbered(same, entries.length, (moved ??= new Map<PlanEntry, PlanEntry>()));
       if (built && hit) built.set(p.chunk, hit);
       // A chunk kept without its tables whose entries must be built again (for another
       // place or context) is parsed again.
@@ -287,6 +306,7 @@ export function parseMarkdown(
     if (built) opts.cache!.setCut<MdCut>(cutKey(uri, chunks.fine), { text: given, lineCount: lines.lineCount, chunks, built });
     noteUnclosed();
     out.plan = { entries, strategyPath: fm.strategy };
+    if (moved?.size) Object.defineProperty(out.plan, 'moved', { value: { dl: 0, of: moved }, enumerable: false });
     return out;
   }
 
