@@ -176,9 +176,11 @@ export interface PlanModel {
   entriesRange?: Range;
   /**
    * The entries this reading copied from the last one with their lines moved by `dl` (a
-   * line added or removed above them, text.ts movedLines): each copy → the entry it was
-   * copied from. The engine takes what it found in the original, moved by as many lines,
-   * instead of checking the copy again (docs/decisions.md "A moved copy keeps what its
+   * line added or removed above them: YAML, text.ts movedLines) or, with `dl` 0, with
+   * only their index changed (an entry made or lost before them: Markdown,
+   * parse/markdown.ts renumbered): each copy → the entry it was copied from. The engine
+   * takes what it found in the original, moved by as many lines, instead of checking the
+   * copy again (docs/decisions.md "A moved copy keeps what its
    * original was found to have"). Not enumerable: it is not what the plan says, and
    * JSON, clones and spread copies of the model leave it out.
    */
