@@ -468,7 +468,7 @@ function runEntryScoped(rule: Rule, project: Project, options: Record<string, Op
         if (!known && copies) {
           const of = copies.of.get(entries[j]);
           const o = of && index!.get(of);
-          if (o !== undefined) known = movedReports(foundAt(o), copies.dl);
+          if (o !== undefined) known = movedReports(foundAt(o), copies.dl, of!.range.start.line);
         }
         if (!known) dirty.push(entries[j]);
         middle.push(known ?? NONE);

@@ -9,10 +9,12 @@ import { range, type Range } from './text';
 const moveRange = (r: Range, dl: number): Range => range(r.start.line + dl, r.start.character, r.end.line + dl, r.end.character);
 
 /**
- * `list` moved `dl` lines, or undefined when a report holds what cannot be moved safely
- * (`data`, whose positions only its rule knows): the entry is then checked again.
+ * `list`, found in an entry that started on line `from`, moved `dl` lines; undefined when a
+ * report holds what cannot be moved safely: `data`, whose positions only its rule knows,
+ * or a fix that edits the document above the entry, which may lie above the edit (not
+ * moved) or below it (moved). The entry is then checked again.
  */
-export function movedReports(list: readonly ReportInput[], dl: number): ReportInput[] | undefined {
+export function movedReports(list: readonly ReportInput[], dl: number, from: number): ReportInput[] | undefined {
   if (!list.length) return list as ReportInput[];
   // Not moved at all (an entry renumbered only): the same reports, which the engine then takes as they were.
   if (!dl) return list.some((f) => f.data) ? undefined : (list as ReportInput[]);
@@ -20,11 +22,13 @@ export function movedReports(list: readonly ReportInput[], dl: number): ReportIn
   for (const f of list) {
     if (f.data) return undefined;
     const m: ReportInput = { ...f, range: moveRange(f.range, dl) };
-    if (f.fixes)
+    if (f.fixes) {
+      for (const fix of f.fixes) for (const d of fix.edits) if (d.uri === f.uri && d.edits.some((e) => e.range.start.line < from)) return undefined;
       m.fixes = f.fixes.map((fix) => ({
         ...fix,
         edits: fix.edits.map((d) => (d.uri === f.uri ? { uri: d.uri, edits: d.edits.map((e) => ({ ...e, range: moveRange(e.range, dl) })) } : d)),
       }));
+    }
     out.push(m);
   }
   return out;
