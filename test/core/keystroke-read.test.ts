@@ -52,6 +52,13 @@ class Editor {
   }
 }
 
+/** Where `s` stands in `text` at or after `from` (the test's own text must hold it). */
+function offsetOf(text: string, s: string, from = 0): number {
+  const i = text.indexOf(s, from);
+  assert.ok(i >= 0, s);
+  return i;
+}
+
 describe('the keystroke path: Session.didEdit reads what a fresh reading reads', function () {
   this.timeout(120000);
   let dir: string;
@@ -177,11 +184,7 @@ describe('the keystroke path: Session.didEdit reads what a fresh reading reads',
 
   it('YAML pieces: edits before, after and inside suppression comments; an open quote typed and closed', () => {
     const text = longYaml(200);
-    const at = (s: string, from = 0) => {
-      const i = text.indexOf(s, from);
-      assert.ok(i >= 0, s);
-      return i;
-    };
+    const at = (s: string, from = 0) => offsetOf(text, s, from);
     const comment = at('# stratdoc-disable-next-line');
     const entry = at('  - date:', comment + 200);
     const title = at('title: "', entry) + 8;
@@ -323,11 +326,7 @@ describe('the keystroke path: Session.didEdit reads what a fresh reading reads',
 
   it('a long Markdown plan held in blocks: suppression comments over several lines typed into, opened, closed and moved', () => {
     const text = longPlan(400);
-    const at = (s: string, from = 0) => {
-      const i = text.indexOf(s, from);
-      assert.ok(i >= 0, s);
-      return i;
-    };
+    const at = (s: string, from = 0) => offsetOf(text, s, from);
     const middle = at('  entry-without-owner\n-->');
     const close = at('-->', middle);
     const row = at('| 2027-', close + 200);
@@ -392,11 +391,7 @@ describe('the keystroke path: Session.didEdit reads what a fresh reading reads',
 
   it('edits that matter to a table: in a cell, across rows, a pipe, the header, a row added and removed, a table turned into a paragraph', () => {
     const text = plan(30);
-    const at = (s: string, from = 0) => {
-      const i = text.indexOf(s, from);
-      assert.ok(i >= 0, s);
-      return i;
-    };
+    const at = (s: string, from = 0) => offsetOf(text, s, from);
     const row5 = at(planRow(5));
     const row9 = at(planRow(9));
     const header = at(PLAN_HEADER);

@@ -94,6 +94,16 @@ async function report(c: TestClient, plan = PLAN): Promise<{ diagnostics: Shown[
   return { diagnostics: shown((r as { items: Diagnostic[] }).items), model };
 }
 
+/** A random place in `text` from line `skip` on, not inside a surrogate pair (an editor never puts the cursor there). */
+function randomPlace(text: string, r: () => number, skip: number): { lines: LineIndex; line: number; lineText: string; col: number } {
+  const lines = new LineIndex(text);
+  const line = skip + Math.floor(r() * (lines.lineCount - skip - 1));
+  const lineText = lines.lineText(line);
+  let col = Math.floor(r() * (lineText.length + 1));
+  if (col > 0 && /[\uDC00-\uDFFF]/.test(lineText[col] ?? '')) col--;
+  return { lines, line, lineText, col };
+}
+
 describe('server: keystrokes in a long YAML or Markdown plan held in blocks report what a fresh reading reports', function () {
   this.timeout(180000);
   const clients: TestClient[] = [];
@@ -112,12 +122,7 @@ describe('server: keystrokes in a long YAML or Markdown plan held in blocks repo
     const letters = 'aeiouäöüßxyz🌱 ';
     const checkpoints = new Set([40, 100, 160]);
     for (let i = 1; i <= 160; i++) {
-      const lines = new LineIndex(text);
-      const line = 5 + Math.floor(r() * (lines.lineCount - 6));
-      const lineText = lines.lineText(line);
-      let col = Math.floor(r() * (lineText.length + 1));
-      // Not inside a surrogate pair (an editor never puts the cursor there).
-      if (col > 0 && /[\uDC00-\uDFFF]/.test(lineText[col] ?? '')) col--;
+      const { lines, line, lineText, col } = randomPlace(text, r, 5);
       const at = { line, character: col };
       const roll = r();
       let end = at;
@@ -172,11 +177,7 @@ describe('server: keystrokes in a long YAML or Markdown plan held in blocks repo
     const r = rng(1505);
     const checkpoints = new Set([30, 70, 110]);
     for (let i = 1; i <= 110; i++) {
-      const lines = new LineIndex(text);
-      const line = 6 + Math.floor(r() * (lines.lineCount - 7));
-      const lineText = lines.lineText(line);
-      let col = Math.floor(r() * (lineText.length + 1));
-      if (col > 0 && /[\uDC00-\uDFFF]/.test(lineText[col] ?? '')) col--;
+      const { lines, line, lineText, col } = randomPlace(text, r, 6);
       const at = { line, character: col };
       const roll = r();
       let insert = roll < 0.65 ? 'aeöüx '[Math.floor(r() * 6)] : roll < 0.77 ? '\n' : roll < 0.87 ? '|' : roll < 0.95 ? '`' : '\r';

@@ -8,7 +8,7 @@ import { movedReports } from './moved';
 import type { Position, Range, Text } from './text';
 import { comparePos, detachString, lowerBound, t } from './text';
 import { compareFindings } from './finding-order';
-import { diffEntries, sharedEnds, type Hunk } from './entry-hunks';
+import { diffEntries, sameList, sharedEnds, type Hunk } from './entry-hunks';
 /** The runs between two lists of entries (core/entry-hunks.ts), for the engine's callers. */
 export { diffEntries, type Hunk } from './entry-hunks';
 /** The order of findings (core/finding-order.ts), for the engine's callers. */
@@ -855,12 +855,6 @@ export interface Delta {
   token: object;
   removed: Finding[];
   added: Finding[];
-}
-
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** Adds to `delta` what `before` has and `after` has not, and the other way round. */

@@ -1,5 +1,5 @@
 /**
- * The runs an edit changed between two readings of a plan's entries, found by identity
+ * Lists compared by identity: the runs an edit changed between two readings of a plan's entries
  * (the engine's changedHunks keeps them per pair of readings; docs/performance.md "What
  * an edit costs").
  */
@@ -24,6 +24,13 @@ export interface Hunk {
 
 /** Entries between the unchanged start and end up to this many are one run (no search for kept ones inside). */
 const ONE_RUN = 16;
+
+/** Whether two lists hold the same objects in the same order. */
+export function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /** What two lists share at their start and end (the same objects): `old[head, oldEnd)` became `now[head, end)`. */
 export function sharedEnds<T>(old: readonly T[], now: readonly T[]): { head: number; oldEnd: number; end: number } {

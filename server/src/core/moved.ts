@@ -4,9 +4,7 @@
  * same document, moved by as many lines (docs/performance.md "What an edit costs").
  */
 import type { ReportInput } from './rules/api';
-import { range, type Range } from './text';
-
-const moveRange = (r: Range, dl: number): Range => range(r.start.line + dl, r.start.character, r.end.line + dl, r.end.character);
+import { movedRange } from './text';
 
 /**
  * `list`, found in an entry that started on line `from`, moved `dl` lines; undefined when a
@@ -21,12 +19,12 @@ export function movedReports(list: readonly ReportInput[], dl: number, from: num
   const out: ReportInput[] = [];
   for (const f of list) {
     if (f.data) return undefined;
-    const m: ReportInput = { ...f, range: moveRange(f.range, dl) };
+    const m: ReportInput = { ...f, range: movedRange(f.range, dl) };
     if (f.fixes) {
       for (const fix of f.fixes) for (const d of fix.edits) if (d.uri === f.uri && d.edits.some((e) => e.range.start.line < from)) return undefined;
       m.fixes = f.fixes.map((fix) => ({
         ...fix,
-        edits: fix.edits.map((d) => (d.uri === f.uri ? { uri: d.uri, edits: d.edits.map((e) => ({ ...e, range: moveRange(e.range, dl) })) } : d)),
+        edits: fix.edits.map((d) => (d.uri === f.uri ? { uri: d.uri, edits: d.edits.map((e) => ({ ...e, range: movedRange(e.range, dl) })) } : d)),
       }));
     }
     out.push(m);

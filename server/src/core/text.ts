@@ -231,22 +231,14 @@ export function reviveRanges(value: unknown): void {
  * an empty array stays the same array (build.ts `exact` shares one).
  */
 export function movedLines<T>(value: T, dl: number): T {
-  // A small range moved as its numbers (no positions made), while its lines stay small.
-  const by = dl * SMALL_COLUMNS;
-  const movedSmall = (ps: number, pe: number): Range =>
-    ps + by >= 0 && (pe >> 11) + dl < SMALL_LINES
-      ? new SmallRange(ps + by, pe + by)
-      : range((ps >> 11) + dl, ps & (SMALL_COLUMNS - 1), (pe >> 11) + dl, pe & (SMALL_COLUMNS - 1));
   const walk = (v: unknown, depth: number): unknown => {
     if (typeof v !== 'object' || v === null || depth > 32) return v;
-    if (v instanceof SmallRange) return movedSmall(v.ps, v.pe);
-    if (v instanceof PackedRange) return range(v.start.line + dl, v.start.character, v.end.line + dl, v.end.character);
+    if (v instanceof SmallRange || v instanceof PackedRange) return movedRange(v, dl);
     if (Array.isArray(v)) return v.length ? v.map((x) => walk(x, depth + 1)) : v;
     if (v instanceof Set || v instanceof Map) return v;
     // A kept field holds its key's range as numbers: move it as a field, so it stays one.
     if (v instanceof KeptField) {
-      const key = v.keyRange as SmallRange;
-      const moved = movedSmall(key.ps, key.pe);
+      const moved = movedRange(v.keyRange, dl);
       const r = walk(v.range, depth + 1) as Range;
       return moved instanceof SmallRange
         ? new KeptField(v.key, moved, v.name, v.raw, r)
@@ -263,6 +255,15 @@ export function movedLines<T>(value: T, dl: number): T {
     return out;
   };
   return walk(value, 0) as T;
+}
+
+/** A range `dl` lines further down; a small range as its numbers (no positions made) while its lines stay small. */
+export function movedRange(r: Range, dl: number): Range {
+  if (r instanceof SmallRange) {
+    const by = dl * SMALL_COLUMNS;
+    if (r.ps + by >= 0 && (r.pe >> 11) + dl < SMALL_LINES) return new SmallRange(r.ps + by, r.pe + by);
+  }
+  return range(r.start.line + dl, r.start.character, r.end.line + dl, r.end.character);
 }
 
 export function range(sl: number, sc: number, el: number, ec: number): Range {

@@ -9,6 +9,7 @@ import { Workspace } from '../core/workspace';
 import { ConfigResolver, type RawConfig, configSchema, checkRuleSettings } from '../core/config';
 import { isConfigFileName, isInside, loadFile, readConfigFile, realFolder, walkDocuments, walkedTo } from '../core/files';
 import { checkLocal, todayIso, type Finding } from '../core/engine';
+import { sameList } from '../core/entry-hunks';
 import { BlockText, LineIndex, flat, sameText, type DocText, type Lang, type Position, type Text } from '../core/text';
 import { normalizeLoneCr } from '../core/parse';
 import type { EditSpan } from '../core/model';
@@ -670,7 +671,7 @@ export class Session {
         if (this.lastPublished.delete(uri)) this.host.publish(uri, [], lang, versions.get(uri));
         this.lastFindings.delete(uri);
         const prev = this.pulled.get(uri);
-        if (prev?.source && sameObjects(prev.source, findings)) continue;
+        if (prev?.source && sameList(prev.source, findings)) continue;
         const shown = capFindings(findings, this.maxDiagnostics);
         const resultId = fingerprint(shown, lang, this.hashes);
         this.pulled.set(uri, { resultId, findings: shown, source: findings });
@@ -679,7 +680,7 @@ export class Session {
       }
       const seen = this.lastFindings.get(uri);
       this.lastFindings.set(uri, findings);
-      if (!edited.has(uri) && seen && sameObjects(seen, findings) && this.lastPublished.has(uri)) continue;
+      if (!edited.has(uri) && seen && sameList(seen, findings) && this.lastPublished.has(uri)) continue;
       const shown = capFindings(findings, this.maxDiagnostics);
       const key = fingerprint(shown, lang, this.hashes);
       if (this.lastPublished.get(uri) === key && !edited.has(uri)) continue;
@@ -736,12 +737,6 @@ function skippedFinding(uri: string, message: Text): Finding {
 function internalOf(f: Finding): string | undefined {
   const x = f.data?.internal;
   return typeof x === 'string' ? x : undefined;
-}
-
-function sameObjects<T>(a: T[], b: T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Pieces both readers share: suppression comments, language, document detection. */
 import type { Suppressions, DocKind, DocFormat } from '../model';
 import type { Lang, LineIndex, Text, TextSource } from '../text';
-import { range, t } from '../text';
+import { movedRange, t } from '../text';
 import { words } from '../vocab';
 
 export function emptySuppressions(): Suppressions {
@@ -90,29 +90,37 @@ export function shiftSuppressions(
   lines: LineIndex,
   into: Suppressions,
 ): boolean {
-  const touched = (t: TextSource, li: LineIndex, a: number, b: number): { first: number; last: number } | undefined => {
-    while (a > 0 && /\s/.test(t.charAt(a - 1))) a--;
-    while (b < t.length && /\s/.test(t.charAt(b))) b++;
-    const first = li.positionAt(a).line;
-    const last = li.positionAt(b).line;
+  const touched = (t: TextSource, li: LineIndex, a: number, b: number): boolean => {
+    const { first, last } = editedLines(t, li, a, b);
     // Bounded: the window's text only (indexOf would run on to the end of the text).
-    return t.slice(li.lineStart(first), li.lineEnd(last)).includes('stratdoc-') ? undefined : { first, last };
+    return t.slice(li.lineStart(first), li.lineEnd(last)).includes('stratdoc-');
   };
-  const old = touched(before.text, before.lines, edit.prefix, before.text.length - edit.suffix);
-  const now = old && touched(text, lines, edit.prefix, text.length - edit.suffix);
-  if (!old || !now) return false;
-  // Lines up to the edit's first keep their numbers; a comment after the window moves by the lines added.
-  const first = lines.positionAt(edit.prefix).line;
-  const dl = lines.lineCount - before.lines.lineCount;
-  const at = (l: number) => (l <= first ? l : l + dl);
+  if (touched(before.text, before.lines, edit.prefix, before.text.length - edit.suffix) || touched(text, lines, edit.prefix, text.length - edit.suffix))
+    return false;
+  const { first, dl, at } = lineAfterEdit(before.lines, edit, lines);
   for (const r of prev.file) into.file.add(r);
   for (const [l, set] of prev.lines) into.lines.set(at(l), set);
   for (const st of prev.ranges) into.ranges.push(st.line <= first || !dl ? st : { ...st, line: st.line + dl });
-  for (const n of prev.names) {
-    const r = n.range;
-    into.names.push(r.start.line <= first || !dl ? n : { name: n.name, range: range(r.start.line + dl, r.start.character, r.end.line + dl, r.end.character) });
-  }
+  for (const n of prev.names) into.names.push(n.range.start.line <= first || !dl ? n : { name: n.name, range: movedRange(n.range, dl) });
   return true;
+}
+
+/** The lines of `[a, b)` (an edit's span in `text`), widened over the blanks on either side. */
+export function editedLines(text: TextSource, lines: LineIndex, a: number, b: number): { first: number; last: number } {
+  while (a > 0 && /\s/.test(text.charAt(a - 1))) a--;
+  while (b < text.length && /\s/.test(text.charAt(b))) b++;
+  return { first: lines.positionAt(a).line, last: lines.positionAt(b).line };
+}
+
+/**
+ * Where a line of the text before an edit stands after it (`at`): lines up to the edit's
+ * first keep their numbers, those after move by the lines it added or removed (`dl`).
+ * Only for lines the edit did not touch.
+ */
+export function lineAfterEdit(before: LineIndex, edit: { prefix: number }, lines: LineIndex): { first: number; dl: number; at: (l: number) => number } {
+  const first = lines.positionAt(edit.prefix).line;
+  const dl = lines.lineCount - before.lineCount;
+  return { first, dl, at: (l) => (l <= first ? l : l + dl) };
 }
 
 /** Whether a suppression comment switches a rule off on a line. */

@@ -18,7 +18,7 @@ import type { EditSpan, ParsedDocument, PlanEntry, StrategyModel, Suppressions, 
 import { LineIndex, flat, sameText, t, type DocText, type Range, type TextSource } from '../text';
 import { words } from '../vocab';
 import { clean, periodField, yearKey, yearOfTitle, type BuildContext } from './build';
-import { detectLanguage, emptySuppressions, scanSuppressions, shiftSuppressions, yamlErrorText } from './common';
+import { detectLanguage, editedLines, emptySuppressions, lineAfterEdit, scanSuppressions, shiftSuppressions, yamlErrorText } from './common';
 import { detach, type DocumentCache } from './cache';
 import { readChunk } from './mdtable';
 import { DEFINITION_RE, Mapper, chunkKey, chunkMarkdown, type Chunk } from './markdown-chunks';
@@ -93,13 +93,6 @@ function suppressionsOf(given: DocText, lines: LineIndex, opts: MarkdownOptions,
   opts.cache?.setSuppressions({ text: given, lines, sup: into, spans });
 }
 
-/** The edited lines, widened over the blanks around the edit (as common.ts `shiftSuppressions` widens them). */
-function editedLines(text: TextSource, lines: LineIndex, a: number, b: number): { first: number; last: number } {
-  while (a > 0 && /\s/.test(text.charAt(a - 1))) a--;
-  while (b < text.length && /\s/.test(text.charAt(b))) b++;
-  return { first: lines.positionAt(a).line, last: lines.positionAt(b).line };
-}
-
 /** The comments' line spans after the edit (see suppressionsOf), or undefined when the edit may have touched a comment. */
 function shiftedSpans(
   spans: number[],
@@ -116,9 +109,8 @@ function shiftedSpans(
   if (text.slice(lines.lineStart(now.first), lines.lineEnd(now.last)).includes('-->') && before.text.indexOf('-->', before.lines.lineEnd(old.last)) < 0)
     return undefined;
   if (!spans.length) return spans;
-  const first = lines.positionAt(edit.prefix).line;
-  const dl = lines.lineCount - before.lines.lineCount;
-  return dl ? spans.map((l) => (l <= first ? l : l + dl)) : spans;
+  const { dl, at } = lineAfterEdit(before.lines, edit, lines);
+  return dl ? spans.map(at) : spans;
 }
 
 /** What was built from one chunk of a plan: its entries, problems and table headers, for this context and first entry index. */
